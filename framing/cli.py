@@ -1,0 +1,219 @@
+"""The command line: ``python -m framing COMMAND``. Errors print one line and exit with 2."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from .errors import CSVInputError, DecodeError, FramingError, InputFileError
+
+EXIT_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse's own contract
+        self.exit(EXIT_ERROR, f"framing: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m framing",
+        description="Media bias and framing analysis: opinion vs reporting, voice, loaded terms.",
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    commands.required = True
+
+    analyze = commands.add_parser(
+        "analyze", help="analyze articles (files or URLs) and write sentence or article rows",
+        description="Analyze articles (.txt, .md, .html files or http(s) URLs). Writes one row "
+        "per sentence (--level sentence) or per article (--level article).",
+    )
+    analyze.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    analyze.add_argument("--level", choices=("sentence", "article"), default="sentence")
+    analyze.add_argument("--format", choices=("csv", "json"), default=None,
+                         help="output format (default: from --out's extension, else csv)")
+    analyze.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
+    analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                         help="an extra lexicon CSV that adds or overrides entries (repeatable)")
+    analyze.set_defaults(run=run_analyze)
+
+    classify = commands.add_parser(
+        "classify", help="label the sentences of a CSV file as opinion or reporting",
+        description="Read a CSV, keep every column, and add label, opinion_score, borderline, "
+        "voice and loaded_terms for the text in --text-column.",
+    )
+    classify.add_argument("input", metavar="IN.csv")
+    classify.add_argument("--text-column", default="text")
+    classify.add_argument("--out", metavar="OUT.csv", help="output file (default: stdout)")
+    classify.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    classify.set_defaults(run=run_classify)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except FramingError as error:
+        print(f"framing: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _format(args) -> str:
+    if args.format:
+        return args.format
+    if args.out and Path(args.out).suffix.lower() == ".json":
+        return "json"
+    return "csv"
+
+
+def _check_out(out: str | None) -> None:
+    if out is None:
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise InputFileError(f"{out}: is a directory; give a file name for the output")
+    if not path.parent.exists() and str(path.parent) not in ("", "."):
+        raise InputFileError(f"{out}: the folder {path.parent} does not exist")
+
+
+def run_analyze(args) -> int:
+    from .analyzer import Analyzer
+    from .export import (
+        ARTICLE_COLUMNS,
+        SENTENCE_COLUMNS,
+        RowWriter,
+        article_row,
+        report_json,
+        sentence_rows,
+    )
+
+    _check_out(args.out)
+    analyzer = Analyzer(lexicons=args.lexicon)
+    fmt = _format(args)
+    columns = SENTENCE_COLUMNS if args.level == "sentence" else ARTICLE_COLUMNS
+    writer = RowWriter(args.out, fmt, columns)
+    failed = 0
+    try:
+        for source in args.sources:
+            try:
+                report = analyzer.load(source)
+            except FramingError as error:
+                failed += 1
+                print(f"framing: skipped {source}: {_strip_source(str(error), source)}",
+                      file=sys.stderr)
+                continue
+            for warning in report.article.warnings:
+                print(f"framing: warning: {source}: {warning}", file=sys.stderr)
+            if args.level == "article":
+                writer.write(article_row(report))
+            elif fmt == "json":
+                writer.write(report_json(report))
+            else:
+                for row in sentence_rows(report):
+                    writer.write(row)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    done = len(args.sources) - failed
+    if args.out:
+        print(f"framing: wrote {writer.count} rows from {done} article(s) to {args.out}",
+              file=sys.stderr)
+    if failed:
+        print(f"framing: error: {failed} of {len(args.sources)} input(s) failed", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+def _strip_source(message: str, source: str) -> str:
+    prefix = f"{source}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def read_csv_rows(path: str, column: str):
+    """Yield (line, row) from a UTF-8 CSV, checking that it has the named column."""
+    p = Path(path)
+    if not p.exists():
+        raise InputFileError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputFileError(f"{path}: is a directory, not a CSV file")
+    try:
+        with p.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.DictReader(fh)
+            try:
+                header = reader.fieldnames
+            except csv.Error as error:
+                raise CSVInputError(f"{path}: not a readable CSV file ({error})") from None
+            if not header:
+                raise CSVInputError(f"{path}: the file is empty; expected a header row")
+            if column not in header:
+                raise CSVInputError(
+                    f"{path}: no column named {column!r}; the columns are "
+                    f"{', '.join(h for h in header if h)} (choose one with --text-column)"
+                )
+            try:
+                for row in reader:
+                    yield reader.line_num, header, row
+            except csv.Error as error:
+                raise CSVInputError(f"{path}: line {reader.line_num}: {error}") from None
+    except UnicodeDecodeError:
+        raise DecodeError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+
+
+def run_classify(args) -> int:
+    from .analyzer import Analyzer
+    from .export import RowWriter, terms_json
+
+    _check_out(args.out)
+    analyzer = Analyzer(lexicons=args.lexicon)
+    rows = read_csv_rows(args.input, args.text_column)
+    first = next(rows, None)
+    if first is None:
+        raise CSVInputError(f"{args.input}: the CSV has a header but no rows")
+    header = first[1]
+    added = [c for c in ("label", "opinion_score", "borderline", "voice", "loaded_terms")
+             if c not in header]
+    writer = RowWriter(args.out, "csv", tuple(header) + tuple(added))
+    empty: list[int] = []
+    try:
+        for line, _, row in _chain(first, rows):
+            text = row.get(args.text_column) or ""
+            if not text.strip():
+                empty.append(line)
+                row.update(label="", opinion_score="", borderline="", voice="", loaded_terms="[]")
+            else:
+                result = analyzer.classify_text(text)
+                row.update(
+                    label=result.score.label,
+                    opinion_score=result.score.opinion_score,
+                    borderline=result.score.borderline,
+                    voice=result.score.sentence.voice,
+                    loaded_terms=terms_json(result.hits),
+                )
+            writer.write(row)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    if empty:
+        shown = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
+        print(f"framing: error: {len(empty)} row(s) with empty {args.text_column!r} left "
+              f"unlabeled (lines {shown})", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest

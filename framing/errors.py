@@ -1,0 +1,45 @@
+"""Errors raised by framing. Every one carries a one-line message a user can act on.
+
+The command line prints ``str(error)`` and exits with status 2; the app shows it with
+``st.error``. Nothing in framing raises a bare ``ValueError`` or ``OSError`` at a user.
+"""
+
+
+class FramingError(Exception):
+    """Base class: a problem with the user's input, data files or environment."""
+
+
+class EmptyInputError(FramingError):
+    """The text, file or page holds no words to analyze."""
+
+
+class InputFileError(FramingError):
+    """A path that is missing, a directory, unreadable, binary, or of a type we do not read."""
+
+
+class InputTooLargeError(FramingError):
+    """A text, file or download above the documented size cap."""
+
+
+class DecodeError(FramingError):
+    """Bytes that are not text in any encoding we accept."""
+
+
+class FetchError(FramingError):
+    """A URL that could not be fetched: unreachable, timed out, an HTTP error, not a web page."""
+
+
+class ExtractionError(FramingError):
+    """An HTML page in which no article text could be found."""
+
+
+class CSVInputError(FramingError):
+    """A CSV file that is malformed or lacks the column the command needs."""
+
+
+class LexiconError(FramingError):
+    """A lexicon file that is malformed; the message names the file, line and problem."""
+
+
+class ModelError(FramingError):
+    """A classifier that cannot be trained or loaded; the message says how to fix it."""

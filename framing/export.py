@@ -1,0 +1,163 @@
+"""Reports as rows: the sentence-level and article-level tables, CSV and JSON.
+
+The column lists here are the export contract (README, "Exports"); tests check that every
+column is documented.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from .report import ArticleMetrics, ArticleReport, SentenceScore
+
+SENTENCE_COLUMNS = (
+    "article_id", "sentence_index", "start", "end", "paragraph", "kind", "voice", "speaker",
+    "label", "opinion_score", "borderline", "cues", "loaded_terms", "text",
+)
+ARTICLE_INFO_COLUMNS = ("article_id", "title", "outlet", "published", "url", "source_path",
+                        "warnings")
+ARTICLE_COLUMNS = ARTICLE_INFO_COLUMNS + tuple(f.name for f in fields(ArticleMetrics))
+CUE_SEPARATOR = "; "
+
+
+def sentence_rows(report: ArticleReport) -> Iterator[dict]:
+    """One dict per sentence, with the columns of ``SENTENCE_COLUMNS``."""
+    for score in report.scores:
+        yield sentence_row(report, score)
+
+
+def sentence_row(report: ArticleReport, score: SentenceScore) -> dict:
+    s = score.sentence
+    return {
+        "article_id": report.article.id,
+        "sentence_index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "paragraph": s.paragraph,
+        "kind": s.kind,
+        "voice": s.voice,
+        "speaker": s.speaker,
+        "label": score.label,
+        "opinion_score": score.opinion_score,
+        "borderline": score.borderline,
+        "cues": CUE_SEPARATOR.join(score.cues),
+        "loaded_terms": terms_json(report.hits_in(s)),
+        "text": report.sentence_text(s),
+    }
+
+
+def terms_json(hits) -> str:
+    return json.dumps([h.as_dict() for h in hits], ensure_ascii=False)
+
+
+def article_row(report: ArticleReport) -> dict:
+    a = report.article
+    row = {
+        "article_id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "source_path": a.source_path,
+        "warnings": CUE_SEPARATOR.join(a.warnings),
+    }
+    row.update(asdict(report.metrics))
+    return row
+
+
+def report_json(report: ArticleReport) -> dict:
+    """Everything in a report as plain JSON-ready data."""
+    a = report.article
+    sentences = []
+    for score in report.scores:
+        row = sentence_row(report, score)
+        row["cues"] = list(score.cues)
+        row["loaded_terms"] = [h.as_dict() for h in report.hits_in(score.sentence)]
+        sentences.append(row)
+    return {
+        "article": {
+            "id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+            "url": a.url, "source_path": a.source_path, "warnings": list(a.warnings),
+        },
+        "metrics": asdict(report.metrics),
+        "sentences": sentences,
+        "quotes": [asdict(q) for q in report.quotes],
+        "terms": [h.as_dict() | {"sentence": h.sentence} for h in report.hits],
+    }
+
+
+def sentences_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    rows = [row for report in reports for row in sentence_rows(report)]
+    return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+
+
+def articles_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    return pd.DataFrame([article_row(r) for r in reports], columns=list(ARTICLE_COLUMNS))
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV as UTF-8 bytes, the same as the command line writes (for download buttons)."""
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False)
+    return buffer.getvalue().encode("utf-8")
+
+
+class RowWriter:
+    """Streams rows to CSV or JSON; to a file it writes a temporary one and renames it at the
+    end, so a failed run never leaves a half-written output."""
+
+    def __init__(self, out: str | Path | None, fmt: str, columns: tuple[str, ...],
+                 stdout: IO[str] | None = None) -> None:
+        self.fmt = fmt
+        self.columns = columns
+        self.out = Path(out) if out else None
+        self._tmp_path = None
+        if self.out is not None:
+            directory = self.out.parent if str(self.out.parent) else Path(".")
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part",
+                                       dir=directory)
+            self._tmp_path = Path(tmp)
+            self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        else:
+            import sys
+
+            self.handle = stdout or sys.stdout
+        self.count = 0
+        if fmt == "csv":
+            self._csv = csv.DictWriter(self.handle, fieldnames=list(columns),
+                                       extrasaction="ignore")
+            self._csv.writeheader()
+        else:
+            self.handle.write("[")
+
+    def write(self, row: dict) -> None:
+        if self.fmt == "csv":
+            self._csv.writerow(row)
+        else:
+            self.handle.write(("," if self.count else "") + "\n")
+            self.handle.write(json.dumps(row, ensure_ascii=False))
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.handle.write("\n]\n")
+        if self._tmp_path is not None:
+            self.handle.close()
+            os.replace(self._tmp_path, self.out)
+        else:
+            self.handle.flush()
+
+    def abort(self) -> None:
+        if self._tmp_path is not None:
+            self.handle.close()
+            self._tmp_path.unlink(missing_ok=True)

@@ -1,0 +1,366 @@
+"""Read articles from text, files and URLs into ``Article`` records.
+
+- Plain text, ``.txt`` and ``.md``: the text as it is; a corpus file may open with a metadata
+  header (``title:``, ``outlet:``, ``date:``, ``url:``, ``note:`` lines, then a ``---`` line).
+- ``.html`` files and URLs: the main text, title, date and outlet extracted with trafilatura,
+  with menus, captions, bylines and "Read Next" links left out.
+
+Limits (documented in the README): files and downloads up to ``MAX_BYTES``; article text up
+to ``MAX_CHARS``. Bytes that are not UTF-8 are read as Windows-1252 with a warning, unless
+they look binary, which is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .errors import (
+    DecodeError,
+    EmptyInputError,
+    ExtractionError,
+    FetchError,
+    InputFileError,
+    InputTooLargeError,
+)
+from .report import Article
+
+MAX_BYTES = 10_000_000  # 10 MB: far above any article or web page; a 50 MB file is refused
+MAX_CHARS = 2_000_000  # 2 million characters of article text (about 300,000 words)
+FETCH_TIMEOUT = 15.0  # seconds
+MIN_ARTICLE_WORDS = 150  # fewer words extracted from a page suggests a paywall or a bad page
+
+HEADER_KEYS = ("title", "outlet", "date", "url", "note", "author", "id")
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .epub is one); save the article as text or HTML",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document; save the article as plain text",
+}
+_PAYWALL = re.compile(
+    r"(subscribe (now )?to (continue|keep) reading|to continue reading|already a subscriber|"
+    r"sign in to (continue|read)|this (article|story) is for subscribers|"
+    r"register (now )?to (continue|read)|create a free account to continue)",
+    re.IGNORECASE,
+)
+_LINK_PARAGRAPH = re.compile(
+    r"^\s*(read next|read more|related|see also|more from|recommended|also read|"
+    r"further reading|more on this story|most read|watch|listen|sign up|subscribe|"
+    r"advertisement|share this|follow us)\b",
+    re.IGNORECASE,
+)
+
+
+def is_url(value: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
+
+
+def load_article(source: str | Path, **meta: str) -> Article:
+    """Load one article from a path or an http(s) URL.
+
+    Parameters
+    ----------
+    source : a file path (.txt, .md or .html) or a URL.
+    meta : title, outlet, published or id to set or override.
+    """
+    if isinstance(source, str) and is_url(source):
+        return fetch_url(source, **meta)
+    return read_file(source, **meta)
+
+
+def article_from_text(
+    text: str,
+    *,
+    title: str = "",
+    outlet: str = "",
+    url: str = "",
+    published: str = "",
+    id: str = "",
+    source_path: str = "",
+) -> Article:
+    """Build an Article from text, reading a metadata header if the text opens with one."""
+    if not isinstance(text, str):
+        raise EmptyInputError(f"expected article text as a string, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputTooLargeError(
+            f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} per article"
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    header, body = parse_header(text)
+    title = title or header.get("title", "")
+    body = body.strip("\n")
+    if not re.search(r"\w", body):
+        raise EmptyInputError("no text to analyze: the article is empty")
+    full = body
+    if title and not body.lstrip().startswith(title.strip()):
+        full = f"{title.strip()}\n\n{body}"
+    return Article(
+        text=full,
+        id=id or header.get("id", "") or _default_id(source_path, full),
+        title=title.strip(),
+        outlet=outlet or header.get("outlet", ""),
+        url=url or header.get("url", ""),
+        published=published or header.get("date", ""),
+        source_path=source_path,
+    )
+
+
+def parse_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a ``key: value`` header ending in a ``---`` line from the body, if present."""
+    lines = text.split("\n")
+    i = 1 if lines and lines[0].strip() == "---" else 0
+    header: dict[str, str] = {}
+    for j in range(i, min(len(lines), i + 20)):
+        line = lines[j].strip()
+        if line == "---":
+            if header:
+                return header, "\n".join(lines[j + 1:])
+            break
+        m = re.match(r"^([A-Za-z_]+)\s*:\s*(.*)$", line)
+        if not m or m.group(1).lower() not in HEADER_KEYS:
+            break
+        header[m.group(1).lower()] = m.group(2).strip()
+    return {}, text
+
+
+def _default_id(source_path: str, text: str) -> str:
+    if source_path:
+        return Path(source_path).stem
+    return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def read_file(path: str | Path, **meta: str) -> Article:
+    """Read a .txt, .md or .html file; refuse binaries, directories and oversize files."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputFileError(f"{path}: is a directory; name the article files inside it")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputTooLargeError(
+            f"{path}: file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(f"{path}: cannot read the file ({error.strerror})") from None
+    suffix = path.suffix.lower()
+    text, warning = decode(data, str(path))
+    looks_html = suffix in HTML_SUFFIXES or (
+        suffix not in TEXT_SUFFIXES and re.match(r"\s*(<!doctype html|<html)", text, re.I)
+    )
+    if looks_html:
+        article = article_from_html(text, source_path=str(path), **meta)
+    elif suffix in TEXT_SUFFIXES or suffix in (".csv", ".log") or _is_texty(text):
+        article = article_from_text(text, source_path=str(path), **meta)
+    else:
+        raise InputFileError(f"{path}: unsupported file type {suffix}; use .txt, .md or .html")
+    if warning:
+        article = _with_warning(article, warning)
+    return article
+
+
+def _is_texty(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{2,}", text[:2000]))
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252.
+
+    Returns the text and a warning ('' when the bytes were UTF-8).
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputFileError(f"{name}: this is {what}, not article text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ""
+        except UnicodeDecodeError:
+            raise DecodeError(f"{name}: starts like UTF-16 but does not decode") from None
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head or (head and controls / len(head) > 0.05):
+        raise InputFileError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise DecodeError(
+            f"{name}: not UTF-8 or Windows-1252 text; save it as UTF-8 and try again"
+        ) from None
+    return text, "not UTF-8: read as Windows-1252; check accented letters and quote marks"
+
+
+def _with_warning(article: Article, warning: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, warnings=article.warnings + (warning,))
+
+
+# --------------------------------------------------------------------------- HTML and URLs
+
+
+def article_from_html(
+    html: str,
+    *,
+    url: str = "",
+    source_path: str = "",
+    title: str = "",
+    outlet: str = "",
+    published: str = "",
+    id: str = "",
+) -> Article:
+    """Extract the main text and metadata of a news page with trafilatura."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    if not re.search(r"\w", html):
+        raise EmptyInputError(f"{source_path or url or 'page'}: the page is empty")
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=True,
+        )
+    except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
+        raise ExtractionError(
+            f"{source_path or url}: could not parse the page ({type(error).__name__})"
+        ) from None
+    where = source_path or url or "page"
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    page_title = title or (getattr(doc, "title", "") or "")
+    paragraphs = _drop_boilerplate(paragraphs, page_title)
+    if not paragraphs or sum(len(p.split()) for p in paragraphs) < 5:
+        raise ExtractionError(f"{where}: no article text found in the page")
+    warnings = []
+    words = sum(len(p.split()) for p in paragraphs)
+    if _PAYWALL.search(html) and words < 600:
+        warnings.append(
+            f"the page looks paywalled: only {words} words were extracted, the article is "
+            "probably truncated"
+        )
+    elif words < MIN_ARTICLE_WORDS:
+        warnings.append(
+            f"only {words} words were extracted: the page may not be an article or may be "
+            "truncated"
+        )
+    article = article_from_text(
+        "\n\n".join(paragraphs),
+        title=page_title,
+        outlet=outlet or (getattr(doc, "sitename", "") or getattr(doc, "hostname", "") or ""),
+        url=url or (getattr(doc, "url", "") or ""),
+        published=published or (getattr(doc, "date", "") or ""),
+        id=id or (_url_id(url) if url else ""),
+        source_path=source_path,
+    )
+    for warning in warnings:
+        article = _with_warning(article, warning)
+    return article
+
+
+def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
+    """Leave out what trafilatura keeps but a reader skips: the headline, link lines, credits."""
+    from .segment import is_caption_or_credit
+
+    kept = []
+    for i, p in enumerate(paragraphs):
+        if i == 0 and title and p.strip() == title.strip():
+            continue
+        if _LINK_PARAGRAPH.match(p) and len(p.split()) <= 25:
+            continue
+        if _PAYWALL.search(p) and len(p.split()) <= 30:
+            continue
+        if is_caption_or_credit(p):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _url_id(url: str) -> str:
+    parsed = urlparse(url)
+    slug = [part for part in parsed.path.split("/") if part]
+    stem = re.sub(r"\.\w+$", "", slug[-1]) if slug else parsed.netloc
+    return stem[:60] or "url-" + hashlib.sha1(url.encode()).hexdigest()[:8]
+
+
+def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES,
+              **meta: str) -> Article:
+    """Download a page (following redirects) and extract its article."""
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
+    request = urllib.request.Request(
+        url.strip(),
+        headers={
+            "User-Agent": "framing/0.1 (+https://example.org/framing; media analysis)",
+            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get_content_type()
+            if content_type not in HTML_TYPES and content_type != "text/plain":
+                raise FetchError(f"{url}: not a web page (content type {content_type})")
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputTooLargeError(
+                    f"{url}: page is {int(declared) / 1e6:.1f} MB; the limit is "
+                    f"{max_bytes / 1e6:.0f} MB"
+                )
+            data = response.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputTooLargeError(
+                    f"{url}: page is over the {max_bytes / 1e6:.0f} MB limit"
+                )
+            charset = response.headers.get_content_charset()
+            final_url = response.geturl()
+    except (FetchError, InputTooLargeError):
+        raise
+    except urllib.error.HTTPError as error:
+        raise FetchError(f"{url}: HTTP error {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise FetchError(f"{url}: could not connect ({_reason(error.reason)})") from None
+    except TimeoutError:
+        raise FetchError(f"{url}: timed out after {timeout:g} seconds") from None
+    except (OSError, ValueError) as error:
+        raise FetchError(f"{url}: could not fetch the page ({error})") from None
+    text = None
+    if charset:
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, _ = decode(data, url)
+    if content_type == "text/plain":
+        return article_from_text(text, url=final_url, **meta)
+    return article_from_html(text, url=final_url, **meta)
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "host not found"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "timed out"
+    return str(reason)

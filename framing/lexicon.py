@@ -1,0 +1,289 @@
+"""Lexicons as data: load, validate and match word lists with categories and explanations.
+
+A lexicon file is a CSV with the header ``term,category,explanation,alternative,pos,inflect,
+forms`` (the last three optional). ``term`` is a lowercase lemma or phrase; with ``inflect=yes``
+its regular inflections match too (claim → claims, claimed, claiming); ``forms`` lists extra
+surface forms separated by ``|``. Matching is on whole tokens, case-insensitive: "aged" never
+matches inside "managed", and a hyphenated compound is one token ("middle-aged" is not "aged").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LexiconError
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+REQUIRED_COLUMNS = ("term", "category")
+KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
+                 "complement")
+COMPLEMENTS = frozenset({"clause", "object", ""})
+POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other", ""})
+
+# A token is a run of letters or digits, hyphen-joined parts kept together ("so-called").
+TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+_NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: what it flags, why, and what a neutral writer would say instead."""
+
+    term: str
+    category: str
+    explanation: str = ""
+    alternative: str = ""
+    pos: str = ""
+    inflect: bool = False
+    forms: tuple[str, ...] = ()
+    complement: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry found in a text: a half-open span and the words as written."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+    negated: bool = False
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Lowercased tokens of ``text[start:end]`` as (start, end, token) with absolute offsets."""
+    return [
+        (m.start(), m.end(), _norm_token(m.group()))
+        for m in TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+def _norm_token(token: str) -> str:
+    return token.lower().replace("‐", "-").replace("‑", "-")
+
+
+def _split_phrase(phrase: str) -> tuple[str, ...]:
+    return tuple(_norm_token(m.group()) for m in TOKEN.finditer(phrase))
+
+
+def inflections(word: str, pos: str) -> set[str]:
+    """Regular inflections of one word: verbs get -s, -ed, -ing; nouns get plurals."""
+    forms = {word}
+    if pos == "noun":
+        forms.add(_plural(word))
+    elif pos in ("verb", ""):
+        forms.add(_plural(word))
+        forms.update(_past(word))
+        forms.update(_gerund(word))
+    return forms
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _doubles(word: str) -> bool:
+    """Whether a final consonant may double (slam → slammed); both spellings are generated."""
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS | {"w", "x", "y"}
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
+
+
+def _past(word: str) -> set[str]:
+    if word.endswith("e"):
+        return {word + "d"}
+    if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
+        return {word[:-1] + "ied"}
+    forms = {word + "ed"}
+    if _doubles(word):
+        forms.add(word + word[-1] + "ed")
+    return forms
+
+
+def _gerund(word: str) -> set[str]:
+    if word.endswith("ie"):
+        return {word[:-2] + "ying"}
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
+        return {word[:-1] + "ing"}
+    forms = {word + "ing"}
+    if _doubles(word):
+        forms.add(word + word[-1] + "ing")
+    return forms
+
+
+def surface_patterns(entry: Entry) -> set[tuple[str, ...]]:
+    """Every token sequence that counts as this entry in text."""
+    base = _split_phrase(entry.term)
+    patterns = {base}
+    if entry.inflect and base:
+        head = 0 if entry.pos in ("verb", "phrase", "") or len(base) == 1 else len(base) - 1
+        pos = "verb" if entry.pos in ("phrase", "") else entry.pos
+        for form in inflections(base[head], pos):
+            patterns.add(base[:head] + (form,) + base[head + 1:])
+    for form in entry.forms:
+        if split := _split_phrase(form):
+            patterns.add(split)
+    # A hyphenated compound also matches when written as two words, and the other way round.
+    for pattern in list(patterns):
+        if any("-" in t for t in pattern):
+            patterns.add(tuple(p for t in pattern for p in t.split("-")))
+    return {p for p in patterns if p}
+
+
+class Lexicon:
+    """A set of entries indexed for fast, longest-first matching over tokens."""
+
+    def __init__(self, entries: list[Entry] | tuple[Entry, ...] = ()) -> None:
+        by_key: dict[tuple[str, str], Entry] = {}
+        for entry in entries:  # later entries override earlier ones (user files come last)
+            by_key[(entry.term, entry.category)] = entry
+        self.entries = tuple(by_key.values())
+        self._index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for entry in self.entries:
+            for pattern in surface_patterns(entry):
+                self._index.setdefault(pattern[0], []).append((pattern, entry))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def categories(self) -> set[str]:
+        return {entry.category for entry in self.entries}
+
+    def subset(self, categories: set[str] | frozenset[str]) -> Lexicon:
+        return Lexicon([e for e in self.entries if e.category in categories])
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, the longest phrase winning."""
+        toks = tokens(text, start, end)
+        words = [t for _, _, t in toks]
+        found: list[Match] = []
+        i = 0
+        while i < len(toks):
+            best = None
+            for pattern, entry in self._index.get(words[i], ()):
+                if best is not None and len(pattern) < len(best[0]):
+                    break
+                if tuple(words[i:i + len(pattern)]) == pattern:
+                    best = (pattern, entry)
+                    break
+            if best is None:
+                i += 1
+                continue
+            pattern, entry = best
+            s, e = toks[i][0], toks[i + len(pattern) - 1][1]
+            negated = any(w in _NEGATORS for w in words[max(0, i - 3):i])
+            found.append(Match(s, e, text[s:e], entry, negated))
+            i += len(pattern)
+        return found
+
+
+def single_word_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Every one-word surface form of a lexicon's entries ("said", "says", "claimed" …)."""
+    return frozenset(p[0] for e in lexicon.entries for p in surface_patterns(e) if len(p) == 1)
+
+
+def read_lexicon(path: str | Path, text: str | None = None) -> list[Entry]:
+    """Read and validate one lexicon CSV; errors name the file, the line and the problem."""
+    path = Path(path)
+    name = path.name
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise LexiconError(f"{path}: lexicon file not found") from None
+        except IsADirectoryError:
+            raise LexiconError(f"{path}: is a directory, not a lexicon CSV file") from None
+        except UnicodeDecodeError:
+            raise LexiconError(f"{path}: not UTF-8 text; save the lexicon as UTF-8 CSV") from None
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise LexiconError(f"{name}: line 1: the file is empty; expected a header row") from None
+    except csv.Error as error:
+        raise LexiconError(f"{name}: line 1: {error}") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise LexiconError(
+            f"{name}: line 1: missing column {', '.join(missing)}; "
+            f"the header must include {', '.join(REQUIRED_COLUMNS)}"
+        )
+    entries = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise LexiconError(
+                    f"{name}: line {line}: expected {len(header)} fields, found {len(row)}"
+                )
+            entries.append(_entry(dict(zip(header, (c.strip() for c in row))), name, line))
+    except csv.Error as error:
+        raise LexiconError(f"{name}: line {reader.line_num}: {error}") from None
+    return entries
+
+
+def _entry(row: dict[str, str], name: str, line: int) -> Entry:
+    term = " ".join(row["term"].lower().split())
+    if not term or not _split_phrase(term):
+        raise LexiconError(f"{name}: line {line}: empty term")
+    category = row["category"].strip().lower()
+    if not re.fullmatch(r"[a-z][a-z_]*", category):
+        raise LexiconError(
+            f"{name}: line {line}: category {row['category']!r} must be a lowercase word "
+            "such as loaded or hedge"
+        )
+    pos = row.get("pos", "").lower()
+    if pos not in POS_VALUES:
+        raise LexiconError(
+            f"{name}: line {line}: pos {row.get('pos')!r} is not one of "
+            f"{', '.join(sorted(p for p in POS_VALUES if p))}"
+        )
+    inflect = row.get("inflect", "").lower()
+    if inflect not in ("yes", "no", "true", "false", "1", "0", ""):
+        raise LexiconError(f"{name}: line {line}: inflect must be yes or no, not {inflect!r}")
+    forms = tuple(f.strip().lower() for f in row.get("forms", "").split("|") if f.strip())
+    complement = row.get("complement", "").lower()
+    if complement not in COMPLEMENTS:
+        raise LexiconError(
+            f"{name}: line {line}: complement must be clause, object or empty, not {complement!r}"
+        )
+    return Entry(
+        term=term,
+        category=category,
+        explanation=row.get("explanation", ""),
+        alternative=row.get("alternative", ""),
+        pos=pos,
+        inflect=inflect in ("yes", "true", "1"),
+        forms=forms,
+        complement=complement,
+        source=f"{name}:{line}",
+    )
+
+
+def load_lexicon(extra: list[str | Path] | tuple[str | Path, ...] = ()) -> Lexicon:
+    """The shipped lexicons plus the user's files, which add entries or override them."""
+    entries: list[Entry] = []
+    for path in sorted(LEXICON_DIR.glob("*.csv")):
+        if path.name.startswith("frames"):
+            continue
+        entries.extend(read_lexicon(path))
+    for path in extra:
+        entries.extend(read_lexicon(path))
+    return Lexicon(entries)

@@ -1,0 +1,250 @@
+"""Names without a downloaded model: capitalized runs, titles, and a small gazetteer.
+
+``framing/data/gazetteer.csv`` lists countries, cities, regions, organizations and state
+institutions (with aliases and demonyms); ``framing/data/titles.csv`` lists the offices and
+honorifics that come before a name ("Secretary of State", "Gen."). A capitalized run that is
+neither a place, an organization nor a title, after its titles are stripped, is taken to be a
+person: "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# A name token: an initialism (U.S., D.C.), a word, or a number.
+NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w’'\-]*|\d[\d,.]*")
+_CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
+_STOP_CAPITALS = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my your in
+    on at for from by with after before during amid while when as but and or so yet if
+    meanwhile however still also then now today yesterday tomorrow despite although though
+    since because speaking according adding asked under over about into than both several
+    many some all any each every most more few no not only just even already there here what
+    which who why how where whether mr mrs ms dr""".split()
+)
+_DAYS_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+_ORG_WORDS = frozenset(
+    """ministry department agency party council union bank corp corporation inc ltd company
+    committee service office pentagon house kremlin congress senate parliament police army
+    navy force forces court commission authority association institute university school
+    hospital group alliance federation league board administration government cabinet
+    embassy foundation center centre network times post news journal press agency reuters
+    street avenue road city county state province region district square bridge line station
+    airport port river sea ocean lake mountains valley island""".split()
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer row: a country, city, region, organization or institution."""
+
+    name: str
+    type: str
+    country: str = ""
+
+
+class Names:
+    """Recognizes names, places and titles; loaded once per Analyzer."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self.places: dict[str, Place] = {}
+        self.demonyms: dict[str, str] = {}
+        self.titles: set[str] = set()
+        gazetteer = data_dir / "gazetteer.csv"
+        if gazetteer.exists():
+            with gazetteer.open(newline="", encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    place = Place(row["name"], row["type"], row.get("country", "") or "")
+                    for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+                        if alias.strip():
+                            self.places.setdefault(_key(alias), place)
+                    for demonym in (row.get("demonym") or "").split("|"):
+                        if demonym.strip():
+                            self.demonyms[_key(demonym)] = place.country or place.name
+        titles = data_dir / "titles.csv"
+        if titles.exists():
+            with titles.open(newline="", encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    self.titles.add(_key(row["title"]))
+        self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
+
+    # -- classification of a run of capitalized tokens
+
+    def place(self, name: str) -> Place | None:
+        key = _key(name)
+        if key.startswith("the "):
+            key = key[4:]
+        return self.places.get(key)
+
+    def is_title_word(self, token: str) -> bool:
+        key = _key(token)
+        return key in self.titles or key in self.demonyms or key in self.places
+
+    def strip_titles(self, run: list[str]) -> list[str]:
+        """Drop the offices, honorifics and demonyms in front of a personal name.
+
+        A place is dropped only when a title or demonym follows it ("Texas Gov. Greg Abbott",
+        "Belarus President Alexander Lukashenko"), so "Paris Hilton" keeps its first name.
+        """
+        i = 0
+        while i < len(run) - 1:
+            for width in range(min(self._max_title_words, len(run) - 1 - i), 0, -1):
+                phrase = _key(" ".join(run[i:i + width]))
+                if phrase in self.titles or phrase in self.demonyms:
+                    i += width
+                    break
+                if phrase in self.places and self._title_at(run, i + width):
+                    i += width
+                    break
+            else:
+                if run[i].lower() in _CONNECTORS or run[i].lower() in ("the",):
+                    i += 1
+                    continue
+                break
+        return run[i:]
+
+    def _title_at(self, run: list[str], i: int) -> bool:
+        for width in range(min(self._max_title_words, len(run) - i), 0, -1):
+            phrase = _key(" ".join(run[i:i + width]))
+            if phrase in self.titles or phrase in self.demonyms:
+                return True
+        return False
+
+    def is_person(self, run: list[str]) -> bool:
+        if not run:
+            return False
+        joined = " ".join(run)
+        if self.place(joined) or _key(joined) in self.titles or _key(joined) in self.demonyms:
+            return False
+        if any(t.lower().strip(".") in _ORG_WORDS for t in run):
+            return False
+        if all(t.lower() in _STOP_CAPITALS | _DAYS_MONTHS for t in run):
+            return False
+        if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]):
+            return False  # an acronym (NATO) or initialism (U.S.) is an organization or place
+        return all(t[0].isupper() or t.lower() in _CONNECTORS for t in run)
+
+    def speaker_name(self, phrase: str) -> str:
+        """The speaker named by a subject phrase, titles stripped; a common noun phrase as is.
+
+        "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken"; "The Pentagon" → "the
+        Pentagon"; "Belarus government officials" stays as it is.
+        """
+        toks = NAME_TOKEN.findall(phrase)
+        if not toks:
+            return ""
+        if len(toks) == 1 and toks[0].lower() in ("he", "she", "they", "it", "we", "i"):
+            return toks[0]
+        j = len(toks)
+        while j > 0 and (_capitalized(toks[j - 1]) or (
+            toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)
+        )):
+            j -= 1
+        run = toks[j:]
+        has_the = j > 0 and toks[j - 1].lower() == "the"
+        while run and (run[0].lower() in _CONNECTORS or run[0].lower() == "the"):
+            has_the = has_the or run[0].lower() == "the"
+            run = run[1:]
+        if run and not all(t.lower() in _STOP_CAPITALS for t in run):
+            stripped = self.strip_titles(run)
+            if stripped and self.is_person(stripped):
+                return " ".join(stripped)
+            if j == 0 or has_the or self.place(" ".join(run)):
+                return ("the " if has_the else "") + " ".join(run)
+        if len(toks) <= 8:
+            words = phrase.strip(" ,;:")
+            if toks[0] in ("The", "A", "An"):
+                words = words[0].lower() + words[1:]
+            return words
+        return ""
+
+    def leading_name(self, chunk: str, whole_chunk_is_heading: bool = True) -> str:
+        """A name opening a clause ("Russia not only denied …" → "Russia"), else ''."""
+        toks = NAME_TOKEN.findall(chunk)
+        run = []
+        for t in toks:
+            if _capitalized(t) or (run and t.lower() in _CONNECTORS):
+                run.append(t)
+            else:
+                break
+        while run and run[-1].lower() in _CONNECTORS:
+            run.pop()
+        if not run or run[0].lower() in _STOP_CAPITALS | _DAYS_MONTHS:
+            return ""
+        if len(run) == len(toks) and whole_chunk_is_heading:
+            return ""  # the whole chunk is capitalized: a heading, not a subject
+        stripped = self.strip_titles(run)
+        return " ".join(stripped)
+
+    def midsentence_capitals(self, text: str, sentences) -> set[str]:
+        """Words written with a capital somewhere other than a sentence's first word."""
+        seen = set()
+        for s in sentences:
+            toks = NAME_TOKEN.findall(text[s.start:s.end])
+            for t in toks[1:]:
+                if _capitalized(t):
+                    seen.add(t.lower())
+        return seen
+
+    def runs(self, text: str, start: int, end: int, capitalized: set[str]):
+        """Capitalized runs in ``text[start:end]`` as (offset, tokens)."""
+        out = []
+        run: list[tuple[int, str]] = []
+        first = True
+        for m in NAME_TOKEN.finditer(text, start, end):
+            t = m.group()
+            gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
+            cap = _capitalized(t) and not (first and t.lower() not in capitalized)
+            if run and (re.search(r"[^\s]", gap) and gap.strip() not in ("",)):
+                out.append(run)
+                run = []
+            if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:
+                run.append((m.start(), t))
+            elif run:
+                out.append(run)
+                run = []
+            first = False
+        if run:
+            out.append(run)
+        result = []
+        for r in out:
+            while r and r[-1][1].lower() in _CONNECTORS:
+                r = r[:-1]
+            if r:
+                result.append((r[0][0], [t for _, t in r]))
+        return result
+
+    def person_mentions(self, text, sentences, quote_spans, capitalized):
+        """People named outside quotations, in order: (offset, name with titles stripped)."""
+        mentions = []
+        for s in sentences:
+            for offset, run in self.runs(text, s.start, s.end, capitalized):
+                if any(a <= offset < b for a, b in quote_spans):
+                    continue
+                stripped = self.strip_titles([_trim_possessive(t) for t in run])
+                if self.is_person(stripped):
+                    mentions.append((offset, " ".join(stripped)))
+        return mentions
+
+
+def _trim_possessive(token: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _capitalized(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace(".", "").lower().split())

@@ -1,0 +1,259 @@
+"""Paragraphs and sentences as half-open character spans into ``Article.text``.
+
+Sentence boundaries come from pysbd (rule-based, offline; NLTK's punkt needs a download).
+Around it we do what pysbd does not: split paragraphs at blank lines and lines at single line
+breaks (unless the paragraph is hard-wrapped), repair splits inside a quotation's attribution,
+and mark lines that are not body text (headlines, photo captions, credits, bylines,
+"Read Next" links) with their ``kind``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pysbd
+
+from .report import Article, Sentence
+
+# pysbd's regexes are fast on prose but an unbroken run of text far longer than any real
+# sentence only costs time; above this many characters a block is cut at whitespace first.
+MAX_BLOCK = 5_000
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_WORD = re.compile(r"[^\W_][\w’'.-]*")
+_SMALL_WORDS = frozenset(
+    """a an and as at but by for from in into of on or over the to up via vs with amid""".split()
+)
+_LINK_LINE = re.compile(
+    r"^\s*(read next|read more|related|see also|more from|recommended|watch|listen|"
+    r"also read|further reading|more on this story|most read)\b\s*[:|>\-–—]",
+    re.IGNORECASE,
+)
+_CAPTION_CUE = re.compile(
+    r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]*\)|"
+    r"^\s*(photo|photograph|image|picture|caption|credit)s?\s*[:|]|"
+    r"\b(getty images|ap photo|afp via getty|reuters/|shutterstock)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
+_BYLINE = re.compile(
+    r"^\s*(by\s+[A-Z][\w.'’\-]+(\s+[A-Z][\w.'’\-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’\-]+"
+    r"(\s+[A-Z][\w.'’\-]+){0,3})*\s*(,\s*[\w .]+)?$|"
+    r"[(\[]?(reporting|additional reporting|editing|writing|compiled|produced) by\b|"
+    r"(posted|published|updated|last updated)\s*(on|at)?\s*[:]?\s*\w+.{0,40}$|"
+    r"follow (him|her|them|us) on\b|contact the (author|writer|reporter)\b|"
+    r"©|copyright\b)",
+    re.IGNORECASE,
+)
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    paragraph: int
+    position: int  # index of the line within its paragraph
+    last: bool  # the paragraph's last line
+
+
+class Segmenter:
+    """Splits an article into sentences; holds the pysbd segmenter so it is built once."""
+
+    def __init__(self, say_forms: frozenset[str] = frozenset()) -> None:
+        self._pysbd = pysbd.Segmenter(language="en", clean=False, char_span=False)
+        # Forms of verbs of saying ("said", "asked"), to keep “…?” Smith asked. together.
+        self._say = say_forms
+
+    def segment(self, article: Article) -> tuple[Sentence, ...]:
+        """Return the article's sentences in order, with ``kind`` set and default voice."""
+        text = article.text
+        sentences: list[Sentence] = []
+        for line in _lines(text):
+            kind = _line_kind(text, line, article.title)
+            spans = self._split(text, line.start, line.end)
+            for start, end in spans:
+                sentence_kind = kind or _sentence_kind(text[start:end])
+                sentences.append(
+                    Sentence(len(sentences), start, end, line.paragraph, sentence_kind)
+                )
+        return tuple(sentences)
+
+    def _split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for block_start, block_end in _blocks(text, start, end):
+            # Line breaks inside a hard-wrapped paragraph are spaces; same length keeps offsets.
+            block = text[block_start:block_end].replace("\n", " ")
+            spans.extend(_locate(block, self._pysbd.segment(block), block_start))
+        return _repair(text, spans, self._say)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the blocks of text separated by blank lines, surrounding whitespace trimmed."""
+    spans = []
+    position = 0
+    for match in _BLANK_LINE.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        raw = []
+        position = p_start
+        for piece in text[p_start:p_end].split("\n"):
+            span = _trim(text, position, position + len(piece))
+            if span[0] < span[1]:
+                raw.append(span)
+            position += len(piece) + 1
+        if _hard_wrapped(text, raw):
+            raw = [(raw[0][0], raw[-1][1])]
+        for i, (s, e) in enumerate(raw):
+            lines.append(_Line(s, e, number, i, i == len(raw) - 1))
+    return lines
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when a paragraph's line breaks fall mid-sentence, as in text wrapped at ~72 columns."""
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    long_lines = sum(1 for s, e in inner if e - s >= 40)
+    open_ends = sum(1 for s, e in inner if not _TERMINAL.search(text[s:e]))
+    return long_lines >= 0.7 * len(inner) and open_ends >= 0.5 * len(inner)
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong run of text at whitespace so no block passed to pysbd is huge."""
+    blocks = []
+    while end - start > MAX_BLOCK:
+        cut = text.rfind(" ", start + MAX_BLOCK // 2, start + MAX_BLOCK)
+        if cut <= start:
+            cut = start + MAX_BLOCK
+        blocks.append((start, cut))
+        start = cut
+    blocks.append((start, end))
+    return blocks
+
+
+def _locate(block: str, pieces: list[str], offset: int) -> list[tuple[int, int]]:
+    """Turn pysbd's sentence strings back into spans, trusting only the text itself."""
+    spans = []
+    cursor = 0
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = block.find(piece, cursor)
+        if found < 0:  # pysbd changed the text; give up on its boundaries for the rest
+            break
+        spans.append((found, found + len(piece)))
+        cursor = found + len(piece)
+    rest = _trim(block, cursor, len(block))
+    if rest[0] < rest[1]:
+        spans.append(rest)
+    return [(offset + s, offset + e) for s, e in spans]
+
+
+_ATTRIBUTION_TAIL = re.compile(r"^[a-z]|^[,;:)\]”’—–-]")
+_QUESTION_CLOSE = re.compile(r"[?!…][”\"'’]+$")
+_NAME_THEN_VERB = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,4})(\w+)\b(.*)$", re.DOTALL)
+
+
+def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> list[tuple[int, int]]:
+    """Join pieces pysbd split inside a quotation's attribution or after an abbreviation.
+
+    “Are you sure?” she asked.  →  one sentence, not “Are you sure?” | she asked.
+    “Are you sure?” Smith asked. →  one sentence too.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if merged and (
+            _ATTRIBUTION_TAIL.match(piece)
+            or not _WORD.search(piece)
+            or (_QUESTION_CLOSE.search(text[merged[-1][0]:merged[-1][1]])
+                and _is_attribution_tail(piece, say))
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _is_attribution_tail(piece: str, say: frozenset[str]) -> bool:
+    """A short "Smith asked." or "asked Smith." that finishes a quoted question."""
+    words = piece.split()
+    if len(words) > 8:
+        return False
+    m = _NAME_THEN_VERB.match(piece)
+    if m and m.group(2).lower() in say:
+        return True
+    return bool(words) and words[0].lower().strip(",.") in say
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalized = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalized / len(content) >= 0.75
+
+
+def _line_kind(text: str, line: _Line, title: str) -> str:
+    """The kind of a whole line when it is not body text, else the empty string."""
+    content = text[line.start:line.end]
+    words = _words(content)
+    if line.paragraph == 0 and title and content.strip() == title.strip():
+        return "headline"
+    if _MARKDOWN_HEADING.match(content) or _LINK_LINE.match(content):
+        return "headline"
+    if _CAPTION_CUE.search(content) and len(words) <= 60:
+        return "caption"
+    if _BYLINE.match(content) and len(words) <= 14:
+        return "byline"
+    if not words or _TERMINAL.search(content) or content.rstrip()[-1:] in "\"”’'":
+        return ""
+    if 2 <= len(words) <= 5 and _is_title_case(words) and not line.last:
+        # A short name line above another line of the same block: a photo's name caption.
+        return "caption"
+    if 2 <= len(words) <= 24 and _is_title_case(words):
+        return "headline"
+    return ""
+
+
+def _sentence_kind(sentence: str) -> str:
+    if _CREDIT.match(sentence) and len(_words(sentence)) <= 4:
+        return "byline"
+    if _CAPTION_CUE.search(sentence) and sentence.strip().startswith(("(", "[")):
+        return "caption"
+    if _LINK_LINE.match(sentence):
+        return "headline"
+    return "body"
+
+
+def is_caption_or_credit(line: str) -> bool:
+    """Whether a whole paragraph is a photo caption, a credit or a byline, not body text."""
+    words = _words(line)
+    return bool(
+        (_CAPTION_CUE.search(line) and len(words) <= 60)
+        or (_BYLINE.match(line) and len(words) <= 14)
+        or (_CREDIT.match(line) and len(words) <= 4)
+    )

@@ -1,0 +1,676 @@
+"""Whose voice each sentence carries: the author's, reported speech, or a direct quotation.
+
+Quotations are found over the whole text, so a quote that runs across sentences or
+paragraphs keeps its speaker. Attributions are found from verbs of saying (the
+``attribution_verb`` and ``neutral_attribution`` lexicon categories) and "according to",
+with the speaker read off the words around them. A short quoted term in the author's own
+sentence that nobody is credited with (Russian “volunteers”) is a scare quote, not a
+quotation: it stays the author's voice and becomes a ``scare_quote`` term hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .lexicon import TOKEN, Lexicon
+from .names import Names
+from .report import Quote, Sentence, TermHit
+
+SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT_SINGLE = "'"
+
+# A sentence is "quoted" when at least this share of its letters lie inside quotation marks.
+QUOTED_SHARE = 0.5
+# A quotation of at most this many words, in a sentence nobody is credited with, is a
+# candidate scare quote rather than a quotation.
+SCARE_MAX_WORDS = 4
+
+SCARE_EXPLANATION = (
+    "Quotation marks around a single term, credited to no one, distance the writer from "
+    "the word and can signal doubt or mockery."
+)
+
+_SKIP_BEFORE_VERB = frozenset(
+    """has have had is was were are be been being will would could may might shall should can
+    also later then repeatedly previously again publicly privately often long already
+    recently earlier reportedly once still even not never only just first initially
+    subsequently flatly firmly bluntly angrily quietly openly explicitly strongly further
+    falsely correctly wrongly rightly routinely frequently separately jointly herself
+    himself themselves itself did does do""".split()
+)
+_DETERMINERS = frozenset(
+    """the a an his her their its this that these those such any no our my your s""".split()
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "thing", "we": "any",
+             "i": "any"}
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose when while as if because but and or so since although though
+    whereas after before until unless where what how why whether""".split()
+)
+_SUBORDINATORS = (
+    "while", "although", "though", "even though", "even as", "whereas", "despite", "if",
+    "unless", "as", "since", "because", "when", "after", "before",
+)
+_MENTION_CUES = frozenset(
+    """called calls calling call dubbed dubs termed terms described describes branded labeled
+    labelled labels comments comment remarks remark words word phrase term promise promised
+    pledge vow vowed warning warnings talk""".split()
+)
+_NON_SPEECH_OBJECTS = frozenset(
+    """lives life victory victories title titles seats seat prize credit top spot""".split()
+)
+_POSTPOSED_END = re.compile(r"^\W*$")
+_COMPLEMENTIZERS = frozenset("that whether if how why what when where who".split())
+_CLAUSE_STARTS = frozenset(
+    """he she they it we i you there this these those the a an his her their its our no some
+    many most all any every nato""".split()
+)
+_WITH_PREPOSITION = {
+    "accuse": {"of"}, "call": {"for", "on"}, "urge": {"to"}, "blame": {"for", "on"},
+}
+_PREPOSITIONS = frozenset(
+    """on in at about for with during after before by from over of into through via""".split()
+)
+_PLURAL_PRONOUNS = frozenset(["they", "we", "i", "you"])
+_PRESCRIPTIVE = frozenset(["should", "must", "ought"])
+_SUBJECTS = frozenset("he she they it we i you there this these those".split())
+_COLLECTIVES = frozenset("police people public staff government team management".split())
+_BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_MODALS = frozenset(
+    """will would could can may might shall should must did do does to t""".split()
+)
+_IRREGULAR_PAST = frozenset(["said", "told", "wrote", "spoke", "thought", "made", "put"])
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue that reports someone's speech inside a sentence."""
+
+    start: int
+    end: int
+    cue: str
+    speaker: str
+    postposed: bool = False
+    subordinate: bool = False
+
+
+@dataclass(frozen=True)
+class VoiceResult:
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    scare_hits: tuple[TermHit, ...]
+    attributions: dict[int, tuple[Attribution, ...]]
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Direct quotations as spans that include their marks.
+
+    Curly and straight double quotes, and single quotes that are not apostrophes. Quotes
+    nested inside a double quotation (a ‘red line’) belong to it. An opening quote left
+    open at the end of a paragraph is closed there, marked ``closed=False``; when the next
+    paragraph opens with a quote mark, the news convention for a quotation that runs on.
+    A closing mark with no opening one quotes the text from the paragraph's start.
+    """
+    quotes: list[Quote] = []
+    for p_start, p_end in paragraphs:
+        quotes.extend(_paragraph_quotes(text, p_start, p_end))
+    return quotes
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
+    found: list[Quote] = []
+    double_open = -1
+    single_open = -1
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        mark_end = i + 1
+        if ch in OPEN_DOUBLE or (
+            ch == STRAIGHT_DOUBLE and double_open < 0 and _opens(before, after)
+        ):
+            if double_open < 0:
+                double_open = i
+                single_open = -1
+            continue
+        if ch in CLOSE_DOUBLE or ch == STRAIGHT_DOUBLE:
+            if double_open >= 0:
+                found.append(Quote(double_open, mark_end))
+                double_open = -1
+            elif not found or found[-1].end <= start:
+                # A closing mark with nothing open: the quotation began before this paragraph
+                found.append(Quote(start, mark_end))
+            continue
+        if double_open >= 0:
+            continue  # single marks inside a double quotation are nested quotes or apostrophes
+        if ch in OPEN_SINGLE or (ch == STRAIGHT_SINGLE and _opens(before, after)):
+            if not _is_word(before):
+                single_open = i
+            continue
+        closes_single = ch in CLOSE_SINGLE or ch == STRAIGHT_SINGLE
+        if closes_single and single_open >= 0 and not _is_word(after) and i - single_open > 1:
+            found.append(Quote(single_open, i + 1))
+            single_open = -1
+    if double_open >= 0:
+        found.append(Quote(double_open, end, closed=False))
+    return found
+
+
+def _opens(before: str, after: str) -> bool:
+    return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
+
+
+# --------------------------------------------------------------------------- attributions
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+class VoiceFinder:
+    """Assigns voice and speaker to sentences; built once per Analyzer."""
+
+    def __init__(self, lexicon: Lexicon, names: Names) -> None:
+        self.speech = lexicon.subset(SPEECH_CATEGORIES)
+        self.names = names
+
+    def assign(
+        self,
+        text: str,
+        sentences: tuple[Sentence, ...],
+        paragraphs: list[tuple[int, int]],
+    ) -> VoiceResult:
+        quotes = find_quotes(text, paragraphs)
+        capitalized = self.names.midsentence_capitals(text, sentences)
+        inside = _QuoteIndex(quotes)
+
+        attributions: dict[int, tuple[Attribution, ...]] = {}
+        for s in sentences:
+            attributions[s.index] = tuple(self._attributions(text, s, inside))
+
+        # Speakers: pronouns resolve to the last person named before them.
+        mentions = self.names.person_mentions(text, sentences, inside.spans(), capitalized)
+        resolved: dict[int, tuple[Attribution, ...]] = {}
+        for s in sentences:
+            resolved[s.index] = tuple(
+                replace(a, speaker=self._resolve(a.speaker, a.start, mentions))
+                for a in attributions[s.index]
+            )
+
+        quote_speakers = self._quote_speakers(text, sentences, quotes, resolved, mentions)
+        roles = self._quote_roles(text, sentences, quotes, resolved, inside)
+        quotes = [
+            replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
+            for i, q in enumerate(quotes)
+        ]
+        real = _QuoteIndex([q for q in quotes if q.role != "scare"])
+
+        out = []
+        for s in sentences:
+            share = real.share(text, s.start, s.end)
+            main = [a for a in resolved[s.index] if not a.subordinate]
+            if share >= QUOTED_SHARE or real.leads(text, s):
+                speaker = _first(a.speaker for a in resolved[s.index]) or _first(
+                    q.speaker for q in quotes if q.role != "scare" and _overlaps(q, s)
+                )
+                out.append(replace(s, voice="quoted", speaker=speaker))
+            elif main:
+                speaker = _first(a.speaker for a in main)
+                out.append(replace(s, voice="attributed", speaker=speaker))
+            else:
+                out.append(replace(s, voice="author", speaker=""))
+
+        scare = tuple(
+            _scare_hit(text, q, sentences) for q in quotes if q.role == "scare"
+        )
+        return VoiceResult(tuple(out), tuple(quotes), scare, resolved)
+
+    # -- attributions inside one sentence
+
+    def _attributions(self, text: str, s: Sentence, inside: _QuoteIndex) -> list[Attribution]:
+        words = _word_spans(text, s.start, s.end)
+        found: list[Attribution] = []
+        lowered = [w.lower() for _, _, w in words]
+        # "according to X"
+        for k in range(len(words) - 1):
+            if (lowered[k], lowered[k + 1]) == ("according", "to") and not inside.covers(
+                words[k][0]
+            ):
+                speaker = self._np_after(text, words, k + 2, s.end, inside)
+                found.append(Attribution(words[k][0], words[k + 1][1], "according to", speaker,
+                                         subordinate=False))
+        for match in self.speech.match(text, s.start, s.end):
+            if inside.covers(match.start) or match.entry.term == "according to":
+                continue
+            k = next(i for i, w in enumerate(words) if w[0] == match.start)
+            k_end = next(i for i, w in enumerate(words) if w[1] == match.end)
+            attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
+            if attribution is not None:
+                found.append(attribution)
+        found.sort(key=lambda a: a.start)
+        return found
+
+    def _verb_attribution(self, text, s, words, lowered, k, k_end, match, inside):
+        """An Attribution when this verb of saying reports someone's words, else None."""
+        lemma = match.entry.term
+        head = words[k][2]
+        form = lowered[k]
+        phrase = k_end > k
+        prev = lowered[k - 1] if k > 0 else ""
+        gap_before = text[words[k - 1][1]:words[k][0]] if k > 0 else text[s.start:words[k][0]]
+        rest = lowered[k_end + 1:k_end + 7]
+        nxt = rest[0] if rest else ""
+        gap_after = (text[match.end:words[k_end + 1][0]] if k_end + 1 < len(words)
+                     else text[match.end:s.end])
+        after_quote = _has_quote_mark(gap_before) or (k > 0 and inside.covers(words[k - 1][0]))
+
+        if k > 0 and head[:1].isupper() and not _title_case(words):
+            return None  # "Secretary of State", "United States": a name, not a verb
+        if prev in _DETERMINERS and "," not in gap_before and not after_quote:
+            return None  # a noun or adjective: "the claims", "Blinken’s comments", "the alleged"
+        if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS:
+            return None  # "was set to brief", "refused to say"
+        if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
+            return None  # "the fighting has claimed 14,000 lives"
+
+        explicit = (
+            nxt in _COMPLEMENTIZERS
+            or _has_quote_mark(gap_after)
+            or ":" in gap_after
+            or any(w in ("that", "whether") for w in rest[:5])
+            or (match.entry.complement == "clause" and nxt in _PREPOSITIONS
+                and "that" in lowered[k_end + 1:k_end + 13])
+            or _quote_ahead(text, match.end, s.end)
+            or inside.any_between(match.end, s.end)
+            or phrase
+            or (lemma in _WITH_PREPOSITION and nxt in _WITH_PREPOSITION[lemma])
+        )
+        # A verb that takes a bare clause ("said officials are …") or an object ("accused
+        # the West of …") needs no "that"; the lexicon's complement column says which.
+        complement = match.entry.complement
+        content = explicit or (nxt != "" and (
+            (complement == "clause" and len(rest) >= 3 and (
+                nxt not in _PREPOSITIONS or any(w in _SUBJECTS for w in rest[2:10])))
+            or (complement == "object" and nxt not in _PREPOSITIONS and "," not in gap_after)
+        ))
+        passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))
+        gerund = form.endswith("ing") and not phrase
+        if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)):
+            return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
+        if k == 0 and not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
+            _IRREGULAR_PAST
+        ):
+            return None  # an imperative: "Tell that to the nurses …"
+        if text[s.start:s.end].rstrip(" ”’\"'").endswith("?") and not inside.any_between(
+            s.start, s.end
+        ):
+            return None  # the writer's own question: "But were they ever told …?"
+        if prev in _PRESCRIPTIVE:
+            return None  # "Kyiv should ask itself whether …" is the writer's advice, not a report
+        base = not phrase and not (form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST)
+
+        # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
+        tail = _tail_only(text, match.end, s.end, words, k_end)
+        if after_quote or ("," in gap_before and tail):
+            speaker = self._np_after(text, words, k_end + 1, s.end, inside)
+            if speaker and not passive:
+                return Attribution(match.start, match.end, lemma, speaker, postposed=True)
+        inverted = None if passive else self._inverted(
+            text, s, words, k, inside, tail or "," in gap_after
+        )
+        if inverted is not None:
+            return Attribution(match.start, match.end, lemma, inverted, postposed=True)
+        if passive:
+            if not explicit:
+                return None
+            by = lowered.index("by", k_end) if "by" in lowered[k_end:k_end + 3] else -1
+            speaker = self._np_after(text, words, by + 1, s.end, inside) if by > 0 else ""
+            return Attribution(match.start, match.end, lemma, speaker)
+        if base and not (
+            prev in _MODALS | _PLURAL_PRONOUNS or prev.endswith("s") or prev in _COLLECTIVES
+        ):
+            return None  # a bare form after a noun is usually a noun: "tough talk comes"
+        if not content:
+            return None
+        speaker = self._np_before(text, s, words, lowered, k, inside)
+        if speaker.lower() in _CLAUSE_WORDS:
+            speaker = ""
+        subordinate = self._subordinate(text, s, words, lowered, k)
+        return Attribution(match.start, match.end, lemma, speaker, subordinate=subordinate)
+
+    def _inverted(self, text, s, words, k, inside, closes) -> str | None:
+        """“…,” Steve Mosko wrote (in an email). / “…,” Ortega, 52, said. / …, he said, and …
+
+        The speaker sits between a quotation (or a comma) and the verb, and nothing but a
+        short tail follows the verb.
+        """
+        if k == 0:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 12 and not inside.covers(words[j][0]):
+            gap = text[words[j][1]:words[j + 1][0]] if j + 1 < len(words) else ""
+            if re.search(r"[“”\"]", gap):
+                break
+            j -= 1
+        opener = text[words[j][1]:words[j + 1][0]] if j >= 0 else text[s.start:words[0][0]]
+        after_quote = j >= 0 and (inside.covers(words[j][0]) or re.search(r"[”\"]", opener))
+        if not after_quote:
+            return self._comma_inverted(text, words, k) if closes else None
+        span = text[words[j + 1][0]:words[k - 1][1]] if j + 1 < k else ""
+        return self._pick_name(span)
+
+    def _comma_inverted(self, text, words, k) -> str | None:
+        """…, officials said. / …, he said, and …: a short subject right after a comma."""
+        j = k - 1
+        while j >= 0 and k - j <= 7:
+            if "," in text[words[j][1]:words[j + 1][0]] if j + 1 < len(words) else False:
+                break
+            j -= 1
+        if j < 0 or k - j > 7 or j == k - 1:
+            return None
+        return self._pick_name(text[words[j + 1][0]:words[k - 1][1]])
+
+    def _pick_name(self, span: str) -> str | None:
+        """The speaker in a short span that may hold an appositive: the first proper name."""
+        pieces = [p.strip() for p in span.split(",") if p.strip()]
+        if not pieces or len(TOKEN.findall(span)) > 14:
+            return None
+        candidates = []
+        for piece in pieces:
+            toks = [w for w in TOKEN.findall(piece.lower())]
+            if not toks or any(w in _CLAUSE_WORDS for w in toks):
+                continue
+            cleaned = " ".join(w for w in piece.split()
+                               if w.lower() not in _SKIP_BEFORE_VERB and not _adverb(w.lower()))
+            if not cleaned:
+                continue
+            name = self.names.speaker_name(cleaned)
+            if name and not name[:1].isdigit():
+                candidates.append(name)
+        proper = [c for c in candidates if c[:1].isupper() or c.startswith("the ")]
+        return (proper or candidates or [None])[0]
+
+    def _subordinate(self, text, s, words, lowered, k) -> bool:
+        """Whether the verb sits in an introductory clause ("While Biden has vowed …, it is …")."""
+        for sub in _SUBORDINATORS:
+            parts = sub.split()
+            if lowered[: len(parts)] == parts:
+                # the clause ends at the first comma after the verb; is there a main clause?
+                comma = text.find(",", words[k][1], s.end)
+                if comma < 0:
+                    return False
+                rest = text[comma + 1:s.end]
+                return len(TOKEN.findall(rest)) >= 4
+        return False
+
+    def _np_after(self, text, words, k, end, inside) -> str:
+        """The noun phrase after a verb or "according to": up to a comma, quote or clause word."""
+        picked = []
+        for i in range(k, min(len(words), k + 10)):
+            start, stop, w = words[i]
+            if inside.covers(start):
+                break
+            if i > k and re.search(r"[,;:()“”\"—–]", text[words[i - 1][1]:start]):
+                break
+            if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
+                break
+            if w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told",
+                             "to") and picked:
+                break
+            picked.append((start, stop))
+        if not picked:
+            return ""
+        phrase = text[picked[0][0]:picked[-1][1]]
+        return self.names.speaker_name(phrase)
+
+    def _np_before(self, text, s, words, lowered, k, inside) -> str:
+        """The speaker before a verb of saying: the nearest subject-like chunk."""
+        i = k - 1
+        while i >= 0 and (_adverb(lowered[i]) or (
+            lowered[i] in _SKIP_BEFORE_VERB
+            and not re.search(r"[,;:“”\"]", text[words[i][1]:words[i + 1][0]])
+        )):
+            i -= 1
+        if i < 0:
+            return ""
+        # walk left over the noun phrase until punctuation, a quote or a clause word
+        j = i
+        while j >= 0:
+            if inside.covers(words[j][0]):
+                break
+            if j < i and re.search(r"[,;:()“”\"—–]", text[words[j][1]:words[j + 1][0]]):
+                break
+            if lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",):
+                break
+            if i - j >= 9:
+                break
+            j -= 1
+        chunk_start = j + 1
+        if chunk_start > i:
+            return self._sentence_subject(text, s, words, lowered, inside)
+        phrase = text[words[chunk_start][0]:words[i][1]]
+        name = self.names.speaker_name(phrase)
+        after_comma = j >= 0 and "," in text[words[j][1]:words[chunk_start][0]]
+        relative = j >= 0 and lowered[j] in ("who", "which")
+        if name and not ((after_comma or relative) and not name[:1].isupper()) and len(
+            name.split()
+        ) <= 6:
+            return name
+        # an appositive or relative clause: "Dmitry Peskov, the Kremlin’s spokesman, said"
+        return self._sentence_subject(text, s, words, lowered, inside) or (
+            name if len(name.split()) <= 6 else ""
+        )
+
+    def _sentence_subject(self, text, s, words, lowered, inside) -> str:
+        """The name that opens the sentence (after an introductory phrase), if there is one."""
+        chunks = re.split(r",", text[s.start:s.end])
+        position = s.start
+        for chunk in chunks[:3]:
+            name = self.names.leading_name(chunk, whole_chunk_is_heading=len(chunks) == 1)
+            if name:
+                return name
+            position += len(chunk) + 1
+        return ""
+
+    def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str]]) -> str:
+        kind = _PRONOUNS.get(speaker.lower())
+        if kind is None:
+            return speaker
+        if kind == "person":
+            earlier = [name for at, name in mentions if at < position]
+            return earlier[-1] if earlier else speaker
+        return speaker
+
+    # -- quotes: who said them, and which are scare quotes
+
+    def _quote_speakers(self, text, sentences, quotes, attributions, mentions):
+        speakers: dict[int, str] = {}
+        last = ""
+        for i, quote in enumerate(quotes):
+            holders = [s for s in sentences if _overlaps(quote, s)]
+            speaker = ""
+            for s in holders:
+                named = [a.speaker for a in attributions[s.index] if a.speaker]
+                if named:
+                    speaker = named[0]
+                    break
+            if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
+                speaker = speakers[i - 1]  # a quotation continued from the last paragraph
+            if not speaker:
+                speaker = self._next_attribution(quote, quotes, i, sentences, attributions)
+            if not speaker:
+                speaker = last
+            speakers[i] = speaker
+            if speaker:
+                last = speaker
+        # a chain of paragraphs quoting one person: later attributions name earlier parts
+        for i in range(len(quotes) - 2, -1, -1):
+            if not quotes[i].closed and speakers.get(i + 1) and not speakers.get(i):
+                speakers[i] = speakers[i + 1]
+        return speakers
+
+    def _next_attribution(self, quote, quotes, i, sentences, attributions) -> str:
+        """A quote whose attribution comes in the next sentence of its paragraph."""
+        following = [s for s in sentences if s.start >= quote.end][:1]
+        for s in following:
+            if s.paragraph != next(
+                (x.paragraph for x in sentences if _overlaps(quote, x)), -1
+            ):
+                continue
+            named = [a.speaker for a in attributions[s.index] if a.speaker]
+            if named:
+                return named[0]
+        return ""
+
+    def _quote_roles(self, text, sentences, quotes, attributions, inside):
+        roles: dict[int, str] = {}
+        for i, quote in enumerate(quotes):
+            holders = [s for s in sentences if _overlaps(quote, s)]
+            if len(holders) != 1:
+                continue
+            s = holders[0]
+            inner = text[quote.start + 1:quote.end - (1 if quote.closed else 0)]
+            words = TOKEN.findall(inner)
+            sentence_words = len(TOKEN.findall(text[s.start:s.end]))
+            if len(words) > SCARE_MAX_WORDS or len(words) >= 0.5 * sentence_words or not words:
+                continue
+            if re.search(r"[.!?]\W*$", inner.strip()) and len(words) > 2:
+                continue
+            if attributions[s.index]:
+                roles[i] = "partial"
+                continue
+            before = TOKEN.findall(text[max(s.start, quote.start - 40):quote.start].lower())[-4:]
+            if "so-called" in before or (before[-2:] == ["so", "called"]):
+                roles[i] = "scare"
+            elif any(w in _MENTION_CUES for w in before) or self._echo(text, quote, quotes, inner):
+                roles[i] = "partial"
+            else:
+                roles[i] = "scare"
+        return roles
+
+    @staticmethod
+    def _echo(text, quote, quotes, inner) -> bool:
+        """The quoted words appear in another, longer quotation of the article."""
+        needle = " ".join(TOKEN.findall(inner.lower()))
+        for other in quotes:
+            if other is quote:
+                continue
+            body = " ".join(TOKEN.findall(text[other.start:other.end].lower()))
+            if needle and needle in body and len(body) > len(needle):
+                return True
+        return False
+
+
+def _scare_hit(text: str, quote: Quote, sentences: tuple[Sentence, ...]) -> TermHit:
+    inner = text[quote.start + 1:quote.end - 1].strip(" ,.;:")
+    index = next((s.index for s in sentences if _overlaps(quote, s)), -1)
+    return TermHit(
+        start=quote.start,
+        end=quote.end,
+        surface=text[quote.start:quote.end],
+        term=inner.lower(),
+        category="scare_quote",
+        explanation=SCARE_EXPLANATION,
+        alternative=inner,
+        voice="author",
+        sentence=index,
+    )
+
+
+class _QuoteIndex:
+    """Answers "is this offset inside a quotation?" and "how much of this span is quoted?"."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(q.start, q.end) for q in self.quotes]
+
+    def leads(self, text: str, s: Sentence, min_words: int = 3) -> bool:
+        """The sentence opens with a quotation of a few words or more: “…,” said X, a …."""
+        for q in self.quotes:
+            if q.start <= s.start + 1 and q.end > s.start:
+                inner = text[max(q.start, s.start):min(q.end, s.end)]
+                return len(TOKEN.findall(inner)) >= min_words
+        return False
+
+    def any_between(self, start: int, end: int) -> bool:
+        return any(start <= q.start < end for q in self.quotes)
+
+    def covers(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    def share(self, text: str, start: int, end: int) -> float:
+        letters = sum(1 for ch in text[start:end] if ch.isalnum())
+        if not letters:
+            return 0.0
+        quoted = 0
+        for q in self.quotes:
+            lo, hi = max(start, q.start), min(end, q.end)
+            if lo < hi:
+                quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
+        return quoted / letters
+
+
+def _overlaps(quote: Quote, s: Sentence) -> bool:
+    return quote.start < s.end and s.start < quote.end
+
+
+def _has_quote_mark(gap: str) -> bool:
+    return any(ch in gap for ch in "“”\"'’‘«»")
+
+
+def _tail_only(text, end, sentence_end, words, k_end) -> bool:
+    """Only a short tail follows the verb: nothing, a name, or a prepositional phrase."""
+    rest = text[end:sentence_end]
+    if _POSTPOSED_END.match(rest):
+        return True
+    if re.match(r"^\s*,", rest):
+        return True  # a parenthetical: "…, he said, and …"
+    toks = TOKEN.findall(rest)
+    if len(toks) <= 3 and not re.search(r"\bthat\b", rest):
+        return True
+    return toks[0].lower() in _PREPOSITIONS and len(toks) <= 10 and "that" not in toks
+
+
+def _ends_sentence(text, end, sentence_end, words, k_end) -> bool:
+    """Whether only a short noun phrase (or nothing) follows, up to the sentence's end."""
+    rest = text[end:sentence_end]
+    return bool(_POSTPOSED_END.match(rest)) or (
+        len(TOKEN.findall(rest)) <= 2 and not re.search(r"\bthat\b", rest)
+        and rest.rstrip().endswith((".", "!", "?", "”", '"'))
+    )
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in ("family", "italy", "july")
+
+
+def _title_case(words) -> bool:
+    """A headline in title case, where verbs are capitalized too."""
+    content = [w for _, _, w in words if len(w) > 3]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _quote_ahead(text: str, start: int, end: int) -> bool:
+    """A quotation opens within a few words after the verb: said on Tuesday, “…”."""
+    window = text[start:min(end, start + 40)]
+    return any(ch in window for ch in "“\"«")
+
+
+def _first(values) -> str:
+    return next((v for v in values if v), "")
