@@ -20,7 +20,7 @@ from .report import (
     TermHit,
 )
 from .segment import Segmenter, paragraphs
-from .voice import SPEECH_CATEGORIES, VoiceFinder
+from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder
 
 # Categories that are matched for voice detection but are not framing cues in themselves.
 SILENT_CATEGORIES = frozenset({"neutral_attribution"})
@@ -62,7 +62,7 @@ class Analyzer:
         quotes = voiced.quotes
         hits = self._hits(text, voiced.sentences, quotes) + voiced.scare_hits
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
-        real_quotes = [(q.start, q.end) for q in quotes if q.role != "scare"]
+        real_quotes = QuoteIndex([q for q in quotes if q.role != "scare"])
         scores = tuple(
             self.classifier.score(s, mask_quotes(text, s.start, s.end, real_quotes))
             for s in voiced.sentences
@@ -79,7 +79,7 @@ class Analyzer:
         sentence = Sentence(0, start, end, 0)
         voiced = self.voices.assign(text, (sentence,), [(start, end)])
         sentence = voiced.sentences[0]
-        real_quotes = [(q.start, q.end) for q in voiced.quotes if q.role != "scare"]
+        real_quotes = QuoteIndex([q for q in voiced.quotes if q.role != "scare"])
         hits = tuple(sorted(self._hits(text, voiced.sentences, voiced.quotes) + voiced.scare_hits,
                             key=lambda h: (h.start, h.end)))
         score = self.classifier.score(sentence, mask_quotes(text, start, end, real_quotes))
@@ -93,10 +93,10 @@ class Analyzer:
         self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...]
     ) -> tuple[TermHit, ...]:
         hits = []
-        real = [q for q in quotes if q.role != "scare"]
+        real = QuoteIndex([q for q in quotes if q.role != "scare"])
         for s in sentences:
             for m in self.terms.match(text, s.start, s.end):
-                quote = next((q for q in real if q.start <= m.start < q.end), None)
+                quote = real.at(m.start)
                 if quote is not None:
                     voice, speaker = "quoted", quote.speaker
                 elif m.entry.category in SPEECH_CATEGORIES:
@@ -120,14 +120,12 @@ def compute_metrics(report: ArticleReport) -> ArticleMetrics:
                 for v in ("author", "attributed", "quoted")}
     author = by_voice["author"]
     opinion = [sc for sc in author if sc.label == "opinion"]
-    real = [q for q in report.quotes if q.role != "scare"]
-    body_spans = [(sc.sentence.start, sc.sentence.end) for sc in body]
+    real = QuoteIndex([q for q in report.quotes if q.role != "scare"])
     quoted_words = 0
-    for q in real:
-        for s, e in body_spans:
-            lo, hi = max(s, q.start), min(e, q.end)
-            if lo < hi:
-                quoted_words += len(text[lo:hi].split())
+    for sc in body:
+        s, e = sc.sentence.start, sc.sentence.end
+        for q in real.within(s, e):
+            quoted_words += len(text[max(s, q.start):min(e, q.end)].split())
     speakers = {sc.sentence.speaker.lower() for sc in body
                 if sc.sentence.speaker and sc.sentence.voice != "author"}
     return ArticleMetrics(

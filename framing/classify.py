@@ -12,17 +12,22 @@ from dataclasses import dataclass
 from textblob import TextBlob
 
 from .report import Sentence, SentenceScore
+from .voice import QuoteIndex
 
 BORDERLINE = (0.4, 0.6)
 
 
-def mask_quotes(text: str, start: int, end: int, quote_spans: list[tuple[int, int]]) -> str:
+def mask_quotes(text: str, start: int, end: int, quotes: QuoteIndex) -> str:
     """The sentence's text with quoted characters replaced by spaces (same length)."""
-    chars = list(text[start:end])
-    for q_start, q_end in quote_spans:
-        for i in range(max(start, q_start), min(end, q_end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces = []
+    position = start
+    for q in quotes.within(start, end):
+        lo, hi = max(start, q.start), min(end, q.end)
+        pieces.append(text[position:lo])
+        pieces.append(" " * (hi - lo))
+        position = hi
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)

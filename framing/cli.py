@@ -125,8 +125,12 @@ def run_analyze(args) -> int:
     except BaseException:
         writer.abort()
         raise
-    writer.close()
     done = len(args.sources) - failed
+    if done == 0:
+        writer.abort()  # nothing to write: leave no empty output behind
+        print(f"framing: error: all {failed} input(s) failed; nothing written", file=sys.stderr)
+        return EXIT_ERROR
+    writer.close()
     if args.out:
         print(f"framing: wrote {writer.count} rows from {done} article(s) to {args.out}",
               file=sys.stderr)

@@ -32,12 +32,22 @@ CUE_SEPARATOR = "; "
 
 def sentence_rows(report: ArticleReport) -> Iterator[dict]:
     """One dict per sentence, with the columns of ``SENTENCE_COLUMNS``."""
+    by_sentence = hits_by_sentence(report)
     for score in report.scores:
-        yield sentence_row(report, score)
+        yield sentence_row(report, score, by_sentence.get(score.sentence.index, ()))
 
 
-def sentence_row(report: ArticleReport, score: SentenceScore) -> dict:
+def hits_by_sentence(report: ArticleReport) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for hit in report.hits:
+        grouped.setdefault(hit.sentence, []).append(hit)
+    return grouped
+
+
+def sentence_row(report: ArticleReport, score: SentenceScore, hits=None) -> dict:
     s = score.sentence
+    if hits is None:
+        hits = report.hits_in(s)
     return {
         "article_id": report.article.id,
         "sentence_index": s.index,
@@ -51,7 +61,7 @@ def sentence_row(report: ArticleReport, score: SentenceScore) -> dict:
         "opinion_score": score.opinion_score,
         "borderline": score.borderline,
         "cues": CUE_SEPARATOR.join(score.cues),
-        "loaded_terms": terms_json(report.hits_in(s)),
+        "loaded_terms": terms_json(hits),
         "text": report.sentence_text(s),
     }
 
@@ -79,10 +89,12 @@ def report_json(report: ArticleReport) -> dict:
     """Everything in a report as plain JSON-ready data."""
     a = report.article
     sentences = []
+    by_sentence = hits_by_sentence(report)
     for score in report.scores:
-        row = sentence_row(report, score)
+        hits = by_sentence.get(score.sentence.index, [])
+        row = sentence_row(report, score, hits)
         row["cues"] = list(score.cues)
-        row["loaded_terms"] = [h.as_dict() for h in report.hits_in(score.sentence)]
+        row["loaded_terms"] = [h.as_dict() for h in hits]
         sentences.append(row)
     return {
         "article": {

@@ -57,9 +57,26 @@ _PAYWALL = re.compile(
 _LINK_PARAGRAPH = re.compile(
     r"^\s*(read next|read more|related|see also|more from|recommended|also read|"
     r"further reading|more on this story|most read|watch|listen|sign up|subscribe|"
-    r"advertisement|share this|follow us)\b",
+    r"advertisement|share this|follow us|more|older|newer|previous|next|"
+    r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|"
+    r"leia também|leggi anche)\b|^\s*[←→«»‹›]",
     re.IGNORECASE,
 )
+# Whole paragraphs that are the site talking, not the article: promotions, disclaimers,
+# contact lines and author bios. Only short paragraphs are dropped.
+_SITE_VOICE = re.compile(
+    r"(subscribe (to|for|now)|unlimited access|support (local|independent) journalism|"
+    r"journalism depends on|do you have a story|email us at|whatsapp us|contact (him|her|them|"
+    r"the author|the writer|us) at|follow (him|her|them|us) on|tips and corrections|"
+    r"views expressed (in|here)|are (the|those of the) author|is written by|"
+    r"sign up for (our|the)|newsletter)",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){1,3}\s+(covers|writes about|is a (senior |staff )?"
+    r"(reporter|correspondent|writer|columnist|editor|contributor))\b"
+)
+_TABLE_NOTE = re.compile(r"^\s*(source|sources|note|graphic|chart|table)s?\s*:", re.IGNORECASE)
 
 
 def is_url(value: str) -> bool:
@@ -245,10 +262,15 @@ def article_from_html(
             f"{source_path or url}: could not parse the page ({type(error).__name__})"
         ) from None
     where = source_path or url or "page"
-    body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if doc is None:
+        raise ExtractionError(f"{where}: no article text found in the page")
+    if _looks_like_index(html, doc):
+        raise ExtractionError(
+            f"{where}: no article found: the page looks like a home or section page "
+            "(a list of headlines), not a single article"
+        )
     page_title = title or (getattr(doc, "title", "") or "")
-    paragraphs = _drop_boilerplate(paragraphs, page_title)
+    paragraphs = _drop_boilerplate(_body_paragraphs(doc), page_title)
     if not paragraphs or sum(len(p.split()) for p in paragraphs) < 5:
         raise ExtractionError(f"{where}: no article text found in the page")
     warnings = []
@@ -277,6 +299,72 @@ def article_from_html(
     return article
 
 
+def _body_paragraphs(doc) -> list[str]:
+    """Paragraphs of trafilatura's XML body: text blocks and list items, subheadings left out.
+
+    A line break inside a paragraph is a space. Two headings in a row after the text mark the
+    start of the page's widgets ("Latest News", "Most Popular"): everything from there on is
+    left out.
+    """
+    body = getattr(doc, "body", None)
+    if body is None:
+        text = getattr(doc, "text", "") or ""
+        return [p.strip() for p in text.split("\n") if p.strip()]
+    children = list(body)
+    paragraphs = []
+    for i, element in enumerate(children):
+        tag = element.tag
+        if tag == "head":
+            if i + 1 < len(children) and children[i + 1].tag == "head" and paragraphs and (
+                not _article_follows(children, i)
+            ):
+                break
+            continue
+        if tag == "list":
+            items = [_element_text(item) for item in element.iter("item")]
+            paragraphs.extend(item for item in items if item)
+        elif tag == "quote" and element.find("p") is not None:
+            paragraphs.extend(t for t in (_element_text(p) for p in element.iter("p")) if t)
+        elif tag in ("p", "quote"):
+            text = _element_text(element)
+            if text:
+                paragraphs.append(text)
+    return paragraphs
+
+
+def _article_follows(children, i: int) -> bool:
+    """Whether real paragraphs follow a run of headings (a gallery title and a subheading)
+    rather than widgets: at least two paragraphs of 15 words or more before the next run."""
+    j = i
+    while j < len(children) and children[j].tag == "head":
+        j += 1
+    substantial = 0
+    while j < len(children):
+        if children[j].tag == "head" and j + 1 < len(children) and children[j + 1].tag == "head":
+            break
+        if children[j].tag in ("p", "quote") and len(_element_text(children[j]).split()) >= 15:
+            substantial += 1
+        j += 1
+    return substantial >= 2
+
+
+def _element_text(element) -> str:
+    for lb in element.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+    return " ".join("".join(element.itertext()).split())
+
+
+def _looks_like_index(html: str, doc) -> bool:
+    """A home or section page: declared as a website, with no article markup anywhere."""
+    if (getattr(doc, "pagetype", "") or "").lower() != "website":
+        return False
+    return not re.search(
+        r'"@type"\s*:\s*"(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)"|'
+        r"article:published_time",
+        html,
+    )
+
+
 def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
     """Leave out what trafilatura keeps but a reader skips: the headline, link lines, credits."""
     from .segment import is_caption_or_credit
@@ -285,9 +373,17 @@ def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
     for i, p in enumerate(paragraphs):
         if i == 0 and title and p.strip() == title.strip():
             continue
+        p = re.sub(r"^[-•·*]\s+", "", p)  # a list item's bullet
         if _LINK_PARAGRAPH.match(p) and len(p.split()) <= 25:
             continue
-        if _PAYWALL.search(p) and len(p.split()) <= 30:
+        words = len(p.split())
+        if _PAYWALL.search(p) and words <= 30:
+            continue
+        if _SITE_VOICE.search(p) and words <= 40:
+            continue
+        if (_TABLE_NOTE.match(p) and words <= 40) or (
+            _BIO.match(p) and words <= 30 and i >= len(paragraphs) - 4
+        ):
             continue
         if is_caption_or_credit(p):
             continue

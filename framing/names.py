@@ -222,12 +222,15 @@ class Names:
                 result.append((r[0][0], [t for _, t in r]))
         return result
 
-    def person_mentions(self, text, sentences, quote_spans, capitalized):
-        """People named outside quotations, in order: (offset, name with titles stripped)."""
+    def person_mentions(self, text, sentences, is_quoted, capitalized):
+        """People named outside quotations, in order: (offset, name with titles stripped).
+
+        ``is_quoted(offset)`` tells whether an offset lies inside a quotation.
+        """
         mentions = []
         for s in sentences:
             for offset, run in self.runs(text, s.start, s.end, capitalized):
-                if any(a <= offset < b for a, b in quote_spans):
+                if is_quoted(offset):
                     continue
                 stripped = self.strip_titles([_trim_possessive(t) for t in run])
                 if self.is_person(stripped):

@@ -11,6 +11,7 @@ quotation: it stays the author's voice and becomes a ``scare_quote`` term hit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Lexicon
@@ -196,14 +197,14 @@ class VoiceFinder:
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
         capitalized = self.names.midsentence_capitals(text, sentences)
-        inside = _QuoteIndex(quotes)
+        inside = QuoteIndex(quotes)
 
         attributions: dict[int, tuple[Attribution, ...]] = {}
         for s in sentences:
             attributions[s.index] = tuple(self._attributions(text, s, inside))
 
         # Speakers: pronouns resolve to the last person named before them.
-        mentions = self.names.person_mentions(text, sentences, inside.spans(), capitalized)
+        mentions = self.names.person_mentions(text, sentences, inside.covers, capitalized)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         for s in sentences:
             resolved[s.index] = tuple(
@@ -211,13 +212,14 @@ class VoiceFinder:
                 for a in attributions[s.index]
             )
 
-        quote_speakers = self._quote_speakers(text, sentences, quotes, resolved, mentions)
-        roles = self._quote_roles(text, sentences, quotes, resolved, inside)
+        by_span = _SentenceIndex(sentences)
+        quote_speakers = self._quote_speakers(by_span, quotes, resolved)
+        roles = self._quote_roles(text, by_span, quotes, resolved)
         quotes = [
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
             for i, q in enumerate(quotes)
         ]
-        real = _QuoteIndex([q for q in quotes if q.role != "scare"])
+        real = QuoteIndex([q for q in quotes if q.role != "scare"])
 
         out = []
         for s in sentences:
@@ -225,7 +227,7 @@ class VoiceFinder:
             main = [a for a in resolved[s.index] if not a.subordinate]
             if share >= QUOTED_SHARE or real.leads(text, s):
                 speaker = _first(a.speaker for a in resolved[s.index]) or _first(
-                    q.speaker for q in quotes if q.role != "scare" and _overlaps(q, s)
+                    q.speaker for q in real.within(s.start, s.end)
                 )
                 out.append(replace(s, voice="quoted", speaker=speaker))
             elif main:
@@ -234,15 +236,15 @@ class VoiceFinder:
             else:
                 out.append(replace(s, voice="author", speaker=""))
 
-        scare = tuple(
-            _scare_hit(text, q, sentences) for q in quotes if q.role == "scare"
-        )
+        scare = tuple(_scare_hit(text, q, by_span) for q in quotes if q.role == "scare")
         return VoiceResult(tuple(out), tuple(quotes), scare, resolved)
 
     # -- attributions inside one sentence
 
-    def _attributions(self, text: str, s: Sentence, inside: _QuoteIndex) -> list[Attribution]:
+    def _attributions(self, text: str, s: Sentence, inside: QuoteIndex) -> list[Attribution]:
         words = _word_spans(text, s.start, s.end)
+        starts = {w[0]: i for i, w in enumerate(words)}
+        ends = {w[1]: i for i, w in enumerate(words)}
         found: list[Attribution] = []
         lowered = [w.lower() for _, _, w in words]
         # "according to X"
@@ -256,8 +258,8 @@ class VoiceFinder:
         for match in self.speech.match(text, s.start, s.end):
             if inside.covers(match.start) or match.entry.term == "according to":
                 continue
-            k = next(i for i, w in enumerate(words) if w[0] == match.start)
-            k_end = next(i for i, w in enumerate(words) if w[1] == match.end)
+            k = starts[match.start]
+            k_end = ends[match.end]
             attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
             if attribution is not None:
                 found.append(attribution)
@@ -491,27 +493,23 @@ class VoiceFinder:
         if kind is None:
             return speaker
         if kind == "person":
-            earlier = [name for at, name in mentions if at < position]
-            return earlier[-1] if earlier else speaker
+            i = bisect_left(mentions, (position, ""))
+            return mentions[i - 1][1] if i > 0 else speaker
         return speaker
 
     # -- quotes: who said them, and which are scare quotes
 
-    def _quote_speakers(self, text, sentences, quotes, attributions, mentions):
+    def _quote_speakers(self, by_span, quotes, attributions):
         speakers: dict[int, str] = {}
+        named = {index: _first(a.speaker for a in found) for index, found in attributions.items()}
         last = ""
         for i, quote in enumerate(quotes):
-            holders = [s for s in sentences if _overlaps(quote, s)]
-            speaker = ""
-            for s in holders:
-                named = [a.speaker for a in attributions[s.index] if a.speaker]
-                if named:
-                    speaker = named[0]
-                    break
+            holders = by_span.overlapping(quote.start, quote.end)
+            speaker = _first(named[s.index] for s in holders)
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
                 speaker = speakers[i - 1]  # a quotation continued from the last paragraph
             if not speaker:
-                speaker = self._next_attribution(quote, quotes, i, sentences, attributions)
+                speaker = self._next_attribution(quote, holders, by_span, named)
             if not speaker:
                 speaker = last
             speakers[i] = speaker
@@ -523,30 +521,29 @@ class VoiceFinder:
                 speakers[i] = speakers[i + 1]
         return speakers
 
-    def _next_attribution(self, quote, quotes, i, sentences, attributions) -> str:
+    def _next_attribution(self, quote, holders, by_span, named) -> str:
         """A quote whose attribution comes in the next sentence of its paragraph."""
-        following = [s for s in sentences if s.start >= quote.end][:1]
-        for s in following:
-            if s.paragraph != next(
-                (x.paragraph for x in sentences if _overlaps(quote, x)), -1
-            ):
-                continue
-            named = [a.speaker for a in attributions[s.index] if a.speaker]
-            if named:
-                return named[0]
-        return ""
+        following = by_span.after(quote.end)
+        if following is None or not holders or following.paragraph != holders[0].paragraph:
+            return ""
+        return named[following.index]
 
-    def _quote_roles(self, text, sentences, quotes, attributions, inside):
+    def _quote_roles(self, text, by_span, quotes, attributions):
         roles: dict[int, str] = {}
+        sentence_words: dict[int, int] = {}
+        bodies: list[str] | None = None
         for i, quote in enumerate(quotes):
-            holders = [s for s in sentences if _overlaps(quote, s)]
+            holders = by_span.overlapping(quote.start, quote.end)
             if len(holders) != 1:
                 continue
             s = holders[0]
             inner = text[quote.start + 1:quote.end - (1 if quote.closed else 0)]
             words = TOKEN.findall(inner)
-            sentence_words = len(TOKEN.findall(text[s.start:s.end]))
-            if len(words) > SCARE_MAX_WORDS or len(words) >= 0.5 * sentence_words or not words:
+            if len(words) > SCARE_MAX_WORDS or not words:
+                continue
+            if s.index not in sentence_words:
+                sentence_words[s.index] = len(TOKEN.findall(text[s.start:s.end]))
+            if len(words) >= 0.5 * sentence_words[s.index]:
                 continue
             if re.search(r"[.!?]\W*$", inner.strip()) and len(words) > 2:
                 continue
@@ -556,28 +553,27 @@ class VoiceFinder:
             before = TOKEN.findall(text[max(s.start, quote.start - 40):quote.start].lower())[-4:]
             if "so-called" in before or (before[-2:] == ["so", "called"]):
                 roles[i] = "scare"
-            elif any(w in _MENTION_CUES for w in before) or self._echo(text, quote, quotes, inner):
+            elif any(w in _MENTION_CUES for w in before):
                 roles[i] = "partial"
             else:
-                roles[i] = "scare"
+                if bodies is None:
+                    bodies = [" ".join(TOKEN.findall(text[q.start:q.end].lower())) for q in quotes]
+                roles[i] = "partial" if _echo(bodies, i) else "scare"
         return roles
 
-    @staticmethod
-    def _echo(text, quote, quotes, inner) -> bool:
-        """The quoted words appear in another, longer quotation of the article."""
-        needle = " ".join(TOKEN.findall(inner.lower()))
-        for other in quotes:
-            if other is quote:
-                continue
-            body = " ".join(TOKEN.findall(text[other.start:other.end].lower()))
-            if needle and needle in body and len(body) > len(needle):
-                return True
-        return False
+
+def _echo(bodies: list[str], i: int) -> bool:
+    """The words of quotation ``i`` appear inside another, longer quotation of the article."""
+    needle = bodies[i]
+    return bool(needle) and any(
+        j != i and needle in body and len(body) > len(needle) for j, body in enumerate(bodies)
+    )
 
 
-def _scare_hit(text: str, quote: Quote, sentences: tuple[Sentence, ...]) -> TermHit:
+def _scare_hit(text: str, quote: Quote, by_span: _SentenceIndex) -> TermHit:
     inner = text[quote.start + 1:quote.end - 1].strip(" ,.;:")
-    index = next((s.index for s in sentences if _overlaps(quote, s)), -1)
+    holders = by_span.overlapping(quote.start, quote.end)
+    index = holders[0].index if holders else -1
     return TermHit(
         start=quote.start,
         end=quote.end,
@@ -591,43 +587,81 @@ def _scare_hit(text: str, quote: Quote, sentences: tuple[Sentence, ...]) -> Term
     )
 
 
-class _QuoteIndex:
-    """Answers "is this offset inside a quotation?" and "how much of this span is quoted?"."""
+class QuoteIndex:
+    """Answers "is this offset quoted?" and "how much of this span is quoted?" in log time.
 
-    def __init__(self, quotes: list[Quote]) -> None:
+    The quotations found by ``find_quotes`` never overlap, so their starts are sorted.
+    """
+
+    def __init__(self, quotes) -> None:
         self.quotes = sorted(quotes, key=lambda q: q.start)
+        self._starts = [q.start for q in self.quotes]
 
     def spans(self) -> list[tuple[int, int]]:
         return [(q.start, q.end) for q in self.quotes]
 
+    def at(self, offset: int) -> Quote | None:
+        """The quotation holding ``offset``, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def covers(self, offset: int) -> bool:
+        return self.at(offset) is not None
+
+    def within(self, start: int, end: int) -> list[Quote]:
+        """The quotations that overlap ``[start, end)``."""
+        i = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            if self.quotes[i].end > start:
+                out.append(self.quotes[i])
+            i += 1
+        return out
+
+    def any_between(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
+
     def leads(self, text: str, s: Sentence, min_words: int = 3) -> bool:
         """The sentence opens with a quotation of a few words or more: “…,” said X, a …."""
-        for q in self.quotes:
-            if q.start <= s.start + 1 and q.end > s.start:
+        for q in self.within(s.start, s.start + 2):
+            if q.start <= s.start + 1:
                 inner = text[max(q.start, s.start):min(q.end, s.end)]
                 return len(TOKEN.findall(inner)) >= min_words
         return False
-
-    def any_between(self, start: int, end: int) -> bool:
-        return any(start <= q.start < end for q in self.quotes)
-
-    def covers(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quotes)
 
     def share(self, text: str, start: int, end: int) -> float:
         letters = sum(1 for ch in text[start:end] if ch.isalnum())
         if not letters:
             return 0.0
         quoted = 0
-        for q in self.quotes:
+        for q in self.within(start, end):
             lo, hi = max(start, q.start), min(end, q.end)
-            if lo < hi:
-                quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
+            quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
         return quoted / letters
 
 
-def _overlaps(quote: Quote, s: Sentence) -> bool:
-    return quote.start < s.end and s.start < quote.end
+class _SentenceIndex:
+    """The sentences that overlap a span, by bisection over their starts."""
+
+    def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def overlapping(self, start: int, end: int) -> list[Sentence]:
+        i = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        while i < len(self.sentences) and self.sentences[i].start < end:
+            if self.sentences[i].end > start:
+                out.append(self.sentences[i])
+            i += 1
+        return out
+
+    def after(self, offset: int) -> Sentence | None:
+        i = bisect_left(self._starts, offset)
+        return self.sentences[i] if i < len(self.sentences) else None
 
 
 def _has_quote_mark(gap: str) -> bool:

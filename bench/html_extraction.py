@@ -1,0 +1,115 @@
+"""HTML ingestion benchmark: body sentences we extract vs what a careful reader calls the article.
+
+For each saved page in ``tests/data/html`` (pages written for the project in the shape of real
+news sites) the expected article is ``NAME.expected.txt``, one body paragraph per line. Both the
+expected text and the extracted text are split into sentences by our segmenter; a sentence is
+a match when its normalized text is the same. We score precision, recall and F1 of body
+sentences, micro-averaged over pages, for:
+
+- framing: ``load_article`` (trafilatura plus our boilerplate filter), body sentences only;
+- trafilatura alone: ``trafilatura.extract`` with default settings, every sentence.
+
+    python bench/html_extraction.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from framing import Analyzer, article_from_text, load_article  # noqa: E402
+from framing.errors import FramingError  # noqa: E402
+
+PAGE_SETS = {"development": ROOT / "tests" / "data" / "html",
+             "held-out": ROOT / "tests" / "data" / "html_holdout"}
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
+
+
+def body_sentences(analyzer: Analyzer, text: str, title: str = "") -> Counter:
+    if not text.strip():
+        return Counter()
+    report = analyzer.analyze(article_from_text(text, title=title))
+    return Counter(
+        norm(report.sentence_text(s)) for s in report.sentences if s.kind == "body"
+    )
+
+
+def all_sentences(analyzer: Analyzer, text: str) -> Counter:
+    if not text or not text.strip():
+        return Counter()
+    report = analyzer.analyze(article_from_text(text))
+    return Counter(norm(report.sentence_text(s)) for s in report.sentences)
+
+
+def score(expected: Counter, got: Counter) -> tuple[int, int, int]:
+    hit = sum((expected & got).values())
+    return hit, sum(got.values()), sum(expected.values())
+
+
+def prf(hit: int, got: int, expected: int) -> tuple[float, float, float]:
+    p = hit / got if got else 1.0
+    r = hit / expected if expected else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--set", choices=sorted(PAGE_SETS), default="development")
+    args = parser.parse_args()
+    import trafilatura
+
+    analyzer = Analyzer()
+    PAGES = PAGE_SETS[args.set]  # noqa: N806
+    print(f"page set: {args.set} ({PAGES.relative_to(ROOT)})")
+    totals = {"framing": [0, 0, 0], "trafilatura": [0, 0, 0]}
+    print(f"{'page':24} {'framing P/R/F1':>20} {'trafilatura P/R/F1':>22}  notes")
+    for page in sorted(PAGES.glob("*.html")):
+        name = page.stem
+        meta = json.loads((PAGES / f"{name}.meta.json").read_text(encoding="utf-8"))
+        expected_text = (PAGES / f"{name}.expected.txt").read_text(encoding="utf-8")
+        expected = body_sentences(analyzer, "\n\n".join(expected_text.splitlines()))
+        notes = []
+        try:
+            article = load_article(page)
+            ours = body_sentences(analyzer, article.text, article.title)
+            notes.extend(article.warnings)
+        except FramingError as error:
+            ours = Counter()
+            notes.append(str(error).split(": ", 1)[-1])
+        html = page.read_text(encoding="utf-8")
+        theirs = all_sentences(analyzer, trafilatura.extract(html) or "")
+        row = []
+        for key, got in (("framing", ours), ("trafilatura", theirs)):
+            counts = score(expected, got)
+            for i in range(3):
+                totals[key][i] += counts[i]
+            row.append("{:.2f}/{:.2f}/{:.2f}".format(*prf(*counts)))
+        flag = "" if meta.get("has_article", True) else "(no article) "
+        print(f"{name:24} {row[0]:>20} {row[1]:>22}  {flag}{'; '.join(notes)[:70]}")
+        if args.verbose:
+            for extra in (ours - expected):
+                print(f"    + {extra[:100]}")
+            for missing in (expected - ours):
+                print(f"    - {missing[:100]}")
+    print()
+    for key, (hit, got, exp) in totals.items():
+        p, r, f = prf(hit, got, exp)
+        print(f"{key:12} body sentences: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}"
+              f"  ({hit} of {exp} expected, {got} extracted)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""The command line through subprocess, as other tools call it: output files and every error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, CORPUS_FILES, ROOT
+from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
+
+
+def run(*args, stdin=None, timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "framing", *map(str, args)],
+        capture_output=True, text=True, cwd=ROOT, input=stdin, timeout=timeout,
+    )
+
+
+def assert_clean_error(result, message):
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert any(message in line for line in lines), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_help_for_every_command():
+    for command in ([], ["analyze"], ["classify"]):
+        result = run(*command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_analyze_corpus_to_sentence_csv(tmp_path):
+    out = tmp_path / "sentences.csv"
+    result = run("analyze", *CORPUS_FILES, "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = read_csv(out)
+    assert tuple(rows[0]) == SENTENCE_COLUMNS
+    assert {r["article_id"] for r in rows} == {p.stem for p in CORPUS_FILES}
+    texts = {p.stem: p for p in CORPUS_FILES}
+    from framing import load_article
+
+    articles = {stem: load_article(path).text for stem, path in texts.items()}
+    for row in rows:  # offsets in the CSV point into each article's text
+        text = articles[row["article_id"]]
+        assert text[int(row["start"]):int(row["end"])] == row["text"]
+        assert row["voice"] in ("author", "attributed", "quoted")
+        assert row["label"] in ("opinion", "reporting")
+        assert 0.0 <= float(row["opinion_score"]) <= 1.0
+        assert isinstance(json.loads(row["loaded_terms"]), list)
+    scare = [json.loads(r["loaded_terms"]) for r in rows if "“volunteers”" in r["text"]]
+    assert any(t["category"] == "scare_quote" for t in scare[0])
+
+
+def test_analyze_article_level_and_json(tmp_path):
+    out = tmp_path / "articles.csv"
+    result = run("analyze", CORPUS / "ukraine_seed.txt", CORPUS / "strike_wire.txt",
+                 "--level", "article", "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = read_csv(out)
+    assert tuple(rows[0]) == ARTICLE_COLUMNS
+    assert [r["article_id"] for r in rows] == ["ukraine_seed", "strike_wire"]
+    assert rows[0]["body_sentences"] == "42"
+
+    result = run("analyze", CORPUS / "strike_wire.txt", "--format", "json")
+    assert result.returncode == 0
+    (report,) = json.loads(result.stdout)
+    assert report["article"]["id"] == "strike_wire"
+    assert report["sentences"] and isinstance(report["sentences"][0]["cues"], list)
+
+
+def test_analyze_to_stdout_is_csv():
+    result = run("analyze", CORPUS / "strike_chaos.txt")
+    assert result.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and rows[0]["article_id"] == "strike_chaos"
+
+
+def test_analyze_url(web_server, tmp_path):
+    out = tmp_path / "page.csv"
+    result = run("analyze", f"{web_server}/pages/wire_story.html", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert read_csv(out)[0]["article_id"] == "wire_story"
+
+
+@pytest.fixture
+def bad_inputs(tmp_path, closed_port_url):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(50_000_000)
+    homepage = ROOT / "tests" / "data" / "html" / "homepage_no_article.html"
+    return {
+        "empty": (empty, "the article is empty"),
+        "directory": (tmp_path, "is a directory"),
+        "missing": (tmp_path / "nope.txt", "no such file"),
+        "binary": (binary, "PNG image"),
+        "huge": (big, "the limit is 10 MB"),
+        "no-article": (homepage, "no article found"),
+        "unreachable": (closed_port_url, "connection refused"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["empty", "directory", "missing", "binary", "huge", "no-article", "unreachable"]
+)
+def test_analyze_bad_input(bad_inputs, case, tmp_path):
+    path, message = bad_inputs[case]
+    out = tmp_path / "out.csv"
+    result = run("analyze", path, "--out", out)
+    assert_clean_error(result, message)
+    assert not out.exists(), "no output when every input failed"
+
+
+def test_batch_goes_on_past_bad_items(bad_inputs, tmp_path):
+    out = tmp_path / "out.csv"
+    good = CORPUS / "strike_wire.txt"
+    result = run("analyze", bad_inputs["empty"][0], good, bad_inputs["missing"][0], "--out", out)
+    assert result.returncode == 2
+    assert result.stderr.count("skipped") == 2 and "Traceback" not in result.stderr
+    assert {r["article_id"] for r in read_csv(out)} == {"strike_wire"}
+    assert not list(tmp_path.glob(".out.csv.*")), "temporary file left behind"
+
+
+def test_usage_errors_are_one_line():
+    result = run("analyze")
+    assert_clean_error(result, "the following arguments are required")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert_clean_error(run("frobnicate"), "invalid choice")
+    assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--level", "word"),
+                       "invalid choice")
+
+
+def test_output_folder_must_exist(tmp_path):
+    result = run("analyze", CORPUS / "strike_wire.txt", "--out", tmp_path / "no" / "x.csv")
+    assert_clean_error(result, "does not exist")
+
+
+def write_csv(path, rows, header):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def test_classify_keeps_columns_and_adds_labels(tmp_path):
+    source = tmp_path / "in.csv"
+    write_csv(source, [
+        ["1", "Putin said that NATO is expanding eastward."],
+        ["2", "“This plan is reckless,” the senator said."],
+        ["3", "Thousands of Russian “volunteers” joined the fighting."],
+    ], ["id", "sentence"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--text-column", "sentence", "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = read_csv(out)
+    assert list(rows[0]) == ["id", "sentence", "label", "opinion_score", "borderline", "voice",
+                             "loaded_terms"]
+    assert [r["id"] for r in rows] == ["1", "2", "3"]
+    assert [r["voice"] for r in rows] == ["attributed", "quoted", "author"]
+    assert [r["label"] for r in rows[:2]] == ["reporting", "reporting"]
+    terms = json.loads(rows[2]["loaded_terms"])
+    start = rows[2]["sentence"].index("“")
+    assert [(t["surface"], t["category"], t["start"], t["end"]) for t in terms
+            if t["category"] == "scare_quote"] == [("“volunteers”", "scare_quote", start, start + 12)]
+
+
+def test_classify_bad_inputs(tmp_path):
+    no_column = tmp_path / "cols.csv"
+    write_csv(no_column, [["a"]], ["body"])
+    assert_clean_error(run("classify", no_column), "no column named 'text'")
+
+    header_only = tmp_path / "header.csv"
+    write_csv(header_only, [], ["text"])
+    assert_clean_error(run("classify", header_only), "no rows")
+
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("text\nCaf\u00e9 owners said no.\n".encode("latin-1"))
+    assert_clean_error(run("classify", latin), "not UTF-8")
+
+    assert_clean_error(run("classify", tmp_path / "missing.csv"), "no such file")
+
+
+def test_classify_empty_cells_are_reported_and_kept(tmp_path):
+    source = tmp_path / "in.csv"
+    write_csv(source, [["The plan is a terrible idea."], [""], ["Officials said it works."]], ["text"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--out", out)
+    assert_clean_error(result, "1 row(s) with empty 'text' left unlabeled (lines 3)")
+    rows = read_csv(out)
+    assert [r["label"] for r in rows] == ["opinion", "", "reporting"]

@@ -1,0 +1,57 @@
+"""The README documents what the code exposes: commands, export columns, lexicon categories."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from framing.cli import build_parser
+from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
+from framing.lexicon import load_lexicon
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    block = re.search(r"```bash\n(.*?)```", README, re.S).group(1).strip().splitlines()
+    assert block == [
+        "pip install -r requirements.txt && streamlit run app.py",
+        "pip install -r requirements-dev.txt && python -m pytest",
+    ]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet -r requirements.txt" in ci
+    assert "pip install --quiet -r requirements-dev.txt" in ci
+    assert ci.rstrip().endswith("python -m pytest")
+
+
+def commands():
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("command", commands())
+def test_every_command_is_documented(command):
+    assert f"`{command} " in README or f"framing {command}" in README
+
+
+@pytest.mark.parametrize("column", SENTENCE_COLUMNS + ARTICLE_COLUMNS)
+def test_every_export_column_is_documented(column):
+    assert f"`{column}`" in README
+
+
+@pytest.mark.parametrize("category", sorted(load_lexicon().categories() | {"scare_quote"}))
+def test_every_lexicon_category_is_documented(category):
+    assert f"| `{category}` |" in README
+
+
+def test_requirements_are_lower_bounded():
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            assert ">=" in line and "==" not in line, line

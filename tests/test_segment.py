@@ -1,0 +1,112 @@
+"""Sentence boundaries and kinds: the seed article's tricky lines, and small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import sentence_starting
+from framing import Article
+from framing.segment import Segmenter, paragraphs
+
+
+def test_seed_counts(seed_report):
+    kinds = [s.kind for s in seed_report.sentences]
+    assert len(kinds) == 49
+    assert kinds.count("body") == 42
+    assert kinds.count("headline") == 3  # the title, a teaser headline and its "Read Next" link
+    assert kinds.count("caption") == 3
+    assert kinds.count("byline") == 1
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text_end", "kind"),
+    [
+        ("The U.S. and the U.K sent a stern warning", "that Moscow directs against Ukraine.", "body"),
+        ("(AP)", "(AP)", "byline"),
+        ("Anthony Blinken", "Anthony Blinken", "caption"),
+        ("(Photo by Kevin Lamarque/Reuters)", "(Photo by Kevin Lamarque/Reuters)", "caption"),
+        ("U.S. Secretary of State Anthony Blinken has stated", "in Ukraine.", "caption"),
+        ("Read Next: Biden and NATO", "Amid Russian Military Build-up", "headline"),
+        ("Biden and NATO Support Ukraine", "Amid Russian Military Build-up", "headline"),
+        ("U.S. and U.K. warn Russia over Ukraine", "over Ukraine", "headline"),
+        # A three-sentence quotation stays one unit with its closing mark.
+        ("“We are very concerned", "we’re looking at it very closely,”", "body"),
+        ("“The emergence of such threats", "Putin said.", "body"),
+        ("“Any escalatory actions by Russia", "he added.", "body"),
+        ("President Biden faces a dilemma:", "if fighting breaks out.", "body"),
+        ("The chances of the U.S. sending troops", "are very slim.", "body"),
+    ],
+)
+def test_seed_boundaries(seed_report, prefix, text_end, kind):
+    s = sentence_starting(seed_report, prefix)
+    assert seed_report.sentence_text(s).endswith(text_end)
+    assert s.kind == kind
+
+
+def test_seed_paragraph_numbers(seed_report):
+    first = sentence_starting(seed_report, "The U.S. and the U.K sent")
+    second = sentence_starting(seed_report, "This comes as NATO")
+    caption = sentence_starting(seed_report, "Anthony Blinken")
+    credit = sentence_starting(seed_report, "(Photo by")
+    assert first.paragraph == second.paragraph == 1
+    assert caption.paragraph == credit.paragraph
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(say_forms=frozenset({"said", "asked", "added"}))
+
+
+def split(segmenter, text, title=""):
+    return [text[s.start:s.end] for s in segmenter.segment(Article(text=text, title=title))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith went to Washington. He stayed.", ["Mr. Smith went to Washington.", "He stayed."]),
+        ("“Are you sure?” she asked. Nobody was.", ["“Are you sure?” she asked.", "Nobody was."]),
+        ("“Are you sure?” Smith asked. Nobody was.", ["“Are you sure?” Smith asked.", "Nobody was."]),
+        ("It costs $4.5 million. That is a lot.", ["It costs $4.5 million.", "That is a lot."]),
+        ("no punctuation at all here", ["no punctuation at all here"]),
+        ("Line one\nLine two ends.", ["Line one", "Line two ends."]),
+    ],
+)
+def test_small_texts(segmenter, text, expected):
+    assert split(segmenter, text) == expected
+
+
+def test_hard_wrapped_paragraph_is_joined(segmenter):
+    text = (
+        "The council voted on Tuesday to close the library branch on Elm Street after a\n"
+        "long debate about costs, staffing and the building's leaking roof, which the\n"
+        "mayor called a disgrace. Residents protested outside."
+    )
+    assert split(segmenter, text) == [
+        text[: text.index(" Residents")].strip(),
+        "Residents protested outside.",
+    ]
+
+
+def test_byline_and_credit_lines(segmenter):
+    text = "By Jane Doe\n\nThe plant closed.\n\n(Reuters)\n\nReporting by Ann Lee; Editing by Bo Ek"
+    article = Article(text=text)
+    kinds = {text[s.start:s.end]: s.kind for s in segmenter.segment(article)}
+    assert kinds == {
+        "By Jane Doe": "byline",
+        "The plant closed.": "body",
+        "(Reuters)": "byline",
+        "Reporting by Ann Lee; Editing by Bo Ek": "byline",
+    }
+
+
+def test_paragraphs_are_trimmed_spans():
+    text = "\n\n  One.  \n\n\n Two.\n"
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two."]
+
+
+def test_long_run_without_full_stop_is_cut(segmenter):
+    text = "word " * 5000
+    sentences = segmenter.segment(Article(text=text))
+    assert sentences and all(text[s.start:s.end].strip() for s in sentences)
+    assert sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())

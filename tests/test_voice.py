@@ -1,0 +1,166 @@
+"""Voice and speaker: the seed article's named sentences, quotes of every shape, scare quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import sentence_starting
+from framing.voice import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("prefix", "voice", "speaker"),
+    [
+        ("“The emergence of such threats represents a ‘red line’ for us,”", "quoted", "Putin"),
+        ("“I hope that it will not get to that", "quoted", "Putin"),
+        ("It is entirely possible that Putin doubts", "author", ""),
+        ("If Putin believes that the U.S. will stand by", "author", ""),
+        ("The chances of the U.S. sending troops", "author", ""),
+        ("Meanwhile, Putin issued a warning of his own.", "author", ""),
+        ("He said that NATO and the U.S. deploying troops", "attributed", "Putin"),
+        ("Speaking to an online forum on Tuesday, Putin said", "attributed", "Putin"),
+        ("He claimed that NATO could eventually use", "attributed", "Putin"),
+        ("Ukrainian President Volodymyr Zelenskyy has claimed", "attributed", "Volodymyr Zelenskyy"),
+        ("Russia insists that Ukraine should remain", "attributed", "Russia"),
+        ("Russia not only denied the allegation", "attributed", "Russia"),
+        ("Russian President Vladimir Putin has accused the West", "attributed", "Vladimir Putin"),
+        ("The fighting has claimed 14,000 lives according to Kyiv.", "attributed", "Kyiv"),
+        ("Amid this morass of rising tensions", "attributed", "Belarus government officials"),
+        ("British Foreign Secretary Liz Truss said", "attributed", "Liz Truss"),
+        ("“Any action by Russia to undermine the freedom", "quoted", "Liz Truss"),
+        ("“We are very concerned about the movements", "quoted", "Blinken"),
+        ("“Any escalatory actions by Russia", "quoted", "Blinken"),
+        ("“We will be consulting closely with NATO allies", "quoted", "Blinken"),
+        ("Prior to the commencement of the meeting, Blinken expressed", "attributed", "Blinken"),
+        ("He has made it quite clear that Belarus", "attributed", "Alexander Lukashenko"),
+        ("The Pentagon said that the chairman", "attributed", "the Pentagon"),
+        ("The Pentagon released a statement", "attributed", "the Pentagon"),
+        ("Thousands of Russian “volunteers” joined", "author", ""),
+        ("While President Biden has vowed our", "author", ""),
+        ("Despite Blinken’s comments about", "author", ""),
+        ("Washington’s concerns were repeated", "author", ""),
+        ("Ukrainian officials are worried", "author", ""),
+    ],
+)
+def test_seed_voice_and_speaker(seed_report, prefix, voice, speaker):
+    s = sentence_starting(seed_report, prefix)
+    assert (s.voice, s.speaker) == (voice, speaker)
+
+
+def test_seed_scare_quote_is_a_term_hit(seed_report):
+    scare = [h for h in seed_report.hits if h.category == "scare_quote"]
+    assert [(h.surface, h.voice, h.alternative) for h in scare] == [
+        ("“volunteers”", "author", "volunteers")
+    ]
+
+
+def test_seed_partial_quotes_are_not_scare_quotes(seed_report):
+    roles = {seed_report.article.text[q.start:q.end]: q.role for q in seed_report.quotes}
+    assert roles["“cover our southern borders”"] == "partial"  # "according to" officials
+    assert roles["“malign activity.”"] == "partial"  # inside Truss's reported speech
+    assert roles["“serious consequences,”"] == "partial"  # echoes Blinken's earlier quote
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [("“increasingly belligerent", "Blinken"), ("“ensure risk reduction", "the Pentagon"),
+     ("“cover our southern borders", "Belarus government officials")],
+)
+def test_seed_quote_speakers(seed_report, opening, speaker):
+    text = seed_report.article.text
+    (quote,) = [q for q in seed_report.quotes if text.startswith(opening, q.start)]
+    assert quote.speaker == speaker
+
+
+def voices(analyzer, text):
+    report = analyzer.analyze(text)
+    return [(report.sentence_text(s), s.voice, s.speaker) for s in report.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # straight quotes, attribution after
+        ('"We will not back down," the mayor said.',
+         [('"We will not back down," the mayor said.', "quoted", "the mayor")]),
+        # attribution before, colon
+        ("The minister said: “Prices will fall next year.”",
+         [("The minister said: “Prices will fall next year.”", "quoted", "the minister")]),
+        # said + name inverted
+        ("“It is over,” said Ana Ruiz, a nurse.",
+         [("“It is over,” said Ana Ruiz, a nurse.", "quoted", "Ana Ruiz")]),
+        # reported speech without quotes
+        ("Officials warned that prices could rise.",
+         [("Officials warned that prices could rise.", "attributed", "Officials")]),
+        # according to
+        ("The plant will close in June, according to two managers.",
+         [("The plant will close in June, according to two managers.", "attributed",
+           "two managers")]),
+        # the author's own words
+        ("The plan is a mess.", [("The plan is a mess.", "author", "")]),
+        # a noun, not a verb of saying
+        ("The claims were false.", [("The claims were false.", "author", "")]),
+        # the writer's advice is not reported speech
+        ("Kyiv should ask itself whether the plan works.",
+         [("Kyiv should ask itself whether the plan works.", "author", "")]),
+    ],
+)
+def test_small_voices(analyzer, text, expected):
+    assert voices(analyzer, text) == expected
+
+
+def test_he_added_resolves_to_last_named_person(analyzer):
+    text = (
+        "Mayor Ellen Rourke said the talks would resume.\n\n"
+        "“Both sides need to be back at the table,” she added."
+    )
+    assert [v[1:] for v in voices(analyzer, text)] == [
+        ("attributed", "Ellen Rourke"), ("quoted", "Ellen Rourke")]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker(analyzer):
+    text = (
+        "“We have waited long enough,” said union leader Denise Okafor. “The city knows it.\n\n"
+        "“And our members know it too,” she added.\n\n"
+        "“Every week we wait costs them.\n\n"
+        "“That is why we walked out.”"
+    )
+    report = analyzer.analyze(text)
+    assert [(s.voice, s.speaker) for s in report.sentences] == [("quoted", "Denise Okafor")] * len(
+        report.sentences
+    )
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote():
+    text = "“It is a ‘red line’ for us,” Putin said."
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [
+        ("“It is a ‘red line’ for us,”", True)
+    ]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Ukraine’s army and the States’ resolve don't change; it's the ’90s again."
+    assert find_quotes(text, [(0, len(text))]) == []
+
+
+def test_unclosed_quote_is_closed_at_paragraph_end():
+    text = "He said “we will win\n\nNext paragraph."
+    quotes = find_quotes(text, [(0, 20), (22, len(text))])
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("“we will win", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The company’s “restructuring” cost 900 jobs.", "scare"),
+        ("The so-called “defensive” alliance grew.", "scare"),
+        ("She called the plan “reckless” on Monday.", "partial"),
+        ("The union said the offer was “an insult.”", "partial"),
+    ],
+)
+def test_scare_quote_or_partial_quote(analyzer, text, role):
+    report = analyzer.analyze(text)
+    assert [q.role for q in report.quotes] == [role]
+    scare_hits = [h for h in report.hits if h.category == "scare_quote"]
+    assert len(scare_hits) == (1 if role == "scare" else 0)
