@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .classify import RuleClassifier, mask_quotes
-from .errors import EmptyInputError
+from .classify import (
+    OPINION,
+    CueExtractor,
+    ModelBundle,
+    OpinionClassifier,
+    SentenceInput,
+    build_frame,
+    cache_dir,
+    explain,
+    fingerprint,
+    load_model,
+    make_score,
+    mask_quotes,
+    read_labeled,
+    save_model,
+    shipped_training_files,
+)
+from .errors import EmptyInputError, ModelError
 from .ingest import article_from_text, load_article
-from .lexicon import load_lexicon, single_word_forms
-from .names import Names
+from .lexicon import LEXICON_DIR, load_lexicon, pos_tags, single_word_forms, tokens
+from .names import DATA_DIR, Names
 from .report import (
     Article,
     ArticleMetrics,
@@ -40,16 +57,90 @@ class Analyzer:
     Parameters
     ----------
     lexicons : extra lexicon CSV files that add to or override the shipped entries.
+    model : a model file written by ``python -m framing train``; by default the shipped model,
+        trained from ``corpus/labeled`` at first use and cached on disk.
     """
 
-    def __init__(self, lexicons: list[str | Path] | tuple[str | Path, ...] = ()) -> None:
-        self.lexicon = load_lexicon(lexicons)
+    def __init__(
+        self,
+        lexicons: list[str | Path] | tuple[str | Path, ...] = (),
+        model: str | Path | ModelBundle | None = None,
+    ) -> None:
+        self.lexicon_files = tuple(Path(p) for p in lexicons)
+        self.lexicon = load_lexicon(self.lexicon_files)
         self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
         self.names = Names()
         self.segmenter = Segmenter(say_forms=single_word_forms(
             self.lexicon.subset(SPEECH_CATEGORIES)))
         self.voices = VoiceFinder(self.lexicon, self.names)
-        self.classifier = RuleClassifier()
+        self.cues = CueExtractor()
+        if isinstance(model, ModelBundle):
+            self._bundle: ModelBundle | None = model
+        elif model is not None:
+            self._bundle = load_model(model)
+        else:
+            self._bundle = None  # the shipped model, trained or read from the cache on first use
+
+    # -- the model
+
+    @property
+    def model(self) -> OpinionClassifier:
+        if self._bundle is None:
+            self._bundle = self._shipped_model()
+        return self._bundle.model
+
+    def _fingerprint(self) -> str:
+        inputs = [*shipped_training_files(), *sorted(LEXICON_DIR.glob("*.csv")),
+                  *self.lexicon_files, *sorted(DATA_DIR.glob("*.csv"))]
+        return fingerprint(inputs)
+
+    def _shipped_model(self) -> ModelBundle:
+        key = self._fingerprint()
+        folder = cache_dir()
+        cached = folder / f"opinion-{key}.pkl" if folder else None
+        if cached is not None and cached.exists():
+            try:
+                return load_model(cached)
+            except ModelError:
+                pass  # a damaged cache file: train again and overwrite it
+        texts, labels = read_labeled(shipped_training_files())
+        bundle = self.train(texts, labels, trained_on=f"shipped corpus {key}")
+        if cached is not None:
+            with contextlib.suppress(OSError, ModelError):  # no cache: train again next time
+                save_model(bundle, cached)
+        return bundle
+
+    def train(self, texts: list[str], labels: list[str], trained_on: str = "",
+              **params) -> ModelBundle:
+        """Train an opinion classifier on labeled sentences (each classified as one unit)."""
+        import sklearn
+
+        from .classify import FEATURE_VERSION
+
+        items = [self._text_input(text)[0] for text in texts]
+        frame, _ = build_frame(items, self.cues)
+        model = OpinionClassifier(**params).fit(frame, labels)
+        return ModelBundle(model, FEATURE_VERSION, sklearn.__version__, trained_on)
+
+    def _score(self, items: list[SentenceInput], sentences,
+               explained: bool = True) -> list[SentenceScore]:
+        if not items:
+            return []
+        model = self.model
+        frame, evidence = build_frame(items, self.cues)
+        index = list(model.classes_).index(OPINION)
+        probabilities = model.predict_proba(frame)[:, index]
+        contributions = model.contributions(frame) if explained else None
+        scores = []
+        threshold = model.threshold_
+        for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
+            label = OPINION if probability >= threshold else "reporting"
+            cues = explain(model, contributions, row, evidence[row], frame["words"].iat[row],
+                           label) if explained else ()
+            scores.append(make_score(sentence, probability, threshold, cues))
+        return scores
+
+    # -- analysis
 
     def analyze(self, source: Article | str, **meta: str) -> ArticleReport:
         """Analyze an Article, or a text (a path or URL is read with ``load_article``)."""
@@ -62,16 +153,22 @@ class Analyzer:
         quotes = voiced.quotes
         hits = self._hits(text, voiced.sentences, quotes) + voiced.scare_hits
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
-        real_quotes = QuoteIndex([q for q in quotes if q.role != "scare"])
-        scores = tuple(
-            self.classifier.score(s, mask_quotes(text, s.start, s.end, real_quotes))
-            for s in voiced.sentences
-        )
+        real = QuoteIndex([q for q in quotes if q.role != "scare"])
+        by_sentence: dict[int, list[TermHit]] = {}
+        for hit in hits:
+            by_sentence.setdefault(hit.sentence, []).append(hit)
+        items = []
+        for s in voiced.sentences:
+            reported = reported_words(s, voiced.attributions)
+            items.append(SentenceInput(
+                mask_quotes(text, s.start, s.end, real, reported), s.voice, s.speaker,
+                real.share(text, s.start, s.end), outside(by_sentence.get(s.index, ()), reported),
+            ))
+        scores = tuple(self._score(items, voiced.sentences))
         report = ArticleReport(article, scores, hits, quotes)
         return replace(report, metrics=compute_metrics(report))
 
-    def classify_text(self, text: str) -> TextResult:
-        """Classify one sentence (or short passage) as a single unit, without segmenting it."""
+    def _text_input(self, text: str) -> tuple[SentenceInput, Sentence, tuple[TermHit, ...]]:
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         if start >= end:
@@ -79,11 +176,27 @@ class Analyzer:
         sentence = Sentence(0, start, end, 0)
         voiced = self.voices.assign(text, (sentence,), [(start, end)])
         sentence = voiced.sentences[0]
-        real_quotes = QuoteIndex([q for q in voiced.quotes if q.role != "scare"])
+        real = QuoteIndex([q for q in voiced.quotes if q.role != "scare"])
         hits = tuple(sorted(self._hits(text, voiced.sentences, voiced.quotes) + voiced.scare_hits,
                             key=lambda h: (h.start, h.end)))
-        score = self.classifier.score(sentence, mask_quotes(text, start, end, real_quotes))
-        return TextResult(score, hits)
+        reported = reported_words(sentence, voiced.attributions)
+        item = SentenceInput(mask_quotes(text, start, end, real, reported), sentence.voice,
+                             sentence.speaker, real.share(text, start, end),
+                             outside(hits, reported))
+        return item, sentence, hits
+
+    def classify_texts(self, texts: list[str], explained: bool = True) -> list[TextResult]:
+        """Classify short texts, each as a single unit (no segmentation), in one batch.
+
+        With ``explained=False`` the cues are left empty, which is faster.
+        """
+        prepared = [self._text_input(text) for text in texts]
+        scores = self._score([p[0] for p in prepared], [p[1] for p in prepared], explained)
+        return [TextResult(score, p[2]) for score, p in zip(scores, prepared)]
+
+    def classify_text(self, text: str) -> TextResult:
+        """Classify one sentence (or short passage) as a single unit, without segmenting it."""
+        return self.classify_texts([text])[0]
 
     def load(self, source: str | Path, **meta: str) -> ArticleReport:
         """Read a path or URL and analyze it."""
@@ -95,7 +208,9 @@ class Analyzer:
         hits = []
         real = QuoteIndex([q for q in quotes if q.role != "scare"])
         for s in sentences:
-            for m in self.terms.match(text, s.start, s.end):
+            toks = tokens(text, s.start, s.end)
+            tags = pos_tags(text, toks=toks)
+            for m in self.terms.match(text, s.start, s.end, tags=tags, toks=toks):
                 quote = real.at(m.start)
                 if quote is not None:
                     voice, speaker = "quoted", quote.speaker
@@ -109,6 +224,24 @@ class Analyzer:
                             s.index, m.negated)
                 )
         return tuple(hits)
+
+
+def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], ...]:
+    """The spans of an attributed sentence that carry someone else's words (paraphrased), which
+    the classifier leaves out so that it judges only the author's framing."""
+    if sentence.voice != "attributed":
+        return ()
+    spans = []
+    for a in attributions.get(sentence.index, ()):
+        if not a.subordinate and a.content_start >= 0:
+            spans.append((a.content_start, a.content_end))
+            spans.append((a.start, a.end))  # the verb of saying: a loaded term, not a stance
+    return tuple(spans)
+
+
+def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
+    """The hits that do not fall inside any of the spans."""
+    return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
 
 
 def compute_metrics(report: ArticleReport) -> ArticleMetrics:

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import CSVInputError, DecodeError, FramingError, InputFileError
 
 EXIT_ERROR = 2
+BATCH = 500  # sentences classified together; memory stays flat in the size of the input
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
                          help="an extra lexicon CSV that adds or overrides entries (repeatable)")
+    analyze.add_argument("--model", metavar="FILE",
+                         help="a model file from `train` (default: the shipped model)")
     analyze.set_defaults(run=run_analyze)
 
     classify = commands.add_parser(
@@ -50,7 +53,37 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--text-column", default="text")
     classify.add_argument("--out", metavar="OUT.csv", help="output file (default: stdout)")
     classify.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    classify.add_argument("--model", metavar="FILE",
+                          help="a model file from `train` (default: the shipped model)")
     classify.set_defaults(run=run_classify)
+
+    train = commands.add_parser(
+        "train", help="train an opinion classifier on labeled sentences and save it",
+        description="Train the opinion/reporting classifier on labeled CSV files (labels: "
+        "opinion, reporting) and save it to --model. Without --data it trains on the shipped "
+        "corpus (corpus/labeled).",
+    )
+    train.add_argument("--data", metavar="IN.csv", action="append", default=[],
+                       help="labeled CSV (repeatable; default: corpus/labeled/*.csv)")
+    train.add_argument("--text-column", default="text")
+    train.add_argument("--label-column", default="label")
+    train.add_argument("--model", metavar="FILE", required=True, help="where to save the model")
+    train.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    train.set_defaults(run=run_train)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the classifier and TextBlob against labeled sentences",
+        description="Print per-class precision, recall and F1, macro-F1 and the confusion "
+        "matrix of the classifier on labeled CSV files, and the same for TextBlob "
+        "(subjectivity >= 0.5) on the same rows.",
+    )
+    evaluate.add_argument("--data", metavar="IN.csv", action="append", required=True)
+    evaluate.add_argument("--text-column", default="text")
+    evaluate.add_argument("--label-column", default="label")
+    evaluate.add_argument("--model", metavar="FILE",
+                          help="a model file from `train` (default: the shipped model)")
+    evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    evaluate.set_defaults(run=run_evaluate)
     return parser
 
 
@@ -99,7 +132,7 @@ def run_analyze(args) -> int:
     )
 
     _check_out(args.out)
-    analyzer = Analyzer(lexicons=args.lexicon)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
     fmt = _format(args)
     columns = SENTENCE_COLUMNS if args.level == "sentence" else ARTICLE_COLUMNS
     writer = RowWriter(args.out, fmt, columns)
@@ -180,7 +213,7 @@ def run_classify(args) -> int:
     from .export import RowWriter, terms_json
 
     _check_out(args.out)
-    analyzer = Analyzer(lexicons=args.lexicon)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
     rows = read_csv_rows(args.input, args.text_column)
     first = next(rows, None)
     if first is None:
@@ -190,14 +223,18 @@ def run_classify(args) -> int:
              if c not in header]
     writer = RowWriter(args.out, "csv", tuple(header) + tuple(added))
     empty: list[int] = []
-    try:
-        for line, _, row in _chain(first, rows):
-            text = row.get(args.text_column) or ""
-            if not text.strip():
+
+    def flush(batch):
+        texts = [row.get(args.text_column) or "" for _, row in batch]
+        filled = [i for i, text in enumerate(texts) if text.strip()]
+        results = dict(zip(filled, analyzer.classify_texts([texts[i] for i in filled],
+                                                           explained=False)))
+        for i, (line, row) in enumerate(batch):
+            result = results.get(i)
+            if result is None:
                 empty.append(line)
                 row.update(label="", opinion_score="", borderline="", voice="", loaded_terms="[]")
             else:
-                result = analyzer.classify_text(text)
                 row.update(
                     label=result.score.label,
                     opinion_score=result.score.opinion_score,
@@ -206,6 +243,15 @@ def run_classify(args) -> int:
                     loaded_terms=terms_json(result.hits),
                 )
             writer.write(row)
+
+    try:
+        batch = []
+        for line, _, row in _chain(first, rows):
+            batch.append((line, row))
+            if len(batch) == BATCH:
+                flush(batch)
+                batch = []
+        flush(batch)
     except BaseException:
         writer.abort()
         raise
@@ -221,3 +267,48 @@ def run_classify(args) -> int:
 def _chain(first, rest):
     yield first
     yield from rest
+
+
+def _labeled(args):
+    from .classify import read_labeled, shipped_training_files
+
+    paths = args.data or shipped_training_files()
+    return read_labeled(paths, args.text_column, args.label_column)
+
+
+def run_train(args) -> int:
+    import time
+
+    from .analyzer import Analyzer
+    from .classify import save_model
+
+    texts, labels = _labeled(args)
+    started = time.perf_counter()
+    analyzer = Analyzer(lexicons=args.lexicon)
+    bundle = analyzer.train(texts, labels, trained_on=", ".join(map(str, args.data))
+                            or "shipped corpus")
+    save_model(bundle, args.model)
+    counts = {label: labels.count(label) for label in sorted(set(labels))}
+    print(f"trained on {len(texts)} sentences ({', '.join(f'{k} {v}' for k, v in counts.items())})"
+          f" in {time.perf_counter() - started:.1f} s; opinion threshold "
+          f"{bundle.model.threshold_:.2f}; saved to {args.model}")
+    return 0
+
+
+def run_evaluate(args) -> int:
+    from .analyzer import Analyzer
+    from .evaluation import format_report, score_labels, textblob_labels
+
+    texts, gold = _labeled(args)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    predicted = []
+    for start in range(0, len(texts), BATCH):
+        batch = texts[start:start + BATCH]
+        predicted.extend(r.score.label for r in analyzer.classify_texts(batch, explained=False))
+    print(f"{len(texts)} labeled sentences")
+    print()
+    print(format_report("framing", score_labels(gold, predicted)))
+    print()
+    baseline = score_labels(gold, textblob_labels(texts))
+    print(format_report("TextBlob (subjectivity >= 0.5)", baseline))
+    return 0

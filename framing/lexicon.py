@@ -58,10 +58,11 @@ class Match:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Lowercased tokens of ``text[start:end]`` as (start, end, token) with absolute offsets."""
-    return [
-        (m.start(), m.end(), _norm_token(m.group()))
-        for m in TOKEN.finditer(text, start, len(text) if end is None else end)
-    ]
+    stop = len(text) if end is None else end
+    if "‐" in text or "‑" in text:
+        return [(m.start(), m.end(), _norm_token(m.group()))
+                for m in TOKEN.finditer(text, start, stop)]
+    return [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text, start, stop)]
 
 
 def _norm_token(token: str) -> str:
@@ -167,20 +168,36 @@ class Lexicon:
     def subset(self, categories: set[str] | frozenset[str]) -> Lexicon:
         return Lexicon([e for e in self.entries if e.category in categories])
 
-    def match(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Non-overlapping matches in ``text[start:end]``, the longest phrase winning."""
-        toks = tokens(text, start, end)
+    def match(self, text: str, start: int = 0, end: int | None = None,
+              tags: dict[int, str] | None = None,
+              toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, the longest phrase winning.
+
+        With ``tags`` (part-of-speech tags by token start offset), a one-word entry whose
+        ``pos`` is verb, noun, adj or adv only matches a token tagged as such: "blast" the
+        verb of "critics blasted the plan", not the noun of "the blast killed 12".
+        """
+        if toks is None:
+            toks = tokens(text, start, end)
         words = [t for _, _, t in toks]
         found: list[Match] = []
+        index = self._index
         i = 0
         while i < len(toks):
+            candidates = index.get(words[i])
+            if candidates is None:
+                i += 1
+                continue
             best = None
-            for pattern, entry in self._index.get(words[i], ()):
-                if best is not None and len(pattern) < len(best[0]):
-                    break
-                if tuple(words[i:i + len(pattern)]) == pattern:
-                    best = (pattern, entry)
-                    break
+            for pattern, entry in candidates:
+                if tuple(words[i:i + len(pattern)]) != pattern:
+                    continue
+                if tags is not None and len(pattern) == 1 and not _pos_agrees(
+                    entry.pos, tags.get(toks[i][0], "")
+                ):
+                    continue
+                best = (pattern, entry)
+                break
             if best is None:
                 i += 1
                 continue
@@ -190,6 +207,31 @@ class Lexicon:
             found.append(Match(s, e, text[s:e], entry, negated))
             i += len(pattern)
         return found
+
+
+_POS_PREFIX = {"verb": ("VB",), "noun": ("NN",), "adj": ("JJ", "VBN", "VBG"), "adv": ("RB",)}
+
+
+def _pos_agrees(pos: str, tag: str) -> bool:
+    """Whether a token's tag fits an entry's part of speech (unknown tags always fit)."""
+    prefixes = _POS_PREFIX.get(pos)
+    return not prefixes or not tag or tag.startswith(prefixes)
+
+
+def pos_tags(text: str, start: int = 0, end: int | None = None,
+             toks: list[tuple[int, int, str]] | None = None) -> dict[int, str]:
+    """Part-of-speech tags of the tokens of ``text[start:end]``, by token start offset.
+
+    Uses the pattern tagger bundled with TextBlob, which needs no download.
+    """
+    from textblob.en import parser
+
+    if toks is None:
+        toks = tokens(text, start, end)
+    if not toks:
+        return {}
+    tagged = parser.find_tags([text[s:e] for s, e, _ in toks])
+    return {toks[i][0]: tag for i, (_, tag) in enumerate(tagged[:len(toks)])}
 
 
 def single_word_forms(lexicon: Lexicon) -> frozenset[str]:

@@ -100,6 +100,10 @@ class Attribution:
     speaker: str
     postposed: bool = False
     subordinate: bool = False
+    # The reported words: the span of the sentence that says what was said (paraphrased or
+    # quoted), as opposed to the author's framing ("Putin said that" | "NATO is expanding").
+    content_start: int = -1
+    content_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -132,11 +136,15 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARKS = re.compile("[“”„«»\"‘’‹›']")
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
     double_open = -1
     single_open = -1
-    for i in range(start, end):
+    for mark in _MARKS.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
@@ -196,7 +204,6 @@ class VoiceFinder:
         paragraphs: list[tuple[int, int]],
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
-        capitalized = self.names.midsentence_capitals(text, sentences)
         inside = QuoteIndex(quotes)
 
         attributions: dict[int, tuple[Attribution, ...]] = {}
@@ -204,7 +211,10 @@ class VoiceFinder:
             attributions[s.index] = tuple(self._attributions(text, s, inside))
 
         # Speakers: pronouns resolve to the last person named before them.
-        mentions = self.names.person_mentions(text, sentences, inside.covers, capitalized)
+        mentions: list[tuple[int, str]] = []
+        if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
+            capitalized = self.names.midsentence_capitals(text, sentences)
+            mentions = self.names.person_mentions(text, sentences, inside.covers, capitalized)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         for s in sentences:
             resolved[s.index] = tuple(
@@ -253,16 +263,29 @@ class VoiceFinder:
                 words[k][0]
             ):
                 speaker = self._np_after(text, words, k + 2, s.end, inside)
+                if k == 0:  # According to X, CONTENT
+                    comma = text.find(",", words[k + 1][1], s.end)
+                    content = (comma + 1 if comma >= 0 else words[k + 1][1], s.end)
+                else:  # CONTENT, according to X
+                    content = (s.start, words[k][0])
                 found.append(Attribution(words[k][0], words[k + 1][1], "according to", speaker,
-                                         subordinate=False))
-        for match in self.speech.match(text, s.start, s.end):
+                                         content_start=content[0], content_end=content[1]))
+        toks = [(a, b, w.lower()) for a, b, w in words]
+        if any(c in text[s.start:s.end] for c in "‐‑"):
+            toks = None  # let the lexicon normalize unusual hyphens itself
+        for match in self.speech.match(text, s.start, s.end, toks=toks):
             if inside.covers(match.start) or match.entry.term == "according to":
                 continue
             k = starts[match.start]
             k_end = ends[match.end]
             attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
             if attribution is not None:
-                found.append(attribution)
+                if attribution.postposed:  # “CONTENT,” Putin said.
+                    content = (s.start, attribution.start)
+                else:  # Putin said (that) CONTENT
+                    content = (attribution.end, s.end)
+                found.append(replace(attribution, content_start=content[0],
+                                     content_end=content[1]))
         found.sort(key=lambda a: a.start)
         return found
 
@@ -633,13 +656,15 @@ class QuoteIndex:
         return False
 
     def share(self, text: str, start: int, end: int) -> float:
-        letters = sum(1 for ch in text[start:end] if ch.isalnum())
+        inside = self.within(start, end)
+        if not inside:
+            return 0.0
+        letters = sum(map(str.isalnum, text[start:end]))
         if not letters:
             return 0.0
         quoted = 0
-        for q in self.within(start, end):
-            lo, hi = max(start, q.start), min(end, q.end)
-            quoted += sum(1 for ch in text[lo:hi] if ch.isalnum())
+        for q in inside:
+            quoted += sum(map(str.isalnum, text[max(start, q.start):min(end, q.end)]))
         return quoted / letters
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from framing import Analyzer, load_article
+
+# The trained shipped model is cached here for the whole test run (and for the command-line
+# tests' subprocesses, which inherit the environment), not in the user's home.
+os.environ.setdefault("FRAMING_CACHE_DIR", str(Path(tempfile.gettempdir()) / "framing-test-cache"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "articles"

@@ -201,3 +201,47 @@ def test_classify_empty_cells_are_reported_and_kept(tmp_path):
     assert_clean_error(result, "1 row(s) with empty 'text' left unlabeled (lines 3)")
     rows = read_csv(out)
     assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
+
+
+def labeled_rows(n=120):
+    from framing.classify import read_labeled, shipped_training_files
+
+    texts, labels = read_labeled(shipped_training_files())
+    return [[t, lab] for t, lab in list(zip(texts, labels))[: n * 10: 10]]
+
+
+def test_train_evaluate_classify_round_trip(tmp_path):
+    data = tmp_path / "labels.csv"
+    write_csv(data, labeled_rows(), ["sentence", "gold"])
+    model = tmp_path / "model.pkl"
+    result = run("train", "--data", data, "--text-column", "sentence", "--label-column", "gold",
+                 "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert "trained on 120 sentences" in result.stdout and model.exists()
+
+    result = run("evaluate", "--data", data, "--text-column", "sentence", "--label-column",
+                 "gold", "--model", model)
+    assert result.returncode == 0, result.stderr
+    for needle in ("precision", "recall", "macro-F1", "confusion", "TextBlob"):
+        assert needle in result.stdout
+    assert result.stdout.count("macro-F1") == 2
+
+    source = tmp_path / "in.csv"
+    write_csv(source, [["Putin said that NATO is expanding eastward."]], ["text"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--model", model, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert read_csv(out)[0]["label"] == "reporting"
+
+
+def test_train_and_model_errors(tmp_path):
+    bad = tmp_path / "bad.csv"
+    write_csv(bad, [["a", "opinion"]] * 5, ["text", "label"])
+    assert_clean_error(run("train", "--data", bad, "--model", tmp_path / "m.pkl"), "at least 20")
+    assert_clean_error(run("train", "--data", tmp_path / "none.csv", "--model", tmp_path / "m"),
+                       "no such training file")
+    damaged = tmp_path / "damaged.pkl"
+    damaged.write_bytes(b"garbage")
+    assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--model", damaged),
+                       "retrain it with")
+    assert_clean_error(run("train"), "the following arguments are required: --model")

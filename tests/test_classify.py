@@ -1,0 +1,185 @@
+"""The opinion classifier: hard cases, the seed article, explanations, training and model files."""
+
+from __future__ import annotations
+
+import csv
+import pickle
+
+import pytest
+
+from conftest import sentence_starting
+from framing import Analyzer
+from framing.classify import (
+    ModelBundle,
+    OpinionClassifier,
+    load_model,
+    read_labeled,
+    save_model,
+    shipped_training_files,
+)
+from framing.errors import ModelError
+
+# Sentences written for these tests (not in corpus/labeled), one or more per hard case.
+HARD_CASES = [
+    # quoted and attributed opinions are reporting
+    ("“This budget is a betrayal of every family in the county,” the councilwoman said.",
+     "reporting"),
+    ("The coach insisted that the referees had cost his team the title.", "reporting"),
+    ("According to the landlords' association, the new rules are a disaster for small owners.",
+     "reporting"),
+    # attributed speculation is reporting
+    ("Forecasters warned that the river could rise another two feet by Friday.", "reporting"),
+    ("Analysts expect the central bank to cut rates again in March.", "reporting"),
+    # factual sentences full of emotional words are reporting
+    ("The fire destroyed 40 homes and left hundreds of families without shelter.", "reporting"),
+    ("Three miners were killed when a tunnel collapsed on Tuesday.", "reporting"),
+    # plain facts
+    ("The school board meets on the second Tuesday of each month.", "reporting"),
+    ("Unemployment fell to 3.9 percent in October, the lowest level since 2019.", "reporting"),
+    # opinions without adjectives
+    ("It is time the legislature finished the job.", "opinion"),
+    ("Someone at the ministry should have read the contract.", "opinion"),
+    # rhetorical questions
+    ("Why should commuters pay for a tunnel that ends in a field?", "opinion"),
+    # hedged speculation by the author
+    ("It is entirely possible that the governor never saw the audit.", "opinion"),
+    ("Perhaps the real scandal is how little anyone noticed.", "opinion"),
+    # evaluation and prediction
+    ("The new stadium deal is a reckless gamble with public money.", "opinion"),
+    ("This strike will not end before Christmas.", "opinion"),
+    # scare quotes
+    ("The firm’s “efficiency drive” closed three clinics in a month.", "opinion"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), HARD_CASES)
+def test_hard_cases(analyzer, text, label):
+    score = analyzer.classify_text(text).score
+    assert score.label == label, (score.opinion_score, score.cues)
+
+
+def test_hard_cases_are_not_training_data():
+    texts, _ = read_labeled(shipped_training_files())
+    known = {" ".join(t.lower().split()) for t in texts}
+    assert not [t for t, _ in HARD_CASES if " ".join(t.lower().split()) in known]
+
+
+SEED_OPINIONS = [
+    "If Putin believes that the U.S. will stand by",
+    "The chances of the U.S. sending troops to Ukraine are very slim.",
+    "It is entirely possible that Putin doubts",
+    "President Biden faces a dilemma:",
+    "While President Biden has vowed our",
+    "Despite Blinken’s comments about",
+]
+
+
+@pytest.mark.parametrize("prefix", SEED_OPINIONS)
+def test_seed_author_judgments_are_opinion(seed_report, prefix):
+    s = sentence_starting(seed_report, prefix)
+    score = seed_report.scores[s.index]
+    assert score.label == "opinion", (score.opinion_score, score.cues)
+
+
+def test_seed_quoted_and_attributed_sentences_are_reporting(seed_report):
+    reported = [sc for sc in seed_report.scores
+                if sc.sentence.kind == "body" and sc.sentence.voice != "author"]
+    assert len(reported) >= 15
+    assert [seed_report.sentence_text(sc.sentence) for sc in reported
+            if sc.label != "reporting"] == []
+
+
+def test_textblob_traps(analyzer):
+    # TextBlob scores "own" as fully subjective and "very slim" as neutral.
+    assert analyzer.classify_text("Meanwhile, Putin issued a warning of his own.").score.label \
+        == "reporting"
+    slim = analyzer.classify_text("The chances of the U.S. sending troops are very slim.").score
+    assert slim.label == "opinion"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The situation in the region could get very ugly.", "hedge: could"),
+        ("The situation in the region could get very ugly.", "intensifier: very"),
+        ("Putin said that NATO is expanding eastward.", "reported speech: Putin"),
+    ],
+)
+def test_cues_name_what_fired(analyzer, text, cue):
+    assert cue in analyzer.classify_text(text).score.cues
+
+
+def test_scores_are_probabilities_and_borderline_is_near_the_threshold(analyzer, seed_report):
+    threshold = analyzer.model.threshold_
+    for score in seed_report.scores:
+        assert 0.0 <= score.opinion_score <= 1.0
+        assert score.borderline == (abs(score.opinion_score - threshold) <= 0.1)
+        assert (score.label == "opinion") == (score.opinion_score >= threshold)
+
+
+def small_training_set():
+    texts, labels = read_labeled(shipped_training_files())
+    return texts[::6], labels[::6]
+
+
+def test_training_is_deterministic(analyzer):
+    texts, labels = small_training_set()
+    first = analyzer.train(texts, labels)
+    second = analyzer.train(texts, labels)
+    probe = [t for t, _ in HARD_CASES]
+    a = [r.score.opinion_score for r in Analyzer(model=first).classify_texts(probe)]
+    b = [r.score.opinion_score for r in Analyzer(model=second).classify_texts(probe)]
+    assert a == b
+
+
+def test_model_file_round_trip(analyzer, tmp_path):
+    texts, labels = small_training_set()
+    bundle = analyzer.train(texts, labels)
+    path = tmp_path / "model.pkl"
+    save_model(bundle, path)
+    loaded = load_model(path)
+    assert isinstance(loaded.model, OpinionClassifier)
+    assert loaded.model.threshold_ == bundle.model.threshold_
+
+
+def test_damaged_and_foreign_model_files(tmp_path, analyzer):
+    damaged = tmp_path / "damaged.pkl"
+    damaged.write_bytes(b"not a pickle at all")
+    with pytest.raises(ModelError, match="retrain it with: python -m framing train"):
+        load_model(damaged)
+    foreign = tmp_path / "foreign.pkl"
+    foreign.write_bytes(pickle.dumps({"something": "else"}))
+    with pytest.raises(ModelError, match="not a framing model file"):
+        load_model(foreign)
+    texts, labels = small_training_set()
+    bundle = analyzer.train(texts, labels)
+    old = tmp_path / "old.pkl"
+    save_model(ModelBundle(bundle.model, bundle.feature_version, "0.1.0", ""), old)
+    with pytest.raises(ModelError, match="scikit-learn 0.1.0.*retrain"):
+        load_model(old)
+    with pytest.raises(ModelError, match="no such model file"):
+        load_model(tmp_path / "missing.pkl")
+
+
+def write(path, header, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "message"),
+    [
+        (["sentence", "label"], [["x", "opinion"]] * 30, "missing column text"),
+        (["text", "label"], [["x", "opinion"], ["y", "maybe"]] * 15, "unknown label 'maybe'"),
+        (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)], "needs both labels"),
+        (["text", "label"], [["a", "opinion"], ["b", "reporting"]] * 5, "at least 20"),
+    ],
+    ids=["missing-column", "unknown-label", "one-class", "too-few"],
+)
+def test_bad_training_data(tmp_path, header, rows, message):
+    path = tmp_path / "train.csv"
+    write(path, header, rows)
+    with pytest.raises(ModelError, match=message):
+        read_labeled([path])
