@@ -25,7 +25,14 @@ from .classify import (
 )
 from .errors import EmptyInputError, ModelError
 from .ingest import article_from_text, load_article
-from .lexicon import LEXICON_DIR, load_lexicon, pos_tags, single_word_forms, tokens
+from .lexicon import (
+    LEXICON_DIR,
+    Match,
+    load_lexicon,
+    pos_tags,
+    single_word_forms,
+    tokens,
+)
 from .names import DATA_DIR, Names
 from .report import (
     Article,
@@ -73,6 +80,9 @@ class Analyzer:
         self.segmenter = Segmenter(say_forms=single_word_forms(
             self.lexicon.subset(SPEECH_CATEGORIES)))
         self.voices = VoiceFinder(self.lexicon, self.names)
+        # Verbs of saying with a connotation, by lemma, for hits at attribution cues.
+        self._connoted = {e.term: e for e in self.lexicon.entries
+                          if e.category == "attribution_verb"}
         self.cues = CueExtractor()
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
@@ -151,7 +161,7 @@ class Analyzer:
         sentences = self.segmenter.segment(article)
         voiced = self.voices.assign(text, sentences, paragraphs(text))
         quotes = voiced.quotes
-        hits = self._hits(text, voiced.sentences, quotes) + voiced.scare_hits
+        hits = self._hits(text, voiced.sentences, quotes, voiced.attributions) + voiced.scare_hits
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
         real = QuoteIndex([q for q in quotes if q.role != "scare"])
         by_sentence: dict[int, list[TermHit]] = {}
@@ -177,7 +187,8 @@ class Analyzer:
         voiced = self.voices.assign(text, (sentence,), [(start, end)])
         sentence = voiced.sentences[0]
         real = QuoteIndex([q for q in voiced.quotes if q.role != "scare"])
-        hits = tuple(sorted(self._hits(text, voiced.sentences, voiced.quotes) + voiced.scare_hits,
+        hits = tuple(sorted(self._hits(text, voiced.sentences, voiced.quotes,
+                                       voiced.attributions) + voiced.scare_hits,
                             key=lambda h: (h.start, h.end)))
         reported = reported_words(sentence, voiced.attributions)
         item = SentenceInput(mask_quotes(text, start, end, real, reported), sentence.voice,
@@ -203,27 +214,44 @@ class Analyzer:
         return self.analyze(load_article(source, **meta))
 
     def _hits(
-        self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...]
+        self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
+        attributions: dict,
     ) -> tuple[TermHit, ...]:
+        """Lexicon hits, each with the voice it belongs to.
+
+        A hit inside a direct quotation is the speaker's (``quoted``); inside the reported words
+        of an attribution it is ``attributed`` to the source; anywhere else, including the verb
+        of saying the writer chose, it is the author's. A verb of saying with a connotation is
+        a hit where the lexicon finds it as a verb, or where voice detection found it
+        introducing reported speech ("Officials claim the scheme works").
+        """
         hits = []
         real = QuoteIndex([q for q in quotes if q.role != "scare"])
         for s in sentences:
             toks = tokens(text, s.start, s.end)
             tags = pos_tags(text, toks=toks)
-            for m in self.terms.match(text, s.start, s.end, tags=tags, toks=toks):
+            found = self.terms.match(text, s.start, s.end, tags=tags, toks=toks)
+            reported = [a for a in attributions.get(s.index, ()) if not a.subordinate]
+            covered = {m.start for m in found}
+            for a in reported:
+                entry = self._connoted.get(a.cue)
+                if entry is not None and a.start not in covered:
+                    found.append(Match(a.start, a.end, text[a.start:a.end], entry))
+            for m in found:
                 quote = real.at(m.start)
+                source = next((a for a in reported
+                               if a.content_start <= m.start < a.content_end), None)
                 if quote is not None:
                     voice, speaker = "quoted", quote.speaker
-                elif m.entry.category in SPEECH_CATEGORIES:
-                    voice, speaker = "author", ""  # the writer chose the verb of saying
+                elif source is not None and s.voice != "author":
+                    voice, speaker = "attributed", source.speaker
                 else:
-                    voice, speaker = s.voice, s.speaker
-                hits.append(
-                    TermHit(m.start, m.end, m.surface, m.entry.term, m.entry.category,
-                            m.entry.explanation, m.entry.alternative, voice, speaker,
-                            s.index, m.negated)
-                )
-        return tuple(hits)
+                    voice, speaker = "author", ""
+                e = m.entry
+                hits.append(TermHit(m.start, m.end, m.surface, e.term, e.category, e.explanation,
+                                    e.alternative, voice, speaker, s.index, m.negated,
+                                    e.strength))
+        return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
 
 
 def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], ...]:

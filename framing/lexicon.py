@@ -20,7 +20,7 @@ from .errors import LexiconError
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
-                 "complement")
+                 "complement", "strength")
 COMPLEMENTS = frozenset({"clause", "object", ""})
 POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other", ""})
 
@@ -42,6 +42,7 @@ class Entry:
     inflect: bool = False
     forms: tuple[str, ...] = ()
     complement: str = ""
+    strength: str = "strong"
     source: str = ""
 
 
@@ -301,6 +302,11 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
     if inflect not in ("yes", "no", "true", "false", "1", "0", ""):
         raise LexiconError(f"{name}: line {line}: inflect must be yes or no, not {inflect!r}")
     forms = tuple(f.strip().lower() for f in row.get("forms", "").split("|") if f.strip())
+    strength = row.get("strength", "").lower() or "strong"
+    if strength not in ("strong", "weak"):
+        raise LexiconError(
+            f"{name}: line {line}: strength must be strong or weak, not {strength!r}"
+        )
     complement = row.get("complement", "").lower()
     if complement not in COMPLEMENTS:
         raise LexiconError(
@@ -315,6 +321,7 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
         inflect=inflect in ("yes", "true", "1"),
         forms=forms,
         complement=complement,
+        strength=strength,
         source=f"{name}:{line}",
     )
 

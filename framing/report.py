@@ -79,6 +79,7 @@ class TermHit:
     speaker: str = ""
     sentence: int = -1
     negated: bool = False
+    strength: str = "strong"
 
     def as_dict(self) -> dict:
         return {
@@ -90,6 +91,7 @@ class TermHit:
             "voice": self.voice,
             "speaker": self.speaker,
             "negated": self.negated,
+            "strength": self.strength,
             "explanation": self.explanation,
             "alternative": self.alternative,
         }

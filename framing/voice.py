@@ -266,8 +266,10 @@ class VoiceFinder:
                 if k == 0:  # According to X, CONTENT
                     comma = text.find(",", words[k + 1][1], s.end)
                     content = (comma + 1 if comma >= 0 else words[k + 1][1], s.end)
-                else:  # CONTENT, according to X
-                    content = (s.start, words[k][0])
+                else:  # CONTENT, according to X; "… comes news that CONTENT according to X"
+                    that = [w for w in words[:k] if w[2].lower() == "that"
+                            and not inside.covers(w[0])]
+                    content = (that[-1][1] if that else s.start, words[k][0])
                 found.append(Attribution(words[k][0], words[k + 1][1], "according to", speaker,
                                          content_start=content[0], content_end=content[1]))
         toks = [(a, b, w.lower()) for a, b, w in words]

@@ -1,0 +1,170 @@
+"""Loaded terms: lexicon files, matching precision, inflections, phrases, negation and voice."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import sentence_starting
+from framing import Analyzer
+from framing.errors import LexiconError
+from framing.lexicon import LEXICON_DIR, Entry, Lexicon, load_lexicon, read_lexicon
+
+CATEGORIES = {"loaded", "label", "intensifier", "hedge", "attribution_verb", "neutral_attribution",
+              "factive", "assertive", "implicative"}
+
+
+def test_shipped_lexicons_are_valid_and_large():
+    lexicon = load_lexicon()
+    assert lexicon.categories() == CATEGORIES
+    flagged = [e for e in lexicon.entries if e.category != "neutral_attribution"]
+    assert len(flagged) >= 1500
+    for entry in lexicon.entries:
+        if entry.category != "neutral_attribution":
+            assert entry.explanation, entry.source
+    assert (LEXICON_DIR / "frames.csv").exists()  # frame cues live beside, not in, the lexicon
+
+
+def terms(analyzer, text):
+    return [(h.surface, h.category, h.voice) for h in analyzer.classify_text(text).hits
+            if h.category != "scare_quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inflections of a verb entry
+        ("Critics slammed the plan.", [("slammed", "attribution_verb", "author")]),
+        ("The mayor slams the plan.", [("slams", "attribution_verb", "author")]),
+        # a noun entry and its plural
+        ("The thugs fled.", [("thugs", "label", "author")]),
+        # multi-word phrases
+        ("It was a witch hunt from the start.", [("witch hunt", "loaded", "author")]),
+        ("It was nothing but a witch-hunt.", [("witch-hunt", "loaded", "author")]),
+        # case-insensitive
+        ("DRACONIAN rules took effect.", [("DRACONIAN", "loaded", "author")]),
+        # hyphenated compound as one token
+        ("A job-killing tax passed.", [("job-killing", "loaded", "author")]),
+    ],
+)
+def test_matching(analyzer, text, expected):
+    assert [t for t in terms(analyzer, text) if t[1] in ("loaded", "label", "attribution_verb")] \
+        == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The manager managed the staff well.",  # "aged" inside "managed"
+        "The suburban council met.",  # "urban" inside "suburban"
+        "The middle-aged runner finished.",  # "aged" inside a hyphenated compound
+        "The blast killed 12 people.",  # "blast" the noun, not the verb of saying
+        "Thugsville is a fictional town.",  # a prefix is not a word
+        "The regimented drills ended.",  # "regime" inside "regimented"
+    ],
+)
+def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
+    assert [t for t in terms(analyzer, text) if t[1] in ("loaded", "label", "attribution_verb")] \
+        == []
+
+
+def test_negation_is_noted(analyzer):
+    hits = analyzer.classify_text("The outcome was not very likely.").hits
+    very = [h for h in hits if h.surface == "very"]
+    assert very and very[0].negated
+    plain = [h for h in analyzer.classify_text("The outcome was very likely.").hits
+             if h.surface == "very"]
+    assert plain and not plain[0].negated
+
+
+def test_longest_phrase_wins():
+    lexicon = Lexicon([Entry("tough", "loaded"), Entry("tough talk", "loaded", "phrase")])
+    matches = lexicon.match("Amid tough talk today")
+    assert [(m.surface, m.entry.term) for m in matches] == [("tough talk", "tough talk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "category", "voice", "speaker"),
+    [
+        # a loaded word inside a direct quote is the speaker's
+        ("“The regime is collapsing,” Zelenskyy claimed.", "regime", "label", "quoted",
+         "Zelenskyy"),
+        # the connoted verb of saying is the author's choice
+        ("“The regime is collapsing,” Zelenskyy claimed.", "claimed", "attribution_verb",
+         "author", ""),
+        # reported words belong to the source
+        ("Officials claim the scheme works.", "scheme", "loaded", "attributed", "Officials"),
+        ("Officials claim the scheme works.", "claim", "attribution_verb", "author", ""),
+        # the author's own loaded word
+        ("The regime cracked down on protesters.", "regime", "label", "author", ""),
+    ],
+)
+def test_voice_of_hits(analyzer, text, surface, category, voice, speaker):
+    hits = [h for h in analyzer.classify_text(text).hits if h.surface == surface]
+    assert [(h.category, h.voice, h.speaker) for h in hits] == [(category, voice, speaker)]
+
+
+SEED_TERMS = [
+    ("Amid this morass", "morass", "loaded", "author"),
+    ("Amid this morass", "tough talk", "loaded", "author"),
+    ("Prior to the commencement", "belligerent", "loaded", "quoted"),
+    ("British Foreign Secretary Liz Truss", "malign", "loaded", "quoted"),
+    ("Ukrainian President Volodymyr Zelenskyy has claimed", "claimed", "attribution_verb",
+     "author"),
+    ("Russia insists that", "insists", "attribution_verb", "author"),
+    ("Thousands of Russian “volunteers”", "“volunteers”", "scare_quote", "author"),
+    ("The chances of the U.S. sending troops", "very", "intensifier", "author"),
+    ("He has made it quite clear", "quite", "intensifier", "author"),
+    ("It is entirely possible that Putin", "it is entirely possible", "hedge", "author"),
+]
+
+
+@pytest.mark.parametrize(("prefix", "surface", "category", "voice"), SEED_TERMS)
+def test_seed_terms(seed_report, prefix, surface, category, voice):
+    s = sentence_starting(seed_report, prefix)
+    hits = [h for h in seed_report.hits_in(s) if h.surface.lower() == surface]
+    assert [(h.category, h.voice) for h in hits] == [(category, voice)], \
+        [(h.surface, h.category, h.voice) for h in seed_report.hits_in(s)]
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "line 1: the file is empty"),
+        ("word,meaning\nx,y\n", "line 1: missing column term, category"),
+        ("term,category\n,loaded\n", "line 2: empty term"),
+        ("term,category\nfoo,Loaded Words\n", "line 2: category 'Loaded Words'"),
+        ("term,category,pos\nfoo,loaded,verbish\n", "line 2: pos 'verbish'"),
+        ("term,category,inflect\nfoo,loaded,maybe\n", "line 2: inflect must be yes or no"),
+        ("term,category\nfoo,loaded\nbar,loaded,extra\n", "line 3: expected 2 fields, found 3"),
+        ("term,category,strength\nfoo,loaded,huge\n", "line 2: strength must be strong or weak"),
+    ],
+)
+def test_malformed_lexicon_files(tmp_path, content, message):
+    path = write(tmp_path / "mine.csv", content)
+    with pytest.raises(LexiconError, match=f"mine.csv: {message}"):
+        read_lexicon(path)
+
+
+def test_missing_and_non_utf8_lexicon_files(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        read_lexicon(tmp_path / "none.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("term,category\ncaf\u00e9,loaded\n".encode("latin-1"))
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        read_lexicon(bad)
+
+
+def test_user_lexicon_adds_and_overrides(tmp_path):
+    path = write(tmp_path / "mine.csv",
+                 "term,category,explanation,alternative\n"
+                 "gizmo,loaded,Belittles the device.,device\n"
+                 "regime,label,Our own explanation.,administration\n")
+    analyzer = Analyzer(lexicons=[path])
+    hits = {h.surface: h for h in analyzer.classify_text("The regime sold a gizmo.").hits}
+    assert hits["gizmo"].category == "loaded" and hits["gizmo"].alternative == "device"
+    assert hits["regime"].explanation == "Our own explanation."
