@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .actors import ActorFinder
 from .classify import (
     OPINION,
     CueExtractor,
@@ -24,6 +25,7 @@ from .classify import (
     shipped_training_files,
 )
 from .errors import EmptyInputError, ModelError
+from .frames import FrameFinder, distribution
 from .ingest import article_from_text, load_article
 from .lexicon import (
     LEXICON_DIR,
@@ -33,10 +35,13 @@ from .lexicon import (
     single_word_forms,
     tokens,
 )
+from .lexicon import (
+    TOKEN as WORD,
+)
+from .metrics import compute_metrics, read_score_parts
 from .names import DATA_DIR, Names
 from .report import (
     Article,
-    ArticleMetrics,
     ArticleReport,
     Quote,
     Sentence,
@@ -84,6 +89,9 @@ class Analyzer:
         self._connoted = {e.term: e for e in self.lexicon.entries
                           if e.category == "attribution_verb"}
         self.cues = CueExtractor()
+        self.frames = FrameFinder()
+        self.actors = ActorFinder(self.names)
+        self._score_parts = read_score_parts()
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
         elif model is not None:
@@ -138,9 +146,9 @@ class Analyzer:
             return []
         model = self.model
         frame, evidence = build_frame(items, self.cues)
-        index = list(model.classes_).index(OPINION)
-        probabilities = model.predict_proba(frame)[:, index]
-        contributions = model.contributions(frame) if explained else None
+        features = model.features(frame)
+        probabilities = model.opinion_probability(frame, features)
+        contributions = model.contributions(frame, features) if explained else None
         scores = []
         threshold = model.threshold_
         for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
@@ -174,9 +182,58 @@ class Analyzer:
                 mask_quotes(text, s.start, s.end, real, reported), s.voice, s.speaker,
                 real.share(text, s.start, s.end), outside(by_sentence.get(s.index, ()), reported),
             ))
-        scores = tuple(self._score(items, voiced.sentences))
-        report = ArticleReport(article, scores, hits, quotes)
-        return replace(report, metrics=compute_metrics(report))
+        scores = self._score(items, voiced.sentences)
+        scores = self._reported_opinions(text, scores, real, voiced.attributions, by_sentence)
+        frames = tuple(self.frames.frame(text, s.index, s.start, s.end) for s in voiced.sentences)
+        tones, author_words = {}, {}
+        for s, item in zip(voiced.sentences, items):
+            words = [w.lower() for w in WORD.findall(item.author_text)]
+            author_words[s.index] = len(words)
+            if s.voice == "author" or words:
+                tones[s.index] = self.cues.sentiment(words)[0] if words else 0.0
+        actors = self.actors.find(text, voiced.sentences, quotes, hits, voiced.attributions,
+                                  {i: t for i, t in tones.items()
+                                   if voiced.sentences[i].kind != "byline"})
+        body_frames = [f for f, s in zip(frames, voiced.sentences) if s.kind == "body"]
+        report = ArticleReport(
+            article, tuple(scores), hits, quotes, frames=frames,
+            frame_shares=tuple(distribution(body_frames).items()), actors=actors,
+        )
+        metrics, parts = compute_metrics(
+            report, attributions=voiced.attributions, tones=tones, author_words=author_words,
+            connoted=set(self._connoted), score_parts=self._score_parts,
+        )
+        return replace(report, metrics=metrics, score_parts=parts)
+
+    def _reported_opinions(self, text, scores, real, attributions, by_sentence):
+        """For quoted and attributed sentences, whether the reported words themselves are
+        opinion: the source's view, classified as if the source were writing."""
+        picked, items = [], []
+        for i, score in enumerate(scores):
+            s = score.sentence
+            if s.voice == "author":
+                continue
+            if s.voice == "quoted":
+                spans = [(max(q.start, s.start), min(q.end, s.end))
+                         for q in real.within(s.start, s.end)]
+            else:
+                spans = [(a.content_start, a.content_end)
+                         for a in attributions.get(s.index, ())
+                         if not a.subordinate and a.content_start >= 0]
+            words = " ".join(text[a:b] for a, b in spans).strip(" “”\"‘’',.")
+            if not WORD.search(words):
+                continue
+            hits = tuple(replace(h, voice="author") for h in by_sentence.get(s.index, ())
+                         if any(a <= h.start < b for a, b in spans))
+            picked.append(i)
+            items.append(SentenceInput(words, "author", "", 0.0, hits))
+        if not items:
+            return scores
+        verdicts = self._score(items, [scores[i].sentence for i in picked], explained=False)
+        scores = list(scores)
+        for i, verdict in zip(picked, verdicts):
+            scores[i] = replace(scores[i], reported_opinion=verdict.label == OPINION)
+        return scores
 
     def _text_input(self, text: str) -> tuple[SentenceInput, Sentence, tuple[TermHit, ...]]:
         start = len(text) - len(text.lstrip())
@@ -270,35 +327,3 @@ def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], .
 def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
     """The hits that do not fall inside any of the spans."""
     return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
-
-
-def compute_metrics(report: ArticleReport) -> ArticleMetrics:
-    """Article-level counts over body sentences (headlines, captions and bylines left out)."""
-    text = report.article.text
-    body = [sc for sc in report.scores if sc.sentence.kind == "body"]
-    words = sum(len(text[sc.sentence.start:sc.sentence.end].split()) for sc in body)
-    by_voice = {v: [sc for sc in body if sc.sentence.voice == v]
-                for v in ("author", "attributed", "quoted")}
-    author = by_voice["author"]
-    opinion = [sc for sc in author if sc.label == "opinion"]
-    real = QuoteIndex([q for q in report.quotes if q.role != "scare"])
-    quoted_words = 0
-    for sc in body:
-        s, e = sc.sentence.start, sc.sentence.end
-        for q in real.within(s, e):
-            quoted_words += len(text[max(s, q.start):min(e, q.end)].split())
-    speakers = {sc.sentence.speaker.lower() for sc in body
-                if sc.sentence.speaker and sc.sentence.voice != "author"}
-    return ArticleMetrics(
-        words=words,
-        sentences=len(report.scores),
-        body_sentences=len(body),
-        author_sentences=len(author),
-        attributed_sentences=len(by_voice["attributed"]),
-        quoted_sentences=len(by_voice["quoted"]),
-        opinion_sentences=len(opinion),
-        opinion_share_author=round(len(opinion) / len(author), 4) if author else 0.0,
-        quoted_word_share=round(quoted_words / words, 4) if words else 0.0,
-        speakers=len(speakers),
-        scare_quotes=sum(1 for h in report.hits if h.category == "scare_quote"),
-    )

@@ -158,7 +158,7 @@ class CueExtractor:
             if values:
                 self._textblob_subjectivity[word] = float(values[1])
 
-    def _textblob(self, words: list[str]) -> tuple[float, float]:
+    def sentiment(self, words: list[str]) -> tuple[float, float]:
         """TextBlob's (pattern's) polarity and subjectivity of already tokenized words: its own
         assessments (with negation and intensifiers), averaged as ``TextBlob.sentiment`` does."""
         assessments = self._sentiment.assessments(((w, None) for w in words), negation=True)
@@ -188,7 +188,7 @@ class CueExtractor:
             ]
         judged = [low for low in lowered if self.words.get(low) != "neutral_in_news"]
         if judged:
-            polarity, subjectivity = self._textblob(judged)
+            polarity, subjectivity = self.sentiment(judged)
             counts["subjectivity"] = subjectivity
             counts["polarity"] = abs(polarity)
         flagged = {w.lower() for h in item.hits if h.voice == "author"
@@ -312,13 +312,38 @@ class OpinionClassifier(ClassifierMixin, BaseEstimator):
                              if name.startswith("cues__")}
         return self
 
-    def opinion_decision(self, X) -> np.ndarray:
+    def features(self, X):
+        """The model's feature matrix for a frame (sparse; the fitted transformers applied
+        directly, which is faster than the ColumnTransformer for small batches)."""
+        from scipy import sparse
+
+        blocks = []
+        for name, transformer, columns in self.pipeline_[0].transformers_:
+            if name == "cues":
+                blocks.append(sparse.csr_matrix(X[list(columns)].to_numpy(dtype=float)))
+            elif transformer != "drop":
+                blocks.append(transformer.transform(X[columns]))
+        return sparse.hstack(blocks, format="csr")
+
+    def _signed_coef(self) -> np.ndarray:
+        coef = self.pipeline_[-1].coef_[0]
+        return coef if self.classes_[1] == OPINION else -coef
+
+    def opinion_decision(self, X, features=None) -> np.ndarray:
         """The linear score towards opinion (sum of contributions plus intercept)."""
-        decision = self.pipeline_.decision_function(X)
-        return decision if self.classes_[1] == OPINION else -decision
+        matrix = self.features(X) if features is None else features
+        intercept = self.pipeline_[-1].intercept_[0]
+        if self.classes_[1] != OPINION:
+            intercept = -intercept
+        return np.asarray(matrix @ self._signed_coef()).ravel() + intercept
+
+    def opinion_probability(self, X, features=None) -> np.ndarray:
+        """Calibrated probability of opinion for each row."""
+        decision = self.opinion_decision(X, features)
+        return self.calibrator_.predict_proba(decision.reshape(-1, 1))[:, 1]
 
     def predict_proba(self, X) -> np.ndarray:
-        opinion = self.calibrator_.predict_proba(self.opinion_decision(X).reshape(-1, 1))[:, 1]
+        opinion = self.opinion_probability(X)
         index = list(self.classes_).index(OPINION)
         out = np.empty((len(opinion), 2))
         out[:, index] = opinion
@@ -327,18 +352,13 @@ class OpinionClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X) -> np.ndarray:
         index = list(self.classes_).index(OPINION)
-        return np.where(self.predict_proba(X)[:, index] >= self.threshold_, OPINION,
+        return np.where(self.opinion_probability(X) >= self.threshold_, OPINION,
                         self.classes_[1 - index])
 
-    def contributions(self, X):
+    def contributions(self, X, features=None):
         """Per-row, per-feature contributions towards opinion: weight × value (sparse)."""
-        from scipy import sparse
-
-        values = sparse.csr_matrix(self.pipeline_[:-1].transform(X))
-        coef = self.pipeline_[-1].coef_[0]
-        if self.classes_[1] != OPINION:
-            coef = -coef
-        return values.multiply(coef).tocsr()
+        matrix = self.features(X) if features is None else features
+        return matrix.multiply(self._signed_coef()).tocsr()
 
 
 _VALUED = ("subjectivity", "polarity", "quoted_share")

@@ -31,10 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser(
         "analyze", help="analyze articles (files or URLs) and write sentence or article rows",
         description="Analyze articles (.txt, .md, .html files or http(s) URLs). Writes one row "
-        "per sentence (--level sentence) or per article (--level article).",
+        "per sentence (--level sentence), per article (--level article) or per actor "
+        "(--level actor).",
     )
     analyze.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
-    analyze.add_argument("--level", choices=("sentence", "article"), default="sentence")
+    analyze.add_argument("--level", choices=("sentence", "article", "actor"), default="sentence",
+                         help="one row per sentence, per article, or per actor (person, "
+                         "country or organization) of each article")
     analyze.add_argument("--format", choices=("csv", "json"), default=None,
                          help="output format (default: from --out's extension, else csv)")
     analyze.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
@@ -42,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="an extra lexicon CSV that adds or overrides entries (repeatable)")
     analyze.add_argument("--model", metavar="FILE",
                          help="a model file from `train` (default: the shipped model)")
+    analyze.add_argument("--jobs", type=int, default=0, metavar="N",
+                         help="worker processes for many inputs (default: one per core)")
+    analyze.add_argument("--progress", action="store_true",
+                         help="show a progress bar (shown anyway on a terminal)")
     analyze.set_defaults(run=run_analyze)
 
     classify = commands.add_parser(
@@ -122,42 +129,39 @@ def _check_out(out: str | None) -> None:
 
 def run_analyze(args) -> int:
     from .analyzer import Analyzer
-    from .export import (
-        ARTICLE_COLUMNS,
-        SENTENCE_COLUMNS,
-        RowWriter,
-        article_row,
-        report_json,
-        sentence_rows,
-    )
+    from .batch import Progress, analyze_many, default_jobs
+    from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
     _check_out(args.out)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
     fmt = _format(args)
-    columns = SENTENCE_COLUMNS if args.level == "sentence" else ARTICLE_COLUMNS
+    columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
+               "actor": ACTOR_COLUMNS}[args.level]
+    jobs = args.jobs or default_jobs(len(args.sources))
+    show_progress = args.progress or (len(args.sources) > 1 and sys.stderr.isatty())
+    progress = Progress(len(args.sources)) if show_progress else None
     writer = RowWriter(args.out, fmt, columns)
     failed = 0
     try:
-        for source in args.sources:
-            try:
-                report = analyzer.load(source)
-            except FramingError as error:
+        for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs):
+            if progress:
+                progress.step()
+            if outcome.error:
                 failed += 1
-                print(f"framing: skipped {source}: {_strip_source(str(error), source)}",
+                print(f"{_eol(progress)}framing: skipped {outcome.source}: {outcome.error}",
                       file=sys.stderr)
                 continue
-            for warning in report.article.warnings:
-                print(f"framing: warning: {source}: {warning}", file=sys.stderr)
-            if args.level == "article":
-                writer.write(article_row(report))
-            elif fmt == "json":
-                writer.write(report_json(report))
-            else:
-                for row in sentence_rows(report):
-                    writer.write(row)
+            for warning in outcome.warnings:
+                print(f"{_eol(progress)}framing: warning: {outcome.source}: {warning}",
+                      file=sys.stderr)
+            for row in outcome.rows:
+                writer.write(row)
     except BaseException:
         writer.abort()
         raise
+    finally:
+        if progress:
+            progress.close()
     done = len(args.sources) - failed
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
@@ -173,9 +177,9 @@ def run_analyze(args) -> int:
     return 0
 
 
-def _strip_source(message: str, source: str) -> str:
-    prefix = f"{source}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+def _eol(progress) -> str:
+    """Start a message on a new line when a progress bar occupies the current one."""
+    return "\n" if progress else ""
 
 
 def read_csv_rows(path: str, column: str):

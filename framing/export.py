@@ -18,15 +18,26 @@ from typing import IO
 
 import pandas as pd
 
+from .frames import FRAMES
+from .metrics import read_score_parts
 from .report import ArticleMetrics, ArticleReport, SentenceScore
 
 SENTENCE_COLUMNS = (
     "article_id", "sentence_index", "start", "end", "paragraph", "kind", "voice", "speaker",
     "label", "opinion_score", "borderline", "cues", "loaded_terms", "text",
+    "frame", "frame_cues", "reported_opinion",
 )
 ARTICLE_INFO_COLUMNS = ("article_id", "title", "outlet", "published", "url", "source_path",
                         "warnings")
-ARTICLE_COLUMNS = ARTICLE_INFO_COLUMNS + tuple(f.name for f in fields(ArticleMetrics))
+FRAME_COLUMNS = ("primary_frame",) + tuple(f"frame_{code}" for code in FRAMES)
+SCORE_COLUMNS = tuple(f"score_{row['part']}" for row in read_score_parts())
+ARTICLE_COLUMNS = (ARTICLE_INFO_COLUMNS + tuple(f.name for f in fields(ArticleMetrics))
+                   + SCORE_COLUMNS + FRAME_COLUMNS)
+ACTOR_COLUMNS = (
+    "article_id", "actor", "mentions", "quoted_sentences", "attributed_sentences",
+    "quoted_words", "attribution_verbs", "loaded_terms", "author_tone",
+    "kind", "country", "loaded_term_list",
+)
 CUE_SEPARATOR = "; "
 
 
@@ -48,6 +59,7 @@ def sentence_row(report: ArticleReport, score: SentenceScore, hits=None) -> dict
     s = score.sentence
     if hits is None:
         hits = report.hits_in(s)
+    frame = report.frames[s.index] if s.index < len(report.frames) else None
     return {
         "article_id": report.article.id,
         "sentence_index": s.index,
@@ -63,6 +75,9 @@ def sentence_row(report: ArticleReport, score: SentenceScore, hits=None) -> dict
         "cues": CUE_SEPARATOR.join(score.cues),
         "loaded_terms": terms_json(hits),
         "text": report.sentence_text(s),
+        "frame": frame.frame if frame else "",
+        "frame_cues": CUE_SEPARATOR.join(frame.cues) if frame else "",
+        "reported_opinion": "" if score.reported_opinion is None else score.reported_opinion,
     }
 
 
@@ -82,7 +97,32 @@ def article_row(report: ArticleReport) -> dict:
         "warnings": CUE_SEPARATOR.join(a.warnings),
     }
     row.update(asdict(report.metrics))
+    for part in report.score_parts:
+        row[f"score_{part.name}"] = part.points
+    shares = dict(report.frame_shares)
+    row["primary_frame"] = max(shares, key=shares.get) if any(shares.values()) else ""
+    for code in FRAMES:
+        row[f"frame_{code}"] = shares.get(code, 0.0)
     return row
+
+
+def actor_rows(report: ArticleReport) -> Iterator[dict]:
+    """One dict per actor, with the columns of ``ACTOR_COLUMNS``."""
+    for actor in report.actors:
+        yield {
+            "article_id": report.article.id,
+            "actor": actor.name,
+            "mentions": actor.mentions,
+            "quoted_sentences": actor.quoted_sentences,
+            "attributed_sentences": actor.attributed_sentences,
+            "quoted_words": actor.quoted_words,
+            "attribution_verbs": actor.verbs_text(),
+            "loaded_terms": len(actor.loaded_terms),
+            "author_tone": actor.author_tone,
+            "kind": actor.kind,
+            "country": actor.country,
+            "loaded_term_list": CUE_SEPARATOR.join(actor.loaded_terms),
+        }
 
 
 def report_json(report: ArticleReport) -> dict:
@@ -102,6 +142,9 @@ def report_json(report: ArticleReport) -> dict:
             "url": a.url, "source_path": a.source_path, "warnings": list(a.warnings),
         },
         "metrics": asdict(report.metrics),
+        "framing_score_parts": [asdict(p) for p in report.score_parts],
+        "frames": dict(report.frame_shares),
+        "actors": [asdict(a) for a in report.actors],
         "sentences": sentences,
         "quotes": [asdict(q) for q in report.quotes],
         "terms": [h.as_dict() | {"sentence": h.sentence} for h in report.hits],
@@ -115,6 +158,11 @@ def sentences_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
 
 def articles_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
     return pd.DataFrame([article_row(r) for r in reports], columns=list(ARTICLE_COLUMNS))
+
+
+def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    rows = [row for report in reports for row in actor_rows(report)]
+    return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -330,8 +330,6 @@ def load_lexicon(extra: list[str | Path] | tuple[str | Path, ...] = ()) -> Lexic
     """The shipped lexicons plus the user's files, which add entries or override them."""
     entries: list[Entry] = []
     for path in sorted(LEXICON_DIR.glob("*.csv")):
-        if path.name.startswith("frames"):
-            continue
         entries.extend(read_lexicon(path))
     for path in extra:
         entries.extend(read_lexicon(path))

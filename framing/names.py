@@ -31,7 +31,7 @@ _DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     """ministry department agency party council union bank corp corporation inc ltd company
     committee service office pentagon house kremlin congress senate parliament police army
     navy force forces court commission authority association institute university school
@@ -65,27 +65,27 @@ class Names:
                     place = Place(row["name"], row["type"], row.get("country", "") or "")
                     for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
                         if alias.strip():
-                            self.places.setdefault(_key(alias), place)
+                            self.places.setdefault(name_key(alias), place)
                     for demonym in (row.get("demonym") or "").split("|"):
                         if demonym.strip():
-                            self.demonyms[_key(demonym)] = place.country or place.name
+                            self.demonyms[name_key(demonym)] = place.country or place.name
         titles = data_dir / "titles.csv"
         if titles.exists():
             with titles.open(newline="", encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
-                    self.titles.add(_key(row["title"]))
+                    self.titles.add(name_key(row["title"]))
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
 
     # -- classification of a run of capitalized tokens
 
     def place(self, name: str) -> Place | None:
-        key = _key(name)
+        key = name_key(name)
         if key.startswith("the "):
             key = key[4:]
         return self.places.get(key)
 
     def is_title_word(self, token: str) -> bool:
-        key = _key(token)
+        key = name_key(token)
         return key in self.titles or key in self.demonyms or key in self.places
 
     def strip_titles(self, run: list[str]) -> list[str]:
@@ -97,7 +97,7 @@ class Names:
         i = 0
         while i < len(run) - 1:
             for width in range(min(self._max_title_words, len(run) - 1 - i), 0, -1):
-                phrase = _key(" ".join(run[i:i + width]))
+                phrase = name_key(" ".join(run[i:i + width]))
                 if phrase in self.titles or phrase in self.demonyms:
                     i += width
                     break
@@ -113,7 +113,7 @@ class Names:
 
     def _title_at(self, run: list[str], i: int) -> bool:
         for width in range(min(self._max_title_words, len(run) - i), 0, -1):
-            phrase = _key(" ".join(run[i:i + width]))
+            phrase = name_key(" ".join(run[i:i + width]))
             if phrase in self.titles or phrase in self.demonyms:
                 return True
         return False
@@ -122,9 +122,10 @@ class Names:
         if not run:
             return False
         joined = " ".join(run)
-        if self.place(joined) or _key(joined) in self.titles or _key(joined) in self.demonyms:
+        key = name_key(joined)
+        if self.place(joined) or key in self.titles or key in self.demonyms:
             return False
-        if any(t.lower().strip(".") in _ORG_WORDS for t in run):
+        if any(t.lower().strip(".") in ORG_WORDS for t in run):
             return False
         if all(t.lower() in _STOP_CAPITALS | _DAYS_MONTHS for t in run):
             return False
@@ -232,13 +233,13 @@ class Names:
             for offset, run in self.runs(text, s.start, s.end, capitalized):
                 if is_quoted(offset):
                     continue
-                stripped = self.strip_titles([_trim_possessive(t) for t in run])
+                stripped = self.strip_titles([trim_possessive(t) for t in run])
                 if self.is_person(stripped):
                     mentions.append((offset, " ".join(stripped)))
         return mentions
 
 
-def _trim_possessive(token: str) -> str:
+def trim_possessive(token: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if token.endswith(suffix):
             return token[: -len(suffix)]
@@ -249,5 +250,5 @@ def _capitalized(token: str) -> bool:
     return token[:1].isupper()
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     return " ".join(name.replace(".", "").lower().split())

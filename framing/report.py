@@ -106,11 +106,15 @@ class SentenceScore:
     opinion_score: float
     cues: tuple[str, ...] = ()
     borderline: bool = False
+    # For quoted and attributed sentences: whether the reported words themselves are opinion
+    # (the speaker's view), classified as if the speaker were the author; None otherwise.
+    reported_opinion: bool | None = None
 
 
 @dataclass(frozen=True)
 class ArticleMetrics:
-    """Article-level figures; each is defined in the README (section "Article metrics")."""
+    """Article-level figures over body sentences; each is defined in the README
+    (section "Article metrics"). Rates are per 1,000 body words."""
 
     words: int = 0
     sentences: int = 0
@@ -120,9 +124,52 @@ class ArticleMetrics:
     quoted_sentences: int = 0
     opinion_sentences: int = 0
     opinion_share_author: float = 0.0
-    quoted_word_share: float = 0.0
-    speakers: int = 0
+    opinion_share_author_words: float = 0.0
+    opinion_share_body: float = 0.0
+    reported_sentences: int = 0
+    reported_opinion_sentences: int = 0
+    reported_opinion_share: float = 0.0
+    author_loaded_per_1k: float = 0.0
+    quoted_loaded_per_1k: float = 0.0
+    attributed_loaded_per_1k: float = 0.0
+    author_loaded_terms_per_1k: float = 0.0
+    author_labels_per_1k: float = 0.0
+    author_attribution_verbs_per_1k: float = 0.0
+    author_intensifiers_per_1k: float = 0.0
+    author_hedges_per_1k: float = 0.0
+    author_presuppositions_per_1k: float = 0.0
     scare_quotes: int = 0
+    scare_quotes_per_1k: float = 0.0
+    hedges_per_1k: float = 0.0
+    boosters_per_1k: float = 0.0
+    certainty_balance: float = 0.0
+    quoted_word_share: float = 0.0
+    named_sources: int = 0
+    unnamed_attributions: int = 0
+    neutral_attributions: int = 0
+    loaded_attributions: int = 0
+    loaded_attribution_share: float = 0.0
+    source_gap: float = 0.0
+    author_tone: float = 0.0
+    reading_ease: float = 0.0
+    headline_loaded_terms: int = 0
+    headline_opinion_score: float = 0.0
+    headline_only_terms: str = ""
+    headline_flag: bool = False
+    framing_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class ScorePart:
+    """One part of the framing score: the metric it reads, how it is scaled, its points."""
+
+    name: str
+    metric: str
+    value: float
+    full_at: float
+    weight: float
+    points: float
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +181,10 @@ class ArticleReport:
     hits: tuple[TermHit, ...] = ()
     quotes: tuple[Quote, ...] = ()
     metrics: ArticleMetrics = field(default_factory=ArticleMetrics)
+    score_parts: tuple[ScorePart, ...] = ()
+    frames: tuple = ()  # SentenceFrame per sentence, in sentence order
+    frame_shares: tuple[tuple[str, float], ...] = ()
+    actors: tuple = ()  # Actor, most mentioned first
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -356,9 +356,9 @@ class VoiceFinder:
             speaker = self._np_after(text, words, k_end + 1, s.end, inside)
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
-        inverted = None if passive else self._inverted(
-            text, s, words, k, inside, tail or "," in gap_after
-        )
+        # Only verbs that report words ("said", "added") invert after a comma: "…, he said."
+        closes = (tail or "," in gap_after) and match.entry.complement == "clause"
+        inverted = None if passive else self._inverted(text, s, words, k, inside, closes)
         if inverted is not None:
             return Attribution(match.start, match.end, lemma, inverted, postposed=True)
         if passive:

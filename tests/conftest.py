@@ -82,8 +82,8 @@ def web_server():
             if path == "/report.pdf":
                 return self._send(200, b"%PDF-1.4 fake", "application/pdf")
             if path == "/plain.txt":
-                return self._send(200, "The bridge reopened on Monday. Traffic resumed."
-                                  .encode(), "text/plain; charset=utf-8")
+                return self._send(200, b"The bridge reopened on Monday. Traffic resumed."
+, "text/plain; charset=utf-8")
             if path == "/slow":
                 time.sleep(2)
                 return self._send(200, b"<html><body><p>late</p></body></html>")

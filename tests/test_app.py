@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest

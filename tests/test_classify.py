@@ -6,8 +6,8 @@ import csv
 import pickle
 
 import pytest
-
 from conftest import sentence_starting
+
 from framing import Analyzer
 from framing.classify import (
     ModelBundle,

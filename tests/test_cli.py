@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CORPUS, CORPUS_FILES, ROOT
+
 from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from framing.cli import build_parser
 from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
 from framing.lexicon import load_lexicon

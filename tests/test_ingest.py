@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-
 from conftest import CORPUS_FILES, DATA
+
 from framing import Analyzer, article_from_html, article_from_text, load_article
 from framing.errors import (
     DecodeError,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPUS_FILES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS_FILES
 from framing.errors import EmptyInputError
 from framing.report import KINDS, LABELS, VOICES
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import sentence_starting
+
 from framing import Article
 from framing.segment import Segmenter, paragraphs
 

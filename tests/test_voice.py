@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import sentence_starting
+
 from framing.voice import find_quotes
 
 

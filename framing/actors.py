@@ -1,0 +1,245 @@
+"""The people, countries and organizations an article talks about, and how each is treated.
+
+Found without a downloaded model:
+
+- capitalized name sequences, with offices, honorifics and demonyms stripped by the titles
+  list ("U.S. Secretary of State Anthony Blinken" → Anthony Blinken);
+- the gazetteer of countries, cities, regions, organizations and state institutions, with
+  aliases ("U.S." → United States, "Kiev" → Kyiv);
+- names with an organization word ("Harbor City Transit Workers Union") are organizations.
+
+Merging rule: a person is keyed by surname, so "Vladimir Putin", "Putin" and "President Putin"
+are one actor named by the longest form seen. Places and institutions are kept apart, each
+under its gazetteer name: "Moscow" (a city), "Russia" (a country) and "the Kremlin" (an
+institution) are three actors; the ``country`` field (Russia for all three) lets a reader group
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .names import ORG_WORDS, Names, trim_possessive
+from .report import Quote, Sentence, TermHit
+
+PLACE_WORDS = frozenset(
+    """street avenue road city county province region district square bridge station airport
+    port river sea ocean lake mountains valley island park""".split()
+)
+FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One person, place or organization, and how the article treats it."""
+
+    name: str
+    kind: str  # person, country, city, region, organization, institution, group, place
+    country: str
+    mentions: int
+    quoted_sentences: int
+    attributed_sentences: int
+    quoted_words: int
+    attribution_verbs: tuple[tuple[str, int], ...]
+    loaded_terms: tuple[str, ...]
+    author_tone: float
+    sentences: tuple[int, ...]
+    source_sentences: tuple[int, ...] = ()  # body sentences quoting or reporting this actor
+
+    def verbs_text(self) -> str:
+        return "; ".join(f"{verb} {n}" for verb, n in self.attribution_verbs)
+
+
+@dataclass
+class _Draft:
+    name: str
+    kind: str
+    country: str = ""
+    mentions: int = 0
+    sentences: set = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.sentences = set()
+
+
+class ActorFinder:
+    """Finds actors in an analyzed article; built once per Analyzer (it shares Names)."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+
+    def find(self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
+             hits: tuple[TermHit, ...], attributions: dict, tones: dict[int, float]
+             ) -> tuple[Actor, ...]:
+        drafts: dict[str, _Draft] = {}
+        surnames: dict[str, str] = {}
+        capitalized = self.names.midsentence_capitals(text, sentences)
+        pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
+        for s in sentences:
+            if s.kind == "byline" or (s.kind == "caption" and text[s.start] in "(["):
+                continue  # bylines and photo credits name the staff, not the story's actors
+            heading = s.kind == "headline"  # title case: every word looks like a name
+            for _, run in self.names.runs(text, s.start, s.end, capitalized):
+                run = [trim_possessive(t) for t in run]
+                self._add_run(run, s.index, drafts, surnames, pending, heading)
+        titled = {run[-1].lower() for _, run, had_title in pending if had_title}
+        counts = Counter(run[-1].lower() for _, run, _ in pending)
+        for index, run, _ in pending:
+            surname = run[-1].lower()
+            key = surnames.get(surname)
+            if key is None and (surname in titled or counts[surname] >= 2):
+                # "President Biden", or a surname named twice: a person we know only by surname
+                key = surnames[surname] = "person:" + surname
+                drafts[key] = _Draft(run[-1], "person")
+            if key is not None:
+                drafts[key].mentions += 1
+                drafts[key].sentences.add(index)
+
+        roles: dict[str, Counter] = defaultdict(Counter)
+        verbs: dict[str, Counter] = defaultdict(Counter)
+        quoted_words: Counter = Counter()
+        sourced: dict[str, list[int]] = defaultdict(list)
+        for s in sentences:
+            if s.kind != "body" or not s.speaker or s.voice == "author":
+                continue
+            key = self._resolve(s.speaker, drafts, surnames)
+            if key is None:
+                continue
+            roles[key][s.voice] += 1
+            sourced[key].append(s.index)
+        for found in attributions.values():
+            for a in found:
+                if a.subordinate or not a.speaker:
+                    continue
+                key = self._resolve(a.speaker, drafts, surnames)
+                if key is not None:
+                    verbs[key][text[a.start:a.end].lower()] += 1
+        for q in quotes:
+            if q.role == "scare" or not q.speaker:
+                continue
+            key = self._resolve(q.speaker, drafts, surnames)
+            if key is not None:
+                quoted_words[key] += len(_WORD.findall(text[q.start:q.end]))
+
+        by_sentence: dict[int, list[TermHit]] = defaultdict(list)
+        for h in hits:
+            if h.category in FLAGGED:
+                by_sentence[h.sentence].append(h)
+        actors = []
+        for key, d in drafts.items():
+            if d.mentions == 0 and not sourced[key]:
+                continue
+            in_sentences = sorted(d.sentences)
+            terms = tuple(h.surface for i in in_sentences for h in by_sentence.get(i, ()))
+            tone_values = [tones[i] for i in in_sentences if i in tones]
+            tone = round(sum(tone_values) / len(tone_values), 4) if tone_values else 0.0
+            actors.append(Actor(
+                name=d.name, kind=d.kind, country=d.country, mentions=d.mentions,
+                quoted_sentences=roles[key]["quoted"],
+                attributed_sentences=roles[key]["attributed"],
+                quoted_words=quoted_words[key],
+                attribution_verbs=tuple(verbs[key].most_common()),
+                loaded_terms=terms, author_tone=tone, sentences=tuple(in_sentences),
+                source_sentences=tuple(sourced[key]),
+            ))
+        actors.sort(key=lambda a: (-a.mentions, a.name))
+        return tuple(actors)
+
+    # -- building actors from name runs
+
+    def _add_run(self, run, index, drafts, surnames, pending, heading=False) -> None:
+        places = self._places(run)
+        if places:
+            for place in places:
+                self._mention(drafts, _place_key(place.name), place.name, place.type,
+                              place.country, index)
+            return
+        stripped = self.names.strip_titles(run)
+        if not stripped or all(self.names.is_title_word(t) for t in stripped):
+            return
+        name = " ".join(stripped)
+        place = self.names.place(name)
+        if place is not None:
+            self._mention(drafts, _place_key(place.name), place.name, place.type,
+                          place.country, index)
+            return
+        if heading:
+            key = surnames.get(stripped[-1].lower())
+            if key is not None:
+                self._mention(drafts, key, name, "person", "", index)
+            return
+        lowered = [t.lower().strip(".") for t in stripped]
+        if any(w in PLACE_WORDS for w in lowered):
+            self._mention(drafts, "place:" + name.lower(), name, "place", "", index)
+            return
+        if any(w in ORG_WORDS for w in lowered):
+            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
+            return
+        if not self.names.is_person(stripped):
+            return
+        if len(stripped) == 1:
+            pending.append((index, stripped, len(run) > 1))
+            return
+        surname = stripped[-1].lower()
+        key = surnames.get(surname)
+        if key is None:
+            key = "person:" + surname
+            surnames[surname] = key
+        draft = self._mention(drafts, key, name, "person", "", index)
+        if len(name) > len(draft.name):
+            draft.name = name
+
+    def _places(self, run: list[str]) -> list:
+        """The gazetteer entities a run consists of, if it is nothing but places ("Ukraine
+        Donbass" from "Ukraine’s Donbass region"); else an empty list."""
+        found, i = [], 0
+        while i < len(run):
+            for width in range(len(run) - i, 0, -1):
+                place = self.names.place(" ".join(run[i:i + width]))
+                if place is not None:
+                    found.append(place)
+                    i += width
+                    break
+            else:
+                return []
+        return found
+
+    @staticmethod
+    def _mention(drafts, key, name, kind, country, index) -> _Draft:
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = _Draft(name, kind, country)
+        draft.mentions += 1
+        draft.sentences.add(index)
+        return draft
+
+    def _resolve(self, speaker: str, drafts, surnames) -> str | None:
+        """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""
+        tokens = [trim_possessive(t) for t in speaker.replace("the ", " ").split()]
+        place = self.names.place(speaker)
+        if place is not None and _place_key(place.name) in drafts:
+            return _place_key(place.name)
+        for token in reversed(tokens):
+            key = surnames.get(token.lower())
+            if key is not None:
+                return key
+        for width in range(len(tokens), 0, -1):
+            for i in range(len(tokens) - width + 1):
+                place = self.names.place(" ".join(tokens[i:i + width]))
+                if place is not None and _place_key(place.name) in drafts:
+                    return _place_key(place.name)
+        org = "org:" + " ".join(tokens).lower()
+        return org if org in drafts else None
+
+
+def _place_key(name: str) -> str:
+    return "place:" + name.lower()
+
+
+def author_tone(sentiment_words, author_text: str) -> float:
+    """TextBlob polarity of the author's words of a sentence (quotations already masked)."""
+    words = [w.lower() for w in _WORD.findall(author_text)]
+    return sentiment_words(words)[0] if words else 0.0

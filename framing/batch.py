@@ -1,0 +1,126 @@
+"""Many articles at once: analysis in worker processes, rows streamed in order, a progress line.
+
+Each input becomes an Outcome: its rows for the requested level, or the one-line error that
+stopped it. Rows are produced article by article and handed to the caller as soon as they are
+ready, so memory stays flat however many articles there are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from .errors import FramingError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: rows, or the error that stopped it."""
+
+    source: str
+    rows: tuple[dict, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+
+
+def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
+    from .export import actor_rows, article_row, report_json, sentence_rows
+
+    if level == "article":
+        return (article_row(report),)
+    if level == "actor":
+        return tuple(actor_rows(report))
+    if fmt == "json":
+        return (report_json(report),)
+    return tuple(sentence_rows(report))
+
+
+def _analyze_one(analyzer, source: str, level: str, fmt: str) -> Outcome:
+    try:
+        report = analyzer.load(source)
+    except FramingError as error:
+        message = str(error)
+        prefix = f"{source}: "
+        return Outcome(source, error=message[len(prefix):] if message.startswith(prefix)
+                       else message)
+    return Outcome(source, rows_for(report, level, fmt), report.article.warnings)
+
+
+# The analyzer of a worker process: set once per worker, by fork or by the initializer.
+_WORKER: dict = {}
+
+
+def _init_worker(lexicons, model) -> None:
+    if "analyzer" not in _WORKER:
+        from .analyzer import Analyzer
+
+        _WORKER["analyzer"] = Analyzer(lexicons=lexicons, model=model)
+
+
+def _work(task: tuple[str, str, str]) -> Outcome:
+    source, level, fmt = task
+    return _analyze_one(_WORKER["analyzer"], source, level, fmt)
+
+
+def default_jobs(count: int) -> int:
+    return max(1, min(os.cpu_count() or 1, count, 8))
+
+
+def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1
+                 ) -> Iterator[Outcome]:
+    """Outcomes in input order. With ``jobs`` > 1, articles are analyzed in worker processes
+    that share the already loaded analyzer (fork) or build their own (spawn)."""
+    if jobs <= 1 or len(sources) < 2:
+        for source in sources:
+            yield _analyze_one(analyzer, source, level, fmt)
+        return
+    _ = analyzer.model  # train or load the shipped model once, before the workers start
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    _WORKER["analyzer"] = analyzer
+    try:
+        with context.Pool(jobs, initializer=_init_worker,
+                          initargs=(analyzer.lexicon_files, analyzer._bundle)) as pool:
+            tasks = ((source, level, fmt) for source in sources)
+            yield from pool.imap(_work, tasks, chunksize=4)
+    finally:
+        _WORKER.pop("analyzer", None)
+
+
+class Progress:
+    """A one-line progress bar on a terminal: done/total, rate and time left."""
+
+    def __init__(self, total: int, stream: IO[str] | None = None, every: float = 0.25) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.every = every
+        self.started = time.perf_counter()
+        self.done = 0
+        self._last = 0.0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = time.perf_counter()
+        if now - self._last >= self.every or self.done == self.total:
+            self._last = now
+            self.stream.write("\r" + self.line(now))
+            self.stream.flush()
+
+    def line(self, now: float | None = None) -> str:
+        elapsed = (now or time.perf_counter()) - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        width = 30
+        filled = int(width * self.done / self.total) if self.total else width
+        bar = "#" * filled + "." * (width - filled)
+        return (f"framing: [{bar}] {self.done}/{self.total} articles, {rate:.1f}/s, "
+                f"{int(left // 60)}m{int(left % 60):02d}s left")
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
