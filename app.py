@@ -78,7 +78,7 @@ for column, slot, example in zip(columns, SLOTS, EXAMPLES):
         a, b, c = st.columns(3)
         a.metric("Opinion share (author's voice)", f"{m.opinion_share_author:.0%}")
         b.metric("Share in direct quotes", f"{m.quoted_word_share:.0%}")
-        c.metric("Named sources", m.speakers)
+        c.metric("Named sources", m.named_sources)
         for warning in report.article.warnings:
             st.warning(warning)
         st.markdown(STYLE + LEGEND, unsafe_allow_html=True)

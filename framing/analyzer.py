@@ -318,9 +318,15 @@ def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], .
         return ()
     spans = []
     for a in attributions.get(sentence.index, ()):
-        if not a.subordinate and a.content_start >= 0:
+        if a.subordinate or a.content_start < 0:
+            continue
+        if a.postposed or (a.cue == "according to" and a.start > sentence.start + 1):
+            # "…, officials said." / "… according to Kyiv.": the sentence before the cue is
+            # what the source says, framing and all; the loaded words in it stay flagged.
+            spans.append((sentence.start, a.start))
+        else:
             spans.append((a.content_start, a.content_end))
-            spans.append((a.start, a.end))  # the verb of saying: a loaded term, not a stance
+        spans.append((a.start, a.end))  # the verb of saying: a loaded term, not a stance
     return tuple(spans)
 
 

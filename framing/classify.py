@@ -362,6 +362,8 @@ class OpinionClassifier(ClassifierMixin, BaseEstimator):
 
 
 _VALUED = ("subjectivity", "polarity", "quoted_share")
+# Contributions that are priors rather than cues a reader can check in the sentence.
+_UNSHOWN = frozenset({CUES["length"]})
 
 
 def contributions_value(feature: str, contribution: float, model: OpinionClassifier) -> float:
@@ -428,7 +430,7 @@ def explain(model: OpinionClassifier, contributions, row: int, evidence: dict[st
                 key = f"{CUES[feature]}: {contributions_value(feature, value, model):.2f}"
             scores[key] = scores.get(key, 0.0) + value
     toward = 1.0 if label == OPINION else -1.0
-    ranked = sorted((k for k, v in scores.items() if v * toward > 0.05),
+    ranked = sorted((k for k, v in scores.items() if v * toward > 0.05 and k not in _UNSHOWN),
                     key=lambda k: -abs(scores[k]))
     return tuple(ranked[:limit])
 

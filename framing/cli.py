@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         "per sentence (--level sentence), per article (--level article) or per actor "
         "(--level actor).",
     )
-    analyze.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    analyze.add_argument("sources", nargs="*", metavar="PATH_OR_URL")
+    analyze.add_argument("--files-from", metavar="LIST",
+                         help="a text file listing more inputs, one path or URL per line")
     analyze.add_argument("--level", choices=("sentence", "article", "actor"), default="sentence",
                          help="one row per sentence, per article, or per actor (person, "
                          "country or organization) of each article")
@@ -133,6 +135,9 @@ def run_analyze(args) -> int:
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
     _check_out(args.out)
+    args.sources = list(args.sources) + _listed(args.files_from)
+    if not args.sources:
+        raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
     fmt = _format(args)
     columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
@@ -175,6 +180,21 @@ def run_analyze(args) -> int:
         print(f"framing: error: {failed} of {len(args.sources)} input(s) failed", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _listed(path: str | None) -> list[str]:
+    """The inputs named in a --files-from list: one per line; blank lines and # comments
+    ignored."""
+    if not path:
+        return []
+    listing = Path(path)
+    if not listing.is_file():
+        raise InputFileError(f"{path}: no such list file")
+    try:
+        lines = listing.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise DecodeError(f"{path}: the list is not UTF-8 text") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _eol(progress) -> str:

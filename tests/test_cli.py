@@ -136,7 +136,7 @@ def test_batch_goes_on_past_bad_items(bad_inputs, tmp_path):
 
 def test_usage_errors_are_one_line():
     result = run("analyze")
-    assert_clean_error(result, "the following arguments are required")
+    assert_clean_error(result, "no inputs")
     assert len(result.stderr.strip().splitlines()) == 1
     assert_clean_error(run("frobnicate"), "invalid choice")
     assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--level", "word"),
