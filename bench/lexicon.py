@@ -146,16 +146,18 @@ def main() -> int:
 
     texts = [r["text"] for r in csv.DictReader(babe_path.open(newline="", encoding="utf-8"))]
     texts = texts * 3
-    started = time.perf_counter()
-    analyzer.classify_texts(texts, explained=False)
-    with_terms = time.perf_counter() - started
-    terms, analyzer.terms = analyzer.terms, type(analyzer.terms)()
-    started = time.perf_counter()
-    analyzer.classify_texts(texts, explained=False)
-    without_terms = time.perf_counter() - started
+    terms, empty = analyzer.terms, type(analyzer.terms)()
+    best = {"with": float("inf"), "without": float("inf")}
+    for _ in range(3):  # alternate, and keep each one's fastest run
+        for name, lexicon in (("with", terms), ("without", empty)):
+            analyzer.terms = lexicon
+            started = time.perf_counter()
+            analyzer.classify_texts(texts, explained=False)
+            best[name] = min(best[name], time.perf_counter() - started)
     analyzer.terms = terms
-    print(f"\nterm matching adds {with_terms / without_terms - 1:.0%} to classify "
-          f"({len(texts)} sentences: {with_terms:.2f} s with, {without_terms:.2f} s without)")
+    print(f"\nterm matching adds {best['with'] / best['without'] - 1:.0%} to classify "
+          f"({len(texts)} sentences: {best['with']:.2f} s with, {best['without']:.2f} s "
+          "without; fastest of three runs each)")
     return 0
 
 

@@ -48,6 +48,7 @@ class Actor:
     author_tone: float
     sentences: tuple[int, ...]
     source_sentences: tuple[int, ...] = ()  # body sentences quoting or reporting this actor
+    loaded_verbs: tuple[str, ...] = ()  # the verbs of saying used for them that colour them
 
     def verbs_text(self) -> str:
         return "; ".join(f"{verb} {n}" for verb, n in self.attribution_verbs)
@@ -72,8 +73,10 @@ class ActorFinder:
         self.names = names
 
     def find(self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
-             hits: tuple[TermHit, ...], attributions: dict, tones: dict[int, float]
-             ) -> tuple[Actor, ...]:
+             hits: tuple[TermHit, ...], attributions: dict, tones: dict[int, float],
+             connoted: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+        """The article's actors, most mentioned first; ``connoted`` are the lemmas of verbs of
+        saying that colour the source (the lexicon's attribution_verb entries)."""
         drafts: dict[str, _Draft] = {}
         surnames: dict[str, str] = {}
         capitalized = self.names.midsentence_capitals(text, sentences)
@@ -100,6 +103,7 @@ class ActorFinder:
 
         roles: dict[str, Counter] = defaultdict(Counter)
         verbs: dict[str, Counter] = defaultdict(Counter)
+        coloured: dict[str, set] = defaultdict(set)
         quoted_words: Counter = Counter()
         sourced: dict[str, list[int]] = defaultdict(list)
         for s in sentences:
@@ -117,6 +121,8 @@ class ActorFinder:
                 key = self._resolve(a.speaker, drafts, surnames)
                 if key is not None:
                     verbs[key][text[a.start:a.end].lower()] += 1
+                    if a.cue in connoted:
+                        coloured[key].add(text[a.start:a.end].lower())
         for q in quotes:
             if q.role == "scare" or not q.speaker:
                 continue
@@ -144,6 +150,7 @@ class ActorFinder:
                 attribution_verbs=tuple(verbs[key].most_common()),
                 loaded_terms=terms, author_tone=tone, sentences=tuple(in_sentences),
                 source_sentences=tuple(sourced[key]),
+                loaded_verbs=tuple(sorted(coloured[key])),
             ))
         actors.sort(key=lambda a: (-a.mentions, a.name))
         return tuple(actors)

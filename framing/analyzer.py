@@ -31,8 +31,8 @@ from .lexicon import (
     LEXICON_DIR,
     Match,
     load_lexicon,
-    pos_tags,
     single_word_forms,
+    tag_in_context,
     tokens,
 )
 from .lexicon import (
@@ -193,7 +193,8 @@ class Analyzer:
                 tones[s.index] = self.cues.sentiment(words)[0] if words else 0.0
         actors = self.actors.find(text, voiced.sentences, quotes, hits, voiced.attributions,
                                   {i: t for i, t in tones.items()
-                                   if voiced.sentences[i].kind != "byline"})
+                                   if voiced.sentences[i].kind != "byline"},
+                                  frozenset(self._connoted))
         body_frames = [f for f, s in zip(frames, voiced.sentences) if s.kind == "body"]
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,
@@ -286,8 +287,7 @@ class Analyzer:
         real = QuoteIndex([q for q in quotes if q.role != "scare"])
         for s in sentences:
             toks = tokens(text, s.start, s.end)
-            tags = pos_tags(text, toks=toks)
-            found = self.terms.match(text, s.start, s.end, tags=tags, toks=toks)
+            found = self.terms.match(text, s.start, s.end, toks=toks, tags=tag_in_context)
             reported = [a for a in attributions.get(s.index, ()) if not a.subordinate]
             covered = {m.start for m in found}
             for a in reported:

@@ -66,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
                           help="a model file from `train` (default: the shipped model)")
     classify.set_defaults(run=run_classify)
 
+    compare = commands.add_parser(
+        "compare", help="compare how two to four articles frame the same story",
+        description="Align the sentences of two to four articles on the same story, compare "
+        "their metrics, loaded terms, actors and frames, print a plain-language summary, and "
+        "with --out write the comparison (a folder: CSV files and JSON; a .json file: JSON).",
+    )
+    compare.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    compare.add_argument("--out", metavar="DIR_OR_FILE",
+                         help="a folder for compare_*.csv and comparison.json, or a .json file")
+    compare.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    compare.add_argument("--model", metavar="FILE")
+    compare.set_defaults(run=run_compare)
+
     train = commands.add_parser(
         "train", help="train an opinion classifier on labeled sentences and save it",
         description="Train the opinion/reporting classifier on labeled CSV files (labels: "
@@ -335,4 +348,41 @@ def run_evaluate(args) -> int:
     print()
     baseline = score_labels(gold, textblob_labels(texts))
     print(format_report("TextBlob (subjectivity >= 0.5)", baseline))
+    return 0
+
+
+def run_compare(args) -> int:
+    from .analyzer import Analyzer
+    from .compare import LABELS, MAX_ARTICLES, CompareError, compare
+    from .export import write_comparison
+
+    if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
+        raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
+    if args.out and Path(args.out).suffix and Path(args.out).suffix.lower() != ".json":
+        raise InputFileError(f"{args.out}: give a folder for the CSV files and JSON, or a "
+                             ".json file")
+    if args.out:
+        parent = Path(args.out).parent if Path(args.out).suffix else Path(args.out).parent
+        if str(parent) not in ("", ".") and not parent.exists():
+            raise InputFileError(f"{args.out}: the folder {parent} does not exist")
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    reports = []
+    for label, source in zip(LABELS, args.sources):
+        try:
+            reports.append(analyzer.load(source))
+        except FramingError as error:
+            raise CompareError(f"article {label}: {error}") from None
+    comparison = compare(reports)
+    for label, report in zip(comparison.labels, reports):
+        title = report.article.title or report.article.id
+        print(f"{label}: {title}" + (f" ({report.article.outlet})" if report.article.outlet
+                                     else ""))
+    print()
+    for line in comparison.summary:
+        print(f"- {line.text}")
+    print(f"\n{len(comparison.pairs)} aligned sentence pairs, {len(comparison.gaps)} sentences "
+          "without a counterpart.")
+    if args.out:
+        written = write_comparison(comparison, args.out)
+        print(f"framing: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
     return 0

@@ -221,3 +221,142 @@ class RowWriter:
         if self._tmp_path is not None:
             self.handle.close()
             self._tmp_path.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def _text(report: ArticleReport, index: int) -> str:
+    s = report.scores[index].sentence
+    return report.sentence_text(s)
+
+
+def _span_words(text: str, spans) -> str:
+    return CUE_SEPARATOR.join(text[a:b] for a, b in spans)
+
+
+def comparison_metrics_frame(c) -> pd.DataFrame:
+    """One row per metric: its value in each article and the difference (B − A for two
+    articles, the spread max − min for more)."""
+    rows = []
+    for metric, values in c.metric_rows():
+        row = {"metric": metric}
+        row.update({label: value for label, value in zip(c.labels, values)})
+        row["difference"] = round(values[1] - values[0] if len(values) == 2
+                                  else max(values) - min(values), 4)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["metric", *c.labels, "difference"])
+
+
+PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarity",
+                "text_a", "text_b", "only_in_a", "only_in_b")
+
+
+def comparison_pairs_frame(c) -> pd.DataFrame:
+    rows = []
+    for p in c.pairs:
+        ra, rb = c.reports[p.a], c.reports[p.b]
+        rows.append({
+            "article_a": c.labels[p.a], "sentence_a": p.a_sentence,
+            "article_b": c.labels[p.b], "sentence_b": p.b_sentence,
+            "similarity": p.similarity,
+            "text_a": _text(ra, p.a_sentence), "text_b": _text(rb, p.b_sentence),
+            "only_in_a": _span_words(ra.article.text, p.a_only),
+            "only_in_b": _span_words(rb.article.text, p.b_only),
+        })
+    return pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
+
+
+GAP_COLUMNS = ("article", "article_id", "sentence_index", "voice", "label", "text")
+
+
+def comparison_gaps_frame(c) -> pd.DataFrame:
+    rows = []
+    for g in c.gaps:
+        report = c.reports[g.article]
+        score = report.scores[g.sentence]
+        rows.append({"article": c.labels[g.article], "article_id": report.article.id,
+                     "sentence_index": g.sentence, "voice": score.sentence.voice,
+                     "label": score.label, "text": _text(report, g.sentence)})
+    return pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+
+
+def comparison_terms_frame(c) -> pd.DataFrame:
+    rows = []
+    for t in c.terms:
+        row = {"term": t.term, "category": t.category}
+        row.update({f"count_{label}": n for label, n in zip(c.labels, t.counts)})
+        row["unique_to"] = c.labels[t.unique_to] if t.unique_to is not None else ""
+        rows.append(row)
+    columns = ["term", "category", *[f"count_{label}" for label in c.labels], "unique_to"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def comparison_actors_frame(c) -> pd.DataFrame:
+    rows = []
+    for a in c.actors:
+        row = {"actor": a.actor, "kind": a.kind}
+        for k, label in enumerate(c.labels):
+            row[f"mentions_{label}"] = a.mentions[k]
+            row[f"quoted_{label}"] = a.quoted[k]
+            row[f"attributed_{label}"] = a.attributed[k]
+            row[f"verbs_{label}"] = a.verbs[k]
+        rows.append(row)
+    columns = ["actor", "kind"] + [f"{field}_{label}" for label in c.labels
+                                   for field in ("mentions", "quoted", "attributed", "verbs")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def comparison_json(c) -> dict:
+    """The whole comparison as plain JSON-ready data."""
+    return {
+        "articles": {label: {"id": r.article.id, "title": r.article.title,
+                             "outlet": r.article.outlet}
+                     for label, r in zip(c.labels, c.reports)},
+        "summary": [{"text": line.text, "facts": dict(line.facts)} for line in c.summary],
+        "metrics": comparison_metrics_frame(c).to_dict(orient="records"),
+        "pairs": comparison_pairs_frame(c).to_dict(orient="records"),
+        "gaps": comparison_gaps_frame(c).to_dict(orient="records"),
+        "terms": comparison_terms_frame(c).to_dict(orient="records"),
+        "actors": comparison_actors_frame(c).to_dict(orient="records"),
+        "frames": {label: dict(r.frame_shares) for label, r in zip(c.labels, c.reports)},
+    }
+
+
+COMPARISON_FILES = {
+    "metrics": comparison_metrics_frame,
+    "pairs": comparison_pairs_frame,
+    "gaps": comparison_gaps_frame,
+    "terms": comparison_terms_frame,
+    "actors": comparison_actors_frame,
+}
+
+
+def write_comparison(c, out: str | Path) -> list[Path]:
+    """Write the comparison: a folder gets compare_<table>.csv files and comparison.json; a
+    .json path gets the JSON alone. Each file is written whole or not at all."""
+    out = Path(out)
+    written = []
+    if out.suffix.lower() == ".json":
+        _atomic_write(out, json.dumps(comparison_json(c), ensure_ascii=False, indent=2))
+        return [out]
+    out.mkdir(parents=True, exist_ok=True)
+    for name, build in COMPARISON_FILES.items():
+        path = out / f"compare_{name}.csv"
+        _atomic_write(path, to_csv_bytes(build(c)).decode("utf-8"))
+        written.append(path)
+    path = out / "comparison.json"
+    _atomic_write(path, json.dumps(comparison_json(c), ensure_ascii=False, indent=2))
+    written.append(path)
+    return written
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

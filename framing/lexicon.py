@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .errors import LexiconError
@@ -153,12 +154,19 @@ class Lexicon:
         for entry in entries:  # later entries override earlier ones (user files come last)
             by_key[(entry.term, entry.category)] = entry
         self.entries = tuple(by_key.values())
+        # One-word patterns by their word; longer ones by their first two words, so a common
+        # first word ("it", "the") costs one lookup, not a scan of every phrase it starts.
         self._index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self._phrases: dict[tuple[str, str], list[tuple[tuple[str, ...], Entry]]] = {}
         for entry in self.entries:
             for pattern in surface_patterns(entry):
-                self._index.setdefault(pattern[0], []).append((pattern, entry))
-        for candidates in self._index.values():
+                if len(pattern) == 1:
+                    self._index.setdefault(pattern[0], []).append((pattern, entry))
+                else:
+                    self._phrases.setdefault(pattern[:2], []).append((pattern, entry))
+        for candidates in self._phrases.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        self._starts = set(self._index) | {first for first, _ in self._phrases}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -170,33 +178,35 @@ class Lexicon:
         return Lexicon([e for e in self.entries if e.category in categories])
 
     def match(self, text: str, start: int = 0, end: int | None = None,
-              tags: dict[int, str] | None = None,
+              tags=None,
               toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]``, the longest phrase winning.
 
-        With ``tags`` (part-of-speech tags by token start offset), a one-word entry whose
-        ``pos`` is verb, noun, adj or adv only matches a token tagged as such: "blast" the
-        verb of "critics blasted the plan", not the noun of "the blast killed 12".
+        With ``tags`` (part-of-speech tags by token start offset, or a function of the tokens
+        and a token's position that tags it, called only when an entry needs it: see
+        ``tag_in_context``), a one-word entry whose ``pos`` is verb, noun, adj or adv
+        only matches a token tagged as such: "blast" the verb of "critics blasted the plan",
+        not the noun of "the blast killed 12".
         """
         if toks is None:
             toks = tokens(text, start, end)
         words = [t for _, _, t in toks]
         found: list[Match] = []
-        index = self._index
+        index, phrases, starts = self._index, self._phrases, self._starts
         i = 0
         while i < len(toks):
-            candidates = index.get(words[i])
-            if candidates is None:
+            if words[i] not in starts:
                 i += 1
                 continue
             best = None
-            for pattern, entry in candidates:
-                if tuple(words[i:i + len(pattern)]) != pattern:
+            longer = phrases.get((words[i], words[i + 1])) if i + 1 < len(words) else None
+            for pattern, entry in chain(longer or (), index.get(words[i], ())):
+                if len(pattern) > 1 and tuple(words[i:i + len(pattern)]) != pattern:
                     continue
-                if tags is not None and len(pattern) == 1 and not _pos_agrees(
-                    entry.pos, tags.get(toks[i][0], "")
-                ):
-                    continue
+                if tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX:
+                    tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")
+                    if not _pos_agrees(entry.pos, tag):
+                        continue
                 best = (pattern, entry)
                 break
             if best is None:
@@ -219,20 +229,13 @@ def _pos_agrees(pos: str, tag: str) -> bool:
     return not prefixes or not tag or tag.startswith(prefixes)
 
 
-def pos_tags(text: str, start: int = 0, end: int | None = None,
-             toks: list[tuple[int, int, str]] | None = None) -> dict[int, str]:
-    """Part-of-speech tags of the tokens of ``text[start:end]``, by token start offset.
-
-    Uses the pattern tagger bundled with TextBlob, which needs no download.
-    """
+def tag_in_context(toks: list[tuple[int, int, str]], i: int, window: int = 3) -> str:
+    """The part-of-speech tag of token ``i``, tagging only the few words around it."""
     from textblob.en import parser
 
-    if toks is None:
-        toks = tokens(text, start, end)
-    if not toks:
-        return {}
-    tagged = parser.find_tags([text[s:e] for s, e, _ in toks])
-    return {toks[i][0]: tag for i, (_, tag) in enumerate(tagged[:len(toks)])}
+    lo = max(0, i - window)
+    tagged = parser.find_tags([t for _, _, t in toks[lo:i + window + 1]])
+    return tagged[i - lo][1] if i - lo < len(tagged) else ""
 
 
 def single_word_forms(lexicon: Lexicon) -> frozenset[str]:

@@ -1,0 +1,504 @@
+"""Compare two to four articles on the same story, sentence by sentence.
+
+Alignment: every body sentence becomes a bag of content words (function words dropped,
+numbers written without separators, names and numbers counted twice because they pin a fact
+down), weighted by TF-IDF over the sentences of all the articles compared. Two sentences of
+different articles report the same fact when their cosine similarity reaches
+``PAIR_THRESHOLD``. Pairs are one-to-one (the assignment with the highest total similarity);
+a sentence may take a second partner when it covers two sentences of the other article and the
+second similarity reaches ``SECOND_THRESHOLD``. Sentences with no partner in any other article
+are coverage gaps: what one article tells and the others leave out.
+
+Everything else is read off the reports: the metrics side by side, loaded terms unique to each
+article and shared, actors present in one and absent in another or quoted by one and only
+paraphrased by another, and a short plain-language summary in which every sentence carries the
+numbers it rests on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+from .errors import FramingError
+from .frames import FRAME_NAMES
+from .names import name_key
+from .report import ArticleMetrics, ArticleReport
+
+PAIR_THRESHOLD = 0.30
+SECOND_THRESHOLD = 0.45
+MAX_ARTICLES = 4
+LABELS = "ABCD"
+LOADED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for from with as into onto over under about
+    after before during since until than then that this these those there here it its they
+    them their he him his she her we us our you your i me my is are was were be been being
+    has have had do does did will would could should may might must can not no so such very
+    also just more most some any all each other who whom whose which what when where why how
+    said says say told tell according while though although because which s t""".split()
+)
+
+
+class CompareError(FramingError):
+    """Articles that cannot be compared: too few, too many, identical, empty, not English."""
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Two sentences of two articles that report the same fact, and the words that differ."""
+
+    a: int  # article positions in the comparison
+    b: int
+    a_sentence: int
+    b_sentence: int
+    similarity: float
+    a_only: tuple[tuple[int, int], ...]  # spans in article a's text that b does not share
+    b_only: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A body sentence no other article has a counterpart for."""
+
+    article: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TermComparison:
+    term: str
+    category: str
+    counts: tuple[int, ...]  # author-voice uses per article
+
+    @property
+    def unique_to(self) -> int | None:
+        present = [i for i, n in enumerate(self.counts) if n]
+        return present[0] if len(present) == 1 else None
+
+
+@dataclass(frozen=True)
+class ActorComparison:
+    actor: str
+    kind: str
+    mentions: tuple[int, ...]
+    quoted: tuple[int, ...]
+    attributed: tuple[int, ...]
+    verbs: tuple[str, ...]  # verbs of saying used for the actor, per article
+    loaded_verbs: tuple[tuple[str, ...], ...]  # those that colour the source, per article
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One sentence of the summary and the figures it rests on."""
+
+    text: str
+    facts: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    reports: tuple[ArticleReport, ...]
+    labels: tuple[str, ...]
+    pairs: tuple[AlignedPair, ...]
+    gaps: tuple[Gap, ...]
+    terms: tuple[TermComparison, ...]
+    actors: tuple[ActorComparison, ...]
+    summary: tuple[SummaryLine, ...]
+
+    def metric_rows(self) -> list[tuple[str, tuple[float, ...]]]:
+        """Every numeric article metric, one value per article."""
+        rows = []
+        for f in fields(ArticleMetrics):
+            values = tuple(getattr(r.metrics, f.name) for r in self.reports)
+            if all(isinstance(v, (int, float)) for v in values):
+                rows.append((f.name, tuple(float(v) for v in values)))
+        return rows
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def check(reports: list[ArticleReport]) -> None:
+    """Refuse what cannot be compared, with a message that says why."""
+    if len(reports) < 2:
+        raise CompareError("comparing needs at least two articles; give two to four")
+    if len(reports) > MAX_ARTICLES:
+        raise CompareError(f"{len(reports)} articles given; compare two to four at a time")
+    for label, report in zip(LABELS, reports):
+        if not any(sc.sentence.kind == "body" for sc in report.scores):
+            raise CompareError(f"article {label} ({report.article.id}) has no body sentences "
+                               "to compare")
+        if not looks_english(report.article.text):
+            raise CompareError(f"article {label} ({report.article.id}) does not look like "
+                               "English text; framing compares English articles only")
+    texts = [" ".join(r.article.text.split()) for r in reports]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            if texts[i] == texts[j]:
+                raise CompareError(f"articles {LABELS[i]} and {LABELS[j]} are identical; "
+                                   "there is nothing to compare")
+
+
+ENGLISH_MARKERS = frozenset("the and of to in is that was for on with as by it are this".split())
+
+
+def looks_english(text: str) -> bool:
+    """At least one word in ten is one of the commonest English function words."""
+    words = [w.lower() for w in _TOKEN.findall(text) if not w[0].isdigit()]
+    if len(words) < 20:
+        return True  # too short to tell
+    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.10
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+@functools.cache
+def _names():
+    from .names import Names
+
+    return Names()
+
+
+def canonical_places(text: str) -> str:
+    """Places and demonyms written one way: "U.S." and "United States" → "United States",
+    "Belarusian" → "Belarus", so that two articles naming a place differently still meet."""
+    names = _names()
+    out, position = [], 0
+    for m in re.finditer(r"(?:[A-Z]\.){2,}|[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*", text):
+        words = m.group().split()
+        replaced = []
+        i = 0
+        while i < len(words):
+            for width in range(len(words) - i, 0, -1):
+                chunk = " ".join(words[i:i + width]).rstrip("’'s").rstrip("’'")
+                place = names.place(chunk)
+                country = names.demonyms.get(name_key(chunk)) if width == 1 else None
+                if place is not None or country:
+                    replaced.append(place.name if place is not None else country)
+                    i += width
+                    break
+            else:
+                replaced.append(words[i])
+                i += 1
+        out.append(text[position:m.start()])
+        out.append(" ".join(replaced))
+        position = m.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def content_tokens(text: str) -> list[str]:
+    """The words that carry a fact: names and numbers doubled, function words dropped."""
+    out = []
+    for m in _TOKEN.finditer(canonical_places(text)):
+        word = m.group()
+        if word[0].isdigit():
+            token = word.replace(",", "").rstrip(".")
+            out.extend([token, token])
+            continue
+        low = word.lower().replace("’", "'")
+        if low in _STOP or len(low) < 2:
+            continue
+        stem = _stem(low)
+        out.append(stem)
+        if word[0].isupper() and m.start() > 0:
+            out.append(stem)
+    return out
+
+
+def _stem(word: str) -> str:
+    """A light stem so that "talks"/"talk" and "voted"/"vote" meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def similarity_matrix(a_texts: list[str], b_texts: list[str], idf: dict[str, float]):
+    def vector(text):
+        counts = Counter(content_tokens(text))
+        vec = {t: c * idf.get(t, 1.0) for t, c in counts.items()}
+        norm = sum(v * v for v in vec.values()) ** 0.5
+        return {t: v / norm for t, v in vec.items()} if norm else {}
+
+    a_vecs = [vector(t) for t in a_texts]
+    b_vecs = [vector(t) for t in b_texts]
+    matrix = np.zeros((len(a_vecs), len(b_vecs)))
+    for i, va in enumerate(a_vecs):
+        for j, vb in enumerate(b_vecs):
+            if len(vb) < len(va):
+                matrix[i, j] = sum(w * va.get(t, 0.0) for t, w in vb.items())
+            else:
+                matrix[i, j] = sum(w * vb.get(t, 0.0) for t, w in va.items())
+    return matrix
+
+
+def _with_speaker(text: str, speaker: str) -> str:
+    if speaker and speaker[:1].isupper() and speaker.split()[-1] not in text:
+        return f"{text} {speaker}"
+    return text
+
+
+def _idf(all_texts: list[str]) -> dict[str, float]:
+    df = Counter(t for text in all_texts for t in set(content_tokens(text)))
+    n = len(all_texts)
+    return {t: float(np.log((1 + n) / (1 + d)) + 1.0) for t, d in df.items()}
+
+
+def align(matrix: np.ndarray) -> list[tuple[int, int, float]]:
+    """One-to-one pairs above the threshold with the highest total similarity, then second
+    partners for sentences that cover two of the other article's."""
+    from scipy.optimize import linear_sum_assignment
+
+    if matrix.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(-matrix)
+    pairs = [(i, j, float(matrix[i, j])) for i, j in zip(rows, cols)
+             if matrix[i, j] >= PAIR_THRESHOLD]
+    paired_a = {i for i, _, _ in pairs}
+    paired_b = {j for _, j, _ in pairs}
+    extra = []
+    for i in range(matrix.shape[0]):
+        if i in paired_a:
+            continue
+        j = int(np.argmax(matrix[i]))
+        if matrix[i, j] >= SECOND_THRESHOLD:
+            extra.append((i, j, float(matrix[i, j])))
+    for j in range(matrix.shape[1]):
+        if j in paired_b:
+            continue
+        i = int(np.argmax(matrix[:, j]))
+        if matrix[i, j] >= SECOND_THRESHOLD and (i, j) not in {(x, y) for x, y, _ in extra}:
+            extra.append((i, j, float(matrix[i, j])))
+    return sorted(pairs + extra)
+
+
+def differing_spans(text_a: str, a_span: tuple[int, int], text_b: str, b_span: tuple[int, int]):
+    """Spans of each sentence whose words the other sentence does not have (in order)."""
+    words_a = [(m.start() + a_span[0], m.end() + a_span[0], m.group().lower())
+               for m in _TOKEN.finditer(text_a[a_span[0]:a_span[1]])]
+    words_b = [(m.start() + b_span[0], m.end() + b_span[0], m.group().lower())
+               for m in _TOKEN.finditer(text_b[b_span[0]:b_span[1]])]
+    matcher = difflib.SequenceMatcher(a=[w[2] for w in words_a], b=[w[2] for w in words_b],
+                                      autojunk=False)
+    only_a, only_b = [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("replace", "delete") and i1 < i2:
+            only_a.append((words_a[i1][0], words_a[i2 - 1][1]))
+        if op in ("replace", "insert") and j1 < j2:
+            only_b.append((words_b[j1][0], words_b[j2 - 1][1]))
+    return tuple(only_a), tuple(only_b)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Comparison:
+    """Compare two to four analyzed articles (see the module docstring)."""
+    reports = list(reports)
+    check(reports)
+    bodies = [[sc.sentence for sc in r.scores if sc.sentence.kind == "body"] for r in reports]
+    # A sentence is compared with its speaker spelled out: "He said that …" is Putin's.
+    texts = [[_with_speaker(r.sentence_text(s), s.speaker) for s in body]
+             for r, body in zip(reports, bodies)]
+    idf = _idf([t for group in texts for t in group])
+    pairs: list[AlignedPair] = []
+    for a in range(len(reports)):
+        for b in range(a + 1, len(reports)):
+            matrix = similarity_matrix(texts[a], texts[b], idf)
+            for i, j, sim in align(matrix):
+                sa, sb = bodies[a][i], bodies[b][j]
+                only_a, only_b = differing_spans(reports[a].article.text, (sa.start, sa.end),
+                                                 reports[b].article.text, (sb.start, sb.end))
+                pairs.append(AlignedPair(a, b, sa.index, sb.index, round(sim, 4), only_a,
+                                         only_b))
+    matched = {(p.a, p.a_sentence) for p in pairs} | {(p.b, p.b_sentence) for p in pairs}
+    gaps = tuple(Gap(k, s.index) for k, body in enumerate(bodies) for s in body
+                 if (k, s.index) not in matched)
+    terms = _terms(reports)
+    actors = _actors(reports)
+    labels = tuple(LABELS[: len(reports)])
+    comparison = Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors, ())
+    return Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors,
+                      summarize(comparison))
+
+
+def _terms(reports) -> tuple[TermComparison, ...]:
+    counts: dict[tuple[str, str], list[int]] = {}
+    for k, report in enumerate(reports):
+        for hit in report.hits:
+            if hit.category in LOADED and hit.voice == "author" and not hit.negated:
+                key = (hit.term, hit.category)
+                counts.setdefault(key, [0] * len(reports))[k] += 1
+    rows = [TermComparison(term, category, tuple(c)) for (term, category), c in counts.items()]
+    return tuple(sorted(rows, key=lambda t: (-sum(t.counts), t.term)))
+
+
+def actor_key(name: str, kind: str) -> str:
+    return name.split()[-1].lower() if kind == "person" else name.lower()
+
+
+def _actors(reports) -> tuple[ActorComparison, ...]:
+    table: dict[str, dict] = {}
+    for k, report in enumerate(reports):
+        for actor in report.actors:
+            key = actor_key(actor.name, actor.kind)
+            row = table.setdefault(key, {
+                "actor": actor.name, "kind": actor.kind,
+                "mentions": [0] * len(reports), "quoted": [0] * len(reports),
+                "attributed": [0] * len(reports), "verbs": [""] * len(reports),
+                "loaded_verbs": [()] * len(reports),
+            })
+            if len(actor.name) > len(row["actor"]):
+                row["actor"] = actor.name
+            row["mentions"][k] += actor.mentions
+            row["quoted"][k] += actor.quoted_sentences
+            row["attributed"][k] += actor.attributed_sentences
+            row["verbs"][k] = actor.verbs_text()
+            row["loaded_verbs"][k] = actor.loaded_verbs
+    rows = [ActorComparison(r["actor"], r["kind"], tuple(r["mentions"]), tuple(r["quoted"]),
+                            tuple(r["attributed"]), tuple(r["verbs"]), tuple(r["loaded_verbs"]))
+            for r in table.values()]
+    return tuple(sorted(rows, key=lambda r: (-sum(r.mentions), r.actor)))
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _ratio_text(high: float, low: float) -> str:
+    if low <= 0:
+        return "far more"
+    ratio = high / low
+    return f"{ratio:.1f}× more" if ratio < 10 else f"{ratio:.0f}× more"
+
+
+def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
+    """Plain-language findings, each backed by the figures in its ``facts``."""
+    lines: list[SummaryLine] = []
+    labels = c.labels
+    m = [r.metrics for r in c.reports]
+
+    def name(k: int) -> str:
+        return labels[k]
+
+    # Framing score
+    scores = [x.framing_score for x in m]
+    hi, lo = int(np.argmax(scores)), int(np.argmin(scores))
+    if scores[hi] - scores[lo] >= 10:
+        lines.append(SummaryLine(
+            f"{name(hi)} frames the story most: a framing score of {scores[hi]:.0f} against "
+            f"{scores[lo]:.0f} for {name(lo)}.",
+            ((f"framing_score_{name(hi)}", scores[hi]), (f"framing_score_{name(lo)}",
+                                                         scores[lo]))))
+    # Loaded terms in the author's voice
+    loaded = [x.author_loaded_per_1k for x in m]
+    hi, lo = int(np.argmax(loaded)), int(np.argmin(loaded))
+    if loaded[hi] >= 3 and loaded[hi] >= 1.5 * max(loaded[lo], 0.01):
+        lines.append(SummaryLine(
+            f"{name(hi)} uses {_ratio_text(loaded[hi], loaded[lo])} loaded terms in its own "
+            f"voice than {name(lo)} ({loaded[hi]:.1f} against {loaded[lo]:.1f} per 1,000 "
+            "words).",
+            ((f"author_loaded_per_1k_{name(hi)}", loaded[hi]),
+             (f"author_loaded_per_1k_{name(lo)}", loaded[lo]),
+             ("ratio", round(loaded[hi] / loaded[lo], 1) if loaded[lo] > 0 else 0.0))))
+    # Opinion
+    opinion = [x.opinion_share_body for x in m]
+    hi, lo = int(np.argmax(opinion)), int(np.argmin(opinion))
+    if opinion[hi] - opinion[lo] >= 0.10:
+        lines.append(SummaryLine(
+            f"The author's own opinion makes up {opinion[hi]:.0%} of {name(hi)}'s body "
+            f"sentences and {opinion[lo]:.0%} of {name(lo)}'s.",
+            ((f"opinion_share_body_{name(hi)}", opinion[hi]),
+             (f"opinion_share_body_{name(lo)}", opinion[lo]))))
+    # Speculation: hedges
+    hedges = [x.hedges_per_1k for x in m]
+    counts = [round(x.hedges_per_1k * x.words / 1000) for x in m]
+    hedging = [k for k, h in enumerate(hedges) if h >= 3.0 and counts[k] >= 3]
+    if len(hedging) == 1 and all(hedges[k] < 1.0 for k in range(len(m)) if k != hedging[0]):
+        k = hedging[0]
+        lines.append(SummaryLine(
+            f"Only {name(k)} speculates: {hedges[k]:.1f} hedges per 1,000 words in its own "
+            "voice, against almost none in the others.",
+            ((f"hedges_per_1k_{name(k)}", hedges[k]),)))
+    # Sources quoted by one article and never by another
+    for actor in c.actors:
+        if actor.kind != "person" and actor.kind not in ("institution", "organization",
+                                                          "country"):
+            continue
+        quoted = actor.quoted
+        top = int(np.argmax(quoted))
+        never = [k for k, q in enumerate(quoted) if q == 0 and actor.mentions[k] > 0]
+        if quoted[top] >= 2 and never:
+            k = never[0]
+            reported = actor.attributed[k]
+            how = (f"only reports {actor.actor}'s words ({_count(reported, 'sentence')})"
+                   if reported else f"never quotes {actor.actor}")
+            lines.append(SummaryLine(
+                f"{name(top)} quotes {actor.actor} in {_count(quoted[top], 'sentence')}; "
+                f"{name(k)} {how}.",
+                ((f"quoted_{name(top)}", quoted[top]), (f"quoted_{name(k)}", 0),
+                 (f"attributed_{name(k)}", reported))))
+        if len(lines) >= 8:
+            break
+    # How each article introduces the same speaker
+    for actor in c.actors:
+        verbs = [dict(_parse_verbs(v)) for v in actor.verbs]
+        loaded_by = [k for k, v in enumerate(actor.loaded_verbs) if v]
+        neutral_by = [k for k, v in enumerate(verbs)
+                      if v and not actor.loaded_verbs[k] and k not in loaded_by]
+        if loaded_by and neutral_by:
+            a, b = loaded_by[0], neutral_by[0]
+            loaded_verb = actor.loaded_verbs[a][0]
+            neutral_verb = max(verbs[b], key=verbs[b].get)
+            lines.append(SummaryLine(
+                f"{name(a)} says {actor.actor} “{loaded_verb}” where {name(b)} says "
+                f"“{neutral_verb}”.",
+                ((f"{loaded_verb}_{name(a)}", verbs[a].get(loaded_verb, 0)),
+                 (f"{neutral_verb}_{name(b)}", verbs[b][neutral_verb]))))
+            break
+    # Coverage
+    gaps = Counter(g.article for g in c.gaps)
+    bodies = [r.metrics.body_sentences for r in c.reports]
+    for k in range(len(c.reports)):
+        if gaps[k] and bodies[k]:
+            lines.append(SummaryLine(
+                f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences have no counterpart in "
+                f"the other article{'s' if len(c.reports) > 2 else ''}.",
+                ((f"gaps_{name(k)}", gaps[k]), (f"body_sentences_{name(k)}", bodies[k]))))
+    # Frames
+    primaries = []
+    for r in c.reports:
+        shares = dict(r.frame_shares)
+        best = max(shares, key=shares.get) if any(shares.values()) else ""
+        primaries.append((best, shares.get(best, 0.0)))
+    if len({p for p, _ in primaries if p}) > 1:
+        parts = [f"{name(k)} mostly as {FRAME_NAMES[p].lower()} ({s:.0%})"
+                 for k, (p, s) in enumerate(primaries) if p]
+        lines.append(SummaryLine(
+            "The articles frame the story differently: " + "; ".join(parts) + ".",
+            tuple((f"frame_{p}_{name(k)}", s) for k, (p, s) in enumerate(primaries) if p)))
+    return tuple(lines)
+
+
+def _parse_verbs(text: str) -> list[tuple[str, int]]:
+    out = []
+    for part in text.split("; "):
+        if not part:
+            continue
+        verb, _, n = part.rpartition(" ")
+        if verb and n.isdigit():
+            out.append((verb, int(n)))
+    return out

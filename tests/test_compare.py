@@ -1,0 +1,172 @@
+"""Comparing articles: alignment against hand-written pairs, differences, summary, bad input."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from conftest import CORPUS, DATA
+
+from framing import article_from_text, load_article
+from framing.compare import CompareError, compare, differing_spans
+from framing.export import comparison_pairs_frame
+
+FIXTURES = [
+    ("strike_wire", "strike_chaos"),
+    ("ukraine_wire", "ukraine_seed"),
+]
+
+
+def report(analyzer, name):
+    return analyzer.analyze(load_article(CORPUS / f"{name}.txt"))
+
+
+def index_of(r, prefix):
+    found = [s.index for s in r.sentences if r.sentence_text(s).startswith(prefix)]
+    assert len(found) == 1, (prefix, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(("a", "b"), FIXTURES)
+def test_alignment_matches_the_hand_written_pairs(analyzer, a, b):
+    ra, rb = report(analyzer, a), report(analyzer, b)
+    expected, acceptable = set(), set()
+    with (DATA / "alignment" / f"{a}__{b}.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pair = (index_of(ra, row["a_prefix"]), index_of(rb, row["b_prefix"]))
+            (expected if row["kind"] == "expected" else acceptable).add(pair)
+    found = {(p.a_sentence, p.b_sentence) for p in compare([ra, rb]).pairs}
+    precision = len(found & (expected | acceptable)) / len(found)
+    recall = len(found & expected) / len(expected)
+    assert precision >= 0.8 and recall >= 0.8, (precision, recall)
+
+
+def test_differing_words():
+    a = "Putin has accused the West of provocations in Ukraine."
+    b = "Putin said the West was provoking Ukraine."
+    only_a, only_b = differing_spans(a, (0, len(a)), b, (0, len(b)))
+    assert [a[s:e] for s, e in only_a] == ["has accused", "of provocations in"]
+    assert [b[s:e] for s, e in only_b] == ["said", "was provoking"]
+
+
+def test_gaps_are_the_unpaired_body_sentences(analyzer):
+    ra, rb = report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")
+    c = compare([ra, rb])
+    paired = {(0, p.a_sentence) for p in c.pairs} | {(1, p.b_sentence) for p in c.pairs}
+    body = {(k, s.index) for k, r in enumerate((ra, rb)) for s in r.sentences
+            if s.kind == "body"}
+    assert {(g.article, g.sentence) for g in c.gaps} == body - paired
+    texts = {rb.sentence_text(rb.scores[g.sentence].sentence) for g in c.gaps if g.article == 1}
+    assert "That is hardly poverty." in texts  # B's own commentary has no counterpart
+
+
+def test_terms_and_actors_unique_to_each(analyzer):
+    c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
+    unique_to_b = {t.term for t in c.terms if t.unique_to == 1}
+    assert "union bosses" in unique_to_b
+    okafor = next(a for a in c.actors if a.actor.endswith("Okafor"))
+    assert okafor.quoted[0] >= 1 and okafor.quoted[1] == 0  # the wire quotes her; B paraphrases
+    assert okafor.loaded_verbs[1] == ("claimed",)
+
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@pytest.mark.parametrize(("a", "b"), [("strike_wire", "strike_chaos"),
+                                      ("ukraine_seed", "ukraine_commentary"),
+                                      ("housing_wire", "housing_oped")])
+def test_every_summary_sentence_is_backed_by_its_numbers(analyzer, a, b):
+    ra, rb = report(analyzer, a), report(analyzer, b)
+    c = compare([ra, rb])
+    assert c.summary
+    reports = {"A": ra, "B": rb}
+    for line in c.summary:
+        facts = dict(line.facts)
+        assert facts, line.text
+        for key, value in facts.items():
+            metric, _, label = key.rpartition("_")
+            if label in reports and hasattr(reports[label].metrics, metric):
+                assert value == getattr(reports[label].metrics, metric), (line.text, key)
+        numbers = [float(n) for n in NUMBER.findall(line.text.replace(",", ""))]
+        shown = []
+        for value in facts.values():
+            shown += [round(value), round(value, 1), round(value * 100)]
+        for n in numbers:
+            if n in (1000,):  # "per 1,000 words"
+                continue
+            assert any(abs(n - v) < 0.051 for v in shown), (line.text, n, facts)
+
+
+def test_summary_names_the_loaded_side(analyzer):
+    c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
+    text = " ".join(line.text for line in c.summary)
+    assert "B uses far more loaded terms in its own voice than A" in text
+    assert "B says Denise Okafor “claimed”" in text
+
+
+def test_three_and_four_articles(analyzer):
+    reports = [report(analyzer, n) for n in ("strike_wire", "strike_workers", "strike_chaos",
+                                             "housing_wire")]
+    c = compare(reports[:3])
+    assert c.labels == ("A", "B", "C")
+    assert {(p.a, p.b) for p in c.pairs} <= {(0, 1), (0, 2), (1, 2)}
+    assert len(compare(reports).labels) == 4
+
+
+def test_bad_input(analyzer):
+    wire = report(analyzer, "strike_wire")
+    with pytest.raises(CompareError, match="at least two articles"):
+        compare([wire])
+    with pytest.raises(CompareError, match="compare two to four"):
+        compare([wire] * 5)
+    with pytest.raises(CompareError, match="identical"):
+        compare([wire, report(analyzer, "strike_wire")])
+    only_headline = analyzer.analyze(article_from_text("Strike Ends Across The Region",
+                                                       id="headline"))
+    with pytest.raises(CompareError, match="no body sentences"):
+        compare([wire, only_headline])
+    german = analyzer.analyze(article_from_text(
+        "Die Stadt hat am Montag den Haushalt beschlossen. Der Bürgermeister sagte, die "
+        "Einigung sei ein guter Tag für alle Bürger der Stadt. Die Opposition kritisierte "
+        "die Pläne und kündigte Widerstand im Rat an, weil die Kosten zu hoch seien und "
+        "die Schulen nicht genug Geld bekämen.", id="german"))
+    with pytest.raises(CompareError, match="does not look like English"):
+        compare([wire, german])
+
+
+def test_cli_compare_round_trip(tmp_path):
+    from test_cli import assert_clean_error, run
+
+    out = tmp_path / "cmp"
+    result = run("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
+                 "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "A: Transit workers walk out over pay" in result.stdout
+    assert "- B uses far more loaded terms" in result.stdout
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["compare_actors.csv", "compare_gaps.csv", "compare_metrics.csv",
+                     "compare_pairs.csv", "compare_terms.csv", "comparison.json"]
+    pairs = list(csv.DictReader((out / "compare_pairs.csv").open(encoding="utf-8")))
+    assert pairs and {"text_a", "text_b", "only_in_a", "only_in_b"} <= set(pairs[0])
+    data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    assert set(data) >= {"summary", "metrics", "pairs", "gaps", "terms", "actors", "frames"}
+    metrics = list(csv.DictReader((out / "compare_metrics.csv").open(encoding="utf-8")))
+    score = next(r for r in metrics if r["metric"] == "framing_score")
+    assert float(score["difference"]) == pytest.approx(float(score["B"]) - float(score["A"]))
+
+    assert_clean_error(run("compare", CORPUS / "strike_wire.txt"), "compare two to four")
+    assert_clean_error(run("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_wire.txt"),
+                       "identical")
+    assert_clean_error(run("compare", CORPUS / "strike_wire.txt", tmp_path / "missing.txt"),
+                       "article B")
+    assert_clean_error(run("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
+                           "--out", tmp_path / "x.csv"), "give a folder")
+
+
+def test_pairs_frame_shows_the_words_that_differ(analyzer):
+    c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
+    frame = comparison_pairs_frame(c)
+    row = frame[frame.text_a.str.startswith("Talks collapsed")].iloc[0]
+    assert "so-called" in row.only_in_b and "collapsed" in row.only_in_a
