@@ -109,10 +109,14 @@ class Analyzer:
 
     def _fingerprint(self) -> str:
         inputs = [*shipped_training_files(), *sorted(LEXICON_DIR.glob("*.csv")),
-                  *self.lexicon_files, *sorted(DATA_DIR.glob("*.csv"))]
+                  *sorted(DATA_DIR.glob("*.csv"))]
         return fingerprint(inputs)
 
     def _shipped_model(self) -> ModelBundle:
+        if self.lexicon_files:
+            # The shipped model is trained with the shipped lexicons only; a user's lexicon
+            # changes which cues fire at prediction time, not what the model learned.
+            return Analyzer()._shipped_model()
         key = self._fingerprint()
         folder = cache_dir()
         cached = folder / f"opinion-{key}.pkl" if folder else None
@@ -199,6 +203,7 @@ class Analyzer:
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,
             frame_shares=tuple(distribution(body_frames).items()), actors=actors,
+            opinion_threshold=float(self.model.threshold_),
         )
         metrics, parts = compute_metrics(
             report, attributions=voiced.attributions, tones=tones, author_words=author_words,

@@ -173,17 +173,36 @@ def read_file(path: str | Path, **meta: str) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise InputFileError(f"{path}: cannot read the file ({error.strerror})") from None
-    suffix = path.suffix.lower()
-    text, warning = decode(data, str(path))
+    return article_from_bytes(data, str(path), **meta)
+
+
+def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
+    """An article from a file's bytes (a path's contents or an upload), by its name's suffix.
+
+    Parameters
+    ----------
+    data : the file's bytes.
+    name : its file name or path; the suffix decides between text and HTML.
+    meta : title, outlet, published or id to set or override.
+    """
+    if len(data) > MAX_BYTES:
+        raise InputTooLargeError(
+            f"{name}: file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
+        )
+    if not data.strip():
+        raise EmptyInputError(f"{name}: no text to analyze: the article is empty")
+    suffix = Path(name).suffix.lower()
+    text, warning = decode(data, name)
     looks_html = suffix in HTML_SUFFIXES or (
         suffix not in TEXT_SUFFIXES and re.match(r"\s*(<!doctype html|<html)", text, re.I)
     )
+    meta = {k: v for k, v in meta.items() if v}
     if looks_html:
-        article = article_from_html(text, source_path=str(path), **meta)
+        article = article_from_html(text, source_path=name, **meta)
     elif suffix in TEXT_SUFFIXES or suffix in (".csv", ".log") or _is_texty(text):
-        article = article_from_text(text, source_path=str(path), **meta)
+        article = article_from_text(text, source_path=name, **meta)
     else:
-        raise InputFileError(f"{path}: unsupported file type {suffix}; use .txt, .md or .html")
+        raise InputFileError(f"{name}: unsupported file type {suffix}; use .txt, .md or .html")
     if warning:
         article = _with_warning(article, warning)
     return article

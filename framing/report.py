@@ -185,6 +185,7 @@ class ArticleReport:
     frames: tuple = ()  # SentenceFrame per sentence, in sentence order
     frame_shares: tuple[tuple[str, float], ...] = ()
     actors: tuple = ()  # Actor, most mentioned first
+    opinion_threshold: float = 0.5  # the model's score at and above which a sentence is opinion
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

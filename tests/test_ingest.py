@@ -241,3 +241,19 @@ def sentence_f1(analyzer, page_dir):
 def test_page_sets_body_sentence_f1(analyzer, folder):
     # trafilatura alone scores 0.70 and 0.74 on these sets (bench/html_extraction.py)
     assert sentence_f1(analyzer, DATA / folder) >= 0.97
+
+
+def test_uploaded_bytes_are_read_by_their_name():
+    from framing.ingest import article_from_bytes
+
+    page = (HTML / f"{PAGES[0]}.html").read_bytes()
+    from_html = article_from_bytes(page, "upload.html", outlet="My outlet")
+    assert "<" not in from_html.text[:200] and from_html.outlet == "My outlet"
+    text = article_from_bytes("The council met.\n\nIt voted.".encode("cp1252"), "notes.txt")
+    assert text.text.startswith("The council met.")
+    with pytest.raises(EmptyInputError, match="upload.txt: no text"):
+        article_from_bytes(b"  \n", "upload.txt")
+    with pytest.raises(InputTooLargeError, match="big.txt: file is"):
+        article_from_bytes(b"a" * (MAX_BYTES + 1), "big.txt")
+    with pytest.raises(InputFileError, match="paper.pdf: this is a PDF file"):
+        article_from_bytes(b"%PDF-1.4\x00\x01\x02\x03" * 50, "paper.pdf")

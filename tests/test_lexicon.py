@@ -168,3 +168,14 @@ def test_user_lexicon_adds_and_overrides(tmp_path):
     hits = {h.surface: h for h in analyzer.classify_text("The regime sold a gizmo.").hits}
     assert hits["gizmo"].category == "loaded" and hits["gizmo"].alternative == "device"
     assert hits["regime"].explanation == "Our own explanation."
+
+
+def test_user_lexicon_does_not_retrain_the_model(tmp_path, analyzer):
+    path = write(tmp_path / "mine.csv",
+                 "term,category,explanation,alternative\n"
+                 "gizmo,loaded,Belittles the device.,device\n")
+    custom = Analyzer(lexicons=[path])
+    # the same learned weights as the shipped model: a user's words change the cues that
+    # fire, not what the model learned from our labeled sentences
+    assert (custom.model.pipeline_[-1].coef_ == analyzer.model.pipeline_[-1].coef_).all()
+    assert custom.model.threshold_ == analyzer.model.threshold_
