@@ -1,96 +1,391 @@
 """framing: compare how news articles frame a story, sentence by sentence.
 
-Run with ``streamlit run app.py``. This file only renders what the ``framing`` package computes.
+Run with ``streamlit run app.py``. This file only lays out and renders what the ``framing``
+package computes; the Analyzer is cached for the session's server (``st.cache_resource``) and
+reports are cached by their input (``st.cache_data``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import tempfile
 from pathlib import Path
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from framing import Analyzer, FramingError, article_from_text, load_article
-from framing.export import articles_frame, sentences_frame, to_csv_bytes
-from framing.render import LEGEND, STYLE, article_html
+from framing.compare import CompareError, compare
+from framing.export import (
+    COMPARISON_FILES,
+    actors_frame,
+    articles_frame,
+    comparison_json,
+    comparison_metrics_frame,
+    report_json,
+    sentences_frame,
+    to_csv_bytes,
+)
+from framing.ingest import article_from_bytes, fetch_url
+from framing.lexicon import read_lexicon
+from framing.render import ALL_CATEGORIES, CATEGORY_LABELS, LEGEND, STYLE, article_html, pairs_html
+from framing.views import (
+    explorer_table,
+    filter_explorer,
+    frame_table,
+    headline_metrics,
+    sources_table,
+    term_category_table,
+    voice_opinion_table,
+)
 
 CORPUS = Path(__file__).parent / "corpus" / "articles"
-EXAMPLES = ("ukraine_wire", "ukraine_commentary")
-SLOTS = ("A", "B")
+EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos")
+SLOTS = ("A", "B", "C", "D")
+SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
 
 
-@st.cache_resource
-def get_analyzer() -> Analyzer:
-    return Analyzer()
+# --------------------------------------------------------------------------- cached work
 
 
-@st.cache_data(show_spinner=False)
-def analyze_text(text: str, title: str, outlet: str, slot: str):
-    article = article_from_text(text, title=title, outlet=outlet, id=f"article_{slot}")
-    return get_analyzer().analyze(article)
+@st.cache_resource(show_spinner="Loading the analyzer…")
+def get_analyzer(lexicon_digest: str = "", lexicon_text: str = "") -> Analyzer:
+    if not lexicon_text:
+        return Analyzer()
+    folder = Path(tempfile.gettempdir()) / "framing-lexicons"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"custom-{lexicon_digest}.csv"
+    path.write_text(lexicon_text, encoding="utf-8")
+    return Analyzer(lexicons=[path])
 
 
-@st.cache_data(show_spinner=False)
-def analyze_corpus(name: str):
-    return get_analyzer().analyze(load_article(CORPUS / f"{name}.txt"))
+@st.cache_data(show_spinner=False, max_entries=64)
+def analyze_request(request: tuple, lexicon_digest: str, lexicon_text: str):
+    slot, source, value, filename, title, outlet = request
+    analyzer = get_analyzer(lexicon_digest, lexicon_text)
+    meta = {"title": title, "outlet": outlet, "id": f"article_{slot}"}
+    if source == "Example":
+        article = load_article(CORPUS / f"{value}.txt")
+    elif source == "Paste text":
+        article = article_from_text(value, **meta)
+    elif source == "Upload a file":
+        article = article_from_bytes(value, filename, **meta)
+    else:
+        article = fetch_url(value.strip(), **{k: v for k, v in meta.items() if v})
+    return analyzer.analyze(article)
 
 
 def corpus_names() -> list[str]:
     return sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 
-st.title("framing")
-st.caption(
-    "Where an article reports and where it editorializes, whose voice each sentence carries, "
-    "and which words do the framing. The example articles are illustrative texts written for "
-    "the project."
-)
+# --------------------------------------------------------------------------- sidebar
 
-columns = st.columns(len(SLOTS))
-reports = []
-for column, slot, example in zip(columns, SLOTS, EXAMPLES):
-    with column:
-        source = st.radio(
-            f"Article {slot}", ("Example", "Paste text"), horizontal=True, key=f"source_{slot}"
-        )
+
+def sidebar() -> tuple[float, tuple[str, ...], str, str]:
+    st.sidebar.header("Settings")
+    width = st.sidebar.slider(
+        "Borderline band", 0.0, 0.25, 0.10, 0.01, key="borderline",
+        help="Sentences whose opinion score lies this close to the model's threshold are "
+        "outlined as borderline: the model is unsure.")
+    chosen = st.sidebar.multiselect(
+        "Term categories to show", ALL_CATEGORIES, default=list(ALL_CATEGORIES),
+        format_func=lambda c: CATEGORY_LABELS[c], key="categories")
+    upload = st.sidebar.file_uploader(
+        "Custom lexicon (CSV)", type=["csv"], key="lexicon",
+        help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
+        "forms,strength add to the shipped lexicons or replace entries with the same term "
+        "and category.")
+    lexicon_text = digest = ""
+    if upload is not None:
         try:
+            lexicon_text = upload.getvalue().decode("utf-8-sig")
+            entries = read_lexicon(upload.name, text=lexicon_text)
+            digest = hashlib.sha1(lexicon_text.encode()).hexdigest()[:12]
+            st.sidebar.success(f"{len(entries)} entries from {upload.name} in use.")
+        except UnicodeDecodeError:
+            st.sidebar.error(f"{upload.name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
+            lexicon_text = ""
+        except FramingError as error:
+            st.sidebar.error(str(error))
+            lexicon_text = ""
+    with st.sidebar.expander("About the scores"):
+        st.markdown(ABOUT)
+    return width, tuple(chosen), digest, lexicon_text
+
+
+ABOUT = """
+**Voice.** Each sentence is the author's own words, *reported speech* ("Putin said that …",
+"according to Kyiv") or a *direct quote*. A quoted or reported opinion is reporting: holding a
+view is not the same as reporting one.
+
+**Opinion or reporting.** A model trained on sentences we wrote and labeled decides from cues
+in the author's own words: hedges and predictions, judgment words, intensifiers, questions,
+calls to act, first person, loaded terms. Hover over a sentence to see the cues behind its
+label and its score (a calibrated probability). Dashed outline: borderline, the model is
+unsure. It is right about three times in four on other people's labeled news sentences; it
+errs most on sentences that state a judgment in plain words.
+
+**Loaded terms** are matched from our lexicons; hover for why each is loaded and a neutral
+alternative. Dotted underline: the word is a speaker's, inside a quote or reported speech.
+Words marked "often used descriptively" can be fair in context.
+
+**Author opinion**: the share of the author's own sentences that are opinion.
+**Loaded per 1k words**: loaded terms per 1,000 words, in the author's own words only.
+**Quoted words**: the share of body words inside quotation marks.
+**Named sources**: people, places and organizations quoted or reported.
+
+**Framing score** (0–100) adds seven parts, each shown under its article: opinion share of the
+body (30), author's loaded terms (25), certainty markers (10), loaded verbs of saying (10), few
+named sources (10), scare quotes (5), a headline loaded beyond its body (10). It summarizes how
+much an article frames rather than reports; it cannot see what an article leaves out, and a
+signed opinion column is meant to score high.
+
+**Frames** are the 15 dimensions of the Media Frames Corpus, found from cue words.
+**Alignment** pairs sentences of two articles that report the same fact by their shared
+content words, names and numbers.
+"""
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def inputs() -> list[tuple] | None:
+    count = st.radio("Articles to compare", (2, 3, 4), horizontal=True, key="count")
+    columns = st.columns(count)
+    requests, problems = [], []
+    for column, slot, example in zip(columns, SLOTS, EXAMPLES):
+        with column:
+            st.markdown(f"**Article {slot}**")
+            source = st.radio(f"Source of article {slot}", SOURCES, key=f"source_{slot}",
+                              horizontal=True, label_visibility="collapsed")
+            value, filename = None, ""
             if source == "Example":
                 names = corpus_names()
-                name = st.selectbox(
-                    "Example article", names, index=names.index(example), key=f"example_{slot}"
-                )
-                report = analyze_corpus(name)
+                value = st.selectbox(f"Example article {slot}", names,
+                                     index=names.index(example), key=f"example_{slot}")
+            elif source == "Paste text":
+                value = st.text_area(f"Article {slot}", height=180, key=f"text_{slot}",
+                                     placeholder="Paste the article's text here")
+                if not value.strip():
+                    problems.append(f"Article {slot}: paste the article's text to analyze it.")
+            elif source == "Upload a file":
+                upload = st.file_uploader(f"File for article {slot}",
+                                          type=["txt", "md", "html", "htm"],
+                                          key=f"upload_{slot}")
+                if upload is None:
+                    problems.append(f"Article {slot}: choose a .txt, .md or .html file.")
+                else:
+                    value, filename = upload.getvalue(), upload.name
             else:
-                text = st.text_area(f"Text of article {slot}", height=200, key=f"text_{slot}")
-                if not text.strip():
-                    st.error(f"Article {slot}: paste the article's text to analyze it.")
-                    continue
-                report = analyze_text(text, "", "", slot)
+                value = st.text_input(f"Address of article {slot}", key=f"url_{slot}",
+                                      placeholder="https://…")
+                if not value.strip():
+                    problems.append(f"Article {slot}: give the article's web address.")
+            title = outlet = ""
+            if source != "Example":
+                with st.expander("Title and outlet (optional)"):
+                    title = st.text_input("Title", key=f"title_{slot}")
+                    outlet = st.text_input("Outlet", key=f"outlet_{slot}")
+            requests.append((slot, source, value, filename, title, outlet))
+    clicked = st.button("Analyze", type="primary", key="analyze")
+    if "requests" not in st.session_state:  # first visit: the ready example
+        st.session_state["requests"] = [
+            (slot, "Example", example, "", "", "") for slot, example in zip(SLOTS, EXAMPLES[:2])
+        ]
+    if clicked:
+        for problem in problems:
+            st.error(problem)
+        st.session_state["requests"] = [r for r in requests if r[2] is not None and (
+            r[1] not in ("Paste text", "Fetch a URL") or str(r[2]).strip())]
+    return st.session_state["requests"]
+
+
+def analyze_all(requests, digest, lexicon_text):
+    reports = []
+    for request in requests:
+        slot, source = request[0], request[1]
+        spinner = "Fetching and analyzing…" if source == "Fetch a URL" else "Analyzing…"
+        try:
+            with st.spinner(f"Article {slot}: {spinner}"):
+                reports.append((slot, analyze_request(request, digest, lexicon_text)))
         except FramingError as error:
             st.error(f"Article {slot}: {error}")
-            continue
-        reports.append(report)
-        m = report.metrics
-        st.subheader(report.article.title or f"Article {slot}")
-        if report.article.outlet:
-            st.caption(report.article.outlet)
-        a, b, c = st.columns(3)
-        a.metric("Opinion share (author's voice)", f"{m.opinion_share_author:.0%}")
-        b.metric("Share in direct quotes", f"{m.quoted_word_share:.0%}")
-        c.metric("Named sources", m.named_sources)
-        for warning in report.article.warnings:
-            st.warning(warning)
-        st.markdown(STYLE + LEGEND, unsafe_allow_html=True)
-        st.markdown(article_html(report), unsafe_allow_html=True)
+    return reports
 
-if reports:
-    st.divider()
-    st.download_button(
-        "Download sentences (CSV)", to_csv_bytes(sentences_frame(reports)),
-        file_name="sentences.csv", mime="text/csv", key="download_sentences",
-    )
-    st.download_button(
-        "Download articles (CSV)", to_csv_bytes(articles_frame(reports)),
-        file_name="articles.csv", mime="text/csv", key="download_articles",
-    )
+
+# --------------------------------------------------------------------------- views
+
+
+def article_column(slot, report, width, categories) -> None:
+    a = report.article
+    st.subheader(f"{slot}. {a.title or a.id}")
+    details = " · ".join(x for x in (a.outlet, a.published) if x)
+    if details:
+        st.caption(details)
+    for warning in a.warnings:
+        st.warning(warning)
+    figures = headline_metrics(report)
+    for row in (figures[:3], figures[3:]):
+        for column, (label, value, help_text) in zip(st.columns(3), row):
+            column.metric(label, value, help=help_text)
+    with st.expander("Framing score, part by part"):
+        st.dataframe(pd.DataFrame([{"part": p.name, "value": p.value, "points": p.points,
+                                    "out of": p.weight, "how": p.explanation}
+                                   for p in report.score_parts]), hide_index=True)
+    st.markdown(STYLE + LEGEND, unsafe_allow_html=True)
+    st.markdown(article_html(report, categories=categories, borderline_width=width),
+                unsafe_allow_html=True)
+
+
+VOICE_COLORS = alt.Scale(
+    domain=["author's opinion", "author's reporting", "reported speech", "direct quotation"],
+    range=["#f0a030", "#c9ced6", "#4c9a6a", "#3b6fb6"])
+
+
+def bar(data: pd.DataFrame, x: str, y: str, color: str, title: str, fmt: str = "",
+        scale: alt.Scale | None = None) -> alt.Chart:
+    return alt.Chart(data, title=title).mark_bar().encode(
+        x=alt.X(f"{x}:N", title=None),
+        y=alt.Y(f"sum({y}):Q", title=None, axis=alt.Axis(format=fmt) if fmt else alt.Axis()),
+        color=alt.Color(f"{color}:N", title=None, scale=scale or alt.Undefined,
+                        sort=scale.domain if scale else alt.Undefined),
+        tooltip=[x, color, alt.Tooltip(f"{y}:Q", format=fmt or ".2f")],
+    ).properties(height=240)
+
+
+def comparison_of(reports):
+    """The comparison of the analyzed articles, or the reason there is none."""
+    if len(reports) < 2:
+        return None, "Add a second article to compare."
+    try:
+        return compare(reports), ""
+    except CompareError as error:
+        return None, str(error)
+
+
+def comparison_tab(labels, reports, c, problem) -> None:
+    if c is None:
+        st.info(problem)
+        return
+    st.subheader("In short")
+    st.markdown("\n".join(f"- {line.text}" for line in c.summary) or "No marked differences.")
+    st.subheader("Metrics side by side")
+    st.dataframe(comparison_metrics_frame(c), hide_index=True, key="metrics_table")
+    left, right = st.columns(2)
+    with left:
+        st.altair_chart(bar(voice_opinion_table(reports, labels), "article", "share", "part",
+                            "Body sentences by voice", ".0%", VOICE_COLORS), width="stretch")
+        st.altair_chart(bar(frame_table(reports, labels), "article", "share", "frame",
+                            "Frames", ".0%"), width="stretch")
+    with right:
+        st.altair_chart(bar(term_category_table(reports, labels), "article", "per_1k",
+                            "category", "Terms in the author's voice per 1,000 words"),
+                        width="stretch")
+        sources = sources_table(reports, labels)
+        if not sources.empty:
+            st.altair_chart(bar(sources, "article", "sentences", "source",
+                                "Sentences quoting or reporting each source"),
+                            width="stretch")
+    st.subheader("The same facts, told differently")
+    st.caption("Sentences that report the same fact; highlighted words are the ones the other "
+               "article does not use.")
+    for a in range(len(reports)):
+        for b in range(a + 1, len(reports)):
+            n = sum(1 for p in c.pairs if (p.a, p.b) == (a, b))
+            with st.expander(f"{labels[a]} and {labels[b]}: {n} aligned sentences",
+                             expanded=(a, b) == (0, 1)):
+                st.markdown(STYLE + pairs_html(c, a, b), unsafe_allow_html=True)
+    st.subheader("What only one article tells")
+    gap_columns = st.columns(len(reports))
+    for k, column in enumerate(gap_columns):
+        with column:
+            gaps = [g for g in c.gaps if g.article == k]
+            st.markdown(f"**Only in {labels[k]}** ({len(gaps)} sentences)")
+            st.dataframe(pd.DataFrame({"sentence": [
+                reports[k].sentence_text(reports[k].scores[g.sentence].sentence) for g in gaps]}),
+                hide_index=True, key=f"gaps_{k}")
+    st.subheader("Loaded terms and actors")
+    terms = pd.DataFrame([{"term": t.term, "category": t.category,
+                           **{labels[k]: n for k, n in enumerate(t.counts)},
+                           "only in": labels[t.unique_to] if t.unique_to is not None else ""}
+                          for t in c.terms])
+    st.dataframe(terms, hide_index=True, key="terms_table")
+    actors = pd.DataFrame([{"actor": x.actor, "kind": x.kind,
+                            **{f"quoted in {labels[k]}": x.quoted[k] for k in range(len(labels))},
+                            **{f"reported in {labels[k]}": x.attributed[k]
+                               for k in range(len(labels))},
+                            **{f"verbs in {labels[k]}": x.verbs[k] for k in range(len(labels))}}
+                           for x in c.actors])
+    st.dataframe(actors, hide_index=True, key="actors_table")
+
+
+def sentences_tab(labels, reports) -> None:
+    table = explorer_table(reports, labels)
+    columns = st.columns(5)
+    chosen = {
+        "articles": columns[0].multiselect("Article", labels, key="f_article"),
+        "voices": columns[1].multiselect("Voice", ["author", "attributed", "quoted"],
+                                         key="f_voice"),
+        "labels": columns[2].multiselect("Label", ["opinion", "reporting"], key="f_label"),
+        "categories": columns[3].multiselect("Term category", ALL_CATEGORIES,
+                                             format_func=lambda c: CATEGORY_LABELS[c],
+                                             key="f_category"),
+        "frames": columns[4].multiselect("Frame", sorted(f for f in table["frame"].unique()
+                                                         if f), key="f_frame"),
+    }
+    shown = filter_explorer(table, **chosen)
+    st.caption(f"{len(shown)} of {len(table)} sentences")
+    st.dataframe(shown.drop(columns=["categories"]), hide_index=True, key="explorer")
+
+
+def export_tab(reports, c) -> None:
+    st.caption("The same files as the command line writes.")
+    st.download_button("Sentences (CSV)", to_csv_bytes(sentences_frame(reports)),
+                       file_name="sentences.csv", mime="text/csv", key="download_sentences")
+    st.download_button("Articles (CSV)", to_csv_bytes(articles_frame(reports)),
+                       file_name="articles.csv", mime="text/csv", key="download_articles")
+    st.download_button("Actors (CSV)", to_csv_bytes(actors_frame(reports)),
+                       file_name="actors.csv", mime="text/csv", key="download_actors")
+    if c is not None:
+        for name, build in COMPARISON_FILES.items():
+            st.download_button(f"Comparison: {name} (CSV)", to_csv_bytes(build(c)),
+                               file_name=f"compare_{name}.csv", mime="text/csv",
+                               key=f"download_compare_{name}")
+    everything = {"reports": [report_json(r) for r in reports]}
+    if c is not None:
+        everything["comparison"] = comparison_json(c)
+    st.download_button("Everything (JSON)",
+                       json.dumps(everything, ensure_ascii=False, indent=1).encode("utf-8"),
+                       file_name="framing.json", mime="application/json", key="download_json")
+
+
+# --------------------------------------------------------------------------- page
+
+st.title("framing")
+st.caption("Where an article reports and where it editorializes, whose voice each sentence "
+           "carries, which words do the framing, and how articles on the same story differ. "
+           "The example articles are illustrative texts written for the project.")
+width, categories, digest, lexicon_text = sidebar()
+requests = inputs()
+results = analyze_all(requests, digest, lexicon_text)
+if results:
+    labels = [slot for slot, _ in results]
+    reports = [report for _, report in results]
+    c, problem = comparison_of(reports)
+    articles, comparison, sentences, export = st.tabs(
+        ["Articles", "Comparison", "Sentences", "Export"])
+    with articles:
+        for column, (slot, report) in zip(st.columns(len(results)), results):
+            with column:
+                article_column(slot, report, width, categories)
+    with comparison:
+        comparison_tab(labels, reports, c, problem)
+    with sentences:
+        sentences_tab(labels, reports)
+    with export:
+        export_tab(reports, c)

@@ -431,7 +431,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         k = hedging[0]
         lines.append(SummaryLine(
             f"Only {name(k)} speculates: {hedges[k]:.1f} hedges per 1,000 words in its own "
-            "voice, against almost none in the others.",
+            f"voice, against almost none in {'the other' if len(m) == 2 else 'the others'}.",
             ((f"hedges_per_1k_{name(k)}", hedges[k]),)))
     # Sources quoted by one article and never by another
     for actor in c.actors:

@@ -1,8 +1,9 @@
-"""HTML for the app: an article's text with its sentences and terms marked up.
+"""HTML for the app: an article's text with its sentences and terms marked up, and aligned
+sentence pairs with the words that differ.
 
-Pure functions over a report, with no Streamlit in them, so they can be tested. Every piece of
-article text is HTML-escaped before any markup is added: an article holding ``<script>`` shows
-it as text.
+Pure functions over reports, with no Streamlit in them, so they can be tested. Every piece of
+article text is HTML-escaped before any markup is added: an article holding ``<script>`` or
+``<img onerror=…>`` shows it as text.
 """
 
 from __future__ import annotations
@@ -12,91 +13,165 @@ import html
 from .report import ArticleReport, TermHit
 
 VOICE_LABELS = {"author": "author", "attributed": "reported speech", "quoted": "direct quote"}
+CATEGORY_LABELS = {
+    "loaded": "loaded term", "label": "label", "attribution_verb": "loaded verb of saying",
+    "intensifier": "intensifier", "hedge": "hedge", "factive": "presupposition (factive)",
+    "assertive": "presupposition (assertive)", "implicative": "presupposition (implicative)",
+    "scare_quote": "scare quote",
+}
+ALL_CATEGORIES = tuple(CATEGORY_LABELS)
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _hit_markup(hit: TermHit, inner: str) -> str:
-    tip = f"{hit.category.replace('_', ' ')}: {hit.explanation}"
+def term_tooltip(hit: TermHit) -> str:
+    """What a reader sees on hovering a term: category, why, and a neutral alternative."""
+    tip = f"{CATEGORY_LABELS.get(hit.category, hit.category)}"
+    if hit.strength == "weak":
+        tip += " (often used descriptively too)"
+    tip += f": {hit.explanation}" if hit.explanation else ""
     if hit.alternative:
         tip += f" Neutral alternative: {hit.alternative}."
-    if hit.voice != "author":
-        tip += f" ({'quoted' if hit.voice == 'quoted' else 'reported'} words"
-        tip += f" of {hit.speaker})" if hit.speaker else ")"
-    return (
-        f'<span class="fr-term fr-{_escape(hit.category)}" title="{_escape(tip)}">{inner}</span>'
-    )
+    if hit.negated:
+        tip += " (Negated here.)"
+    if hit.voice == "quoted":
+        tip += f" These are {hit.speaker or 'the speaker'}’s words, in a quotation."
+    elif hit.voice == "attributed":
+        tip += f" Reported from {hit.speaker or 'a source'}."
+    return tip
 
 
-def sentence_html(report: ArticleReport, index: int) -> str:
-    """One sentence as escaped HTML, its term hits wrapped in spans with a tooltip."""
+def _hit_markup(hit: TermHit, inner: str) -> str:
+    return (f'<span class="fr-term fr-{escape(hit.category)} fr-{escape(hit.voice)}-term" '
+            f'title="{escape(term_tooltip(hit))}">{inner}</span>')
+
+
+def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIES,
+                  borderline_width: float | None = None) -> str:
+    """One sentence as escaped HTML: its term hits wrapped in spans with a tooltip, the
+    sentence itself classed by voice and label, with a tooltip of the cues behind it."""
     score = report.scores[index]
     s = score.sentence
     text = report.article.text
-    hits = sorted((h for h in report.hits if h.sentence == s.index), key=lambda h: h.start)
+    hits = sorted((h for h in report.hits if h.sentence == s.index and h.category in categories),
+                  key=lambda h: (h.start, -h.end))
     out = []
     position = s.start
     for hit in hits:
         if hit.start < position:  # overlapping hits: keep the first
             continue
-        out.append(_escape(text[position:hit.start]))
-        out.append(_hit_markup(hit, _escape(text[hit.start:hit.end])))
+        out.append(escape(text[position:hit.start]))
+        out.append(_hit_markup(hit, escape(text[hit.start:hit.end])))
         position = hit.end
-    out.append(_escape(text[position:s.end]))
+    out.append(escape(text[position:s.end]))
     body = "".join(out)
-    classes = [f"fr-s fr-{s.voice} fr-{score.label}"]
+    borderline = score.borderline
+    if borderline_width is not None:
+        borderline = abs(score.opinion_score - report.opinion_threshold) <= borderline_width
+    classes = ["fr-s", f"fr-{s.voice}", f"fr-{score.label}"]
     if s.kind != "body":
         classes.append(f"fr-{s.kind}")
-    title = f"{VOICE_LABELS[s.voice]}"
-    if s.speaker:
-        title += f": {s.speaker}"
-    title += f" · {score.label} ({score.opinion_score:.2f})"
+    if borderline:
+        classes.append("fr-borderline")
+    title = VOICE_LABELS[s.voice] + (f": {s.speaker}" if s.speaker else "")
+    title += f" · {score.label} ({score.opinion_score:.2f}{', borderline' if borderline else ''})"
     if score.cues:
-        title += " · " + "; ".join(score.cues)
+        title += " · because of " + "; ".join(score.cues)
     shade = score.opinion_score if s.voice == "author" and score.label == "opinion" else 0.0
-    style = f"--fr-shade:{shade:.2f}"
-    return (
-        f'<span class="{" ".join(classes)}" style="{style}" title="{_escape(title)}">'
-        f"{body}</span>"
-    )
+    who = ""
+    if s.voice != "author" and s.speaker:
+        who = f'<sup class="fr-who">{escape(s.speaker)}</sup>'
+    return (f'<span class="{" ".join(classes)}" style="--fr-shade:{shade:.2f}" '
+            f'title="{escape(title)}">{body}</span>{who}')
 
 
-def article_html(report: ArticleReport) -> str:
+def article_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
+                 borderline_width: float | None = None) -> str:
     """The whole article, paragraph by paragraph, sentences and terms marked up."""
     paragraphs: dict[int, list[str]] = {}
     for i, score in enumerate(report.scores):
-        paragraphs.setdefault(score.sentence.paragraph, []).append(sentence_html(report, i))
+        paragraphs.setdefault(score.sentence.paragraph, []).append(
+            sentence_html(report, i, categories=categories, borderline_width=borderline_width))
     blocks = [f'<p class="fr-p">{" ".join(parts)}</p>' for _, parts in sorted(paragraphs.items())]
     return f'<div class="fr-article">{"".join(blocks)}</div>'
 
 
+def marked_sentence(report: ArticleReport, index: int, spans) -> str:
+    """A sentence with the given spans (the words the other article lacks) in <mark>."""
+    s = report.scores[index].sentence
+    text = report.article.text
+    out, position = [], s.start
+    for start, end in sorted(spans):
+        out.append(escape(text[position:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    out.append(escape(text[position:s.end]))
+    return "".join(out)
+
+
+def pairs_html(comparison, a: int, b: int, limit: int = 200) -> str:
+    """The aligned pairs of two articles as a two-column table, differing words marked."""
+    rows = []
+    for pair in comparison.pairs:
+        if (pair.a, pair.b) != (a, b):
+            continue
+        left = marked_sentence(comparison.reports[a], pair.a_sentence, pair.a_only)
+        right = marked_sentence(comparison.reports[b], pair.b_sentence, pair.b_only)
+        rows.append(f'<tr><td>{left}</td><td>{right}</td>'
+                    f'<td class="fr-sim">{pair.similarity:.2f}</td></tr>')
+        if len(rows) == limit:
+            break
+    head = (f"<tr><th>{escape(comparison.labels[a])}</th><th>{escape(comparison.labels[b])}"
+            "</th><th>similarity</th></tr>")
+    return f'<table class="fr-pairs">{head}{"".join(rows)}</table>'
+
+
 STYLE = """
 <style>
-.fr-article { line-height: 1.6; font-size: 0.98rem; }
+.fr-article { line-height: 1.65; font-size: 0.97rem; }
 .fr-p { margin: 0 0 0.8em 0; }
-.fr-s { padding: 1px 0; }
-.fr-opinion.fr-author { background: rgba(255, 170, 0, calc(0.15 + 0.45 * var(--fr-shade))); }
+.fr-s { padding: 1px 0; border-radius: 2px; }
+.fr-opinion.fr-author { background: rgba(255, 170, 0, calc(0.12 + 0.45 * var(--fr-shade))); }
+.fr-borderline { outline: 1px dashed rgba(150, 110, 0, 0.8); }
 .fr-quoted { color: #1f4e8c; font-style: italic; }
 .fr-attributed { color: #2d6a4f; }
+.fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
 .fr-caption, .fr-byline { color: #777; font-size: 0.85em; }
 .fr-term { border-bottom: 2px solid #c0392b; cursor: help; }
-.fr-scare_quote { border-bottom: 2px dashed #8e44ad; }
-.fr-hedge { border-bottom-color: #2980b9; }
-.fr-intensifier { border-bottom-color: #d35400; }
+.fr-label { border-bottom-color: #8b0000; }
 .fr-attribution_verb { border-bottom-color: #16a085; }
-.fr-legend span { margin-right: 1em; font-size: 0.85em; }
+.fr-intensifier { border-bottom-color: #d35400; }
+.fr-hedge { border-bottom-color: #2980b9; }
+.fr-factive, .fr-assertive, .fr-implicative { border-bottom-color: #7f8c8d; }
+.fr-scare_quote { border-bottom: 2px dashed #8e44ad; }
+.fr-quoted-term, .fr-attributed-term { border-bottom-style: dotted; }
+.fr-legend { font-size: 0.82em; margin: 0.2em 0 0.8em 0; line-height: 2; }
+.fr-legend span { margin-right: 0.9em; white-space: nowrap; }
+.fr-pairs { border-collapse: collapse; font-size: 0.9em; width: 100%; }
+.fr-pairs td, .fr-pairs th { border-top: 1px solid #ddd; padding: 4px 6px; vertical-align: top;
+  text-align: left; }
+.fr-pairs mark { background: #ffe08a; }
+.fr-sim { color: #777; white-space: nowrap; }
 </style>
 """
 
 LEGEND = (
     '<div class="fr-legend">'
     '<span class="fr-s fr-author fr-opinion" style="--fr-shade:0.6">author’s opinion</span>'
-    '<span class="fr-s fr-attributed">reported speech</span>'
-    '<span class="fr-s fr-quoted">direct quote</span>'
+    '<span class="fr-s fr-author fr-opinion fr-borderline" style="--fr-shade:0.1">borderline'
+    "</span>"
+    '<span class="fr-s fr-attributed">reported speech<sup class="fr-who">source</sup></span>'
+    '<span class="fr-s fr-quoted">direct quote<sup class="fr-who">speaker</sup></span>'
     '<span class="fr-term fr-loaded">loaded term</span>'
+    '<span class="fr-term fr-label">label</span>'
+    '<span class="fr-term fr-attribution_verb">loaded verb of saying</span>'
+    '<span class="fr-term fr-intensifier">intensifier</span>'
+    '<span class="fr-term fr-hedge">hedge</span>'
+    '<span class="fr-term fr-factive">presupposition</span>'
     '<span class="fr-term fr-scare_quote">scare quote</span>'
+    '<span class="fr-term fr-loaded fr-quoted-term">dotted: a speaker’s word</span>'
     "</div>"
 )

@@ -1,4 +1,4 @@
-"""The Streamlit app through AppTest: it opens on the ready example and handles bad input."""
+"""The Streamlit app through AppTest: the ready example, pasted text, errors, a custom lexicon."""
 
 from __future__ import annotations
 
@@ -7,33 +7,103 @@ from conftest import ROOT
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 
+PASTE_A = (
+    "The council approved the new budget on Monday after a long debate. Officials said the "
+    "plan would cut bus fares by ten percent. The mayor said the savings would help families."
+)
+PASTE_B = (
+    "The council rammed through a reckless budget on Monday. This disgraceful scheme will "
+    "gut bus service, and nobody should believe the mayor's promises. Why should families pay?"
+)
+
 
 @pytest.fixture
 def app():
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
+def metric_values(app):
+    return {(m.label, i // 5): m.value for i, m in enumerate(app.metric)}
+
+
+def page_html(app):
+    return "".join(m.value for m in app.markdown)
 
 
 def test_opens_on_the_example_without_errors(app):
-    assert not app.exception
-    assert not app.error
-    assert len(app.metric) == 6  # three headline figures for each of the two articles
-    html = "".join(m.value for m in app.markdown)
-    assert "fr-article" in html and "“volunteers”" not in html  # the wire and the commentary
-    assert "saber-rattling" in html
+    assert not app.exception and not app.error
+    assert len(app.metric) == 10  # five headline figures for each of the two articles
+    labels = [m.label for m in app.metric[:5]]
+    assert labels == ["Author opinion", "Loaded per 1k words", "Quoted words", "Named sources",
+                      "Framing score"]
+    html = page_html(app)
+    assert "fr-article" in html and "saber-rattling" in html  # the commentary is shown
+    assert 'class="fr-term fr-' in html and "Neutral alternative:" in html  # tooltips
+    assert [t.label for t in app.tabs] == ["Articles", "Comparison", "Sentences", "Export"]
+    summary = " ".join(m.value for m in app.markdown if m.value.startswith("- "))
+    assert "B frames the story most" in summary
 
 
-def test_pasted_text_is_analyzed_and_escaped(app):
-    app.radio(key="source_A").set_value("Paste text").run()
-    app.text_area(key="text_A").input(
-        "The mayor said the budget was fine. <script>alert(1)</script> It is a disaster."
-    ).run()
-    assert not app.exception
-    html = "".join(m.value for m in app.markdown)
+def paste(app, slot, text):
+    app.radio(key=f"source_{slot}").set_value("Paste text").run()
+    app.text_area(key=f"text_{slot}").input(text)
+
+
+def test_pasted_articles_are_analyzed(app):
+    paste(app, "A", PASTE_A)
+    paste(app, "B", PASTE_B)
+    app.button(key="analyze").click().run()
+    assert not app.exception and not app.error
+    values = metric_values(app)
+    assert len(app.metric) == 10
+    assert float(values[("Framing score", 1)]) > float(values[("Framing score", 0)])
+    html = page_html(app)
+    assert "rammed through" in html and "disgraceful" in html
+
+
+def test_article_text_is_escaped(app):
+    paste(app, "A", "The mayor spoke. <script>alert(1)</script> <img src=x onerror=alert(2)> "
+                    "The plan is a disaster.")
+    app.button(key="analyze").click().run()
+    html = page_html(app)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>alert(1)</script>" not in html
+    assert "<script>" not in html and "<img src=x" not in html
 
 
-def test_empty_paste_shows_a_clear_error(app):
+def test_empty_slot_shows_a_clear_error(app):
     app.radio(key="source_B").set_value("Paste text").run()
+    app.button(key="analyze").click().run()
     assert not app.exception
     assert [e.value for e in app.error] == ["Article B: paste the article's text to analyze it."]
+
+
+def test_unreachable_url_shows_a_clear_error(app, closed_port_url):
+    app.radio(key="source_B").set_value("Fetch a URL").run()
+    app.text_input(key="url_B").input(closed_port_url)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and errors[0].startswith("Article B: ")
+    assert "could not connect (connection refused)" in errors[0]
+    assert "Traceback" not in errors[0]
+
+
+def test_custom_lexicon_changes_the_hits(app):
+    paste(app, "A", "The council approved the gizmo budget on Monday.")
+    paste(app, "B", PASTE_B)
+    app.button(key="analyze").click().run()
+    assert "fr-term" not in page_html(app).split("gizmo")[0][-200:]
+    lexicon = (b"term,category,explanation,alternative\n"
+               b"gizmo,loaded,Belittles a plan as a toy.,plan\n")
+    app.sidebar.file_uploader[0].set_value(("mine.csv", lexicon, "text/csv")).run()
+    assert not app.exception
+    assert any("1 entries from mine.csv" in s.value for s in app.sidebar.success)
+    html = page_html(app)
+    assert "Belittles a plan as a toy." in html
+
+
+def test_malformed_lexicon_upload_shows_the_line(app):
+    app.sidebar.file_uploader[0].set_value(("bad.csv", b"word\nx\n", "text/csv")).run()
+    assert not app.exception
+    assert [e.value for e in app.sidebar.error] == [
+        "bad.csv: line 1: missing column term, category; the header must include term, category"]

@@ -1,0 +1,155 @@
+"""The app in a real browser, as a user would use it: headless Chromium driven by Playwright.
+
+Needs Debian's Chromium at /usr/bin/chromium (installed by .ci/run); skipped with a reason
+when it is absent. Screenshots go to tests/artifacts/, whose path each test prints.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM) or shutil.which("chromium") is None,
+                       reason="Debian's chromium is not installed (.ci/run installs it)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read().decode().strip() == "ok":
+                    break
+        except OSError:
+            time.sleep(0.25)
+    else:
+        process.kill()
+        pytest.fail("the Streamlit app did not start within 60 seconds")
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def screenshot(page, name: str) -> None:
+    """A full-page screenshot. Streamlit scrolls inside its main container, so the window is
+    first made as tall as that container's content."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    height = page.evaluate(
+        "() => Math.max(...Array.from(document.querySelectorAll('*'))"
+        ".map(e => e.scrollHeight || 0))")
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 100, 16000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    print(f"screenshot: {path}")
+
+
+def test_ready_example_tooltips_comparison_and_download(app_url, browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1500, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url)
+    expect = sync_api.expect
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    assert page.get_by_test_id("stMetric").count() == 10
+    expect(page.locator(".fr-article").first).to_be_visible()
+    assert page.locator(".fr-article").count() == 2
+    # highlighted sentences: author opinion, reported speech, quotes
+    assert page.locator(".fr-s.fr-author.fr-opinion").count() > 3
+    assert page.locator(".fr-s.fr-attributed").count() > 10
+    # loaded-term tooltips with category, explanation and alternative
+    terms = page.locator(".fr-term[title]")
+    assert terms.count() > 10
+    titles = [terms.nth(i).get_attribute("title") for i in range(terms.count())]
+    assert any("Neutral alternative:" in t for t in titles)
+    assert any(t.startswith("loaded verb of saying:") for t in titles)
+    screenshot(page, "app_example")
+
+    page.get_by_role("tab", name="Comparison").click()
+    expect(page.get_by_text("The same facts, told differently")).to_be_visible()
+    expect(page.get_by_text("B frames the story most", exact=False)).to_be_visible()
+    expect(page.locator(".fr-pairs mark").first).to_be_visible()
+    expect(page.locator(".vega-embed").first).to_be_visible()
+    screenshot(page, "app_comparison")
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Sentences (CSV)").click()
+    with open(download.value.path(), encoding="utf-8") as fh:
+        rows = list(csv.DictReader(io.StringIO(fh.read())))
+    from framing.export import SENTENCE_COLUMNS
+
+    assert tuple(rows[0]) == SENTENCE_COLUMNS
+    assert {r["article_id"] for r in rows} == {"ukraine_wire", "ukraine_commentary"}
+    context.close()
+
+
+def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url)
+    expect = sync_api.expect
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    page.get_by_text("Paste text").first.click()
+    box = page.locator('textarea[aria-label="Article A"]')
+    expect(box).to_be_visible(timeout=30_000)
+    box.fill("The mayor spoke on Monday. <script>alert(1)</script> "
+             "<img src=x onerror=\"alert(2)\"> The plan is a disaster for the city.")
+    page.get_by_role("button", name="Analyze").click()
+    shown = page.locator(".fr-article").first
+    expect(shown).to_contain_text("<script>alert(1)</script>", timeout=60_000)
+    expect(shown).to_contain_text('<img src=x onerror="alert(2)">')
+    assert page.locator(".fr-article script").count() == 0
+    assert page.locator(".fr-article img").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    screenshot(page, "app_pasted_script")
+    page.close()

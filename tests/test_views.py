@@ -1,0 +1,107 @@
+"""The app's tables and HTML, computed in `framing` and tested without Streamlit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CORPUS, sentence_starting
+
+from framing import load_article
+from framing.compare import compare
+from framing.ingest import article_from_text
+from framing.render import article_html, pairs_html, sentence_html, term_tooltip
+from framing.views import (
+    explorer_table,
+    filter_explorer,
+    frame_table,
+    headline_metrics,
+    sources_table,
+    term_category_table,
+    voice_opinion_table,
+)
+
+
+@pytest.fixture(scope="module")
+def pair(analyzer):
+    return [analyzer.analyze(load_article(CORPUS / name))
+            for name in ("ukraine_wire.txt", "ukraine_commentary.txt")]
+
+
+def test_headline_metrics_show_the_report_figures(pair):
+    report = pair[1]
+    figures = {label: value for label, value, _ in headline_metrics(report)}
+    assert figures["Author opinion"] == f"{report.metrics.opinion_share_author:.0%}"
+    assert figures["Named sources"] == str(report.metrics.named_sources)
+    assert figures["Framing score"] == f"{report.metrics.framing_score:.0f}"
+
+
+def test_voice_shares_add_up_per_article(pair):
+    table = voice_opinion_table(pair, ["A", "B"])
+    assert table.groupby("article")["share"].sum().round(6).tolist() == [1.0, 1.0]
+    author_opinion = table[(table.article == "B") & (table.part == "author's opinion")]
+    assert author_opinion.sentences.sum() == pair[1].metrics.opinion_sentences
+    # a speaker's opinion is never charted as the author's
+    assert set(table[table.voice != "author's own words"].part) == {
+        "reported speech", "direct quotation"}
+
+
+def test_term_frame_and_source_tables(pair):
+    terms = term_category_table(pair, ["A", "B"])
+    b = terms[terms.article == "B"].set_index("category")["per_1k"]
+    a = terms[terms.article == "A"].set_index("category")["per_1k"]
+    assert b.sum() > a.sum()  # the commentary loads its own words more than the wire copy
+    frames = frame_table(pair, ["A", "B"])
+    assert frames.groupby("article")["share"].sum().max() == pytest.approx(1.0, abs=1e-3)
+    sources = sources_table(pair, ["A", "B"])
+    assert "Vladimir Putin" in set(sources[sources.article == "A"].source)
+
+
+def test_explorer_filters_combine(pair):
+    table = explorer_table(pair, ["A", "B"])
+    assert len(table) == sum(len(r.scores) for r in pair)
+    opinions = filter_explorer(table, articles=["B"], voices=["author"], labels=["opinion"])
+    assert len(opinions[opinions.kind == "body"]) == pair[1].metrics.opinion_sentences
+    scare = filter_explorer(table, categories=["scare_quote"])
+    assert len(scare) and all("scare_quote" in c for c in scare.categories)
+    assert "“defensive”" in " ".join(scare.text)
+
+
+def test_article_html_escapes_markup_and_marks_terms(analyzer):
+    text = ("<script>alert(1)</script> The senator said the plan was reckless. "
+            "<img src=x onerror=alert(2)> It is time this shameful scheme was scrapped.")
+    report = analyzer.analyze(article_from_text(text))
+    page = article_html(report)
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert re.search(r'class="fr-term fr-loaded[^"]*"[^>]*>shameful</span>', page)
+
+
+def test_quoted_term_tooltip_names_the_speaker(analyzer):
+    report = analyzer.analyze(load_article(CORPUS / "ukraine_seed.txt"))
+    hit = next(h for h in report.hits if h.surface == "belligerent")
+    tip = term_tooltip(hit)
+    assert hit.voice == "quoted" and "Blinken" in tip and "in a quotation" in tip
+    index = sentence_starting(report, "Prior to the commencement of the meeting").index
+    assert "fr-quoted-term" in sentence_html(report, index)
+
+
+def test_category_filter_drops_other_terms(pair):
+    report = pair[1]
+    page = article_html(report, categories=("hedge",))
+    assert "fr-hedge" in page and "fr-term fr-loaded" not in page
+
+
+def test_borderline_band_widens_with_the_setting(pair):
+    report = pair[1]
+    narrow = article_html(report, borderline_width=0.0).count("fr-borderline")
+    wide = article_html(report, borderline_width=1.0).count("fr-borderline")
+    assert narrow == 0 and wide == len(report.scores)
+
+
+def test_pairs_mark_the_words_only_one_side_uses(pair):
+    c = compare(pair)
+    page = pairs_html(c, 0, 1)
+    assert page.count("<tr>") == 1 + sum(1 for p in c.pairs if (p.a, p.b) == (0, 1))
+    assert "<mark>" in page
