@@ -29,27 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from framing import Analyzer  # noqa: E402
 from framing.classify import read_labeled, shipped_training_files  # noqa: E402
-
-LABELS = ("opinion", "reporting")
-
-
-def macro_f1(gold, pred, labels=LABELS) -> float:
-    scores = []
-    for label in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, pred) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0)
-    return sum(scores) / len(scores)
+from framing.evaluation import score_labels, textblob_labels  # noqa: E402
 
 
-def textblob_labels(texts):
-    from textblob import TextBlob
-
-    return ["opinion" if TextBlob(t).sentiment.subjectivity >= 0.5 else "reporting"
-            for t in texts]
+def macro_f1(gold, pred) -> float:
+    return score_labels(gold, pred).macro_f1
 
 
 def load(path: Path, label_column: str, mapping: dict[str, str], split: str | None = None):

@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from framing import Analyzer, Article  # noqa: E402
+from framing.evaluation import score_labels  # noqa: E402
 
 VOICES = ("author", "attributed", "quoted")
 NAIVE_VERBS = re.compile(
@@ -35,16 +36,8 @@ NAIVE_VERBS = re.compile(
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict]:
-    per = {}
-    for label in VOICES:
-        tp = sum(1 for g, p in zip(gold, pred) if g == label and p == label)
-        fp = sum(1 for g, p in zip(gold, pred) if g != label and p == label)
-        fn = sum(1 for g, p in zip(gold, pred) if g == label and p != label)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per[label] = (precision, recall, f1)
-    return sum(f for _, _, f in per.values()) / len(VOICES), per
+    scores = score_labels(gold, pred, VOICES)
+    return scores.macro_f1, {c.label: (c.precision, c.recall, c.f1) for c in scores.classes}
 
 
 def naive(text: str) -> str:
