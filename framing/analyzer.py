@@ -113,10 +113,6 @@ class Analyzer:
         return fingerprint(inputs)
 
     def _shipped_model(self) -> ModelBundle:
-        if self.lexicon_files:
-            # The shipped model is trained with the shipped lexicons only; a user's lexicon
-            # changes which cues fire at prediction time, not what the model learned.
-            return Analyzer()._shipped_model()
         key = self._fingerprint()
         folder = cache_dir()
         cached = folder / f"opinion-{key}.pkl" if folder else None
@@ -126,7 +122,10 @@ class Analyzer:
             except ModelError:
                 pass  # a damaged cache file: train again and overwrite it
         texts, labels = read_labeled(shipped_training_files())
-        bundle = self.train(texts, labels, trained_on=f"shipped corpus {key}")
+        # The shipped model learns with the shipped lexicons only; a user's lexicon changes
+        # which cues fire at prediction time, not what the model learned.
+        trainer = Analyzer() if self.lexicon_files else self
+        bundle = trainer.train(texts, labels, trained_on=f"shipped corpus {key}")
         if cached is not None:
             with contextlib.suppress(OSError, ModelError):  # no cache: train again next time
                 save_model(bundle, cached)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .export import hits_by_sentence
 from .frames import FRAME_NAMES
 from .report import ArticleReport
 
@@ -103,9 +104,7 @@ def explorer_table(reports: list[ArticleReport], labels: list[str]) -> pd.DataFr
     """Every sentence with what framing found in it, for filtering."""
     rows = []
     for label, report in zip(labels, reports):
-        by_sentence: dict[int, list] = {}
-        for hit in report.hits:
-            by_sentence.setdefault(hit.sentence, []).append(hit)
+        by_sentence = hits_by_sentence(report)
         for score in report.scores:
             s = score.sentence
             frame = report.frames[s.index] if s.index < len(report.frames) else None
