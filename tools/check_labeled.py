@@ -1,4 +1,4 @@
-"""Check corpus/labeled/*.csv against the guidelines: columns, labels, topics, styles, duplicates."""
+"""Check corpus/labeled/*.csv and corpus/heldout/*.csv against the guidelines: columns, labels, topics, styles, duplicates."""
 import csv
 import glob
 import sys
@@ -40,4 +40,5 @@ def main(paths):
     return 1 if problems else 0
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or sorted(glob.glob("corpus/labeled/*.csv"))))
+    sys.exit(main(sys.argv[1:] or sorted(glob.glob("corpus/labeled/*.csv"))
+                 + sorted(glob.glob("corpus/heldout/*.csv"))))
