@@ -124,7 +124,7 @@ class ActorFinder:
                     if a.cue in connoted:
                         coloured[key].add(text[a.start:a.end].lower())
         for q in quotes:
-            if q.role == "scare" or not q.speaker:
+            if not q.is_speech or not q.speaker:
                 continue
             key = self._resolve(q.speaker, drafts, surnames)
             if key is not None:

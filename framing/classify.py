@@ -491,7 +491,8 @@ def fingerprint(paths, extra: bytes = b"") -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     digest.update(extra)
-    digest.update(Path(__file__).read_bytes())  # a change to the features retrains the model
+    for source in sorted(Path(__file__).parent.glob("*.py")):  # a change to the code that
+        digest.update(source.read_bytes())                   # makes the features retrains
     digest.update(f"{FEATURE_VERSION}|{sklearn.__version__}|{np.__version__}".encode())
     return digest.hexdigest()[:20]
 

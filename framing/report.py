@@ -54,7 +54,8 @@ class Quote:
     """A direct quotation, marks included; ``speaker`` once attribution is resolved.
 
     ``role`` is quote (a quotation), partial (a few quoted words inside reported speech or
-    echoing an earlier quote) or scare (a term the author holds at arm's length).
+    echoing an earlier quote), scare (a term the author holds at arm's length) or title (the
+    name of a book, film, report or programme in Title Case, which is nobody's speech).
     """
 
     start: int
@@ -62,6 +63,11 @@ class Quote:
     role: str = "quote"
     speaker: str = ""
     closed: bool = True
+
+    @property
+    def is_speech(self) -> bool:
+        """Whether the marks hold someone's words (not a scare quote or a title)."""
+        return self.role not in ("scare", "title")
 
 
 @dataclass(frozen=True)

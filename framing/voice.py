@@ -229,7 +229,7 @@ class VoiceFinder:
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
             for i, q in enumerate(quotes)
         ]
-        real = QuoteIndex([q for q in quotes if q.role != "scare"])
+        real = QuoteIndex([q for q in quotes if q.is_speech])
 
         out = []
         for s in sentences:
@@ -572,6 +572,9 @@ class VoiceFinder:
                 continue
             if re.search(r"[.!?]\W*$", inner.strip()) and len(words) > 2:
                 continue
+            if _is_title(words) and (len(words) > 1 or text[s.start:quote.start].strip()):
+                roles[i] = "title"
+                continue
             if attributions[s.index]:
                 roles[i] = "partial"
                 continue
@@ -585,6 +588,18 @@ class VoiceFinder:
                     bodies = [" ".join(TOKEN.findall(text[q.start:q.end].lower())) for q in quotes]
                 roles[i] = "partial" if _echo(bodies, i) else "scare"
         return roles
+
+
+# Words a title leaves in lower case ("The Lord of the Rings", "War and Peace").
+_TITLE_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or over the to up via with".split())
+
+
+def _is_title(words: list[str]) -> bool:
+    """Quoted words in Title Case ("The Waiting Room", "Salt and Tallow") name a work or a
+    programme; a scare quote is an ordinary word or phrase ("volunteers", "efficiency drive")."""
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS and w[:1].isalpha()]
+    return bool(content) and all(w[:1].isupper() for w in content) and words[0][:1].isupper()
 
 
 def _echo(bodies: list[str], i: int) -> bool:

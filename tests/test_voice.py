@@ -157,6 +157,11 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         ("The so-called “defensive” alliance grew.", "scare"),
         ("She called the plan “reckless” on Monday.", "partial"),
         ("The union said the offer was “an insult.”", "partial"),
+        # Titles of works and programmes are nobody's speech and no scare quote either.
+        ("Her novel “The Waiting Room” follows six families.", "title"),
+        ("“Salt and Tallow”, a novel by Maren Holst, follows a widow.", "title"),
+        ("His memoir “Bells” covers thirty years.", "title"),
+        ("“Volunteers” crossed the border at dawn.", "scare"),
     ],
 )
 def test_scare_quote_or_partial_quote(analyzer, text, role):
