@@ -1,6 +1,6 @@
 """Speed of the whole analysis: one 1,000-word article, and a corpus of many articles.
 
-    python bench/profile.py [--articles 10000] [--jobs 2]
+    python bench/article_profile.py [--articles 10000] [--jobs 2]
 
 1. One article of about 1,000 words (the brief's article plus three paragraphs of the wire
    version), analyzed end to end (segmentation, voice, terms, classification, metrics,
