@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from .classify import (
     read_labeled,
     save_model,
     shipped_training_files,
+    write_atomic,
 )
 from .errors import EmptyInputError, ModelError
 from .frames import FrameFinder, distribution
@@ -51,6 +54,9 @@ from .report import (
 from .segment import Segmenter, paragraphs
 from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder
 
+# The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
+BACKENDS = ("lexical", "transformer")
+
 # Categories that are matched for voice detection but are not framing cues in themselves.
 SILENT_CATEGORIES = frozenset({"neutral_attribution"})
 
@@ -71,13 +77,26 @@ class Analyzer:
     lexicons : extra lexicon CSV files that add to or override the shipped entries.
     model : a model file written by ``python -m framing train``; by default the shipped model,
         trained from ``corpus/labeled`` at first use and cached on disk.
+    backend : "lexical" (the default) or "transformer": the lexical model averaged with a
+        fine-tuned language model (``framing.transformer``; needs
+        ``pip install -r requirements-embeddings.txt``). It decides what the shipped model and
+        ``train`` make; a model file brings its own backend.
     """
 
     def __init__(
         self,
         lexicons: list[str | Path] | tuple[str | Path, ...] = (),
         model: str | Path | ModelBundle | None = None,
+        backend: str = "lexical",
     ) -> None:
+        if backend not in BACKENDS:
+            raise ModelError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        if backend == "transformer":
+            from .transformer import missing
+
+            if reason := missing():
+                raise ModelError(reason)
+        self.backend = backend
         self.lexicon_files = tuple(Path(p) for p in lexicons)
         self.lexicon = load_lexicon(self.lexicon_files)
         self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
@@ -98,6 +117,9 @@ class Analyzer:
             self._bundle = load_model(model)
         else:
             self._bundle = None  # the shipped model, trained or read from the cache on first use
+        if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
+            raise ModelError("this model file was trained without the transformer backend; "
+                             "retrain it with: python -m framing train --backend transformer")
 
     # -- the model
 
@@ -106,6 +128,12 @@ class Analyzer:
         if self._bundle is None:
             self._bundle = self._shipped_model()
         return self._bundle.model
+
+    @property
+    def bundle(self) -> ModelBundle:
+        """The model with what it was made with (the shipped one is loaded on first use)."""
+        _ = self.model
+        return self._bundle
 
     def _fingerprint(self) -> str:
         inputs = [*shipped_training_files(), *sorted(LEXICON_DIR.glob("*.csv")),
@@ -116,24 +144,58 @@ class Analyzer:
         key = self._fingerprint()
         folder = cache_dir()
         cached = folder / f"opinion-{key}.pkl" if folder else None
+        bundle = None
         if cached is not None and cached.exists():
-            try:
-                return load_model(cached)
-            except ModelError:
-                pass  # a damaged cache file: train again and overwrite it
-        texts, labels = read_labeled(shipped_training_files())
-        # The shipped model learns with the shipped lexicons only; a user's lexicon changes
-        # which cues fire at prediction time, not what the model learned.
-        trainer = Analyzer() if self.lexicon_files else self
-        bundle = trainer.train(texts, labels, trained_on=f"shipped corpus {key}")
-        if cached is not None:
-            with contextlib.suppress(OSError, ModelError):  # no cache: train again next time
-                save_model(bundle, cached)
-        return bundle
+            with contextlib.suppress(ModelError):  # a damaged cache file: train again
+                bundle = load_model(cached)
+        if bundle is None:
+            texts, labels = read_labeled(shipped_training_files())
+            # The shipped model learns with the shipped lexicons only; a user's lexicon changes
+            # which cues fire at prediction time, not what the model learned.
+            trainer = Analyzer() if self.lexicon_files else self
+            bundle = trainer._train_lexical(texts, labels, f"shipped corpus {key}")
+            if cached is not None:
+                with contextlib.suppress(OSError, ModelError):  # no cache: train next time
+                    save_model(bundle, cached)
+        if self.backend == "lexical":
+            return bundle
+        return replace(bundle, transformer=self._shipped_transformer(folder))
+
+    @staticmethod
+    def _shipped_transformer(folder: Path | None):
+        """The language model fine-tuned on the shipped corpus, cached apart from the lexical
+        model: it is trained again only when the sentences, its code or its libraries change."""
+        from . import transformer
+
+        digest = hashlib.sha256(Path(transformer.__file__).read_bytes())
+        digest.update(transformer.versions().encode())
+        for path in shipped_training_files():
+            digest.update(path.name.encode() + path.read_bytes())
+        cached = folder / f"transformer-{digest.hexdigest()[:20]}.pkl" if folder else None
+        language = transformer.load_cached(cached)
+        if language is None:
+            texts, labels = read_labeled(shipped_training_files())
+            print(f"framing: fine-tuning the transformer backend on {len(texts)} sentences "
+                  "(once; about 15 minutes on two cores; cached afterwards)", file=sys.stderr)
+            language = transformer.TransformerOpinion().fit(texts, labels)
+            if cached is not None:
+                with contextlib.suppress(OSError, ModelError):
+                    write_atomic(language, cached)
+        return language
 
     def train(self, texts: list[str], labels: list[str], trained_on: str = "",
               **params) -> ModelBundle:
-        """Train an opinion classifier on labeled sentences (each classified as one unit)."""
+        """Train an opinion classifier on labeled sentences (each classified as one unit); with
+        the transformer backend, the language model is fine-tuned on them too."""
+        bundle = self._train_lexical(texts, labels, trained_on, **params)
+        if self.backend == "transformer":
+            from .transformer import TransformerOpinion
+
+            bundle = replace(bundle, transformer=TransformerOpinion().fit(texts, labels))
+        return bundle
+
+    def _train_lexical(self, texts: list[str], labels: list[str], trained_on: str = "",
+                       **params) -> ModelBundle:
         import sklearn
 
         from .classify import FEATURE_VERSION
@@ -143,21 +205,27 @@ class Analyzer:
         model = OpinionClassifier(**params).fit(frame, labels)
         return ModelBundle(model, FEATURE_VERSION, sklearn.__version__, trained_on)
 
-    def _score(self, items: list[SentenceInput], sentences,
-               explained: bool = True) -> list[SentenceScore]:
+    def _score(self, items: list[SentenceInput], sentences, explained: bool = True,
+               texts: list[str] | None = None) -> list[SentenceScore]:
+        """Scores for prepared sentences; ``texts`` are the whole sentences, which only the
+        transformer backend reads (by default each item's own words)."""
         if not items:
             return []
-        model = self.model
+        model, bundle = self.model, self._bundle
         frame, evidence = build_frame(items, self.cues)
         features = model.features(frame)
-        probabilities = model.opinion_probability(frame, features)
+        probabilities, language = bundle.combine(
+            model.opinion_probability(frame, features),
+            texts if texts is not None else [item.author_text for item in items])
         contributions = model.contributions(frame, features) if explained else None
         scores = []
-        threshold = model.threshold_
+        threshold = bundle.threshold
         for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
             label = OPINION if probability >= threshold else "reporting"
             cues = explain(model, contributions, row, evidence[row], frame["words"].iat[row],
                            label) if explained else ()
+            if explained and language is not None and (language[row] >= 0.5) == (label == OPINION):
+                cues = (f"language model: {language[row]:.2f}", *cues[:5])
             scores.append(make_score(sentence, probability, threshold, cues))
         return scores
 
@@ -185,7 +253,8 @@ class Analyzer:
                 mask_quotes(text, s.start, s.end, real, reported), s.voice, s.speaker,
                 real.share(text, s.start, s.end), outside(by_sentence.get(s.index, ()), reported),
             ))
-        scores = self._score(items, voiced.sentences)
+        scores = self._score(items, voiced.sentences,
+                             texts=[text[s.start:s.end] for s in voiced.sentences])
         scores = self._reported_opinions(text, scores, real, voiced.attributions, by_sentence)
         frames = tuple(self.frames.frame(text, s.index, s.start, s.end) for s in voiced.sentences)
         tones, author_words = {}, {}
@@ -202,7 +271,7 @@ class Analyzer:
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,
             frame_shares=tuple(distribution(body_frames).items()), actors=actors,
-            opinion_threshold=float(self.model.threshold_),
+            opinion_threshold=self.bundle.threshold,
         )
         metrics, parts = compute_metrics(
             report, attributions=voiced.attributions, tones=tones, author_words=author_words,
@@ -264,7 +333,8 @@ class Analyzer:
         With ``explained=False`` the cues are left empty, which is faster.
         """
         prepared = [self._text_input(text) for text in texts]
-        scores = self._score([p[0] for p in prepared], [p[1] for p in prepared], explained)
+        scores = self._score([p[0] for p in prepared], [p[1] for p in prepared], explained,
+                             texts=[t.strip() for t in texts])
         return [TextResult(score, p[2]) for score, p in zip(scores, prepared)]
 
     def classify_text(self, text: str) -> TextResult:

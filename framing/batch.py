@@ -74,8 +74,9 @@ def default_jobs(count: int) -> int:
 def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1
                  ) -> Iterator[Outcome]:
     """Outcomes in input order. With ``jobs`` > 1, articles are analyzed in worker processes
-    that share the already loaded analyzer (fork) or build their own (spawn)."""
-    if jobs <= 1 or len(sources) < 2:
+    that share the already loaded analyzer (fork) or build their own (spawn). The
+    transformer backend runs in one process: torch already uses every core."""
+    if jobs <= 1 or len(sources) < 2 or analyzer.bundle.transformer is not None:
         for source in sources:
             yield _analyze_one(analyzer, source, level, fmt)
         return

@@ -508,10 +508,34 @@ class ModelBundle:
     feature_version: int
     sklearn_version: str
     trained_on: str
+    # The optional transformer backend (framing.transformer.TransformerOpinion), or None.
+    transformer: object = None
+
+    @property
+    def threshold(self) -> float:
+        """The opinion threshold on the (combined) score."""
+        if self.transformer is None:
+            return float(self.model.threshold_)
+        return (float(self.model.threshold_) + self.transformer.threshold) / 2
+
+    def combine(self, lexical: np.ndarray,
+                texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """The opinion score of each text: the lexical model's calibrated probability, or with
+        the transformer backend the mean of it and the language model's probability (which is
+        returned too, for the explanation)."""
+        if self.transformer is None:
+            return lexical, None
+        language = self.transformer.opinion_probability(texts)
+        return (lexical + language) / 2, language
 
 
 def save_model(bundle: ModelBundle, path: str | Path) -> None:
     """Write the model atomically (a temporary file, then a rename)."""
+    write_atomic(bundle, path)
+
+
+def write_atomic(obj, path: str | Path) -> None:
+    """Pickle ``obj`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.exists():
@@ -519,7 +543,7 @@ def save_model(bundle: ModelBundle, path: str | Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(bundle, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -547,6 +571,12 @@ def load_model(path: str | Path) -> ModelBundle:
             f"scikit-learn {bundle.sklearn_version}; this is v{FEATURE_VERSION}, "
             f"scikit-learn {sklearn.__version__}); {retrain}"
         )
+    if bundle.transformer is not None:
+        from .transformer import missing
+
+        reason = missing()
+        if reason:
+            raise ModelError(f"{path}: this model uses the transformer backend; {reason}")
     return bundle
 
 

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="worker processes for many inputs (default: one per core)")
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
+    _backend_option(analyze)
     analyze.set_defaults(run=run_analyze)
 
     classify = commands.add_parser(
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--lexicon", metavar="FILE", action="append", default=[])
     classify.add_argument("--model", metavar="FILE",
                           help="a model file from `train` (default: the shipped model)")
+    _backend_option(classify)
     classify.set_defaults(run=run_classify)
 
     compare = commands.add_parser(
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a folder for compare_*.csv and comparison.json, or a .json file")
     compare.add_argument("--lexicon", metavar="FILE", action="append", default=[])
     compare.add_argument("--model", metavar="FILE")
+    _backend_option(compare)
     compare.set_defaults(run=run_compare)
 
     train = commands.add_parser(
@@ -91,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--label-column", default="label")
     train.add_argument("--model", metavar="FILE", required=True, help="where to save the model")
     train.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    _backend_option(train)
     train.set_defaults(run=run_train)
 
     evaluate = commands.add_parser(
@@ -105,8 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--model", metavar="FILE",
                           help="a model file from `train` (default: the shipped model)")
     evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    _backend_option(evaluate)
     evaluate.set_defaults(run=run_evaluate)
     return parser
+
+
+def _backend_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--backend", choices=("lexical", "transformer"), default="lexical",
+                         help="transformer: average the lexical model with a fine-tuned "
+                         "language model (optional: pip install -r requirements-embeddings.txt)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +162,7 @@ def run_analyze(args) -> int:
     args.sources = list(args.sources) + _listed(args.files_from)
     if not args.sources:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
-    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     fmt = _format(args)
     columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
                "actor": ACTOR_COLUMNS}[args.level]
@@ -250,7 +261,7 @@ def run_classify(args) -> int:
     from .export import RowWriter, terms_json
 
     _check_out(args.out)
-    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     rows = read_csv_rows(args.input, args.text_column)
     first = next(rows, None)
     if first is None:
@@ -321,14 +332,14 @@ def run_train(args) -> int:
 
     texts, labels = _labeled(args)
     started = time.perf_counter()
-    analyzer = Analyzer(lexicons=args.lexicon)
+    analyzer = Analyzer(lexicons=args.lexicon, backend=args.backend)
     bundle = analyzer.train(texts, labels, trained_on=", ".join(map(str, args.data))
                             or "shipped corpus")
     save_model(bundle, args.model)
     counts = {label: labels.count(label) for label in sorted(set(labels))}
     print(f"trained on {len(texts)} sentences ({', '.join(f'{k} {v}' for k, v in counts.items())})"
           f" in {time.perf_counter() - started:.1f} s; opinion threshold "
-          f"{bundle.model.threshold_:.2f}; saved to {args.model}")
+          f"{bundle.threshold:.2f}; saved to {args.model}")
     return 0
 
 
@@ -337,7 +348,7 @@ def run_evaluate(args) -> int:
     from .evaluation import format_report, score_labels, textblob_labels
 
     texts, gold = _labeled(args)
-    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     predicted = []
     for start in range(0, len(texts), BATCH):
         batch = texts[start:start + BATCH]
@@ -365,7 +376,7 @@ def run_compare(args) -> int:
         parent = Path(args.out).parent if Path(args.out).suffix else Path(args.out).parent
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
-    analyzer = Analyzer(lexicons=args.lexicon, model=args.model)
+    analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     reports = []
     for label, source in zip(LABELS, args.sources):
         try:
