@@ -109,25 +109,21 @@ class ActorFinder:
         for s in sentences:
             if s.kind != "body" or not s.speaker or s.voice == "author":
                 continue
-            key = self._resolve(s.speaker, drafts, surnames)
-            if key is None:
-                continue
-            roles[key][s.voice] += 1
-            sourced[key].append(s.index)
+            for key in self._resolve_all(s.speaker, drafts, surnames):
+                roles[key][s.voice] += 1
+                sourced[key].append(s.index)
         for found in attributions.values():
             for a in found:
                 if a.subordinate or not a.speaker:
                     continue
-                key = self._resolve(a.speaker, drafts, surnames)
-                if key is not None:
+                for key in self._resolve_all(a.speaker, drafts, surnames):
                     verbs[key][text[a.start:a.end].lower()] += 1
                     if a.cue in connoted:
                         coloured[key].add(text[a.start:a.end].lower())
         for q in quotes:
             if not q.is_speech or not q.speaker:
                 continue
-            key = self._resolve(q.speaker, drafts, surnames)
-            if key is not None:
+            for key in self._resolve_all(q.speaker, drafts, surnames):
                 quoted_words[key] += len(_WORD.findall(text[q.start:q.end]))
 
         by_sentence: dict[int, list[TermHit]] = defaultdict(list)
@@ -222,6 +218,18 @@ class ActorFinder:
         draft.mentions += 1
         draft.sentences.add(index)
         return draft
+
+    def _resolve_all(self, speaker: str, drafts, surnames) -> list[str]:
+        """The actors a speaker string names: both of "the United States and Britain"."""
+        keys = []
+        for part in re.split(r"\s+and\s+", speaker):
+            key = self._resolve(part, drafts, surnames) if part else None
+            if key is not None and key not in keys:
+                keys.append(key)
+        if not keys:
+            key = self._resolve(speaker, drafts, surnames)
+            keys = [key] if key is not None else []
+        return keys
 
     def _resolve(self, speaker: str, drafts, surnames) -> str | None:
         """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""

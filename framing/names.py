@@ -142,6 +142,11 @@ class Names:
         toks = NAME_TOKEN.findall(phrase)
         if not toks:
             return ""
+        pair = re.split(r"\s+and\s+", phrase.strip(" ,;:"))
+        if len(pair) == 2 and all(pair):  # "The United States and Britain" names both
+            named = [self.speaker_name(side) for side in pair]
+            if all(n[:1].isupper() or n.startswith("the ") for n in named):
+                return " and ".join(named)
         if len(toks) == 1 and toks[0].lower() in ("he", "she", "they", "it", "we", "i"):
             return toks[0]
         j = len(toks)
@@ -203,7 +208,10 @@ class Names:
         for m in NAME_TOKEN.finditer(text, start, end):
             t = m.group()
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
-            cap = _capitalized(t) and not (first and t.lower() not in capitalized)
+            # a sentence's first word is a name when it is capitalized elsewhere too, or is a
+            # place we know ("Germany said …")
+            cap = _capitalized(t) and not (first and t.lower() not in capitalized
+                                           and self.place(t) is None)
             if run and (re.search(r"[^\s]", gap) and gap.strip() not in ("",)):
                 out.append(run)
                 run = []

@@ -103,10 +103,23 @@ def voices(analyzer, text):
         # the writer's advice is not reported speech
         ("Kyiv should ask itself whether the plan works.",
          [("Kyiv should ask itself whether the plan works.", "author", "")]),
+        # two named speakers joined by "and" are both the speaker
+        ("The United States and Britain warned that talks had stalled.",
+         [("The United States and Britain warned that talks had stalled.", "attributed",
+           "the United States and Britain")]),
+        ("Police and firefighters said the fire began in a kitchen.",
+         [("Police and firefighters said the fire began in a kitchen.", "attributed",
+           "Police and firefighters")]),
     ],
 )
 def test_small_voices(analyzer, text, expected):
     assert voices(analyzer, text) == expected
+
+
+def test_joint_speakers_are_both_actors(analyzer):
+    report = analyzer.analyze("Germany and France said the talks would resume in Vienna.")
+    sourced = {a.name: a.attributed_sentences for a in report.actors}
+    assert sourced == {"Germany": 1, "France": 1, "Vienna": 0}
 
 
 def test_he_added_resolves_to_last_named_person(analyzer):
