@@ -16,7 +16,7 @@ Prints one table:
 
 With ``--backend transformer`` (needs requirements-embeddings.txt) every model is the lexical
 model averaged with all-MiniLM-L6-v2 fine-tuned on the same sentences; training the shipped one
-takes about a quarter of an hour on two cores, and the memory probe is left out.
+takes about ten minutes on two cores, and the memory probe is left out.
 
 Skips the public rows (exit 0) when the evaluation files are absent. The evaluation files are
 never used for training the shipped model.

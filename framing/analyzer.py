@@ -176,7 +176,7 @@ class Analyzer:
         if language is None:
             texts, labels = read_labeled(shipped_training_files())
             print(f"framing: fine-tuning the transformer backend on {len(texts)} sentences "
-                  "(once; about 15 minutes on two cores; cached afterwards)", file=sys.stderr)
+                  "(once; about ten minutes on two cores; cached afterwards)", file=sys.stderr)
             language = transformer.TransformerOpinion().fit(texts, labels)
             if cached is not None:
                 with contextlib.suppress(OSError, ModelError):
