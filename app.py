@@ -249,11 +249,20 @@ VOICE_COLORS = alt.Scale(
 
 def bar(data: pd.DataFrame, x: str, y: str, color: str, title: str, fmt: str = "",
         scale: alt.Scale | None = None) -> alt.Chart:
-    return alt.Chart(data, title=title).mark_bar().encode(
+    """A stacked bar chart; with a colour scale, the stack follows its domain from the base
+    up (the author's opinion at the bottom of the voice chart, where it is easy to compare)."""
+    chart = alt.Chart(data, title=title)
+    order = alt.Undefined
+    if scale is not None:
+        domain = json.dumps(list(scale.domain))
+        chart = chart.transform_calculate(stack=f"indexof({domain}, datum.{color})")
+        order = alt.Order("stack:Q", sort="ascending")
+    return chart.mark_bar().encode(
         x=alt.X(f"{x}:N", title=None),
         y=alt.Y(f"sum({y}):Q", title=None, axis=alt.Axis(format=fmt) if fmt else alt.Axis()),
         color=alt.Color(f"{color}:N", title=None, scale=scale or alt.Undefined,
                         sort=scale.domain if scale else alt.Undefined),
+        order=order,
         tooltip=[x, color, alt.Tooltip(f"{y}:Q", format=fmt or ".2f")],
     ).properties(height=240)
 
