@@ -242,7 +242,7 @@ class Analyzer:
         quotes = voiced.quotes
         hits = self._hits(text, voiced.sentences, quotes, voiced.attributions) + voiced.scare_hits
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
-        real = QuoteIndex([q for q in quotes if q.is_speech])
+        real = QuoteIndex.of_speech(quotes)
         by_sentence: dict[int, list[TermHit]] = {}
         for hit in hits:
             by_sentence.setdefault(hit.sentence, []).append(hit)
@@ -317,7 +317,7 @@ class Analyzer:
         sentence = Sentence(0, start, end, 0)
         voiced = self.voices.assign(text, (sentence,), [(start, end)])
         sentence = voiced.sentences[0]
-        real = QuoteIndex([q for q in voiced.quotes if q.is_speech])
+        real = QuoteIndex.of_speech(voiced.quotes)
         hits = tuple(sorted(self._hits(text, voiced.sentences, voiced.quotes,
                                        voiced.attributions) + voiced.scare_hits,
                             key=lambda h: (h.start, h.end)))
@@ -358,7 +358,7 @@ class Analyzer:
         introducing reported speech ("Officials claim the scheme works").
         """
         hits = []
-        real = QuoteIndex([q for q in quotes if q.is_speech])
+        real = QuoteIndex.of_speech(quotes)
         for s in sentences:
             toks = tokens(text, s.start, s.end)
             found = self.terms.match(text, s.start, s.end, toks=toks, tags=tag_in_context)

@@ -81,7 +81,7 @@ def compute_metrics(report: ArticleReport, *, attributions: dict, tones: dict[in
     boosters = count("author", {"intensifier"})
     scare = sum(1 for h in hits if h.category == "scare_quote")
 
-    real = QuoteIndex([q for q in report.quotes if q.is_speech])
+    real = QuoteIndex.of_speech(report.quotes)
     quoted_words = 0
     for sc in body:
         s, e = sc.sentence.start, sc.sentence.end

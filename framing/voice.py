@@ -229,7 +229,7 @@ class VoiceFinder:
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
             for i, q in enumerate(quotes)
         ]
-        real = QuoteIndex([q for q in quotes if q.is_speech])
+        real = QuoteIndex.of_speech(quotes)
 
         out = []
         for s in sentences:
@@ -636,6 +636,11 @@ class QuoteIndex:
     def __init__(self, quotes) -> None:
         self.quotes = sorted(quotes, key=lambda q: q.start)
         self._starts = [q.start for q in self.quotes]
+
+    @classmethod
+    def of_speech(cls, quotes) -> QuoteIndex:
+        """The index of the quotations that hold someone's words (no scare quotes or titles)."""
+        return cls([q for q in quotes if q.is_speech])
 
     def spans(self) -> list[tuple[int, int]]:
         return [(q.start, q.end) for q in self.quotes]
