@@ -283,8 +283,6 @@ def comparison_tab(labels, reports, c, problem) -> None:
         return
     st.subheader("In short")
     st.markdown("\n".join(f"- {line.text}" for line in c.summary) or "No marked differences.")
-    st.subheader("Metrics side by side")
-    st.dataframe(comparison_metrics_frame(c), hide_index=True, key="metrics_table")
     left, right = st.columns(2)
     with left:
         st.altair_chart(bar(voice_opinion_table(reports, labels), "article", "share", "part",
@@ -300,6 +298,9 @@ def comparison_tab(labels, reports, c, problem) -> None:
             st.altair_chart(bar(sources, "article", "sentences", "source",
                                 "Sentences quoting or reporting each source"),
                             width="stretch")
+    st.subheader("Metrics side by side")
+    st.dataframe(comparison_metrics_frame(c), hide_index=True, height="content",
+                 key="metrics_table")
     st.subheader("The same facts, told differently")
     st.caption("Sentences that report the same fact; highlighted words are the ones the other "
                "article does not use.")
