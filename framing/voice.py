@@ -87,6 +87,8 @@ _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
     """will would could can may might shall should must did do does to t""".split()
 )
+# Words after "put it" that say how, not who: "X, …, put it best."
+_MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(["said", "told", "wrote", "spoke", "thought", "made", "put"])
 
 
@@ -186,6 +188,30 @@ def _opens(before: str, after: str) -> bool:
 # --------------------------------------------------------------------------- attributions
 
 
+def _plural_speaker(speaker: str) -> bool:
+    """ "officials", "Western diplomats", "France and Germany"; not "he", "Reuters", "Ross"."""
+    words = speaker.split()
+    if not words or speaker.lower() in _PRONOUNS:
+        return False
+    if " and " in speaker:
+        return True
+    last = words[-1]
+    return (last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            or last.lower() in _COLLECTIVES)
+
+
+def _accordance(before: list[str]) -> bool:
+    """ "as the auditor noted": "as", then a third-party subject, right before the verb; not
+    "as far as I can tell" or "as I said"."""
+    if "as" not in before:
+        return False
+    subject = before[len(before) - before[::-1].index("as"):]
+    return bool(subject) and not any(
+        w in _MODALS or w in _PLURAL_PRONOUNS or w in ("far", "much", "long", "soon", "well")
+        for w in subject
+    )
+
+
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
@@ -210,17 +236,23 @@ class VoiceFinder:
         for s in sentences:
             attributions[s.index] = tuple(self._attributions(text, s, inside))
 
-        # Speakers: pronouns resolve to the last person named before them.
+        # Speakers: "he" and "she" resolve to the last person named before them; "they" to
+        # the last group named in its sentence or the one before it in the paragraph.
         mentions: list[tuple[int, str]] = []
+        groups: list[tuple[int, str]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             capitalized = self.names.midsentence_capitals(text, sentences)
             mentions = self.names.person_mentions(text, sentences, inside.covers, capitalized)
+            groups = self._group_mentions(text, sentences, attributions, inside, capitalized)
         resolved: dict[int, tuple[Attribution, ...]] = {}
+        previous: Sentence | None = None
         for s in sentences:
+            since = previous.start if previous and previous.paragraph == s.paragraph else s.start
             resolved[s.index] = tuple(
-                replace(a, speaker=self._resolve(a.speaker, a.start, mentions))
+                replace(a, speaker=self._resolve(a.speaker, a.start, mentions, groups, since))
                 for a in attributions[s.index]
             )
+            previous = s
 
         by_span = _SentenceIndex(sentences)
         quote_speakers = self._quote_speakers(by_span, quotes, resolved)
@@ -311,11 +343,18 @@ class VoiceFinder:
             return None  # a noun or adjective: "the claims", "Blinken’s comments", "the alleged"
         if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS:
             return None  # "was set to brief", "refused to say"
+        if lemma == "put it" and rest and all(w in _MANNER or _adverb(w) for w in rest) and not (
+            _has_quote_mark(gap_after) or ":" in gap_after
+        ):
+            return None  # "Achebe, …, put it best." judges how someone spoke; nothing reported
         if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
             return None  # "the fighting has claimed 14,000 lives"
 
+        # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
+        accordance = "," in gap_after and _accordance(lowered[max(0, k - 7):k])
         explicit = (
-            nxt in _COMPLEMENTIZERS
+            accordance
+            or nxt in _COMPLEMENTIZERS
             or _has_quote_mark(gap_after)
             or ":" in gap_after
             or any(w in ("that", "whether") for w in rest[:5])
@@ -440,6 +479,9 @@ class VoiceFinder:
                 comma = text.find(",", words[k][1], s.end)
                 if comma < 0:
                     return False
+                if (sub == "as" and len(TOKEN.findall(text[words[k][1]:comma])) <= 3
+                        and _accordance(lowered[max(0, k - 7):k])):
+                    return False  # "As Reyes put it, …": the main clause is what was said
                 rest = text[comma + 1:s.end]
                 return len(TOKEN.findall(rest)) >= 4
         return False
@@ -513,14 +555,42 @@ class VoiceFinder:
             position += len(chunk) + 1
         return ""
 
-    def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str]]) -> str:
+    def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str]],
+                 groups: list[tuple[int, str]] = (), since: int = 0) -> str:
         kind = _PRONOUNS.get(speaker.lower())
         if kind is None:
             return speaker
         if kind == "person":
             i = bisect_left(mentions, (position, ""))
             return mentions[i - 1][1] if i > 0 else speaker
+        if speaker.lower() == "they":
+            i = bisect_left(groups, (position, ""))
+            if i > 0 and groups[i - 1][0] >= since:
+                return groups[i - 1][1]
         return speaker
+
+    def _group_mentions(self, text, sentences, attributions, inside, capitalized):
+        """Groups a "they" can stand for, in order: (offset, name).
+
+        Two names joined by "and" outside quotations ("the United States and Britain"), and
+        speakers of earlier attributions that are plural ("officials", "Western diplomats", "France
+        and Germany").
+        """
+        found = []
+        for s in sentences:
+            runs = self.names.runs(text, s.start, s.end, capitalized)
+            for (start, left), (offset, right) in zip(runs, runs[1:]):
+                end = start + len(" ".join(left))
+                if (text[end:offset] == " and " and not inside.covers(start)
+                        and text[start:end] == " ".join(left)):
+                    if text[max(start - 4, s.start):start].lower() == "the ":
+                        start -= 4
+                    joint = text[start:offset] + " ".join(right)
+                    found.append((start, self.names.speaker_name(joint)))
+            for a in attributions[s.index]:
+                if _plural_speaker(a.speaker):
+                    found.append((a.start, a.speaker))
+        return sorted(found)
 
     # -- quotes: who said them, and which are scare quotes
 

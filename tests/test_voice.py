@@ -131,6 +131,50 @@ def test_he_added_resolves_to_last_named_person(analyzer):
         ("attributed", "Ellen Rourke"), ("quoted", "Ellen Rourke")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "they" stands for the plural speaker of the sentence before
+        ("Hospital officials said the ward would reopen. They added that staff had been hired.",
+         ["Hospital officials", "Hospital officials"]),
+        # ... or for two names joined by "and" in its own sentence
+        ("On Monday the Netherlands and Belgium closed the border as farmers protested what "
+         "they called “unfair rules.”", ["the Netherlands and Belgium"]),
+        # a single person or company is no antecedent for "they"
+        ("Mayor Ellen Rourke said the talks would resume. They said the vote was rigged.",
+         ["Ellen Rourke", "They"]),
+        # nor is a group named two sentences back
+        ("Union leaders said the strike would go ahead. The depot stayed shut. They said "
+         "talks had failed.", ["Union leaders", "They"]),
+        # nor one in another paragraph
+        ("Union leaders said the strike would go ahead.\n\nThey said talks had failed.",
+         ["Union leaders", "They"]),
+    ],
+)
+def test_they_resolves_to_a_group_just_named(analyzer, text, speakers):
+    found = [v[2] for v in voices(analyzer, text) if v[1] != "author"]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        ("Grace Achebe, who runs the housing trust, put it best.", "author", ""),
+        ("Tomas Reyes put it bluntly.", "author", ""),
+        ("As Tomas Reyes put it, the budget is a wish list.", "attributed", "Tomas Reyes"),
+        ("Tomas Reyes put it this way: “We are out of money, and nobody is coming to help.”",
+         "quoted", "Tomas Reyes"),
+        # "as" + a verb of saying: the main clause is what was said
+        ("As the auditor noted, the fund has lost money for three years.", "attributed",
+         "the auditor"),
+        # ... but not the writer's own hedge
+        ("As far as I can tell, the council never read the audit.", "author", ""),
+    ],
+)
+def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
+    assert [v[1:] for v in voices(analyzer, text)] == [(voice, speaker)]
+
+
 def test_quote_running_over_paragraphs_keeps_its_speaker(analyzer):
     text = (
         "“We have waited long enough,” said union leader Denise Okafor. “The city knows it.\n\n"
