@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser(
         "analyze", help="analyze articles (files or URLs) and write sentence or article rows",
-        description="Analyze articles (.txt, .md, .html files or http(s) URLs). Writes one row "
+        description="Analyze articles (.txt, .md, .html files, folders of them, or http(s) "
+        "URLs). Writes one row "
         "per sentence (--level sentence), per article (--level article) or per actor "
         "(--level actor).",
     )
@@ -159,9 +160,13 @@ def run_analyze(args) -> int:
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
     _check_out(args.out)
-    args.sources = list(args.sources) + _listed(args.files_from)
-    if not args.sources:
+    named = list(args.sources) + _listed(args.files_from)
+    if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
+    args.sources, empty_folders = _expand_folders(named)
+    for folder in empty_folders:
+        print(f"framing: skipped {folder}: no .txt, .md or .html files in this folder",
+              file=sys.stderr)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     fmt = _format(args)
     columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
@@ -192,6 +197,7 @@ def run_analyze(args) -> int:
         if progress:
             progress.close()
     done = len(args.sources) - failed
+    failed += len(empty_folders)
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
         print(f"framing: error: all {failed} input(s) failed; nothing written", file=sys.stderr)
@@ -201,9 +207,33 @@ def run_analyze(args) -> int:
         print(f"framing: wrote {writer.count} rows from {done} article(s) to {args.out}",
               file=sys.stderr)
     if failed:
-        print(f"framing: error: {failed} of {len(args.sources)} input(s) failed", file=sys.stderr)
+        print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
+    """Folders replaced by the article files inside them (recursively, sorted, hidden files
+    left out); also the folders that hold none."""
+    from .ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+    out, empty = [], []
+    for source in sources:
+        folder = Path(source)
+        if "://" in source or not folder.is_dir():
+            out.append(source)
+            continue
+        found = sorted(
+            str(p) for p in folder.rglob("*")
+            if p.is_file() and p.suffix.lower() in suffixes
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
+        if found:
+            out.extend(found)
+        else:
+            empty.append(source)
+    return out, empty
 
 
 def _listed(path: str | None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -102,9 +103,12 @@ def bad_inputs(tmp_path, closed_port_url):
     with big.open("wb") as fh:
         fh.truncate(50_000_000)
     homepage = ROOT / "tests" / "data" / "html" / "homepage_no_article.html"
+    folder = tmp_path / "no_articles"
+    folder.mkdir()
+    (folder / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     return {
         "empty": (empty, "the article is empty"),
-        "directory": (tmp_path, "is a directory"),
+        "directory": (folder, "no .txt, .md or .html files in this folder"),
         "missing": (tmp_path / "nope.txt", "no such file"),
         "binary": (binary, "PNG image"),
         "huge": (big, "the limit is 10 MB"),
@@ -132,6 +136,20 @@ def test_batch_goes_on_past_bad_items(bad_inputs, tmp_path):
     assert result.stderr.count("skipped") == 2 and "Traceback" not in result.stderr
     assert {r["article_id"] for r in read_csv(out)} == {"strike_wire"}
     assert not list(tmp_path.glob(".out.csv.*")), "temporary file left behind"
+
+
+def test_analyze_reads_the_articles_in_a_folder(tmp_path):
+    folder = tmp_path / "press"
+    (folder / "2024" / "march").mkdir(parents=True)
+    (folder / ".drafts").mkdir()
+    shutil.copy(CORPUS / "strike_wire.txt", folder / "strike_wire.txt")
+    shutil.copy(CORPUS / "housing_wire.txt", folder / "2024" / "march" / "housing_wire.md")
+    shutil.copy(CORPUS / "strike_chaos.txt", folder / ".drafts" / "strike_chaos.txt")
+    (folder / "index.csv").write_text("file\nstrike_wire.txt\n", encoding="utf-8")
+    out = tmp_path / "articles.csv"
+    result = run("analyze", folder, "--level", "article", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert [r["article_id"] for r in read_csv(out)] == ["housing_wire", "strike_wire"]
 
 
 def test_usage_errors_are_one_line():
