@@ -32,6 +32,7 @@ from framing.ingest import article_from_bytes, fetch_url
 from framing.lexicon import read_lexicon
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS, LEGEND, STYLE, article_html, pairs_html
 from framing.views import (
+    OTHER_SOURCES,
     explorer_table,
     filter_explorer,
     frame_table,
@@ -45,6 +46,7 @@ CORPUS = Path(__file__).parent / "corpus" / "articles"
 EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos")
 SLOTS = ("A", "B", "C", "D")
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
+SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
 
@@ -247,6 +249,18 @@ VOICE_COLORS = alt.Scale(
     range=["#f0a030", "#c9ced6", "#4c9a6a", "#3b6fb6"])
 
 
+# Tableau 10, the palette Vega-Lite uses for categories; "other sources" is grey, on top.
+PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2",
+           "#ff9da6", "#9d755d", "#bab0ac"]
+
+
+def source_colors(sources: pd.DataFrame) -> alt.Scale:
+    named = sorted(set(sources.source) - {OTHER_SOURCES})
+    domain = named + ([OTHER_SOURCES] if OTHER_SOURCES in set(sources.source) else [])
+    colors = [PALETTE[i % 9] for i in range(len(named))] + ["#d0d0d0"] * (len(domain) - len(named))
+    return alt.Scale(domain=domain, range=colors)
+
+
 def bar(data: pd.DataFrame, x: str, y: str, color: str, title: str, fmt: str = "",
         scale: alt.Scale | None = None) -> alt.Chart:
     """A stacked bar chart; with a colour scale, the stack follows its domain from the base
@@ -293,11 +307,11 @@ def comparison_tab(labels, reports, c, problem) -> None:
         st.altair_chart(bar(term_category_table(reports, labels), "article", "per_1k",
                             "category", "Terms in the author's voice per 1,000 words"),
                         width="stretch")
-        sources = sources_table(reports, labels)
+        sources = sources_table(reports, labels, top=SOURCES_SHOWN)
         if not sources.empty:
             st.altair_chart(bar(sources, "article", "sentences", "source",
-                                "Sentences quoting or reporting each source"),
-                            width="stretch")
+                                "Sentences quoting or reporting each source",
+                                scale=source_colors(sources)), width="stretch")
     st.subheader("Metrics side by side")
     st.dataframe(comparison_metrics_frame(c), hide_index=True, height="content",
                  key="metrics_table")

@@ -87,8 +87,13 @@ def frame_table(reports: list[ArticleReport], labels: list[str]) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["article", "frame", "share"])
 
 
-def sources_table(reports: list[ArticleReport], labels: list[str]) -> pd.DataFrame:
-    """Sentences quoting or reporting each source, per article (sources only)."""
+OTHER_SOURCES = "other sources"
+
+
+def sources_table(reports: list[ArticleReport], labels: list[str],
+                  top: int | None = None) -> pd.DataFrame:
+    """Sentences quoting or reporting each source, per article (sources only); with ``top``,
+    the sources beyond the ``top`` most used over all articles are summed as "other sources"."""
     rows = []
     for label, report in zip(labels, reports):
         for actor in report.actors:
@@ -97,7 +102,14 @@ def sources_table(reports: list[ArticleReport], labels: list[str]) -> pd.DataFra
                 if n:
                     rows.append({"article": label, "source": actor.name, "role": role,
                                  "sentences": n})
-    return pd.DataFrame(rows, columns=["article", "source", "role", "sentences"])
+    table = pd.DataFrame(rows, columns=["article", "source", "role", "sentences"])
+    if top is None or table.source.nunique() <= top:
+        return table
+    totals = table.groupby("source")["sentences"].sum()
+    kept = set(totals.sort_values(ascending=False, kind="stable").index[:top])
+    table["source"] = table.source.where(table.source.isin(kept), OTHER_SOURCES)
+    return table.groupby(["article", "source", "role"], as_index=False, sort=False)[
+        "sentences"].sum()
 
 
 def explorer_table(reports: list[ArticleReport], labels: list[str]) -> pd.DataFrame:

@@ -55,6 +55,14 @@ def test_term_frame_and_source_tables(pair):
     assert frames.groupby("article")["share"].sum().max() == pytest.approx(1.0, abs=1e-3)
     sources = sources_table(pair, ["A", "B"])
     assert "Vladimir Putin" in set(sources[sources.article == "A"].source)
+    assert sources.source.nunique() > 8
+    top = sources_table(pair, ["A", "B"], top=8)
+    assert top.source.nunique() == 9 and "other sources" in set(top.source)
+    # nothing is lost: each article's sentences add up the same
+    assert (top.groupby("article")["sentences"].sum()
+            == sources.groupby("article")["sentences"].sum()).all()
+    most = sources.groupby("source")["sentences"].sum().sort_values(ascending=False)
+    assert most.index[0] in set(top.source)
 
 
 def test_explorer_filters_combine(pair):
