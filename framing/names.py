@@ -38,7 +38,8 @@ ORG_WORDS = frozenset(
     hospital group alliance federation league board administration government cabinet
     embassy foundation center centre network times post news journal press agency reuters
     street avenue road city county state province region district square bridge line station
-    airport port river sea ocean lake mountains valley island""".split()
+    airport port river sea ocean lake mountains valley island trust fund coalition campaign
+    society club church museum library clinic college academy st mt ft""".split()
 )
 
 

@@ -87,6 +87,7 @@ _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
     """will would could can may might shall should must did do does to t""".split()
 )
+_NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 # Words after "put it" that say how, not who: "X, …, put it best."
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(["said", "told", "wrote", "spoke", "thought", "made", "put"])
@@ -347,6 +348,15 @@ class VoiceFinder:
             _has_quote_mark(gap_after) or ":" in gap_after
         ):
             return None  # "Achebe, …, put it best." judges how someone spoke; nothing reported
+        if nxt in ("yes", "no") and rest[1:2] == ["to"]:
+            return None  # "the council said yes to homes": a decision, not words reported
+        if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
+                and prev not in _BE_FORMS):
+            return None  # a plural noun after a participle: "to negotiate binding guarantees"
+        negated = prev in _NEGATIONS or (k >= 2 and lowered[k - 2] in _NEGATIONS and (
+            prev == "yet" or _adverb(prev)))  # "has not said", "never publicly said"
+        if negated and not (after_quote or _has_quote_mark(gap_after)):
+            return None  # "Management has not explained why …": nothing was said
         if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
             return None  # "the fighting has claimed 14,000 lives"
 
@@ -406,8 +416,10 @@ class VoiceFinder:
             by = lowered.index("by", k_end) if "by" in lowered[k_end:k_end + 3] else -1
             speaker = self._np_after(text, words, by + 1, s.end, inside) if by > 0 else ""
             return Attribution(match.start, match.end, lemma, speaker)
+        joint = k > 0 and words[k - 1][2][:1].isupper() and "and" in lowered[max(0, k - 6):k]
         if base and not (
             prev in _MODALS | _PLURAL_PRONOUNS or prev.endswith("s") or prev in _COLLECTIVES
+            or joint  # "Mr. King and Mr. Schultz say …"
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
         if not content:

@@ -175,6 +175,46 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
     assert [v[1:] for v in voices(analyzer, text)] == [(voice, speaker)]
 
 
+@pytest.mark.parametrize(
+    ("text", "voice", "speaker"),
+    [
+        # a verb of saying that reports nothing
+        ("Officials have not said when the road will reopen.", "author", ""),
+        ("Management has not explained why the cuts stop at the executive floor.", "author", ""),
+        ("The council finally said yes to the new homes.", "author", ""),
+        # a plural noun after a participle, not a verb: "binding guarantees that …"
+        ("The city should negotiate binding guarantees that the park stays public.", "author",
+         ""),
+        # two named people and a bare verb
+        ("Mr. Grady and Ms. Lund say other changes are needed.", "attributed",
+         "Grady and Lund"),
+        # "mention" reports its object
+        ("The senator mentioned rising rents as the main reason for the bill.", "attributed",
+         "the senator"),
+        # a denial in quotation marks is still quoted
+        ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
+    ],
+)
+def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice, speaker):
+    assert [v[1:] for v in voices(analyzer, text)] == [(voice, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an organization named between the person and "she" is not the person
+        ("Grace Achebe, director of the Riverton Housing Trust, spoke last.\n\n"
+         "“It is a bedroom for each child or a motel room,” she said.", "Achebe"),
+        # nor is the "St." of a hospital's name
+        ("Nurse Karen Walsh paid $47 to reach St. Anne’s Hospital. “Who speaks for us?” she "
+         "said.", "Karen Walsh"),
+    ],
+)
+def test_she_skips_organizations(analyzer, text, speaker):
+    # (a first name opening a sentence is not read as part of the name: "Achebe")
+    assert voices(analyzer, text)[-1][1:] == ("quoted", speaker)
+
+
 def test_quote_running_over_paragraphs_keeps_its_speaker(analyzer):
     text = (
         "“We have waited long enough,” said union leader Denise Okafor. “The city knows it.\n\n"
