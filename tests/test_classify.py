@@ -7,6 +7,7 @@ import pickle
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from conftest import ROOT, sentence_starting
 
@@ -14,6 +15,7 @@ from framing import Analyzer
 from framing.classify import (
     ModelBundle,
     OpinionClassifier,
+    _best_threshold,
     load_model,
     read_labeled,
     save_model,
@@ -204,3 +206,15 @@ def test_bad_training_data(tmp_path, header, rows, message):
     write(path, header, rows)
     with pytest.raises(ModelError, match=message):
         read_labeled([path])
+
+
+def test_threshold_is_the_middle_of_the_best_plateau():
+    # scores that separate the classes perfectly anywhere between 0.40 and 0.60
+    truth = np.array([True] * 500 + [False] * 500)
+    scores = np.concatenate([np.linspace(0.61, 0.9, 500), np.linspace(0.1, 0.39, 500)])
+    assert _best_threshold(scores, truth) == pytest.approx(0.50)
+    # one stray sentence moves the single best point to the plateau's edge (0.40-0.45);
+    # the threshold stays in the middle
+    moved = scores.copy()
+    moved[0] = 0.45
+    assert _best_threshold(moved, truth) == pytest.approx(0.50)
