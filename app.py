@@ -249,15 +249,16 @@ VOICE_COLORS = alt.Scale(
     range=["#f0a030", "#c9ced6", "#4c9a6a", "#3b6fb6"])
 
 
-# Tableau 10, the palette Vega-Lite uses for categories; "other sources" is grey, on top.
+# Vega-Lite's category colours without their grey; "other sources" is grey, on top.
 PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2",
-           "#ff9da6", "#9d755d", "#bab0ac"]
+           "#ff9da6", "#9d755d"]
 
 
 def source_colors(sources: pd.DataFrame) -> alt.Scale:
     named = sorted(set(sources.source) - {OTHER_SOURCES})
     domain = named + ([OTHER_SOURCES] if OTHER_SOURCES in set(sources.source) else [])
-    colors = [PALETTE[i % 9] for i in range(len(named))] + ["#d0d0d0"] * (len(domain) - len(named))
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(named))]
+    colors += ["#d0d0d0"] * (len(domain) - len(named))
     return alt.Scale(domain=domain, range=colors)
 
 
