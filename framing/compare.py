@@ -466,8 +466,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         else:
             lines.append(SummaryLine(
                 f"{_capital(_both(len(m), name(hi), name(lo)))} use loaded terms in their own "
-                f"voice at rates that are not clearly different: {loaded[lo]:.1f} and {loaded[hi]:.1f} "
-                f"per 1,000 words; a difference this size is common by chance "
+                f"voice at rates that are not clearly different: {loaded[lo]:.1f} and "
+                f"{loaded[hi]:.1f} per 1,000 words; a difference this size is common by chance "
                 f"({_p(d.p_value)}).", facts, False))
     # Opinion (bootstrap over sentences)
     d = diffs.get("opinion_share_body")
