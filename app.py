@@ -145,7 +145,15 @@ Words marked "often used descriptively" can be fair in context.
 body (30), author's loaded terms (25), certainty markers (10), loaded verbs of saying (10), few
 named sources (10), scare quotes (5), a headline loaded beyond its body (10). It summarizes how
 much an article frames rather than reports; it cannot see what an article leaves out, and a
-signed opinion column is meant to score high.
+signed opinion column is meant to score high. Its 90 % interval (shown with the score) comes
+from resampling the article's body sentences: a short article has a wide interval.
+
+**How sure a comparison is.** Every difference in "In short" and in the metrics table carries
+its confidence. Rates per 1,000 words are compared with an exact test on the counts (two
+Poisson rates); shares and the framing score with a bootstrap over sentences. A difference is
+*clear* when its 90 % interval leaves out zero; otherwise the summary says a difference this
+size is common by chance instead of naming a winner. This measures chance within the words
+read, not whether the measure itself is right, and a few loaded words make a noisy count.
 
 **Frames** are the 15 dimensions of the Media Frames Corpus, found from cue words.
 **Alignment** pairs sentences of two articles that report the same fact by their shared

@@ -273,11 +273,11 @@ class Analyzer:
             frame_shares=tuple(distribution(body_frames).items()), actors=actors,
             opinion_threshold=self.bundle.threshold,
         )
-        metrics, parts = compute_metrics(
+        metrics, parts, counts = compute_metrics(
             report, attributions=voiced.attributions, tones=tones, author_words=author_words,
             connoted=set(self._connoted), score_parts=self._score_parts,
         )
-        return replace(report, metrics=metrics, score_parts=parts)
+        return replace(report, metrics=metrics, score_parts=parts, counts=counts)
 
     def _reported_opinions(self, text, scores, real, attributions, by_sentence):
         """For quoted and attributed sentences, whether the reported words themselves are

@@ -21,10 +21,11 @@ import difflib
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
+from .confidence import MetricDifference, metric_differences, rate_test
 from .errors import FramingError
 from .frames import FRAME_NAMES
 from .names import name_key
@@ -101,6 +102,8 @@ class SummaryLine:
 
     text: str
     facts: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    # True: a difference beyond noise; False: within noise (said so); None: not a test.
+    clear: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -112,11 +115,15 @@ class Comparison:
     terms: tuple[TermComparison, ...]
     actors: tuple[ActorComparison, ...]
     summary: tuple[SummaryLine, ...]
+    differences: tuple[MetricDifference, ...] = ()  # one per metric row, how sure it is
 
     def metric_rows(self) -> list[tuple[str, tuple[float, ...]]]:
-        """Every numeric article metric, one value per article."""
+        """Every numeric article metric, one value per article (the framing score's interval
+        bounds are not metrics of their own)."""
         rows = []
         for f in fields(ArticleMetrics):
+            if f.name in ("framing_score_low", "framing_score_high"):
+                continue
             values = tuple(getattr(r.metrics, f.name) for r in self.reports)
             if all(isinstance(v, (int, float)) for v in values):
                 rows.append((f.name, tuple(float(v) for v in values)))
@@ -328,8 +335,9 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
     actors = _actors(reports)
     labels = tuple(LABELS[: len(reports)])
     comparison = Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors, ())
-    return Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors,
-                      summarize(comparison))
+    comparison = replace(comparison, differences=metric_differences(
+        comparison.reports, comparison.metric_rows()))
+    return replace(comparison, summary=summarize(comparison))
 
 
 def _terms(reports) -> tuple[TermComparison, ...]:
@@ -385,6 +393,30 @@ def _ratio_text(high: float, low: float) -> str:
     return f"{ratio:.1f}× more" if ratio < 10 else f"{ratio:.0f}× more"
 
 
+def _ordered(d: MetricDifference) -> tuple[int, int, float, float]:
+    """The higher and the lower article of a difference, and its interval as higher − lower."""
+    if d.difference >= 0:
+        return d.b, d.a, d.low, d.high
+    return d.a, d.b, -d.high, -d.low
+
+
+def _both(n: int, hi: str, lo: str) -> str:
+    return f"{lo} and {hi}" if n == 2 else f"all {n} articles (from {lo} to {hi})"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _num(x: float) -> str:
+    text = f"{x:.0f}"
+    return "0" if text == "-0" else text.replace("-", "−")
+
+
+def _p(p_value: float) -> str:
+    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
+
+
 def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     """Plain-language findings, each backed by the figures in its ``facts``."""
     lines: list[SummaryLine] = []
@@ -394,45 +426,84 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     def name(k: int) -> str:
         return labels[k]
 
-    # Framing score
+    diffs = {d.metric: d for d in c.differences}
+    # Framing score (bootstrap over sentences)
+    d = diffs.get("framing_score")
     scores = [x.framing_score for x in m]
-    hi, lo = int(np.argmax(scores)), int(np.argmin(scores))
-    if scores[hi] - scores[lo] >= 10:
-        lines.append(SummaryLine(
-            f"{name(hi)} frames the story most: a framing score of {scores[hi]:.0f} against "
-            f"{scores[lo]:.0f} for {name(lo)}.",
-            ((f"framing_score_{name(hi)}", scores[hi]), (f"framing_score_{name(lo)}",
-                                                         scores[lo]))))
-    # Loaded terms in the author's voice
+    if d is not None and d.difference:
+        hi, lo, low, high = _ordered(d)
+        facts = ((f"framing_score_{name(hi)}", scores[hi]),
+                 (f"framing_score_{name(lo)}", scores[lo]),
+                 ("difference_low", low), ("difference_high", high))
+        if d.clear:
+            most = (f"more than {name(lo)}" if len(m) == 2
+                    else f"most and {name(lo)} least")
+            lines.append(SummaryLine(
+                f"{name(hi)} frames the story {most}: a framing score of "
+                f"{scores[hi]:.0f} against {scores[lo]:.0f} (the difference is "
+                f"{_num(low)} to {_num(high)} with 90 % confidence).", facts, True))
+        elif abs(d.difference) >= 1:
+            lines.append(SummaryLine(
+                f"The framing scores of {_both(len(m), name(hi), name(lo))} are not clearly "
+                f"different: {scores[lo]:.0f} and {scores[hi]:.0f}; a gap this size is common "
+                f"by chance (the difference is {_num(low)} to {_num(high)} with 90 % confidence).",
+                facts, False))
+    # Loaded terms in the author's voice (exact test on the counts)
+    d = diffs.get("author_loaded_per_1k")
     loaded = [x.author_loaded_per_1k for x in m]
-    hi, lo = int(np.argmax(loaded)), int(np.argmin(loaded))
-    if loaded[hi] >= 3 and loaded[hi] >= 1.5 * max(loaded[lo], 0.01):
-        lines.append(SummaryLine(
-            f"{name(hi)} uses {_ratio_text(loaded[hi], loaded[lo])} loaded terms in its own "
-            f"voice than {name(lo)} ({loaded[hi]:.1f} against {loaded[lo]:.1f} per 1,000 "
-            "words).",
-            ((f"author_loaded_per_1k_{name(hi)}", loaded[hi]),
-             (f"author_loaded_per_1k_{name(lo)}", loaded[lo]),
-             ("ratio", round(loaded[hi] / loaded[lo], 1) if loaded[lo] > 0 else 0.0))))
-    # Opinion
+    if d is not None and d.clear is not None and max(loaded) > 0:
+        hi, lo, _, _ = _ordered(d)
+        facts = ((f"author_loaded_per_1k_{name(hi)}", loaded[hi]),
+                 (f"author_loaded_per_1k_{name(lo)}", loaded[lo]),
+                 ("ratio", round(loaded[hi] / loaded[lo], 1) if loaded[lo] > 0 else 0.0),
+                 ("p_value", d.p_value))
+        if d.clear:
+            lines.append(SummaryLine(
+                f"{name(hi)} uses {_ratio_text(loaded[hi], loaded[lo])} loaded terms in its own "
+                f"voice than {name(lo)} ({loaded[hi]:.1f} against {loaded[lo]:.1f} per 1,000 "
+                f"words; a difference this large is rare by chance, {_p(d.p_value)}).",
+                facts, True))
+        else:
+            lines.append(SummaryLine(
+                f"{_capital(_both(len(m), name(hi), name(lo)))} use loaded terms in their own "
+                f"voice at rates that are not clearly different: {loaded[lo]:.1f} and "
+                f"{loaded[hi]:.1f} per 1,000 words; a difference this size is common by chance "
+                f"({_p(d.p_value)}).", facts, False))
+    # Opinion (bootstrap over sentences)
+    d = diffs.get("opinion_share_body")
     opinion = [x.opinion_share_body for x in m]
-    hi, lo = int(np.argmax(opinion)), int(np.argmin(opinion))
-    if opinion[hi] - opinion[lo] >= 0.10:
-        lines.append(SummaryLine(
-            f"The author's own opinion makes up {opinion[hi]:.0%} of {name(hi)}'s body "
-            f"sentences and {opinion[lo]:.0%} of {name(lo)}'s.",
-            ((f"opinion_share_body_{name(hi)}", opinion[hi]),
-             (f"opinion_share_body_{name(lo)}", opinion[lo]))))
-    # Speculation: hedges
+    if d is not None and d.clear is not None and abs(d.difference) >= 0.05:
+        hi, lo, low, high = _ordered(d)
+        facts = ((f"opinion_share_body_{name(hi)}", opinion[hi]),
+                 (f"opinion_share_body_{name(lo)}", opinion[lo]),
+                 ("difference_low", low), ("difference_high", high))
+        if d.clear:
+            lines.append(SummaryLine(
+                f"The author's own opinion makes up {opinion[hi]:.0%} of {name(hi)}'s body "
+                f"sentences and {opinion[lo]:.0%} of {name(lo)}'s (the difference is "
+                f"{_num(low * 100)} to {_num(high * 100)} points with 90 % confidence).",
+                facts, True))
+        else:
+            lines.append(SummaryLine(
+                f"The author's own opinion makes up {opinion[lo]:.0%} and {opinion[hi]:.0%} of "
+                f"the body sentences of {_both(len(m), name(hi), name(lo))}: not clearly "
+                "different; a gap this size is common by chance.", facts, False))
+    # Speculation: hedges, beyond noise against every other article
     hedges = [x.hedges_per_1k for x in m]
-    counts = [round(x.hedges_per_1k * x.words / 1000) for x in m]
+    counts = [r.counts.total("hedges") if r.counts is not None else 0 for r in c.reports]
+    words = [r.counts.total("words") if r.counts is not None else 0 for r in c.reports]
     hedging = [k for k, h in enumerate(hedges) if h >= 3.0 and counts[k] >= 3]
     if len(hedging) == 1 and all(hedges[k] < 1.0 for k in range(len(m)) if k != hedging[0]):
         k = hedging[0]
-        lines.append(SummaryLine(
-            f"Only {name(k)} speculates: {hedges[k]:.1f} hedges per 1,000 words in its own "
-            f"voice, against almost none in {'the other' if len(m) == 2 else 'the others'}.",
-            ((f"hedges_per_1k_{name(k)}", hedges[k]),)))
+        tests = [rate_test(counts[k], words[k], counts[j], words[j])
+                 for j in range(len(m)) if j != k and words[j] > 0]
+        if tests and all(t.clear for t in tests):
+            p_value = max(t.p_value for t in tests)
+            lines.append(SummaryLine(
+                f"Only {name(k)} speculates: {hedges[k]:.1f} hedges per 1,000 words in its own "
+                f"voice, against almost none in {'the other' if len(m) == 2 else 'the others'} "
+                f"({_p(p_value)}).",
+                ((f"hedges_per_1k_{name(k)}", hedges[k]), ("p_value", p_value)), True))
     # Sources quoted by one article and never by another
     for actor in c.actors:
         if actor.kind != "person" and actor.kind not in ("institution", "organization",

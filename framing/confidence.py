@@ -3,8 +3,9 @@
 Rates per 1,000 words compare counts of events (loaded terms, hedges) over words. Two articles'
 counts are compared with the exact conditional test for two Poisson rates: given the total
 count ``n = k_a + k_b``, under equal rates ``k_a`` is binomial with probability
-``w_a / (w_a + w_b)``. The test's p-value and the Clopper–Pearson interval of that probability,
-turned into a ratio of rates, say whether a difference is beyond what chance alone often gives.
+``w_a / (w_a + w_b)``. The test's p-value (equal-tailed) and the Clopper–Pearson interval of that
+probability, turned into a ratio and a difference of rates, say whether a difference is beyond
+what chance alone often gives; the interval leaves out zero exactly when p is under 0.10.
 
 Shares and the framing score are not counts over words; their intervals come from a bootstrap
 over body sentences (``framing.metrics`` keeps one row of counts per body sentence, so every
@@ -36,6 +37,8 @@ class RateComparison:
     ratio: float  # rate_a / rate_b; inf when rate_b is 0 and rate_a is not; nan when both are 0
     ratio_low: float
     ratio_high: float
+    difference_low: float  # rate_a − rate_b per 1,000 words, given the total count
+    difference_high: float
     p_value: float
     level: float
 
@@ -67,7 +70,7 @@ def rate_test(count_a: int, words_a: int, count_b: int, words_b: int,
     level : the confidence level of the ratio interval; the difference is clear when the
         two-sided p-value is under ``1 - level``.
     """
-    from scipy.stats import binomtest
+    from scipy.stats import beta, binom
 
     count_a, count_b = int(round(count_a)), int(round(count_b))
     if words_a <= 0 or words_b <= 0:
@@ -77,11 +80,109 @@ def rate_test(count_a: int, words_a: int, count_b: int, words_b: int,
     n = count_a + count_b
     if n == 0:
         return RateComparison(count_a, words_a, count_b, words_b, rate_a, rate_b, math.nan,
-                              0.0, math.inf, 1.0, level)
+                              0.0, math.inf, 0.0, 0.0, 1.0, level)
     share = words_a / (words_a + words_b)
-    result = binomtest(count_a, n, share)
-    ci = result.proportion_ci(confidence_level=level, method="exact")
+    # Equal-tailed exact p-value: dual to the Clopper–Pearson interval below.
+    p_value = min(1.0, 2.0 * min(binom.cdf(count_a, n, share),
+                                 binom.sf(count_a - 1, n, share)))
+    tail = (1.0 - level) / 2
+    low = beta.ppf(tail, count_a, n - count_a + 1) if count_a > 0 else 0.0
+    high = beta.ppf(1.0 - tail, count_a + 1, n - count_a) if count_a < n else 1.0
+
+    def difference(p: float) -> float:
+        return 1000.0 * n * (p / words_a - (1.0 - p) / words_b)
+
     ratio = rate_a / rate_b if rate_b else math.inf
     return RateComparison(count_a, words_a, count_b, words_b, rate_a, rate_b, ratio,
-                          _ratio(ci.low, words_a, words_b), _ratio(ci.high, words_a, words_b),
-                          float(result.pvalue), level)
+                          _ratio(low, words_a, words_b), _ratio(high, words_a, words_b),
+                          difference(low), difference(high), float(p_value), level)
+
+
+@dataclass(frozen=True)
+class MetricDifference:
+    """The difference of one metric between two of the compared articles, and how sure it is.
+
+    ``a`` and ``b`` are the articles' positions: for two articles B − A; for more, the article
+    with the highest value minus the one with the lowest. ``low``/``high`` bound the difference
+    at ``level``: for rates per 1,000 words from the exact test (given the total count), for
+    shares and the framing score from a bootstrap over body sentences; nan where the metric is
+    not tested. ``clear`` is True when the interval leaves out zero (beyond noise), False when
+    it holds it, None when the metric is not tested.
+    """
+
+    metric: str
+    a: int
+    b: int
+    difference: float
+    low: float
+    high: float
+    p_value: float
+    method: str
+    clear: bool | None
+
+
+EXACT = "exact Poisson test"
+BOOTSTRAP = "bootstrap over sentences"
+
+
+def _quantiles(values, level: float) -> tuple[float, float]:
+    import numpy as np
+
+    tail = (1.0 - level) / 2
+    low, high = np.quantile(values, [tail, 1.0 - tail])
+    return float(low), float(high)
+
+
+def replicates_of(report) -> dict:
+    """Bootstrap replicates of a report's ratio metrics and framing score (seeded by its
+    text, so the same article always gives the same interval)."""
+    import zlib
+
+    from .metrics import read_score_parts, replicates, score_points
+
+    counts = report.counts
+    if counts is None:
+        return {}
+    values = replicates(counts, seed=zlib.crc32(report.article.text.encode("utf-8", "replace")))
+    if values:
+        values["framing_score"] = score_points(values, counts, read_score_parts())
+    return values
+
+
+def metric_differences(reports, rows, level: float = LEVEL) -> tuple[MetricDifference, ...]:
+    """How sure each metric's difference is, for ``rows`` of ``(metric, values)``.
+
+    Parameters
+    ----------
+    reports : the compared ArticleReports, in order.
+    rows : ``Comparison.metric_rows()``: each metric with one value per article.
+    """
+    from .metrics import RATE_COUNTS
+
+    boots = [replicates_of(r) for r in reports]
+    out = []
+    for metric, values in rows:
+        if len(values) == 2:
+            a, b = 0, 1
+        else:
+            a = min(range(len(values)), key=lambda k: values[k])
+            b = max(range(len(values)), key=lambda k: values[k])
+        difference = round(values[b] - values[a], 4)
+        low = high = p_value = math.nan
+        method, clear = "", None
+        if all(metric in boot for boot in (boots[a], boots[b])):
+            low, high = _quantiles(boots[b][metric] - boots[a][metric], level)
+            low, high = round(min(low, difference), 4), round(max(high, difference), 4)
+            method, clear = BOOTSTRAP, bool(low > 0 or high < 0)
+        count = RATE_COUNTS.get(metric)
+        ca, cb = reports[a].counts, reports[b].counts
+        if count and ca is not None and cb is not None:
+            wa, wb = ca.total("words"), cb.total("words")
+            if wa > 0 and wb > 0:
+                test = rate_test(cb.total(count), wb, ca.total(count), wa, level)
+                # The metrics are rounded to two places: keep the shown difference inside.
+                low = round(min(test.difference_low, difference), 4)
+                high = round(max(test.difference_high, difference), 4)
+                p_value, method, clear = round(test.p_value, 4), EXACT, test.clear
+        out.append(MetricDifference(metric, a, b, difference, low, high, p_value, method, clear))
+    return tuple(out)

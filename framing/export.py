@@ -236,18 +236,27 @@ def _span_words(text: str, spans) -> str:
 
 
 def comparison_metrics_frame(c) -> pd.DataFrame:
-    """One row per metric: its value in each article and the difference (B − A for two
-    articles, the spread max − min for more)."""
+    """One row per metric: its value in each article, the difference (B − A for two articles,
+    the highest minus the lowest for more), the difference's 90 % interval, whether it is
+    beyond noise (``clear``), the exact test's p-value for rates, and the method used."""
+    diffs = {d.metric: d for d in c.differences}
     rows = []
     for metric, values in c.metric_rows():
         row = {"metric": metric}
         row.update({label: value for label, value in zip(c.labels, values)})
+        d = diffs.get(metric)
         row["difference"] = round(values[1] - values[0] if len(values) == 2
                                   else max(values) - min(values), 4)
+        if d is not None:
+            row.update(difference_low=d.low, difference_high=d.high,
+                       clear="" if d.clear is None else d.clear, p_value=d.p_value,
+                       method=d.method)
         rows.append(row)
-    return pd.DataFrame(rows, columns=["metric", *c.labels, "difference"])
+    return pd.DataFrame(rows, columns=["metric", *c.labels, *DIFFERENCE_COLUMNS])
 
 
+DIFFERENCE_COLUMNS = ("difference", "difference_low", "difference_high", "clear", "p_value",
+                      "method")
 PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarity",
                 "text_a", "text_b", "only_in_a", "only_in_b")
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import replace
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from .report import ArticleMetrics, ArticleReport, ScorePart
 from .voice import QuoteIndex
@@ -22,6 +25,9 @@ HEADLINE_TERMS = frozenset({"loaded", "label", "scare_quote"})
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 # Enough named sources that an article stops losing points for thin sourcing.
 ENOUGH_SOURCES = 4
+# Resamples behind every bootstrap interval, and the intervals' level.
+BOOTSTRAP_REPLICATES = 1000
+INTERVAL_LEVEL = 0.90
 
 
 def read_score_parts(path: Path = SCORE_FILE) -> list[dict]:
@@ -45,10 +51,93 @@ def words_in(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# One row per body sentence: the counts every bootstrappable metric is a ratio of. Summing the
+# rows gives the article's figures; summing a resample of them gives a bootstrap replicate.
+COUNTS = (
+    "words", "author", "opinion", "author_words", "opinion_words", "reported",
+    "reported_opinion", "loaded_author", "loaded_quoted", "loaded_attributed",
+    "author_loaded_terms", "author_labels", "author_attribution_verbs", "boosters", "hedges",
+    "presuppositions", "scare", "quoted_words", "neutral", "loaded_verbs", "unnamed",
+    "tone_weighted",
+)
+# Each rate per 1,000 words and the count it is made of (framing.confidence tests them).
+RATE_COUNTS = {
+    "author_loaded_per_1k": "loaded_author",
+    "quoted_loaded_per_1k": "loaded_quoted",
+    "attributed_loaded_per_1k": "loaded_attributed",
+    "author_loaded_terms_per_1k": "author_loaded_terms",
+    "author_labels_per_1k": "author_labels",
+    "author_attribution_verbs_per_1k": "author_attribution_verbs",
+    "author_intensifiers_per_1k": "boosters",
+    "author_hedges_per_1k": "hedges",
+    "author_presuppositions_per_1k": "presuppositions",
+    "scare_quotes_per_1k": "scare",
+    "hedges_per_1k": "hedges",
+    "boosters_per_1k": "boosters",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceCounts:
+    """The counts behind an article's ratio metrics, one row per body sentence.
+
+    ``table`` has one column per name in ``COUNTS``; ``sources`` marks, for each body sentence,
+    the named actors it quotes or reports (distinct sources are counted over a resample).
+    ``headline`` holds what the headline flag needs that does not depend on the body sample.
+    """
+
+    table: np.ndarray  # (body sentences, len(COUNTS)), float
+    sources: np.ndarray  # (body sentences, named sources), bool
+    headline_only: bool = False
+    headline_opinion: bool = False
+
+    def column(self, name: str) -> np.ndarray:
+        return self.table[:, COUNTS.index(name)]
+
+    def total(self, name: str) -> float:
+        return float(self.column(name).sum())
+
+
+def _ratio(part, whole):
+    part, whole = np.asarray(part, float), np.asarray(whole, float)
+    return np.divide(part, whole, out=np.zeros(np.broadcast(part, whole).shape),
+                     where=whole != 0)
+
+
+def ratio_metrics(sums: np.ndarray, sources: np.ndarray, sentences: int) -> dict[str, np.ndarray]:
+    """Every ratio metric from summed counts: ``sums`` is (replicates, len(COUNTS)) and
+    ``sources`` the number of distinct named sources per replicate. Unrounded."""
+    c = {name: sums[:, k] for k, name in enumerate(COUNTS)}
+    words = c["words"]
+    out = {name: 1000.0 * _ratio(c[count], words) for name, count in RATE_COUNTS.items()}
+    boosters, hedges = c["boosters"], c["hedges"]
+    out.update(
+        opinion_share_author=_ratio(c["opinion"], c["author"]),
+        opinion_share_author_words=_ratio(c["opinion_words"], c["author_words"]),
+        opinion_share_body=_ratio(c["opinion"], np.full_like(words, float(sentences))),
+        reported_opinion_share=_ratio(c["reported_opinion"], c["reported"]),
+        certainty_balance=_ratio(boosters - hedges, boosters + hedges),
+        quoted_word_share=_ratio(c["quoted_words"], words),
+        named_sources=np.asarray(sources, float),
+        unnamed_attributions=c["unnamed"],
+        loaded_attribution_share=_ratio(c["loaded_verbs"], c["loaded_verbs"] + c["neutral"]),
+        source_gap=np.maximum(0.0, 1.0 - np.asarray(sources, float) / ENOUGH_SOURCES),
+        author_tone=_ratio(c["tone_weighted"], c["author_words"]),
+    )
+    return out
+
+
+def _rounded(values: dict[str, np.ndarray]) -> dict[str, float]:
+    digits = {name: 2 for name in RATE_COUNTS}
+    return {name: round(float(v[0]), digits.get(name, 4)) for name, v in values.items()}
+
+
 def compute_metrics(report: ArticleReport, *, attributions: dict, tones: dict[int, float],
                     author_words: dict[int, int], connoted: set[str],
-                    score_parts: list[dict]) -> tuple[ArticleMetrics, tuple[ScorePart, ...]]:
-    """The article's metrics and the parts of its framing score.
+                    score_parts: list[dict]
+                    ) -> tuple[ArticleMetrics, tuple[ScorePart, ...], SentenceCounts]:
+    """The article's metrics, the parts of its framing score and the per-sentence counts
+    behind them.
 
     Parameters
     ----------
@@ -60,52 +149,61 @@ def compute_metrics(report: ArticleReport, *, attributions: dict, tones: dict[in
     """
     text = report.article.text
     body = [sc for sc in report.scores if sc.sentence.kind == "body"]
-    body_index = {sc.sentence.index for sc in body}
-    words = sum(words_in(text[sc.sentence.start:sc.sentence.end]) for sc in body)
-    by_voice = {v: [sc for sc in body if sc.sentence.voice == v]
-                for v in ("author", "attributed", "quoted")}
-    author = by_voice["author"]
-    opinion = [sc for sc in author if sc.label == "opinion"]
-    author_word_total = sum(author_words.get(sc.sentence.index, 0) for sc in author)
-    opinion_words = sum(author_words.get(sc.sentence.index, 0) for sc in opinion)
-    reported = [sc for sc in body if sc.reported_opinion is not None]
-    reported_opinion = [sc for sc in reported if sc.reported_opinion]
-
-    hits = [h for h in report.hits if h.sentence in body_index and not h.negated]
-
-    def count(voice=None, categories=LOADED):
-        return sum(1 for h in hits
-                   if h.category in categories and (voice is None or h.voice == voice))
-
-    hedges = count("author", {"hedge"})
-    boosters = count("author", {"intensifier"})
-    scare = sum(1 for h in hits if h.category == "scare_quote")
-
+    row_of = {sc.sentence.index: k for k, sc in enumerate(body)}
+    table = np.zeros((len(body), len(COUNTS)))
+    col = {name: k for k, name in enumerate(COUNTS)}
     real = QuoteIndex.of_speech(report.quotes)
-    quoted_words = 0
-    for sc in body:
-        s, e = sc.sentence.start, sc.sentence.end
-        for q in real.within(s, e):
-            quoted_words += words_in(text[max(s, q.start):min(e, q.end)])
-
-    neutral = loaded_verbs = 0
-    for index in body_index:
-        for a in attributions.get(index, ()):
+    for k, sc in enumerate(body):
+        s = sc.sentence
+        i = s.index
+        own = author_words.get(i, 0)
+        row = table[k]
+        row[col["words"]] = words_in(text[s.start:s.end])
+        if s.voice == "author":
+            row[col["author"]] = 1
+            row[col["author_words"]] = own
+            row[col["tone_weighted"]] = tones.get(i, 0.0) * own
+            if sc.label == "opinion":
+                row[col["opinion"]] = 1
+                row[col["opinion_words"]] = own
+        if sc.reported_opinion is not None:
+            row[col["reported"]] = 1
+            row[col["reported_opinion"]] = 1 if sc.reported_opinion else 0
+        row[col["quoted_words"]] = sum(words_in(text[max(s.start, q.start):min(s.end, q.end)])
+                                       for q in real.within(s.start, s.end))
+        for a in attributions.get(i, ()):
             if a.subordinate:
                 continue
             if a.cue in connoted:
-                loaded_verbs += 1
+                row[col["loaded_verbs"]] += 1
             elif a.cue != "according to":
-                neutral += 1
-    sources = [a for a in report.actors if a.source_sentences]
-    named_sentences = {i for a in sources for i in a.source_sentences}
-    unnamed = sum(1 for sc in body
-                  if sc.sentence.voice != "author" and sc.sentence.index not in named_sentences)
+                row[col["neutral"]] += 1
 
-    tone_weights = [(tones.get(sc.sentence.index, 0.0), author_words.get(sc.sentence.index, 0))
-                    for sc in author]
-    tone_total = sum(w for _, w in tone_weights)
-    tone = round(sum(t * w for t, w in tone_weights) / tone_total, 4) if tone_total else 0.0
+    hits = [h for h in report.hits if h.sentence in row_of and not h.negated]
+    by_category = {
+        "loaded_author": ("author", LOADED), "loaded_quoted": ("quoted", LOADED),
+        "loaded_attributed": ("attributed", LOADED),
+        "author_loaded_terms": ("author", {"loaded"}), "author_labels": ("author", {"label"}),
+        "author_attribution_verbs": ("author", {"attribution_verb"}),
+        "boosters": ("author", {"intensifier"}), "hedges": ("author", {"hedge"}),
+        "presuppositions": ("author", PRESUPPOSITION), "scare": (None, {"scare_quote"}),
+    }
+    for h in hits:
+        row = table[row_of[h.sentence]]
+        for name, (voice, categories) in by_category.items():
+            if h.category in categories and (voice is None or h.voice == voice):
+                row[col[name]] += 1
+
+    sources = [a for a in report.actors if a.source_sentences]
+    incidence = np.zeros((len(body), len(sources)), dtype=bool)
+    for j, actor in enumerate(sources):
+        for i in actor.source_sentences:
+            if i in row_of:
+                incidence[row_of[i], j] = True
+    named_sentences = {i for a in sources for i in a.source_sentences}
+    for k, sc in enumerate(body):
+        if sc.sentence.voice != "author" and sc.sentence.index not in named_sentences:
+            table[k, col["unnamed"]] = 1
 
     headline = [sc for sc in report.scores
                 if sc.sentence.kind == "headline" and sc.sentence.paragraph == 0]
@@ -116,57 +214,94 @@ def compute_metrics(report: ArticleReport, *, attributions: dict, tones: dict[in
     body_terms = {h.term for h in hits if h.category in LOADED}
     headline_only = sorted({h.surface.lower() for h in headline_hits if h.term not in body_terms})
     headline_score = max((sc.opinion_score for sc in headline), default=0.0)
-    headline_opinion = any(sc.label == "opinion" for sc in headline)
-    opinion_share = _share(len(opinion), len(author))
-    headline_flag = bool(headline_only) or (headline_opinion and opinion_share < 0.25)
+    counts = SentenceCounts(table, incidence, bool(headline_only),
+                            any(sc.label == "opinion" for sc in headline))
 
+    values = _rounded(ratio_metrics(table.sum(axis=0, keepdims=True),
+                                    np.array([len(sources)]), len(body)))
+    total = lambda name: int(counts.total(name))  # noqa: E731 - a local shorthand
     metrics = ArticleMetrics(
-        words=words,
+        words=total("words"),
         sentences=len(report.scores),
         body_sentences=len(body),
-        author_sentences=len(author),
-        attributed_sentences=len(by_voice["attributed"]),
-        quoted_sentences=len(by_voice["quoted"]),
-        opinion_sentences=len(opinion),
-        opinion_share_author=opinion_share,
-        opinion_share_author_words=_share(opinion_words, author_word_total),
-        opinion_share_body=_share(len(opinion), len(body)),
-        reported_sentences=len(reported),
-        reported_opinion_sentences=len(reported_opinion),
-        reported_opinion_share=_share(len(reported_opinion), len(reported)),
-        author_loaded_per_1k=_per_1k(count("author"), words),
-        quoted_loaded_per_1k=_per_1k(count("quoted"), words),
-        attributed_loaded_per_1k=_per_1k(count("attributed"), words),
-        author_loaded_terms_per_1k=_per_1k(count("author", {"loaded"}), words),
-        author_labels_per_1k=_per_1k(count("author", {"label"}), words),
-        author_attribution_verbs_per_1k=_per_1k(count("author", {"attribution_verb"}), words),
-        author_intensifiers_per_1k=_per_1k(boosters, words),
-        author_hedges_per_1k=_per_1k(hedges, words),
-        author_presuppositions_per_1k=_per_1k(count("author", PRESUPPOSITION), words),
-        scare_quotes=scare,
-        scare_quotes_per_1k=_per_1k(scare, words),
-        hedges_per_1k=_per_1k(hedges, words),
-        boosters_per_1k=_per_1k(boosters, words),
-        certainty_balance=round((boosters - hedges) / (boosters + hedges), 4)
-        if boosters + hedges else 0.0,
-        quoted_word_share=_share(quoted_words, words),
-        named_sources=len(sources),
-        unnamed_attributions=unnamed,
-        neutral_attributions=neutral,
-        loaded_attributions=loaded_verbs,
-        loaded_attribution_share=_share(loaded_verbs, loaded_verbs + neutral),
-        source_gap=round(max(0.0, 1.0 - len(sources) / ENOUGH_SOURCES), 4),
-        author_tone=tone,
+        author_sentences=total("author"),
+        attributed_sentences=sum(1 for sc in body if sc.sentence.voice == "attributed"),
+        quoted_sentences=sum(1 for sc in body if sc.sentence.voice == "quoted"),
+        opinion_sentences=total("opinion"),
+        reported_sentences=total("reported"),
+        reported_opinion_sentences=total("reported_opinion"),
+        scare_quotes=total("scare"),
+        neutral_attributions=total("neutral"),
+        loaded_attributions=total("loaded_verbs"),
         reading_ease=reading_ease(" ".join(text[sc.sentence.start:sc.sentence.end]
                                            for sc in body)),
         headline_loaded_terms=len(headline_hits),
         headline_opinion_score=round(headline_score, 4),
         headline_only_terms="; ".join(headline_only),
-        headline_flag=headline_flag,
+        headline_flag=_headline_flag(counts, values["opinion_share_author"]),
+        **{name: (int(v) if name in ("named_sources", "unnamed_attributions") else v)
+           for name, v in values.items()},
     )
     parts = score(metrics, score_parts)
-    total = round(sum(p.points for p in parts), 2)
-    return replace(metrics, framing_score=total), parts
+    framing = round(sum(p.points for p in parts), 2)
+    low, high = score_interval(counts, score_parts, framing,
+                               seed=zlib.crc32(text.encode("utf-8", "replace")))
+    return (replace(metrics, framing_score=framing, framing_score_low=low,
+                    framing_score_high=high), parts, counts)
+
+
+def _headline_flag(counts: SentenceCounts, opinion_share_author: float) -> bool:
+    # The headline carries loaded terms the body does not, or is opinion while less than a
+    # quarter of the author's voice is.
+    return counts.headline_only or (counts.headline_opinion and opinion_share_author < 0.25)
+
+
+def replicates(counts: SentenceCounts, n: int = BOOTSTRAP_REPLICATES, seed: int = 0
+               ) -> dict[str, np.ndarray]:
+    """``n`` bootstrap replicates of every ratio metric and of the framing score's points,
+    resampling body sentences with replacement. Headline figures are held fixed."""
+    rows = counts.table.shape[0]
+    if rows == 0:
+        return {}
+    rng = np.random.default_rng(seed)
+    sums, sources = [], []
+    block = max(1, 2_000_000 // rows)  # bounds memory on very long articles
+    for start in range(0, n, block):
+        size = min(block, n - start)
+        weights = rng.multinomial(rows, np.full(rows, 1.0 / rows), size=size).astype(float)
+        sums.append(weights @ counts.table)
+        sources.append(((weights @ counts.sources) > 0).sum(axis=1))
+    return ratio_metrics(np.vstack(sums), np.concatenate(sources), rows)
+
+
+def score_points(values: dict[str, np.ndarray], counts: SentenceCounts,
+                 score_parts: list[dict]) -> np.ndarray:
+    """The framing score of each replicate (the same parts and weights as ``score``)."""
+    total = 0.0
+    for row in score_parts:
+        metric = row["metric"]
+        value = (_headline_flag_each(counts, values) if metric == "headline_flag"
+                 else values[metric])
+        total = total + row["weight"] * np.minimum(np.maximum(value, 0.0) / row["full_at"], 1.0)
+    return np.asarray(total)
+
+
+def _headline_flag_each(counts: SentenceCounts, values: dict[str, np.ndarray]) -> np.ndarray:
+    share = values["opinion_share_author"]
+    return (counts.headline_only | (counts.headline_opinion & (share < 0.25))).astype(float)
+
+
+def score_interval(counts: SentenceCounts, score_parts: list[dict], point: float,
+                   seed: int = 0, level: float = INTERVAL_LEVEL) -> tuple[float, float]:
+    """The framing score's bootstrap interval over body sentences (percentile method),
+    widened where needed to hold the score itself."""
+    values = replicates(counts, seed=seed)
+    if not values:
+        return point, point
+    scores = score_points(values, counts, score_parts)
+    tail = (1.0 - level) / 2
+    low, high = np.quantile(scores, [tail, 1.0 - tail])
+    return round(min(float(low), point), 2), round(max(float(high), point), 2)
 
 
 def score(metrics: ArticleMetrics, score_parts: list[dict]) -> tuple[ScorePart, ...]:

@@ -163,6 +163,8 @@ class ArticleMetrics:
     headline_only_terms: str = ""
     headline_flag: bool = False
     framing_score: float = 0.0
+    framing_score_low: float = 0.0  # the framing score's 90 % interval (bootstrap over sentences)
+    framing_score_high: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,8 @@ class ArticleReport:
     frame_shares: tuple[tuple[str, float], ...] = ()
     actors: tuple = ()  # Actor, most mentioned first
     opinion_threshold: float = 0.5  # the model's score at and above which a sentence is opinion
+    # The per-sentence counts behind the metrics (framing.metrics.SentenceCounts), for intervals.
+    counts: object = field(default=None, compare=False, repr=False)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

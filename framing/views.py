@@ -37,7 +37,9 @@ def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
          f"People, places and organizations quoted or reported; {m.unnamed_attributions} "
          "sentences cite an unnamed source."),
         ("Framing score", f"{m.framing_score:.0f}",
-         "0 to 100; see its parts under the article and in “About the scores”."),
+         f"0 to 100; with 90 % confidence between {m.framing_score_low:.0f} and "
+         f"{m.framing_score_high:.0f} (resampling the article's sentences). See its parts "
+         "under the article and in “About the scores”."),
     ]
 
 

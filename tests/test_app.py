@@ -41,7 +41,7 @@ def test_opens_on_the_example_without_errors(app):
     assert 'class="fr-term fr-' in html and "Neutral alternative:" in html  # tooltips
     assert [t.label for t in app.tabs] == ["Articles", "Comparison", "Sentences", "Export"]
     summary = " ".join(m.value for m in app.markdown if m.value.startswith("- "))
-    assert "B frames the story most" in summary
+    assert "B frames the story more than A" in summary
 
 
 def paste(app, slot, text):

@@ -114,7 +114,7 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
 
     page.get_by_role("tab", name="Comparison").click()
     expect(page.get_by_text("The same facts, told differently")).to_be_visible()
-    expect(page.get_by_text("B frames the story most", exact=False)).to_be_visible()
+    expect(page.get_by_text("B frames the story more than A", exact=False)).to_be_visible()
     expect(page.locator(".fr-pairs mark").first).to_be_visible()
     expect(page.locator(".vega-embed").first).to_be_visible()
     screenshot(page, "app_comparison")

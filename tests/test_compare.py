@@ -71,7 +71,7 @@ def test_terms_and_actors_unique_to_each(analyzer):
     assert okafor.loaded_verbs[1] == ("claimed",)
 
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"−?\d+(?:\.\d+)?")
 
 
 @pytest.mark.parametrize(("a", "b"), [("strike_wire", "strike_chaos"),
@@ -89,12 +89,13 @@ def test_every_summary_sentence_is_backed_by_its_numbers(analyzer, a, b):
             metric, _, label = key.rpartition("_")
             if label in reports and hasattr(reports[label].metrics, metric):
                 assert value == getattr(reports[label].metrics, metric), (line.text, key)
-        numbers = [float(n) for n in NUMBER.findall(line.text.replace(",", ""))]
+        numbers = [float(n.replace("−", "-"))
+                   for n in NUMBER.findall(line.text.replace(",", ""))]
         shown = []
         for value in facts.values():
-            shown += [round(value), round(value, 1), round(value * 100)]
+            shown += [round(value), round(value, 1), round(value * 100), round(value, 4)]
         for n in numbers:
-            if n in (1000,):  # "per 1,000 words"
+            if n in (1000, 90):  # "per 1,000 words", "with 90 % confidence"
                 continue
             assert any(abs(n - v) < 0.051 for v in shown), (line.text, n, facts)
 
@@ -103,6 +104,7 @@ def test_summary_names_the_loaded_side(analyzer):
     c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
     text = " ".join(line.text for line in c.summary)
     assert "B uses far more loaded terms in its own voice than A" in text
+    assert "rare by chance" in text
     assert "B says Denise Okafor “claimed”" in text
 
 

@@ -1,0 +1,161 @@
+"""How sure a comparison is: the exact rate test, bootstrap intervals, and what the summary says."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+import numpy as np
+import pytest
+from conftest import CORPUS_FILES
+
+from framing import load_article
+from framing.compare import compare
+from framing.confidence import BOOTSTRAP, EXACT, rate_test
+from framing.export import article_row, comparison_metrics_frame, report_json
+from framing.metrics import RATE_COUNTS, ratio_metrics, replicates
+
+PLAIN = ("The council met on {day} and approved {n} new bus shelters for the northern "
+         "district, the transport office said in a statement.")
+LOADED = ("The council's draconian scheme of {n} bus shelters is a disgraceful morass, and "
+          "its reckless backers are a sneering elite.")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def article(sentences: list[str], title: str) -> str:
+    paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def plain(n: int, offset: int = 0) -> list[str]:
+    return [PLAIN.format(day=DAYS[(i + offset) % 5], n=i + offset + 2) for i in range(n)]
+
+
+def loaded(n: int, offset: int = 0) -> list[str]:
+    return [LOADED.format(n=i + offset + 3) for i in range(n)]
+
+
+@pytest.mark.parametrize(("a", "b"), [((10, 1000), (2, 1000)), ((0, 500), (9, 700)),
+                                      ((40, 2000), (10, 2100))])
+def test_a_large_difference_in_rates_is_clear(a, b):
+    test = rate_test(*a, *b)
+    assert test.clear and test.p_value < 0.10
+    assert test.difference_low <= test.difference <= test.difference_high
+    assert test.difference_low > 0 or test.difference_high < 0
+
+
+@pytest.mark.parametrize(("a", "b"), [((5, 1000), (5, 1000)), ((4, 1000), (5, 1200)),
+                                      ((0, 400), (0, 900)), ((3, 731), (1, 826))])
+def test_similar_rates_are_not_clear(a, b):
+    test = rate_test(*a, *b)
+    assert not test.clear
+    assert test.difference_low <= 0 <= test.difference_high
+
+
+def test_the_rate_test_and_its_interval_agree():
+    rng = np.random.default_rng(3)
+    for _ in range(500):
+        ka, kb = rng.integers(0, 25, 2)
+        wa, wb = rng.integers(80, 3000, 2)
+        test = rate_test(ka, wa, kb, wb)
+        excludes_zero = test.difference_low > 0 or test.difference_high < 0
+        assert test.clear == excludes_zero, (ka, wa, kb, wb)
+        assert test.ratio_low <= (test.ratio if not math.isnan(test.ratio) else 1) \
+            <= test.ratio_high
+
+
+def test_a_loaded_article_against_a_plain_one_is_called_clear(analyzer):
+    a = analyzer.analyze(article(plain(24), "Council approves bus shelters"))
+    b = analyzer.analyze(article(plain(12, 1) + loaded(12), "Council approves bus shelters"))
+    c = compare([a, b])
+    diffs = {d.metric: d for d in c.differences}
+    assert diffs["author_loaded_per_1k"].clear is True
+    assert diffs["author_loaded_per_1k"].method == EXACT
+    assert diffs["framing_score"].clear is True
+    assert diffs["framing_score"].method == BOOTSTRAP
+    text = " ".join(line.text for line in c.summary)
+    assert "B uses" in text and "rare by chance" in text
+    assert "B frames the story more than A" in text
+
+
+def test_articles_with_the_same_rate_are_not_called_different(analyzer):
+    a = analyzer.analyze(article(plain(20) + loaded(2), "Council approves bus shelters"))
+    b = analyzer.analyze(article(plain(21, 2) + loaded(2, 5), "Shelters approved by council"))
+    c = compare([a, b])
+    diffs = {d.metric: d for d in c.differences}
+    assert diffs["author_loaded_per_1k"].clear is False
+    lines = [line for line in c.summary if "loaded terms" in line.text]
+    assert len(lines) == 1 and lines[0].clear is False
+    assert "not clearly different" in lines[0].text
+    assert "common by chance" in lines[0].text
+    assert "more loaded terms" not in lines[0].text
+
+
+def test_framing_score_interval_holds_the_score(corpus_reports):
+    for name, report in corpus_reports.items():
+        m = report.metrics
+        assert m.framing_score_low <= m.framing_score <= m.framing_score_high, name
+        assert m.framing_score_low >= 0 and m.framing_score_high <= 100
+    wide = [r.metrics.framing_score_high - r.metrics.framing_score_low
+            for r in corpus_reports.values()]
+    assert max(wide) > 0  # a real interval, not the score twice
+
+
+def test_interval_columns_in_the_article_csv_and_json(corpus_reports):
+    report = corpus_reports["strike_chaos"]
+    row = article_row(report)
+    assert row["framing_score_low"] <= row["framing_score"] <= row["framing_score_high"]
+    data = report_json(report)
+    assert data["metrics"]["framing_score_low"] == row["framing_score_low"]
+
+
+def test_the_same_article_gives_the_same_interval(analyzer):
+    path = CORPUS_FILES[0]
+    one = analyzer.analyze(load_article(path)).metrics
+    two = analyzer.analyze(load_article(path)).metrics
+    assert (one.framing_score_low, one.framing_score_high) == \
+        (two.framing_score_low, two.framing_score_high)
+
+
+def test_sentence_counts_reproduce_the_metrics(corpus_reports):
+    for report in corpus_reports.values():
+        counts = report.counts
+        sources = np.array([report.metrics.named_sources])
+        values = ratio_metrics(counts.table.sum(axis=0, keepdims=True), sources,
+                               counts.table.shape[0])
+        for name, value in values.items():
+            digits = 2 if name in RATE_COUNTS else 4
+            assert round(float(value[0]), digits) == pytest.approx(
+                getattr(report.metrics, name), abs=1e-9), name
+
+
+def test_bootstrap_replicates_centre_on_the_article(corpus_reports):
+    report = corpus_reports["ukraine_seed"]
+    values = replicates(report.counts, n=2000, seed=1)
+    assert values["opinion_share_body"].mean() == pytest.approx(
+        report.metrics.opinion_share_body, abs=0.02)
+    assert values["author_loaded_per_1k"].std() > 0
+
+
+def test_comparison_csv_has_ordered_intervals(corpus_reports):
+    c = compare([corpus_reports["strike_wire"], corpus_reports["strike_chaos"]])
+    frame = comparison_metrics_frame(c)
+    assert {"difference_low", "difference_high", "clear", "p_value", "method"} <= set(frame)
+    tested = frame[frame["method"] != ""]
+    assert len(tested) >= 20
+    assert (tested["difference_low"] <= tested["difference"] + 1e-9).all()
+    assert (tested["difference"] <= tested["difference_high"] + 1e-9).all()
+    rows = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
+    score = next(r for r in rows if r["metric"] == "framing_score")
+    assert score["clear"] == "True"
+    assert json.loads(json.dumps(frame.to_dict(orient="records"), default=str))
+
+
+def test_three_articles_compare_the_extremes(corpus_reports):
+    reports = [corpus_reports[n] for n in ("strike_wire", "strike_workers", "strike_chaos")]
+    c = compare(reports)
+    d = {x.metric: x for x in c.differences}["framing_score"]
+    assert (d.a, d.b) == (0, 2)
+    assert d.low <= d.difference <= d.high
