@@ -214,7 +214,7 @@ def run_analyze(args) -> int:
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
     """Folders replaced by the article files inside them (recursively, sorted, hidden files
-    left out); also the folders that hold none."""
+    and a folder's own README left out); also the folders that hold none."""
     from .ingest import HTML_SUFFIXES, TEXT_SUFFIXES
 
     suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
@@ -227,6 +227,7 @@ def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
         found = sorted(
             str(p) for p in folder.rglob("*")
             if p.is_file() and p.suffix.lower() in suffixes
+            and p.stem.lower() != "readme"
             and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         )
         if found:

@@ -146,6 +146,7 @@ def test_analyze_reads_the_articles_in_a_folder(tmp_path):
     shutil.copy(CORPUS / "housing_wire.txt", folder / "2024" / "march" / "housing_wire.md")
     shutil.copy(CORPUS / "strike_chaos.txt", folder / ".drafts" / "strike_chaos.txt")
     (folder / "index.csv").write_text("file\nstrike_wire.txt\n", encoding="utf-8")
+    (folder / "README.md").write_text("# Press folder\n\nOur March copy.\n", encoding="utf-8")
     out = tmp_path / "articles.csv"
     result = run("analyze", folder, "--level", "article", "--out", out)
     assert result.returncode == 0, result.stderr
