@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from framing import Analyzer, article_from_html, article_from_text, load_article  # noqa: E402
 from framing.errors import FramingError  # noqa: E402
+from framing.ingest import looks_english  # noqa: E402
 
 PAGE_SETS = {"development": ROOT / "tests" / "data" / "html",
              "held-out": ROOT / "tests" / "data" / "html_holdout"}
@@ -118,7 +119,10 @@ def run_real(eval_dir: Path, verbose: bool) -> int:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     print(f"page set: real ({folder}, {len(truth)} pages)")
     sums = {"framing": [0.0, 0.0], "trafilatura": [0.0, 0.0]}
+    english = {"framing": [0.0, 0.0], "trafilatura": [0.0, 0.0]}  # pages in English only
+    english_pages = 0
     refused = {"framing": [], "trafilatura": []}
+    not_english = []  # extracted, then refused for analysis
     if verbose:
         print(f"{'page':12} {'framing P/R':>12} {'trafilatura P/R':>16}  host / notes")
     for page_id in sorted(truth):
@@ -126,12 +130,20 @@ def run_real(eval_dir: Path, verbose: bool) -> int:
         html = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
         html = html.decode("utf-8", errors="replace")
         ours, notes = our_body(html)
+        if ours and not looks_english(ours):
+            not_english.append(page_id)
+            notes = "not English (refused for analysis) " + notes
         theirs = trafilatura.extract(html) or ""
         row = []
+        in_english = looks_english(expected)
+        english_pages += in_english
         for key, got in (("framing", ours), ("trafilatura", theirs)):
             p, r = page_scores(expected, got)
             sums[key][0] += p
             sums[key][1] += r
+            if in_english:
+                english[key][0] += p
+                english[key][1] += r
             if not got.strip():
                 refused[key].append(page_id)
             row.append(f"{p:.2f}/{r:.2f}")
@@ -145,9 +157,16 @@ def run_real(eval_dir: Path, verbose: bool) -> int:
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{key:12} body shingles: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}"
               f"  refused {len(refused[key])} of {count} pages")
+    for key, (p_sum, r_sum) in english.items():
+        p, r = p_sum / max(1, english_pages), r_sum / max(1, english_pages)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{key:12} English pages only ({english_pages}): precision {p:.3f}  recall {r:.3f}"
+              f"  F1 {f:.3f}")
     for key, ids in refused.items():
         if ids:
             print(f"  {key} refused: {', '.join(i[:12] for i in ids)}")
+    print(f"framing: {len(not_english)} of {count} pages extracted but not English (refused "
+          "for analysis, not for extraction)")
     return 0
 
 

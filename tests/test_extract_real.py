@@ -124,3 +124,19 @@ def test_cli_batch_skips_a_non_english_page_with_its_reason(tmp_path):
     assert "Traceback" not in both.stderr
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 2 and "sentences_like_link_labels" in rows[1]
+
+
+@pytest.mark.slow
+def test_app_shows_the_non_english_refusal_in_one_line():
+    from conftest import ROOT
+    from test_app import PASTE_A, paste
+
+    app_test = pytest.importorskip("streamlit.testing.v1").AppTest
+    app = app_test.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    paste(app, "A", PASTE_A)
+    paste(app, "B", PORTUGUESE)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and errors[0].startswith("Article B: the text is not English")
+    assert "\n" not in errors[0] and "Traceback" not in errors[0]
