@@ -466,10 +466,10 @@ def looks_english(text: str) -> bool:
 
     A text of fewer than ``MIN_LANGUAGE_WORDS`` words is taken to be English (too short to
     tell). Otherwise it is not English when most of its letters are outside the Latin script
-    (Korean, Russian, Japanese ...), when the function words of other languages
-    (``framing/data/language_markers.csv``) outnumber the English ones, or when fewer than
-    1 word in 100 is an English function word at all. Lists of names or ingredients pass:
-    they lack the other languages' function words too.
+    (Korean, Russian, Japanese ...) or when the function words of other languages
+    (``framing/data/language_markers.csv``) outnumber the English ones. Only evidence of
+    another language refuses a text: lists of names, tags or ingredients, which have few
+    function words of any language, pass.
     """
     words = [w.lower() for w in _LETTERS.findall(text)]
     if len(words) < MIN_LANGUAGE_WORDS:
@@ -478,8 +478,7 @@ def looks_english(text: str) -> bool:
     if sum(ord(c) >= 0x250 for c in letters) > len(letters) / 2:  # beyond Latin Extended-B
         return False
     english, other = _language_markers()
-    in_english = sum(w in english for w in words)
-    return in_english >= sum(w in other for w in words) and in_english >= 0.01 * len(words)
+    return sum(w in english for w in words) >= sum(w in other for w in words)
 
 
 def check_english(article: Article) -> None:
