@@ -29,7 +29,7 @@ from .classify import (
 )
 from .errors import EmptyInputError, ModelError
 from .frames import FrameFinder, distribution
-from .ingest import article_from_text, load_article
+from .ingest import article_from_text, check_english, load_article
 from .lexicon import (
     LEXICON_DIR,
     Match,
@@ -236,6 +236,7 @@ class Analyzer:
         article = source if isinstance(source, Article) else article_from_text(source, **meta)
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")
+        check_english(article)
         text = article.text
         sentences = self.segmenter.segment(article)
         voiced = self.voices.assign(text, sentences, paragraphs(text))

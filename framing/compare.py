@@ -28,6 +28,7 @@ import numpy as np
 from .confidence import MetricDifference, metric_differences, rate_test
 from .errors import FramingError
 from .frames import FRAME_NAMES
+from .ingest import looks_english
 from .names import name_key
 from .report import ArticleMetrics, ArticleReport
 
@@ -152,17 +153,6 @@ def check(reports: list[ArticleReport]) -> None:
             if texts[i] == texts[j]:
                 raise CompareError(f"articles {LABELS[i]} and {LABELS[j]} are identical; "
                                    "there is nothing to compare")
-
-
-ENGLISH_MARKERS = frozenset("the and of to in is that was for on with as by it are this".split())
-
-
-def looks_english(text: str) -> bool:
-    """At least one word in ten is one of the commonest English function words."""
-    words = [w.lower() for w in _TOKEN.findall(text) if not w[0].isdigit()]
-    if len(words) < 20:
-        return True  # too short to tell
-    return sum(w in ENGLISH_MARKERS for w in words) / len(words) >= 0.10
 
 
 # --------------------------------------------------------------------------- alignment

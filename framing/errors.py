@@ -33,6 +33,10 @@ class ExtractionError(FramingError):
     """An HTML page in which no article text could be found."""
 
 
+class NotEnglishError(FramingError):
+    """A text in another language: framing's lexicons and model read English only."""
+
+
 class CSVInputError(FramingError):
     """A CSV file that is malformed or lacks the column the command needs."""
 

@@ -12,6 +12,8 @@ they look binary, which is refused.
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import re
 import socket
@@ -27,6 +29,7 @@ from .errors import (
     FetchError,
     InputFileError,
     InputTooLargeError,
+    NotEnglishError,
 )
 from .report import Article
 
@@ -34,6 +37,17 @@ MAX_BYTES = 10_000_000  # 10 MB: far above any article or web page; a 50 MB file
 MAX_CHARS = 2_000_000  # 2 million characters of article text (about 300,000 words)
 FETCH_TIMEOUT = 15.0  # seconds
 MIN_ARTICLE_WORDS = 150  # fewer words extracted from a page suggests a paywall or a bad page
+MIN_LANGUAGE_WORDS = 30  # a shorter text (a headline, a few sentences) is taken to be English
+LANGUAGE_MARKERS = Path(__file__).parent / "data" / "language_markers.csv"
+
+# trafilatura's options, chosen by body F1 on real pages (docs/benchmarks.md).
+EXTRACT_OPTIONS = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "deduplicate": False,
+}
 
 HEADER_KEYS = ("title", "outlet", "date", "url", "note", "author", "id")
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -54,14 +68,26 @@ _PAYWALL = re.compile(
     r"register (now )?to (continue|read)|create a free account to continue)",
     re.IGNORECASE,
 )
+# Link lines between or after the paragraphs ("Read more: ...", "Related", "Watch: ...").
+# Phrases that never open an article's sentence mark a link line by themselves; words that can
+# ("More than 2,000 ...", "Next year ...", "Watch this space") only when a separator follows
+# them or the whole line is a short label without a sentence's end.
 _LINK_PARAGRAPH = re.compile(
-    r"^\s*(read next|read more|related|see also|more from|recommended|also read|"
-    r"further reading|more on this story|most read|watch|listen|sign up|subscribe|"
-    r"advertisement|share this|follow us|more|older|newer|previous|next|"
-    r"lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|"
-    r"leia também|leggi anche)\b|^\s*[←→«»‹›]",
+    r"^\s*(read next|read more|see also|also read|further reading|more on this story|"
+    r"most read|more from|more stories|sign up|subscribe|advertisement|share this|"
+    r"follow us|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|"
+    r"leia também|leggi anche)\b|"
+    r"^\s*(related|recommended|watch|listen|more|older|newer|previous|next|see more|"
+    r"don[’']?t miss)\s*[:|»›→—–]|"
+    r"^\s*[←→«»‹›]",
     re.IGNORECASE,
 )
+_LINK_WORD = re.compile(
+    r"^\s*(related|recommended|watch|listen|more|older|newer|previous|next|see more|"
+    r"don[’']?t miss)\b.{0,60}$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 # Whole paragraphs that are the site talking, not the article: promotions, disclaimers,
 # contact lines and author bios. Only short paragraphs are dropped.
 _SITE_VOICE = re.compile(
@@ -267,15 +293,7 @@ def article_from_html(
     if not re.search(r"\w", html):
         raise EmptyInputError(f"{source_path or url or 'page'}: the page is empty")
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            deduplicate=True,
-        )
+        doc = trafilatura.bare_extraction(html, url=url or None, **EXTRACT_OPTIONS)
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
         raise ExtractionError(
             f"{source_path or url}: could not parse the page ({type(error).__name__})"
@@ -283,7 +301,7 @@ def article_from_html(
     where = source_path or url or "page"
     if doc is None:
         raise ExtractionError(f"{where}: no article text found in the page")
-    if _looks_like_index(html, doc):
+    if _looks_like_index(html):
         raise ExtractionError(
             f"{where}: no article found: the page looks like a home or section page "
             "(a list of headlines), not a single article"
@@ -373,14 +391,23 @@ def _element_text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _looks_like_index(html: str, doc) -> bool:
-    """A home or section page: declared as a website, with no article markup anywhere."""
-    if (getattr(doc, "pagetype", "") or "").lower() != "website":
+def _looks_like_index(html: str) -> bool:
+    """A home or section page: the page declares itself a website or a collection of pages
+    (its own ``og:type`` or JSON-LD, not trafilatura's guess, which takes the site-wide
+    ``WebSite`` block of any page for the page's type) and has no article markup anywhere."""
+    declared = re.search(
+        r'<meta[^>]+(property|name)=["\']og:type["\'][^>]*content=["\']website["\']|'
+        r'<meta[^>]+content=["\']website["\'][^>]*(property|name)=["\']og:type["\']|'
+        r'"@type"\s*:\s*"(CollectionPage|ItemList)"',
+        html, re.IGNORECASE,
+    )
+    if not declared:
         return False
     return not re.search(
-        r'"@type"\s*:\s*"(News|Blog|Reportage|Analysis|Opinion)?(Article|Posting)"|'
-        r"article:published_time",
-        html,
+        r'"@type"\s*:\s*"(News|Blog|Reportage|Analysis|Opinion|Review)?(Article|Posting)"|'
+        r'article:published_time|og:type["\'][^>]*content=["\']article|'
+        r'itemtype=["\'][^"\']*schema\.org/(News|Blog)?(Article|Posting)',
+        html, re.IGNORECASE,
     )
 
 
@@ -393,7 +420,7 @@ def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
         if i == 0 and title and p.strip() == title.strip():
             continue
         p = re.sub(r"^[-•·*]\s+", "", p)  # a list item's bullet
-        if _LINK_PARAGRAPH.match(p) and len(p.split()) <= 25:
+        if _is_link_line(p):
             continue
         words = len(p.split())
         if _PAYWALL.search(p) and words <= 30:
@@ -408,6 +435,58 @@ def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
             continue
         kept.append(p)
     return kept
+
+
+def _is_link_line(paragraph: str) -> bool:
+    """A "Read more"/"Related"/"Watch:" line: a link or a widget label, not article text."""
+    words = len(paragraph.split())
+    if _LINK_PARAGRAPH.match(paragraph) and words <= 25:
+        return True
+    return bool(_LINK_WORD.match(paragraph) and words <= 8
+                and not _SENTENCE_END.search(paragraph))
+
+
+# --------------------------------------------------------------------------- language
+
+
+@functools.cache
+def _language_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """English function words, and other languages' function words that are not English."""
+    with LANGUAGE_MARKERS.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    english = frozenset(r["word"] for r in rows if r["language"] == "en")
+    return english, frozenset(r["word"] for r in rows if r["language"] != "en") - english
+
+
+_LETTERS = re.compile(r"(?<![\w.@/])[^\W\d_]+")  # words, not the "com" of "x.com"
+
+
+def looks_english(text: str) -> bool:
+    """Whether a text reads as English, by its script and its commonest function words.
+
+    A text of fewer than ``MIN_LANGUAGE_WORDS`` words is taken to be English (too short to
+    tell). Otherwise it is not English when most of its letters are outside the Latin script
+    (Korean, Russian, Japanese ...) or when the function words of other languages
+    (``framing/data/language_markers.csv``) outnumber the English ones. Only evidence of
+    another language refuses a text: lists of names, tags or ingredients, which have few
+    function words of any language, pass.
+    """
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    if len(words) < MIN_LANGUAGE_WORDS:
+        return True
+    letters = "".join(words)
+    if sum(ord(c) >= 0x250 for c in letters) > len(letters) / 2:  # beyond Latin Extended-B
+        return False
+    english, other = _language_markers()
+    return sum(w in english for w in words) >= sum(w in other for w in words)
+
+
+def check_english(article: Article) -> None:
+    """Refuse an article that is not in English, with a one-line message."""
+    if not looks_english(article.text):
+        where = article.source_path or article.url
+        raise NotEnglishError(f"{where + ': ' if where else ''}the text is not English; "
+                              "framing analyzes English articles only")
 
 
 def _url_id(url: str) -> str:

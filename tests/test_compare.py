@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import CORPUS, DATA
 
 from framing import article_from_text, load_article
 from framing.compare import CompareError, compare, differing_spans
+from framing.errors import NotEnglishError
 from framing.export import comparison_pairs_frame
 
 FIXTURES = [
@@ -129,13 +131,17 @@ def test_bad_input(analyzer):
                                                        id="headline"))
     with pytest.raises(CompareError, match="no body sentences"):
         compare([wire, only_headline])
-    german = analyzer.analyze(article_from_text(
+    german_text = (
         "Die Stadt hat am Montag den Haushalt beschlossen. Der Bürgermeister sagte, die "
         "Einigung sei ein guter Tag für alle Bürger der Stadt. Die Opposition kritisierte "
         "die Pläne und kündigte Widerstand im Rat an, weil die Kosten zu hoch seien und "
-        "die Schulen nicht genug Geld bekämen.", id="german"))
+        "die Schulen nicht genug Geld bekämen.")
+    with pytest.raises(NotEnglishError, match="the text is not English"):
+        analyzer.analyze(article_from_text(german_text, id="german"))
+    # a report made elsewhere (not by Analyzer.analyze) is still checked by compare
+    german = replace(wire, article=replace(wire.article, text=german_text, id="german"))
     with pytest.raises(CompareError, match="does not look like English"):
-        compare([wire, german])
+        compare([report(analyzer, "strike_chaos"), german])
 
 
 def test_cli_compare_round_trip(tmp_path):
