@@ -283,7 +283,7 @@ def _request(client, httpx, original: str, url, hop: int, resolve: Resolver, gua
     for address in addresses:
         reason = guard(host, address)
         if reason:
-            shown = host if str(address) == host else f"{host} ({address})"
+            shown = host if _literal(host) == address else f"{host} ({address})"
             raise FetchError(
                 f"{where}refused: {shown} is {reason}; local and private networks are fetched "
                 "only when allowed (--allow-private-hosts, FRAMING_ALLOW_PRIVATE_HOSTS=1)"
