@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 import zlib
@@ -183,6 +184,7 @@ def fetch(
     max_redirects: int = MAX_REDIRECTS,
     resolve: Resolver = resolve_host,
     guard: Guard | None = None,
+    verify: ssl.SSLContext | bool = True,
 ) -> Page:
     """Fetch an http(s) page under the rules of this module.
 
@@ -198,6 +200,8 @@ def fetch(
     resolve : ``(host, port, timeout) -> addresses``; the default asks the system resolver.
     guard : ``(host, address) -> reason`` ('' to allow); the default is :func:`refusal`
         with ``allow_private``. Tests inject both to stand a public host in for a local one.
+    verify : TLS certificate verification: True (the certifi bundle), or an
+        ``ssl.SSLContext`` that trusts other authorities.
 
     Raises
     ------
@@ -214,7 +218,7 @@ def fetch(
     started = time.monotonic()
     watchdog = _Watchdog(deadline)
     client = httpx.Client(
-        headers=HEADERS, follow_redirects=False, trust_env=False,
+        headers=HEADERS, follow_redirects=False, trust_env=False, verify=verify,
         limits=httpx.Limits(max_keepalive_connections=0),  # a new connection for every hop
     )
     try:
@@ -445,6 +449,8 @@ def _reason(error: Exception | None) -> str:
             return "host not found"
         if isinstance(seen, (TimeoutError, socket.timeout)):
             return "timed out"
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return f"the site's certificate is not valid: {seen.verify_message}"
         seen = seen.__cause__ or seen.__context__
     text = str(error) if error is not None else "no address"
     if "Connection refused" in text:

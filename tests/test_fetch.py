@@ -341,3 +341,74 @@ def test_unknown_host_is_a_clean_error():
 
     with pytest.raises(FetchError, match="could not connect .host not found"):
         fetch("https://nowhere.example/", resolve=nowhere)
+
+
+# --------------------------------------------------------------------------- TLS
+
+
+@pytest.fixture(scope="module")
+def tls_server():
+    """An HTTPS server on 127.0.0.1 whose certificate names news.example, and a client
+    context that trusts its authority."""
+    trustme = pytest.importorskip("trustme")
+    import ssl
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert(PUBLIC)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 - http.server's name
+            body = self.headers["Host"].encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    certificate.configure_cert(server_context)
+    httpd.socket = server_context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    client_context = ssl.create_default_context()
+    authority.configure_trust(client_context)
+    yield httpd.server_address[1], client_context
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_to_the_checked_address_verifies_the_host_name(tls_server):
+    port, trust = tls_server
+    page = fetch_public(f"https://{PUBLIC}:{port}/", verify=trust)
+    assert page.content == f"{PUBLIC}:{port}".encode()
+
+
+def test_https_certificate_for_another_name_is_refused(tls_server):
+    port, trust = tls_server
+
+    def resolve(host, port, timeout):
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    with pytest.raises(FetchError, match="could not connect .the site's certificate is not "
+                       "valid: Hostname mismatch"):
+        fetch(f"https://impostor.example:{port}/", resolve=resolve,
+              guard=lambda host, address: "", verify=trust)
+
+
+# --------------------------------------------------------------------------- batches
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_opt_in_reaches_the_batch_workers(analyzer, web_server, jobs):
+    from framing.batch import analyze_many
+
+    urls = [f"{web_server}/pages/wire_story.html", f"{web_server}/plain.txt"]
+    refused = list(analyze_many(urls, "article", "csv", analyzer, jobs))
+    assert all("127.0.0.1 is a loopback address" in o.error for o in refused)
+    allowed = list(analyze_many(urls, "article", "csv", analyzer, jobs, allow_private_hosts=True))
+    assert [o.error for o in allowed] == ["", ""]
+    assert allowed[0].rows[0]["article_id"] == "wire_story"
