@@ -226,8 +226,8 @@ def fetch(
         for hop in range(max_redirects + 1):
             response = _request(client, httpx, original, current, hop, resolve, guard,
                                 default_ports_only, timeout, started, deadline, watchdog)
-            location = response.headers.get("Location")
-            if response.status_code in REDIRECT_STATUSES and location:
+            if response.status_code in REDIRECT_STATUSES:
+                location = response.headers["Location"]
                 response.close()
                 try:
                     current = _parse(original, current.join(location.strip()))
@@ -277,7 +277,7 @@ def _request(client, httpx, original: str, url, hop: int, resolve: Resolver, gua
     port = url.port or (443 if url.scheme == "https" else 80)
     if default_ports_only and port not in DEFAULT_PORTS:
         raise FetchError(f"{where}refused: port {port} is not a default web port (80 or 443)")
-    host = url.host
+    host = url.raw_host.decode("ascii")  # an international name in its IDNA (xn--) form
     try:
         addresses = resolve(host, port, _left(started, deadline, timeout))
     except socket.gaierror:
@@ -306,8 +306,8 @@ def _request(client, httpx, original: str, url, hop: int, resolve: Resolver, gua
         except httpx.ConnectError as error:
             last_error = error
             continue
-        if response.status_code >= 400 or (
-            response.status_code >= 300 and response.status_code not in REDIRECT_STATUSES
+        if response.status_code >= 300 and not (
+            response.status_code in REDIRECT_STATUSES and response.headers.get("Location")
         ):
             response.close()
             raise FetchError(f"{where}HTTP error {response.status_code} "

@@ -94,6 +94,8 @@ def server():
                     stop.wait(12)
                 elif path == "/slow-headers":
                     stop.wait(12)
+                elif path == "/no-location":
+                    self._head(302)
                 elif path == "/pdf":
                     self._send(b"%PDF-1.4 fake", "application/pdf")
                 else:
@@ -331,6 +333,21 @@ def test_not_a_web_page_and_http_errors(server):
         fetch(local(server, "/pdf"), allow_private=True)
     with pytest.raises(FetchError, match="HTTP error 404"):
         fetch(local(server, "/nothing"), allow_private=True)
+    with pytest.raises(FetchError, match="HTTP error 302"):
+        fetch(local(server, "/no-location"), allow_private=True)
+
+
+def test_an_international_name_is_resolved_and_sent_in_its_idna_form(server):
+    idna = "xn--bcher-kva.example"
+    seen = []
+
+    def resolve(host, port, timeout):
+        seen.append(host)
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    page = fetch(f"http://b\u00fccher.example:{server}/host", resolve=resolve,
+                 guard=lambda host, address: "" if host == idna else refusal(address))
+    assert seen == [idna] and page.content == f"{idna}:{server}".encode()
 
 
 def test_unknown_host_is_a_clean_error():
