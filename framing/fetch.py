@@ -26,6 +26,7 @@ used: a proxy would resolve the name itself, after our check.
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import socket
 import ssl
@@ -200,8 +201,9 @@ def fetch(
     resolve : ``(host, port, timeout) -> addresses``; the default asks the system resolver.
     guard : ``(host, address) -> reason`` ('' to allow); the default is :func:`refusal`
         with ``allow_private``. Tests inject both to stand a public host in for a local one.
-    verify : TLS certificate verification: True (the certifi bundle), or an
-        ``ssl.SSLContext`` that trusts other authorities.
+    verify : TLS certificate verification: True (the certifi bundle, or the one named by
+        SSL_CERT_FILE or SSL_CERT_DIR), or an ``ssl.SSLContext`` that trusts other
+        authorities.
 
     Raises
     ------
@@ -218,7 +220,8 @@ def fetch(
     started = time.monotonic()
     watchdog = _Watchdog(deadline)
     client = httpx.Client(
-        headers=HEADERS, follow_redirects=False, trust_env=False, verify=verify,
+        headers=HEADERS, follow_redirects=False, trust_env=False,
+        verify=_default_tls() if verify is True else verify,
         limits=httpx.Limits(max_keepalive_connections=0),  # a new connection for every hop
     )
     try:
@@ -252,6 +255,15 @@ def fetch(
     finally:
         watchdog.cancel()
         client.close()
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tls() -> ssl.SSLContext:
+    """The certifi bundle (or SSL_CERT_FILE / SSL_CERT_DIR), loaded once: building it takes
+    tens of milliseconds, more than fetching a page from a nearby server."""
+    import httpx
+
+    return httpx.create_ssl_context(trust_env=True)
 
 
 def _parse(original: str, url):
