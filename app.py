@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -77,7 +78,11 @@ def analyze_request(request: tuple, lexicon_digest: str, lexicon_text: str):
     elif source == "Upload a file":
         article = article_from_bytes(value, filename, **meta)
     else:
-        article = fetch_url(value.strip(), **{k: v for k, v in meta.items() if v})
+        # A visitor must not make the server read its own network: ports 80 and 443 only,
+        # public addresses unless the deployment sets FRAMING_ALLOW_PRIVATE_HOSTS=1.
+        private = os.environ.get("FRAMING_ALLOW_PRIVATE_HOSTS", "") == "1"
+        article = fetch_url(value.strip(), default_ports_only=True, allow_private_hosts=private,
+                            **{k: v for k, v in meta.items() if v})
     return analyzer.analyze(article)
 
 

@@ -342,9 +342,11 @@ class Analyzer:
         """Classify one sentence (or short passage) as a single unit, without segmenting it."""
         return self.classify_texts([text])[0]
 
-    def load(self, source: str | Path, **meta: str) -> ArticleReport:
-        """Read a path or URL and analyze it."""
-        return self.analyze(load_article(source, **meta))
+    def load(self, source: str | Path, *, allow_private_hosts: bool = False,
+             **meta: str) -> ArticleReport:
+        """Read a path or URL and analyze it (``allow_private_hosts``: see ``load_article``)."""
+        return self.analyze(load_article(source, allow_private_hosts=allow_private_hosts,
+                                         **meta))
 
     def _hits(
         self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],

@@ -40,9 +40,10 @@ def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
     return tuple(sentence_rows(report))
 
 
-def _analyze_one(analyzer, source: str, level: str, fmt: str) -> Outcome:
+def _analyze_one(analyzer, source: str, level: str, fmt: str,
+                 allow_private_hosts: bool = False) -> Outcome:
     try:
-        report = analyzer.load(source)
+        report = analyzer.load(source, allow_private_hosts=allow_private_hosts)
     except FramingError as error:
         message = str(error)
         prefix = f"{source}: "
@@ -62,23 +63,24 @@ def _init_worker(lexicons, model) -> None:
         _WORKER["analyzer"] = Analyzer(lexicons=lexicons, model=model)
 
 
-def _work(task: tuple[str, str, str]) -> Outcome:
-    source, level, fmt = task
-    return _analyze_one(_WORKER["analyzer"], source, level, fmt)
+def _work(task: tuple[str, str, str, bool]) -> Outcome:
+    source, level, fmt, allow_private_hosts = task
+    return _analyze_one(_WORKER["analyzer"], source, level, fmt, allow_private_hosts)
 
 
 def default_jobs(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count, 8))
 
 
-def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1
-                 ) -> Iterator[Outcome]:
+def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1, *,
+                 allow_private_hosts: bool = False) -> Iterator[Outcome]:
     """Outcomes in input order. With ``jobs`` > 1, articles are analyzed in worker processes
     that share the already loaded analyzer (fork) or build their own (spawn). The
-    transformer backend runs in one process: torch already uses every core."""
+    transformer backend runs in one process: torch already uses every core.
+    ``allow_private_hosts`` lets URLs on local and private networks be fetched."""
     if jobs <= 1 or len(sources) < 2 or analyzer.bundle.transformer is not None:
         for source in sources:
-            yield _analyze_one(analyzer, source, level, fmt)
+            yield _analyze_one(analyzer, source, level, fmt, allow_private_hosts)
         return
     _ = analyzer.model  # train or load the shipped model once, before the workers start
     methods = multiprocessing.get_all_start_methods()
@@ -87,7 +89,7 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
     try:
         with context.Pool(jobs, initializer=_init_worker,
                           initargs=(analyzer.lexicon_files, analyzer._bundle)) as pool:
-            tasks = ((source, level, fmt) for source in sources)
+            tasks = ((source, level, fmt, allow_private_hosts) for source in sources)
             yield from pool.imap(_work, tasks, chunksize=4)
     finally:
         _WORKER.pop("analyzer", None)

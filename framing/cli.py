@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
     _backend_option(analyze)
+    _fetch_option(analyze)
     analyze.set_defaults(run=run_analyze)
 
     classify = commands.add_parser(
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--lexicon", metavar="FILE", action="append", default=[])
     compare.add_argument("--model", metavar="FILE")
     _backend_option(compare)
+    _fetch_option(compare)
     compare.set_defaults(run=run_compare)
 
     train = commands.add_parser(
@@ -119,6 +121,12 @@ def _backend_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--backend", choices=("lexical", "transformer"), default="lexical",
                          help="transformer: average the lexical model with a fine-tuned "
                          "language model (optional: pip install -r requirements-embeddings.txt)")
+
+
+def _fetch_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--allow-private-hosts", action="store_true",
+                         help="also fetch URLs on loopback, private, link-local and "
+                         "carrier-grade NAT addresses (refused by default)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,7 +185,8 @@ def run_analyze(args) -> int:
     writer = RowWriter(args.out, fmt, columns)
     failed = 0
     try:
-        for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs):
+        for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs,
+                                    allow_private_hosts=args.allow_private_hosts):
             if progress:
                 progress.step()
             if outcome.error:
@@ -411,7 +420,7 @@ def run_compare(args) -> int:
     reports = []
     for label, source in zip(LABELS, args.sources):
         try:
-            reports.append(analyzer.load(source))
+            reports.append(analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
         except FramingError as error:
             raise CompareError(f"article {label}: {error}") from None
     comparison = compare(reports)

@@ -16,9 +16,6 @@ import csv
 import functools
 import hashlib
 import re
-import socket
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -26,16 +23,15 @@ from .errors import (
     DecodeError,
     EmptyInputError,
     ExtractionError,
-    FetchError,
     InputFileError,
     InputTooLargeError,
     NotEnglishError,
 )
+from .fetch import FETCH_DEADLINE, FETCH_TIMEOUT, MAX_BYTES
 from .report import Article
 
-MAX_BYTES = 10_000_000  # 10 MB: far above any article or web page; a 50 MB file is refused
+# MAX_BYTES (10 MB, for files and downloads) and the fetch timeouts are set in framing.fetch.
 MAX_CHARS = 2_000_000  # 2 million characters of article text (about 300,000 words)
-FETCH_TIMEOUT = 15.0  # seconds
 MIN_ARTICLE_WORDS = 150  # fewer words extracted from a page suggests a paywall or a bad page
 MIN_LANGUAGE_WORDS = 30  # a shorter text (a headline, a few sentences) is taken to be English
 LANGUAGE_MARKERS = Path(__file__).parent / "data" / "language_markers.csv"
@@ -109,16 +105,19 @@ def is_url(value: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
 
 
-def load_article(source: str | Path, **meta: str) -> Article:
+def load_article(source: str | Path, *, allow_private_hosts: bool = False,
+                 **meta: str) -> Article:
     """Load one article from a path or an http(s) URL.
 
     Parameters
     ----------
     source : a file path (.txt, .md or .html) or a URL.
+    allow_private_hosts : for a URL, also fetch from loopback, private and link-local
+        addresses (refused by default; see :mod:`framing.fetch`).
     meta : title, outlet, published or id to set or override.
     """
     if isinstance(source, str) and is_url(source):
-        return fetch_url(source, **meta)
+        return fetch_url(source, allow_private_hosts=allow_private_hosts, **meta)
     return read_file(source, **meta)
 
 
@@ -496,65 +495,41 @@ def _url_id(url: str) -> str:
     return stem[:60] or "url-" + hashlib.sha1(url.encode()).hexdigest()[:8]
 
 
-def fetch_url(url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES,
-              **meta: str) -> Article:
-    """Download a page (following redirects) and extract its article."""
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(
-        url.strip(),
-        headers={
-            "User-Agent": "framing/0.1 (+https://example.org/framing; media analysis)",
-            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            content_type = response.headers.get_content_type()
-            if content_type not in HTML_TYPES and content_type != "text/plain":
-                raise FetchError(f"{url}: not a web page (content type {content_type})")
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputTooLargeError(
-                    f"{url}: page is {int(declared) / 1e6:.1f} MB; the limit is "
-                    f"{max_bytes / 1e6:.0f} MB"
-                )
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise InputTooLargeError(
-                    f"{url}: page is over the {max_bytes / 1e6:.0f} MB limit"
-                )
-            charset = response.headers.get_content_charset()
-            final_url = response.geturl()
-    except (FetchError, InputTooLargeError):
-        raise
-    except urllib.error.HTTPError as error:
-        raise FetchError(f"{url}: HTTP error {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        raise FetchError(f"{url}: could not connect ({_reason(error.reason)})") from None
-    except TimeoutError:
-        raise FetchError(f"{url}: timed out after {timeout:g} seconds") from None
-    except (OSError, ValueError) as error:
-        raise FetchError(f"{url}: could not fetch the page ({error})") from None
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = FETCH_TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    deadline: float = FETCH_DEADLINE,
+    allow_private_hosts: bool = False,
+    default_ports_only: bool = False,
+    **meta: str,
+) -> Article:
+    """Download a page with :func:`framing.fetch.fetch` and extract its article.
+
+    Parameters
+    ----------
+    url : an http(s) address; redirects are followed (each one checked).
+    timeout : seconds for connecting and for each read.
+    max_bytes : the cap on the page's decompressed size.
+    deadline : seconds for the whole download.
+    allow_private_hosts : also fetch from loopback, private and link-local addresses
+        (refused by default: a server must not be made to read its own network).
+    default_ports_only : refuse ports other than 80 and 443 (the app sets it).
+    meta : title, outlet, published or id to set or override.
+    """
+    from .fetch import fetch
+
+    page = fetch(url, allow_private=allow_private_hosts, default_ports_only=default_ports_only,
+                 timeout=timeout, deadline=deadline, max_bytes=max_bytes)
     text = None
-    if charset:
+    if page.charset:
         try:
-            text = data.decode(charset)
+            text = page.content.decode(page.charset)
         except (LookupError, UnicodeDecodeError):
             text = None
     if text is None:
-        text, _ = decode(data, url)
-    if content_type == "text/plain":
-        return article_from_text(text, url=final_url, **meta)
-    return article_from_html(text, url=final_url, **meta)
-
-
-def _reason(reason: object) -> str:
-    if isinstance(reason, socket.gaierror):
-        return "host not found"
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return "timed out"
-    return str(reason)
+        text, _ = decode(page.content, url)
+    if page.media_type == "text/plain":
+        return article_from_text(text, url=page.url, **meta)
+    return article_from_html(text, url=page.url, **meta)

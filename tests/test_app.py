@@ -77,15 +77,30 @@ def test_empty_slot_shows_a_clear_error(app):
     assert [e.value for e in app.error] == ["Article B: paste the article's text to analyze it."]
 
 
-def test_unreachable_url_shows_a_clear_error(app, closed_port_url):
+def fetch_errors(app, url):
     app.radio(key="source_B").set_value("Fetch a URL").run()
-    app.text_input(key="url_B").input(closed_port_url)
+    app.text_input(key="url_B").input(url)
     app.button(key="analyze").click().run()
     assert not app.exception
     errors = [e.value for e in app.error]
+    assert all("Traceback" not in error for error in errors)
+    return errors
+
+
+def test_url_on_another_port_is_refused_with_a_clear_error(app, closed_port_url):
+    errors = fetch_errors(app, closed_port_url)
     assert len(errors) == 1 and errors[0].startswith("Article B: ")
-    assert "could not connect (connection refused)" in errors[0]
-    assert "Traceback" not in errors[0]
+    assert "refused: port" in errors[0] and "not a default web port" in errors[0]
+
+
+def test_local_url_is_refused_unless_the_deployment_allows_it(app, monkeypatch):
+    url = "http://127.0.0.1/article"  # port 80 of this machine: the only address contacted
+    monkeypatch.delenv("FRAMING_ALLOW_PRIVATE_HOSTS", raising=False)
+    errors = fetch_errors(app, url)
+    assert len(errors) == 1 and "127.0.0.1 is a loopback address" in errors[0]
+    monkeypatch.setenv("FRAMING_ALLOW_PRIVATE_HOSTS", "1")
+    errors = fetch_errors(app, url)
+    assert not any("refused:" in error for error in errors)  # fetched, or nothing listening
 
 
 def test_custom_lexicon_changes_the_hits(app):

@@ -86,11 +86,29 @@ def test_analyze_to_stdout_is_csv():
     assert rows and rows[0]["article_id"] == "strike_chaos"
 
 
-def test_analyze_url(web_server, tmp_path):
+def test_analyze_url_on_a_local_host_needs_the_opt_in(web_server, tmp_path):
     out = tmp_path / "page.csv"
-    result = run("analyze", f"{web_server}/pages/wire_story.html", "--out", out)
+    url = f"{web_server}/pages/wire_story.html"
+    result = run("analyze", url, "--out", out)
+    assert_clean_error(result, f"skipped {url}: refused: 127.0.0.1 is a loopback address")
+    assert not out.exists()
+    result = run("analyze", url, "--out", out, "--allow-private-hosts")
     assert result.returncode == 0, result.stderr
     assert read_csv(out)[0]["article_id"] == "wire_story"
+
+
+def test_unreachable_url_with_the_opt_in(closed_port_url):
+    result = run("analyze", closed_port_url, "--allow-private-hosts")
+    assert_clean_error(result, "could not connect (connection refused)")
+
+
+def test_compare_refuses_a_local_url(web_server):
+    result = run("compare", CORPUS / "strike_wire.txt", f"{web_server}/pages/wire_story.html")
+    assert_clean_error(result, "article B: ")
+    assert "127.0.0.1 is a loopback address" in result.stderr
+    result = run("compare", CORPUS / "strike_wire.txt", f"{web_server}/pages/wire_story.html",
+                 "--allow-private-hosts")
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture
@@ -113,12 +131,12 @@ def bad_inputs(tmp_path, closed_port_url):
         "binary": (binary, "PNG image"),
         "huge": (big, "the limit is 10 MB"),
         "no-article": (homepage, "no article found"),
-        "unreachable": (closed_port_url, "connection refused"),
+        "local-url": (closed_port_url, "127.0.0.1 is a loopback address"),
     }
 
 
 @pytest.mark.parametrize(
-    "case", ["empty", "directory", "missing", "binary", "huge", "no-article", "unreachable"]
+    "case", ["empty", "directory", "missing", "binary", "huge", "no-article", "local-url"]
 )
 def test_analyze_bad_input(bad_inputs, case, tmp_path):
     path, message = bad_inputs[case]

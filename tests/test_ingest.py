@@ -158,7 +158,7 @@ def test_html_without_any_text():
 
 
 def test_url_is_fetched_and_extracted(web_server):
-    article = load_article(f"{web_server}/pages/big_news_site.html")
+    article = load_article(f"{web_server}/pages/big_news_site.html", allow_private_hosts=True)
     expected = (HTML / "big_news_site.expected.txt").read_text(encoding="utf-8").splitlines()
     assert normalize(article.text.split("\n\n")[1]) == normalize(expected[0])
     assert article.url.endswith("/pages/big_news_site.html")
@@ -166,14 +166,15 @@ def test_url_is_fetched_and_extracted(web_server):
 
 
 def test_redirect_is_followed(web_server):
-    article = load_article(f"{web_server}/moved")
+    article = load_article(f"{web_server}/moved", allow_private_hosts=True)
     assert article.url.endswith("/pages/wire_story.html")
     assert "LONDON" in article.text
 
 
 def test_plain_text_url_and_declared_charset(web_server):
-    assert load_article(f"{web_server}/plain.txt").text.startswith("The bridge reopened")
-    assert "caf\u00e9" in load_article(f"{web_server}/latin1").text
+    local = {"allow_private_hosts": True}  # the test server is on 127.0.0.1
+    assert load_article(f"{web_server}/plain.txt", **local).text.startswith("The bridge reopened")
+    assert "caf\u00e9" in load_article(f"{web_server}/latin1", **local).text
 
 
 @pytest.mark.parametrize(
@@ -186,22 +187,28 @@ def test_plain_text_url_and_declared_charset(web_server):
 )
 def test_url_errors(web_server, path, error, message):
     with pytest.raises(error, match=message):
-        load_article(web_server + path)
+        load_article(web_server + path, allow_private_hosts=True)
 
 
 def test_url_size_cap(web_server):
     with pytest.raises(InputTooLargeError, match="limit"):
-        fetch_url(f"{web_server}/pages/big_news_site.html", max_bytes=1000)
+        fetch_url(f"{web_server}/pages/big_news_site.html", max_bytes=1000,
+                  allow_private_hosts=True)
 
 
 def test_url_timeout(web_server):
     with pytest.raises(FetchError, match="timed out"):
-        fetch_url(f"{web_server}/slow", timeout=0.3)
+        fetch_url(f"{web_server}/slow", timeout=0.3, allow_private_hosts=True)
+
+
+def test_local_url_is_refused_by_default(web_server):
+    with pytest.raises(FetchError, match=r"refused: 127\.0\.0\.1 is a loopback address"):
+        load_article(f"{web_server}/pages/wire_story.html")
 
 
 def test_unreachable_url(closed_port_url):
     with pytest.raises(FetchError, match="could not connect .connection refused"):
-        load_article(closed_port_url)
+        load_article(closed_port_url, allow_private_hosts=True)
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/file", "file:///etc/passwd", "http://"])
