@@ -20,6 +20,9 @@ from .report import Article, Sentence
 # sentence only costs time; above this many characters a block is cut at whitespace first.
 MAX_BLOCK = 5_000
 
+# pysbd splits only at these: sentence punctuation, a list item's "a)" or "1.", a line's end,
+# and a dash before a quotation mark ("… -” Then"); a block without any is one sentence.
+_MAY_SPLIT = re.compile(r"[.!?。．！？…)\r]|-[\"'“”‘’]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
@@ -86,7 +89,9 @@ class Segmenter:
         for block_start, block_end in _blocks(text, start, end):
             # Line breaks inside a hard-wrapped paragraph are spaces; same length keeps offsets.
             block = text[block_start:block_end].replace("\n", " ")
-            spans.extend(_locate(block, self._pysbd.segment(block), block_start))
+            # pysbd's fixed cost per call is most of the time of a short line (a headline)
+            pieces = self._pysbd.segment(block) if _MAY_SPLIT.search(block) else [block]
+            spans.extend(_locate(block, pieces, block_start))
         return _repair(text, spans, self._say)
 
 
@@ -178,11 +183,14 @@ def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> lis
 
     “Are you sure?” she asked.  →  one sentence, not “Are you sure?” | she asked.
     “Are you sure?” Smith asked. →  one sentence too.
+
+    A join never makes a sentence longer than ``MAX_BLOCK``: a run of text without sentence
+    punctuation stays cut into blocks, so that no later step works on one unbounded sentence.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
-        if merged and (
+        if merged and end - merged[-1][0] <= MAX_BLOCK and (
             _ATTRIBUTION_TAIL.match(piece)
             or not _WORD.search(piece)
             or (_QUESTION_CLOSE.search(text[merged[-1][0]:merged[-1][1]])
