@@ -238,8 +238,13 @@ def timed(analyzer: Analyzer, data: bytes, name: str, timeout: float) -> tuple:
     process = context.Process(target=_child, args=(child, analyzer, data, name))
     process.start()
     child.close()
-    ready = parent.poll(timeout)
-    result = parent.recv() if ready else ("timeout", timeout, "TIMEOUT", 0, timeout)
+    result = ("timeout", timeout, "TIMEOUT", 0, timeout)
+    if parent.poll(timeout):
+        try:
+            result = parent.recv()
+        except EOFError:  # the child died without a word: a crash in a C extension
+            process.join()
+            result = ("bug", 0.0, f"the process died (exit code {process.exitcode})", "", 0.0)
     process.kill()
     process.join()
     return result

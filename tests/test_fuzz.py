@@ -289,3 +289,20 @@ def test_lone_surrogates_are_not_a_crash(analyzer):
     except FramingError:
         return
     check_invariants(report)
+
+
+@settings(max_examples=examples(100), **FUZZ)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+       | st.lists(st.sampled_from(["Dr", "Mr", "-", "”", "“", "'", '"', " ", "A", "i", "ii",
+                                   "1", "a", "B", "\t", "(", ":", ";", "—"]), max_size=30).map("".join))
+def test_pysbd_splits_nothing_where_the_segmenter_skips_it(text):
+    # The segmenter hands pysbd only blocks in which it may find a boundary (segment.py).
+    import pysbd
+
+    from framing.segment import _MAY_SPLIT, _locate
+
+    block = text.replace("\n", " ")
+    if _MAY_SPLIT.search(block):
+        return
+    pieces = pysbd.Segmenter(language="en", clean=False, char_span=False).segment(block)
+    assert _locate(block, pieces, 0) == _locate(block, [block], 0)
