@@ -35,15 +35,18 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CUE = re.compile(
-    r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]*\)|"
+    r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]{0,300}\)|"
     r"^\s*(photo|photograph|image|picture|caption|credit)s?\s*[:|]|"
     r"\b(getty images|ap photo|afp via getty|reuters/|shutterstock)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
+# A name in a byline; never "and", which separates names: were it both, the regex would try
+# every way of splitting "By A and B and C …" and take exponential time on a long line.
+_BY_NAME = r"(?!and\b)[A-Z][\w.'’\-]+"
 _BYLINE = re.compile(
-    r"^\s*(by\s+[A-Z][\w.'’\-]+(\s+[A-Z][\w.'’\-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’\-]+"
-    r"(\s+[A-Z][\w.'’\-]+){0,3})*\s*(,\s*[\w .]+)?$|"
+    rf"^\s*(by\s+{_BY_NAME}(\s+{_BY_NAME}){{0,3}}((\s*[,&]\s*|\s+and\s+){_BY_NAME}"
+    rf"(\s+{_BY_NAME}){{0,3}})*\s*(,\s*[\w .]+)?$|"
     r"[(\[]?(reporting|additional reporting|editing|writing|compiled|produced) by\b|"
     r"(posted|published|updated|last updated)\s*(on|at)?\s*[:]?\s*\w+.{0,40}$|"
     r"follow (him|her|them|us) on\b|contact the (author|writer|reporter)\b|"
@@ -233,9 +236,10 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
         return "headline"
     if _MARKDOWN_HEADING.match(content) or _LINK_LINE.match(content):
         return "headline"
-    if _CAPTION_CUE.search(content) and len(words) <= 60:
+    # the word counts first: they bound the regexes' work on a long line
+    if len(words) <= 60 and _CAPTION_CUE.search(content):
         return "caption"
-    if _BYLINE.match(content) and len(words) <= 14:
+    if len(words) <= 14 and _BYLINE.match(content):
         return "byline"
     if not words or _TERMINAL.search(content) or content.rstrip()[-1:] in "\"”’'":
         return ""
@@ -250,7 +254,7 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
 def _sentence_kind(sentence: str) -> str:
     if _CREDIT.match(sentence) and len(_words(sentence)) <= 4:
         return "byline"
-    if _CAPTION_CUE.search(sentence) and sentence.strip().startswith(("(", "[")):
+    if sentence.lstrip().startswith(("(", "[")) and _CAPTION_CUE.search(sentence):
         return "caption"
     if _LINK_LINE.match(sentence):
         return "headline"
@@ -261,7 +265,7 @@ def is_caption_or_credit(line: str) -> bool:
     """Whether a whole paragraph is a photo caption, a credit or a byline, not body text."""
     words = _words(line)
     return bool(
-        (_CAPTION_CUE.search(line) and len(words) <= 60)
-        or (_BYLINE.match(line) and len(words) <= 14)
-        or (_CREDIT.match(line) and len(words) <= 4)
+        (len(words) <= 60 and _CAPTION_CUE.search(line))
+        or (len(words) <= 14 and _BYLINE.match(line))
+        or (len(words) <= 4 and _CREDIT.match(line))
     )
