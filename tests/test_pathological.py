@@ -21,9 +21,8 @@ pathological = importlib.util.module_from_spec(_spec)
 sys.modules["pathological"] = pathological  # its dataclass looks its module up by name
 _spec.loader.exec_module(pathological)
 
-pytestmark = pytest.mark.slow
 
-
+@pytest.mark.slow
 @pytest.mark.parametrize("case", pathological.CASES, ids=[c.name for c in pathological.CASES])
 def test_pathological_input(analyzer, case):
     data, name = case.make(1, True)
@@ -38,6 +37,7 @@ def test_pathological_input(analyzer, case):
     check_invariants(report)
 
 
+@pytest.mark.slow
 def test_no_sentence_is_longer_than_a_block(analyzer):
     # A megabyte without a full stop is cut into sentences of at most MAX_BLOCK characters,
     # each a span of the text; nothing downstream works on one unbounded sentence.
@@ -48,3 +48,27 @@ def test_no_sentence_is_longer_than_a_block(analyzer):
     assert len(report.scores) > 1
     assert max(s.sentence.end - s.sentence.start for s in report.scores) <= MAX_BLOCK
     check_invariants(report)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Jane Doe and John Smith", True),
+        ("By Jane Doe, John Smith & Al Roe, Reuters", True),
+        ("By ANA RUIZ", True),
+        ("By Jane Doe and", False),
+        ("by and large, the economy grew", False),  # "and" is not a name
+        ("By Xa Aa Aa" + " and Aa" * 60 + " !", False),  # took 2^n steps before
+        ("By X" + "andX" * 5000 + " !", False),
+    ],
+)
+def test_byline_lines(line, byline):
+    from framing.segment import is_caption_or_credit
+
+    assert is_caption_or_credit(line) is byline
+
+
+def test_many_names_joined_by_and_analyze(analyzer):
+    # A line of 60 names joined by "and" once made the byline regex backtrack exponentially.
+    text = "By Ana Ruiz" + " and Jo Park" * 60 + " !\n\nThe council met on Monday."
+    check_invariants(analyzer.analyze(text))
