@@ -220,9 +220,10 @@ class Analyzer:
         contributions = model.contributions(frame, features) if explained else None
         scores = []
         threshold = bundle.threshold
+        words = frame["words"].tolist()  # one column read, not one pandas lookup per row
         for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
             label = OPINION if probability >= threshold else "reporting"
-            cues = explain(model, contributions, row, evidence[row], frame["words"].iat[row],
+            cues = explain(model, contributions, row, evidence[row], words[row],
                            label) if explained else ()
             if explained and language is not None and (language[row] >= 0.5) == (label == OPINION):
                 cues = (f"language model: {language[row]:.2f}", *cues[:5])
@@ -295,6 +296,7 @@ class Analyzer:
                 spans = [(a.content_start, a.content_end)
                          for a in attributions.get(s.index, ())
                          if not a.subordinate and a.content_start >= 0]
+            spans = _union(spans)
             words = " ".join(text[a:b] for a, b in spans).strip(" “”\"‘’',.")
             if not WORD.search(words):
                 continue
@@ -405,6 +407,18 @@ def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], .
             spans.append((a.content_start, a.content_end))
         spans.append((a.start, a.end))  # the verb of saying: a loaded term, not a stance
     return tuple(spans)
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined into one, in order, so that no words are taken twice: two
+    attributions in one sentence ("X said … and Y said …") both reach its end."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:

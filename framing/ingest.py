@@ -98,6 +98,7 @@ _BIO = re.compile(
     r"^[A-Z][\w’'.-]+(\s+[A-Z][\w’'.-]+){1,3}\s+(covers|writes about|is a (senior |staff )?"
     r"(reporter|correspondent|writer|columnist|editor|contributor))\b"
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TABLE_NOTE = re.compile(r"^\s*(source|sources|note|graphic|chart|table)s?\s*:", re.IGNORECASE)
 
 
@@ -139,6 +140,9 @@ def article_from_text(
             f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} per article"
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # Lone surrogates (a str from bytes decoded with surrogateescape) are not text: each
+    # becomes U+FFFD, as a decoder would have made it, so the text can be encoded and exported.
+    text = _SURROGATE.sub("\ufffd", text)
     header, body = parse_header(text)
     title = title or header.get("title", "")
     body = body.strip("\n")

@@ -20,6 +20,9 @@ from .report import Article, Sentence
 # sentence only costs time; above this many characters a block is cut at whitespace first.
 MAX_BLOCK = 5_000
 
+# pysbd splits only at these: sentence punctuation, a list item's "a)" or "1.", a line's end,
+# and a dash before a quotation mark ("… -” Then"); a block without any is one sentence.
+_MAY_SPLIT = re.compile(r"[.!?。．！？…)\r]|-[\"'“”‘’]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
@@ -32,15 +35,18 @@ _LINK_LINE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CUE = re.compile(
-    r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]*\)|"
+    r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]{0,300}\)|"
     r"^\s*(photo|photograph|image|picture|caption|credit)s?\s*[:|]|"
     r"\b(getty images|ap photo|afp via getty|reuters/|shutterstock)\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
+# A name in a byline; never "and", which separates names: were it both, the regex would try
+# every way of splitting "By A and B and C …" and take exponential time on a long line.
+_BY_NAME = r"(?!and\b)[A-Z][\w.'’\-]+"
 _BYLINE = re.compile(
-    r"^\s*(by\s+[A-Z][\w.'’\-]+(\s+[A-Z][\w.'’\-]+){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’\-]+"
-    r"(\s+[A-Z][\w.'’\-]+){0,3})*\s*(,\s*[\w .]+)?$|"
+    rf"^\s*(by\s+{_BY_NAME}(\s+{_BY_NAME}){{0,3}}((\s*[,&]\s*|\s+and\s+){_BY_NAME}"
+    rf"(\s+{_BY_NAME}){{0,3}})*\s*(,\s*[\w .]+)?$|"
     r"[(\[]?(reporting|additional reporting|editing|writing|compiled|produced) by\b|"
     r"(posted|published|updated|last updated)\s*(on|at)?\s*[:]?\s*\w+.{0,40}$|"
     r"follow (him|her|them|us) on\b|contact the (author|writer|reporter)\b|"
@@ -86,7 +92,9 @@ class Segmenter:
         for block_start, block_end in _blocks(text, start, end):
             # Line breaks inside a hard-wrapped paragraph are spaces; same length keeps offsets.
             block = text[block_start:block_end].replace("\n", " ")
-            spans.extend(_locate(block, self._pysbd.segment(block), block_start))
+            # pysbd's fixed cost per call is most of the time of a short line (a headline)
+            pieces = self._pysbd.segment(block) if _MAY_SPLIT.search(block) else [block]
+            spans.extend(_locate(block, pieces, block_start))
         return _repair(text, spans, self._say)
 
 
@@ -178,11 +186,14 @@ def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> lis
 
     “Are you sure?” she asked.  →  one sentence, not “Are you sure?” | she asked.
     “Are you sure?” Smith asked. →  one sentence too.
+
+    A join never makes a sentence longer than ``MAX_BLOCK``: a run of text without sentence
+    punctuation stays cut into blocks, so that no later step works on one unbounded sentence.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
-        if merged and (
+        if merged and end - merged[-1][0] <= MAX_BLOCK and (
             _ATTRIBUTION_TAIL.match(piece)
             or not _WORD.search(piece)
             or (_QUESTION_CLOSE.search(text[merged[-1][0]:merged[-1][1]])
@@ -225,9 +236,10 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
         return "headline"
     if _MARKDOWN_HEADING.match(content) or _LINK_LINE.match(content):
         return "headline"
-    if _CAPTION_CUE.search(content) and len(words) <= 60:
+    # the word counts first: they bound the regexes' work on a long line
+    if len(words) <= 60 and _CAPTION_CUE.search(content):
         return "caption"
-    if _BYLINE.match(content) and len(words) <= 14:
+    if len(words) <= 14 and _BYLINE.match(content):
         return "byline"
     if not words or _TERMINAL.search(content) or content.rstrip()[-1:] in "\"”’'":
         return ""
@@ -242,7 +254,7 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
 def _sentence_kind(sentence: str) -> str:
     if _CREDIT.match(sentence) and len(_words(sentence)) <= 4:
         return "byline"
-    if _CAPTION_CUE.search(sentence) and sentence.strip().startswith(("(", "[")):
+    if sentence.lstrip().startswith(("(", "[")) and _CAPTION_CUE.search(sentence):
         return "caption"
     if _LINK_LINE.match(sentence):
         return "headline"
@@ -253,7 +265,7 @@ def is_caption_or_credit(line: str) -> bool:
     """Whether a whole paragraph is a photo caption, a credit or a byline, not body text."""
     words = _words(line)
     return bool(
-        (_CAPTION_CUE.search(line) and len(words) <= 60)
-        or (_BYLINE.match(line) and len(words) <= 14)
-        or (_CREDIT.match(line) and len(words) <= 4)
+        (len(words) <= 60 and _CAPTION_CUE.search(line))
+        or (len(words) <= 14 and _BYLINE.match(line))
+        or (len(words) <= 4 and _CREDIT.match(line))
     )

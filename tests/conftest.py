@@ -7,12 +7,20 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from framing import Analyzer, load_article
 
 # The trained shipped model is cached here for the whole test run (and for the command-line
 # tests' subprocesses, which inherit the environment), not in the user's home.
 os.environ.setdefault("FRAMING_CACHE_DIR", str(Path(tempfile.gettempdir()) / "framing-test-cache"))
+
+# Property tests: no deadline (the machine may be shared); HYPOTHESIS_PROFILE=long runs twenty
+# times as many examples (tests/test_fuzz.py scales its counts from the profile's).
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "articles"
