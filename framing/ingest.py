@@ -5,6 +5,9 @@
 - ``.html`` files and URLs: the main text, title, date and outlet extracted with trafilatura,
   with menus, captions, bylines and "Read Next" links left out.
 
+Text in another language is read like any other; ``check_english`` (called by
+``Analyzer.analyze``) refuses it for analysis.
+
 Limits (documented in the README): files and downloads up to ``MAX_BYTES``; article text up
 to ``MAX_CHARS``. Bytes that are not UTF-8 are read as Windows-1252 with a warning, unless
 they look binary, which is refused.
@@ -409,6 +412,7 @@ def _looks_like_index(html: str) -> bool:
     return not re.search(
         r'"@type"\s*:\s*"(News|Blog|Reportage|Analysis|Opinion|Review)?(Article|Posting)"|'
         r'article:published_time|og:type["\'][^>]*content=["\']article|'
+        r'content=["\']article["\'][^>]*og:type|'
         r'itemtype=["\'][^"\']*schema\.org/(News|Blog)?(Article|Posting)',
         html, re.IGNORECASE,
     )
