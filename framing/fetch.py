@@ -218,13 +218,13 @@ def fetch(
             return refusal(address, allow_private)
 
     original = url.strip()
-    started = time.monotonic()
-    watchdog = _Watchdog(deadline)
     client = httpx.Client(
         headers=HEADERS, follow_redirects=False, trust_env=False,
         verify=_default_tls() if verify is True else verify,
         limits=httpx.Limits(max_keepalive_connections=0),  # a new connection for every hop
     )
+    started = time.monotonic()  # the deadline counts the network, not the first imports
+    watchdog = _Watchdog(deadline)
     try:
         current = _parse(original, original)
         for hop in range(max_redirects + 1):

@@ -203,7 +203,7 @@ def test_opt_in_allows_local_networks_but_not_multicast_or_unspecified(address, 
 )
 def test_refused_before_any_connection(url, message):
     with pytest.raises(FetchError, match=message):
-        fetch(url, timeout=0.5, deadline=1)
+        fetch(url, timeout=0.5)
 
 
 def test_refused_when_any_address_of_the_host_is_local():
