@@ -14,8 +14,9 @@ become a way into the server's own network. Every hop of a fetch:
 4. follows at most ``MAX_REDIRECTS`` redirects itself, checking each target the same way.
 
 A download ends at an overall deadline (``FETCH_DEADLINE``) however slowly the server sends,
-besides the per-read timeout, and at ``MAX_BYTES`` of decompressed body: a small gzip body
-that inflates to gigabytes is refused as it inflates.
+besides the per-read timeout, and at ``MAX_BYTES`` of decompressed body: gzip and deflate are
+inflated here with a bounded output, so a small body that would inflate to gigabytes is
+refused once it passes the cap.
 
 httpx does the HTTP (per-phase timeouts, streaming, its ``sni_hostname`` and ``trace``
 request extensions, which pin the address and let the deadline close the socket); the
@@ -56,7 +57,7 @@ Resolver = Callable[[str, int, float], Sequence[IPAddress]]
 Guard = Callable[[str, IPAddress], str]
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
-_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known prefix: IPv4 in the last 32 bits
 _THIS_NETWORK = ipaddress.ip_network("0.0.0.0/8")
 _UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
 
@@ -126,7 +127,7 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
         return address.ipv4_mapped
     if address.sixtofour is not None:
         return address.sixtofour
-    if any(address in network for network in _NAT64):
+    if address in _NAT64:
         return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return None
 
@@ -217,13 +218,13 @@ def fetch(
             return refusal(address, allow_private)
 
     original = url.strip()
-    started = time.monotonic()
-    watchdog = _Watchdog(deadline)
     client = httpx.Client(
         headers=HEADERS, follow_redirects=False, trust_env=False,
         verify=_default_tls() if verify is True else verify,
         limits=httpx.Limits(max_keepalive_connections=0),  # a new connection for every hop
     )
+    started = time.monotonic()  # the deadline counts the network, not the first imports
+    watchdog = _Watchdog(deadline)
     try:
         current = _parse(original, original)
         for hop in range(max_redirects + 1):
@@ -245,12 +246,12 @@ def fetch(
     except (httpx.TimeoutException, TimeoutError):
         if watchdog.fired or time.monotonic() - started >= deadline:
             raise FetchError(f"{original}: timed out: the download took longer than "
-                             f"{deadline:g} seconds") from None
-        raise FetchError(f"{original}: timed out after {timeout:g} seconds") from None
+                             f"{_seconds(deadline)}") from None
+        raise FetchError(f"{original}: timed out after {_seconds(timeout)}") from None
     except httpx.HTTPError as error:
         if watchdog.fired:
             raise FetchError(f"{original}: timed out: the download took longer than "
-                             f"{deadline:g} seconds") from None
+                             f"{_seconds(deadline)}") from None
         raise FetchError(f"{original}: could not fetch the page ({_reason(error)})") from None
     finally:
         watchdog.cancel()
@@ -367,6 +368,10 @@ def _read(response, original: str, url, max_bytes: int, watchdog: _Watchdog) -> 
                                  "when decompressed")
     chunks.append(tail)
     return Page(str(url), b"".join(chunks), media_type, response.charset_encoding or "")
+
+
+def _seconds(count: float) -> str:
+    return f"{count:g} second" + ("" if count == 1 else "s")
 
 
 def _mb(count: int) -> str:

@@ -171,6 +171,8 @@ def fetch_public(url, **options):
         ("93.184.215.14", ""),
         ("2606:4700::1111", ""),
         ("2002:5db8:d70e::", ""),  # 6to4 around a public address
+        ("64:ff9b::5db8:d70e", ""),  # NAT64 around a public address
+        ("64:ff9b:1::5db8:d70e", "a reserved address"),  # the local-use NAT64 prefix
     ],
 )
 def test_address_rules(address, reason):
@@ -201,7 +203,7 @@ def test_opt_in_allows_local_networks_but_not_multicast_or_unspecified(address, 
 )
 def test_refused_before_any_connection(url, message):
     with pytest.raises(FetchError, match=message):
-        fetch(url, timeout=0.5, deadline=1)
+        fetch(url, timeout=0.5)
 
 
 def test_refused_when_any_address_of_the_host_is_local():
@@ -287,7 +289,7 @@ def test_other_ports_refused_when_asked(server):
 
 def test_a_dripping_server_is_cut_at_the_deadline(server):
     started = time.monotonic()
-    with pytest.raises(FetchError, match="took longer than 1 seconds"):
+    with pytest.raises(FetchError, match="took longer than 1 second"):
         fetch(local(server, "/drip"), allow_private=True, timeout=5, deadline=1)
     assert time.monotonic() - started < 4  # the server drips for 10 s
 
@@ -295,7 +297,7 @@ def test_a_dripping_server_is_cut_at_the_deadline(server):
 @pytest.mark.parametrize("path", ["/stall", "/slow-headers"])
 def test_the_deadline_ends_a_read_before_its_own_timeout(server, path):
     started = time.monotonic()
-    with pytest.raises(FetchError, match="took longer than 1 seconds"):
+    with pytest.raises(FetchError, match="took longer than 1 second"):
         fetch(local(server, path), allow_private=True, timeout=10, deadline=1)
     assert time.monotonic() - started < 4  # the per-read timeout alone would wait 10 s
 
