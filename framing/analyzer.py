@@ -12,11 +12,12 @@ from .actors import ActorFinder
 from .classify import (
     OPINION,
     CueExtractor,
+    LinearOpinionModel,
     ModelBundle,
-    OpinionClassifier,
     SentenceInput,
-    build_frame,
+    build_rows,
     cache_dir,
+    compiled,
     explain,
     fingerprint,
     load_model,
@@ -117,6 +118,7 @@ class Analyzer:
             self._bundle = load_model(model)
         else:
             self._bundle = None  # the shipped model, trained or read from the cache on first use
+        self._predictor = None  # (the bundle's model, its LinearOpinionModel)
         if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
             raise ModelError("this model file was trained without the transformer backend; "
                              "retrain it with: python -m framing train --backend transformer")
@@ -124,10 +126,13 @@ class Analyzer:
     # -- the model
 
     @property
-    def model(self) -> OpinionClassifier:
+    def model(self) -> LinearOpinionModel:
+        """The opinion model as prediction uses it (the shipped one is loaded on first use)."""
         if self._bundle is None:
             self._bundle = self._shipped_model()
-        return self._bundle.model
+        if self._predictor is None or self._predictor[0] is not self._bundle.model:
+            self._predictor = (self._bundle.model, compiled(self._bundle.model))
+        return self._predictor[1]
 
     @property
     def bundle(self) -> ModelBundle:
@@ -154,6 +159,8 @@ class Analyzer:
             # which cues fire at prediction time, not what the model learned.
             trainer = Analyzer() if self.lexicon_files else self
             bundle = trainer._train_lexical(texts, labels, f"shipped corpus {key}")
+            # Cached and used in the form prediction needs: small, and quick to read.
+            bundle = replace(bundle, model=compiled(bundle.model))
             if cached is not None:
                 with contextlib.suppress(OSError, ModelError):  # no cache: train next time
                     save_model(bundle, cached)
@@ -196,14 +203,13 @@ class Analyzer:
 
     def _train_lexical(self, texts: list[str], labels: list[str], trained_on: str = "",
                        **params) -> ModelBundle:
-        import sklearn
-
-        from .classify import FEATURE_VERSION
+        from .classify import FEATURE_VERSION, build_frame, sklearn_version
+        from .learn import OpinionClassifier
 
         items = [self._text_input(text)[0] for text in texts]
         frame, _ = build_frame(items, self.cues)
         model = OpinionClassifier(**params).fit(frame, labels)
-        return ModelBundle(model, FEATURE_VERSION, sklearn.__version__, trained_on)
+        return ModelBundle(model, FEATURE_VERSION, sklearn_version(), trained_on)
 
     def _score(self, items: list[SentenceInput], sentences, explained: bool = True,
                texts: list[str] | None = None) -> list[SentenceScore]:
@@ -212,17 +218,15 @@ class Analyzer:
         if not items:
             return []
         model, bundle = self.model, self._bundle
-        frame, evidence = build_frame(items, self.cues)
-        features = model.features(frame)
+        words, values, evidence = build_rows(items, self.cues)
+        lexical, contributions = model.score(words, values)
         probabilities, language = bundle.combine(
-            model.opinion_probability(frame, features),
-            texts if texts is not None else [item.author_text for item in items])
-        contributions = model.contributions(frame, features) if explained else None
+            lexical, texts if texts is not None else [item.author_text for item in items])
         scores = []
         threshold = bundle.threshold
         for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
             label = OPINION if probability >= threshold else "reporting"
-            cues = explain(model, contributions, row, evidence[row], frame["words"].iat[row],
+            cues = explain(model, contributions[row], evidence[row], words[row],
                            label) if explained else ()
             if explained and language is not None and (language[row] >= 0.5) == (label == OPINION):
                 cues = (f"language model: {language[row]:.2f}", *cues[:5])

@@ -14,13 +14,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from .frames import FRAMES
 from .metrics import read_score_parts
 from .report import ArticleMetrics, ArticleReport, SentenceScore
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: the command line needs none
+    import pandas as pd
 
 SENTENCE_COLUMNS = (
     "article_id", "sentence_index", "start", "end", "paragraph", "kind", "voice", "speaker",
@@ -152,15 +153,21 @@ def report_json(report: ArticleReport) -> dict:
 
 
 def sentences_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [row for report in reports for row in sentence_rows(report)]
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
 
 
 def articles_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([article_row(r) for r in reports], columns=list(ARTICLE_COLUMNS))
 
 
 def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [row for report in reports for row in actor_rows(report)]
     return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
@@ -238,6 +245,8 @@ def _span_words(text: str, spans) -> str:
 def comparison_metrics_frame(c) -> pd.DataFrame:
     """One row per metric: its value in each article and the difference (B − A for two
     articles, the spread max − min for more)."""
+    import pandas as pd
+
     rows = []
     for metric, values in c.metric_rows():
         row = {"metric": metric}
@@ -253,6 +262,8 @@ PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarit
 
 
 def comparison_pairs_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for p in c.pairs:
         ra, rb = c.reports[p.a], c.reports[p.b]
@@ -271,6 +282,8 @@ GAP_COLUMNS = ("article", "article_id", "sentence_index", "voice", "label", "tex
 
 
 def comparison_gaps_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for g in c.gaps:
         report = c.reports[g.article]
@@ -282,6 +295,8 @@ def comparison_gaps_frame(c) -> pd.DataFrame:
 
 
 def comparison_terms_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for t in c.terms:
         row = {"term": t.term, "category": t.category}
@@ -293,6 +308,8 @@ def comparison_terms_frame(c) -> pd.DataFrame:
 
 
 def comparison_actors_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for a in c.actors:
         row = {"actor": a.actor, "kind": a.kind}
