@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing import Analyzer, FramingError, article_from_text, load_article
+from framing import FramingError, article_from_text, load_article
+from framing.analyzer import AnalyzerPool
 from framing.compare import CompareError, compare
 from framing.export import (
     COMPARISON_FILES,
@@ -47,6 +47,10 @@ EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos"
 SLOTS = ("A", "B", "C", "D")
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
 SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
+CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
+REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
+REPORTS_TTL = "1h"
+LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
 
@@ -55,20 +59,20 @@ st.set_page_config(page_title="framing: how articles frame a story", layout="wid
 
 
 @st.cache_resource(show_spinner="Loading the analyzer…")
-def get_analyzer(lexicon_digest: str = "", lexicon_text: str = "") -> Analyzer:
-    if not lexicon_text:
-        return Analyzer()
-    folder = Path(tempfile.gettempdir()) / "framing-lexicons"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"custom-{lexicon_digest}.csv"
-    path.write_text(lexicon_text, encoding="utf-8")
-    return Analyzer(lexicons=[path])
+def analyzers() -> AnalyzerPool:
+    """The shipped Analyzer and a few with uploaded lexicons, shared by every session; at
+    most CUSTOM_ANALYZERS of the latter are kept (least recently used dropped)."""
+    pool = AnalyzerPool(size=CUSTOM_ANALYZERS)
+    _ = pool.base
+    return pool
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def analyze_request(request: tuple, lexicon_digest: str, lexicon_text: str):
+# Keyed by the request and the lexicon's digest (the lexicon text itself, underscored, is not
+# hashed again); bounded in number and age, so memory stays flat however many sessions come.
+@st.cache_data(show_spinner=False, max_entries=REPORTS_KEPT, ttl=REPORTS_TTL)
+def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
     slot, source, value, filename, title, outlet = request
-    analyzer = get_analyzer(lexicon_digest, lexicon_text)
+    analyzer = analyzers().get(_lexicon_text)
     meta = {"title": title, "outlet": outlet, "id": f"article_{slot}"}
     if source == "Example":
         article = load_article(CORPUS / f"{value}.txt")
@@ -103,11 +107,14 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
         "forms,strength add to the shipped lexicons or replace entries with the same term "
         "and category.")
     lexicon_text = digest = ""
-    if upload is not None:
+    if upload is not None and upload.size > LEXICON_MAX_MB * 1_000_000:
+        st.sidebar.error(f"{upload.name}: file is {upload.size / 1e6:.1f} MB; the limit for a "
+                         f"lexicon is {LEXICON_MAX_MB} MB")
+    elif upload is not None:
         try:
             lexicon_text = upload.getvalue().decode("utf-8-sig")
             entries = read_lexicon(upload.name, text=lexicon_text)
-            digest = hashlib.sha1(lexicon_text.encode()).hexdigest()[:12]
+            digest = hashlib.sha256(lexicon_text.encode()).hexdigest()
             st.sidebar.success(f"{len(entries)} entries from {upload.name} in use.")
         except UnicodeDecodeError:
             st.sidebar.error(f"{upload.name}: not UTF-8 text; save the lexicon as UTF-8 CSV")

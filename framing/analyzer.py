@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
+import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,7 +45,7 @@ from .lexicon import (
 from .lexicon import (
     TOKEN as WORD,
 )
-from .metrics import compute_metrics, read_score_parts
+from .metrics import compute_metrics, read_score_parts, syllable_table
 from .names import DATA_DIR, Names
 from .report import (
     Article,
@@ -112,6 +115,11 @@ class Analyzer:
         self.frames = FrameFinder()
         self.actors = ActorFinder(self.names)
         self._score_parts = read_score_parts()
+        # What the libraries load on first use is loaded here, once: not inside the first
+        # article, and never by two of the app's threads at once (pattern's lazy lexicons are
+        # not safe to fill from two threads).
+        tag_in_context([(0, 3, "The"), (4, 11, "zorblax"), (12, 15, "ran")], 1)
+        syllable_table()
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
         elif model is not None:
@@ -411,3 +419,54 @@ def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], .
 def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
     """The hits that do not fall inside any of the spans."""
     return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
+
+
+class AnalyzerPool:
+    """Analyzers for lexicons given as text (the app's uploads), built on first use and kept
+    for reuse, at most ``size`` of them: the least recently used is dropped, so memory stays
+    bounded however many different lexicons arrive. All share the shipped Analyzer's model
+    (a user's lexicon changes which cues fire, not what the model learned). Thread-safe.
+
+    Parameters
+    ----------
+    size : how many Analyzers with a user's lexicon are kept (about 15 MB each).
+    base : the Analyzer with the shipped lexicons only (built on first use by default).
+    """
+
+    def __init__(self, size: int = 4, base: Analyzer | None = None) -> None:
+        self.size = size
+        self._base = base
+        self._kept: OrderedDict[str, Analyzer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def base(self) -> Analyzer:
+        with self._lock:
+            if self._base is None:
+                self._base = Analyzer()
+                _ = self._base.model
+            return self._base
+
+    def get(self, lexicon_text: str = "") -> Analyzer:
+        """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV) added;
+        with no text, the shipped one."""
+        base = self.base
+        if not lexicon_text:
+            return base
+        key = hashlib.sha256(lexicon_text.encode("utf-8")).hexdigest()
+        with self._lock:  # one build at a time also bounds the memory a burst of uploads takes
+            analyzer = self._kept.get(key)
+            if analyzer is None:
+                with tempfile.TemporaryDirectory(prefix="framing-lexicon-") as folder:
+                    path = Path(folder) / f"custom-{key[:12]}.csv"
+                    path.write_text(lexicon_text, encoding="utf-8")
+                    analyzer = Analyzer(lexicons=[path], model=base.bundle)
+                self._kept[key] = analyzer
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+            self._kept.move_to_end(key)
+            return analyzer
+
+    def __len__(self) -> int:
+        """How many Analyzers with a user's lexicon are kept."""
+        return len(self._kept)

