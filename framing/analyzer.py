@@ -441,11 +441,13 @@ class AnalyzerPool:
 
     @property
     def base(self) -> Analyzer:
-        with self._lock:
-            if self._base is None:
-                self._base = Analyzer()
-                _ = self._base.model
-            return self._base
+        if self._base is None:
+            with self._lock:
+                if self._base is None:
+                    base = Analyzer()
+                    _ = base.model
+                    self._base = base
+        return self._base
 
     def get(self, lexicon_text: str = "") -> Analyzer:
         """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV) added;
