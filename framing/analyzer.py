@@ -45,7 +45,7 @@ from .lexicon import (
 from .lexicon import (
     TOKEN as WORD,
 )
-from .metrics import compute_metrics, read_score_parts, syllable_table
+from .metrics import compute_metrics, read_score_parts, reading_ease
 from .names import DATA_DIR, Names
 from .report import (
     Article,
@@ -60,6 +60,9 @@ from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
+
+# A text that makes the libraries load what they load on first use (see Analyzer.__init__).
+WARM_UP = "Dr. Smith arrived at 5 p.m. on Jan. 3, 2024, said officials in Zorvik. They left."
 
 # Categories that are matched for voice detection but are not framing cues in themselves.
 SILENT_CATEGORIES = frozenset({"neutral_attribution"})
@@ -119,7 +122,8 @@ class Analyzer:
         # article, and never by two of the app's threads at once (pattern's lazy lexicons are
         # not safe to fill from two threads).
         tag_in_context([(0, 3, "The"), (4, 11, "zorblax"), (12, 15, "ran")], 1)
-        syllable_table()
+        reading_ease(WARM_UP)  # textstat, the syllable table and Pyphen's hyphenation
+        self.segmenter.segment(Article(WARM_UP))  # pysbd's regular expressions, compiled
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
         elif model is not None:
