@@ -243,6 +243,41 @@ async def run(args) -> int:
     return 1 if failed else 0
 
 
+def in_process(sessions: int, words: int, every: int = 20) -> int:
+    """Memory without a browser: ``sessions`` AppTest sessions one after another in this
+    process, each with a lexicon and two articles of its own, sharing the app's caches as the
+    sessions of one server do. Prints this process's RSS every ``every`` sessions."""
+    from streamlit.testing.v1 import AppTest
+
+    own = os.getpid()
+    print(f"start: RSS {rss_mb(own):.0f} MB", flush=True)
+    failed, started = 0, time.perf_counter()
+    for session in range(sessions):
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+        for slot in "AB":
+            app.radio(key=f"source_{slot}").set_value("Paste text")
+        app.run()
+        app.sidebar.file_uploader(key="lexicon").set_value(
+            (f"lexicon_{session}.csv", lexicon(session), "text/csv"))
+        places = {}
+        for slot in "AB":
+            text, places[slot] = article(session, slot, words)
+            app.text_area(key=f"text_{slot}").input(text)
+        app.button(key="analyze").click().run()
+        html = "".join(m.value for m in app.markdown)
+        if app.exception or app.error or set(PLACE.findall(html)) != set(places.values()):
+            failed += 1
+            print(f"  session {session}: exception {app.exception}, errors {app.error}",
+                  flush=True)
+        del app
+        if (session + 1) % every == 0:
+            print(f"{session + 1} sessions: RSS {rss_mb(own):.0f} MB "
+                  f"({time.perf_counter() - started:.0f} s)", flush=True)
+    print(f"{sessions} AppTest sessions, each with its own lexicon and two {words}-word "
+          f"articles; {failed} failed")
+    return 1 if failed else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=20, help="sessions at once (a wave)")
@@ -251,7 +286,12 @@ def main() -> int:
     parser.add_argument("--lexicons", action="store_true",
                         help="each session uploads a lexicon of its own first")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a step may take")
+    parser.add_argument("--in-process", type=int, default=0, metavar="N",
+                        help="instead: N AppTest sessions in this process, each with its own "
+                        "lexicon, and the process's memory every 20 (no browser, no server)")
     args = parser.parse_args()
+    if args.in_process:
+        return in_process(args.in_process, args.words)
     if not os.path.exists(CHROMIUM):
         print(f"skipped: {CHROMIUM} is not installed (apt-get install chromium)")
         return 0
