@@ -10,14 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing import Analyzer, FramingError, article_from_text, load_article
+from framing import FramingError, article_from_text, load_article
+from framing.analyzer import AnalyzerPool
 from framing.compare import CompareError, compare
 from framing.export import (
     COMPARISON_FILES,
@@ -48,6 +48,10 @@ EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos"
 SLOTS = ("A", "B", "C", "D")
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
 SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
+CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
+REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
+REPORTS_TTL = "1h"
+LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
 
@@ -56,20 +60,20 @@ st.set_page_config(page_title="framing: how articles frame a story", layout="wid
 
 
 @st.cache_resource(show_spinner="Loading the analyzer…")
-def get_analyzer(lexicon_digest: str = "", lexicon_text: str = "") -> Analyzer:
-    if not lexicon_text:
-        return Analyzer()
-    folder = Path(tempfile.gettempdir()) / "framing-lexicons"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"custom-{lexicon_digest}.csv"
-    path.write_text(lexicon_text, encoding="utf-8")
-    return Analyzer(lexicons=[path])
+def analyzers() -> AnalyzerPool:
+    """The shipped Analyzer and a few with uploaded lexicons, shared by every session; at
+    most CUSTOM_ANALYZERS of the latter are kept (least recently used dropped)."""
+    pool = AnalyzerPool(size=CUSTOM_ANALYZERS)
+    _ = pool.base
+    return pool
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def analyze_request(request: tuple, lexicon_digest: str, lexicon_text: str):
+# Keyed by the request and the lexicon's digest (the lexicon text itself, underscored, is not
+# hashed again); bounded in number and age, so memory stays flat however many sessions come.
+@st.cache_data(show_spinner=False, max_entries=REPORTS_KEPT, ttl=REPORTS_TTL)
+def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
     slot, source, value, filename, title, outlet = request
-    analyzer = get_analyzer(lexicon_digest, lexicon_text)
+    analyzer = analyzers().get(_lexicon_text)
     meta = {"title": title, "outlet": outlet, "id": f"article_{slot}"}
     if source == "Example":
         article = load_article(CORPUS / f"{value}.txt")
@@ -108,11 +112,14 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
         "forms,strength add to the shipped lexicons or replace entries with the same term "
         "and category.")
     lexicon_text = digest = ""
-    if upload is not None:
+    if upload is not None and upload.size > LEXICON_MAX_MB * 1_000_000:
+        st.sidebar.error(f"{upload.name}: file is {upload.size / 1e6:.1f} MB; the limit for a "
+                         f"lexicon is {LEXICON_MAX_MB} MB")
+    elif upload is not None:
         try:
             lexicon_text = upload.getvalue().decode("utf-8-sig")
             entries = read_lexicon(upload.name, text=lexicon_text)
-            digest = hashlib.sha1(lexicon_text.encode()).hexdigest()[:12]
+            digest = hashlib.sha256(lexicon_text.encode()).hexdigest()
             st.sidebar.success(f"{len(entries)} entries from {upload.name} in use.")
         except UnicodeDecodeError:
             st.sidebar.error(f"{upload.name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
@@ -169,7 +176,10 @@ content words, names and numbers.
 # --------------------------------------------------------------------------- inputs
 
 
-def inputs() -> list[tuple] | None:
+# A fragment: choosing a source or typing reruns only the inputs, not the whole page with its
+# results (the server's work per session drops by half under load); Analyze reruns the page.
+@st.fragment
+def inputs() -> None:
     count = st.radio("Articles to compare", (2, 3, 4), horizontal=True, key="count")
     columns = st.columns(count)
     requests, problems = [], []
@@ -208,16 +218,13 @@ def inputs() -> list[tuple] | None:
                     outlet = st.text_input("Outlet", key=f"outlet_{slot}")
             requests.append((slot, source, value, filename, title, outlet))
     clicked = st.button("Analyze", type="primary", key="analyze")
-    if "requests" not in st.session_state:  # first visit: the ready example
-        st.session_state["requests"] = [
-            (slot, "Example", example, "", "", "") for slot, example in zip(SLOTS, EXAMPLES[:2])
-        ]
+    for problem in st.session_state.pop("problems", []):  # from the click before this rerun
+        st.error(problem)
     if clicked:
-        for problem in problems:
-            st.error(problem)
+        st.session_state["problems"] = problems
         st.session_state["requests"] = [r for r in requests if r[2] is not None and (
             r[1] not in ("Paste text", "Fetch a URL") or str(r[2]).strip())]
-    return st.session_state["requests"]
+        st.rerun()  # the whole page, with the new results
 
 
 def analyze_all(requests, digest, lexicon_text):
@@ -409,7 +416,12 @@ st.caption("Where an article reports and where it editorializes, whose voice eac
            "carries, which words do the framing, and how articles on the same story differ. "
            "The example articles are illustrative texts written for the project.")
 width, categories, digest, lexicon_text = sidebar()
-requests = inputs()
+if "requests" not in st.session_state:  # first visit: the ready example
+    st.session_state["requests"] = [
+        (slot, "Example", example, "", "", "") for slot, example in zip(SLOTS, EXAMPLES[:2])
+    ]
+inputs()
+requests = st.session_state["requests"]
 results = analyze_all(requests, digest, lexicon_text)
 if results:
     labels = [slot for slot, _ in results]

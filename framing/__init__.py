@@ -4,17 +4,42 @@ Public API::
 
     from framing import Analyzer, analyze, load_article
     report = analyze("Putin said that NATO is expanding eastward.")
+
+The names below are imported on first use (PEP 562), so that ``import framing.cli`` and
+``python -m framing --help`` start without loading the analysis and its libraries.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
+from typing import TYPE_CHECKING
 
-from .analyzer import Analyzer
 from .errors import FramingError
-from .export import articles_frame, report_json, sentences_frame, to_csv_bytes
-from .ingest import article_from_html, article_from_text, load_article
-from .report import Article, ArticleMetrics, ArticleReport, Quote, Sentence, SentenceScore, TermHit
+
+if TYPE_CHECKING:
+    from .analyzer import Analyzer
+    from .export import articles_frame, report_json, sentences_frame, to_csv_bytes
+    from .ingest import article_from_html, article_from_text, load_article
+    from .report import (
+        Article,
+        ArticleMetrics,
+        ArticleReport,
+        Quote,
+        Sentence,
+        SentenceScore,
+        TermHit,
+    )
+
+# Each public name and the module that defines it.
+_LAZY = {
+    "Analyzer": "analyzer",
+    "articles_frame": "export", "report_json": "export", "sentences_frame": "export",
+    "to_csv_bytes": "export",
+    "article_from_html": "ingest", "article_from_text": "ingest", "load_article": "ingest",
+    "Article": "report", "ArticleMetrics": "report", "ArticleReport": "report",
+    "Quote": "report", "Sentence": "report", "SentenceScore": "report", "TermHit": "report",
+}
 
 __all__ = [
     "Analyzer", "Article", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
@@ -24,9 +49,24 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 @functools.cache
 def default_analyzer() -> Analyzer:
     """One shared Analyzer with the shipped lexicons and model, built on first use."""
+    from .analyzer import Analyzer
+
     return Analyzer()
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
+import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,11 +15,12 @@ from .actors import ActorFinder
 from .classify import (
     OPINION,
     CueExtractor,
+    LinearOpinionModel,
     ModelBundle,
-    OpinionClassifier,
     SentenceInput,
-    build_frame,
+    build_rows,
     cache_dir,
+    compiled,
     explain,
     fingerprint,
     load_model,
@@ -41,7 +45,7 @@ from .lexicon import (
 from .lexicon import (
     TOKEN as WORD,
 )
-from .metrics import compute_metrics, read_score_parts
+from .metrics import compute_metrics, read_score_parts, reading_ease
 from .names import DATA_DIR, Names
 from .report import (
     Article,
@@ -56,6 +60,9 @@ from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
+
+# A text that makes the libraries load what they load on first use (see Analyzer.__init__).
+WARM_UP = "Dr. Smith arrived at 5 p.m. on Jan. 3, 2024, said officials in Zorvik. They left."
 
 # Categories that are matched for voice detection but are not framing cues in themselves.
 SILENT_CATEGORIES = frozenset({"neutral_attribution"})
@@ -111,12 +118,19 @@ class Analyzer:
         self.frames = FrameFinder()
         self.actors = ActorFinder(self.names)
         self._score_parts = read_score_parts()
+        # What the libraries load on first use is loaded here, once: not inside the first
+        # article, and never by two of the app's threads at once (pattern's lazy lexicons are
+        # not safe to fill from two threads).
+        tag_in_context([(0, 3, "The"), (4, 11, "zorblax"), (12, 15, "ran")], 1)
+        reading_ease(WARM_UP)  # textstat, the syllable table and Pyphen's hyphenation
+        self.segmenter.segment(Article(WARM_UP))  # pysbd's regular expressions, compiled
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
         elif model is not None:
             self._bundle = load_model(model)
         else:
             self._bundle = None  # the shipped model, trained or read from the cache on first use
+        self._predictor = None  # (the bundle's model, its LinearOpinionModel)
         if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
             raise ModelError("this model file was trained without the transformer backend; "
                              "retrain it with: python -m framing train --backend transformer")
@@ -124,10 +138,13 @@ class Analyzer:
     # -- the model
 
     @property
-    def model(self) -> OpinionClassifier:
+    def model(self) -> LinearOpinionModel:
+        """The opinion model as prediction uses it (the shipped one is loaded on first use)."""
         if self._bundle is None:
             self._bundle = self._shipped_model()
-        return self._bundle.model
+        if self._predictor is None or self._predictor[0] is not self._bundle.model:
+            self._predictor = (self._bundle.model, compiled(self._bundle.model))
+        return self._predictor[1]
 
     @property
     def bundle(self) -> ModelBundle:
@@ -154,6 +171,8 @@ class Analyzer:
             # which cues fire at prediction time, not what the model learned.
             trainer = Analyzer() if self.lexicon_files else self
             bundle = trainer._train_lexical(texts, labels, f"shipped corpus {key}")
+            # Cached and used in the form prediction needs: small, and quick to read.
+            bundle = replace(bundle, model=compiled(bundle.model))
             if cached is not None:
                 with contextlib.suppress(OSError, ModelError):  # no cache: train next time
                     save_model(bundle, cached)
@@ -196,14 +215,13 @@ class Analyzer:
 
     def _train_lexical(self, texts: list[str], labels: list[str], trained_on: str = "",
                        **params) -> ModelBundle:
-        import sklearn
-
-        from .classify import FEATURE_VERSION
+        from .classify import FEATURE_VERSION, build_frame, sklearn_version
+        from .learn import OpinionClassifier
 
         items = [self._text_input(text)[0] for text in texts]
         frame, _ = build_frame(items, self.cues)
         model = OpinionClassifier(**params).fit(frame, labels)
-        return ModelBundle(model, FEATURE_VERSION, sklearn.__version__, trained_on)
+        return ModelBundle(model, FEATURE_VERSION, sklearn_version(), trained_on)
 
     def _score(self, items: list[SentenceInput], sentences, explained: bool = True,
                texts: list[str] | None = None) -> list[SentenceScore]:
@@ -212,18 +230,15 @@ class Analyzer:
         if not items:
             return []
         model, bundle = self.model, self._bundle
-        frame, evidence = build_frame(items, self.cues)
-        features = model.features(frame)
+        words, values, evidence = build_rows(items, self.cues)
+        lexical, contributions = model.score(words, values)
         probabilities, language = bundle.combine(
-            model.opinion_probability(frame, features),
-            texts if texts is not None else [item.author_text for item in items])
-        contributions = model.contributions(frame, features) if explained else None
+            lexical, texts if texts is not None else [item.author_text for item in items])
         scores = []
         threshold = bundle.threshold
-        words = frame["words"].tolist()  # one column read, not one pandas lookup per row
         for row, (sentence, probability) in enumerate(zip(sentences, probabilities)):
             label = OPINION if probability >= threshold else "reporting"
-            cues = explain(model, contributions, row, evidence[row], words[row],
+            cues = explain(model, contributions[row], evidence[row], words[row],
                            label) if explained else ()
             if explained and language is not None and (language[row] >= 0.5) == (label == OPINION):
                 cues = (f"language model: {language[row]:.2f}", *cues[:5])
@@ -424,3 +439,56 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
     """The hits that do not fall inside any of the spans."""
     return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
+
+
+class AnalyzerPool:
+    """Analyzers for lexicons given as text (the app's uploads), built on first use and kept
+    for reuse, at most ``size`` of them: the least recently used is dropped, so memory stays
+    bounded however many different lexicons arrive. All share the shipped Analyzer's model
+    (a user's lexicon changes which cues fire, not what the model learned). Thread-safe.
+
+    Parameters
+    ----------
+    size : how many Analyzers with a user's lexicon are kept (about 15 MB each).
+    base : the Analyzer with the shipped lexicons only (built on first use by default).
+    """
+
+    def __init__(self, size: int = 4, base: Analyzer | None = None) -> None:
+        self.size = size
+        self._base = base
+        self._kept: OrderedDict[str, Analyzer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def base(self) -> Analyzer:
+        if self._base is None:
+            with self._lock:
+                if self._base is None:
+                    base = Analyzer()
+                    _ = base.model
+                    self._base = base
+        return self._base
+
+    def get(self, lexicon_text: str = "") -> Analyzer:
+        """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV) added;
+        with no text, the shipped one."""
+        base = self.base
+        if not lexicon_text:
+            return base
+        key = hashlib.sha256(lexicon_text.encode("utf-8")).hexdigest()
+        with self._lock:  # one build at a time also bounds the memory a burst of uploads takes
+            analyzer = self._kept.get(key)
+            if analyzer is None:
+                with tempfile.TemporaryDirectory(prefix="framing-lexicon-") as folder:
+                    path = Path(folder) / f"custom-{key[:12]}.csv"
+                    path.write_text(lexicon_text, encoding="utf-8")
+                    analyzer = Analyzer(lexicons=[path], model=base.bundle)
+                self._kept[key] = analyzer
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+            self._kept.move_to_end(key)
+            return analyzer
+
+    def __len__(self) -> int:
+        """How many Analyzers with a user's lexicon are kept."""
+        return len(self._kept)

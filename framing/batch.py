@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO
 
 from .errors import FramingError
@@ -88,7 +88,8 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
     _WORKER["analyzer"] = analyzer
     try:
         with context.Pool(jobs, initializer=_init_worker,
-                          initargs=(analyzer.lexicon_files, analyzer._bundle)) as pool:
+                          initargs=(analyzer.lexicon_files,
+                                    replace(analyzer.bundle, model=analyzer.model))) as pool:
             tasks = ((source, level, fmt, allow_private_hosts) for source in sources)
             yield from pool.imap(_work, tasks, chunksize=4)
     finally:

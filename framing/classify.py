@@ -32,24 +32,18 @@ import os
 import pickle
 import re
 import tempfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
-import sklearn
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import Pipeline
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
 from .lexicon import TOKEN
 from .report import Sentence, SentenceScore, TermHit
 from .voice import QuoteIndex
 
+if TYPE_CHECKING:
+    from .learn import OpinionClassifier
 # A score within this distance of the model's threshold is shown as borderline.
 BORDERLINE_WIDTH = 0.1
 FEATURE_VERSION = 2
@@ -133,9 +127,9 @@ class CueExtractor:
 
     def __init__(self, path: Path = DATA_DIR / "cue_words.csv",
                  subjectivity: Path = DATA_DIR / "subjectivity.csv") -> None:
-        from textblob.en import sentiment  # the pattern lexicon bundled with TextBlob
+        from .pattern import textblob_en
 
-        self._sentiment = sentiment
+        self._sentiment = textblob_en().sentiment  # the pattern lexicon bundled with TextBlob
         self.subjective: dict[str, str] = {}
         with subjectivity.open(newline="", encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
@@ -242,7 +236,9 @@ def words_for_model(author_text: str) -> str:
 
 
 def build_frame(items: list[SentenceInput], cues: CueExtractor):
-    """The model's input table and, per row, the words behind each cue."""
+    """The model's input table (for training) and, per row, the words behind each cue."""
+    import pandas as pd
+
     rows, evidence = [], []
     for item in items:
         values, words = cues.extract(item)
@@ -253,113 +249,152 @@ def build_frame(items: list[SentenceInput], cues: CueExtractor):
     return frame, evidence
 
 
-class OpinionClassifier(ClassifierMixin, BaseEstimator):
-    """Logistic regression over cue features and word n-grams, with Platt calibration.
+_WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's vectorizers normalize spaces
 
-    Parameters
-    ----------
-    C : inverse regularization strength of the logistic regression.
-    ngram_range, min_df : settings of the word TF-IDF features.
-    char_ngrams : lengths of the character n-grams (within words), or None for none.
-    calibration_folds : folds of the out-of-fold decision values used for calibration.
-    random_state : seed for the calibration folds (the solver is deterministic).
+
+class LinearOpinionModel:
+    """A fitted ``OpinionClassifier`` (``framing.learn``) reduced to what prediction needs.
+
+    The same TF-IDF weights, coefficients, calibration and threshold, applied in plain Python:
+    analyzing then imports neither scikit-learn, SciPy nor pandas (seconds at start-up, in the
+    command line, the app and every corpus worker), and the cached model file is a fraction
+    of the fitted pipeline's size. Its scores equal the classifier's (tests/test_classify.py).
     """
 
-    def __init__(self, C=1.0, ngram_range=(1, 2), min_df=2, char_ngrams=(4, 4),
-                 calibration_folds=5, random_state=0):
-        self.C = C
-        self.ngram_range = ngram_range
-        self.min_df = min_df
-        self.char_ngrams = char_ngrams
-        self.calibration_folds = calibration_folds
-        self.random_state = random_state
-
-    def _pipeline(self) -> Pipeline:
-        parts = [
-            ("words", TfidfVectorizer(ngram_range=self.ngram_range, min_df=self.min_df,
-                                      sublinear_tf=True, token_pattern=r"\S+"), "words"),
-        ]
-        if self.char_ngrams:
-            parts.append(("chars", TfidfVectorizer(analyzer="char_wb",
-                                                   ngram_range=self.char_ngrams, min_df=3,
-                                                   sublinear_tf=True), "words"))
-        parts.append(("cues", "passthrough", list(CUE_COLUMNS)))
-        features = ColumnTransformer(parts)
-        model = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000,
-                                   solver="liblinear")
-        return Pipeline([("features", features), ("model", model)])
-
-    def fit(self, X, y):
-        y = np.asarray(y)
-        self.pipeline_ = self._pipeline().fit(X, y)
-        self.classes_ = self.pipeline_.classes_
-        if OPINION not in self.classes_:
-            raise ModelError("the training labels must include 'opinion'")
-        folds = StratifiedKFold(self.calibration_folds, shuffle=True,
-                                random_state=self.random_state)
-        decision = cross_val_predict(clone(self._pipeline()), X, y, cv=folds,
-                                     method="decision_function")
-        sign = 1.0 if self.classes_[1] == OPINION else -1.0
-        is_opinion = (y == OPINION).astype(int)
-        self.calibrator_ = LogisticRegression().fit((sign * decision).reshape(-1, 1), is_opinion)
-        # The label threshold on the calibrated score that best balances the two classes
-        # (macro-F1) on the out-of-fold predictions: the middle of the best plateau.
-        oof = self.calibrator_.predict_proba((sign * decision).reshape(-1, 1))[:, 1]
-        self.threshold_ = _best_threshold(oof, is_opinion)
-        self.feature_names_ = self.pipeline_[:-1].get_feature_names_out()
-        coef = self.pipeline_[-1].coef_[0] * (1.0 if self.classes_[1] == OPINION else -1.0)
-        self.cue_weights_ = {name.partition("__")[2]: float(weight)
-                             for name, weight in zip(self.feature_names_, coef)
-                             if name.startswith("cues__")}
-        return self
-
-    def features(self, X):
-        """The model's feature matrix for a frame (sparse; the fitted transformers applied
-        directly, which is faster than the ColumnTransformer for small batches)."""
-        from scipy import sparse
-
-        blocks = []
-        for name, transformer, columns in self.pipeline_[0].transformers_:
+    def __init__(self, classifier) -> None:
+        # (name, analyzer, vocabulary, idf, ngram range, offset of its first feature)
+        self.blocks: list[tuple[str, str, dict[str, int], array, tuple[int, int], int]] = []
+        names: list[str] = []
+        offset = 0
+        for name, transformer, columns in classifier.pipeline_[0].transformers_:
             if name == "cues":
-                blocks.append(sparse.csr_matrix(X[list(columns)].to_numpy(dtype=float)))
+                self.cue_offset = offset
+                self.cue_columns = tuple(columns)
+                names.extend(f"cues__{c}" for c in columns)
+                offset += len(columns)
             elif transformer != "drop":
-                blocks.append(transformer.transform(X[columns]))
-        return sparse.hstack(blocks, format="csr")
+                vocabulary = {term: int(j) for term, j in transformer.vocabulary_.items()}
+                self.blocks.append((name, transformer.analyzer, vocabulary,
+                                    array("d", transformer.idf_), transformer.ngram_range, offset))
+                ordered = sorted(vocabulary, key=vocabulary.get)
+                names.extend(f"{name}__{term}" for term in ordered)
+                offset += len(vocabulary)
+        self.feature_names_ = tuple(names)
+        coef = classifier.pipeline_[-1].coef_[0]
+        intercept = float(classifier.pipeline_[-1].intercept_[0])
+        sign = 1.0 if classifier.classes_[1] == OPINION else -1.0
+        self.coef_ = array("d", (sign * float(c) for c in coef))
+        self.intercept_ = sign * intercept
+        self.calibration_ = (float(classifier.calibrator_.coef_[0][0]),
+                             float(classifier.calibrator_.intercept_[0]))
+        self.threshold_ = float(classifier.threshold_)
+        self.classes_ = tuple(str(c) for c in classifier.classes_)
+        self.cue_weights_ = dict(classifier.cue_weights_)
+        self.char_ngrams = classifier.char_ngrams
 
-    def _signed_coef(self) -> np.ndarray:
-        coef = self.pipeline_[-1].coef_[0]
-        return coef if self.classes_[1] == OPINION else -coef
+    def __getstate__(self) -> dict:
+        # Each vocabulary as its terms in index order, one string: a third of the pickled
+        # dictionaries' size; the dictionaries and feature names are rebuilt on reading.
+        state = dict(self.__dict__)
+        del state["feature_names_"]
+        state["blocks"] = [(name, analyzer, "\n".join(sorted(vocabulary, key=vocabulary.get)),
+                            idf, ngram_range, offset)
+                           for name, analyzer, vocabulary, idf, ngram_range, offset in self.blocks]
+        return state
 
-    def opinion_decision(self, X, features=None) -> np.ndarray:
-        """The linear score towards opinion (sum of contributions plus intercept)."""
-        matrix = self.features(X) if features is None else features
-        intercept = self.pipeline_[-1].intercept_[0]
-        if self.classes_[1] != OPINION:
-            intercept = -intercept
-        return np.asarray(matrix @ self._signed_coef()).ravel() + intercept
+    def __setstate__(self, state: dict) -> None:
+        blocks, names = [], []
+        for name, analyzer, terms, idf, ngram_range, offset in state["blocks"]:
+            ordered = terms.split("\n")
+            blocks.append((name, analyzer, dict(zip(ordered, range(len(ordered)))), idf,
+                           ngram_range, offset))
+            names.append((offset, ordered, name))
+        self.__dict__.update(state, blocks=blocks)
+        features = [""] * len(self.coef_)
+        for offset, ordered, kind in names:
+            features[offset:offset + len(ordered)] = (f"{kind}__{t}" for t in ordered)
+        for k, column in enumerate(self.cue_columns):
+            features[self.cue_offset + k] = f"cues__{column}"
+        self.feature_names_ = tuple(features)
 
-    def opinion_probability(self, X, features=None) -> np.ndarray:
-        """Calibrated probability of opinion for each row."""
-        decision = self.opinion_decision(X, features)
-        return self.calibrator_.predict_proba(decision.reshape(-1, 1))[:, 1]
+    @staticmethod
+    def _grams(analyzer: str, text: str, ngram_range: tuple[int, int]) -> list[str]:
+        """The terms scikit-learn's vectorizer counts in a text (lowercased, as it does)."""
+        text = text.lower()
+        low, high = ngram_range
+        grams: list[str] = []
+        if analyzer == "char_wb":
+            for w in _WHITE_SPACES.sub(" ", text).split():
+                w = f" {w} "
+                for n in range(low, high + 1):
+                    offset = 0
+                    grams.append(w[offset:offset + n])
+                    while offset + n < len(w):
+                        offset += 1
+                        grams.append(w[offset:offset + n])
+                    if offset == 0:  # a word shorter than n counts once
+                        break
+            return grams
+        words = _NON_SPACE.findall(text)
+        if low == 1:
+            grams.extend(words)
+        for n in range(max(low, 2), min(high + 1, len(words) + 1)):
+            grams.extend(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+        return grams
 
-    def predict_proba(self, X) -> np.ndarray:
-        opinion = self.opinion_probability(X)
-        index = list(self.classes_).index(OPINION)
-        out = np.empty((len(opinion), 2))
-        out[:, index] = opinion
-        out[:, 1 - index] = 1.0 - opinion
-        return out
+    def features(self, words: str, cues: list[float]) -> list[tuple[int, float]]:
+        """One row's nonzero features as (index, value), in index order: each TF-IDF block
+        (1 + log of the count, times the idf, scaled to unit length) and the cue values."""
+        row: list[tuple[int, float]] = []
+        for _, analyzer, vocabulary, idf, ngram_range, offset in self.blocks:
+            counts: dict[int, int] = {}
+            for gram in self._grams(analyzer, words, ngram_range):
+                j = vocabulary.get(gram)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            block = [(j, (math.log(counts[j]) + 1.0) * idf[j]) for j in sorted(counts)]
+            norm = math.sqrt(sum(v * v for _, v in block))
+            if norm:
+                row.extend((offset + j, v / norm) for j, v in block)
+        row.extend((self.cue_offset + k, float(v)) for k, v in enumerate(cues) if v)
+        return row
 
-    def predict(self, X) -> np.ndarray:
-        index = list(self.classes_).index(OPINION)
-        return np.where(self.opinion_probability(X) >= self.threshold_, OPINION,
-                        self.classes_[1 - index])
+    def score(self, words: list[str], cues: list[list[float]]
+              ) -> tuple[list[float], list[list[tuple[int, float]]]]:
+        """Calibrated opinion probabilities of the rows, and each row's contributions towards
+        opinion (index, weight × value)."""
+        probabilities, contributions = [], []
+        a, b = self.calibration_
+        coef = self.coef_
+        for text, values in zip(words, cues):
+            parts = [(j, v * coef[j]) for j, v in self.features(text, values)]
+            decision = sum(c for _, c in parts) + self.intercept_
+            probabilities.append(_expit(a * decision + b))
+            contributions.append(parts)
+        return probabilities, contributions
 
-    def contributions(self, X, features=None):
-        """Per-row, per-feature contributions towards opinion: weight × value (sparse)."""
-        matrix = self.features(X) if features is None else features
-        return matrix.multiply(self._signed_coef()).tocsr()
+
+_NON_SPACE = re.compile(r"\S+")  # the word vectorizer's token pattern
+
+
+def _expit(z: float) -> float:
+    """The logistic function, without overflow."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def build_rows(items: list[SentenceInput], cues: CueExtractor):
+    """What ``LinearOpinionModel.score`` reads: each row's words and cue values, and the
+    words behind each cue."""
+    words, values, evidence = [], [], []
+    for item in items:
+        counts, found = cues.extract(item)
+        words.append(words_for_model(item.author_text))
+        values.append([counts[c] for c in CUE_COLUMNS])
+        evidence.append(found)
+    return words, values, evidence
 
 
 _VALUED = ("subjectivity", "polarity", "quoted_share")
@@ -367,7 +402,7 @@ _VALUED = ("subjectivity", "polarity", "quoted_share")
 _UNSHOWN = frozenset({CUES["length"]})
 
 
-def contributions_value(feature: str, contribution: float, model: OpinionClassifier) -> float:
+def contributions_value(feature: str, contribution: float, model) -> float:
     """A valued cue's own value, recovered from its contribution and the model's weight."""
     weight = model.cue_weights_.get(feature, 0.0)
     return contribution / weight if weight else 0.0
@@ -386,45 +421,19 @@ def _char_ngram_holders(tokens: list[str], lengths: tuple[int, int]) -> dict[str
     return {gram: tuple(words) for gram, words in found.items()}
 
 
-# Thresholds whose out-of-fold macro-F1 is within this of the best form the plateau.
-PLATEAU = 0.005
 
-
-def _best_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
-    """The middle of the plateau of thresholds with the best macro-F1 (between 0.2 and 0.8).
-
-    The macro-F1 curve is flat near its top, so its single best point jumps by several
-    hundredths when a few training sentences change; the median of the thresholds within
-    PLATEAU of the best stays put.
-    """
-    thresholds = np.round(np.arange(0.2, 0.801, 0.01), 2)
-    scored = []
-    for threshold in thresholds:
-        predicted = scores >= threshold
-        f1s = []
-        for positive in (True, False):
-            tp = np.sum((predicted == positive) & (truth == positive))
-            fp = np.sum((predicted == positive) & (truth != positive))
-            fn = np.sum((predicted != positive) & (truth == positive))
-            f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-        scored.append((f1s[0] + f1s[1]) / 2)
-    scored = np.array(scored)
-    plateau = thresholds[scored >= scored.max() - PLATEAU]
-    return float(np.round(np.median(plateau), 2))
-
-
-def explain(model: OpinionClassifier, contributions, row: int, evidence: dict[str, list[str]],
-            words: str, label: str, limit: int = 6) -> tuple[str, ...]:
+def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
+            evidence: dict[str, list[str]], words: str, label: str,
+            limit: int = 6) -> tuple[str, ...]:
     """The cues that pushed this row towards its label, in words a reader understands.
 
     Word and phrase features speak for themselves. Character n-grams are credited to the
     words that contain them (shared equally when several do), so they read as "word: ugly".
     Cue features are named with the words that triggered them ("hedge: could").
     """
-    start, end = contributions.indptr[row], contributions.indptr[row + 1]
     holders_of = _char_ngram_holders(words.split(), model.char_ngrams or (0, -1))
     scores: dict[str, float] = {}
-    for index, value in zip(contributions.indices[start:end], contributions.data[start:end]):
+    for index, value in contributions:
         kind, _, feature = model.feature_names_[index].partition("__")
         if kind == "words":
             key = f"{'phrase' if ' ' in feature else 'word'}: {feature}"
@@ -504,7 +513,7 @@ def fingerprint(paths, extra: bytes = b"") -> str:
     digest.update(extra)
     for source in sorted(Path(__file__).parent.glob("*.py")):  # a change to the code that
         digest.update(source.read_bytes())                   # makes the features retrains
-    digest.update(f"{FEATURE_VERSION}|{sklearn.__version__}|{np.__version__}".encode())
+    digest.update(f"{FEATURE_VERSION}|{sklearn_version()}|{_version('numpy')}".encode())
     return digest.hexdigest()[:20]
 
 
@@ -515,7 +524,7 @@ def fingerprint(paths, extra: bytes = b"") -> str:
 class ModelBundle:
     """A trained model and what it was made with, as saved to a model file."""
 
-    model: OpinionClassifier
+    model: OpinionClassifier | LinearOpinionModel  # the fitted classifier, or its reduction
     feature_version: int
     sklearn_version: str
     trained_on: str
@@ -529,15 +538,16 @@ class ModelBundle:
             return float(self.model.threshold_)
         return (float(self.model.threshold_) + self.transformer.threshold) / 2
 
-    def combine(self, lexical: np.ndarray,
-                texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+    def combine(self, lexical, texts: list[str]):
         """The opinion score of each text: the lexical model's calibrated probability, or with
         the transformer backend the mean of it and the language model's probability (which is
         returned too, for the explanation)."""
         if self.transformer is None:
             return lexical, None
+        import numpy as np
+
         language = self.transformer.opinion_probability(texts)
-        return (lexical + language) / 2, language
+        return (np.asarray(lexical) + language) / 2, language
 
 
 def save_model(bundle: ModelBundle, path: str | Path) -> None:
@@ -576,11 +586,11 @@ def load_model(path: str | Path) -> ModelBundle:
         ) from None
     if not isinstance(bundle, ModelBundle):
         raise ModelError(f"{path}: not a framing model file; {retrain}")
-    if bundle.feature_version != FEATURE_VERSION or bundle.sklearn_version != sklearn.__version__:
+    if bundle.feature_version != FEATURE_VERSION or bundle.sklearn_version != sklearn_version():
         raise ModelError(
             f"{path}: made by another version (features v{bundle.feature_version}, "
             f"scikit-learn {bundle.sklearn_version}; this is v{FEATURE_VERSION}, "
-            f"scikit-learn {sklearn.__version__}); {retrain}"
+            f"scikit-learn {sklearn_version()}); {retrain}"
         )
     if bundle.transformer is not None:
         from .transformer import missing
@@ -612,3 +622,31 @@ def make_score(sentence: Sentence, probability: float, threshold: float,
                cues: tuple[str, ...]) -> SentenceScore:
     label, borderline = score_label(probability, threshold)
     return SentenceScore(sentence, label, round(float(probability), 4), cues, borderline)
+
+
+def _version(package: str) -> str:
+    """An installed package's version, read without importing the package."""
+    from importlib.metadata import version
+
+    return version(package)
+
+
+def sklearn_version() -> str:
+    """The installed scikit-learn's version (a model file records the one it was made with)."""
+    return _version("scikit-learn")
+
+
+def compiled(model) -> LinearOpinionModel:
+    """The model as prediction uses it: a fitted ``OpinionClassifier`` reduced to a
+    ``LinearOpinionModel`` (a model that already is one is returned as it is)."""
+    return model if isinstance(model, LinearOpinionModel) else LinearOpinionModel(model)
+
+
+def __getattr__(name: str):
+    # The classifier and its training helpers live in framing.learn, which imports
+    # scikit-learn; they are still found here, as before (and so are old model files).
+    if name in ("OpinionClassifier", "_best_threshold", "PLATEAU"):
+        from . import learn
+
+        return getattr(learn, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,13 +14,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from .frames import FRAMES
 from .metrics import read_score_parts
 from .report import ArticleMetrics, ArticleReport, SentenceScore
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: the command line needs none
+    import pandas as pd
 
 SENTENCE_COLUMNS = (
     "article_id", "sentence_index", "start", "end", "paragraph", "kind", "voice", "speaker",
@@ -152,15 +153,21 @@ def report_json(report: ArticleReport) -> dict:
 
 
 def sentences_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [row for report in reports for row in sentence_rows(report)]
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
 
 
 def articles_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([article_row(r) for r in reports], columns=list(ARTICLE_COLUMNS))
 
 
 def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [row for report in reports for row in actor_rows(report)]
     return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
@@ -239,6 +246,8 @@ def comparison_metrics_frame(c) -> pd.DataFrame:
     """One row per metric: its value in each article, the difference (B − A for two articles,
     the highest minus the lowest for more), the difference's 90 % interval, whether it is
     beyond noise (``clear``), the exact test's p-value for rates, and the method used."""
+    import pandas as pd
+
     diffs = {d.metric: d for d in c.differences}
     rows = []
     for metric, values in c.metric_rows():
@@ -257,11 +266,14 @@ def comparison_metrics_frame(c) -> pd.DataFrame:
 
 DIFFERENCE_COLUMNS = ("difference", "difference_low", "difference_high", "clear", "p_value",
                       "method")
+
 PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarity",
                 "text_a", "text_b", "only_in_a", "only_in_b")
 
 
 def comparison_pairs_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for p in c.pairs:
         ra, rb = c.reports[p.a], c.reports[p.b]
@@ -280,6 +292,8 @@ GAP_COLUMNS = ("article", "article_id", "sentence_index", "voice", "label", "tex
 
 
 def comparison_gaps_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for g in c.gaps:
         report = c.reports[g.article]
@@ -291,6 +305,8 @@ def comparison_gaps_frame(c) -> pd.DataFrame:
 
 
 def comparison_terms_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for t in c.terms:
         row = {"term": t.term, "category": t.category}
@@ -302,6 +318,8 @@ def comparison_terms_frame(c) -> pd.DataFrame:
 
 
 def comparison_actors_frame(c) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for a in c.actors:
         row = {"actor": a.actor, "kind": a.kind}

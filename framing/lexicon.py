@@ -231,10 +231,10 @@ def _pos_agrees(pos: str, tag: str) -> bool:
 
 def tag_in_context(toks: list[tuple[int, int, str]], i: int, window: int = 3) -> str:
     """The part-of-speech tag of token ``i``, tagging only the few words around it."""
-    from textblob.en import parser
+    from .pattern import textblob_en
 
     lo = max(0, i - window)
-    tagged = parser.find_tags([t for _, _, t in toks[lo:i + window + 1]])
+    tagged = textblob_en().parser.find_tags([t for _, _, t in toks[lo:i + window + 1]])
     return tagged[i - lo][1] if i - lo < len(tagged) else ""
 
 

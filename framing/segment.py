@@ -66,10 +66,9 @@ class _Line:
 
 
 class Segmenter:
-    """Splits an article into sentences; holds the pysbd segmenter so it is built once."""
+    """Splits an article into sentences. Safe to share between threads (the app's sessions)."""
 
     def __init__(self, say_forms: frozenset[str] = frozenset()) -> None:
-        self._pysbd = pysbd.Segmenter(language="en", clean=False, char_span=False)
         # Forms of verbs of saying ("said", "asked"), to keep “…?” Smith asked. together.
         self._say = say_forms
 
@@ -88,12 +87,15 @@ class Segmenter:
         return tuple(sentences)
 
     def _split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        # A pysbd Segmenter keeps the text it is splitting on itself, so one shared by two
+        # threads mixes their texts up; a new one per article costs a microsecond.
+        splitter = pysbd.Segmenter(language="en", clean=False, char_span=False)
         spans: list[tuple[int, int]] = []
         for block_start, block_end in _blocks(text, start, end):
             # Line breaks inside a hard-wrapped paragraph are spaces; same length keeps offsets.
             block = text[block_start:block_end].replace("\n", " ")
             # pysbd's fixed cost per call is most of the time of a short line (a headline)
-            pieces = self._pysbd.segment(block) if _MAY_SPLIT.search(block) else [block]
+            pieces = splitter.segment(block) if _MAY_SPLIT.search(block) else [block]
             spans.extend(_locate(block, pieces, block_start))
         return _repair(text, spans, self._say)
 

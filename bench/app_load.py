@@ -1,0 +1,302 @@
+"""The app under load: many browser sessions at once against one `streamlit run app.py`.
+
+    python bench/app_load.py [--sessions 20] [--waves 1] [--words 1500] [--lexicons]
+
+Starts the app on a free port of 127.0.0.1 (the only address this script contacts) and drives
+it with one headless Chromium (Debian's /usr/bin/chromium) and one browser context per
+session, ``--sessions`` at a time, ``--waves`` times. Each session opens the page (the
+ready example), pastes two new articles of about ``--words`` words, each carrying a made-up
+place name of its own, waits until every session of its wave is ready, presses Analyze with
+them and waits until both articles are drawn. It checks
+that the page shows no error, that its own two place names are in its results and that no
+other session's are. With ``--lexicons`` each session first uploads a lexicon CSV of its own
+(one new term), so that every session needs an Analyzer with a different lexicon.
+
+Reports the median and 95th percentile of the time from the click to both results drawn,
+the errors, and the resident memory of the Streamlit process (from /proc) after each wave.
+Targets: 20 concurrent sessions with no errors and p95 under 10 s on 2 cores; after 200
+sessions the server within 1.5 GB and flat from session 100 to 200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "corpus" / "articles"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PLACE = re.compile(r"Varnholm\d+[AB]")
+
+
+def paragraphs_of(names: list[str]) -> list[str]:
+    out = []
+    for name in names:
+        body = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8").partition("\n---\n")[2]
+        out += [p.strip() for p in body.split("\n\n") if p.strip()]
+    return out
+
+
+SOURCES = {"A": paragraphs_of(["ukraine_wire", "strike_wire", "housing_wire"]),
+           "B": paragraphs_of(["ukraine_commentary", "strike_chaos", "housing_oped"])}
+
+
+def article(session: int, slot: str, words: int) -> tuple[str, str]:
+    """About ``words`` words of corpus paragraphs, in an order of the session's own, with a
+    place name no other session uses; the text and the place name."""
+    place = f"Varnholm{session}{slot}"
+    pool = SOURCES[slot]
+    out = [f"Residents of {place} met on Monday to discuss the report."]
+    count, k = 10, session
+    while count < words:
+        paragraph = pool[k % len(pool)]
+        out.append(paragraph)
+        count += len(paragraph.split())
+        k += 7
+    out.insert(len(out) // 2, f"Officials in {place} said they would respond next week.")
+    return "\n\n".join(out), place
+
+
+def lexicon(session: int) -> bytes:
+    return (f"term,category,explanation,alternative\nbenchterm{session},loaded,"
+            f"A term of session {session}.,term\n").encode()
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read().decode().strip() == "ok":
+                    return server, url
+        except OSError:
+            time.sleep(0.25)
+    server.kill()
+    raise SystemExit("the Streamlit app did not start within 120 seconds")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Gate:
+    """Holds every session of a wave until all are ready (or failed), so that they press
+    Analyze together: the analyses run at the same time, not one after another."""
+
+    def __init__(self, count: int) -> None:
+        self.waiting = count
+        self.open = asyncio.Event()
+
+    def arrive(self) -> None:
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.open.set()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def one_session(browser, url: str, session: int, words: int, with_lexicon: bool,
+                      timeout_ms: int, gate: Gate) -> dict:
+    from playwright.async_api import expect
+
+    result = {"session": session, "seconds": None, "error": ""}
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(timeout_ms)
+    context.set_default_navigation_timeout(timeout_ms)
+    arrived, step = False, "open the page"
+    try:
+        page = await context.new_page()
+        await page.goto(url)
+        articles = page.locator(".fr-article")
+        await expect(articles.nth(1)).to_be_visible(timeout=timeout_ms)  # the example
+        if with_lexicon:
+            step = "upload a lexicon"
+            name = f"lexicon_{session}.csv"
+            await page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+                files=[{"name": name, "mimeType": "text/csv", "buffer": lexicon(session)}])
+            await expect(page.get_by_text(f"from {name} in use")).to_be_visible(
+                timeout=timeout_ms)
+        places = {}
+        step = "paste two articles"
+        for k, slot in enumerate("AB"):
+            await page.get_by_text("Paste text").nth(k).click()
+            box = page.locator(f'textarea[aria-label="Article {slot}"]')
+            await expect(box).to_be_visible(timeout=timeout_ms)
+            text, places[slot] = article(session, slot, words)
+            await box.fill(text)
+            await box.press("Control+Enter")  # commit the text, as leaving the box does
+        await page.wait_for_timeout(500)
+        gate.arrive()
+        arrived = True
+        await gate.open.wait()
+        started = time.perf_counter()
+        step = "analyze"
+        await page.get_by_role("button", name="Analyze").click()
+        for k, slot in enumerate("AB"):
+            await expect(articles.nth(k)).to_contain_text(places[slot], timeout=timeout_ms)
+        result["seconds"] = time.perf_counter() - started
+        shown = set(PLACE.findall(" ".join(await articles.all_inner_texts())))
+        if shown != set(places.values()):
+            result["error"] = f"places shown {sorted(shown)}, expected {sorted(places.values())}"
+        errors = await page.get_by_test_id("stException").count() + await page.get_by_test_id(
+            "stAlertContentError").count()
+        if errors:
+            result["error"] += f" {errors} error message(s) on the page"
+    except Exception as error:  # a timeout or a page that broke: count it, go on
+        result["error"] = (f"{step}: {type(error).__name__}: "
+                           f"{str(error).splitlines()[0][:200]}")
+    finally:
+        if not arrived:
+            gate.arrive()
+        await context.close()
+    return result
+
+
+async def run(args) -> int:
+    from playwright.async_api import async_playwright
+
+    server, url = start_server()
+    results, memory, used = [], [("started", 0, rss_mb(server.pid))], []
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            # One page load first, untimed: the model is read (or trained after a code
+            # change) and the example analyzed, as on a server that has been up a while.
+            context = await browser.new_context()
+            page = await context.new_page()
+            await page.goto(url)
+            await page.locator(".fr-article").nth(1).wait_for(timeout=args.timeout * 1000)
+            await context.close()
+            memory.append(("warmed up", 0, rss_mb(server.pid)))
+            for wave in range(args.waves):
+                first = wave * args.sessions
+                started, cpu = time.perf_counter(), cpu_seconds(server.pid)
+                gate = Gate(args.sessions)
+                done = await asyncio.gather(*(
+                    one_session(browser, url, first + k, args.words, args.lexicons,
+                                args.timeout * 1000, gate)
+                    for k in range(args.sessions)))
+                results += done
+                memory.append((f"wave {wave + 1}", len(results), rss_mb(server.pid)))
+                used.append((cpu_seconds(server.pid) - cpu) / args.sessions)
+                times = [r["seconds"] for r in done if r["seconds"] is not None]
+                failed = [r for r in done if r["error"]]
+                print(f"wave {wave + 1}: {len(done)} sessions in "
+                      f"{time.perf_counter() - started:.0f} s, median "
+                      f"{statistics.median(times) if times else float('nan'):.1f} s, "
+                      f"{len(failed)} with errors, server RSS {memory[-1][2]:.0f} MB, "
+                      f"server CPU {used[-1]:.2f} s per session, "
+                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+                for r in failed:
+                    print(f"  session {r['session']}: {r['error']}", flush=True)
+            await browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    times = sorted(r["seconds"] for r in results if r["seconds"] is not None)
+    failed = [r for r in results if r["error"]]
+    print()
+    lexicons = "a lexicon of its own each" if args.lexicons else "no custom lexicon"
+    print(f"{len(results)} sessions ({args.waves} wave(s) of {args.sessions} at once), "
+          f"{args.words}-word articles, {lexicons}; {len(failed)} with errors")
+    if times:
+        p95 = times[min(len(times) - 1, round(0.95 * len(times) + 0.5) - 1)]
+        print(f"click to both results drawn: median {statistics.median(times):.1f} s, "
+              f"p95 {p95:.1f} s, max {times[-1]:.1f} s (target p95 < 10 s)")
+    if used:
+        print(f"server CPU per session (page load, lexicon, two pastes, Analyze): median "
+              f"{statistics.median(used):.2f} s; the server runs sessions on one core at a time")
+    print("server RSS: " + ", ".join(f"{label} ({n} sessions) {mb:.0f} MB"
+                                     for label, n, mb in memory))
+    return 1 if failed else 0
+
+
+def in_process(sessions: int, words: int, every: int = 20) -> int:
+    """Memory without a browser: ``sessions`` AppTest sessions one after another in this
+    process, each with a lexicon and two articles of its own, sharing the app's caches as the
+    sessions of one server do. Prints this process's RSS every ``every`` sessions."""
+    from streamlit.testing.v1 import AppTest
+
+    own = os.getpid()
+    print(f"start: RSS {rss_mb(own):.0f} MB", flush=True)
+    failed, started = 0, time.perf_counter()
+    for session in range(sessions):
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
+        for slot in "AB":
+            app.radio(key=f"source_{slot}").set_value("Paste text")
+        app.run()
+        app.sidebar.file_uploader(key="lexicon").set_value(
+            (f"lexicon_{session}.csv", lexicon(session), "text/csv"))
+        places = {}
+        for slot in "AB":
+            text, places[slot] = article(session, slot, words)
+            app.text_area(key=f"text_{slot}").input(text)
+        app.button(key="analyze").click().run()
+        html = "".join(m.value for m in app.markdown)
+        if app.exception or app.error or set(PLACE.findall(html)) != set(places.values()):
+            failed += 1
+            print(f"  session {session}: exception {app.exception}, errors {app.error}",
+                  flush=True)
+        del app
+        if (session + 1) % every == 0:
+            print(f"{session + 1} sessions: RSS {rss_mb(own):.0f} MB "
+                  f"({time.perf_counter() - started:.0f} s)", flush=True)
+    print(f"{sessions} AppTest sessions, each with its own lexicon and two {words}-word "
+          f"articles; {failed} failed")
+    return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=20, help="sessions at once (a wave)")
+    parser.add_argument("--waves", type=int, default=1, help="waves, one after the other")
+    parser.add_argument("--words", type=int, default=1500, help="words per pasted article")
+    parser.add_argument("--lexicons", action="store_true",
+                        help="each session uploads a lexicon of its own first")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds a step may take")
+    parser.add_argument("--in-process", type=int, default=0, metavar="N",
+                        help="instead: N AppTest sessions in this process, each with its own "
+                        "lexicon, and the process's memory every 20 (no browser, no server)")
+    args = parser.parse_args()
+    if args.in_process:
+        return in_process(args.in_process, args.words)
+    if not os.path.exists(CHROMIUM):
+        print(f"skipped: {CHROMIUM} is not installed (apt-get install chromium)")
+        return 0
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
