@@ -413,8 +413,9 @@ def _private_host(url: str) -> bool:
 
 
 def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record | Skip]:
-    """Each item's page, fetched and extracted like any URL; the feed gives outlet, title and
-    date when the page lacks them."""
+    """Each item's page, fetched and extracted like any URL; the outlet is the feed's title
+    (a page's own is often only its host name); the feed gives title and date when the page
+    lacks them."""
     outlet = parsed.feed.get("title", "")
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link", "")
@@ -426,6 +427,6 @@ def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record
             stamp = entry.get("published_parsed") or entry.get("updated_parsed")
             record = Record(
                 source=link, text=record.text, title=record.title or entry.get("title", ""),
-                outlet=record.outlet or outlet, url=record.url or link,
+                outlet=outlet or record.outlet, url=record.url or link,
                 published=record.published or (dt.date(*stamp[:3]) if stamp else None))
         yield record
