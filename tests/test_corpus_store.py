@@ -458,6 +458,7 @@ def test_the_dask_engine_writes_the_same_rows(tmp_path, analyzer):
     assert Corpus(db).sql("SELECT engine FROM runs")["engine"].tolist() == ["dask"]
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_port_url):
     pytest.importorskip("distributed")
     db = tmp_path / "s.duckdb"
