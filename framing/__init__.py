@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 
 from .analyzer import Analyzer
+from .corpus import Corpus
 from .errors import FramingError
 from .export import articles_frame, report_json, sentences_frame, to_csv_bytes
 from .ingest import article_from_html, article_from_text, load_article
 from .report import Article, ArticleMetrics, ArticleReport, Quote, Sentence, SentenceScore, TermHit
 
 __all__ = [
-    "Analyzer", "Article", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
+    "Analyzer", "Article", "Corpus", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
     "Sentence", "SentenceScore", "TermHit", "analyze", "default_analyzer", "article_from_html",
     "article_from_text", "articles_frame", "load_article", "report_json", "sentences_frame",
     "to_csv_bytes",

@@ -112,7 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[])
     _backend_option(evaluate)
     evaluate.set_defaults(run=run_evaluate)
+
+    corpus = commands.add_parser(
+        "corpus", help="a corpus store: add, analyze, info, query, export (see corpus --help)",
+        description="Many articles in one DuckDB file.", add_help=False)
+    corpus.add_argument("corpus_args", nargs=argparse.REMAINDER, metavar="SUBCOMMAND ...")
+    corpus.set_defaults(run=run_corpus)
     return parser
+
+
+def run_corpus(args) -> int:
+    from .corpus.cli import main as corpus_main
+
+    return corpus_main(args.corpus_args)
 
 
 def _backend_option(command: argparse.ArgumentParser) -> None:
@@ -123,7 +135,11 @@ def _backend_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["corpus"]:  # its own parser (framing/corpus/cli.py), options and all
+        args = argparse.Namespace(run=run_corpus, corpus_args=argv[1:])
+    else:
+        args = parser.parse_args(argv)
     try:
         return args.run(args)
     except FramingError as error:
