@@ -1,0 +1,427 @@
+"""Outlets: article metrics by outlet (and outlet x story, month or frame) with bootstrap
+confidence intervals, and comparisons of two outlets that say whether a gap is beyond noise.
+
+Means and counts are computed in DuckDB (GROUP BY); only the per-article values of the chosen
+metrics are loaded for the bootstrap, never the sentences. Duplicates (``duplicate_of`` set)
+are left out: a wire copy printed by ten outlets would otherwise count ten times.
+
+The interval is a percentile bootstrap: ``resamples`` samples of the group's articles drawn
+with replacement (fixed seed), the mean of each, and the 2.5th and 97.5th percentiles. A group
+of one article gets no interval. Comparing two outlets is *paired* when they share at least
+``MIN_SHARED_STORIES`` stories: per shared story, each outlet's mean over its articles in the
+story, and the stories are resampled, so that how hard or heated a story is cancels out. It is
+*unpaired* otherwise: each outlet's articles are resampled independently.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .storeio import CorpusReportError, StoriesMissingError, connect, table_exists
+
+RESAMPLES = 2000
+SEED = 0
+CONFIDENCE = 0.95
+MIN_SHARED_STORIES = 5
+# Bootstrap draws are made in chunks of at most this many indices (bounds the memory).
+DRAW_CHUNK = 4_000_000
+NO_OUTLET = "(no outlet)"
+BY_CHOICES = ("outlet", "story", "month", "frame")
+# Columns of `metrics` that are not article metrics.
+NOT_METRICS = frozenset({"article_id", "run_id", "title", "outlet", "published", "url",
+                         "source_path", "warnings", "primary_frame", "headline_only_terms"})
+_NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "REAL",
+            "DECIMAL", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
+PHRASES_FILE = Path(__file__).resolve().parents[1] / "data" / "metric_phrases.csv"
+
+# The second grouping key of each --by choice: (SQL expression, output column).
+_SECOND_KEY = {
+    "outlet": None,
+    "story": ("s.story_id", "story_id"),
+    "month": ("coalesce(strftime(a.published, '%Y-%m'), '(no date)')", "month"),
+    "frame": ("coalesce(nullif(m.primary_frame, ''), '(none)')", "primary_frame"),
+}
+AGGREGATE_COLUMNS = ("outlet", "metric", "articles", "mean", "ci_low", "ci_high", "note")
+
+
+def metric_phrases() -> dict[str, str]:
+    """Plain-words names of the metrics, from ``framing/data/metric_phrases.csv``."""
+    with PHRASES_FILE.open(encoding="utf-8") as fh:
+        return {row["metric"]: row["phrase"] for row in csv.DictReader(fh)}
+
+
+def metric_columns(con) -> list[str]:
+    """The numeric article metrics of the store's ``metrics`` table, in table order."""
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_name = 'metrics' ORDER BY ordinal_position").fetchall()
+    return [name for name, kind in rows
+            if name not in NOT_METRICS and kind.split("(")[0].upper() in _NUMERIC]
+
+
+def _check_analyzed(con) -> None:
+    if not table_exists(con, "metrics") or con.execute(
+            "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id "
+            "WHERE a.duplicate_of IS NULL").fetchone()[0] == 0:
+        raise CorpusReportError(
+            "the store has no analyzed articles: run python -m framing corpus analyze DB")
+
+
+def _choose_metrics(con, metrics) -> list[str]:
+    available = metric_columns(con)
+    if not metrics:
+        return available
+    unknown = [m for m in metrics if m not in available]
+    if unknown:
+        raise CorpusReportError(
+            f"unknown metric {unknown[0]!r}; numeric metrics are: {', '.join(available)}")
+    return list(dict.fromkeys(metrics))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _from_clause(by: str) -> str:
+    join = " JOIN stories s ON s.article_id = a.id" if by == "story" else ""
+    return (f"FROM metrics m JOIN articles a ON a.id = m.article_id{join} "
+            "WHERE a.duplicate_of IS NULL")
+
+
+def _outlet_sql() -> str:
+    return f"coalesce(nullif(trim(a.outlet), ''), '{NO_OUTLET}')"
+
+
+# ----------------------------------------------------------------------------- bootstrap
+
+
+def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
+                    rng: np.random.Generator | None = None) -> np.ndarray:
+    """Means of ``resamples`` resamples (rows drawn with replacement) of ``values``.
+
+    ``values`` is (n, m) or (g, n, m) for g groups of the same size (each group resampled
+    with the same draws, which keeps it one matrix product); NaN values are left out of each
+    mean. Returns (resamples, m) or (resamples, g, m).
+    """
+    rng = rng or np.random.default_rng(SEED)
+    grouped = values.ndim == 3
+    stack = values if grouped else values[None]
+    g, n, m = stack.shape
+    present = ~np.isnan(stack)
+    filled = np.where(present, stack, 0.0)
+    # (n, g*m) so that one product serves every group and metric
+    filled = filled.transpose(1, 0, 2).reshape(n, g * m)
+    present = present.transpose(1, 0, 2).reshape(n, g * m).astype(np.float64)
+    out = np.empty((resamples, g * m))
+    chunk = max(1, DRAW_CHUNK // max(n, 1))
+    for start in range(0, resamples, chunk):
+        b = min(chunk, resamples - start)
+        draws = rng.integers(0, n, size=(b, n))
+        counts = np.bincount((draws + n * np.arange(b)[:, None]).ravel(),
+                             minlength=b * n).reshape(b, n).astype(np.float64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[start:start + b] = (counts @ filled) / (counts @ present)
+    out = out.reshape(resamples, g, m)
+    return out if grouped else out[:, 0, :]
+
+
+def _interval(samples: np.ndarray, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    tail = (1.0 - CONFIDENCE) / 2 * 100
+    with np.errstate(invalid="ignore"):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low, high = np.nanpercentile(samples, [tail, 100 - tail], axis=axis)
+    return low, high
+
+
+# ----------------------------------------------------------------------------- aggregates
+
+
+def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
+              seed: int = SEED) -> pd.DataFrame:
+    """Every chosen metric's mean over each group's articles, with a 95 % bootstrap interval.
+
+    Parameters
+    ----------
+    db : a store path or an open DuckDB connection.
+    by : ``outlet``, or ``story`` / ``month`` / ``frame`` for outlet x story (needs the
+        ``stories`` table), outlet x publication month (``YYYY-MM``), outlet x primary frame.
+    metrics : metric column names (default: every numeric column of ``metrics``).
+
+    Returns a long table: ``outlet``, the second key (``story_id``, ``month`` or
+    ``primary_frame``) when ``by`` is not ``outlet``, ``metric``, ``articles`` (articles with a
+    value for the metric), ``mean``, ``ci_low``, ``ci_high`` (NaN when there is no interval)
+    and ``note`` (why there is no interval).
+    """
+    if by not in BY_CHOICES:
+        raise CorpusReportError(f"--by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+    with connect(db) as con:
+        _check_analyzed(con)
+        if by == "story" and not table_exists(con, "stories"):
+            raise StoriesMissingError()
+        chosen = _choose_metrics(con, metrics)
+        second = _SECOND_KEY[by]
+        keys = [f"{_outlet_sql()} AS outlet"] + ([f"{second[0]} AS {second[1]}"]
+                                                 if second else [])
+        key_names = ["outlet"] + ([second[1]] if second else [])
+        group = ", ".join(key_names)
+        # means and counts in SQL
+        parts = ", ".join(f"avg({_quote(c)}) AS {_quote('mean:' + c)}, "
+                          f"count({_quote(c)}) AS {_quote('n:' + c)}" for c in chosen)
+        sums = con.execute(f"SELECT {', '.join(keys)}, count(*) AS _size, {parts} "
+                           f"{_from_clause(by)} GROUP BY ALL ORDER BY {group}").df()
+        # per-article values, only for the groups that get an interval
+        values = con.execute(
+            f"""WITH rows AS (SELECT {', '.join(keys)},
+                                     {', '.join('CAST(m.' + _quote(c) + ' AS DOUBLE) AS '
+                                                + _quote(c) for c in chosen)}
+                              {_from_clause(by)})
+                SELECT * FROM rows QUALIFY count(*) OVER (PARTITION BY {group}) > 1
+                ORDER BY {group}""").df() if chosen else pd.DataFrame()
+    rng = np.random.default_rng(seed)
+    low: dict[tuple, np.ndarray] = {}
+    high: dict[tuple, np.ndarray] = {}
+    if not values.empty:
+        matrix = values[chosen].to_numpy(dtype=np.float64)
+        keys_of = list(values[key_names].itertuples(index=False, name=None))
+        codes, uniques = pd.factorize(pd.Series(keys_of, dtype=object), sort=False)
+        sizes = np.bincount(codes)
+        order = np.argsort(codes, kind="stable")
+        starts = np.concatenate([[0], np.cumsum(sizes)])
+        for size in np.unique(sizes):
+            groups = np.flatnonzero(sizes == size)
+            stack = np.stack([matrix[order[starts[g]:starts[g] + size]] for g in groups])
+            lo, hi = _interval(bootstrap_means(stack, resamples, rng))
+            for row, g in enumerate(groups):
+                low[uniques[g]], high[uniques[g]] = lo[row], hi[row]
+    return _aggregate_frame(sums, chosen, key_names, low, high)
+
+
+def _aggregate_frame(sums: pd.DataFrame, chosen: list[str], key_names: list[str],
+                     low: dict, high: dict) -> pd.DataFrame:
+    rows = []
+    for _, row in sums.iterrows():
+        key = tuple(row[k] for k in key_names)
+        lo_row, hi_row = low.get(key), high.get(key)
+        for i, metric in enumerate(chosen):
+            n = int(row[f"n:{metric}"])
+            mean = row[f"mean:{metric}"]
+            ci_low = ci_high = np.nan
+            note = ""
+            if n == 0:
+                note = "no values"
+            elif n == 1:
+                note = "only 1 article: no interval"
+            elif lo_row is not None:
+                ci_low, ci_high = float(lo_row[i]), float(hi_row[i])
+            rows.append({**{k: row[k] for k in key_names}, "metric": metric, "articles": n,
+                         "mean": float(mean) if pd.notna(mean) else np.nan,
+                         "ci_low": ci_low, "ci_high": ci_high, "note": note})
+    columns = key_names + list(AGGREGATE_COLUMNS[1:])
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ----------------------------------------------------------------------------- comparisons
+
+
+@dataclass(frozen=True)
+class OutletDifference:
+    """Outlet B against outlet A on one metric (B minus A; B / A for rates per 1,000 words).
+
+    ``paired``: over the ``shared_stories`` both covered (per story, each outlet's mean over
+    its articles in it), else over all their articles. ``ci_low``/``ci_high`` bound the
+    difference, ``ratio_low``/``ratio_high`` the ratio (95 % percentile bootstrap); None when
+    there is no interval. ``beyond_noise`` is True when the difference's interval excludes 0.
+    ``summary`` says it in one sentence.
+    """
+
+    metric: str
+    outlet_a: str
+    outlet_b: str
+    paired: bool
+    shared_stories: int
+    articles_a: int
+    articles_b: int
+    mean_a: float
+    mean_b: float
+    difference: float
+    ci_low: float | None
+    ci_high: float | None
+    ratio: float | None
+    ratio_low: float | None
+    ratio_high: float | None
+    beyond_noise: bool | None
+    summary: str
+
+
+DIFFERENCE_COLUMNS = tuple(f.name for f in fields(OutletDifference))
+
+
+def differences_frame(differences) -> pd.DataFrame:
+    """The comparisons as a table with the columns of ``DIFFERENCE_COLUMNS``."""
+    return pd.DataFrame([asdict(d) for d in differences], columns=list(DIFFERENCE_COLUMNS))
+
+
+def _is_rate(metric: str) -> bool:
+    return metric.endswith("_per_1k")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
+def _sentence(d: dict, phrase: str, note: str) -> str:
+    a, b = d["outlet_a"], d["outlet_b"]
+    where = f"On the {d['shared_stories']} stories both covered, " if d["paired"] else ""
+    if d["ratio"] is not None:
+        body = f"{b} used {d['ratio']:.2f}× as many {phrase} as {a}"
+        if d["ratio_low"] is not None:
+            body += f" (95 % CI {d['ratio_low']:.2f}–{d['ratio_high']:.2f})"
+    else:
+        body = (f"{b}'s mean {phrase} was {_fmt(d['mean_b'])} against {_fmt(d['mean_a'])} "
+                f"for {a}, a difference of {d['difference']:+.3g}")
+        if d["ci_low"] is not None:
+            body += f" (95 % CI {d['ci_low']:+.3g} to {d['ci_high']:+.3g})"
+    if d["beyond_noise"] is None:
+        verdict = ": no interval"
+    elif d["beyond_noise"]:
+        verdict = ": beyond noise (the interval excludes " + (
+            "1)" if d["ratio"] is not None else "0)")
+    else:
+        verdict = ": within noise (the interval includes " + (
+            "1)" if d["ratio"] is not None else "0)")
+    text = where + body + verdict
+    if note:
+        text += f" ({note})"
+    return text[0].upper() + text[1:] + "."
+
+
+def _article_values(con, outlet: str, metrics: list[str]) -> np.ndarray:
+    columns = ", ".join(f"CAST(m.{_quote(c)} AS DOUBLE)" for c in metrics)
+    rows = con.execute(f"SELECT {columns} {_from_clause('outlet')} AND {_outlet_sql()} = ?",
+                       [outlet]).fetchall()
+    return np.array(rows, dtype=np.float64).reshape(-1, len(metrics))
+
+
+def _story_means(con, a: str, b: str, metrics: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per story both outlets covered: each outlet's mean over its articles in the story."""
+    means = ", ".join(f"avg(CAST(m.{_quote(c)} AS DOUBLE))" for c in metrics)
+    rows = con.execute(
+        f"""WITH per AS (SELECT s.story_id, {_outlet_sql()} AS outlet, {means}
+                         {_from_clause('story')} AND {_outlet_sql()} IN (?, ?)
+                         GROUP BY ALL)
+            SELECT * FROM per WHERE story_id IN (
+                SELECT story_id FROM per GROUP BY story_id HAVING count(*) = 2)
+            ORDER BY story_id, outlet = ?""", [a, b, b]).fetchall()
+    if not rows:
+        empty = np.empty((0, len(metrics)))
+        return empty, empty
+    table = np.array([r[2:] for r in rows], dtype=np.float64)
+    return table[0::2], table[1::2]
+
+
+def shared_stories(db, a: str, b: str) -> int:
+    """How many stories both outlets covered with analyzed, non-duplicate articles."""
+    with connect(db) as con:
+        if not table_exists(con, "stories"):
+            return 0
+        return con.execute(
+            f"""SELECT count(*) FROM (SELECT s.story_id {_from_clause('story')}
+                AND {_outlet_sql()} IN (?, ?) GROUP BY s.story_id
+                HAVING count(DISTINCT {_outlet_sql()}) = 2)""", [a, b]).fetchone()[0]
+
+
+def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None,
+                    min_shared: int = MIN_SHARED_STORIES, resamples: int = RESAMPLES,
+                    seed: int = SEED) -> list[OutletDifference]:
+    """Outlet ``b`` against outlet ``a`` on each metric.
+
+    ``paired=None`` (the default) pairs by story when the outlets share at least
+    ``min_shared`` stories, else compares all their articles unpaired; True forces the paired
+    comparison (it needs 2 shared stories), False the unpaired one.
+    """
+    with connect(db) as con:
+        _check_analyzed(con)
+        chosen = _choose_metrics(con, metrics)
+        known = [r[0] for r in con.execute(
+            f"SELECT DISTINCT {_outlet_sql()} {_from_clause('outlet')} ORDER BY 1").fetchall()]
+        for outlet in (a, b):
+            if outlet not in known:
+                raise CorpusReportError(
+                    f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
+        if a == b:
+            raise CorpusReportError("compare two different outlets")
+        has_stories = table_exists(con, "stories")
+        shared = shared_stories(con, a, b) if has_stories else 0
+        if paired is True and not has_stories:
+            raise StoriesMissingError()
+        if paired is True and shared < 2:
+            raise CorpusReportError(
+                f"{a} and {b} share {shared} stories: a paired comparison needs at least 2")
+        use_paired = shared >= 2 if paired is True else (
+            paired is None and shared >= min_shared)
+        values_a = _article_values(con, a, chosen)
+        values_b = _article_values(con, b, chosen)
+        if use_paired:
+            story_a, story_b = _story_means(con, a, b, chosen)
+    if not use_paired:
+        note = ("unpaired: no stories table" if not has_stories
+                else f"unpaired: the outlets share only {shared} "
+                     f"{'story' if shared == 1 else 'stories'}" if paired is None
+                else "unpaired")
+    else:
+        note = ""
+    rng = np.random.default_rng(seed)
+    phrases = metric_phrases()
+    out = []
+    for i, metric in enumerate(chosen):
+        if use_paired:
+            x_a, x_b = story_a[:, i], story_b[:, i]
+            keep = ~(np.isnan(x_a) | np.isnan(x_b))
+            x_a, x_b = x_a[keep], x_b[keep]
+            n_a = n_b = len(x_a)
+            draws = rng.integers(0, max(len(x_a), 1), size=(resamples, len(x_a)))
+            boot_a = x_a[draws].mean(axis=1) if len(x_a) else np.full(resamples, np.nan)
+            boot_b = x_b[draws].mean(axis=1) if len(x_b) else np.full(resamples, np.nan)
+            has_interval = len(x_a) >= 2
+            metric_note = note
+        else:
+            x_a = values_a[:, i][~np.isnan(values_a[:, i])]
+            x_b = values_b[:, i][~np.isnan(values_b[:, i])]
+            n_a, n_b = len(x_a), len(x_b)
+            has_interval = n_a >= 2 and n_b >= 2
+            lonely = [f"{o} has only {n} article" for o, n in ((a, n_a), (b, n_b)) if n == 1]
+            metric_note = "; ".join([note] + ([", ".join(lonely) + ": no interval"]
+                                              if lonely else [])).strip("; ")
+            if has_interval:
+                boot_a = bootstrap_means(x_a[:, None], resamples, rng)[:, 0]
+                boot_b = bootstrap_means(x_b[:, None], resamples, rng)[:, 0]
+        mean_a = float(np.mean(x_a)) if len(x_a) else np.nan
+        mean_b = float(np.mean(x_b)) if len(x_b) else np.nan
+        d = {"metric": metric, "outlet_a": a, "outlet_b": b, "paired": use_paired,
+             "shared_stories": int(shared), "articles_a": int(n_a), "articles_b": int(n_b),
+             "mean_a": mean_a, "mean_b": mean_b, "difference": mean_b - mean_a,
+             "ci_low": None, "ci_high": None, "ratio": None, "ratio_low": None,
+             "ratio_high": None, "beyond_noise": None}
+        rate = _is_rate(metric) and mean_a > 0
+        if rate:
+            d["ratio"] = mean_b / mean_a
+        if has_interval:
+            low, high = _interval(boot_b - boot_a)
+            d["ci_low"], d["ci_high"] = float(low), float(high)
+            d["beyond_noise"] = bool(low > 0 or high < 0)
+            if rate:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    r_low, r_high = _interval(boot_b / boot_a)
+                d["ratio_low"], d["ratio_high"] = float(r_low), float(r_high)
+        d["summary"] = _sentence(d, phrases.get(metric, metric.replace("_", " ")),
+                                 metric_note)
+        out.append(OutletDifference(**d))
+    return out
