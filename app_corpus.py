@@ -206,12 +206,12 @@ def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
         tooltip=["outlet", "articles", alt.Tooltip("mean:Q", format=".3g"),
                  alt.Tooltip("ci_low:Q", format=".3g", title="95 % CI low"),
                  alt.Tooltip("ci_high:Q", format=".3g", title="95 % CI high"), "note"])
-    return (bars + dots).properties(height=max(120, 34 * len(data)),
+    # the chart is fit to its height: room for the title and axis, then a row per outlet
+    return (bars + dots).properties(height=90 + 34 * len(data),
                                     title=f"Mean {metric} per article, with its 95 % interval")
 
 
 def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
-    st.header("Outlets")
     choices = metric_choices(path, version)
     metric = st.selectbox("Metric", choices, key="corpus_metric", format_func=metric_name)
     table = outlet_aggregates(path, version, metric)
@@ -266,7 +266,6 @@ def story_name(overview: pd.DataFrame):
 
 
 def stories_section(path: str, version, status: explore.StoreStatus) -> None:
-    st.header("Stories")
     overview = story_overview(path, version)
     if overview.empty:
         st.info(f"The store has no stories yet: run python -m framing corpus stories {path}")
@@ -328,14 +327,14 @@ def story_comparison(path: str, version, story: int) -> None:
 
 
 def trends_section(path: str, version, metric: str) -> None:
-    st.header("Trends")
     data = monthly_means(path, version, metric)
     if data.empty:
         st.info("No analyzed article has a publication date: no trend to draw.")
         return
     chart = alt.Chart(data, title=f"Mean {metric} per outlet and month").mark_line(
         point=True).encode(
-        x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y")),
+        x=alt.X("month:T", title=None, axis=alt.Axis(
+            format="%b %Y", tickCount={"interval": "month", "step": 1})),
         y=alt.Y("mean:Q", title=metric),
         color=alt.Color("outlet:N", title=None, legend=alt.Legend(orient="bottom",
                                                                   columns=3, labelLimit=300)),
@@ -343,7 +342,8 @@ def trends_section(path: str, version, metric: str) -> None:
                  alt.Tooltip("mean:Q", format=".3g")],
     ).properties(height=320)
     st.altair_chart(chart, width="stretch")
-    st.caption("Each point is the outlet's mean over the articles it published that month "
+    st.caption(f"The metric chosen under Outlets: {metric_name(metric)}. "
+               "Each point is the outlet's mean over the articles it published that month "
                "(hover for how many); a month of few articles moves a lot.")
 
 
@@ -353,7 +353,6 @@ def reset_page() -> None:
 
 @st.fragment
 def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
-    st.header("Sentences")
     options = filter_options(path, version)
     top, bottom = st.columns(4), st.columns(4)
     picked = {
@@ -388,6 +387,7 @@ def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
         "opinion_score": st.column_config.NumberColumn("opinion score", format="%.2f"),
         "sentence_index": st.column_config.NumberColumn("sentence", width="small"),
         "story_id": st.column_config.NumberColumn("story", width="small"),
+        "published": st.column_config.DateColumn("published"),
         "text": st.column_config.TextColumn("text", width="large"),
     })
     left, right, note = st.columns([1, 1, 4])
@@ -406,7 +406,6 @@ def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
 
 
 def downloads_section(path: str, version) -> None:
-    st.header("Downloads")
     st.caption("Every table of the page, as CSV or Parquet (made when you click). The "
                "command line writes the same: python -m framing corpus export / report.")
     tables = {
@@ -465,8 +464,15 @@ st.caption(f"Store: {key}")
 if status.analyzed < status.articles:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {key}")
-chosen_metric = outlets_section(key, version, status)
-stories_section(key, version, status)
-trends_section(key, version, chosen_metric)
-explorer_section(key, version, story_overview(key, version))
-downloads_section(key, version)
+outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
+    ["Outlets", "Stories", "Trends", "Sentences", "Downloads"])
+with outlets_tab:
+    chosen_metric = outlets_section(key, version, status)
+with stories_tab:
+    stories_section(key, version, status)
+with trends_tab:
+    trends_section(key, version, chosen_metric)
+with sentences_tab:
+    explorer_section(key, version, story_overview(key, version))
+with downloads_tab:
+    downloads_section(key, version)
