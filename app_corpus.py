@@ -154,6 +154,10 @@ def uploaded_store(upload) -> Path:
 
 def choose_store() -> Path | None:
     st.sidebar.header("Corpus store")
+    linked = st.query_params.get("store")
+    if linked and "corpus_source" not in st.session_state:  # /Corpus?store=PATH opens PATH
+        st.session_state["corpus_source"] = "A store file"
+        st.session_state["corpus_path"] = linked
     source = st.sidebar.radio("Store", STORE_SOURCES, key="corpus_source",
                               label_visibility="collapsed")
     if source == "Example corpus":
