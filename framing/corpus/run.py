@@ -34,7 +34,7 @@ from .store import (
 TASK_ARTICLES = 8       # articles per task sent to a worker
 READ_ARTICLES = 400     # articles read from the store at a time
 FLUSH_ARTICLES = 200    # articles per write transaction at most
-FLUSH_SECONDS = 3.0     # and a write at least this often (the file is closed in between)
+FLUSH_SECONDS = 5.0     # and a write at least this often (the file is closed in between)
 ENGINES = ("local", "dask")
 
 
