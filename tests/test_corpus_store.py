@@ -564,3 +564,30 @@ def test_a_feed_on_a_private_address_is_refused_without_the_option(tmp_path, fee
     assert main(["corpus", "add", str(tmp_path / "s.duckdb"), "--feed",
                  f"{base}/feed.xml"]) == 2
     assert "--allow-private-hosts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-05", "2024-03-05"),
+    ("2024-03-05T10:11:12Z", "2024-03-05"),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+    ("20240305101112", "2024-03-05"),
+    ("last Tuesday", None),
+    ("", None),
+    (None, None),
+])
+def test_dates_are_read_from_the_usual_forms(value, expected):
+    parsed = parse_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"body": "Some words here.", "headline": "x"}])
+    assert main(["corpus", "add", str(tmp_path / "s.duckdb"), str(path), "--text-column",
+                 "story"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no column named 'story'" in err[0] and "body, headline" in err[0]
+
+
+def test_the_same_text_is_one_id_whatever_its_spacing_and_case():
+    assert text_id("The council  voted.\n\nIt passed.") == text_id("the council voted. it passed.")
+    assert text_id("The council voted.") != text_id("The council voted no.")

@@ -186,9 +186,11 @@ def run_analyze(args) -> int:
                                progress=progress, report=_say, **options)
     finally:
         bar.close()
-    rate = summary.analyzed / summary.seconds if summary.seconds else 0.0
+    working = summary.seconds - summary.start_seconds
+    rate = summary.analyzed / working if working > 0 else 0.0
     print(f"framing: run {summary.run_id}: analyzed {summary.analyzed} of {summary.todo} "
-          f"article(s) to do in {summary.seconds:.1f} s ({rate:.1f}/s)", file=sys.stderr)
+          f"article(s) to do in {summary.seconds:.1f} s ({rate:.2f}/s after "
+          f"{summary.start_seconds:.1f} s of start-up)", file=sys.stderr)
     if summary.failed:
         print(f"framing: error: {summary.failed} article(s) failed (listed in the skipped "
               "table: corpus info)", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
 
 from .run import BatchResult, Job, SchedulerError, analyze_jobs
@@ -70,6 +71,9 @@ class DaskEngine:
             if address:
                 self.client = Client(address, timeout="5s")
             else:
+                # Workers' statistical profiler samples every task's stack every 10 ms, a cost
+                # on pure-Python work; it is turned off for the cluster started here.
+                dask.config.set({"distributed.worker.profile.enabled": False})
                 self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
                                             processes=True, dashboard_address=":0")
                 self.client = Client(self.cluster)

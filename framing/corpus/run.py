@@ -34,7 +34,7 @@ from .store import (
 TASK_ARTICLES = 8       # articles per task sent to a worker
 READ_ARTICLES = 400     # articles read from the store at a time
 FLUSH_ARTICLES = 200    # articles per write transaction at most
-FLUSH_SECONDS = 3.0     # and a write at least this often (the file is closed in between)
+FLUSH_SECONDS = 5.0     # and a write at least this often (the file is closed in between)
 ENGINES = ("local", "dask")
 
 
@@ -240,7 +240,8 @@ class RunSummary:
     analyzed: int
     failed: int
     todo: int
-    seconds: float
+    seconds: float        # the whole run
+    start_seconds: float = 0.0  # of which: loading the model, starting workers or a cluster
 
 
 def _todo(con, model_fp: str, lexicon_fp: str, run_id: int, rerun: bool) -> list[str]:
@@ -351,6 +352,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         else:
             runner = LocalEngine(analyzer, min(jobs, max(1, len(todo) // task_articles)))
         analyzed = failed = 0
+        ready = time.perf_counter()
         try:
             waiting = deque(todo)
             queued: deque[Job] = deque()
@@ -391,7 +393,8 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         finally:
             runner.close()
         _finish(path, run_id)
-    return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started)
+    return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
+                      ready - started)
 
 
 def _write(path, writer, run_id: int, results: list[BatchResult]) -> None:
