@@ -173,8 +173,8 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
         key_names = ["outlet"] + ([second[1]] if second else [])
         group = ", ".join(key_names)
         # means and counts in SQL
-        parts = ", ".join(f"avg({_quote(c)}) AS {_quote('mean:' + c)}, "
-                          f"count({_quote(c)}) AS {_quote('n:' + c)}" for c in chosen)
+        parts = ", ".join(f"avg(m.{_quote(c)}) AS {_quote('mean:' + c)}, "
+                          f"count(m.{_quote(c)}) AS {_quote('n:' + c)}" for c in chosen)
         sums = con.execute(f"SELECT {', '.join(keys)}, count(*) AS _size, {parts} "
                            f"{_from_clause(by)} GROUP BY ALL ORDER BY {group}").df()
         # per-article values, only for the groups that get an interval
