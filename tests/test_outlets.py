@@ -257,3 +257,24 @@ def test_report_command_bad_input(tmp_path, capsys):
     make_store(newer, [], schema_version=2)
     assert run_cli(["report", str(newer)]) == 2
     assert "newer than this framing reads" in capsys.readouterr().out
+
+
+def test_groups_of_two_or_three_take_the_exact_bootstrap_interval_their_range():
+    rng = np.random.default_rng(3)
+    for n in (2, 3):
+        values = rng.normal(size=(n, 4))
+        simulated = np.percentile(bootstrap_means(values, 4000, rng), [2.5, 97.5], axis=0)
+        np.testing.assert_allclose(simulated[0], values.min(axis=0))
+        np.testing.assert_allclose(simulated[1], values.max(axis=0))
+    values = rng.normal(size=(4, 4))  # from 4 articles on, the range is too wide
+    simulated = np.percentile(bootstrap_means(values, 4000, rng), 2.5, axis=0)
+    assert (simulated > values.min(axis=0)).all()
+
+
+def test_aggregate_interval_of_three_articles_is_their_range(tmp_path):
+    path = tmp_path / "three.duckdb"
+    metric_store(path, [{"outlet": "A", "metrics": {"framing_score": v}} for v in (3., 9., 4.)]
+                 + [{"outlet": "B", "metrics": {"framing_score": v}} for v in (1., 2., 3., 4., 50.)])
+    table = aggregate(path, metrics=["framing_score"]).set_index("outlet")
+    assert (table.loc["A", "ci_low"], table.loc["A", "ci_high"]) == (3.0, 9.0)
+    assert 1.0 < table.loc["B", "ci_low"] < table.loc["B", "mean"] < table.loc["B", "ci_high"] < 50

@@ -81,15 +81,16 @@ def load_articles(con) -> pd.DataFrame:
 
 def vectorize(frame: pd.DataFrame):
     """Row-normalized TF-IDF vectors (CSR, float32) of the articles' titles, leads and names."""
-    docs = [document_text(t, lead) for t, lead in zip(frame["title"], frame["lead"])]
-    min_df = 2 if len(docs) > 2 else 1
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df,
-                                 max_df=0.5 if len(docs) >= 20 else 1.0, dtype=np.float32,
-                                 token_pattern=r"(?u)\b\w[\w']+\b")
+    n = len(frame)
+    # a generator, so the documents are never all held as a second copy of the leads
+    docs = (document_text(t, lead) for t, lead in zip(frame["title"], frame["lead"]))
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                 min_df=2 if n > 2 else 1, max_df=0.5 if n >= 20 else 1.0,
+                                 dtype=np.float32, token_pattern=r"(?u)\b\w[\w']+\b")
     try:
         return vectorizer.fit_transform(docs).tocsr()
     except ValueError:  # no word left (empty texts, or each word in one article only)
-        return sparse.csr_matrix((len(docs), 1), dtype=np.float32)
+        return sparse.csr_matrix((n, 1), dtype=np.float32)
 
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
