@@ -79,9 +79,9 @@ def basil_articles(eval_dir: Path, rng: random.Random) -> list[dict]:
     return rows
 
 
-def example_articles() -> list[dict]:
+def example_articles(root: Path = ROOT) -> list[dict]:
     rows = []
-    folders = [ROOT / "corpus" / "articles", ROOT / "corpus" / "example_corpus"]
+    folders = [root / "corpus" / "articles", root / "corpus" / "example_corpus"]
     for folder in folders:
         for path in sorted(folder.rglob("*.txt")) if folder.is_dir() else []:
             article = load_article(path)
@@ -89,7 +89,7 @@ def example_articles() -> list[dict]:
             rows.append({"text": article.text, "title": article.title or None,
                          "outlet": article.outlet or None,
                          "published": article.published or None,
-                         "truth": f"example:{story}", "kind": "example"})
+                         "truth": f"example:{folder.name}:{story}", "kind": "example"})
     return rows
 
 
@@ -113,8 +113,9 @@ def labeled_distractors(count: int, rng: random.Random) -> list[dict]:
     return rows
 
 
-def generated_distractors(count: int, seed: int, workdir: Path) -> list[dict] | None:
-    script = ROOT / "bench" / "make_corpus.py"
+def generated_distractors(count: int, seed: int, workdir: Path,
+                          root: Path = ROOT) -> list[dict] | None:
+    script = root / "bench" / "make_corpus.py"
     if not script.is_file():
         return None
     out = workdir / "distractors.parquet"
@@ -144,8 +145,18 @@ def build_store(path: Path, rows: list[dict]) -> pd.DataFrame:
     return frame[["id", "truth", "kind"]]
 
 
+PEAK = """
+def peak_mb():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 CHILD = """
 import json, resource, sys, time
+""" + PEAK + """
 sys.path.insert(0, {root!r})
 from framing.corpus.stories import build_stories
 best = None
@@ -154,13 +165,14 @@ for _ in range({repeat}):
     summary = build_stories({db!r}, window_days={window}, threshold={threshold})
     took = time.perf_counter() - start
     best = took if best is None else min(best, took)
-print(json.dumps({{"seconds": best, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                  / 1024, "stories": summary.stories, "largest": summary.largest}}))
+print(json.dumps({{"seconds": best, "peak_mb": peak_mb(), "stories": summary.stories,
+                  "largest": summary.largest}}))
 """
 
 
 REPORT_CHILD = """
 import json, resource, sys, time
+""" + PEAK + """
 sys.path.insert(0, {root!r})
 from framing.corpus.outlets import aggregate, compare_outlets
 times = {{}}
@@ -174,7 +186,7 @@ for name, call in (("by outlet", lambda: aggregate({db!r}, by="outlet")),
         took = time.perf_counter() - start
         best = took if best is None else min(best, took)
     times[name] = [best, len(result)]
-times["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+times["peak_mb"] = peak_mb()
 print(json.dumps(times))
 """
 
@@ -234,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the built store at this path")
+    parser.add_argument("--corpus-root", type=Path, default=ROOT,
+                        help="the checkout whose bench/make_corpus.py, corpus/articles and "
+                        "corpus/example_corpus to use (default: this one)")
     parser.add_argument("--no-report", dest="report", action="store_false",
                         help="skip timing corpus report")
     args = parser.parse_args(argv)
@@ -249,12 +264,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         start = time.perf_counter()
-        distractors = generated_distractors(args.distractors, args.seed, workdir)
+        distractors = generated_distractors(args.distractors, args.seed, workdir,
+                                            args.corpus_root)
         source = "bench/make_corpus.py"
         if distractors is None:
             distractors = labeled_distractors(args.distractors, rng)
             source = "corpus/labeled sentences recombined"
-        rows = basil_articles(args.eval_dir, rng) + example_articles() + distractors
+        rows = (basil_articles(args.eval_dir, rng) + example_articles(args.corpus_root)
+                + distractors)
         db = args.keep or workdir / "bench.duckdb"
         if db.exists():
             db.unlink()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import duckdb
+import numpy as np
 import pytest
 from corpus_fixtures import make_store
 
@@ -254,3 +255,19 @@ def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     make_store(path, [], schema_version=2)
     assert run_cli(["stories", str(path)]) == 2
     assert "schema version 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])
+def test_two_articles_of_one_outlet_need_more_similarity(outlets, joined):
+    # pairwise cosine 0.35, above the threshold but below it once halved for one outlet
+    from scipy import sparse
+
+    from framing.corpus.stories import cluster
+
+    c = 0.35
+    gram = (1 - c) * np.eye(3) + c * np.ones((3, 3))
+    rows = np.linalg.cholesky(gram)  # rows whose dot products are the gram matrix
+    vectors = sparse.csr_matrix(rows.astype(np.float32))
+    assert np.allclose((vectors @ vectors.T).toarray()[0, 1], c, atol=1e-4)
+    labels = cluster(vectors, np.zeros(3, dtype=np.int64), 3, 0.3, np.array(outlets))
+    assert bool(labels[0] == labels[1]) is joined
