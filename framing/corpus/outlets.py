@@ -117,6 +117,7 @@ def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
     # (n, g*m) so that one product serves every group and metric
     filled = filled.transpose(1, 0, 2).reshape(n, g * m)
     present = present.transpose(1, 0, 2).reshape(n, g * m).astype(np.float64)
+    complete = bool(present.all())  # then every resample's count is n: one product less
     out = np.empty((resamples, g * m))
     chunk = max(1, DRAW_CHUNK // max(n, 1))
     for start in range(0, resamples, chunk):
@@ -125,7 +126,7 @@ def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
         counts = np.bincount((draws + n * np.arange(b)[:, None]).ravel(),
                              minlength=b * n).reshape(b, n).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[start:start + b] = (counts @ filled) / (counts @ present)
+            out[start:start + b] = (counts @ filled) / (n if complete else counts @ present)
     out = out.reshape(resamples, g, m)
     return out if grouped else out[:, 0, :]
 
