@@ -271,3 +271,20 @@ def test_two_articles_of_one_outlet_need_more_similarity(outlets, joined):
     assert np.allclose((vectors @ vectors.T).toarray()[0, 1], c, atol=1e-4)
     labels = cluster(vectors, np.zeros(3, dtype=np.int64), 3, 0.3, np.array(outlets))
     assert bool(labels[0] == labels[1]) is joined
+
+
+def test_copies_of_copies_and_a_cycle_of_copies_find_one_original(tmp_path):
+    path = tmp_path / "copies.duckdb"
+    ids = make_store(path, [
+        article(BRIDGE_A, "Valley Wire", "2024-05-14", key="a"),
+        {**article(BRIDGE_B, "Daily Ledger", "2024-05-14", key="b"), "duplicate_of": "a"},
+        {**article(BRIDGE_C, "The Sentinel", "2024-05-14", key="c"), "duplicate_of": "b"},
+        article(FESTIVAL, "Daily Ledger", "2024-05-14", key="f"),
+        article(CHESS, "The Sentinel", "2024-05-14", key="g"),
+    ])
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["g"], ids["f"]])
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["f"], ids["g"]])
+        stories = story_of(find_stories(con))
+    assert stories[ids["a"]] == stories[ids["b"]] == stories[ids["c"]]
+    assert stories[ids["f"]] == stories[ids["g"]] != stories[ids["a"]]

@@ -221,6 +221,13 @@ def _root(ids: pd.Series, duplicate_of: pd.Series) -> pd.Series:
         while current in parent and parent[current] not in seen:
             current = parent[current]
             seen.add(current)
+        if current in parent:  # a cycle of copies: the smallest id stands for them all
+            cycle = {current}
+            step = parent[current]
+            while step not in cycle:
+                cycle.add(step)
+                step = parent[step]
+            current = min(cycle)
         roots.append(current)
     return pd.Series(roots, index=ids.index)
 
