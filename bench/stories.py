@@ -18,6 +18,9 @@ Prints pairwise precision / recall / F1 of "same story" over the BASIL articles 
 counts a BASIL article put with a non-BASIL one as a wrong pair), the same on the example
 articles, the time of ``find_stories`` + writing the table (best of --repeat) and the peak
 memory of the process that does it (a child process, so building the store is not counted).
+Then (``--report``, on by default) fills ``metrics`` with random values for every article and
+times ``corpus report``'s aggregates (by outlet, by outlet x story, all numeric metrics) and a
+comparison of two outlets, again in a child process.
 Skips (exit 0) when the evaluation folder is absent.
 """
 
@@ -76,9 +79,9 @@ def basil_articles(eval_dir: Path, rng: random.Random) -> list[dict]:
     return rows
 
 
-def example_articles() -> list[dict]:
+def example_articles(root: Path = ROOT) -> list[dict]:
     rows = []
-    folders = [ROOT / "corpus" / "articles", ROOT / "corpus" / "example_corpus"]
+    folders = [root / "corpus" / "articles", root / "corpus" / "example_corpus"]
     for folder in folders:
         for path in sorted(folder.rglob("*.txt")) if folder.is_dir() else []:
             article = load_article(path)
@@ -86,7 +89,7 @@ def example_articles() -> list[dict]:
             rows.append({"text": article.text, "title": article.title or None,
                          "outlet": article.outlet or None,
                          "published": article.published or None,
-                         "truth": f"example:{story}", "kind": "example"})
+                         "truth": f"example:{folder.name}:{story}", "kind": "example"})
     return rows
 
 
@@ -110,8 +113,9 @@ def labeled_distractors(count: int, rng: random.Random) -> list[dict]:
     return rows
 
 
-def generated_distractors(count: int, seed: int, workdir: Path) -> list[dict] | None:
-    script = ROOT / "bench" / "make_corpus.py"
+def generated_distractors(count: int, seed: int, workdir: Path,
+                          root: Path = ROOT) -> list[dict] | None:
+    script = root / "bench" / "make_corpus.py"
     if not script.is_file():
         return None
     out = workdir / "distractors.parquet"
@@ -141,8 +145,18 @@ def build_store(path: Path, rows: list[dict]) -> pd.DataFrame:
     return frame[["id", "truth", "kind"]]
 
 
+PEAK = """
+def peak_mb():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 CHILD = """
 import json, resource, sys, time
+""" + PEAK + """
 sys.path.insert(0, {root!r})
 from framing.corpus.stories import build_stories
 best = None
@@ -151,9 +165,54 @@ for _ in range({repeat}):
     summary = build_stories({db!r}, window_days={window}, threshold={threshold})
     took = time.perf_counter() - start
     best = took if best is None else min(best, took)
-print(json.dumps({{"seconds": best, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                  / 1024, "stories": summary.stories, "largest": summary.largest}}))
+print(json.dumps({{"seconds": best, "peak_mb": peak_mb(), "stories": summary.stories,
+                  "largest": summary.largest}}))
 """
+
+
+REPORT_CHILD = """
+import json, resource, sys, time
+""" + PEAK + """
+sys.path.insert(0, {root!r})
+from framing.corpus.outlets import aggregate, compare_outlets
+times = {{}}
+for name, call in (("by outlet", lambda: aggregate({db!r}, by="outlet")),
+                   ("by story", lambda: aggregate({db!r}, by="story")),
+                   ("compare", lambda: compare_outlets({db!r}, {a!r}, {b!r}))):
+    best = None
+    for _ in range({repeat}):
+        start = time.perf_counter()
+        result = call()
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    times[name] = [best, len(result)]
+times["peak_mb"] = peak_mb()
+print(json.dumps(times))
+"""
+
+
+def fill_metrics(db: Path, seed: int) -> tuple[str, str]:
+    """A metrics table of random values for every article (the contract's columns)."""
+    import duckdb
+
+    from framing.export import ARTICLE_COLUMNS
+
+    text_columns = {"title", "outlet", "published", "url", "source_path", "warnings",
+                    "primary_frame", "headline_only_terms"}
+    columns = [c for c in ARTICLE_COLUMNS if c != "article_id"]
+    con = duckdb.connect(str(db))
+    con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
+    con.execute("DROP TABLE IF EXISTS metrics")
+    con.execute("CREATE TABLE metrics(article_id VARCHAR PRIMARY KEY, "
+                + ", ".join(f'"{c}" ' + ("VARCHAR" if c in text_columns else "DOUBLE")
+                            for c in columns) + ", run_id INTEGER)")
+    values = ", ".join("NULL" if c in text_columns else "random() * 20" for c in columns)
+    con.execute(f"INSERT INTO metrics SELECT id, {values}, 1 FROM articles")
+    con.execute("UPDATE metrics SET primary_frame = 'economic'")
+    a, b = [row[0] for row in con.execute(
+        "SELECT outlet FROM articles GROUP BY outlet ORDER BY count(*) DESC LIMIT 2").fetchall()]
+    con.close()
+    return a, b
 
 
 def pairwise(truth: dict[str, str], story: dict[str, int], members: dict[int, list[str]],
@@ -187,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the built store at this path")
+    parser.add_argument("--corpus-root", type=Path, default=ROOT,
+                        help="the checkout whose bench/make_corpus.py, corpus/articles and "
+                        "corpus/example_corpus to use (default: this one)")
+    parser.add_argument("--no-report", dest="report", action="store_false",
+                        help="skip timing corpus report")
     args = parser.parse_args(argv)
     if not (args.eval_dir / "basil_dev.csv").is_file():
         print(f"skipped: {args.eval_dir / 'basil_dev.csv'} not found")
@@ -200,12 +264,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         start = time.perf_counter()
-        distractors = generated_distractors(args.distractors, args.seed, workdir)
+        distractors = generated_distractors(args.distractors, args.seed, workdir,
+                                            args.corpus_root)
         source = "bench/make_corpus.py"
         if distractors is None:
             distractors = labeled_distractors(args.distractors, rng)
             source = "corpus/labeled sentences recombined"
-        rows = basil_articles(args.eval_dir, rng) + example_articles() + distractors
+        rows = (basil_articles(args.eval_dir, rng) + example_articles(args.corpus_root)
+                + distractors)
         db = args.keep or workdir / "bench.duckdb"
         if db.exists():
             db.unlink()
@@ -220,6 +286,14 @@ def main(argv: list[str] | None = None) -> int:
         con = duckdb.connect(str(db), read_only=True)
         stories = con.execute("SELECT story_id, article_id FROM stories").df()
         con.close()
+        report = None
+        if args.report:
+            a, b = fill_metrics(db, args.seed)
+            child = REPORT_CHILD.format(root=str(ROOT), db=str(db), a=a, b=b,
+                                        repeat=args.repeat)
+            output = subprocess.run([sys.executable, "-c", child], check=True,
+                                    capture_output=True, text=True).stdout
+            report = json.loads(output.strip().splitlines()[-1])
     story = dict(zip(stories["article_id"], stories["story_id"]))
     members: dict[int, list[str]] = {}
     for article, sid in story.items():
@@ -237,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{recall:.3f} F1 {f1:.3f} ({outside} pairs with other articles)")
     print(f"time (find + write, best of {args.repeat}): {result['seconds']:.1f} s; "
           f"peak memory {result['peak_mb']:.0f} MB")
+    if report:
+        peak = report.pop("peak_mb")
+        print("corpus report on random metrics of every article (best of "
+              f"{args.repeat}): " + "; ".join(f"{name} {took:.1f} s ({rows:,} rows)"
+                                              for name, (took, rows) in report.items())
+              + f"; peak memory {peak:.0f} MB")
     return 0
 
 

@@ -52,3 +52,33 @@ def make_store(path: Path, articles: list[dict], schema_version: int = 1):
                         f"(?{', ?' * len(names)})", [aid, *values.values()])
     con.close()
     return ids
+
+
+def set_stories(path: Path, stories: dict[str, int]) -> None:
+    """Write a ``stories`` table by hand: {article id: story id}."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE OR REPLACE TABLE stories(story_id INTEGER, article_id VARCHAR, "
+                "similarity DOUBLE, label VARCHAR)")
+    con.executemany("INSERT INTO stories VALUES (?, ?, 1.0, 'story')",
+                    [[story, article] for article, story in stories.items()])
+    con.close()
+
+
+def metric_store(path: Path, rows: list[dict]) -> dict[str, str]:
+    """A store of synthetic analyzed articles: each row has ``outlet``, optional ``story``,
+    ``published``, ``duplicate_of`` (a row key), ``key`` and metric values (``metrics``).
+    Writes ``stories`` when any row has a story. Returns {key: article id}."""
+    articles = []
+    for i, row in enumerate(rows):
+        key = row.get("key", f"row{i}")
+        articles.append({"key": key, "text": f"synthetic article {i} of {row['outlet']}",
+                         "title": f"article {i}", "outlet": row["outlet"],
+                         "published": row.get("published"),
+                         "duplicate_of": row.get("duplicate_of"),
+                         "metrics": row.get("metrics", {})})
+    ids = make_store(path, articles)
+    stories = {ids[row.get("key", f"row{i}")]: row["story"]
+               for i, row in enumerate(rows) if row.get("story") is not None}
+    if stories:
+        set_stories(path, stories)
+    return ids

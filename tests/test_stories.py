@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import duckdb
+import numpy as np
 import pytest
 from corpus_fixtures import make_store
 
@@ -254,3 +255,36 @@ def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     make_store(path, [], schema_version=2)
     assert run_cli(["stories", str(path)]) == 2
     assert "schema version 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])
+def test_two_articles_of_one_outlet_need_more_similarity(outlets, joined):
+    # pairwise cosine 0.35, above the threshold but below it once halved for one outlet
+    from scipy import sparse
+
+    from framing.corpus.stories import cluster
+
+    c = 0.35
+    gram = (1 - c) * np.eye(3) + c * np.ones((3, 3))
+    rows = np.linalg.cholesky(gram)  # rows whose dot products are the gram matrix
+    vectors = sparse.csr_matrix(rows.astype(np.float32))
+    assert np.allclose((vectors @ vectors.T).toarray()[0, 1], c, atol=1e-4)
+    labels = cluster(vectors, np.zeros(3, dtype=np.int64), 3, 0.3, np.array(outlets))
+    assert bool(labels[0] == labels[1]) is joined
+
+
+def test_copies_of_copies_and_a_cycle_of_copies_find_one_original(tmp_path):
+    path = tmp_path / "copies.duckdb"
+    ids = make_store(path, [
+        article(BRIDGE_A, "Valley Wire", "2024-05-14", key="a"),
+        {**article(BRIDGE_B, "Daily Ledger", "2024-05-14", key="b"), "duplicate_of": "a"},
+        {**article(BRIDGE_C, "The Sentinel", "2024-05-14", key="c"), "duplicate_of": "b"},
+        article(FESTIVAL, "Daily Ledger", "2024-05-14", key="f"),
+        article(CHESS, "The Sentinel", "2024-05-14", key="g"),
+    ])
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["g"], ids["f"]])
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["f"], ids["g"]])
+        stories = story_of(find_stories(con))
+    assert stories[ids["a"]] == stories[ids["b"]] == stories[ids["c"]]
+    assert stories[ids["f"]] == stories[ids["g"]] != stories[ids["a"]]

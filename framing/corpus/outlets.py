@@ -117,6 +117,7 @@ def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
     # (n, g*m) so that one product serves every group and metric
     filled = filled.transpose(1, 0, 2).reshape(n, g * m)
     present = present.transpose(1, 0, 2).reshape(n, g * m).astype(np.float64)
+    complete = bool(present.all())  # then every resample's count is n: one product less
     out = np.empty((resamples, g * m))
     chunk = max(1, DRAW_CHUNK // max(n, 1))
     for start in range(0, resamples, chunk):
@@ -125,23 +126,37 @@ def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
         counts = np.bincount((draws + n * np.arange(b)[:, None]).ravel(),
                              minlength=b * n).reshape(b, n).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[start:start + b] = (counts @ filled) / (counts @ present)
+            out[start:start + b] = (counts @ filled) / (n if complete else counts @ present)
     out = out.reshape(resamples, g, m)
     return out if grouped else out[:, 0, :]
 
 
-def _interval(samples: np.ndarray, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    tail = (1.0 - CONFIDENCE) / 2 * 100
-    with np.errstate(invalid="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            low, high = np.nanpercentile(samples, [tail, 100 - tail], axis=axis)
-    return low, high
+def _interval(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 2.5th and 97.5th percentiles along axis 0, NaNs left out (NaN when all are NaN);
+    numpy's linear interpolation, vectorized (``np.nanpercentile`` loops column by column)."""
+    ordered = np.sort(samples, axis=0)  # NaNs sort last
+    valid = (~np.isnan(ordered)).sum(axis=0)
+    bounds = []
+    for q in ((1.0 - CONFIDENCE) / 2, (1.0 + CONFIDENCE) / 2):
+        position = q * np.maximum(valid - 1, 0)
+        below = np.floor(position).astype(np.int64)
+        above = np.minimum(below + 1, np.maximum(valid - 1, 0))
+        low_value = np.take_along_axis(ordered, below[None], axis=0)[0]
+        high_value = np.take_along_axis(ordered, above[None], axis=0)[0]
+        value = low_value + (position - below) * (high_value - low_value)
+        bounds.append(np.where(valid > 0, value, np.nan))
+    return bounds[0], bounds[1]
 
 
 # ----------------------------------------------------------------------------- aggregates
+
+# Up to this many articles, the percentile bootstrap interval of a mean is exactly the range
+# of the values: a resample of one article drawn n times has probability (1/n)^n, above 2.5 %
+# for n <= 3, so the 2.5th and 97.5th percentiles are the smallest and largest value. These
+# groups (most outlet x story groups) take their interval from SQL's min and max.
+EXACT_RANGE_UP_TO = 3
+# Bootstrap means held at once: resamples x groups x metrics (bounds the memory).
+BOOT_CELLS = 20_000_000
 
 
 def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
@@ -154,6 +169,7 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     by : ``outlet``, or ``story`` / ``month`` / ``frame`` for outlet x story (needs the
         ``stories`` table), outlet x publication month (``YYYY-MM``), outlet x primary frame.
     metrics : metric column names (default: every numeric column of ``metrics``).
+    resamples, seed : the bootstrap's resamples and random seed.
 
     Returns a long table: ``outlet``, the second key (``story_id``, ``month`` or
     ``primary_frame``) when ``by`` is not ``outlet``, ``metric``, ``articles`` (articles with a
@@ -172,60 +188,62 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
                                                  if second else [])
         key_names = ["outlet"] + ([second[1]] if second else [])
         group = ", ".join(key_names)
-        # means and counts in SQL
-        parts = ", ".join(f"avg({_quote(c)}) AS {_quote('mean:' + c)}, "
-                          f"count({_quote(c)}) AS {_quote('n:' + c)}" for c in chosen)
+        # means, counts and ranges in SQL
+        parts = ", ".join(
+            f"avg(m.{_quote(c)}) AS {_quote('mean:' + c)}, count(m.{_quote(c)}) AS "
+            f"{_quote('n:' + c)}, min(m.{_quote(c)}) AS {_quote('min:' + c)}, "
+            f"max(m.{_quote(c)}) AS {_quote('max:' + c)}" for c in chosen)
         sums = con.execute(f"SELECT {', '.join(keys)}, count(*) AS _size, {parts} "
                            f"{_from_clause(by)} GROUP BY ALL ORDER BY {group}").df()
-        # per-article values, only for the groups that get an interval
+        # per-article values, only for the groups whose interval needs the bootstrap
         values = con.execute(
             f"""WITH rows AS (SELECT {', '.join(keys)},
                                      {', '.join('CAST(m.' + _quote(c) + ' AS DOUBLE) AS '
                                                 + _quote(c) for c in chosen)}
                               {_from_clause(by)})
-                SELECT * FROM rows QUALIFY count(*) OVER (PARTITION BY {group}) > 1
-                ORDER BY {group}""").df() if chosen else pd.DataFrame()
-    rng = np.random.default_rng(seed)
-    low: dict[tuple, np.ndarray] = {}
-    high: dict[tuple, np.ndarray] = {}
+                SELECT * FROM rows
+                QUALIFY count(*) OVER (PARTITION BY {group}) > {EXACT_RANGE_UP_TO}
+                ORDER BY {group}""").df()
+    g, m = len(sums), len(chosen)
+    counts = sums[[f"n:{c}" for c in chosen]].to_numpy(dtype=np.int64).reshape(g, m)
+    means = sums[[f"mean:{c}" for c in chosen]].to_numpy(dtype=np.float64).reshape(g, m)
+    ci_low = sums[[f"min:{c}" for c in chosen]].to_numpy(dtype=np.float64, copy=True).reshape(g, m)
+    ci_high = sums[[f"max:{c}" for c in chosen]].to_numpy(dtype=np.float64,
+                                                            copy=True).reshape(g, m)
     if not values.empty:
+        row_of = {key: i for i, key in enumerate(sums[key_names].itertuples(index=False,
+                                                                             name=None))}
         matrix = values[chosen].to_numpy(dtype=np.float64)
-        keys_of = list(values[key_names].itertuples(index=False, name=None))
-        codes, uniques = pd.factorize(pd.Series(keys_of, dtype=object), sort=False)
+        codes, uniques = pd.factorize(
+            pd.Series(list(values[key_names].itertuples(index=False, name=None)),
+                      dtype=object), sort=False)
         sizes = np.bincount(codes)
         order = np.argsort(codes, kind="stable")
         starts = np.concatenate([[0], np.cumsum(sizes)])
+        rng = np.random.default_rng(seed)
+        per_chunk = max(1, BOOT_CELLS // (resamples * max(m, 1)))
         for size in np.unique(sizes):
             groups = np.flatnonzero(sizes == size)
-            stack = np.stack([matrix[order[starts[g]:starts[g] + size]] for g in groups])
-            lo, hi = _interval(bootstrap_means(stack, resamples, rng))
-            for row, g in enumerate(groups):
-                low[uniques[g]], high[uniques[g]] = lo[row], hi[row]
-    return _aggregate_frame(sums, chosen, key_names, low, high)
-
-
-def _aggregate_frame(sums: pd.DataFrame, chosen: list[str], key_names: list[str],
-                     low: dict, high: dict) -> pd.DataFrame:
-    rows = []
-    for _, row in sums.iterrows():
-        key = tuple(row[k] for k in key_names)
-        lo_row, hi_row = low.get(key), high.get(key)
-        for i, metric in enumerate(chosen):
-            n = int(row[f"n:{metric}"])
-            mean = row[f"mean:{metric}"]
-            ci_low = ci_high = np.nan
-            note = ""
-            if n == 0:
-                note = "no values"
-            elif n == 1:
-                note = "only 1 article: no interval"
-            elif lo_row is not None:
-                ci_low, ci_high = float(lo_row[i]), float(hi_row[i])
-            rows.append({**{k: row[k] for k in key_names}, "metric": metric, "articles": n,
-                         "mean": float(mean) if pd.notna(mean) else np.nan,
-                         "ci_low": ci_low, "ci_high": ci_high, "note": note})
-    columns = key_names + list(AGGREGATE_COLUMNS[1:])
-    return pd.DataFrame(rows, columns=columns)
+            for first in range(0, len(groups), per_chunk):
+                part = groups[first:first + per_chunk]
+                stack = np.stack([matrix[order[starts[k]:starts[k] + size]] for k in part])
+                low, high = _interval(bootstrap_means(stack, resamples, rng))
+                rows = [row_of[uniques[k]] for k in part]
+                ci_low[rows], ci_high[rows] = low, high
+    # where the interval is exactly the range, the SQL min/max stay; one article: none
+    single = counts <= 1
+    ci_low[single] = np.nan
+    ci_high[single] = np.nan
+    note = np.where(counts == 0, "no values",
+                    np.where(counts == 1, "only 1 article: no interval", ""))
+    frame = pd.DataFrame({k: np.repeat(sums[k].to_numpy(), m) for k in key_names})
+    frame["metric"] = np.tile(np.array(chosen, dtype=object), g)
+    frame["articles"] = counts.ravel()
+    frame["mean"] = means.ravel()
+    frame["ci_low"] = ci_low.ravel()
+    frame["ci_high"] = ci_high.ravel()
+    frame["note"] = note.ravel()
+    return frame
 
 
 # ----------------------------------------------------------------------------- comparisons
@@ -380,29 +398,37 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
         note = ""
     rng = np.random.default_rng(seed)
     phrases = metric_phrases()
+    # every metric at once: the paired one resamples the same stories for both outlets
+    if use_paired:
+        missing = np.isnan(story_a) | np.isnan(story_b)
+        story_a = np.where(missing, np.nan, story_a)
+        story_b = np.where(missing, np.nan, story_b)
+        counts_a = counts_b = (~missing).sum(axis=0)
+        if len(story_a) >= 2:
+            both = bootstrap_means(np.stack([story_a, story_b]), resamples, rng)
+            boot_a, boot_b = both[:, 0, :], both[:, 1, :]
+    else:
+        counts_a = (~np.isnan(values_a)).sum(axis=0)
+        counts_b = (~np.isnan(values_b)).sum(axis=0)
+        if len(values_a) >= 2 and len(values_b) >= 2:
+            boot_a = bootstrap_means(values_a, resamples, rng)
+            boot_b = bootstrap_means(values_b, resamples, rng)
     out = []
     for i, metric in enumerate(chosen):
         if use_paired:
-            x_a, x_b = story_a[:, i], story_b[:, i]
-            keep = ~(np.isnan(x_a) | np.isnan(x_b))
-            x_a, x_b = x_a[keep], x_b[keep]
-            n_a = n_b = len(x_a)
-            draws = rng.integers(0, max(len(x_a), 1), size=(resamples, len(x_a)))
-            boot_a = x_a[draws].mean(axis=1) if len(x_a) else np.full(resamples, np.nan)
-            boot_b = x_b[draws].mean(axis=1) if len(x_b) else np.full(resamples, np.nan)
-            has_interval = len(x_a) >= 2
+            x_a = story_a[:, i][~np.isnan(story_a[:, i])]
+            x_b = story_b[:, i][~np.isnan(story_b[:, i])]
+            n_a = n_b = int(counts_a[i])
+            has_interval = n_a >= 2
             metric_note = note
         else:
             x_a = values_a[:, i][~np.isnan(values_a[:, i])]
             x_b = values_b[:, i][~np.isnan(values_b[:, i])]
-            n_a, n_b = len(x_a), len(x_b)
+            n_a, n_b = int(counts_a[i]), int(counts_b[i])
             has_interval = n_a >= 2 and n_b >= 2
             lonely = [f"{o} has only {n} article" for o, n in ((a, n_a), (b, n_b)) if n == 1]
             metric_note = "; ".join([note] + ([", ".join(lonely) + ": no interval"]
                                               if lonely else [])).strip("; ")
-            if has_interval:
-                boot_a = bootstrap_means(x_a[:, None], resamples, rng)[:, 0]
-                boot_b = bootstrap_means(x_b[:, None], resamples, rng)[:, 0]
         mean_a = float(np.mean(x_a)) if len(x_a) else np.nan
         mean_b = float(np.mean(x_b)) if len(x_b) else np.nan
         d = {"metric": metric, "outlet_a": a, "outlet_b": b, "paired": use_paired,
@@ -414,12 +440,12 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
         if rate:
             d["ratio"] = mean_b / mean_a
         if has_interval:
-            low, high = _interval(boot_b - boot_a)
+            low, high = _interval(boot_b[:, i] - boot_a[:, i])
             d["ci_low"], d["ci_high"] = float(low), float(high)
             d["beyond_noise"] = bool(low > 0 or high < 0)
             if rate:
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    r_low, r_high = _interval(boot_b / boot_a)
+                    r_low, r_high = _interval(boot_b[:, i] / boot_a[:, i])
                 d["ratio_low"], d["ratio_high"] = float(r_low), float(r_high)
         d["summary"] = _sentence(d, phrases.get(metric, metric.replace("_", " ")),
                                  metric_note)

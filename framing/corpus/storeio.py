@@ -67,6 +67,7 @@ def connect(db, read_only: bool = True):
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise CorpusReportError(f"cannot open {path} as a store: {first}") from None
     try:
+        con.execute("SET enable_progress_bar = false")  # it would write into our output
         check_schema(con, str(path))
         yield con
     finally:

@@ -45,6 +45,10 @@ QUERY_CHUNK = 2000
 # (average linkage holds a dense n x n matrix).
 LINKAGE_CAP = 2500
 LABEL_WORDS = 12
+# In the average linkage, the similarity of two articles of the same outlet counts this much:
+# an outlet's house style (its boilerplate, its habits of naming) makes its articles on two
+# events look alike, and an outlet seldom prints two articles on one event within days.
+SAME_OUTLET_WEIGHT = 0.5
 STORY_COLUMNS = ("story_id", "article_id", "similarity", "label")
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
@@ -81,15 +85,16 @@ def load_articles(con) -> pd.DataFrame:
 
 def vectorize(frame: pd.DataFrame):
     """Row-normalized TF-IDF vectors (CSR, float32) of the articles' titles, leads and names."""
-    docs = [document_text(t, lead) for t, lead in zip(frame["title"], frame["lead"])]
-    min_df = 2 if len(docs) > 2 else 1
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df,
-                                 max_df=0.5 if len(docs) >= 20 else 1.0, dtype=np.float32,
-                                 token_pattern=r"(?u)\b\w[\w']+\b")
+    n = len(frame)
+    # a generator, so the documents are never all held as a second copy of the leads
+    docs = (document_text(t, lead) for t, lead in zip(frame["title"], frame["lead"]))
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                 min_df=2 if n > 2 else 1, max_df=0.5 if n >= 20 else 1.0,
+                                 dtype=np.float32, token_pattern=r"(?u)\b\w[\w']+\b")
     try:
         return vectorizer.fit_transform(docs).tocsr()
     except ValueError:  # no word left (empty texts, or each word in one article only)
-        return sparse.csr_matrix((len(docs), 1), dtype=np.float32)
+        return sparse.csr_matrix((n, 1), dtype=np.float32)
 
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
@@ -138,10 +143,16 @@ def candidate_edges(vectors, days: np.ndarray, window_days: int,
 
 
 def _average_linkage(members: np.ndarray, vectors, days: np.ndarray, window_days: int,
-                     threshold: float) -> np.ndarray:
+                     threshold: float, outlets: np.ndarray | None = None,
+                     same_outlet_weight: float = SAME_OUTLET_WEIGHT) -> np.ndarray:
     """Cluster labels (0..k-1) of ``members`` by average linkage cut at ``threshold``."""
     sub = vectors[members]
     similarity = (sub @ sub.T).toarray().astype(np.float64)
+    if outlets is not None:
+        member_outlets = outlets[members]
+        same = ((member_outlets[:, None] == member_outlets[None, :])
+                & (member_outlets[:, None] >= 0))
+        similarity[same] *= same_outlet_weight
     member_days = days[members]
     far = np.abs(member_days[:, None] - member_days[None, :]) > window_days
     far |= (member_days[:, None] < 0) != (member_days[None, :] < 0)
@@ -154,8 +165,11 @@ def _average_linkage(members: np.ndarray, vectors, days: np.ndarray, window_days
 
 
 def cluster(vectors, days: np.ndarray, window_days: int = DEFAULT_WINDOW_DAYS,
-            threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
-    """A story number for each row of ``vectors`` (0..k-1, not yet ordered)."""
+            threshold: float = DEFAULT_THRESHOLD, outlets: np.ndarray | None = None,
+            same_outlet_weight: float = SAME_OUTLET_WEIGHT) -> np.ndarray:
+    """A story number for each row of ``vectors`` (0..k-1, not yet ordered).
+
+    ``outlets``: an outlet code per row (-1 when unknown), for ``same_outlet_weight``."""
     n = vectors.shape[0]
     labels = np.full(n, -1, dtype=np.int64)
     if n == 0:
@@ -166,14 +180,21 @@ def cluster(vectors, days: np.ndarray, window_days: int = DEFAULT_WINDOW_DAYS,
     def split(members: np.ndarray, graph, edge_threshold: float) -> None:
         nonlocal next_label
         count, parts = connected_components(graph, directed=False)
+        order = np.argsort(parts, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(parts, minlength=count))])
         for part in range(count):
-            local = np.flatnonzero(parts == part)
+            local = order[bounds[part]:bounds[part + 1]]
             chosen = members[local]
-            if len(chosen) <= 2:
+            if len(chosen) == 1:
                 labels[chosen] = next_label
                 next_label += 1
+            elif len(chosen) == 2 and (outlets is None or outlets[chosen[0]] < 0
+                                       or outlets[chosen[0]] != outlets[chosen[1]]):
+                labels[chosen] = next_label  # linked, so similar enough and within the window
+                next_label += 1
             elif len(chosen) <= LINKAGE_CAP:
-                sub_labels = _average_linkage(chosen, vectors, days, window_days, threshold)
+                sub_labels = _average_linkage(chosen, vectors, days, window_days, threshold,
+                                              outlets, same_outlet_weight)
                 labels[chosen] = next_label + sub_labels
                 next_label += int(sub_labels.max()) + 1
             else:  # too big for a dense matrix: cut its weakest links first
@@ -200,6 +221,13 @@ def _root(ids: pd.Series, duplicate_of: pd.Series) -> pd.Series:
         while current in parent and parent[current] not in seen:
             current = parent[current]
             seen.add(current)
+        if current in parent:  # a cycle of copies: the smallest id stands for them all
+            cycle = {current}
+            step = parent[current]
+            while step not in cycle:
+                cycle.add(step)
+                step = parent[step]
+            current = min(cycle)
         roots.append(current)
     return pd.Series(roots, index=ids.index)
 
@@ -234,7 +262,9 @@ def find_stories(con, window_days: int = DEFAULT_WINDOW_DAYS,
     vectors = vectorize(frame)
     days = _day_numbers(frame["published"])
     originals = np.flatnonzero((frame["root"] == frame["id"]).to_numpy())
-    raw = cluster(vectors[originals], days[originals], window_days, threshold)
+    outlet_codes = pd.factorize(frame["outlet"].fillna("").str.strip().replace("", None))[0]
+    raw = cluster(vectors[originals], days[originals], window_days, threshold,
+                  outlet_codes[originals])
     story_of = dict(zip(frame["id"].to_numpy()[originals], raw))
     frame["raw"] = frame["root"].map(story_of).astype(np.int64)
 
