@@ -409,6 +409,23 @@ def export_tab(reports, c) -> None:
                        file_name="framing.json", mime="application/json", key="download_json")
 
 
+# --------------------------------------------------------------------------- pages
+
+
+def compare_articles() -> None:
+    """The first page: the comparison of two to four articles, laid out below."""
+
+
+# The Corpus page (app_corpus.py) reuses this file's analyzer and renderers: it runs after
+# they are defined, and finds them on this module (Streamlit's __main__).
+page = st.navigation([
+    st.Page(compare_articles, title="Compare articles", default=True),
+    st.Page(Path(__file__).parent / "app_corpus.py", title="Corpus", url_path="Corpus"),
+])
+page.run()
+if page.url_path == "Corpus":
+    st.stop()
+
 # --------------------------------------------------------------------------- page
 
 st.title("framing")

@@ -19,6 +19,7 @@ from .errors import FramingError
 
 if TYPE_CHECKING:
     from .analyzer import Analyzer
+    from .corpus import Corpus
     from .export import articles_frame, report_json, sentences_frame, to_csv_bytes
     from .ingest import article_from_html, article_from_text, load_article
     from .report import (
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 # Each public name and the module that defines it.
 _LAZY = {
-    "Analyzer": "analyzer",
+    "Analyzer": "analyzer", "Corpus": "corpus",
     "articles_frame": "export", "report_json": "export", "sentences_frame": "export",
     "to_csv_bytes": "export",
     "article_from_html": "ingest", "article_from_text": "ingest", "load_article": "ingest",
@@ -42,7 +43,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "Analyzer", "Article", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
+    "Analyzer", "Article", "Corpus", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
     "Sentence", "SentenceScore", "TermHit", "analyze", "default_analyzer", "article_from_html",
     "article_from_text", "articles_frame", "load_article", "report_json", "sentences_frame",
     "to_csv_bytes",

@@ -1,4 +1,4 @@
-"""Many articles at once: analysis in worker processes, rows streamed in order, a progress line.
+"""Many articles at once: analysis in worker processes, rows streamed in order, a progress bar.
 
 Each input becomes an Outcome: its rows for the requested level, or the one-line error that
 stopped it. Rows are produced article by article and handed to the caller as soon as they are
@@ -10,10 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import IO
 
 from .errors import FramingError
 
@@ -96,35 +94,10 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
         _WORKER.pop("analyzer", None)
 
 
-class Progress:
-    """A one-line progress bar on a terminal: done/total, rate and time left."""
+def progress_bar(total: int, enabled: bool = True, unit: str = " articles"):
+    """A tqdm progress bar on stderr: done/total, rate and time left (disabled: a no-op bar).
+    Print messages while it is shown with ``tqdm.write`` so they do not break the line."""
+    from tqdm import tqdm
 
-    def __init__(self, total: int, stream: IO[str] | None = None, every: float = 0.25) -> None:
-        self.total = total
-        self.stream = stream or sys.stderr
-        self.every = every
-        self.started = time.perf_counter()
-        self.done = 0
-        self._last = 0.0
-
-    def step(self, n: int = 1) -> None:
-        self.done += n
-        now = time.perf_counter()
-        if now - self._last >= self.every or self.done == self.total:
-            self._last = now
-            self.stream.write("\r" + self.line(now))
-            self.stream.flush()
-
-    def line(self, now: float | None = None) -> str:
-        elapsed = (now or time.perf_counter()) - self.started
-        rate = self.done / elapsed if elapsed > 0 else 0.0
-        left = (self.total - self.done) / rate if rate > 0 else 0.0
-        width = 30
-        filled = int(width * self.done / self.total) if self.total else width
-        bar = "#" * filled + "." * (width - filled)
-        return (f"framing: [{bar}] {self.done}/{self.total} articles, {rate:.1f}/s, "
-                f"{int(left // 60)}m{int(left % 60):02d}s left")
-
-    def close(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
+    return tqdm(total=total, disable=not enabled, file=sys.stderr, unit=unit,
+                desc="framing", dynamic_ncols=True)

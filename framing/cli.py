@@ -114,7 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[])
     _backend_option(evaluate)
     evaluate.set_defaults(run=run_evaluate)
+
+    corpus = commands.add_parser(
+        "corpus", help="a corpus store: add, analyze, info, query, export (see corpus --help)",
+        description="Many articles in one DuckDB file.", add_help=False)
+    corpus.add_argument("corpus_args", nargs=argparse.REMAINDER, metavar="SUBCOMMAND ...")
+    corpus.set_defaults(run=run_corpus)
     return parser
+
+
+def run_corpus(args) -> int:
+    from .corpus.cli import main as corpus_main
+
+    return corpus_main(args.corpus_args)
 
 
 def _backend_option(command: argparse.ArgumentParser) -> None:
@@ -131,7 +143,11 @@ def _fetch_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["corpus"]:  # its own parser (framing/corpus/cli.py), options and all
+        args = argparse.Namespace(run=run_corpus, corpus_args=argv[1:])
+    else:
+        args = parser.parse_args(argv)
     try:
         return args.run(args)
     except FramingError as error:
@@ -164,7 +180,7 @@ def _check_out(out: str | None) -> None:
 
 def run_analyze(args) -> int:
     from .analyzer import Analyzer
-    from .batch import Progress, analyze_many, default_jobs
+    from .batch import analyze_many, default_jobs, progress_bar
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
     _check_out(args.out)
@@ -181,30 +197,28 @@ def run_analyze(args) -> int:
                "actor": ACTOR_COLUMNS}[args.level]
     jobs = args.jobs or default_jobs(len(args.sources))
     show_progress = args.progress or (len(args.sources) > 1 and sys.stderr.isatty())
-    progress = Progress(len(args.sources)) if show_progress else None
+    progress = progress_bar(len(args.sources), show_progress)
     writer = RowWriter(args.out, fmt, columns)
     failed = 0
     try:
         for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs,
                                     allow_private_hosts=args.allow_private_hosts):
-            if progress:
-                progress.step()
+            progress.update(1)
             if outcome.error:
                 failed += 1
-                print(f"{_eol(progress)}framing: skipped {outcome.source}: {outcome.error}",
-                      file=sys.stderr)
+                progress.write(f"framing: skipped {outcome.source}: {outcome.error}",
+                               file=sys.stderr)
                 continue
             for warning in outcome.warnings:
-                print(f"{_eol(progress)}framing: warning: {outcome.source}: {warning}",
-                      file=sys.stderr)
+                progress.write(f"framing: warning: {outcome.source}: {warning}",
+                               file=sys.stderr)
             for row in outcome.rows:
                 writer.write(row)
     except BaseException:
         writer.abort()
         raise
     finally:
-        if progress:
-            progress.close()
+        progress.close()
     done = len(args.sources) - failed
     failed += len(empty_folders)
     if done == 0:
@@ -259,11 +273,6 @@ def _listed(path: str | None) -> list[str]:
     except UnicodeDecodeError:
         raise DecodeError(f"{path}: the list is not UTF-8 text") from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def _eol(progress) -> str:
-    """Start a message on a new line when a progress bar occupies the current one."""
-    return "\n" if progress else ""
 
 
 def read_csv_rows(path: str, column: str):

@@ -118,3 +118,12 @@ def closed_port_url():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/article"
+
+
+@pytest.fixture(scope="session")
+def example_store(analyzer):
+    """The Corpus page's example store, built once into the session's FRAMING_CACHE_DIR (the
+    app under test finds it there and opens at once)."""
+    from framing.corpus.explore import example_store as build
+
+    return build(analyzer)

@@ -1,0 +1,482 @@
+"""The Corpus page of the app: outlets side by side, their stories, trends and sentences, read
+from a corpus store with SQL (``framing.corpus.explore`` and ``framing.corpus.outlets``).
+
+``app.py`` registers this file as a page (``st.navigation``) and runs it; the story
+comparison reuses app.py's own renderers and cached Analyzer, which this page finds on the
+entrypoint module (``__main__``, which Streamlit sets to app.py while it runs).
+Nothing here loads every sentence: the explorer reads one page of rows at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import sys
+import tempfile
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from framing import FramingError
+from framing.corpus import explore
+from framing.corpus.outlets import aggregate, compare_outlets, metric_phrases
+from framing.export import to_csv_bytes
+from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
+from framing.report import Article
+
+app = sys.modules["__main__"]  # app.py: get_analyzer, comparison_of, article_column, ...
+SLOTS = ("A", "B", "C", "D")
+STORY_CHOICES = 1000  # stories offered in the pickers (the most covered first)
+UPLOADS = Path(tempfile.gettempdir()) / "framing-uploads"
+STORE_SOURCES = ("Example corpus", "A store file", "Upload a table")
+BORDERLINE = 0.10  # the comparison page's default borderline band
+
+
+# --------------------------------------------------------------------------- cached reads
+# Keyed by the store's path and its file's (mtime, size), so a store that a running
+# `corpus analyze` changes is read again.
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def store_status(path: str, version) -> explore.StoreStatus:
+    return explore.store_status(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def metric_choices(path: str, version) -> list[str]:
+    return explore.metric_choices(path)
+
+
+@st.cache_data(show_spinner="Computing the outlets' means and intervals…", max_entries=64)
+def outlet_aggregates(path: str, version, metric: str) -> pd.DataFrame:
+    return aggregate(path, "outlet", metrics=[metric])
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def all_outlet_aggregates(path: str, version) -> pd.DataFrame:
+    return aggregate(path, "outlet")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def outlet_list(path: str, version) -> pd.DataFrame:
+    return explore.outlets(path)
+
+
+@st.cache_data(show_spinner="Comparing the two outlets…", max_entries=64)
+def outlet_difference(path: str, version, a: str, b: str, metric: str):
+    return compare_outlets(path, a, b, metrics=[metric])[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def story_overview(path: str, version) -> pd.DataFrame:
+    return explore.story_overview(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def story_articles(path: str, version, story_id: int) -> pd.DataFrame:
+    return explore.story_articles(path, story_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def monthly_means(path: str, version, metric: str) -> pd.DataFrame:
+    return explore.monthly_means(path, metric)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def filter_options(path: str, version) -> dict[str, list[str]]:
+    return explore.filter_options(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def count_sentences(path: str, version, where: explore.SentenceFilter) -> int:
+    return explore.count_sentences(path, where)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sentence_page(path: str, version, where: explore.SentenceFilter, page: int) -> pd.DataFrame:
+    return explore.sentence_page(path, where, page)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def analyze_stored(article_id: str, text: str, title: str, outlet: str, published: str,
+                   url: str):
+    """The full report of a stored article, analyzed again with the app's Analyzer."""
+    article = Article(text=text, id=article_id, title=title or "", outlet=outlet or "",
+                      url=url or "", published=published or "")
+    return app.get_analyzer().analyze(article)
+
+
+@st.cache_resource(show_spinner=False)
+def example_location() -> Path:
+    """Where the example store for this server's model and lexicons lives."""
+    return explore.example_store_path(app.get_analyzer())
+
+
+# --------------------------------------------------------------------------- choosing a store
+
+
+def progress_bar(message: str):
+    bar = st.progress(0.0, text=message)
+    return bar, lambda text, fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=text)
+
+
+def example_store() -> Path:
+    path = example_location()
+    if not path.exists():
+        bar, tell = progress_bar("Building the example corpus store (once; about a minute)…")
+        explore.example_store(app.get_analyzer(), path.parent, progress=tell)
+        bar.empty()
+    return path
+
+
+def uploaded_store(upload) -> Path:
+    data = upload.getvalue()
+    folder = UPLOADS / hashlib.sha256(data).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    table = folder / Path(upload.name).name
+    if not table.exists():
+        table.write_bytes(data)
+    bar, tell = progress_bar(f"Adding and analyzing {upload.name}…")
+    try:
+        return explore.table_store(table, UPLOADS, app.get_analyzer(), progress=tell,
+                                   name=upload.name)
+    finally:
+        bar.empty()
+
+
+def choose_store() -> Path | None:
+    st.sidebar.header("Corpus store")
+    linked = st.query_params.get("store")
+    if linked and "corpus_source" not in st.session_state:  # /Corpus?store=PATH opens PATH
+        st.session_state["corpus_source"] = "A store file"
+        st.session_state["corpus_path"] = linked
+    source = st.sidebar.radio("Store", STORE_SOURCES, key="corpus_source",
+                              label_visibility="collapsed")
+    if source == "Example corpus":
+        st.sidebar.caption("60 fictional articles: 13 stories told by 5 fictional outlets "
+                           "(corpus/example_corpus).")
+        return example_store()
+    if source == "A store file":
+        typed = st.sidebar.text_input(
+            "Store file", key="corpus_path", placeholder="news.duckdb",
+            help="A store made with python -m framing corpus add DB ARTICLES..., then "
+            "corpus analyze DB and corpus stories DB.")
+        if not typed.strip():
+            st.info("Type the path of a store file in the sidebar.")
+            return None
+        return Path(typed.strip()).expanduser()
+    upload = st.sidebar.file_uploader(
+        "Table of articles", type=["csv", "tsv", "jsonl", "ndjson", "parquet"],
+        key="corpus_upload",
+        help="One article per row with a text column (and optionally title, outlet, "
+        "published, url); added to a temporary store and analyzed.")
+    if upload is None:
+        st.info("Upload a CSV, JSONL or Parquet table with a text column in the sidebar.")
+        return None
+    return uploaded_store(upload)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def metric_name(metric: str) -> str:
+    phrase = PHRASES.get(metric)
+    return f"{metric} — {phrase}" if phrase else metric
+
+
+def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
+    """One row per outlet: its mean (dot) and 95 % interval (bar), most framing on top."""
+    data = table.assign(
+        row=[f"{o} · {n} article{'s' if n != 1 else ''}"
+             for o, n in zip(table["outlet"], table["articles"])],
+        interval=table["ci_low"].notna())
+    order = list(data.sort_values("mean", ascending=False)["row"])
+    y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
+    base = alt.Chart(data)
+    bars = base.transform_filter("datum.interval").mark_rule(strokeWidth=3, color="#9bb3d1") \
+        .encode(y=y, x=alt.X("ci_low:Q", title=metric), x2="ci_high:Q")
+    dots = base.mark_point(size=110, filled=True, opacity=1).encode(
+        y=y, x=alt.X("mean:Q", title=metric),
+        color=alt.Color("interval:N", legend=None,
+                        scale=alt.Scale(domain=[True, False], range=["#1f4e8c", "#e45756"])),
+        tooltip=["outlet", "articles", alt.Tooltip("mean:Q", format=".3g"),
+                 alt.Tooltip("ci_low:Q", format=".3g", title="95 % CI low"),
+                 alt.Tooltip("ci_high:Q", format=".3g", title="95 % CI high"), "note"])
+    # the chart is fit to its height: room for the title and axis, then a row per outlet
+    return (bars + dots).properties(height=90 + 34 * len(data),
+                                    title=f"Mean {metric} per article, with its 95 % interval")
+
+
+def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
+    choices = metric_choices(path, version)
+    metric = st.selectbox("Metric", choices, key="corpus_metric", format_func=metric_name)
+    table = outlet_aggregates(path, version, metric)
+    table = table[table["articles"] > 0]
+    if table.empty:
+        st.info(f"No article has a value for {metric}.")
+        return metric
+    st.altair_chart(outlets_chart(table, metric), width="stretch")
+    lonely = list(table.loc[table["articles"] == 1, "outlet"])
+    if lonely:
+        st.caption(f"{'; '.join(lonely)}: only one article, so no interval (shown in red).")
+    st.caption("Each dot is the outlet's mean over its analyzed articles (wire copies left "
+               "out); the bar is a 95 % bootstrap interval: outlets whose bars do not overlap "
+               "differ beyond noise.")
+    compare_section(path, version, metric)
+    return metric
+
+
+def compare_section(path: str, version, metric: str) -> None:
+    names = list(outlet_list(path, version)["outlet"])
+    st.subheader("Two outlets compared")
+    if len(names) < 2:
+        st.info(f"The store has one outlet ({names[0] if names else 'none'}): nothing to "
+                "compare it with.")
+        return
+    left, right = st.columns(2)
+    a = left.selectbox("Outlet A", names, index=0, key="corpus_outlet_a")
+    b = right.selectbox("Outlet B", names, index=1, key="corpus_outlet_b")
+    if a == b:
+        st.info("Choose two different outlets.")
+        return
+    try:
+        d = outlet_difference(path, version, a, b, metric)
+    except FramingError as error:
+        st.error(str(error))
+        return
+    if d.beyond_noise is None:
+        verdict = "**No interval**"
+    else:
+        verdict = "**Clearly different.**" if d.beyond_noise else "**Not clearly different.**"
+    st.markdown(f"{verdict} {d.summary}")
+    st.caption("Paired by story when the outlets share five stories or more: per shared story, "
+               "each outlet's mean, and the stories resampled, so that how heated a story is "
+               "cancels out.")
+
+
+def story_name(overview: pd.DataFrame):
+    labels = dict(zip(overview["story_id"], overview["label"]))
+    outlets = dict(zip(overview["story_id"], overview["outlets"]))
+    return lambda story: (f"{story}. {labels.get(story, '')} ({outlets.get(story, 0)} "
+                          f"outlet{'s' if outlets.get(story, 0) != 1 else ''})")
+
+
+def stories_section(path: str, version, status: explore.StoreStatus) -> None:
+    overview = story_overview(path, version)
+    if overview.empty:
+        st.info(f"The store has no stories yet: run python -m framing corpus stories {path}")
+        return
+    st.caption(f"{len(overview):,} stories, the most covered first. Missing: the store's "
+               "outlets that did not cover a story two or more others told (its blind spots). "
+               "Spread: the highest framing score of the story's articles minus the lowest.")
+    st.dataframe(overview, hide_index=True, key="corpus_stories", height=320, column_config={
+        "story_id": st.column_config.NumberColumn("story", width="small"),
+        "date": st.column_config.DateColumn("first date"),
+        "covered_by": "covered by",
+        "score_min": st.column_config.NumberColumn("lowest score", format="%.1f"),
+        "score_max": st.column_config.NumberColumn("highest score", format="%.1f"),
+        "score_spread": st.column_config.NumberColumn("spread", format="%.1f"),
+    })
+    offered = list(overview["story_id"][:STORY_CHOICES])
+    if len(overview) > STORY_CHOICES:
+        st.caption(f"The picker offers the {STORY_CHOICES:,} most covered stories.")
+    story = st.selectbox("Open a story", offered, key="corpus_story",
+                         format_func=story_name(overview))
+    story_comparison(path, version, int(story))
+
+
+def story_comparison(path: str, version, story: int) -> None:
+    articles = story_articles(path, version, story)
+    covering = sorted(articles["outlet"].unique())
+    if len(covering) < 2:
+        st.info(f"Only {covering[0] if covering else 'one outlet'} covered this story "
+                f"({len(articles)} article{'s' if len(articles) != 1 else ''}): there is no "
+                "other outlet's account to compare it with.")
+        return
+    names = {row.id: f"{row.outlet}: {row.title or row.id}"
+             + (" (wire copy)" if isinstance(row.duplicate_of, str) else "")
+             for row in articles.itertuples()}
+    chosen = list(articles["id"])
+    if len(chosen) > len(SLOTS):
+        chosen = st.multiselect(
+            f"Articles to compare ({len(articles)} in this story; up to {len(SLOTS)})",
+            list(articles["id"]), default=explore.pick_articles(articles, len(SLOTS)),
+            max_selections=len(SLOTS), format_func=names.get, key=f"corpus_pick_{story}")
+        if len(chosen) < 2:
+            st.info("Choose two to four articles to compare.")
+            return
+    texts = explore.article_texts(path, chosen)
+    with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
+        reports = [analyze_stored(r.id, r.text, r.title, r.outlet, r.published, r.url)
+                   for r in texts.itertuples()]
+    labels = list(SLOTS[:len(reports)])
+    st.markdown("  \n".join(f"**{label}**: {names[r.article.id]}"
+                            for label, r in zip(labels, reports)))
+    c, problem = app.comparison_of(reports)
+    comparison, articles_tab = st.tabs(["Comparison", "Articles"])
+    with comparison:
+        app.comparison_tab(labels, reports, c, problem)
+    with articles_tab:
+        for column, label, report in zip(st.columns(len(reports)), labels, reports):
+            with column:
+                app.article_column(label, report, BORDERLINE, ALL_CATEGORIES)
+
+
+def trends_section(path: str, version, metric: str) -> None:
+    data = monthly_means(path, version, metric)
+    if data.empty:
+        st.info("No analyzed article has a publication date: no trend to draw.")
+        return
+    chart = alt.Chart(data, title=f"Mean {metric} per outlet and month").mark_line(
+        point=True).encode(
+        x=alt.X("month:T", title=None, axis=alt.Axis(
+            format="%b %Y", tickCount={"interval": "month", "step": 1})),
+        y=alt.Y("mean:Q", title=metric),
+        color=alt.Color("outlet:N", title=None, legend=alt.Legend(orient="bottom",
+                                                                  columns=3, labelLimit=300)),
+        tooltip=["outlet", alt.Tooltip("month:T", format="%B %Y"), "articles",
+                 alt.Tooltip("mean:Q", format=".3g")],
+    ).properties(height=320)
+    st.altair_chart(chart, width="stretch")
+    st.caption(f"The metric chosen under Outlets: {metric_name(metric)}. "
+               "Each point is the outlet's mean over the articles it published that month "
+               "(hover for how many); a month of few articles moves a lot.")
+
+
+def reset_page() -> None:
+    st.session_state["corpus_page"] = 1
+
+
+@st.fragment
+def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
+    options = filter_options(path, version)
+    top, bottom = st.columns(4), st.columns(4)
+    picked = {
+        "outlets": top[0].multiselect("Outlet", options["outlets"], key="corpus_f_outlet",
+                                      on_change=reset_page),
+        "stories": top[1].multiselect("Story", list(overview["story_id"][:STORY_CHOICES]),
+                                      format_func=story_name(overview), key="corpus_f_story",
+                                      on_change=reset_page),
+        "voices": top[2].multiselect("Voice", options["voices"], key="corpus_f_voice",
+                                     on_change=reset_page),
+        "labels": top[3].multiselect("Label", options["labels"], key="corpus_f_label",
+                                     on_change=reset_page),
+        "categories": bottom[0].multiselect(
+            "Term category", options["categories"], key="corpus_f_category",
+            format_func=lambda c: CATEGORY_LABELS.get(c, c), on_change=reset_page),
+        "frames": bottom[1].multiselect("Frame", options["frames"], key="corpus_f_frame",
+                                        on_change=reset_page),
+    }
+    search = bottom[2].text_input("Text contains", key="corpus_f_search", on_change=reset_page)
+    where = explore.SentenceFilter(**{k: tuple(v) for k, v in picked.items()}, search=search)
+    total = count_sentences(path, version, explore.SentenceFilter())
+    shown = count_sentences(path, version, where)
+    pages = max(1, math.ceil(shown / explore.PAGE_SIZE))
+    if st.session_state.get("corpus_page", 1) > pages:
+        st.session_state["corpus_page"] = pages
+    page = bottom[3].number_input(f"Page (of {pages:,})", 1, pages, key="corpus_page")
+    first = (page - 1) * explore.PAGE_SIZE
+    st.caption(f"{shown:,} of {total:,} sentences; rows {min(first + 1, shown):,}–"
+               f"{min(first + explore.PAGE_SIZE, shown):,}")
+    rows = sentence_page(path, version, where, int(page))
+    st.dataframe(rows, hide_index=True, key="corpus_explorer", column_config={
+        "opinion_score": st.column_config.NumberColumn("opinion score", format="%.2f"),
+        "sentence_index": st.column_config.NumberColumn("sentence", width="small"),
+        "story_id": st.column_config.NumberColumn("story", width="small"),
+        "published": st.column_config.DateColumn("published"),
+        "text": st.column_config.TextColumn("text", width="large"),
+    })
+    left, right, note = st.columns([1, 1, 4])
+    export = functools.partial(explore.filtered_sentences, path, where)
+    left.download_button("These sentences (CSV)", lambda: to_csv_bytes(export()),
+                         file_name="sentences_filtered.csv", mime="text/csv",
+                         key="corpus_dl_filter_csv", on_click="ignore")
+    right.download_button("These sentences (Parquet)",
+                          lambda: explore.to_parquet_bytes(export()),
+                          file_name="sentences_filtered.parquet",
+                          mime="application/vnd.apache.parquet",
+                          key="corpus_dl_filter_parquet", on_click="ignore")
+    if shown > explore.EXPORT_ROWS:
+        note.caption(f"The download holds the first {explore.EXPORT_ROWS:,} rows; for all of "
+                     f"them: python -m framing corpus query {path} \"SELECT ...\"")
+
+
+def downloads_section(path: str, version) -> None:
+    st.caption("Every table of the page, as CSV or Parquet (made when you click). The "
+               "command line writes the same: python -m framing corpus export / report.")
+    tables = {
+        "articles": ("Articles (without their texts)",
+                     functools.partial(explore.table_frame, path, "articles")),
+        "metrics": ("Article metrics", functools.partial(explore.table_frame, path, "metrics")),
+        "stories": ("Stories (one row per article)",
+                    functools.partial(explore.table_frame, path, "stories")),
+        "outlets": ("Outlet means with 95 % intervals, every metric",
+                    functools.partial(all_outlet_aggregates, path, version)),
+        "story_overview": ("Stories overview (as in the table above)",
+                           functools.partial(story_overview, path, version)),
+    }
+    for name, (label, build) in tables.items():
+        text, csv_column, parquet_column = st.columns([3, 1, 1])
+        text.markdown(label)
+        csv_column.download_button("CSV", lambda build=build: to_csv_bytes(build()),
+                                   file_name=f"{name}.csv", mime="text/csv",
+                                   key=f"corpus_dl_{name}_csv", on_click="ignore")
+        parquet_column.download_button(
+            "Parquet", lambda build=build: explore.to_parquet_bytes(build()),
+            file_name=f"{name}.parquet", mime="application/vnd.apache.parquet",
+            key=f"corpus_dl_{name}_parquet", on_click="ignore")
+
+
+# --------------------------------------------------------------------------- page
+
+PHRASES = metric_phrases()
+st.title("Corpus")
+st.caption("Many articles at once, from a corpus store: how each outlet frames its stories, "
+           "with 95 % intervals; the stories they covered and missed; trends by month; every "
+           "sentence, filtered. The example corpus is fictional, written for the project.")
+if not hasattr(app, "comparison_tab"):
+    st.error("Open this page from the app: streamlit run app.py")
+    st.stop()
+try:
+    store = choose_store()
+    if store is None:
+        st.stop()
+    key = str(store)
+    if not store.is_file():
+        explore.store_status(key)  # the store's own one-line error: no such store, a folder …
+    version = stamp(store)
+    status = store_status(key, version)
+    status.check_analyzed()
+except FramingError as error:
+    st.error(str(error))
+    st.stop()
+st.markdown(
+    f"**{status.articles:,} articles** from {status.outlets:,} outlets"
+    + (f" ({status.duplicates:,} wire copies)" if status.duplicates else "")
+    + f"; {status.analyzed:,} analyzed, {status.sentences:,} sentences, "
+    f"{status.stories:,} stories"
+    + (f"; {status.first} to {status.last}" if status.first else "") + ".")
+st.caption(f"Store: {key}")
+if status.analyzed < status.articles:
+    st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
+               f"python -m framing corpus analyze {key}")
+outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
+    ["Outlets", "Stories", "Trends", "Sentences", "Downloads"])
+with outlets_tab:
+    chosen_metric = outlets_section(key, version, status)
+with stories_tab:
+    stories_section(key, version, status)
+with trends_tab:
+    trends_section(key, version, chosen_metric)
+with sentences_tab:
+    explorer_section(key, version, story_overview(key, version))
+with downloads_tab:
+    downloads_section(key, version)

@@ -1,0 +1,130 @@
+"""``corpus add``: read inputs, drop exact and same-outlet near copies, write articles in
+batches (each one transaction; the file is closed between batches so readers get in)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .dedupe import NearDuplicates, signature, to_bytes
+from .sources import Record, Skip
+from .store import StoreError, WriterLock, connect, record_skipped
+
+FLUSH_ROWS = 2000     # articles per transaction
+FLUSH_SECONDS = 5.0   # or this much time since the last one (slow inputs: URLs, feeds)
+
+
+@dataclass(frozen=True)
+class AddSummary:
+    """What one ``corpus add`` did."""
+
+    added: int = 0
+    near_duplicates: int = 0   # stored, flagged duplicate_of (another outlet's copy)
+    already_stored: int = 0    # same text, or a near copy from the same outlet: not stored
+    skipped: int = 0           # unreadable inputs, recorded in the skipped table
+
+
+def _report(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"framing: {message}", file=sys.stderr)
+
+
+def add_records(path, items: Iterable[Record | Skip],
+                report: Callable[[str], None] = _report, progress=None) -> AddSummary:
+    """Write records to the store at ``path`` (made if missing); skips are recorded."""
+    counts = {"added": 0, "near": 0, "known": 0, "skipped": 0}
+    index = NearDuplicates()
+    with WriterLock(path):
+        with connect(path, create=True) as con:
+            index.load(con)
+        buffer: list[Record] = []
+        skips: list[Skip] = []
+        last = time.monotonic()
+        for item in items:
+            if progress is not None:
+                progress.update(1)
+            if isinstance(item, Skip):
+                counts["skipped"] += 1
+                skips.append(item)
+                report(f"skipped {item.source}: {item.reason}")
+            else:
+                buffer.append(item)
+            if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
+                _flush(path, buffer, skips, index, counts)
+                buffer, skips, last = [], [], time.monotonic()
+        _flush(path, buffer, skips, index, counts)
+    return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"])
+
+
+def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
+           counts: dict) -> None:
+    import datetime as dt
+
+    import pyarrow as pa
+
+    if not buffer and not skips:
+        return
+    import duckdb
+
+    with connect(path, write=True) as con:
+        ids = list(dict.fromkeys(r.id for r in buffer))
+        known = {row[0] for row in con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+        ).fetchall()} if ids else set()
+        now = dt.datetime.now()
+        articles, signatures = [], []
+        for record in buffer:
+            article_id = record.id
+            if article_id in known:
+                counts["known"] += 1
+                continue
+            minhash = signature(record.text)
+            verdict = index.check(record.outlet, minhash)
+            if verdict.same_outlet:
+                counts["known"] += 1
+                continue
+            known.add(article_id)
+            index.insert(article_id, record.outlet, minhash, verdict.duplicate_of)
+            counts["near"] += verdict.duplicate_of is not None
+            articles.append({
+                "id": article_id, "source": record.source, "title": record.title,
+                "outlet": record.outlet, "published": record.published, "url": record.url,
+                "words": len(record.text.split()), "text": record.text, "added_at": now,
+                "duplicate_of": verdict.duplicate_of,
+            })
+            signatures.append({"article_id": article_id, "outlet": record.outlet,
+                               "minhash": to_bytes(minhash)})
+        try:
+            con.begin()
+            if articles:
+                new_articles = pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA)  # noqa: F841
+                new_signatures = pa.Table.from_pylist(signatures, schema=SIGNATURE_SCHEMA)  # noqa: F841
+                con.execute("INSERT INTO articles BY NAME SELECT * FROM new_articles")
+                con.execute("INSERT INTO signatures BY NAME SELECT * FROM new_signatures")
+            record_skipped(con, [(s.source, s.reason) for s in skips])
+            con.commit()
+        except duckdb.Error as error:
+            con.rollback()
+            raise StoreError(f"{path}: could not write to the store ({error}); the articles "
+                             "written before are kept; run the command again") from None
+        counts["added"] += len(articles)
+
+
+def _schemas():
+    import pyarrow as pa
+
+    articles = pa.schema([
+        ("id", pa.string()), ("source", pa.string()), ("title", pa.string()),
+        ("outlet", pa.string()), ("published", pa.date32()), ("url", pa.string()),
+        ("words", pa.int32()), ("text", pa.string()), ("added_at", pa.timestamp("us")),
+        ("duplicate_of", pa.string()),
+    ])
+    signatures = pa.schema([("article_id", pa.string()), ("outlet", pa.string()),
+                            ("minhash", pa.binary())])
+    return articles, signatures
+
+
+ARTICLE_SCHEMA, SIGNATURE_SCHEMA = _schemas()

@@ -1,0 +1,309 @@
+"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export.
+
+``framing/cli.py`` hands everything after ``corpus`` to ``main`` here, so the corpus code (and
+DuckDB) is imported only when a corpus command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import FramingError, InputFileError
+
+EXIT_ERROR = 2
+TABLES = ("articles", "sentences", "terms", "actors", "metrics", "runs", "skipped", "stories")
+OUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".json": "json"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D102 - argparse's own contract
+        self.exit(EXIT_ERROR, f"framing: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m framing corpus",
+        description="A corpus store: many articles in one DuckDB file, analyzed resumably, "
+        "queried with SQL.")
+    commands = parser.add_subparsers(dest="corpus_command", parser_class=_Parser,
+                                     metavar="SUBCOMMAND")
+    commands.required = True
+
+    add = commands.add_parser(
+        "add", help="add articles (files, folders, URLs, tables, feeds) to a store",
+        description="Add articles to the store DB (made if missing): .txt, .md, .html files, "
+        "folders of them, http(s) URLs, tables with one article per row (.csv, .tsv, .jsonl, "
+        ".ndjson, .parquet) and RSS/Atom feeds (--feed). The same text is stored once.")
+    add.add_argument("db", metavar="DB")
+    add.add_argument("sources", nargs="*", metavar="SOURCE")
+    add.add_argument("--files-from", metavar="LIST",
+                     help="a text file listing more sources, one path or URL per line")
+    add.add_argument("--feed", metavar="URL", action="append", default=[],
+                     help="an RSS or Atom feed; each item's page is fetched (repeatable)")
+    for key, names in (("text", "text, content, body"), ("title", "title, headline"),
+                       ("outlet", "outlet, source, media_name"),
+                       ("date", "published, date, publish_date"), ("url", "url, link")):
+        add.add_argument(f"--{key}-column", metavar="NAME",
+                         help=f"the table column holding the {key} (default: {names})")
+    add.add_argument("--allow-private-hosts", action="store_true",
+                     help="let URLs and feeds on private or local network addresses be fetched")
+    add.add_argument("--progress", action="store_true",
+                     help="show a progress bar (shown anyway on a terminal)")
+    add.set_defaults(run=run_add)
+
+    analyze = commands.add_parser(
+        "analyze", help="analyze the articles not yet analyzed (resumable)",
+        description="Analyze every article of DB that the current model and lexicons have "
+        "not analyzed yet, writing its sentences, terms, actors and metrics in batches. "
+        "Killed at any moment, a rerun finishes the rest.")
+    analyze.add_argument("db", metavar="DB")
+    analyze.add_argument("--jobs", type=int, default=0, metavar="N",
+                         help="worker processes, or Dask LocalCluster workers (default: one "
+                         "per core)")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local: processes on this machine; dask: a Dask cluster "
+                         "(pip install -r requirements-dask.txt)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with "
+                         "--engine dask: a LocalCluster)")
+    analyze.add_argument("--rerun", action="store_true",
+                         help="analyze every article again, even those already done")
+    analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                         help="an extra lexicon CSV (repeatable)")
+    analyze.add_argument("--model", metavar="FILE",
+                         help="a model file from `train` (default: the shipped model)")
+    analyze.add_argument("--batch", type=int, default=0, metavar="N",
+                         help="articles per write transaction (default 200)")
+    analyze.add_argument("--progress", action="store_true",
+                         help="show a progress bar (shown anyway on a terminal)")
+    analyze.set_defaults(run=run_analyze)
+
+    info = commands.add_parser(
+        "info", help="what a store holds: articles by outlet and month, runs, skipped",
+        description="Print the store's article counts by outlet and by month, its runs and "
+        "its skipped inputs.")
+    info.add_argument("db", metavar="DB")
+    info.set_defaults(run=run_info)
+
+    query = commands.add_parser(
+        "query", help="run a SQL query on a store (read-only)",
+        description="Run one SQL query on DB (read-only) and print the result as a table, or "
+        "write it with --out (.csv, .parquet or .json).")
+    query.add_argument("db", metavar="DB")
+    query.add_argument("sql", metavar="SQL")
+    query.add_argument("--out", metavar="FILE", help="write the result to FILE (.csv, "
+                       ".parquet, .json) instead of printing it")
+    query.add_argument("--max-rows", type=int, default=50, metavar="N",
+                       help="rows printed to the terminal (default 50)")
+    query.set_defaults(run=run_query)
+
+    export = commands.add_parser(
+        "export", help="write one table of a store to CSV, Parquet or JSON",
+        description="Write a whole table of DB to FILE (.csv, .parquet or .json).")
+    export.add_argument("db", metavar="DB")
+    export.add_argument("--table", choices=TABLES, required=True)
+    export.add_argument("--out", metavar="FILE", required=True)
+    export.set_defaults(run=run_export)
+    from .cli_stories import add_commands  # stories and report
+
+    add_commands(commands)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run a corpus subcommand; FramingError propagates to framing's one-line handler."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+def _say(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"framing: {message}", file=sys.stderr)
+
+
+def _show_progress(args) -> bool:
+    return args.progress or sys.stderr.isatty()
+
+
+def run_add(args) -> int:
+    from tqdm import tqdm
+
+    from . import listed
+    from .add import add_records
+    from .sources import Columns, plan, records
+
+    named = list(args.sources) + listed(args.files_from)
+    if not named and not args.feed:
+        raise InputFileError("no inputs: name article files, tables or URLs, or give --feed "
+                             "or --files-from")
+    columns = Columns(args.text_column or "", args.title_column or "",
+                      args.outlet_column or "", args.date_column or "", args.url_column or "")
+    the_plan = plan(named, args.feed, columns, args.allow_private_hosts)
+    with tqdm(unit=" inputs", disable=not _show_progress(args), file=sys.stderr,
+              desc="framing: adding") as bar:
+        summary = add_records(args.db, records(the_plan, args.allow_private_hosts),
+                              report=_say, progress=bar)
+    parts = [f"added {summary.added} article(s) to {args.db}"]
+    if summary.near_duplicates:
+        parts.append(f"{summary.near_duplicates} flagged as near copies of another outlet's")
+    if summary.already_stored:
+        parts.append(f"{summary.already_stored} already stored")
+    print("framing: " + "; ".join(parts), file=sys.stderr)
+    if summary.skipped:
+        print(f"framing: error: {summary.skipped} input(s) skipped (listed in the skipped "
+              "table: corpus info)", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+def run_analyze(args) -> int:
+    from tqdm import tqdm
+
+    from ..batch import default_jobs
+    from .run import run_analysis
+
+    if not Path(args.db).is_file():
+        from .store import StoreError
+
+        raise StoreError(f"{args.db}: no such store; make one with: python -m framing corpus "
+                         f"add {args.db} ARTICLES...")
+    jobs = args.jobs or default_jobs(10**6)
+    bar = tqdm(unit=" articles", disable=not _show_progress(args), file=sys.stderr,
+               desc="framing: analyzing", total=0)
+
+    def progress(total: int, done: int, failed: int) -> None:
+        bar.total = total
+        bar.n = done + failed
+        bar.set_postfix(skipped=failed, refresh=False)
+        bar.refresh()
+
+    options = {"flush_articles": args.batch} if args.batch > 0 else {}
+    try:
+        summary = run_analysis(args.db, lexicons=args.lexicon, model=args.model, jobs=jobs,
+                               engine=args.engine, scheduler=args.scheduler, rerun=args.rerun,
+                               progress=progress, report=_say, **options)
+    finally:
+        bar.close()
+    working = summary.seconds - summary.start_seconds
+    rate = summary.analyzed / working if working > 0 else 0.0
+    print(f"framing: run {summary.run_id}: analyzed {summary.analyzed} of {summary.todo} "
+          f"article(s) to do in {summary.seconds:.1f} s ({rate:.2f}/s after "
+          f"{summary.start_seconds:.1f} s of start-up)", file=sys.stderr)
+    if summary.failed:
+        print(f"framing: error: {summary.failed} article(s) failed (listed in the skipped "
+              "table: corpus info)", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+def run_info(args) -> int:
+    from .store import connect
+
+    with connect(args.db) as con:
+        def scalar(sql: str):
+            return con.execute(sql).fetchone()[0]
+
+        total = scalar("SELECT count(*) FROM articles")
+        copies = scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+        analyzed = scalar("SELECT count(*) FROM metrics")
+        skipped = scalar("SELECT count(*) FROM skipped")
+        print(f"{args.db}: {total} articles ({copies} near copies of another outlet's), "
+              f"{analyzed} analyzed, {skipped} skipped inputs")
+        outlets = con.execute(
+            "SELECT coalesce(nullif(a.outlet, ''), '(no outlet)') AS outlet, count(*) AS articles,"
+            " count(m.article_id) AS analyzed FROM articles a LEFT JOIN metrics m "
+            "ON m.article_id = a.id GROUP BY 1 ORDER BY 2 DESC, 1").df()
+        months = con.execute(
+            "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)') AS month, "
+            "count(*) AS articles FROM articles GROUP BY 1 ORDER BY 1").df()
+        runs = con.execute(
+            "SELECT id, started, finished, articles, errors, engine, model_fingerprint, "
+            "lexicon_fingerprint FROM runs ORDER BY id DESC LIMIT 10").df()
+        reasons = con.execute("SELECT source, reason FROM skipped ORDER BY \"at\" DESC LIMIT 10"
+                              ).df()
+    for title, frame in (("By outlet", outlets), ("By month", months),
+                         ("Runs (latest first)", runs), ("Skipped (latest 10)", reasons)):
+        print(f"\n{title}:")
+        print(frame.to_string(index=False, max_colwidth=70) if len(frame) else "  (none)")
+    return 0
+
+
+def _out_format(out: str) -> str:
+    suffix = Path(out).suffix.lower()
+    if suffix not in OUT_FORMATS:
+        raise InputFileError(f"{out}: give a .csv, .parquet or .json file name")
+    parent = Path(out).parent
+    if str(parent) not in ("", ".") and not parent.is_dir():
+        raise InputFileError(f"{out}: the folder {parent} does not exist")
+    return OUT_FORMATS[suffix]
+
+
+def _copy(con, select: str, out: str) -> int:
+    """Write a query's result with DuckDB's COPY to a temporary file, then rename it, so a
+    failed export leaves nothing behind. Returns the row count."""
+    import duckdb
+
+    from .store import StoreError
+
+    fmt = _out_format(out)
+    options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
+               "json": "FORMAT json, ARRAY true"}[fmt]
+    directory = Path(out).parent if str(Path(out).parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".part", dir=directory)
+    os.close(fd)
+    try:
+        target = tmp.replace("'", "''")
+        con.execute(f"COPY ({select}) TO '{target}' ({options})")
+        count = con.execute(f"SELECT count(*) FROM ({select})").fetchone()[0]
+        os.replace(tmp, out)
+    except duckdb.Error as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def run_query(args) -> int:
+    import duckdb
+
+    from .store import StoreError, connect
+
+    sql = args.sql.strip().rstrip(";")
+    if args.out:
+        _out_format(args.out)
+    with connect(args.db) as con:
+        if args.out:
+            count = _copy(con, sql, args.out)
+            print(f"framing: wrote {count} rows to {args.out}", file=sys.stderr)
+            return 0
+        try:
+            frame = con.execute(sql).df()
+        except duckdb.Error as error:
+            raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
+    if frame.empty:
+        print("(no rows)" if len(frame.columns) else "(done)")
+        return 0
+    print(frame.to_string(index=False, max_rows=args.max_rows, max_colwidth=60))
+    if len(frame) > args.max_rows:
+        print(f"({len(frame)} rows; all of them with --out FILE)")
+    return 0
+
+
+def run_export(args) -> int:
+    from .store import connect
+
+    _out_format(args.out)
+    with connect(args.db) as con:
+        count = _copy(con, f"SELECT * FROM {args.table}", args.out)
+    print(f"framing: wrote {count} rows of {args.table} to {args.out}", file=sys.stderr)
+    return 0
+
+
+__all__ = ["build_parser", "main", "FramingError"]

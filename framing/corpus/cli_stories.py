@@ -1,0 +1,123 @@
+"""`python -m framing corpus stories` and `corpus report`: registered by ``add_commands``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .storeio import CorpusReportError
+
+
+def add_commands(subparsers) -> None:
+    """Register the ``stories`` and ``report`` subcommands on the ``corpus`` subparsers."""
+    from .outlets import BY_CHOICES, MIN_SHARED_STORIES, RESAMPLES
+    from .stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+
+    stories = subparsers.add_parser(
+        "stories", help="group the store's articles that report the same event",
+        description="Group the articles of a store that report the same event, across "
+        "outlets (TF-IDF similarity of titles, leads and names within a date window, "
+        "average-linkage clusters). Replaces the stories table in one transaction.")
+    stories.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
+    stories.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS, metavar="N",
+                         help="articles more than N days apart are never one story "
+                         f"(default: {DEFAULT_WINDOW_DAYS})")
+    stories.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="T",
+                         help="cosine similarity (0..1) articles need to be one story "
+                         f"(default: {DEFAULT_THRESHOLD}); lower joins more")
+    stories.set_defaults(run=run_stories)
+
+    report = subparsers.add_parser(
+        "report", help="metrics by outlet (x story, month or frame) with 95 %% intervals",
+        description="Every article metric's mean by outlet, or by outlet x story, month or "
+        "primary frame, with a 95 %% bootstrap confidence interval and the number of "
+        "articles; or (--compare A B) the difference between two outlets, paired by shared "
+        "story when they share enough stories. Duplicates are left out.")
+    report.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
+    report.add_argument("--by", choices=BY_CHOICES, default="outlet",
+                        help="outlet, or outlet x story / month / primary frame "
+                        "(default: outlet)")
+    report.add_argument("--metric", nargs="+", metavar="M", default=None,
+                        help="metric columns to report (default: every numeric metric)")
+    report.add_argument("--compare", nargs=2, metavar=("A", "B"),
+                        help="compare outlet B with outlet A (B - A, and B / A for rates)")
+    pairing = report.add_mutually_exclusive_group()
+    pairing.add_argument("--paired", action="store_true",
+                         help="with --compare: pair by shared story even below "
+                         f"{MIN_SHARED_STORIES} shared stories (default: paired from "
+                         f"{MIN_SHARED_STORIES} on)")
+    pairing.add_argument("--unpaired", action="store_true",
+                         help="with --compare: compare all articles, not shared stories")
+    report.add_argument("--resamples", type=int, default=RESAMPLES, metavar="N",
+                        help=f"bootstrap resamples (default: {RESAMPLES})")
+    report.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    report.add_argument("--out", metavar="FILE",
+                        help="write a table (.csv, .parquet or .json) instead of printing")
+    report.set_defaults(run=run_report)
+
+
+def run_stories(args) -> int:
+    from .stories import build_stories
+
+    if not 0.0 < args.threshold <= 1.0:
+        raise CorpusReportError("--threshold must be above 0 and at most 1")
+    if args.window_days < 0:
+        raise CorpusReportError("--window-days must be 0 or more")
+    summary = build_stories(args.db, window_days=args.window_days, threshold=args.threshold)
+    print(f"{summary.articles} articles in {summary.stories} stories "
+          f"({summary.multi_outlet_stories} told by 2 or more outlets; largest "
+          f"{summary.largest} articles; {summary.duplicates_joined} wire "
+          f"{'copy' if summary.duplicates_joined == 1 else 'copies'} joined their "
+          f"original's story; {summary.undated} undated articles compared only with each "
+          "other)")
+    return 0
+
+
+def _write(frame: pd.DataFrame, out: str) -> None:
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    elif suffix == ".json":
+        frame.to_json(path, orient="records", indent=1, force_ascii=False)
+    else:
+        raise CorpusReportError(f"--out must end in .csv, .parquet or .json, not {path.name!r}")
+
+
+def run_report(args) -> int:
+    from .outlets import aggregate, compare_outlets, differences_frame
+
+    if args.resamples < 100:
+        raise CorpusReportError("--resamples must be 100 or more")
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
+        raise CorpusReportError(
+            f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")
+    if (args.paired or args.unpaired) and not args.compare:
+        raise CorpusReportError("--paired and --unpaired go with --compare A B")
+    if args.compare:
+        paired = True if args.paired else False if args.unpaired else None
+        differences = compare_outlets(args.db, args.compare[0], args.compare[1],
+                                      metrics=args.metric, paired=paired,
+                                      resamples=args.resamples, seed=args.seed)
+        frame = differences_frame(differences)
+        if args.out:
+            _write(frame, args.out)
+            print(f"{len(frame)} comparisons written to {args.out}", file=sys.stderr)
+        else:
+            for difference in differences:
+                print(difference.summary)
+        return 0
+    frame = aggregate(args.db, by=args.by, metrics=args.metric, resamples=args.resamples,
+                      seed=args.seed)
+    if args.out:
+        _write(frame, args.out)
+        print(f"{len(frame)} rows written to {args.out}", file=sys.stderr)
+    else:
+        with pd.option_context("display.max_rows", None, "display.width", 120,
+                               "display.float_format", "{:.3f}".format):
+            print(frame.to_string(index=False))
+    return 0

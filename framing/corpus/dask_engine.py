@@ -1,0 +1,106 @@
+"""The Dask engine of ``corpus analyze`` (optional: pip install -r requirements-dask.txt).
+
+Each worker builds one Analyzer when it starts (a WorkerPlugin) from the client's model, so no
+worker trains anything; tasks are lists of articles; each task's rows come back as Arrow IPC
+streams, and the client, the store's only writer, writes them.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
+
+from .run import BatchResult, Job, SchedulerError, analyze_jobs
+
+
+class AnalyzerPlugin(WorkerPlugin):
+    """A Dask worker plugin that builds one Analyzer per worker, when the worker starts (the
+    shipped model is trained or read from the worker machine's cache then)."""
+
+    name = "framing-analyzer"
+
+    def __init__(self, lexicons, model) -> None:
+        self.lexicons = lexicons
+        self.model = model
+
+    def setup(self, worker) -> None:
+        from ..analyzer import Analyzer
+
+        analyzer = Analyzer(lexicons=self.lexicons, model=self.model)
+        _ = analyzer.model
+        worker.framing_analyzer = analyzer
+
+
+def _dask_task(jobs: list[Job]) -> dict:
+    """Analyze on a Dask worker; the rows travel back as one Arrow IPC stream per table."""
+    result = analyze_jobs(get_worker().framing_analyzer, jobs)
+    return _to_ipc(result)
+
+
+def _to_ipc(result: BatchResult) -> dict:
+    import pyarrow as pa
+
+    payload = {"done": result.done, "failed": result.failed, "tables": {}}
+    for name, table in result.tables.items():
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        payload["tables"][name] = sink.getvalue().to_pybytes()
+    return payload
+
+
+def _from_ipc(payload: dict) -> BatchResult:
+    import pyarrow as pa
+
+    tables = {name: pa.ipc.open_stream(data).read_all()
+              for name, data in payload["tables"].items()}
+    return BatchResult(tables, list(payload["done"]), [tuple(f) for f in payload["failed"]])
+
+
+class DaskEngine:
+    """Tasks on a Dask cluster: the scheduler at ``address``, or a LocalCluster of ``jobs``
+    single-threaded worker processes."""
+
+    name = "dask"
+
+    def __init__(self, analyzer, jobs: int, address: str | None) -> None:
+        self.cluster = None
+        try:
+            if address:
+                self.client = Client(address, timeout="5s")
+            else:
+                # Workers' statistical profiler samples every task's stack every 10 ms, a cost
+                # on pure-Python work; it is turned off for the cluster started here.
+                dask.config.set({"distributed.worker.profile.enabled": False})
+                self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
+                                            processes=True, dashboard_address=":0")
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as error:
+            raise SchedulerError(f"could not reach the Dask scheduler at {address} "
+                                 f"({str(error).splitlines()[0] if str(error) else 'timed out'})"
+                                 ) from None
+        model = analyzer.bundle
+        self.client.register_plugin(AnalyzerPlugin(
+            [str(p) for p in analyzer.lexicon_files], model), name=AnalyzerPlugin.name)
+        workers = len(self.client.scheduler_info().get("workers", {})) or max(1, jobs)
+        self.workers = workers
+
+    @property
+    def slots(self) -> int:
+        return self.workers * 3
+
+    def submit(self, jobs: list[Job]):
+        return self.client.submit(_dask_task, jobs, pure=False)
+
+    def next(self, pending: deque) -> BatchResult:
+        done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+        future = next(f for f in pending if f in done)
+        pending.remove(future)
+        return _from_ipc(future.result())
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()

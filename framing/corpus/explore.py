@@ -1,0 +1,461 @@
+"""The queries behind the app's Corpus page: a store's status, stories, monthly trends and a
+paged sentence explorer, each one SQL query on a short read-only connection.
+
+Every function takes ``db``, a store path or an open DuckDB connection, and returns a small
+pandas DataFrame (or a dataclass): aggregates are computed by DuckDB and sentences are read a
+page at a time (``LIMIT``/``OFFSET``, counts with ``count(*)``), so the page stays fast on a
+store of millions of sentences. The outlet aggregates and comparisons with bootstrap intervals
+are ``framing.corpus.outlets``'s. This module also builds the example store the page opens on
+(``corpus/example_corpus``) and a store from an uploaded table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import FramingError
+from .store import SCHEMA_VERSION, StoreError, connect
+
+EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
+PAGE_SIZE = 50
+EXPORT_ROWS = 200_000  # rows of the explorer's download at most (the CLI exports everything)
+# Shown first in the metric choice, in this order; the other numeric metrics follow.
+PREFERRED_METRICS = ("framing_score", "author_loaded_per_1k", "opinion_share_body",
+                     "opinion_share_author", "quoted_word_share", "named_sources",
+                     "unnamed_attributions", "hedges_per_1k", "boosters_per_1k",
+                     "scare_quotes_per_1k", "loaded_attribution_share", "author_tone", "words")
+OUTLET_SQL = "coalesce(nullif(trim(a.outlet), ''), '(no outlet)')"
+DOWNLOADS = ("articles", "metrics", "stories")
+
+
+class ExploreError(FramingError):
+    """A store the Corpus page cannot show yet (nothing analyzed), or an unusable upload."""
+
+
+@contextlib.contextmanager
+def _connected(db) -> Iterator:
+    """A read-only connection for a path (closed after), or the connection given."""
+    if isinstance(db, (str, Path)):
+        with connect(db) as con:
+            yield con
+    else:
+        yield db
+
+
+def _has_table(con, name: str) -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                       [name]).fetchone()[0] > 0
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What a store holds: articles (``duplicates`` of them wire copies), ``analyzed``
+    articles (with a metrics row), outlets, stories, sentences, and the date range."""
+
+    path: str
+    articles: int
+    duplicates: int
+    analyzed: int
+    outlets: int
+    stories: int
+    sentences: int
+    first: str
+    last: str
+
+    def check_analyzed(self) -> None:
+        """Raise when there is nothing to show, saying which command to run."""
+        if self.articles == 0:
+            raise ExploreError(f"{self.path}: the store has no articles; add some with: "
+                               f"python -m framing corpus add {self.path} ARTICLES...")
+        if self.analyzed == 0:
+            raise ExploreError(f"{self.path}: none of the store's {self.articles} articles is "
+                               f"analyzed yet; run: python -m framing corpus analyze {self.path}")
+
+
+def store_status(db) -> StoreStatus:
+    """The counts the page shows above everything else (raises ``StoreError`` for a path that
+    is not a store, or a store of a newer schema)."""
+    with _connected(db) as con:
+        articles, duplicates, outlets, first, last = con.execute(
+            f"""SELECT count(*), count(duplicate_of), count(DISTINCT {OUTLET_SQL}),
+                       min(published)::VARCHAR, max(published)::VARCHAR FROM articles a"""
+        ).fetchone()
+        analyzed = con.execute(
+            "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id"
+        ).fetchone()[0] if _has_table(con, "metrics") else 0
+        stories = con.execute("SELECT count(DISTINCT story_id) FROM stories").fetchone()[0] \
+            if _has_table(con, "stories") else 0
+        sentences = con.execute("SELECT count(*) FROM sentences").fetchone()[0] \
+            if _has_table(con, "sentences") else 0
+    path = db if isinstance(db, (str, Path)) else "the store"
+    return StoreStatus(str(path), articles, duplicates, analyzed, outlets, stories, sentences,
+                       first or "", last or "")
+
+
+def metric_choices(db) -> list[str]:
+    """The store's numeric article metrics, the most telling first."""
+    from .outlets import metric_columns
+
+    with _connected(db) as con:
+        available = metric_columns(con)
+    first = [m for m in PREFERRED_METRICS if m in available]
+    return first + [m for m in available if m not in first]
+
+
+def outlets(db) -> pd.DataFrame:
+    """Each outlet with analyzed articles (wire copies left out): ``outlet``, ``articles``,
+    most articles first."""
+    with _connected(db) as con:
+        return con.execute(
+            f"""SELECT {OUTLET_SQL} AS outlet, count(*) AS articles
+                FROM metrics m JOIN articles a ON a.id = m.article_id
+                WHERE a.duplicate_of IS NULL GROUP BY 1 ORDER BY articles DESC, outlet"""
+        ).df()
+
+
+# --------------------------------------------------------------------------- stories
+
+
+STORY_COLUMNS = ("story_id", "label", "date", "articles", "outlets", "covered_by", "missing",
+                 "score_min", "score_max", "score_spread")
+
+
+def story_overview(db) -> pd.DataFrame:
+    """One row per story, most outlets first: ``story_id``, ``label``, ``date`` (its first),
+    ``articles``, ``outlets`` (how many covered it), ``covered_by`` and ``missing`` (the
+    store's other outlets: its blind spots, for stories at least two outlets covered), and the
+    framing score's ``score_min``, ``score_max`` and ``score_spread`` (max - min) over its
+    analyzed articles. Empty when the store has no stories."""
+    with _connected(db) as con:
+        if not _has_table(con, "stories"):
+            return pd.DataFrame(columns=list(STORY_COLUMNS))
+        frame = con.execute(
+            f"""WITH everyone AS (
+                    SELECT list_sort(list(DISTINCT {OUTLET_SQL})) AS names FROM articles a),
+                per AS (
+                    SELECT s.story_id, any_value(s.label) AS label, min(a.published) AS date,
+                           count(*) AS articles,
+                           list_sort(list(DISTINCT {OUTLET_SQL})) AS covered,
+                           min(m.framing_score) AS score_min, max(m.framing_score) AS score_max
+                    FROM stories s JOIN articles a ON a.id = s.article_id
+                    LEFT JOIN metrics m ON m.article_id = a.id
+                    GROUP BY s.story_id)
+                SELECT story_id, label, date, articles, len(covered) AS outlets,
+                       array_to_string(covered, '; ') AS covered_by,
+                       CASE WHEN len(covered) >= 2 THEN array_to_string(
+                           list_filter(everyone.names, lambda x: NOT list_contains(covered, x)),
+                           '; ') ELSE '' END AS missing,
+                       score_min, score_max, score_max - score_min AS score_spread
+                FROM per, everyone
+                ORDER BY outlets DESC, articles DESC, date, story_id""").df()
+    return frame[list(STORY_COLUMNS)]
+
+
+def story_articles(db, story_id: int) -> pd.DataFrame:
+    """The articles of one story: ``id``, ``outlet``, ``title``, ``published``, ``words``,
+    ``framing_score`` (NaN when not analyzed) and ``duplicate_of``, by outlet and date."""
+    with _connected(db) as con:
+        return con.execute(
+            f"""SELECT a.id, {OUTLET_SQL} AS outlet, a.title, a.published, a.words,
+                       m.framing_score, a.duplicate_of
+                FROM stories s JOIN articles a ON a.id = s.article_id
+                LEFT JOIN metrics m ON m.article_id = a.id
+                WHERE s.story_id = ? ORDER BY outlet, a.published, a.id""",
+            [int(story_id)]).df()
+
+
+def article_texts(db, ids: Sequence[str]) -> pd.DataFrame:
+    """The stored text and metadata of the articles ``ids`` (``id``, ``text``, ``title``,
+    ``outlet``, ``published``, ``url``), in the order given."""
+    with _connected(db) as con:
+        frame = con.execute(
+            """SELECT id, text, title, outlet, published::VARCHAR AS published, url
+               FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))""", [list(ids)]).df()
+    order = {article_id: i for i, article_id in enumerate(ids)}
+    return frame.sort_values("id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def pick_articles(articles: pd.DataFrame, most: int = 4) -> list[str]:
+    """Up to ``most`` article ids of a story to compare first: one per outlet (originals
+    before wire copies), then the rest."""
+    ordered = articles.assign(copy=articles["duplicate_of"].notna()).sort_values(
+        ["copy", "outlet", "published", "id"], kind="stable")
+    first = ordered.drop_duplicates("outlet")
+    rest = ordered[~ordered["id"].isin(first["id"])]
+    return list(pd.concat([first, rest])["id"][:most])
+
+
+# --------------------------------------------------------------------------- trends
+
+
+def _metric_sql(con, metric: str) -> str:
+    from .outlets import metric_columns
+
+    if metric not in metric_columns(con):
+        raise ExploreError(f"unknown metric {metric!r}")
+    return 'm."' + metric.replace('"', '""') + '"'
+
+
+def monthly_means(db, metric: str) -> pd.DataFrame:
+    """The mean of ``metric`` per outlet and publication month (dated, analyzed originals):
+    ``outlet``, ``month`` (the month's first day), ``articles``, ``mean``."""
+    with _connected(db) as con:
+        column = _metric_sql(con, metric)
+        return con.execute(
+            f"""SELECT {OUTLET_SQL} AS outlet, date_trunc('month', a.published) AS month,
+                       count({column}) AS articles, avg({column}) AS mean
+                FROM metrics m JOIN articles a ON a.id = m.article_id
+                WHERE a.duplicate_of IS NULL AND a.published IS NOT NULL
+                GROUP BY ALL ORDER BY outlet, month""").df()
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass(frozen=True)
+class SentenceFilter:
+    """The explorer's filters; an empty one lets everything through. ``search`` is a
+    case-insensitive substring of the sentence."""
+
+    outlets: tuple[str, ...] = ()
+    stories: tuple[int, ...] = ()
+    voices: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    search: str = ""
+
+    def where(self) -> tuple[str, list]:
+        """The SQL condition on ``sentences s JOIN articles a`` and its parameters."""
+        parts, params = ["TRUE"], []
+
+        def member(expression: str, values) -> None:
+            if values:
+                parts.append(f"{expression} IN (SELECT unnest(?))")
+                params.append(list(values))
+
+        member(OUTLET_SQL, self.outlets)
+        member("s.voice", self.voices)
+        member("s.label", self.labels)
+        member("coalesce(s.frame, '')", self.frames)
+        if self.stories:
+            parts.append("s.article_id IN (SELECT article_id FROM stories "
+                         "WHERE story_id IN (SELECT unnest(?)))")
+            params.append([int(x) for x in self.stories])
+        if self.categories:
+            parts.append("EXISTS (SELECT 1 FROM terms t WHERE t.article_id = s.article_id "
+                         "AND t.sentence_index = s.sentence_index "
+                         "AND t.category IN (SELECT unnest(?)))")
+            params.append(list(self.categories))
+        if self.search.strip():
+            parts.append("contains(lower(s.text), ?)")
+            params.append(self.search.strip().lower())
+        return " AND ".join(parts), params
+
+
+FILTER_COLUMNS = ("voices", "labels", "categories", "frames")
+
+
+def filter_options(db) -> dict[str, list[str]]:
+    """The values each explorer filter can take in this store: ``outlets``, ``voices``,
+    ``labels``, ``categories`` (term categories) and ``frames``."""
+    with _connected(db) as con:
+        def distinct(sql: str) -> list[str]:
+            return [row[0] for row in con.execute(sql).fetchall() if row[0]]
+
+        return {
+            "outlets": distinct(f"SELECT DISTINCT {OUTLET_SQL} FROM articles a ORDER BY 1"),
+            "voices": distinct("SELECT DISTINCT voice FROM sentences ORDER BY 1"),
+            "labels": distinct("SELECT DISTINCT label FROM sentences ORDER BY 1"),
+            "categories": distinct("SELECT DISTINCT category FROM terms ORDER BY 1"),
+            "frames": distinct("SELECT DISTINCT frame FROM sentences ORDER BY 1"),
+        }
+
+
+def _sentences_sql(where: str, has_stories: bool) -> str:
+    story = "(SELECT min(story_id) FROM stories st WHERE st.article_id = s.article_id)" \
+        if has_stories else "NULL::INTEGER"
+    return f"""SELECT {OUTLET_SQL} AS outlet, a.published, {story} AS story_id, a.title,
+                      s.sentence_index, s.voice, s.speaker, s.label, s.opinion_score, s.frame,
+                      s.text, s.article_id
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE {where}"""
+
+
+def count_sentences(db, where: SentenceFilter = SentenceFilter()) -> int:
+    """How many of the store's sentences pass the filter (one ``count(*)``)."""
+    condition, params = where.where()
+    with _connected(db) as con:
+        return con.execute("SELECT count(*) FROM sentences s JOIN articles a "
+                           f"ON a.id = s.article_id WHERE {condition}", params).fetchone()[0]
+
+
+def sentence_page(db, where: SentenceFilter = SentenceFilter(), page: int = 1,
+                  page_size: int = PAGE_SIZE) -> pd.DataFrame:
+    """Page ``page`` (from 1) of the sentences that pass the filter, ``page_size`` rows, in
+    article and sentence order: ``outlet``, ``published``, ``story_id``, ``title``,
+    ``sentence_index``, ``voice``, ``speaker``, ``label``, ``opinion_score``, ``frame``,
+    ``text``, ``article_id``."""
+    condition, params = where.where()
+    offset = (max(1, int(page)) - 1) * int(page_size)
+    with _connected(db) as con:
+        sql = _sentences_sql(condition, _has_table(con, "stories"))
+        return con.execute(f"{sql} ORDER BY s.article_id, s.sentence_index "
+                           f"LIMIT {int(page_size)} OFFSET {offset}", params).df()
+
+
+def filtered_sentences(db, where: SentenceFilter = SentenceFilter(),
+                       limit: int = EXPORT_ROWS) -> pd.DataFrame:
+    """The sentences that pass the filter, at most ``limit`` of them (for a download)."""
+    return sentence_page(db, where, 1, limit)
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def table_frame(db, name: str) -> pd.DataFrame:
+    """A whole table for download: ``articles`` (without the texts), ``metrics`` (with each
+    article's outlet, title and date) or ``stories`` (with outlet, title and date)."""
+    with _connected(db) as con:
+        if name == "articles":
+            return con.execute("SELECT * EXCLUDE (text) FROM articles ORDER BY id").df()
+        if name == "metrics":
+            return con.execute("SELECT * FROM metrics ORDER BY article_id").df()
+        if name == "stories":
+            if not _has_table(con, "stories"):
+                return pd.DataFrame(columns=["story_id", "article_id", "similarity", "label"])
+            return con.execute(
+                f"""SELECT s.*, {OUTLET_SQL} AS outlet, a.title AS title,
+                           a.published FROM stories s JOIN articles a ON a.id = s.article_id
+                    ORDER BY s.story_id, s.article_id""").df()
+    raise ExploreError(f"no table {name!r} to download; choose one of {', '.join(DOWNLOADS)}")
+
+
+def to_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as Parquet bytes (types kept, unlike CSV)."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- building stores
+
+
+Progress = Callable[[str, float], None]
+
+
+def build_store(store: str | Path, sources: Sequence[str | Path], analyzer=None,
+                progress: Progress | None = None) -> Path:
+    """Add ``sources`` to a new store, analyze it and group its stories, all under a
+    temporary name renamed into place at the end: ``store`` exists only when complete.
+
+    ``progress`` is called with a message and the fraction done (0..1).
+    """
+    from . import Corpus
+    from .stories import build_stories
+
+    store = Path(store)
+    tell = progress or (lambda message, fraction: None)
+    work = store.with_name(f".{store.stem}.{os.getpid()}.{id(store)}.duckdb")
+    for leftover in (work, Path(f"{work}.wal"), Path(f"{work}.lock")):
+        leftover.unlink(missing_ok=True)
+    try:
+        tell("Adding the articles…", 0.0)
+        Corpus(work).add([str(s) for s in sources], report=lambda message: None)
+
+        def analyzed(total: int, done: int, failed: int) -> None:
+            tell(f"Analyzing: {done + failed} of {total} articles…",
+                 0.05 + 0.85 * (done + failed) / max(total, 1))
+
+        Corpus(work).analyze(analyzer=analyzer, progress=analyzed)
+        tell("Finding the stories…", 0.92)
+        build_stories(work)
+        os.replace(work, store)
+        tell("Ready.", 1.0)
+    finally:
+        for leftover in (work, Path(f"{work}.wal"), Path(f"{work}.lock")):
+            leftover.unlink(missing_ok=True)
+    return store
+
+
+def example_key(analyzer) -> str:
+    """What the example store depends on: the example texts, the model and lexicon
+    fingerprints (which cover framing's code) and the store schema."""
+    from .run import fingerprints
+
+    digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
+    for part in fingerprints(analyzer):
+        digest.update(part.encode())
+    for path in sorted(EXAMPLE_DIR.glob("*.txt")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def example_store_path(analyzer, folder: str | Path | None = None) -> Path:
+    """Where the example store for this model and these lexicons lives:
+    ``$FRAMING_CACHE_DIR`` (else ``~/.cache/framing``, else the temporary folder)."""
+    from ..classify import cache_dir
+
+    base = Path(folder) if folder else cache_dir() or Path(tempfile.gettempdir())
+    return base / f"example_corpus-{example_key(analyzer)}.duckdb"
+
+
+def example_store(analyzer, folder: str | Path | None = None,
+                  progress: Progress | None = None) -> Path:
+    """The example store (``corpus/example_corpus/*.txt`` added, analyzed and grouped into
+    stories), built at first use and again whenever the model or lexicons change; older
+    example stores in the folder are removed."""
+    path = example_store_path(analyzer, folder)
+    if path.exists():
+        return path
+    sources = sorted(EXAMPLE_DIR.glob("*.txt"))
+    if not sources:
+        raise ExploreError(f"{EXAMPLE_DIR}: the example corpus is missing")
+    build_store(path, sources, analyzer, progress)
+    for old in path.parent.glob("example_corpus-*.duckdb*"):
+        if old.name != path.name and not old.name.startswith(path.name):
+            old.unlink(missing_ok=True)
+    return path
+
+
+def table_store(table: str | Path, folder: str | Path, analyzer=None,
+                progress: Progress | None = None, name: str = "") -> Path:
+    """A store made from one table file (CSV, TSV, JSONL or Parquet with a text column), in
+    ``folder``, keyed by the table's content so the same upload is analyzed once.
+
+    Raises ``ExploreError`` naming the columns found when the table has no text column;
+    ``name`` is the file name to say in messages (default: the table's own).
+    """
+    from .sources import Columns, SourceError, table_columns
+
+    table = Path(table)
+    label = name or table.name
+    try:
+        table_columns(str(table), Columns())
+    except SourceError as error:
+        message = str(error).replace(str(table), label).split("; name it with")[0]
+        if "no text column" in message:
+            message += "; rename the column that holds the articles' text to text"
+        raise ExploreError(message) from None
+    digest = hashlib.sha256(table.read_bytes()).hexdigest()[:16]
+    store = Path(folder) / f"table-{digest}.duckdb"
+    if store.exists():
+        try:
+            if store_status(store).analyzed:
+                return store
+        except StoreError:
+            pass
+        store.unlink()
+    return build_store(store, [table], analyzer, progress)

@@ -1,0 +1,407 @@
+"""``corpus analyze``: analyze every article the current model and lexicons have not, in
+batches, on local worker processes or a Dask cluster, and write the rows with the client as
+the one writer.
+
+Resumable by construction: each write is one transaction holding a batch's sentences, terms,
+actors and metrics rows. An article is done when it has a ``metrics`` row from a run with the
+current fingerprints, so a run killed at any moment loses at most the batch in flight, and the
+next run picks up exactly the articles without that row (their partial rows, if any, are
+deleted in the same transaction as the new ones are written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import FramingError
+from .store import (
+    ACTOR_TYPES,
+    SENTENCE_TYPES,
+    TERM_TYPES,
+    StoreError,
+    WriterLock,
+    connect,
+    metric_types,
+    record_skipped,
+)
+
+TASK_ARTICLES = 8       # articles per task sent to a worker
+READ_ARTICLES = 400     # articles read from the store at a time
+FLUSH_ARTICLES = 200    # articles per write transaction at most
+FLUSH_SECONDS = 5.0     # and a write at least this often (the file is closed in between)
+ENGINES = ("local", "dask")
+
+
+class SchedulerError(FramingError):
+    """A Dask scheduler that cannot be reached, or Dask not installed."""
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _arrow_type(sql_type: str):
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "DOUBLE": pa.float64(),
+            "BOOLEAN": pa.bool_(), "DATE": pa.date32()}[sql_type]
+
+
+def arrow_schemas() -> dict:
+    import pyarrow as pa
+
+    metrics = {k: v for k, v in metric_types().items() if k != "run_id"}
+    return {name: pa.schema([(c, _arrow_type(t)) for c, t in types.items()])
+            for name, types in (("sentences", SENTENCE_TYPES), ("terms", TERM_TYPES),
+                                ("actors", ACTOR_TYPES), ("metrics", metrics))}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to analyze, as read from the store."""
+
+    id: str
+    text: str
+    title: str
+    outlet: str
+    published: dt.date | None
+    url: str
+    source: str
+
+
+@dataclass
+class BatchResult:
+    """The rows of a batch of articles, as Arrow tables, and the articles that failed."""
+
+    tables: dict = field(default_factory=dict)   # table name -> pyarrow.Table
+    done: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # id, source, reason
+
+
+def analyze_jobs(analyzer, jobs: list[Job]) -> BatchResult:
+    """Analyze articles and return their rows: the rows of ``framing.export`` (``article_row``,
+    ``sentence_rows``, ``actor_rows``) and each report's term hits, keyed by the store id."""
+    import pyarrow as pa
+
+    from ..export import actor_rows, article_row, sentence_rows
+    from ..report import Article
+
+    rows: dict[str, list[dict]] = {"sentences": [], "terms": [], "actors": [], "metrics": []}
+    result = BatchResult()
+    for job in jobs:
+        article = Article(text=job.text, id=job.id, title=job.title or "",
+                          outlet=job.outlet or "", url=job.url or "",
+                          published=job.published.isoformat() if job.published else "",
+                          source_path=job.source or "")
+        try:
+            report = analyzer.analyze(article)
+            metrics = article_row(report)
+            metrics["published"] = job.published
+            sentences = list(sentence_rows(report))
+            for row in sentences:
+                if row["reported_opinion"] == "":
+                    row["reported_opinion"] = None
+            terms = [hit.as_dict() | {"article_id": job.id, "sentence_index": hit.sentence}
+                     for hit in report.hits]
+            actors = list(actor_rows(report))
+        except FramingError as error:
+            result.failed.append((job.id, job.source, str(error)))
+            continue
+        except Exception as error:  # a bug on one article must not stop a long run
+            result.failed.append((job.id, job.source,
+                                  f"internal error: {type(error).__name__}: {error}"))
+            continue
+        rows["metrics"].append(metrics)
+        rows["sentences"].extend(sentences)
+        rows["terms"].extend(terms)
+        rows["actors"].extend(actors)
+        result.done.append(job.id)
+    for name, schema in arrow_schemas().items():
+        result.tables[name] = pa.Table.from_pylist(
+            [{c: r.get(c) for c in schema.names} for r in rows[name]], schema=schema)
+    return result
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, str]:
+    """(model, lexicon) fingerprints: what the rows depend on. The model's covers the shipped
+    training data or the model file, and framing's code; the lexicons' covers the shipped
+    lexicon files and the user's extra ones, by content."""
+    from ..analyzer import LEXICON_DIR
+    from ..classify import fingerprint
+
+    if model_file is not None:
+        digest = hashlib.sha256(Path(model_file).read_bytes())
+        digest.update(fingerprint([]).encode())
+        model = digest.hexdigest()[:20]
+    else:
+        model = analyzer._fingerprint()
+    digest = hashlib.sha256()
+    for path in [*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files]:
+        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    return model, digest.hexdigest()[:20]
+
+
+def framing_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("framing")
+    except metadata.PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+        for line in pyproject.read_text(encoding="utf-8").splitlines() if pyproject.exists() \
+                else []:
+            if line.startswith("version"):
+                return line.split("=", 1)[1].strip().strip('"')
+        return ""
+
+
+# --------------------------------------------------------------------------- engines
+
+
+_WORKER: dict = {}  # the analyzer of a local worker process, set once by fork or initializer
+
+
+def _init_local(lexicons, model) -> None:
+    if "analyzer" not in _WORKER:
+        from ..analyzer import Analyzer
+
+        _WORKER["analyzer"] = Analyzer(lexicons=lexicons, model=model)
+
+
+def _local_task(jobs: list[Job]) -> BatchResult:
+    return analyze_jobs(_WORKER["analyzer"], jobs)
+
+
+class _Done:
+    """A finished result, for the in-process engine."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+class LocalEngine:
+    """Worker processes on this machine (fork shares the loaded analyzer); one process runs
+    the tasks inline."""
+
+    name = "local"
+
+    def __init__(self, analyzer, jobs: int) -> None:
+        self.analyzer = analyzer
+        self.jobs = max(1, jobs)
+        self.pool = None
+        if self.jobs > 1:
+            import multiprocessing
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            _WORKER["analyzer"] = analyzer
+            self.pool = context.Pool(self.jobs, initializer=_init_local,
+                                     initargs=(analyzer.lexicon_files, analyzer._bundle))
+
+    @property
+    def slots(self) -> int:
+        return self.jobs * 2 if self.pool else 1
+
+    def submit(self, jobs: list[Job]):
+        if self.pool is None:
+            return _Done(analyze_jobs(self.analyzer, jobs))
+        return self.pool.apply_async(_local_task, (jobs,))
+
+    def next(self, pending: deque) -> BatchResult:
+        """The oldest task's result (tasks finish in about the order they were sent)."""
+        future = pending.popleft()
+        if isinstance(future, _Done):
+            return future.value
+        return future.get()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            _WORKER.pop("analyzer", None)
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one ``corpus analyze`` did."""
+
+    run_id: int
+    analyzed: int
+    failed: int
+    todo: int
+    seconds: float        # the whole run
+    start_seconds: float = 0.0  # of which: loading the model, starting workers or a cluster
+
+
+def _todo(con, model_fp: str, lexicon_fp: str, run_id: int, rerun: bool) -> list[str]:
+    if rerun:  # only what this run itself has written counts as done
+        condition, params = "r.id = ?", [run_id]
+    else:
+        condition, params = "r.model_fingerprint = ? AND r.lexicon_fingerprint = ?", \
+            [model_fp, lexicon_fp]
+    return [row[0] for row in con.execute(
+        "SELECT a.id FROM articles a WHERE a.id NOT IN (SELECT m.article_id FROM metrics m "
+        f"JOIN runs r ON r.id = m.run_id WHERE {condition}) ORDER BY a.added_at, a.id", params
+    ).fetchall()]
+
+
+def _read_jobs(path, ids: list[str]) -> list[Job]:
+    with connect(path, write=True) as con:
+        rows = con.execute(
+            "SELECT id, text, title, outlet, published, url, source FROM articles "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    order = {article_id: i for i, article_id in enumerate(ids)}
+    return sorted((Job(*row) for row in rows), key=lambda job: order[job.id])
+
+
+def write_batch(con, run_id: int, results: list[BatchResult]) -> None:
+    """One transaction: replace the batch's rows in every analysis table and record failures.
+    The metrics row is written with the rest, so it marks the article done only when
+    everything else of it is there."""
+    import pyarrow as pa
+
+    done = [article_id for r in results for article_id in r.done]
+    failed = [f for r in results for f in r.failed]
+    con.begin()
+    try:
+        if done:
+            batch_ids = pa.table({"id": pa.array(done, pa.string())})  # noqa: F841
+            for name in ("sentences", "terms", "actors", "metrics"):
+                con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT id FROM batch_ids)")
+            for name in ("sentences", "terms", "actors"):
+                rows = pa.concat_tables([r.tables[name] for r in results])  # noqa: F841
+                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM rows")
+            rows = pa.concat_tables([r.tables["metrics"] for r in results])  # noqa: F841
+            con.execute(f"INSERT INTO metrics BY NAME SELECT *, {int(run_id)} AS run_id "
+                        "FROM rows")
+        record_skipped(con, [(source, reason) for _, source, reason in failed])
+        con.execute("UPDATE runs SET articles = articles + ?, errors = errors + ? WHERE id = ?",
+                    [len(done), len(failed), run_id])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None = None,
+                 jobs: int = 1, engine: str = "local",
+                 scheduler: str | None = None, rerun: bool = False,
+                 progress: Callable[[int, int, int], None] | None = None,
+                 report: Callable[[str], None] | None = None,
+                 writer: Callable = write_batch, flush_articles: int = FLUSH_ARTICLES,
+                 task_articles: int = TASK_ARTICLES) -> RunSummary:
+    """Analyze the store's articles that the current model and lexicons have not.
+
+    Parameters
+    ----------
+    path : the store.
+    analyzer : the Analyzer to use; by default one is made from ``lexicons`` and ``model``.
+    lexicons, model : extra lexicon files and a model file (default: the shipped ones); they
+        are fingerprinted with the code, so a change re-analyzes.
+    jobs : worker processes (local) or LocalCluster workers (dask).
+    engine : "local" or "dask"; with "dask", ``scheduler`` is a scheduler address
+        (tcp://host:8786), or None for a LocalCluster on this machine.
+    rerun : analyze every article again, even those done with the same fingerprints.
+    progress : called with (total, done so far, failed so far) as results arrive.
+    report : called with a one-line message for each article that fails.
+    writer : writes one batch in one transaction (a test can make it fail).
+    """
+    import duckdb
+
+    if engine not in ENGINES:
+        raise FramingError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    started = time.perf_counter()
+    with connect(path):  # a missing, foreign or newer store fails here, before any work
+        pass
+    with WriterLock(path):
+        if analyzer is None:
+            from ..analyzer import Analyzer
+
+            analyzer = Analyzer(lexicons=lexicons, model=model)
+        _ = analyzer.model  # train or load the model once, before workers start
+        model_fp, lexicon_fp = fingerprints(analyzer, model)
+        with connect(path, write=True) as con:
+            run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
+            con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, ?)",
+                        [run_id, framing_version(), model_fp, lexicon_fp, engine])
+            todo = _todo(con, model_fp, lexicon_fp, run_id, rerun)
+        if progress:
+            progress(len(todo), 0, 0)
+        if not todo:
+            _finish(path, run_id)
+            return RunSummary(run_id, 0, 0, 0, time.perf_counter() - started)
+        if engine == "dask":
+            try:
+                from .dask_engine import DaskEngine
+            except ImportError:
+                raise SchedulerError("the Dask engine needs dask and distributed: "
+                                     "pip install -r requirements-dask.txt") from None
+
+            runner = DaskEngine(analyzer, jobs, scheduler)
+        else:
+            runner = LocalEngine(analyzer, min(jobs, max(1, len(todo) // task_articles)))
+        analyzed = failed = 0
+        ready = time.perf_counter()
+        try:
+            waiting = deque(todo)
+            queued: deque[Job] = deque()
+            pending: deque = deque()
+            results: list[BatchResult] = []
+            in_results = 0
+            last_write = time.monotonic()
+            while waiting or queued or pending:
+                while len(pending) < runner.slots and (waiting or queued):
+                    if not queued:
+                        ids = [waiting.popleft() for _ in range(min(READ_ARTICLES,
+                                                                    len(waiting)))]
+                        queued.extend(_read_jobs(path, ids))
+                        continue
+                    task = [queued.popleft() for _ in range(min(task_articles, len(queued)))]
+                    pending.append(runner.submit(task))
+                if not pending:
+                    continue
+                result = runner.next(pending)
+                results.append(result)
+                in_results += len(result.done) + len(result.failed)
+                for _, source, reason in result.failed:
+                    if report:
+                        report(f"skipped {source}: {reason}")
+                if in_results >= flush_articles or time.monotonic() - last_write >= \
+                        FLUSH_SECONDS or not (waiting or queued or pending):
+                    _write(path, writer, run_id, results)
+                    analyzed += sum(len(r.done) for r in results)
+                    failed += sum(len(r.failed) for r in results)
+                    results, in_results, last_write = [], 0, time.monotonic()
+                    if progress:
+                        progress(len(todo), analyzed, failed)
+        except (OSError, duckdb.Error) as error:
+            raise StoreError(f"{path}: could not write to the store "
+                             f"({str(error).strip().splitlines()[0]}); the run stopped after "
+                             f"{analyzed} articles; run `corpus analyze` again to resume"
+                             ) from None
+        finally:
+            runner.close()
+        _finish(path, run_id)
+    return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
+                      ready - started)
+
+
+def _write(path, writer, run_id: int, results: list[BatchResult]) -> None:
+    with connect(path, write=True) as con:
+        writer(con, run_id, results)
+
+
+def _finish(path, run_id: int) -> None:
+    with connect(path, write=True) as con:
+        con.execute("UPDATE runs SET finished = now()::TIMESTAMP WHERE id = ?", [run_id])

@@ -1,0 +1,432 @@
+"""Where articles come from: files, folders, URLs, tables (CSV, TSV, JSONL, Parquet) and
+RSS/Atom feeds, each turned into ``Record``s (or a ``Skip`` with the reason).
+
+Every record goes through ``framing.ingest`` (``load_article`` for files and URLs,
+``article_from_text`` for table cells), so a text is read exactly as ``analyze`` reads it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import inspect
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import FramingError
+
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".parquet": None}
+# Column names looked for (case-insensitive, in this order) when not set with --*-column.
+COLUMN_NAMES = {
+    "text": ("text", "content", "body", "article", "full_text"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "media_name", "publisher", "domain"),
+    "published": ("published", "date", "publish_date", "published_at", "pubdate", "seendate"),
+    "url": ("url", "link", "source_url"),
+}
+
+
+class SourceError(FramingError):
+    """An input that cannot be read at all: a table without a text column, a corrupt table
+    file, a feed that is not a feed."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article ready for the store."""
+
+    source: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    published: dt.date | None = None
+    url: str = ""
+
+    @property
+    def id(self) -> str:
+        return text_id(self.text)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input left out, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column names set by the user (``--text-column`` and the like); empty: found by name."""
+
+    text: str = ""
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+
+
+@dataclass
+class Plan:
+    """The inputs of one ``corpus add``, checked before anything is written."""
+
+    files: list[str] = field(default_factory=list)   # article files and URLs
+    tables: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # path, columns
+    feeds: list[tuple[str, object]] = field(default_factory=list)  # url, parsed feed
+    skipped: list[Skip] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """The text as compared for identity: NFKC, lower case, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def text_id(text: str) -> str:
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from an ISO string, an RFC 2822 string, a datetime or a date; None otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"\d{14}", text):  # GDELT's YYYYMMDDhhmmss
+        text = f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def is_table(source: str) -> bool:
+    return "://" not in source and Path(source).suffix.lower() in TABLE_SUFFIXES
+
+
+def plan(sources: list[str], feeds: list[str], columns: Columns,
+         allow_private_hosts: bool = False) -> Plan:
+    """Expand folders, open every table's header and fetch every feed, so a table without
+    a text column or a feed that is not a feed stops the command before anything is written."""
+    from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+
+    article_suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+    result = Plan()
+    for source in sources:
+        path = Path(source)
+        if "://" not in source and path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in article_suffixes
+                and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                result.skipped.append(Skip(source, "no .txt, .md or .html files in this folder"))
+            result.files.extend(found)
+        elif is_table(source):
+            if not path.is_file():
+                raise SourceError(f"{source}: no such file")
+            result.tables.append((source, table_columns(source, columns)))
+        else:
+            result.files.append(source)
+    for url in feeds:
+        result.feeds.append((url, read_feed(url, allow_private_hosts)))
+    return result
+
+
+def _header(path: str) -> list[str]:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            return list(pq.ParquetFile(path).schema_arrow.names)
+        except Exception as error:  # pyarrow raises several types for a damaged file
+            raise SourceError(f"{path}: not a readable Parquet file ({_one_line(error)})"
+                              ) from None
+    if suffix in (".jsonl", ".ndjson"):
+        names: dict[str, None] = {}
+        with _open_text(path) as fh:
+            for number, line in enumerate(fh, 1):
+                if number > 50:
+                    break
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(row, dict):
+                    names.update(dict.fromkeys(row))
+        return list(names)
+    with _open_text(path) as fh:
+        try:
+            return next(csv.reader(fh, delimiter=TABLE_SUFFIXES[suffix]), [])
+        except csv.Error as error:
+            raise SourceError(f"{path}: not a readable table ({error})") from None
+
+
+def _open_text(path: str):
+    try:
+        return open(path, encoding="utf-8-sig", newline="", errors="strict")
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+def table_columns(path: str, columns: Columns) -> dict[str, str]:
+    """Which column of the table holds each field: set by the user or found by name."""
+    try:
+        found = _header(path)
+    except UnicodeDecodeError:
+        raise SourceError(f"{path}: not UTF-8 text; save the table as UTF-8") from None
+    by_lower = {name.lower().strip(): name for name in found if name}
+    chosen: dict[str, str] = {}
+    for key, candidates in COLUMN_NAMES.items():
+        wanted = getattr(columns, key)
+        if wanted:
+            if wanted not in found:
+                raise SourceError(f"{path}: no column named {wanted!r}; the columns are "
+                                  f"{', '.join(found) or '(none)'}")
+            chosen[key] = wanted
+            continue
+        for name in candidates:
+            if name in by_lower and by_lower[name] not in chosen.values():
+                chosen[key] = by_lower[name]
+                break
+    if "text" not in chosen:
+        raise SourceError(f"{path}: no text column (looked for {', '.join(COLUMN_NAMES['text'])});"
+                          f" the columns are {', '.join(found) or '(none)'}; name it with "
+                          "--text-column")
+    return chosen
+
+
+def _one_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def records(the_plan: Plan, allow_private_hosts: bool = False) -> Iterator[Record | Skip]:
+    """Every article of a plan, in order: files and URLs, tables row by row, feed items."""
+    yield from the_plan.skipped
+    for source in the_plan.files:
+        yield _from_file(source, allow_private_hosts)
+    for path, chosen in the_plan.tables:
+        yield from table_records(path, chosen)
+    for url, parsed in the_plan.feeds:
+        yield from feed_records(url, parsed, allow_private_hosts)
+
+
+def _loader_options(allow_private_hosts: bool) -> dict:
+    """``allow_private_hosts`` for the fetcher, when this version of it takes the option."""
+    from ..ingest import fetch_url
+
+    try:
+        accepted = "allow_private_hosts" in inspect.signature(fetch_url).parameters
+    except (TypeError, ValueError):
+        accepted = False
+    return {"allow_private_hosts": allow_private_hosts} if accepted else {}
+
+
+def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | Skip:
+    from ..ingest import is_url, load_article
+
+    options = _loader_options(allow_private_hosts) if is_url(source) else {}
+    try:
+        article = load_article(source, **meta, **options)
+    except FramingError as error:
+        return Skip(source, _without_prefix(str(error), source))
+    return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
+                  published=parse_date(article.published), url=article.url)
+
+
+def _without_prefix(message: str, source: str) -> str:
+    prefix = f"{source}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return str(value).strip()
+
+
+def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip:
+    from ..ingest import article_from_text
+
+    raw = row.get(chosen["text"])
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Skip(source, f"empty {chosen['text']!r} cell")
+    if not isinstance(raw, str):
+        return Skip(source, f"the {chosen['text']!r} cell is {type(raw).__name__}, not text")
+    meta = {key: _cell(row.get(name)) for key, name in chosen.items() if key != "text"}
+    published = row.get(chosen["published"]) if "published" in chosen else None
+    try:
+        article = article_from_text(raw, title=meta.get("title", ""),
+                                    outlet=meta.get("outlet", ""), url=meta.get("url", ""),
+                                    source_path=source)
+    except FramingError as error:
+        return Skip(source, str(error))
+    return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
+                  published=parse_date(published), url=article.url)
+
+
+def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
+    """One record per row; a row that cannot be read is skipped with its line or row number."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".parquet":
+        yield from _parquet_rows(path, chosen)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl_rows(path, chosen)
+    else:
+        yield from _csv_rows(path, chosen, TABLE_SUFFIXES[suffix])
+
+
+def _csv_rows(path: str, chosen: dict[str, str], delimiter: str):
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _open_text(path) as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        number = 0
+        try:
+            for row in reader:
+                number += 1
+                yield _row_record(f"{path}#row={number}", row, chosen)
+        except csv.Error as error:
+            yield Skip(f"{path}#line={reader.line_num}", f"unreadable CSV from here on ({error})")
+        except UnicodeDecodeError:
+            yield Skip(f"{path}#row={number + 1}", "not UTF-8 text from here on")
+
+
+def _jsonl_rows(path: str, chosen: dict[str, str]):
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            source = f"{path}#line={number}"
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                yield Skip(source, "not UTF-8 text")
+                continue
+            except ValueError as error:
+                yield Skip(source, f"not valid JSON ({_one_line(error)})")
+                continue
+            if not isinstance(row, dict):
+                yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
+                continue
+            yield _row_record(source, row, chosen)
+
+
+def _parquet_rows(path: str, chosen: dict[str, str]):
+    import pyarrow.parquet as pq
+
+    number = 0
+    try:
+        table = pq.ParquetFile(path)
+        for batch in table.iter_batches(batch_size=1000, columns=list(chosen.values())):
+            for row in batch.to_pylist():
+                number += 1
+                yield _row_record(f"{path}#row={number}", row, chosen)
+    except (OSError, ValueError) as error:  # a damaged row group: the rest is unreadable
+        yield Skip(f"{path}#row={number + 1}", f"unreadable Parquet from here on "
+                   f"({_one_line(error)})")
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def read_feed(url: str, allow_private_hosts: bool = False):
+    """Fetch and parse an RSS or Atom feed (feedparser); a page that is not a feed is an
+    error."""
+    import feedparser
+
+    data = _fetch_bytes(url, allow_private_hosts)
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        raise SourceError(f"{url}: not an RSS or Atom feed")
+    return parsed
+
+
+def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
+    """The bytes at a feed's address: http(s) only, size-capped, private addresses refused
+    unless allowed (the same rule as article pages)."""
+    import httpx
+
+    from ..ingest import FETCH_TIMEOUT, MAX_BYTES
+
+    if not re.match(r"^https?://", url, re.I):
+        if Path(url).is_file():  # a feed saved to disk
+            return Path(url).read_bytes()[:MAX_BYTES]
+        raise SourceError(f"{url}: a feed must be an http(s) address or a saved feed file")
+    if not allow_private_hosts and _private_host(url):
+        raise SourceError(f"{url}: refusing a private or local address (use "
+                          "--allow-private-hosts for a feed on your own network)")
+    try:
+        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True,
+                          headers={"User-Agent": "framing (media analysis)"}) as response:
+            if response.status_code >= 400:
+                raise SourceError(f"{url}: HTTP error {response.status_code}")
+            data = b""
+            for chunk in response.iter_bytes():
+                data += chunk
+                if len(data) > MAX_BYTES:
+                    raise SourceError(f"{url}: feed is over the {MAX_BYTES / 1e6:.0f} MB limit")
+            return data
+    except httpx.HTTPError as error:
+        raise SourceError(f"{url}: could not fetch the feed ({_one_line(error) or 'error'})"
+                          ) from None
+
+
+def _private_host(url: str) -> bool:
+    import ipaddress
+    import socket
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False  # unresolvable: the fetch reports it
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
+def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record | Skip]:
+    """Each item's page, fetched and extracted like any URL; the outlet is the feed's title
+    (a page's own is often only its host name); the feed gives title and date when the page
+    lacks them."""
+    outlet = parsed.feed.get("title", "")
+    for number, entry in enumerate(parsed.entries, 1):
+        link = entry.get("link", "")
+        if not link:
+            yield Skip(f"{url}#item={number}", "feed item without a link")
+            continue
+        record = _from_file(link, allow_private_hosts)
+        if isinstance(record, Record):
+            stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+            record = Record(
+                source=link, text=record.text, title=record.title or entry.get("title", ""),
+                outlet=outlet or record.outlet, url=record.url or link,
+                published=record.published or (dt.date(*stamp[:3]) if stamp else None))
+        yield record

@@ -1,0 +1,289 @@
+"""The corpus store: one embedded DuckDB file holding articles and their analysis.
+
+Concurrency (DuckDB 2.x, measured): a file opened read-write by one process cannot be opened
+at all by another, not even read-only, and a file opened read-only blocks writers. So every
+connection here is short: a reader opens read-only, runs its query and closes; the writer
+opens read-write for one batch (one transaction), commits and closes, so readers get in between
+batches. Opening costs about 0.1 s, which is why batches are a few seconds of work. Both sides
+wait and retry while the file is busy. Only one *writer run* may be active at a time; that is
+guarded by an advisory lock on ``<store>.lock`` (released by the OS even after SIGKILL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import get_type_hints
+
+from ..errors import FramingError
+
+SCHEMA_VERSION = 1
+LOCK_WAIT = 30.0  # seconds a connection waits for another process's short hold on the file
+
+
+class StoreError(FramingError):
+    """A store that cannot be used: not a store, a newer schema, locked, or unwritable."""
+
+
+# Column types of the per-article tables; metrics is derived from export.ARTICLE_COLUMNS.
+SENTENCE_TYPES = {
+    "article_id": "VARCHAR", "sentence_index": "INTEGER", "start": "INTEGER", "end": "INTEGER",
+    "paragraph": "INTEGER", "kind": "VARCHAR", "voice": "VARCHAR", "speaker": "VARCHAR",
+    "label": "VARCHAR", "opinion_score": "DOUBLE", "borderline": "BOOLEAN", "cues": "VARCHAR",
+    "loaded_terms": "VARCHAR", "text": "VARCHAR", "frame": "VARCHAR", "frame_cues": "VARCHAR",
+    "reported_opinion": "BOOLEAN",
+}
+TERM_TYPES = {
+    "article_id": "VARCHAR", "sentence_index": "INTEGER", "surface": "VARCHAR",
+    "term": "VARCHAR", "category": "VARCHAR", "start": "INTEGER", "end": "INTEGER",
+    "voice": "VARCHAR", "speaker": "VARCHAR", "negated": "BOOLEAN", "strength": "VARCHAR",
+}
+ACTOR_TYPES = {
+    "article_id": "VARCHAR", "actor": "VARCHAR", "mentions": "INTEGER",
+    "quoted_sentences": "INTEGER", "attributed_sentences": "INTEGER", "quoted_words": "INTEGER",
+    "attribution_verbs": "VARCHAR", "loaded_terms": "INTEGER", "author_tone": "DOUBLE",
+    "kind": "VARCHAR", "country": "VARCHAR", "loaded_term_list": "VARCHAR",
+}
+ANALYSIS_TABLES = ("sentences", "terms", "actors", "metrics")
+
+FIXED_DDL = """
+CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles(
+    id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR, outlet VARCHAR, published DATE,
+    url VARCHAR, words INTEGER, text VARCHAR, added_at TIMESTAMP, duplicate_of VARCHAR);
+CREATE TABLE IF NOT EXISTS signatures(article_id VARCHAR PRIMARY KEY, outlet VARCHAR,
+    minhash BLOB);
+CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP,
+    framing_version VARCHAR, model_fingerprint VARCHAR, lexicon_fingerprint VARCHAR,
+    articles INTEGER, errors INTEGER, engine VARCHAR);
+CREATE TABLE IF NOT EXISTS skipped(source VARCHAR, reason VARCHAR, "at" TIMESTAMP);
+CREATE TABLE IF NOT EXISTS stories(story_id INTEGER, article_id VARCHAR, similarity DOUBLE,
+    label VARCHAR);
+"""
+
+
+def _sql_type(python_type) -> str:
+    return {int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}.get(python_type, "VARCHAR")
+
+
+def metric_types() -> dict[str, str]:
+    """The metrics table's columns: every column of ``ARTICLE_COLUMNS`` but article_id (which
+    is ``articles.id`` here), in order, typed from ``ArticleMetrics``, then run_id."""
+    from ..export import ARTICLE_COLUMNS
+    from ..report import ArticleMetrics
+
+    hints = get_type_hints(ArticleMetrics)
+    types = {"article_id": "VARCHAR"}
+    for name in ARTICLE_COLUMNS[1:]:
+        if name in hints:
+            types[name] = _sql_type(hints[name])
+        elif name == "published":
+            types[name] = "DATE"
+        elif name.startswith(("score_", "frame_")):
+            types[name] = "DOUBLE"
+        else:
+            types[name] = "VARCHAR"
+    types["run_id"] = "INTEGER"
+    return types
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create(name: str, types: dict[str, str], key: str = "") -> str:
+    columns = ", ".join(f"{_quote(c)} {t}" for c, t in types.items())
+    return f"CREATE TABLE IF NOT EXISTS {name}({columns}{', ' + key if key else ''})"
+
+
+def table_types() -> dict[str, dict[str, str]]:
+    return {"sentences": SENTENCE_TYPES, "terms": TERM_TYPES, "actors": ACTOR_TYPES,
+            "metrics": metric_types()}
+
+
+def _create_schema(con) -> None:
+    con.execute(FIXED_DDL)
+    con.execute(_create("sentences", SENTENCE_TYPES))
+    con.execute(_create("terms", TERM_TYPES))
+    con.execute(_create("actors", ACTOR_TYPES))
+    con.execute(_create("metrics", metric_types(), "PRIMARY KEY (article_id)"))
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [str(SCHEMA_VERSION)])
+
+
+def _add_new_metric_columns(con) -> None:
+    """Columns added to the article export since the store was made flow into metrics."""
+    have = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'metrics'"
+    ).fetchall()}
+    for name, sql_type in metric_types().items():
+        if name not in have:
+            con.execute(f"ALTER TABLE metrics ADD COLUMN {_quote(name)} {sql_type}")
+
+
+def _is_lock_error(error: Exception) -> bool:
+    return "lock" in str(error).lower()
+
+
+def _holder(error: Exception) -> str:
+    found = re.search(r"\(PID (\d+)\)", str(error))
+    return f" (process {found.group(1)})" if found else ""
+
+
+def _connect(path: Path, read_only: bool, wait: float):
+    import duckdb
+
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            message = str(error)
+            if "not a valid DuckDB database file" in message or "Invalid Input" in message and \
+                    "database file" in message:
+                raise StoreError(f"{path}: not a framing store (not a DuckDB database file)"
+                                 ) from None
+            if not _is_lock_error(error):
+                raise StoreError(f"{path}: cannot open the store ({_first_line(message)})"
+                                 ) from None
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"{path}: the store is locked by another process{_holder(error)}; "
+                    "try again when it has finished") from None
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else message
+
+
+def _check_schema(con, path: Path) -> None:
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables").fetchall()}
+    if "meta" not in tables or "articles" not in tables:
+        raise StoreError(f"{path}: not a framing store (a DuckDB file without its tables)")
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row and str(row[0]).isdigit() else 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer framing (store schema {version}; this "
+                         f"version reads schema {SCHEMA_VERSION}); upgrade framing to open it")
+    if version < 1:
+        raise StoreError(f"{path}: not a framing store (no schema version)")
+
+
+@contextlib.contextmanager
+def connect(path: str | Path, write: bool = False, create: bool = False,
+            wait: float = LOCK_WAIT) -> Iterator:
+    """A short-lived DuckDB connection to a store, closed on exit.
+
+    Parameters
+    ----------
+    path : the store file.
+    write : open read-write (the default is read-only, which lets several readers in).
+    create : make the store (and its tables) if the file does not exist; implies ``write``.
+    wait : seconds to wait while another process holds the file for a moment.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    exists = path.exists()
+    if not exists and not create:
+        raise StoreError(f"{path}: no such store; make one with: python -m framing corpus add "
+                         f"{path} ARTICLES...")
+    if not exists and not path.parent.exists():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist")
+    if not exists:
+        _make(path)
+    con = _connect(path, read_only=not (write or create), wait=wait)
+    try:
+        _check_schema(con, path)
+        if write or create:
+            _add_new_metric_columns(con)
+        yield con
+    finally:
+        con.close()
+
+
+def _make(path: Path) -> None:
+    """A new store, made under a temporary name and renamed into place: never half made."""
+    import duckdb
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            _create_schema(con)
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    except (OSError, duckdb.Error) as error:
+        raise StoreError(f"{path}: cannot make the store ({_first_line(str(error))})") from None
+    finally:
+        for leftover in (tmp, Path(str(tmp) + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
+def init_store(path: str | Path) -> None:
+    """Make the store if it does not exist; check it if it does."""
+    with connect(path, create=True):
+        pass
+
+
+class WriterLock:
+    """The one-writer-at-a-time guard: an exclusive advisory lock on ``<store>.lock``.
+
+    The OS drops it when the process ends, even by SIGKILL, so a killed run never leaves a
+    stale lock behind."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(str(path) + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> WriterLock:
+        import fcntl
+
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot make the writer lock ({error.strerror})"
+                             ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            os.close(fd)
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise StoreError(f"{str(self.path)[:-5]}: locked by another writer{who}; wait for "
+                             "it to finish (reading with `corpus query` works meanwhile)"
+                             ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock; the file stays (harmless, reused)
+            self._fd = None
+
+    def __enter__(self) -> WriterLock:
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def record_skipped(con, rows: list[tuple[str, str]]) -> None:
+    """Add (source, reason) rows to ``skipped``, once each."""
+    if not rows:
+        return
+    con.executemany(
+        "INSERT INTO skipped SELECT ?, ?, now()::TIMESTAMP WHERE NOT EXISTS "
+        "(SELECT 1 FROM skipped WHERE source = ? AND reason = ?)",
+        [(s, r, s, r) for s, r in rows])

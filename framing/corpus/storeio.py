@@ -1,0 +1,74 @@
+"""Opening a store for the stories and outlet reports, and the errors they raise.
+
+A stand-in for the store module's own opener: ``check_schema`` is the one function to swap
+for ``framing.corpus.store``'s check when both are merged.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import FramingError
+
+SCHEMA_VERSION = 1
+
+
+class CorpusReportError(FramingError):
+    """A store the stories or outlet report cannot read (missing, newer, not analyzed)."""
+
+
+class StoriesMissingError(CorpusReportError):
+    def __init__(self, con=None) -> None:
+        super().__init__("the store has no stories yet: run python -m framing corpus stories DB")
+
+
+def check_schema(con, label: str = "the store") -> None:
+    """Raise when the store's ``meta.schema_version`` is newer than this framing reads."""
+    if not table_exists(con, "articles"):
+        raise CorpusReportError(f"{label} is not a framing corpus store (no articles table)")
+    if not table_exists(con, "meta"):
+        return
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return
+    try:
+        version = int(row[0])
+    except (TypeError, ValueError):
+        raise CorpusReportError(f"{label} has an unreadable schema version {row[0]!r}") from None
+    if version > SCHEMA_VERSION:
+        raise CorpusReportError(
+            f"{label} has schema version {version}, newer than this framing reads "
+            f"({SCHEMA_VERSION}): upgrade framing")
+
+
+def table_exists(con, name: str) -> bool:
+    return con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()[0] > 0
+
+
+@contextmanager
+def connect(db, read_only: bool = True):
+    """A DuckDB connection to ``db`` (a path, or an open connection passed through unclosed),
+    checked to be a store this framing reads."""
+    import duckdb
+
+    if not isinstance(db, (str, Path)):
+        check_schema(db)
+        yield db
+        return
+    path = Path(db)
+    if not path.is_file():
+        raise CorpusReportError(f"no store at {path}")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise CorpusReportError(f"cannot open {path} as a store: {first}") from None
+    try:
+        con.execute("SET enable_progress_bar = false")  # it would write into our output
+        check_schema(con, str(path))
+        yield con
+    finally:
+        con.close()

@@ -1,0 +1,171 @@
+"""The app's Corpus page through AppTest: the example store, a story's comparison, the
+explorer's filters and pages, and stores it cannot show."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import duckdb
+import pytest
+from conftest import ROOT
+
+AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+
+pytestmark = pytest.mark.slow
+
+
+def open_corpus_page(**state) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.switch_page("app_corpus.py").run()
+
+
+@pytest.fixture
+def page(example_store):
+    return open_corpus_page()
+
+
+def explorer_caption(at) -> str:
+    return next(c.value for c in at.caption if re.search(r" of [\d,]+ sentences", c.value))
+
+
+def table(at, column: str):
+    """The first dataframe shown with ``column`` (AppTest does not expose their keys)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def chart_data(chart):
+    """The data an Altair chart was drawn from (sent as Arrow with the chart)."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pandas()
+
+
+def charts(at):
+    return at.get("vega_lite_chart")
+
+
+def test_opens_on_the_example_store(page):
+    assert not page.exception and not page.error
+    status = page.markdown[0].value
+    assert status.startswith("**60 articles** from 5 outlets; 60 analyzed")
+    assert [s.label for s in page.selectbox][:4] == ["Metric", "Outlet A", "Outlet B",
+                                                     "Open a story"]
+    assert len(charts(page)) >= 2  # outlets and trends (and the story's comparison charts)
+    stories = table(page, "score_spread")
+    assert len(stories) >= 13 and stories["outlets"].iloc[0] == 5
+    verdict = next(m.value for m in page.markdown if "Clearly different" in m.value
+                   or "Not clearly different" in m.value)
+    assert "stories both covered" in verdict
+    assert len(table(page, "sentence_index")) == 50  # the first page
+
+
+def test_the_metric_changes_the_outlet_chart(page):
+    before = charts(page)[0].proto.spec
+    page.selectbox(key="corpus_metric").set_value("quoted_word_share").run()
+    assert not page.exception
+    after = charts(page)[0].proto.spec
+    assert before != after and "quoted_word_share" in after
+
+
+def test_choosing_a_story_shows_its_comparison(page):
+    overview = table(page, "score_spread")
+    five = int(overview.loc[overview["outlets"] == 5, "story_id"].iloc[0])
+    page.selectbox(key="corpus_story").set_value(five).run()
+    assert not page.exception
+    assert len(page.multiselect(key=f"corpus_pick_{five}").value) == 4  # five articles: pick 4
+    labels = next(m.value for m in page.markdown if m.value.startswith("**A**:"))
+    assert labels.count("**") == 8  # A to D, each naming its outlet and title
+    summary = [m.value for m in page.markdown if m.value.startswith("- ")]
+    assert summary and "frames the story most" in summary[0]
+    assert list(table(page, "metric").columns) == ["metric", "A", "B", "C", "D", "difference"]
+    html = "".join(m.value for m in page.markdown)
+    assert html.count('class="fr-article"') == 4
+
+    lonely = int(overview.loc[overview["outlets"] == 1, "story_id"].iloc[0])
+    page.selectbox(key="corpus_story").set_value(lonely).run()
+    assert not page.exception
+    assert any("covered this story" in i.value and "no other outlet" in i.value
+               for i in page.info)
+    assert not any(m.value.startswith("**A**:") for m in page.markdown)
+
+
+def test_filters_change_the_explorer(page):
+    everything = explorer_caption(page)
+    total = int(re.search(r"of ([\d,]+) sentences", everything).group(1).replace(",", ""))
+    assert everything.startswith(f"{total:,} of {total:,}")
+    page.multiselect(key="corpus_f_voice").set_value(["quoted"]).run()
+    quoted = int(explorer_caption(page).split(" of ")[0].replace(",", ""))
+    assert 0 < quoted < total
+    rows = table(page, "sentence_index")
+    assert set(rows["voice"]) == {"quoted"} and len(rows) == min(quoted, 50)
+    page.text_input(key="corpus_f_search").input("council").run()
+    narrowed = int(explorer_caption(page).split(" of ")[0].replace(",", ""))
+    assert 0 < narrowed < quoted
+    assert all("council" in t.lower() for t in table(page, "sentence_index")["text"])
+
+
+def test_paging_through_the_explorer(page):
+    first = table(page, "sentence_index")
+    assert len(first) == 50 and "rows 1–50" in explorer_caption(page)
+    page.number_input(key="corpus_page").set_value(2).run()
+    assert not page.exception
+    second = table(page, "sentence_index")
+    assert "rows 51–100" in explorer_caption(page) and len(second) == 50
+    assert not set(zip(first.article_id, first.sentence_index)) & set(
+        zip(second.article_id, second.sentence_index))
+    page.multiselect(key="corpus_f_label").set_value(["opinion"]).run()  # a filter: page 1
+    assert page.number_input(key="corpus_page").value == 1
+
+
+def open_store(path) -> AppTest:
+    at = open_corpus_page(corpus_source="A store file", corpus_path=str(path))
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda tmp: tmp / "nowhere.duckdb", "no such store"),
+    (lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
+     "not a framing store"),
+    (lambda tmp: tmp, "is a directory"),
+])
+def test_a_bad_store_path_gives_a_one_line_error(tmp_path, make, message):
+    at = open_store(make(tmp_path))
+    assert len(at.error) == 1 and message in at.error[0].value
+    assert "\n" not in at.error[0].value
+    assert not charts(at)
+
+
+def changed_store(example_store, tmp_path, *statements):
+    path = tmp_path / "changed.duckdb"
+    shutil.copy(example_store, path)
+    with duckdb.connect(str(path)) as con:
+        for statement in statements:
+            con.execute(statement)
+    return path
+
+
+def test_a_store_without_analysis_says_what_to_run(example_store, tmp_path):
+    at = open_store(changed_store(example_store, tmp_path, "DELETE FROM metrics"))
+    assert len(at.error) == 1
+    assert "python -m framing corpus analyze" in at.error[0].value
+
+
+def test_a_newer_store_gives_its_error(example_store, tmp_path):
+    at = open_store(changed_store(
+        example_store, tmp_path, "UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
+    assert len(at.error) == 1 and "newer framing" in at.error[0].value
+
+
+def test_an_outlet_with_one_article_has_no_interval(example_store, tmp_path):
+    at = open_store(changed_store(example_store, tmp_path, """
+        UPDATE articles SET outlet = 'Lone Courier'
+        WHERE id = (SELECT min(id) FROM articles WHERE outlet = 'The Daily Blaze')"""))
+    assert not at.error
+    assert any("Lone Courier: only one article, so no interval" in c.value for c in at.caption)
+    shown = chart_data(charts(at)[0]).set_index("row")
+    assert not shown.loc["Lone Courier · 1 article", "interval"]
+    assert shown.loc["The Daily Blaze · 11 articles", "interval"]

@@ -1,0 +1,257 @@
+"""The Corpus page's queries (framing/corpus/explore.py) against the example store, checked
+against the same answers computed in pandas from the store's whole tables."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pandas as pd
+import pytest
+
+from framing.corpus import explore
+from framing.corpus.explore import ExploreError, SentenceFilter
+from framing.corpus.store import StoreError
+
+
+def whole(db, sql: str) -> pd.DataFrame:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).df()
+
+
+@pytest.fixture
+def copy_of(example_store, tmp_path):
+    """A copy of the example store changed by SQL statements."""
+
+    def make(*statements: str):
+        path = tmp_path / "changed.duckdb"
+        shutil.copy(example_store, path)
+        with duckdb.connect(str(path)) as con:
+            for statement in statements:
+                con.execute(statement)
+        return path
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def sentences(example_store) -> pd.DataFrame:
+    return whole(example_store, """
+        SELECT s.*, a.outlet, st.story_id FROM sentences s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN stories st ON st.article_id = s.article_id
+        ORDER BY s.article_id, s.sentence_index""")
+
+
+def test_status_counts_the_store(example_store):
+    status = explore.store_status(example_store)
+    assert (status.articles, status.analyzed, status.outlets) == (60, 60, 5)
+    assert status.stories == whole(example_store, "SELECT DISTINCT story_id FROM stories").shape[0]
+    assert status.stories >= 13
+    assert status.sentences == len(whole(example_store, "SELECT 1 FROM sentences"))
+    assert status.first.startswith("2026-02") and status.last.startswith("2026-06")
+    status.check_analyzed()  # nothing to complain about
+
+
+def test_a_store_without_analysis_says_what_to_run(copy_of):
+    path = copy_of("DELETE FROM metrics")
+    status = explore.store_status(path)
+    assert status.articles == 60 and status.analyzed == 0
+    with pytest.raises(ExploreError, match=r"run: python -m framing corpus analyze .*changed"):
+        status.check_analyzed()
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda tmp: tmp / "missing.duckdb", "no such store"),
+    (lambda tmp: tmp, "is a directory"),
+    (lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
+     "not a framing store"),
+])
+def test_paths_that_are_not_stores_give_one_line_errors(tmp_path, make, message):
+    with pytest.raises(StoreError, match=message) as error:
+        explore.store_status(make(tmp_path))
+    assert "\n" not in str(error.value)
+
+
+def test_a_newer_store_is_refused(copy_of):
+    path = copy_of("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer framing"):
+        explore.store_status(path)
+
+
+def test_metric_choices_put_the_framing_score_first(example_store):
+    choices = explore.metric_choices(example_store)
+    assert choices[:3] == ["framing_score", "author_loaded_per_1k", "opinion_share_body"]
+    assert "primary_frame" not in choices and "run_id" not in choices
+
+
+def test_story_overview_matches_the_stories_table(example_store):
+    overview = explore.story_overview(example_store).set_index("story_id")
+    rows = whole(example_store, """
+        SELECT s.story_id, a.outlet, m.framing_score FROM stories s
+        JOIN articles a ON a.id = s.article_id JOIN metrics m ON m.article_id = a.id""")
+    everyone = set(rows["outlet"])
+    for story, group in rows.groupby("story_id"):
+        got = overview.loc[story]
+        covered = set(group["outlet"])
+        assert got["articles"] == len(group) and got["outlets"] == len(covered)
+        assert set(got["covered_by"].split("; ")) == covered
+        missing = set(filter(None, got["missing"].split("; ")))
+        assert missing == (everyone - covered if len(covered) >= 2 else set())
+        assert got["score_spread"] == pytest.approx(
+            group["framing_score"].max() - group["framing_score"].min())
+    # the most covered stories come first
+    assert list(overview["outlets"]) == sorted(overview["outlets"], reverse=True)
+
+
+def test_story_articles_and_the_four_to_compare(example_store):
+    story = int(explore.story_overview(example_store)["story_id"][0])  # five outlets
+    articles = explore.story_articles(example_store, story)
+    assert len(articles) == 5 and articles["outlet"].nunique() == 5
+    picked = explore.pick_articles(articles)
+    assert len(picked) == 4 and articles.set_index("id").loc[picked, "outlet"].is_unique
+    texts = explore.article_texts(example_store, picked[::-1])
+    assert list(texts["id"]) == picked[::-1] and texts["text"].str.len().min() > 500
+
+
+def test_pick_articles_takes_one_per_outlet_before_a_second():
+    articles = pd.DataFrame({
+        "id": list("abcde"), "outlet": ["X", "X", "X", "Y", "Z"],
+        "published": ["2026-01-01"] * 5, "duplicate_of": [None, None, None, "a", None]})
+    picked = explore.pick_articles(articles, 3)
+    assert sorted(picked) == ["a", "d", "e"]
+    assert explore.pick_articles(articles, 5)[3:] == ["b", "c"]
+
+
+def test_monthly_means_match_pandas(example_store):
+    got = explore.monthly_means(example_store, "author_loaded_per_1k")
+    rows = whole(example_store, """SELECT a.outlet, a.published, m.author_loaded_per_1k AS v
+                                   FROM metrics m JOIN articles a ON a.id = m.article_id""")
+    rows["month"] = pd.to_datetime(rows["published"]).dt.to_period("M").dt.to_timestamp()
+    expected = rows.groupby(["outlet", "month"])["v"].agg(["mean", "count"]).reset_index()
+    merged = got.merge(expected, on=["outlet", "month"], suffixes=("", "_pandas"))
+    assert len(merged) == len(expected) == len(got)
+    assert (merged["articles"] == merged["count"]).all()
+    assert merged["mean"].to_numpy() == pytest.approx(merged["mean_pandas"].to_numpy())
+    with pytest.raises(ExploreError, match="unknown metric"):
+        explore.monthly_means(example_store, "text; DROP TABLE articles")
+
+
+def test_filter_options_list_the_stores_values(example_store):
+    options = explore.filter_options(example_store)
+    assert len(options["outlets"]) == 5
+    assert options["voices"] == ["attributed", "author", "quoted"]
+    assert options["labels"] == ["opinion", "reporting"]
+    assert "loaded" in options["categories"] and "economic" in options["frames"]
+
+
+def expected_rows(sentences, terms, where: SentenceFilter) -> pd.DataFrame:
+    keep = pd.Series(True, index=sentences.index)
+    for column, values in (("outlet", where.outlets), ("voice", where.voices),
+                           ("label", where.labels), ("frame", where.frames),
+                           ("story_id", where.stories)):
+        if values:
+            keep &= sentences[column].isin(values)
+    if where.categories:
+        hit = terms[terms["category"].isin(where.categories)]
+        keys = set(zip(hit["article_id"], hit["sentence_index"]))
+        keep &= pd.Series([k in keys for k in zip(sentences["article_id"],
+                                                  sentences["sentence_index"])],
+                         index=sentences.index)
+    if where.search:
+        keep &= sentences["text"].str.lower().str.contains(where.search.lower(), regex=False)
+    return sentences[keep]
+
+
+FILTERS = [
+    SentenceFilter(),
+    SentenceFilter(voices=("quoted",)),
+    SentenceFilter(outlets=("The Daily Blaze",), labels=("opinion",)),
+    SentenceFilter(categories=("loaded", "label")),
+    SentenceFilter(frames=("economic",), voices=("author", "attributed")),
+    SentenceFilter(stories=(1, 3)),
+    SentenceFilter(search="COUNCIL"),
+    SentenceFilter(search="'; DROP TABLE sentences; --"),
+    SentenceFilter(search="100%"),
+]
+
+
+@pytest.mark.parametrize("where", FILTERS)
+def test_explorer_counts_and_pages_match_pandas(example_store, sentences, where):
+    terms = whole(example_store, "SELECT article_id, sentence_index, category FROM terms")
+    expected = expected_rows(sentences, terms, where)
+    assert explore.count_sentences(example_store, where) == len(expected)
+    pages = []
+    page = 1
+    while True:
+        rows = explore.sentence_page(example_store, where, page, page_size=40)
+        assert len(rows) <= 40
+        if rows.empty:
+            break
+        pages.append(rows)
+        page += 1
+    got = pd.concat(pages) if pages else rows
+    assert list(zip(got["article_id"], got["sentence_index"])) == list(
+        zip(expected["article_id"], expected["sentence_index"]))
+    if len(expected):
+        assert list(got["text"][:3]) == list(expected["text"][:3])
+
+
+def test_filters_narrow_the_explorer(example_store):
+    everything = explore.count_sentences(example_store)
+    quoted = explore.count_sentences(example_store, SentenceFilter(voices=("quoted",)))
+    both = explore.count_sentences(example_store, SentenceFilter(voices=("quoted",),
+                                                                 labels=("opinion",)))
+    assert everything > quoted > both
+    assert explore.count_sentences(example_store, SentenceFilter(search="zzzz-nowhere")) == 0
+
+
+def test_download_tables(example_store):
+    articles = explore.table_frame(example_store, "articles")
+    assert len(articles) == 60 and "text" not in articles.columns and "outlet" in articles
+    metrics = explore.table_frame(example_store, "metrics")
+    assert len(metrics) == 60 and "framing_score" in metrics
+    stories = explore.table_frame(example_store, "stories")
+    assert len(stories) == 60 and {"story_id", "label", "outlet"} <= set(stories.columns)
+    again = pd.read_parquet(__import__("io").BytesIO(explore.to_parquet_bytes(metrics)))
+    assert again["framing_score"].tolist() == metrics["framing_score"].tolist()
+    with pytest.raises(ExploreError, match="no table"):
+        explore.table_frame(example_store, "signatures")
+
+
+def test_the_example_store_is_built_once(analyzer, example_store):
+    before = example_store.stat().st_mtime_ns
+    assert explore.example_store(analyzer) == example_store
+    assert example_store.stat().st_mtime_ns == before
+    assert example_store.name.startswith("example_corpus-")
+
+
+def test_a_table_without_a_text_column_names_its_columns(tmp_path, analyzer):
+    table = tmp_path / "upload.csv"
+    table.write_text("headline,source\nBridge closed,Gazette\n", encoding="utf-8")
+    with pytest.raises(ExploreError) as error:
+        explore.table_store(table, tmp_path, analyzer, name="mine.csv")
+    message = str(error.value)
+    assert message.startswith("mine.csv: no text column") and "headline, source" in message
+    assert str(tmp_path) not in message and "\n" not in message
+    assert not list(tmp_path.glob("*.duckdb"))
+
+
+@pytest.mark.slow
+def test_a_table_becomes_an_analyzed_store(tmp_path, analyzer):
+    table = tmp_path / "two.jsonl"
+    pd.DataFrame({
+        "text": ["The council approved the budget on Monday. Officials said fares would fall. "
+                 "The mayor said families would save money.",
+                 "The council rammed through a reckless budget. This disgraceful scheme will gut "
+                 "bus service, and nobody should believe the mayor."],
+        "outlet": ["Calm Daily", "Loud Daily"], "published": ["2026-01-05", "2026-01-05"],
+        "title": ["Council approves budget", "Council rams through budget"],
+    }).to_json(table, orient="records", lines=True)
+    seen = []
+    store = explore.table_store(table, tmp_path, analyzer,
+                                progress=lambda message, done: seen.append(done))
+    status = explore.store_status(store)
+    assert (status.articles, status.analyzed, status.outlets) == (2, 2, 2)
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    assert explore.table_store(table, tmp_path, analyzer) == store  # the same upload: reused
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers

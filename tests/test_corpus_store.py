@@ -1,0 +1,593 @@
+"""The corpus store: add, analyze (resumable), query, export, duplicates, bad inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import CORPUS_FILES, ROOT
+
+from framing import Corpus
+from framing.cli import main
+from framing.corpus.sources import parse_date, text_id
+from framing.corpus.store import SCHEMA_VERSION, StoreError, WriterLock, connect
+from framing.export import ARTICLE_COLUMNS
+from framing.ingest import load_article
+
+
+def body(path: Path) -> str:
+    return load_article(path).text
+
+
+def paragraphs() -> list[str]:
+    pool = []
+    for path in CORPUS_FILES:
+        pool.extend(p.strip() for p in body(path).split("\n\n") if len(p.split()) > 12)
+    return pool
+
+
+def mixed_articles(n: int, seed: int = 0) -> list[dict]:
+    """n distinct articles recombined from the example corpus's paragraphs."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    rows = []
+    for i in range(n):
+        chosen = rng.sample(pool, 6)
+        rows.append({"headline": f"Story number {i}", "content": "\n\n".join(chosen),
+                     "media_name": f"Outlet {i % 3}",
+                     "publish_date": f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}",
+                     "url": f"https://example.org/story-{i}"})
+    return rows
+
+
+def write_jsonl(path: Path, rows) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def metrics_frame(db: Path) -> pd.DataFrame:
+    frame = Corpus(db).sql("SELECT * EXCLUDE (run_id) FROM metrics ORDER BY article_id")
+    return frame.reset_index(drop=True)
+
+
+def table(db: Path, name: str, order: str) -> pd.DataFrame:
+    return Corpus(db).sql(f"SELECT * FROM {name} ORDER BY {order}").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+def test_metrics_rows_equal_analyze_level_article(tmp_path, analyzer, capsys):
+    db = tmp_path / "news.duckdb"
+    summary = Corpus(db).add([str(p) for p in CORPUS_FILES])
+    assert summary.added == len(CORPUS_FILES)
+    run = Corpus(db).analyze(analyzer=analyzer)
+    assert (run.analyzed, run.failed) == (len(CORPUS_FILES), 0)
+
+    out = tmp_path / "articles.csv"
+    assert main(["analyze", "--level", "article", "--jobs", "1", "--out", str(out),
+                 *map(str, CORPUS_FILES)]) == 0
+    expected = pd.read_csv(out, keep_default_na=False)
+    stored = metrics_frame(db)
+    ids = Corpus(db).sql("SELECT id, source FROM articles")
+    stored["source_path"] = stored["article_id"].map(dict(zip(ids["id"], ids["source"])))
+    assert list(stored.columns) == list(ARTICLE_COLUMNS)
+    stored = stored.sort_values("source_path").reset_index(drop=True)
+    expected = expected.sort_values("source_path").reset_index(drop=True)
+    for column in ARTICLE_COLUMNS:
+        if column == "article_id":
+            continue
+        mine, theirs = stored[column].tolist(), expected[column].tolist()
+        if column == "published":
+            mine = [v.date() for v in mine]
+            theirs = [parse_date(v) for v in theirs]
+        if isinstance(mine[0], float):
+            assert mine == pytest.approx([float(v) for v in theirs]), column
+        elif isinstance(mine[0], bool) or column == "headline_flag":
+            assert [str(v) for v in mine] == [str(v) for v in theirs], column
+        else:
+            assert [("" if v is None else v) for v in mine] == \
+                [("" if v is None else v) for v in theirs], column
+    # every sentence, term and actor of the same report is there, keyed by the store id
+    report = analyzer.analyze(load_article(CORPUS_FILES[0]))
+    article_id = text_id(report.article.text)
+    sentences = Corpus(db).sql("SELECT * FROM sentences WHERE article_id = ? "
+                               "ORDER BY sentence_index", [article_id])
+    assert sentences["text"].tolist() == [report.sentence_text(s.sentence) for s in
+                                          report.scores]
+    terms = Corpus(db).sql("SELECT \"start\", \"end\", surface, category FROM terms "
+                           "WHERE article_id = ? ORDER BY ALL", [article_id])
+    assert [tuple(r) for r in terms.itertuples(index=False)] == \
+        sorted((h.start, h.end, h.surface, h.category) for h in report.hits)
+    for row in terms.itertuples(index=False):
+        assert report.article.text[row.start:row.end] == row.surface
+    actors = Corpus(db).sql("SELECT actor FROM actors WHERE article_id = ?", [article_id])
+    assert sorted(actors["actor"]) == sorted(a.name for a in report.actors)
+
+
+def test_second_analyze_finds_nothing_to_do_and_rerun_redoes_all(tmp_path, analyzer):
+    db = tmp_path / "news.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES[:3]])
+    assert Corpus(db).analyze(analyzer=analyzer).analyzed == 3
+    assert Corpus(db).analyze(analyzer=analyzer).todo == 0
+    before = metrics_frame(db)
+    again = Corpus(db).analyze(analyzer=analyzer, rerun=True)
+    assert again.analyzed == 3
+    pd.testing.assert_frame_equal(metrics_frame(db), before)
+    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 3
+    runs = Corpus(db).sql("SELECT id, articles, finished FROM runs ORDER BY id")
+    assert runs["articles"].tolist() == [3, 0, 3]
+    assert runs["finished"].notna().all()
+
+
+def test_a_changed_lexicon_reanalyzes(tmp_path, analyzer):
+    from framing import Analyzer
+
+    db = tmp_path / "news.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    Corpus(db).analyze(analyzer=analyzer)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("term,category,explanation,alternative\n"
+                     "rail yard,loaded,A test entry that flags a neutral place name.,site\n",
+                     encoding="utf-8")
+    custom = Analyzer(lexicons=[extra])
+    summary = Corpus(db).analyze(analyzer=custom, lexicons=[extra])
+    assert summary.analyzed == 1
+    runs = Corpus(db).sql("SELECT lexicon_fingerprint FROM runs ORDER BY id")
+    assert runs["lexicon_fingerprint"].nunique() == 2
+    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_tables_of_every_format_are_read_with_columns_found_by_name(tmp_path):
+    rows = mixed_articles(4)
+    frame = pd.DataFrame(rows)
+    frame.to_csv(tmp_path / "a.csv", index=False)
+    frame.to_csv(tmp_path / "a.tsv", index=False, sep="\t")
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    frame.to_parquet(tmp_path / "a.parquet")
+    for name in ("a.csv", "a.tsv", "a.jsonl", "a.parquet"):
+        db = tmp_path / f"{name}.duckdb"
+        summary = Corpus(db).add([str(tmp_path / name)])
+        assert summary.added == 4, name
+        stored = Corpus(db).sql("SELECT * FROM articles ORDER BY url")
+        assert stored["outlet"].tolist() == [r["media_name"] for r in rows]
+        assert [str(d.date()) for d in stored["published"]] == [r["publish_date"] for r in rows]
+        assert stored["title"].tolist() == [r["headline"] for r in rows]
+        key = "line" if name.endswith(".jsonl") else "row"
+        assert stored["source"].tolist() == [f"{tmp_path / name}#{key}={i}" for i in range(1, 5)]
+        assert all(t.startswith(r["headline"]) for t, r in zip(stored["text"], rows))
+
+
+def test_columns_can_be_named(tmp_path):
+    rows = [{"story": r["content"], "paper": r["media_name"]} for r in mixed_articles(2)]
+    path = write_jsonl(tmp_path / "odd.jsonl", rows)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path), "--text-column", "story",
+                 "--outlet-column", "paper"]) == 0
+    assert sorted(Corpus(db).sql("SELECT outlet FROM articles")["outlet"]) == \
+        ["Outlet 0", "Outlet 1"]
+
+
+def test_a_table_without_a_text_column_names_the_columns_and_writes_nothing(tmp_path, capsys):
+    path = tmp_path / "bad.csv"
+    path.write_text("headline,author\nA title,Someone\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "no text column" in err[0] and "headline, author" in err[0]
+    assert not db.exists()
+
+
+def test_empty_and_non_text_cells_and_corrupt_lines_are_skipped_and_counted(tmp_path, capsys):
+    good = mixed_articles(2)
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        json.dumps({"text": good[0]["content"]}) + "\n"
+        + json.dumps({"text": ""}) + "\n"
+        + json.dumps({"text": 42}) + "\n"
+        + '{"text": "broken\n'
+        + json.dumps({"text": None}) + "\n"
+        + json.dumps({"text": good[1]["content"]}) + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}#line=4: not valid JSON" in err
+    assert "4 input(s) skipped" in err
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 2
+    skipped = Corpus(db).sql("SELECT source, reason FROM skipped ORDER BY source")
+    assert skipped["source"].tolist() == [f"{path}#line={n}" for n in (2, 3, 4, 5)]
+    assert "int, not text" in skipped["reason"][1]
+
+
+def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
+    path = tmp_path / "broken.parquet"
+    pd.DataFrame(mixed_articles(2)).to_parquet(path)
+    data = path.read_bytes()
+    path.write_bytes(data[:40] + b"\0" * 200 + data[240:-20])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a readable Parquet file" in err[0]
+    assert not db.exists()
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_exact_copies_are_stored_once_and_near_copies_once_per_outlet(tmp_path):
+    base = mixed_articles(3)
+    original = base[0]
+    edited = dict(original, headline="A different headline for the same wire story",
+                  media_name="Outlet 9")
+    edited["content"] = original["content"].replace(".", ",", 1) + "\n\nOne more closing line."
+    same_outlet_copy = dict(edited, media_name=original["media_name"],
+                            headline="Updated: the story again")
+    exact = dict(original, media_name="Outlet 8")
+    rows = [original, base[1], exact, edited, same_outlet_copy, base[2]]
+    path = write_jsonl(tmp_path / "wire.jsonl", rows)
+    db = tmp_path / "s.duckdb"
+    summary = Corpus(db).add([str(path)])
+    assert (summary.added, summary.near_duplicates, summary.already_stored) == (4, 1, 2)
+    stored = Corpus(db).sql("SELECT id, outlet, duplicate_of FROM articles")
+    first = stored[stored["outlet"] == original["media_name"]]
+    copy = stored[stored["outlet"] == "Outlet 9"]
+    assert copy["duplicate_of"].tolist() == [text_id(
+        f"{original['headline']}\n\n{original['content']}")]
+    assert copy["duplicate_of"].iloc[0] in set(first["id"])
+    assert stored["duplicate_of"].notna().sum() == 1
+    # adding the same table again stores nothing new; the index is read back from the store
+    again = Corpus(db).add([str(path)])
+    assert (again.added, again.already_stored) == (0, 6)
+
+
+# --------------------------------------------------------------------------- query, export
+
+
+@pytest.fixture(scope="module")
+def analyzed_store(tmp_path_factory):
+    from framing import Analyzer
+
+    db = tmp_path_factory.mktemp("store") / "news.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES])
+    Corpus(db).analyze(analyzer=Analyzer())
+    return db
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])
+def test_query_and_export_write_every_format(analyzed_store, tmp_path, suffix, capsys):
+    out = tmp_path / f"q{suffix}"
+    sql = ("SELECT a.outlet, strftime(a.published, '%Y-%m') AS month, avg(m.framing_score) "
+           "AS framing_score, count(*) AS n FROM metrics m JOIN articles a ON a.id = "
+           "m.article_id WHERE a.duplicate_of IS NULL GROUP BY ALL ORDER BY ALL")
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out", str(out)]) == 0
+    read = {".csv": pd.read_csv, ".parquet": pd.read_parquet,
+            ".json": lambda p: pd.DataFrame(json.loads(Path(p).read_text()))}[suffix]
+    frame = read(out)
+    assert frame["n"].sum() == len(CORPUS_FILES)
+    exported = tmp_path / f"metrics{suffix}"
+    assert main(["corpus", "export", str(analyzed_store), "--table", "metrics", "--out",
+                 str(exported)]) == 0
+    metrics = read(exported)
+    assert list(metrics.columns) == list(ARTICLE_COLUMNS) + ["run_id"]
+    assert len(metrics) == len(CORPUS_FILES)
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_query_prints_a_table_and_refuses_writes(analyzed_store, capsys):
+    assert main(["corpus", "query", str(analyzed_store),
+                 "SELECT count(*) AS articles FROM articles"]) == 0
+    assert capsys.readouterr().out.split() == ["articles", str(len(CORPUS_FILES))]
+    assert main(["corpus", "query", str(analyzed_store), "DELETE FROM articles"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("framing: error: query failed")
+    assert main(["corpus", "query", str(analyzed_store), "SELECT nope FROM articles"]) == 2
+    assert Corpus(analyzed_store).sql("SELECT count(*) AS n FROM articles")["n"][0] == \
+        len(CORPUS_FILES)
+
+
+def test_info_counts_by_outlet_and_month(analyzed_store, capsys):
+    assert main(["corpus", "info", str(analyzed_store)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(CORPUS_FILES)} articles" in out and f"{len(CORPUS_FILES)} analyzed" in out
+    assert "Northern Wire (illustrative)" in out and "2021-11" in out
+    assert "By month" in out and "Runs" in out
+
+
+# --------------------------------------------------------------------------- bad stores
+
+
+def test_a_file_that_is_not_a_store(tmp_path, capsys):
+    text = tmp_path / "notes.duckdb"
+    text.write_text("hello, this is not a database\n" * 200)
+    plain = tmp_path / "plain.duckdb"
+    duckdb.connect(str(plain)).close()
+    for path in (text, plain):
+        for command in (["info", str(path)], ["analyze", str(path)],
+                        ["add", str(path), str(CORPUS_FILES[0])]):
+            assert main(["corpus", *command]) == 2
+            err = capsys.readouterr().err.strip().splitlines()
+            assert len(err) == 1 and "not a framing store" in err[-1], (command, err)
+    assert main(["corpus", "info", str(tmp_path / "missing.duckdb")]) == 2
+    assert "no such store" in capsys.readouterr().err
+
+
+def test_a_store_from_a_newer_schema_says_so(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    with connect(db, write=True) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    [str(SCHEMA_VERSION + 1)])
+    assert main(["corpus", "info", str(db)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "newer framing" in err[0]
+    with pytest.raises(StoreError, match="newer"):
+        Corpus(db).sql("SELECT 1")
+
+
+def test_a_second_writer_gets_a_clear_error_and_readers_go_on(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    with WriterLock(db):
+        assert main(["corpus", "add", str(db), str(CORPUS_FILES[1])]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "locked by another writer" in err[0]
+        assert main(["corpus", "analyze", str(db)]) == 2
+        assert "locked by another writer" in capsys.readouterr().err
+        assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 1
+    assert Corpus(db).add([str(CORPUS_FILES[1])]).added == 1
+
+
+def test_a_reader_waits_for_a_short_write(tmp_path):
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, time, sys; c = duckdb.connect(sys.argv[1]); print('held', flush=True);"
+        " time.sleep(1.5); c.close()"), str(db)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 1
+    assert time.monotonic() - started > 0.3
+    holder.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------- resume
+
+
+def test_a_write_that_fails_mid_run_stops_cleanly_and_a_rerun_completes(tmp_path, analyzer):
+    from framing.corpus.run import write_batch
+
+    rows = mixed_articles(12, seed=3)
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
+    for store in (reference, db):
+        Corpus(store).add([str(path)])
+    Corpus(reference).analyze(analyzer=analyzer)
+
+    calls = []
+
+    def full_disk(con, run_id, results):
+        calls.append(len(results))
+        if len(calls) == 3:
+            raise duckdb.IOException("IO Error: No space left on device")
+        write_batch(con, run_id, results)
+
+    with pytest.raises(StoreError, match="could not write to the store.*No space left.*resume"):
+        Corpus(db).analyze(analyzer=analyzer, writer=full_disk, flush_articles=1,
+                           task_articles=2)
+    partial = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert 0 < partial < 12
+    assert Corpus(db).analyze(analyzer=analyzer).analyzed == 12 - partial
+    assert_same_analysis(db, reference)
+
+
+def assert_same_analysis(db: Path, reference: Path) -> None:
+    pd.testing.assert_frame_equal(metrics_frame(db), metrics_frame(reference))
+    for name, order in (("sentences", "article_id, sentence_index"),
+                        ("terms", "article_id, \"start\", \"end\", category, term"),
+                        ("actors", "article_id, actor")):
+        pd.testing.assert_frame_equal(table(db, name, order), table(reference, name, order))
+    duplicates = Corpus(db).sql("SELECT count(*) - count(DISTINCT (article_id, sentence_index))"
+                                " AS n FROM sentences")["n"][0]
+    assert duplicates == 0
+
+
+@pytest.mark.slow
+def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
+    rows = mixed_articles(40, seed=5)
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
+    for store in (reference, db):
+        Corpus(store).add([str(path)])
+    Corpus(reference).analyze(analyzer=analyzer)
+
+    command = [sys.executable, "-m", "framing", "corpus", "analyze", str(db), "--jobs", "1",
+               "--batch", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE,
+                               env=os.environ | {"PYTHONPATH": str(ROOT)})
+    done = 0
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with connect(db, wait=0.5) as con:
+                done = con.execute("SELECT count(*) FROM metrics").fetchone()[0]
+        except StoreError:
+            pass
+        if done >= 3:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    killed_at = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert 3 <= killed_at < 40, "the kill should land mid-run"
+    finished = subprocess.run(command[:-2], cwd=ROOT, capture_output=True, text=True,
+                              env=os.environ | {"PYTHONPATH": str(ROOT)}, timeout=600)
+    assert finished.returncode == 0, finished.stderr
+    assert f"analyzed {40 - killed_at} of {40 - killed_at}" in finished.stderr
+    assert_same_analysis(db, reference)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+@pytest.mark.slow
+def test_the_dask_engine_writes_the_same_rows(tmp_path, analyzer):
+    pytest.importorskip("distributed")
+    rows = mixed_articles(10, seed=7)
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
+    for store in (reference, db):
+        Corpus(store).add([str(path)])
+    Corpus(reference).analyze(analyzer=analyzer)
+    summary = Corpus(db).analyze(analyzer=analyzer, engine="dask", jobs=2)
+    assert summary.analyzed == 10
+    assert_same_analysis(db, reference)
+    assert Corpus(db).sql("SELECT engine FROM runs")["engine"].tolist() == ["dask"]
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_port_url):
+    pytest.importorskip("distributed")
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    port = closed_port_url.split(":")[2].split("/")[0]
+    assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                 f"tcp://127.0.0.1:{port}"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "could not reach the Dask scheduler" in err[0]
+    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 0
+
+
+# --------------------------------------------------------------------------- feeds, URLs
+
+
+def page(title: str, text: str) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"{paras}</article></body></html>").encode()
+
+
+@pytest.fixture(scope="module")
+def feed_server():
+    import http.server
+    import threading
+
+    articles = mixed_articles(3, seed=11)
+    routes: dict[str, tuple[str, bytes]] = {}
+    for i, row in enumerate(articles):
+        routes[f"/story-{i}.html"] = ("text/html", page(row["headline"], row["content"]))
+    routes["/not-a-feed"] = ("text/html", page("Home", articles[0]["content"]))
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 - http.server's name
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/feed.xml":
+                items = "".join(
+                    f"<item><title>{r['headline']}</title><link>{base}/story-{i}.html</link>"
+                    f"<pubDate>Mon, 0{i + 1} Apr 2024 10:00:00 GMT</pubDate></item>"
+                    for i, r in enumerate(articles)) + \
+                    f"<item><title>Gone</title><link>{base}/missing.html</link></item>"
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Gazette'
+                        f"</title><link>{base}/</link><description>d</description>{items}"
+                        "</channel></rss>").encode()
+                kind = "application/rss+xml"
+            elif self.path in routes:
+                kind, body = routes[self.path]
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind + "; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", articles
+    server.shutdown()
+
+
+def test_a_feed_adds_each_items_page_and_skips_the_broken_ones(tmp_path, feed_server, capsys):
+    base, articles = feed_server
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), "--feed", f"{base}/feed.xml",
+                 "--allow-private-hosts"]) == 2  # one item's page is missing
+    err = capsys.readouterr().err
+    assert f"skipped {base}/missing.html" in err
+    stored = Corpus(db).sql("SELECT title, outlet, published, url FROM articles ORDER BY url")
+    assert stored["title"].tolist() == [r["headline"] for r in articles]
+    assert set(stored["outlet"]) == {"Test Gazette"}
+    assert [d.day for d in stored["published"]] == [1, 2, 3]
+
+
+def test_a_url_list_is_fetched(tmp_path, feed_server):
+    base, articles = feed_server
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# two pages\n{base}/story-0.html\n\n{base}/story-1.html\n")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), "--files-from", str(listing),
+                 "--allow-private-hosts"]) == 0
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 2
+
+
+def test_a_page_that_is_not_a_feed(tmp_path, feed_server, capsys):
+    base, _ = feed_server
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), "--feed", f"{base}/not-a-feed",
+                 "--allow-private-hosts"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not an RSS or Atom feed" in err[0]
+    assert not db.exists()
+
+
+def test_a_feed_on_a_private_address_is_refused_without_the_option(tmp_path, feed_server,
+                                                                   capsys):
+    base, _ = feed_server
+    assert main(["corpus", "add", str(tmp_path / "s.duckdb"), "--feed",
+                 f"{base}/feed.xml"]) == 2
+    assert "--allow-private-hosts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-05", "2024-03-05"),
+    ("2024-03-05T10:11:12Z", "2024-03-05"),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
+    ("20240305101112", "2024-03-05"),
+    ("last Tuesday", None),
+    ("", None),
+    (None, None),
+])
+def test_dates_are_read_from_the_usual_forms(value, expected):
+    parsed = parse_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"body": "Some words here.", "headline": "x"}])
+    assert main(["corpus", "add", str(tmp_path / "s.duckdb"), str(path), "--text-column",
+                 "story"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no column named 'story'" in err[0] and "body, headline" in err[0]
+
+
+def test_the_same_text_is_one_id_whatever_its_spacing_and_case():
+    assert text_id("The council  voted.\n\nIt passed.") == text_id("the council voted. it passed.")
+    assert text_id("The council voted.") != text_id("The council voted no.")

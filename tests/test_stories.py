@@ -1,0 +1,290 @@
+"""Stories: same-event grouping across outlets, blind spots, the `corpus stories` command."""
+
+from __future__ import annotations
+
+import argparse
+
+import duckdb
+import numpy as np
+import pytest
+from corpus_fixtures import make_store
+
+from framing.corpus.cli_stories import add_commands
+from framing.corpus.stories import (
+    DEFAULT_THRESHOLD,
+    _day_numbers,
+    blind_spots,
+    build_stories,
+    candidate_edges,
+    find_stories,
+    load_articles,
+    vectorize,
+)
+from framing.errors import FramingError
+
+# Event 1: a footbridge collapse in Millbrook, told three ways by three outlets.
+BRIDGE_A = (
+    "Footbridge collapses over the Alder River in Millbrook",
+    "MILLBROOK — A pedestrian footbridge over the Alder River collapsed on Tuesday morning, "
+    "sending two cyclists into the water, the Millbrook fire department said. Both were pulled "
+    "out by rescuers and taken to St. Brigid Hospital with minor injuries. Mayor Lena Ortiz "
+    "said the Alder River footbridge had passed an inspection in March. Engineers from the "
+    "county will examine the steel supports, she said. The footbridge links the Riverside "
+    "district to the old mill market and carries about 4,000 people a day.")
+BRIDGE_B = (
+    "Two hurt as Millbrook footbridge gives way",
+    "Two cyclists were hurt when the footbridge over the Alder River in Millbrook gave way "
+    "early Tuesday. Fire crews rescued both from the river and took them to St. Brigid "
+    "Hospital. Mayor Lena Ortiz told reporters the bridge had been inspected in March and "
+    "that county engineers would study its steel supports. Residents of Riverside said the "
+    "crossing to the mill market had creaked for months. About 4,000 people cross it daily.")
+BRIDGE_C = (
+    "Outrage after neglected Millbrook bridge plunges cyclists into river",
+    "The shameful collapse of the Alder River footbridge on Tuesday should surprise nobody "
+    "in Millbrook. Two cyclists ended up in the river and then at St. Brigid Hospital, lucky "
+    "to be alive. Mayor Lena Ortiz insists the footbridge passed an inspection in March, as "
+    "if that settles it. Riverside families who walk to the mill market every day deserve "
+    "better than steel supports left to rust by county engineers.")
+# Event 2: same town, same mayor, another matter, three weeks later.
+BUDGET_A = (
+    "Millbrook council passes budget with new library hours",
+    "MILLBROOK — The Millbrook city council approved next year's budget on Monday by a vote "
+    "of six to three. Mayor Lena Ortiz said the plan extends library opening hours and hires "
+    "four teachers' aides. Opponents said property taxes would rise by two percent. The "
+    "budget also sets aside money for a study of the town's parks.")
+BUDGET_B = (
+    "Council approves Millbrook spending plan",
+    "Millbrook's council voted six to three on Monday for a budget that keeps the library open "
+    "longer and pays for four teachers' aides, a plan Mayor Lena Ortiz called balanced. "
+    "Three members objected to a two percent rise in property taxes. A parks study is funded "
+    "as well.")
+# Unrelated: a harbour festival, and a chess result, in the same window as the bridge.
+FESTIVAL = (
+    "Harbour festival draws record crowds",
+    "Organizers of the Saltmarsh harbour festival said 30,000 visitors came over the weekend, "
+    "the most since the festival began in 1998. Fishing boats were decorated with lanterns and "
+    "a brass band played on the quay until midnight.")
+CHESS = (
+    "Teenager wins regional chess title",
+    "A fifteen-year-old from Eastford won the regional chess championship on Sunday, beating "
+    "the defending champion in a final game that lasted four hours. She will play at the "
+    "national finals in the spring.")
+
+
+def article(pair, outlet, published, **extra):
+    title, text = pair
+    return {"title": title, "text": text, "outlet": outlet, "published": published, **extra}
+
+
+@pytest.fixture
+def store(tmp_path):
+    path = tmp_path / "store.duckdb"
+    wire_text = BRIDGE_A[1] + " The county said the report would be ready in two weeks."
+    articles = [
+        article(BRIDGE_A, "Valley Wire", "2024-05-14", key="bridge_a"),
+        article(BRIDGE_B, "Daily Ledger", "2024-05-14", key="bridge_b"),
+        article(BRIDGE_C, "The Sentinel", "2024-05-15", key="bridge_c"),
+        {"title": BRIDGE_A[0], "text": wire_text, "outlet": "Metro Post",
+         "published": "2024-05-14", "duplicate_of": "bridge_a", "key": "bridge_wire"},
+        article(BUDGET_A, "Valley Wire", "2024-06-03", key="budget_a"),
+        article(BUDGET_B, "Daily Ledger", "2024-06-04", key="budget_b"),
+        article(FESTIVAL, "Daily Ledger", "2024-05-14", key="festival"),
+        article(CHESS, "The Sentinel", "2024-05-15", key="chess"),
+    ]
+    ids = make_store(path, articles)
+    return path, ids
+
+
+def story_of(frame):
+    return dict(zip(frame["article_id"], frame["story_id"]))
+
+
+def test_same_event_in_different_words_is_one_story(store):
+    path, ids = store
+    with duckdb.connect(str(path)) as con:
+        stories = story_of(find_stories(con))
+    assert stories[ids["bridge_a"]] == stories[ids["bridge_b"]] == stories[ids["bridge_c"]]
+
+
+def test_same_names_on_other_dates_are_another_story(store):
+    path, ids = store
+    with duckdb.connect(str(path)) as con:
+        stories = story_of(find_stories(con))
+    assert stories[ids["budget_a"]] == stories[ids["budget_b"]]
+    assert stories[ids["budget_a"]] != stories[ids["bridge_a"]]
+
+
+def test_the_same_texts_far_apart_in_time_are_not_one_story(tmp_path):
+    path = tmp_path / "far.duckdb"
+    ids = make_store(path, [article(BRIDGE_A, "Valley Wire", "2024-05-14", key="a"),
+                            article(BRIDGE_B, "Daily Ledger", "2024-05-30", key="b")])
+    with duckdb.connect(str(path)) as con:
+        near = story_of(find_stories(con, window_days=30))
+        far = story_of(find_stories(con, window_days=3))
+    assert near[ids["a"]] == near[ids["b"]]
+    assert far[ids["a"]] != far[ids["b"]]
+
+
+def test_unrelated_articles_stay_alone(store):
+    path, ids = store
+    with duckdb.connect(str(path)) as con:
+        frame = find_stories(con)
+    stories = story_of(frame)
+    for key in ("festival", "chess"):
+        alone = frame[frame["story_id"] == stories[ids[key]]]
+        assert list(alone["article_id"]) == [ids[key]]
+        assert alone["similarity"].iloc[0] == 1.0
+
+
+def test_a_wire_copy_joins_its_originals_story(store):
+    path, ids = store
+    with duckdb.connect(str(path)) as con:
+        stories = story_of(find_stories(con))
+    assert stories[ids["bridge_wire"]] == stories[ids["bridge_a"]]
+
+
+def test_a_chain_through_one_article_does_not_merge_two_events(tmp_path):
+    # a week-in-review that links to the bridge, the budget and the festival (each above the
+    # threshold) must not join them: connected components would, average linkage does not
+    roundup = ("Millbrook week in review",
+               BRIDGE_A[1][:200] + " " + BUDGET_A[1][:200] + " " + FESTIVAL[1][:150])
+    path = tmp_path / "chain.duckdb"
+    ids = make_store(path, [
+        article(BRIDGE_A, "Valley Wire", "2024-05-14", key="bridge_a"),
+        article(BRIDGE_B, "Daily Ledger", "2024-05-14", key="bridge_b"),
+        article(roundup, "The Sentinel", "2024-05-15", key="roundup"),
+        article(BUDGET_A, "Valley Wire", "2024-05-16", key="budget_a"),
+        article(BUDGET_B, "Daily Ledger", "2024-05-16", key="budget_b"),
+        article(FESTIVAL, "Daily Ledger", "2024-05-15", key="festival"),
+        article(CHESS, "The Sentinel", "2024-05-15", key="chess"),
+    ])
+    with duckdb.connect(str(path)) as con:
+        stories = story_of(find_stories(con))
+    assert stories[ids["bridge_a"]] == stories[ids["bridge_b"]]
+    assert stories[ids["budget_a"]] == stories[ids["budget_b"]]
+    assert stories[ids["bridge_a"]] != stories[ids["budget_a"]]
+    assert stories[ids["festival"]] not in (stories[ids["bridge_a"]], stories[ids["budget_a"]])
+    with duckdb.connect(str(path)) as con:
+        edges = candidate_edges(vectorize(load_articles(con)), _day_numbers(
+            load_articles(con)["published"]), 3, DEFAULT_THRESHOLD)
+    assert len(set(edges.row) | set(edges.col)) >= 6  # the chain is there to be resisted
+
+
+def test_stories_table_rows_labels_and_replacement(store):
+    path, ids = store
+    first = build_stories(path)
+    assert first.articles == 8
+    assert first.duplicates_joined == 1
+    second = build_stories(path)  # replaces, never appends
+    assert second == first
+    with duckdb.connect(str(path)) as con:
+        rows = con.execute("SELECT * FROM stories").df()
+    assert list(rows.columns) == ["story_id", "article_id", "similarity", "label"]
+    assert len(rows) == 8 and rows["article_id"].is_unique
+    bridge = rows[rows["article_id"] == ids["bridge_a"]].iloc[0]
+    assert bridge["label"] in {BRIDGE_A[0], BRIDGE_B[0], BRIDGE_C[0]}
+    members = rows[rows["story_id"] == bridge["story_id"]]
+    assert ((members["similarity"] > 0) & (members["similarity"] <= 1.0001)).all()
+    # the label is the title of the most central article
+    top = members.sort_values("similarity", ascending=False).iloc[0]
+    assert bridge["label"] == {ids["bridge_a"]: BRIDGE_A[0], ids["bridge_b"]: BRIDGE_B[0],
+                               ids["bridge_c"]: BRIDGE_C[0],
+                               ids["bridge_wire"]: BRIDGE_A[0]}[top["article_id"]]
+
+
+def test_blind_spots_name_the_outlets_that_missed_a_story(store):
+    path, ids = store
+    build_stories(path)
+    spots = blind_spots(path)
+    assert list(spots.columns) == ["story_id", "label", "outlets_covering", "covered_by",
+                                   "missing"]
+    with duckdb.connect(str(path)) as con:
+        bridge_story = con.execute("SELECT story_id FROM stories WHERE article_id = ?",
+                                   [ids["bridge_a"]]).fetchone()[0]
+        budget_story = con.execute("SELECT story_id FROM stories WHERE article_id = ?",
+                                   [ids["budget_a"]]).fetchone()[0]
+    rows = spots.set_index("story_id")
+    # the bridge: all four outlets (the wire copy counts for Metro Post)
+    assert rows.loc[bridge_story, "missing"] == ""
+    assert rows.loc[budget_story, "missing"] == "Metro Post; The Sentinel"
+    assert rows.loc[budget_story, "outlets_covering"] == 2
+    # stories of one outlet are not listed by default
+    assert set(rows.index) == {bridge_story, budget_story}
+    assert len(blind_spots(path, min_outlets=1)) == 4
+
+
+def test_blind_spots_need_stories(store):
+    path, _ = store
+    with pytest.raises(FramingError, match="corpus stories"):
+        blind_spots(path)
+
+
+def test_empty_store_has_no_stories(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    make_store(path, [])
+    summary = build_stories(path)
+    assert summary.articles == 0 and summary.stories == 0
+    with duckdb.connect(str(path)) as con:
+        assert con.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+
+
+def run_cli(argv):
+    """`python -m framing corpus ...` before framing/cli.py registers these commands."""
+    parser = argparse.ArgumentParser(prog="framing corpus")
+    add_commands(parser.add_subparsers(dest="corpus_command"))
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except FramingError as error:
+        print(f"framing: error: {error}")
+        return 2
+
+
+def test_stories_command_prints_counts(store, capsys):
+    path, _ = store
+    assert run_cli(["stories", str(path), "--window-days", "3", "--threshold", "0.24"]) == 0
+    out = capsys.readouterr().out
+    assert "8 articles in 4 stories" in out
+    assert "1 wire copy joined" in out
+
+
+def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
+    assert run_cli(["stories", str(tmp_path / "nothing.duckdb")]) == 2
+    assert "no store at" in capsys.readouterr().out
+    path = tmp_path / "newer.duckdb"
+    make_store(path, [], schema_version=2)
+    assert run_cli(["stories", str(path)]) == 2
+    assert "schema version 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])
+def test_two_articles_of_one_outlet_need_more_similarity(outlets, joined):
+    # pairwise cosine 0.35, above the threshold but below it once halved for one outlet
+    from scipy import sparse
+
+    from framing.corpus.stories import cluster
+
+    c = 0.35
+    gram = (1 - c) * np.eye(3) + c * np.ones((3, 3))
+    rows = np.linalg.cholesky(gram)  # rows whose dot products are the gram matrix
+    vectors = sparse.csr_matrix(rows.astype(np.float32))
+    assert np.allclose((vectors @ vectors.T).toarray()[0, 1], c, atol=1e-4)
+    labels = cluster(vectors, np.zeros(3, dtype=np.int64), 3, 0.3, np.array(outlets))
+    assert bool(labels[0] == labels[1]) is joined
+
+
+def test_copies_of_copies_and_a_cycle_of_copies_find_one_original(tmp_path):
+    path = tmp_path / "copies.duckdb"
+    ids = make_store(path, [
+        article(BRIDGE_A, "Valley Wire", "2024-05-14", key="a"),
+        {**article(BRIDGE_B, "Daily Ledger", "2024-05-14", key="b"), "duplicate_of": "a"},
+        {**article(BRIDGE_C, "The Sentinel", "2024-05-14", key="c"), "duplicate_of": "b"},
+        article(FESTIVAL, "Daily Ledger", "2024-05-14", key="f"),
+        article(CHESS, "The Sentinel", "2024-05-14", key="g"),
+    ])
+    with duckdb.connect(str(path)) as con:
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["g"], ids["f"]])
+        con.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [ids["f"], ids["g"]])
+        stories = story_of(find_stories(con))
+    assert stories[ids["a"]] == stories[ids["b"]] == stories[ids["c"]]
+    assert stories[ids["f"]] == stories[ids["g"]] != stories[ids["a"]]
