@@ -165,7 +165,9 @@ for _ in range({repeat}):
     summary = build_stories({db!r}, window_days={window}, threshold={threshold})
     took = time.perf_counter() - start
     best = took if best is None else min(best, took)
+usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({{"seconds": best, "peak_mb": peak_mb(), "stories": summary.stories,
+                  "cpu_seconds": (usage.ru_utime + usage.ru_stime) / {repeat},
                   "largest": summary.largest}}))
 """
 
@@ -309,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"{kind:8} {len(ids):3d} articles: pairwise precision {precision:.3f} recall "
               f"{recall:.3f} F1 {f1:.3f} ({outside} pairs with other articles)")
-    print(f"time (find + write, best of {args.repeat}): {result['seconds']:.1f} s; "
+    print(f"time (find + write, best of {args.repeat}): {result['seconds']:.1f} s wall, "
+          f"{result['cpu_seconds']:.1f} s CPU (mean); "
           f"peak memory {result['peak_mb']:.0f} MB")
     if report:
         peak = report.pop("peak_mb")

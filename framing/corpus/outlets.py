@@ -234,8 +234,9 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     single = counts <= 1
     ci_low[single] = np.nan
     ci_high[single] = np.nan
-    note = np.where(counts == 0, "no values",
-                    np.where(counts == 1, "only 1 article: no interval", ""))
+    note = np.full(counts.shape, "", dtype=object)  # object: a string dtype would be huge
+    note[counts == 1] = "only 1 article: no interval"
+    note[counts == 0] = "no values"
     frame = pd.DataFrame({k: np.repeat(sums[k].to_numpy(), m) for k in key_names})
     frame["metric"] = np.tile(np.array(chosen, dtype=object), g)
     frame["articles"] = counts.ravel()

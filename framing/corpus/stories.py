@@ -14,7 +14,8 @@ Method (README, "Stories and outlets"):
    each component is then split by average-linkage clustering cut at the same threshold
    (a story's articles must be similar *on average*, which stops a chain A~B~C from joining
    two unrelated events through one article that mentions both). Pairs further apart than
-   the window count as similarity 0 there.
+   the window count as similarity 0 there, and pairs of the same outlet count
+   ``SAME_OUTLET_WEIGHT`` of their similarity (house style makes them look alike).
 4. An article with ``duplicate_of`` set (a wire copy) joins its original's story.
 
 Each article gets a row in ``stories``: ``story_id`` (1, 2, ... by first date), ``article_id``,
