@@ -1,10 +1,15 @@
 """Lexicons as data: load, validate and match word lists with categories and explanations.
 
 A lexicon file is a CSV with the header ``term,category,explanation,alternative,pos,inflect,
-forms`` (the last three optional). ``term`` is a lowercase lemma or phrase; with ``inflect=yes``
-its regular inflections match too (claim → claims, claimed, claiming); ``forms`` lists extra
-surface forms separated by ``|``. Matching is on whole tokens, case-insensitive: "aged" never
-matches inside "managed", and a hyphenated compound is one token ("middle-aged" is not "aged").
+forms`` (the last three optional, like ``strength``, ``complement`` and ``descriptive_if``).
+``term`` is a lowercase lemma or phrase; with ``inflect=yes`` its regular inflections match
+too (claim → claims, claimed, claiming); ``forms`` lists extra surface forms separated by ``|``.
+Matching is on whole tokens, case-insensitive: "aged" never matches inside "managed", and a
+hyphenated compound is one token ("middle-aged" is not "aged").
+
+A word sense is data too: ``descriptive_if`` lists words (``|``-separated) that, anywhere in the
+same sentence, show the term is used in its literal, descriptive sense, and then it is no hit:
+"attacked" next to "troops" or "killed" reports violence; "attacked the plan" is loaded.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from .errors import LexiconError
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
-                 "complement", "strength")
+                 "complement", "strength", "descriptive_if")
 COMPLEMENTS = frozenset({"clause", "object", ""})
 POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other", ""})
 
@@ -45,6 +50,8 @@ class Entry:
     complement: str = ""
     strength: str = "strong"
     source: str = ""
+    # Words that, in the same sentence, make the term descriptive (its literal sense).
+    descriptive_if: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -186,7 +193,9 @@ class Lexicon:
         and a token's position that tags it, called only when an entry needs it: see
         ``tag_in_context``), a one-word entry whose ``pos`` is verb, noun, adj or adv
         only matches a token tagged as such: "blast" the verb of "critics blasted the plan",
-        not the noun of "the blast killed 12".
+        not the noun of "the blast killed 12". An entry with ``descriptive_if`` words does not
+        match where one of them is among the tokens matched over (one sentence, as the
+        Analyzer calls it): its literal sense.
         """
         if toks is None:
             toks = tokens(text, start, end)
@@ -202,6 +211,8 @@ class Lexicon:
             longer = phrases.get((words[i], words[i + 1])) if i + 1 < len(words) else None
             for pattern, entry in chain(longer or (), index.get(words[i], ())):
                 if len(pattern) > 1 and tuple(words[i:i + len(pattern)]) != pattern:
+                    continue
+                if entry.descriptive_if and not entry.descriptive_if.isdisjoint(words):
                     continue
                 if tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX:
                     tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")
@@ -315,6 +326,12 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
         raise LexiconError(
             f"{name}: line {line}: complement must be clause, object or empty, not {complement!r}"
         )
+    context = frozenset(_norm_token(w.strip()) for w in row.get("descriptive_if", "").split("|")
+                        if w.strip())
+    if any(not TOKEN.fullmatch(w) for w in context):
+        raise LexiconError(
+            f"{name}: line {line}: descriptive_if must list single words separated by |"
+        )
     return Entry(
         term=term,
         category=category,
@@ -326,6 +343,7 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
         complement=complement,
         strength=strength,
         source=f"{name}:{line}",
+        descriptive_if=context,
     )
 
 

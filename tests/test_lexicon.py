@@ -142,6 +142,8 @@ def write(path, text):
         ("term,category,inflect\nfoo,loaded,maybe\n", "line 2: inflect must be yes or no"),
         ("term,category\nfoo,loaded\nbar,loaded,extra\n", "line 3: expected 2 fields, found 3"),
         ("term,category,strength\nfoo,loaded,huge\n", "line 2: strength must be strong or weak"),
+        ("term,category,descriptive_if\nfoo,loaded,at war|in combat\n",
+         "line 2: descriptive_if must list single words"),
     ],
 )
 def test_malformed_lexicon_files(tmp_path, content, message):
@@ -179,3 +181,46 @@ def test_user_lexicon_does_not_retrain_the_model(tmp_path, analyzer):
     # fire, not what the model learned from our labeled sentences
     assert custom.model.coef_ == analyzer.model.coef_
     assert custom.model.threshold_ == analyzer.model.threshold_
+
+
+def loaded_surfaces(analyzer, text):
+    return [h.surface for h in analyzer.classify_text(text).hits if h.category == "loaded"]
+
+
+# A term with a literal sense: its descriptive_if words in the sentence make it no hit.
+@pytest.mark.parametrize(
+    ("text", "surface", "hit"),
+    [
+        ("The governor attacked the pension bill in a long speech.", "attacked", True),
+        ("Armed men attacked a border post overnight, and two guards were wounded.",
+         "attacked", False),
+        ("Rebels attacked the convoy with rockets at dawn.", "attacked", False),
+        ("The minister faced a barrage of questions about the contract.", "barrage", True),
+        ("An artillery barrage hit the town before dawn.", "barrage", False),
+        ("She is a fierce critic of the new tariffs.", "fierce", True),
+        ("Fierce fighting went on around the airport.", "fierce", False),
+        ("Council members gutted the ordinance before the vote.", "gutted", True),
+        ("A fire gutted the bakery on Main Street.", "gutted", False),
+        ("The senator repeated the same talking points all week.", "talking points", True),
+        ("The talking points were edited twice before the hearing.", "talking points", False),
+        ("The chairman stormed out of the committee room.", "stormed out", True),
+        ("The minister's icy reply ended the meeting.", "icy", True),
+        ("Icy roads closed the pass on Monday.", "icy", False),
+        ("Her rivals took aim at the remark within the hour.", "took aim at", True),
+        ("The hunter took aim at the deer with a borrowed rifle.", "took aim at", False),
+    ],
+)
+def test_word_senses(analyzer, text, surface, hit):
+    assert (surface in loaded_surfaces(analyzer, text)) is hit
+
+
+def test_descriptive_if_is_read_and_applies_within_the_text_matched(tmp_path):
+    path = write(tmp_path / "mine.csv",
+                 "term,category,explanation,descriptive_if\n"
+                 "sweep,loaded,Casts a raid as a clean-up.,Broom|brooms\n")
+    (entry,) = read_lexicon(path)
+    assert entry.descriptive_if == frozenset({"broom", "brooms"})
+    lexicon = Lexicon([entry])
+    text = "Police plan a sweep. He bought a broom."
+    assert [m.surface for m in lexicon.match(text, 0, 20)] == ["sweep"]
+    assert lexicon.match(text) == []
