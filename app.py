@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from framing import FramingError, article_from_text, load_article
-from framing.analyzer import AnalyzerPool
+from framing.analyzer import Analyzer, AnalyzerPool
 from framing.compare import CompareError, compare
 from framing.export import (
     COMPARISON_FILES,
@@ -66,6 +66,11 @@ def analyzers() -> AnalyzerPool:
     pool = AnalyzerPool(size=CUSTOM_ANALYZERS)
     _ = pool.base
     return pool
+
+
+def get_analyzer() -> Analyzer:
+    """The shared Analyzer with the shipped lexicons (the Corpus page uses it too)."""
+    return analyzers().base
 
 
 # Keyed by the request and the lexicon's digest (the lexicon text itself, underscored, is not
