@@ -425,9 +425,11 @@ def test_https_certificate_for_another_name_is_refused(tls_server):
 def test_the_opt_in_reaches_the_batch_workers(analyzer, web_server, jobs):
     from framing.batch import analyze_many
 
-    urls = [f"{web_server}/pages/wire_story.html", f"{web_server}/plain.txt"]
+    # Plain-text pages: extracting the same HTML page again in this process would feed
+    # trafilatura's process-wide duplicate filter and change what later tests extract.
+    urls = [f"{web_server}/plain.txt", f"{web_server}/plain.txt?copy=2"]
     refused = list(analyze_many(urls, "article", "csv", analyzer, jobs))
     assert all("127.0.0.1 is a loopback address" in o.error for o in refused)
     allowed = list(analyze_many(urls, "article", "csv", analyzer, jobs, allow_private_hosts=True))
     assert [o.error for o in allowed] == ["", ""]
-    assert allowed[0].rows[0]["article_id"] == "wire_story"
+    assert all(o.rows[0]["url"].startswith(web_server) for o in allowed)
