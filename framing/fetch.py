@@ -34,7 +34,7 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .errors import FetchError, InputTooLargeError
@@ -187,6 +187,7 @@ def fetch(
     resolve: Resolver = resolve_host,
     guard: Guard | None = None,
     verify: ssl.SSLContext | bool = True,
+    media_types: Collection[str] = PAGE_TYPES,
 ) -> Page:
     """Fetch an http(s) page under the rules of this module.
 
@@ -205,6 +206,7 @@ def fetch(
     verify : TLS certificate verification: True (the certifi bundle, or the one named by
         SSL_CERT_FILE or SSL_CERT_DIR), or an ``ssl.SSLContext`` that trusts other
         authorities.
+    media_types : the content types accepted (default: web pages; feeds pass their own).
 
     Raises
     ------
@@ -239,7 +241,7 @@ def fetch(
                     raise FetchError(f"{original}: redirected to an invalid address") from None
                 continue
             try:
-                return _read(response, original, current, max_bytes, watchdog)
+                return _read(response, original, current, max_bytes, watchdog, media_types)
             finally:
                 response.close()
         raise FetchError(f"{original}: more than {max_redirects} redirects")
@@ -337,11 +339,12 @@ def _left(started: float, deadline: float, timeout: float) -> float:
     return min(timeout, left)
 
 
-def _read(response, original: str, url, max_bytes: int, watchdog: _Watchdog) -> Page:
+def _read(response, original: str, url, max_bytes: int, watchdog: _Watchdog,
+          media_types: Collection[str] = PAGE_TYPES) -> Page:
     """The response's body, decompressed and counted as it arrives."""
     content_type = response.headers.get("Content-Type", "text/plain")
     media_type = content_type.split(";")[0].strip().lower() or "text/plain"
-    if media_type not in PAGE_TYPES:
+    if media_type not in media_types:
         raise FetchError(f"{original}: not a web page (content type {media_type})")
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:

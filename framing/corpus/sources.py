@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import inspect
 import json
 import re
 import sys
@@ -233,21 +232,10 @@ def records(the_plan: Plan, allow_private_hosts: bool = False) -> Iterator[Recor
         yield from feed_records(url, parsed, allow_private_hosts)
 
 
-def _loader_options(allow_private_hosts: bool) -> dict:
-    """``allow_private_hosts`` for the fetcher, when this version of it takes the option."""
-    from ..ingest import fetch_url
-
-    try:
-        accepted = "allow_private_hosts" in inspect.signature(fetch_url).parameters
-    except (TypeError, ValueError):
-        accepted = False
-    return {"allow_private_hosts": allow_private_hosts} if accepted else {}
-
-
 def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | Skip:
     from ..ingest import is_url, load_article
 
-    options = _loader_options(allow_private_hosts) if is_url(source) else {}
+    options = {"allow_private_hosts": allow_private_hosts} if is_url(source) else {}
     try:
         article = load_article(source, **meta, **options)
     except FramingError as error:
@@ -365,51 +353,31 @@ def read_feed(url: str, allow_private_hosts: bool = False):
     return parsed
 
 
-def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
-    """The bytes at a feed's address: http(s) only, size-capped, private addresses refused
-    unless allowed (the same rule as article pages)."""
-    import httpx
+# What a feed may be served as (many servers call RSS plain XML or even text).
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
+                        "application/xml", "text/xml", "text/html", "text/plain",
+                        "application/octet-stream"})
 
-    from ..ingest import FETCH_TIMEOUT, MAX_BYTES
+
+def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
+    """The bytes at a feed's address, through the same safe fetcher as article pages
+    (``framing.fetch``: private addresses refused unless allowed, redirects checked, a
+    deadline and a size cap)."""
+    from ..errors import FetchError, InputTooLargeError
+    from ..fetch import fetch
+    from ..ingest import MAX_BYTES
 
     if not re.match(r"^https?://", url, re.I):
         if Path(url).is_file():  # a feed saved to disk
             return Path(url).read_bytes()[:MAX_BYTES]
         raise SourceError(f"{url}: a feed must be an http(s) address or a saved feed file")
-    if not allow_private_hosts and _private_host(url):
-        raise SourceError(f"{url}: refusing a private or local address (use "
-                          "--allow-private-hosts for a feed on your own network)")
     try:
-        with httpx.stream("GET", url, timeout=FETCH_TIMEOUT, follow_redirects=True,
-                          headers={"User-Agent": "framing (media analysis)"}) as response:
-            if response.status_code >= 400:
-                raise SourceError(f"{url}: HTTP error {response.status_code}")
-            data = b""
-            for chunk in response.iter_bytes():
-                data += chunk
-                if len(data) > MAX_BYTES:
-                    raise SourceError(f"{url}: feed is over the {MAX_BYTES / 1e6:.0f} MB limit")
-            return data
-    except httpx.HTTPError as error:
-        raise SourceError(f"{url}: could not fetch the feed ({_one_line(error) or 'error'})"
-                          ) from None
-
-
-def _private_host(url: str) -> bool:
-    import ipaddress
-    import socket
-    from urllib.parse import urlparse
-
-    host = urlparse(url).hostname or ""
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError:
-        return False  # unresolvable: the fetch reports it
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            return True
-    return False
+        return fetch(url, allow_private=allow_private_hosts, media_types=FEED_TYPES).content
+    except (FetchError, InputTooLargeError) as error:
+        message = str(error)
+        if message.startswith(f"{url}: "):
+            message = message[len(url) + 2:]
+        raise SourceError(f"{url}: could not fetch the feed ({message})") from None
 
 
 def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record | Skip]:
