@@ -261,18 +261,10 @@ def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _listed(path: str | None) -> list[str]:
-    """The inputs named in a --files-from list: one per line; blank lines and # comments
-    ignored."""
-    if not path:
-        return []
-    listing = Path(path)
-    if not listing.is_file():
-        raise InputFileError(f"{path}: no such list file")
-    try:
-        lines = listing.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise DecodeError(f"{path}: the list is not UTF-8 text") from None
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    """The inputs named in a --files-from list (see ``framing.corpus.listed``)."""
+    from .corpus import listed
+
+    return listed(path)
 
 
 def read_csv_rows(path: str, column: str):

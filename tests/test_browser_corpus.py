@@ -11,14 +11,9 @@ import csv
 import io
 import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
-from conftest import ROOT
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, free_port
+from test_browser import ARGS, ARTIFACTS, CHROMIUM, running_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,32 +28,8 @@ sync_api = pytest.importorskip("playwright.sync_api")
 def corpus_url(example_store):
     """The app, started after the example store is built (it finds it in the shared
     FRAMING_CACHE_DIR), at its Corpus page."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read().decode().strip() == "ok":
-                    break
-        except OSError:
-            time.sleep(0.25)
-    else:
-        process.kill()
-        pytest.fail("the Streamlit app did not start within 60 seconds")
-    yield f"{url}/Corpus"
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with running_app() as url:
+        yield f"{url}/Corpus"
 
 
 def screens(page, name: str) -> list:

@@ -12,16 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..cli import EXIT_ERROR, _Parser
 from ..errors import FramingError, InputFileError
 
-EXIT_ERROR = 2
 TABLES = ("articles", "sentences", "terms", "actors", "metrics", "runs", "skipped", "stories")
 OUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".json": "json"}
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: D102 - argparse's own contract
-        self.exit(EXIT_ERROR, f"framing: error: {message} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
