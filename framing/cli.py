@@ -236,28 +236,10 @@ def run_analyze(args) -> int:
 
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
-    """Folders replaced by the article files inside them (recursively, sorted, hidden files
-    and a folder's own README left out); also the folders that hold none."""
-    from .ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+    """Folders replaced by the article files inside them (see ``ingest.expand_folders``)."""
+    from .ingest import expand_folders
 
-    suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
-    out, empty = [], []
-    for source in sources:
-        folder = Path(source)
-        if "://" in source or not folder.is_dir():
-            out.append(source)
-            continue
-        found = sorted(
-            str(p) for p in folder.rglob("*")
-            if p.is_file() and p.suffix.lower() in suffixes
-            and p.stem.lower() != "readme"
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
-        if found:
-            out.extend(found)
-        else:
-            empty.append(source)
-    return out, empty
+    return expand_folders(sources)
 
 
 def _listed(path: str | None) -> list[str]:

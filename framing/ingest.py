@@ -541,3 +541,26 @@ def fetch_url(
     if page.media_type == "text/plain":
         return article_from_text(text, url=page.url, **meta)
     return article_from_html(text, url=page.url, **meta)
+
+
+def expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
+    """Folders replaced by the article files inside them (recursively, sorted, hidden files
+    and a folder's own README left out); also the folders that hold none."""
+    suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+    out, empty = [], []
+    for source in sources:
+        folder = Path(source)
+        if "://" in source or not folder.is_dir():
+            out.append(source)
+            continue
+        found = sorted(
+            str(p) for p in folder.rglob("*")
+            if p.is_file() and p.suffix.lower() in suffixes
+            and p.stem.lower() != "readme"
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
+        if found:
+            out.extend(found)
+        else:
+            empty.append(source)
+    return out, empty

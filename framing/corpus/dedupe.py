@@ -17,7 +17,7 @@ import numpy as np
 NUM_PERM = 64        # signature length: 256 bytes per article
 SCHEME = "affine32"  # datasketch's hashing scheme, fixed so stored signatures stay comparable
 SHINGLE = 5          # words per shingle
-THRESHOLD = 0.8      # estimated Jaccard similarity of shingle sets at which texts are copies
+THRESHOLD = 0.7      # estimated Jaccard similarity of shingle sets at which texts are copies
 _WORD = re.compile(r"\w+")
 
 

@@ -124,17 +124,13 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
          allow_private_hosts: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
     a text column or a feed that is not a feed stops the command before anything is written."""
-    from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+    from ..ingest import expand_folders
 
-    article_suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
     result = Plan()
     for source in sources:
         path = Path(source)
         if "://" not in source and path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in article_suffixes
-                and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found, _ = expand_folders([source])
             if not found:
                 result.skipped.append(Skip(source, "no .txt, .md or .html files in this folder"))
             result.files.extend(found)
