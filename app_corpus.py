@@ -460,7 +460,8 @@ except FramingError as error:
     st.stop()
 st.markdown(
     f"**{status.articles:,} articles** from {status.outlets:,} outlets"
-    + (f" ({status.duplicates:,} wire copies)" if status.duplicates else "")
+    + (f" ({status.duplicates:,} wire cop{'y' if status.duplicates == 1 else 'ies'})"
+       if status.duplicates else "")
     + f"; {status.analyzed:,} analyzed, {status.sentences:,} sentences, "
     f"{status.stories:,} stories"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")

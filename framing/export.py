@@ -258,10 +258,13 @@ def comparison_metrics_frame(c) -> pd.DataFrame:
                                   else max(values) - min(values), 4)
         if d is not None:
             row.update(difference_low=d.low, difference_high=d.high,
-                       clear="" if d.clear is None else d.clear, p_value=d.p_value,
+                       clear=pd.NA if d.clear is None else d.clear, p_value=d.p_value,
                        method=d.method)
         rows.append(row)
-    return pd.DataFrame(rows, columns=["metric", *c.labels, *DIFFERENCE_COLUMNS])
+    frame = pd.DataFrame(rows, columns=["metric", *c.labels, *DIFFERENCE_COLUMNS])
+    # True, False, or missing where the metric is not tested (one type for Arrow and CSV).
+    frame["clear"] = frame["clear"].astype("boolean")
+    return frame
 
 
 DIFFERENCE_COLUMNS = ("difference", "difference_low", "difference_high", "clear", "p_value",

@@ -50,7 +50,7 @@ def charts(at):
 def test_opens_on_the_example_store(page):
     assert not page.exception and not page.error
     status = page.markdown[0].value
-    assert status.startswith("**60 articles** from 5 outlets; 60 analyzed")
+    assert status.startswith("**60 articles** from 5 outlets (1 wire copy); 60 analyzed")
     assert [s.label for s in page.selectbox][:4] == ["Metric", "Outlet A", "Outlet B",
                                                      "Open a story"]
     assert len(charts(page)) >= 2  # outlets and trends (and the story's comparison charts)
@@ -80,7 +80,9 @@ def test_choosing_a_story_shows_its_comparison(page):
     assert labels.count("**") == 8  # A to D, each naming its outlet and title
     summary = [m.value for m in page.markdown if m.value.startswith("- ")]
     assert summary and "frames the story most" in summary[0]
-    assert list(table(page, "metric").columns) == ["metric", "A", "B", "C", "D", "difference"]
+    assert list(table(page, "metric").columns) == [
+        "metric", "A", "B", "C", "D", "difference", "difference_low", "difference_high", "clear",
+        "p_value", "method"]
     html = "".join(m.value for m in page.markdown)
     assert html.count('class="fr-article"') == 4
 
