@@ -273,8 +273,11 @@ def replicates(counts: SentenceCounts, n: int = BOOTSTRAP_REPLICATES, seed: int 
     for start in range(0, n, block):
         size = min(block, n - start)
         weights = rng.multinomial(rows, np.full(rows, 1.0 / rows), size=size).astype(float)
-        sums.append(weights @ counts.table)
-        sources.append(((weights @ counts.sources) > 0).sum(axis=1))
+        # einsum, not @: these products are small, and a threaded BLAS spends more starting
+        # its threads (and competing with worker processes) than it saves.
+        sums.append(np.einsum("bn,nf->bf", weights, counts.table))
+        sources.append((np.einsum("bn,ns->bs", weights, counts.sources.astype(float)) > 0)
+                       .sum(axis=1))
     return ratio_metrics(np.vstack(sums), np.concatenate(sources), rows)
 
 
