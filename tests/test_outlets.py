@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 
@@ -11,7 +10,7 @@ import pandas as pd
 import pytest
 from corpus_fixtures import make_store, metric_store
 
-from framing.corpus.cli_stories import add_commands
+from framing.cli import main as framing_main
 from framing.corpus.outlets import (
     aggregate,
     bootstrap_means,
@@ -212,14 +211,8 @@ def test_unknown_outlet_or_metric(tmp_path):
 
 
 def run_cli(argv):
-    parser = argparse.ArgumentParser(prog="framing corpus")
-    add_commands(parser.add_subparsers(dest="corpus_command"))
-    args = parser.parse_args(argv)
-    try:
-        return args.run(args)
-    except FramingError as error:
-        print(f"framing: error: {error}")
-        return 2
+    """`python -m framing corpus ...` in this process, errors printed as the command does."""
+    return framing_main(["corpus", *argv])
 
 
 def test_report_command_table_files_and_comparison(tmp_path, capsys):
@@ -250,13 +243,13 @@ def test_report_command_bad_input(tmp_path, capsys):
     path = tmp_path / "cli.duckdb"
     metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
     assert run_cli(["report", str(path), "--out", str(tmp_path / "x.xlsx")]) == 2
-    assert "--out must end in .csv, .parquet or .json" in capsys.readouterr().out
+    assert "--out must end in .csv, .parquet or .json" in capsys.readouterr().err
     assert run_cli(["report", str(path), "--paired"]) == 2
-    assert "--paired and --unpaired go with --compare" in capsys.readouterr().out
+    assert "--paired and --unpaired go with --compare" in capsys.readouterr().err
     newer = tmp_path / "newer.duckdb"
     make_store(newer, [], schema_version=2)
     assert run_cli(["report", str(newer)]) == 2
-    assert "newer than this framing reads" in capsys.readouterr().out
+    assert "newer than this framing reads" in capsys.readouterr().err
 
 
 def test_groups_of_two_or_three_take_the_exact_bootstrap_interval_their_range():

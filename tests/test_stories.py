@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-
 import duckdb
 import numpy as np
 import pytest
 from corpus_fixtures import make_store
 
-from framing.corpus.cli_stories import add_commands
+from framing.cli import main as framing_main
 from framing.corpus.stories import (
     DEFAULT_THRESHOLD,
     _day_numbers,
@@ -229,15 +227,8 @@ def test_empty_store_has_no_stories(tmp_path):
 
 
 def run_cli(argv):
-    """`python -m framing corpus ...` before framing/cli.py registers these commands."""
-    parser = argparse.ArgumentParser(prog="framing corpus")
-    add_commands(parser.add_subparsers(dest="corpus_command"))
-    args = parser.parse_args(argv)
-    try:
-        return args.run(args)
-    except FramingError as error:
-        print(f"framing: error: {error}")
-        return 2
+    """`python -m framing corpus ...` in this process, errors printed as the command does."""
+    return framing_main(["corpus", *argv])
 
 
 def test_stories_command_prints_counts(store, capsys):
@@ -250,11 +241,11 @@ def test_stories_command_prints_counts(store, capsys):
 
 def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     assert run_cli(["stories", str(tmp_path / "nothing.duckdb")]) == 2
-    assert "no store at" in capsys.readouterr().out
+    assert "no store at" in capsys.readouterr().err
     path = tmp_path / "newer.duckdb"
     make_store(path, [], schema_version=2)
     assert run_cli(["stories", str(path)]) == 2
-    assert "schema version 2" in capsys.readouterr().out
+    assert "schema version 2" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])
