@@ -20,7 +20,6 @@ under 1 s.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,27 +44,13 @@ def store_summary(store: str) -> str:
 
 
 def in_browser(store: str, runs: int) -> tuple[list[float], list[float]]:
+    from app_load import start_server  # bench/app_load.py: one way to start the app
     from playwright.sync_api import expect, sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-         "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_server()
     page_url = f"{url}/Corpus?store={urllib.parse.quote(str(Path(store).resolve()))}"
     charts, pages = [], []
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.25)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for run in range(runs + 1):
