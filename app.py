@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import partial
 from pathlib import Path
 
 import altair as alt
@@ -42,6 +43,7 @@ from framing.views import (
     term_category_table,
     voice_opinion_table,
 )
+from framing.workers import AnalysisWorkers
 
 CORPUS = Path(__file__).parent / "corpus" / "articles"
 EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos")
@@ -73,26 +75,36 @@ def get_analyzer() -> Analyzer:
     return analyzers().base
 
 
+@st.cache_resource(show_spinner=False)
+def workers() -> AnalysisWorkers:
+    """Worker processes for the analyses (one per core, FRAMING_APP_WORKERS to change; 0 runs
+    them in the server): the server's one interpreter then only lays out results, so many
+    sessions analyzing at once use every core."""
+    count = os.environ.get("FRAMING_APP_WORKERS", "").strip()
+    return AnalysisWorkers(analyzers(), int(count) if count.isdigit() else None)
+
+
 # Keyed by the request and the lexicon's digest (the lexicon text itself, underscored, is not
 # hashed again); bounded in number and age, so memory stays flat however many sessions come.
 @st.cache_data(show_spinner=False, max_entries=REPORTS_KEPT, ttl=REPORTS_TTL)
 def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
     slot, source, value, filename, title, outlet = request
-    analyzer = analyzers().get(_lexicon_text)
     meta = {"title": title, "outlet": outlet, "id": f"article_{slot}"}
+    # Reading a file or a page is work too, so it runs in the worker (a function to call);
+    # a URL is fetched here (waiting on the network holds no worker), then analyzed there.
     if source == "Example":
-        article = load_article(CORPUS / f"{value}.txt")
+        job = partial(load_article, CORPUS / f"{value}.txt")
     elif source == "Paste text":
-        article = article_from_text(value, **meta)
+        job = partial(article_from_text, value, **meta)
     elif source == "Upload a file":
-        article = article_from_bytes(value, filename, **meta)
+        job = partial(article_from_bytes, value, filename, **meta)
     else:
         # A visitor must not make the server read its own network: ports 80 and 443 only,
         # public addresses unless the deployment sets FRAMING_ALLOW_PRIVATE_HOSTS=1.
         private = os.environ.get("FRAMING_ALLOW_PRIVATE_HOSTS", "") == "1"
-        article = fetch_url(value.strip(), default_ports_only=True, allow_private_hosts=private,
-                            **{k: v for k, v in meta.items() if v})
-    return analyzer.analyze(article)
+        job = fetch_url(value.strip(), default_ports_only=True, allow_private_hosts=private,
+                        **{k: v for k, v in meta.items() if v})
+    return workers().analyze(job, _lexicon_text)
 
 
 def corpus_names() -> list[str]:
@@ -394,24 +406,27 @@ def sentences_tab(labels, reports) -> None:
 
 
 def export_tab(reports, c) -> None:
-    st.caption("The same files as the command line writes.")
-    st.download_button("Sentences (CSV)", to_csv_bytes(sentences_frame(reports)),
-                       file_name="sentences.csv", mime="text/csv", key="download_sentences")
-    st.download_button("Articles (CSV)", to_csv_bytes(articles_frame(reports)),
-                       file_name="articles.csv", mime="text/csv", key="download_articles")
-    st.download_button("Actors (CSV)", to_csv_bytes(actors_frame(reports)),
-                       file_name="actors.csv", mime="text/csv", key="download_actors")
+    st.caption("The same files as the command line writes, made when you click.")
+
+    def download(label, build, file_name, mime="text/csv"):
+        st.download_button(label, build, file_name=file_name, mime=mime,
+                           key=f"download_{file_name}", on_click="ignore")
+
+    download("Sentences (CSV)", lambda: to_csv_bytes(sentences_frame(reports)), "sentences.csv")
+    download("Articles (CSV)", lambda: to_csv_bytes(articles_frame(reports)), "articles.csv")
+    download("Actors (CSV)", lambda: to_csv_bytes(actors_frame(reports)), "actors.csv")
     if c is not None:
         for name, build in COMPARISON_FILES.items():
-            st.download_button(f"Comparison: {name} (CSV)", to_csv_bytes(build(c)),
-                               file_name=f"compare_{name}.csv", mime="text/csv",
-                               key=f"download_compare_{name}")
-    everything = {"reports": [report_json(r) for r in reports]}
-    if c is not None:
-        everything["comparison"] = comparison_json(c)
-    st.download_button("Everything (JSON)",
-                       json.dumps(everything, ensure_ascii=False, indent=1).encode("utf-8"),
-                       file_name="framing.json", mime="application/json", key="download_json")
+            download(f"Comparison: {name} (CSV)", lambda build=build: to_csv_bytes(build(c)),
+                     f"compare_{name}.csv")
+
+    def everything() -> bytes:
+        out = {"reports": [report_json(r) for r in reports]}
+        if c is not None:
+            out["comparison"] = comparison_json(c)
+        return json.dumps(out, ensure_ascii=False, indent=1).encode("utf-8")
+
+    download("Everything (JSON)", everything, "framing.json", "application/json")
 
 
 # --------------------------------------------------------------------------- pages
@@ -448,16 +463,21 @@ results = analyze_all(requests, digest, lexicon_text)
 if results:
     labels = [slot for slot, _ in results]
     reports = [report for _, report in results]
-    c, problem = comparison_of(reports)
+    # Lazy tabs: only the open tab runs, so an Analyze click pays for the articles alone and
+    # the comparison is computed when its tab (or the export) is opened.
     articles, comparison, sentences, export = st.tabs(
-        ["Articles", "Comparison", "Sentences", "Export"])
-    with articles:
-        for column, (slot, report) in zip(st.columns(len(results)), results):
-            with column:
-                article_column(slot, report, width, categories)
-    with comparison:
-        comparison_tab(labels, reports, c, problem)
-    with sentences:
-        sentences_tab(labels, reports)
-    with export:
-        export_tab(reports, c)
+        ["Articles", "Comparison", "Sentences", "Export"], key="view", on_change="rerun")
+    if articles.open:
+        with articles:
+            for column, (slot, report) in zip(st.columns(len(results)), results):
+                with column:
+                    article_column(slot, report, width, categories)
+    if comparison.open:
+        with comparison:
+            comparison_tab(labels, reports, *comparison_of(reports))
+    if sentences.open:
+        with sentences:
+            sentences_tab(labels, reports)
+    if export.open:
+        with export:
+            export_tab(reports, comparison_of(reports)[0])

@@ -40,8 +40,31 @@ def test_opens_on_the_example_without_errors(app):
     assert "fr-article" in html and "saber-rattling" in html  # the commentary is shown
     assert 'class="fr-term fr-' in html and "Neutral alternative:" in html  # tooltips
     assert [t.label for t in app.tabs] == ["Articles", "Comparison", "Sentences", "Export"]
-    summary = " ".join(m.value for m in app.markdown if m.value.startswith("- "))
-    assert "B frames the story more than A" in summary
+
+
+def summary_lines(app):
+    return " ".join(m.value for m in app.markdown if m.value.startswith("- "))
+
+
+def open_tab(app, label):
+    app.session_state["view"] = label
+    return app.run()
+
+
+def test_tabs_are_lazy_and_each_draws_its_own_content(app):
+    """Only the open tab runs: the first shows the articles, not the comparison; opening
+    another tab draws it (and the articles' HTML is no longer computed)."""
+    assert "class=\"fr-article" in page_html(app) and not summary_lines(app)
+    assert not app.get("download_button")
+    open_tab(app, "Comparison")
+    assert not app.exception and not app.error
+    assert "B frames the story more than A" in summary_lines(app)
+    assert "class=\"fr-article" not in page_html(app)
+    open_tab(app, "Sentences")
+    assert app.dataframe and "sentences" in " ".join(c.value for c in app.caption)
+    open_tab(app, "Export")
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Everything (JSON)" in labels and "Comparison: metrics (CSV)" in labels
 
 
 def paste(app, slot, text):

@@ -109,7 +109,7 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
     page.goto(app_url)
     expect = sync_api.expect
     expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
-    assert page.get_by_test_id("stMetric").count() == 10
+    expect(page.get_by_test_id("stMetric")).to_have_count(10)
     expect(page.locator(".fr-article").first).to_be_visible()
     assert page.locator(".fr-article").count() == 2
     # highlighted sentences: author opinion, reported speech, quotes

@@ -1,0 +1,109 @@
+"""Analyses in worker processes beside a server (the app's sessions).
+
+A Streamlit server runs every session's script in one Python interpreter, so the analyses of
+many sessions at once queue on one core. ``AnalysisWorkers`` sends them to a pool of worker
+processes (one per core by default), each holding its own Analyzers, while the server's
+interpreter only lays out the results; a report comes back pickled (about 60 KB for a
+1,500-word article).
+
+Workers are forked from the process that first asks for an analysis, so they start with the
+parent's loaded Analyzer (no second load) and import nothing of the parent's ``__main__``
+(a Streamlit script, which spawned workers would run again). A worker that dies is
+replaced: the pool is rebuilt and the analysis runs again once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .analyzer import AnalyzerPool
+from .report import Article, ArticleReport
+
+Loader = Callable[[], Article]
+
+_pool: AnalyzerPool | None = None  # in each worker: its own Analyzers
+
+
+def _start_worker(base) -> None:
+    """Each worker builds its own pool around the parent's shipped Analyzer (a fresh lock:
+    a lock the parent held at the fork would stay held in the child)."""
+    global _pool
+    _pool = AnalyzerPool(size=2, base=base)
+
+
+def _analyze(job: Article | Loader, lexicon_text: str) -> ArticleReport:
+    article = job() if callable(job) else job
+    return _pool.get(lexicon_text).analyze(article)
+
+
+class AnalysisWorkers:
+    """Analyze articles in ``processes`` worker processes (default: one per core).
+
+    Parameters
+    ----------
+    pool : the parent's Analyzers; its shipped Analyzer is loaded before the workers are
+        forked, so they share it. Analyses run in this process when forking is unavailable.
+    processes : how many workers; 0 analyzes in this process.
+    """
+
+    def __init__(self, pool: AnalyzerPool, processes: int | None = None) -> None:
+        self.pool = pool
+        self.processes = (os.cpu_count() or 1) if processes is None else processes
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.processes = 0
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _workers(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                base = self.pool.base  # loaded here, inherited by every worker
+                self._executor = ProcessPoolExecutor(
+                    self.processes, mp_context=multiprocessing.get_context("fork"),
+                    initializer=_start_worker, initargs=(base,))
+            return self._executor
+
+    def submit(self, job: Article | Loader, lexicon_text: str = "") -> Future:
+        """Start analyzing ``job`` (an Article, or a picklable function that loads one in the
+        worker: reading and extracting a page is work too); the future's result is the
+        report, or the ``FramingError`` the loading or analysis raised."""
+        if not self.processes:
+            future: Future = Future()
+            try:
+                article = job() if callable(job) else job
+                future.set_result(self.pool.get(lexicon_text).analyze(article))
+            except Exception as error:  # noqa: BLE001 - handed to the caller, as a worker does
+                future.set_exception(error)
+            return future
+        executor = self._workers()
+        try:
+            return executor.submit(_analyze, job, lexicon_text)
+        except BrokenProcessPool:
+            self._replace(executor)
+            return self._workers().submit(_analyze, job, lexicon_text)
+
+    def analyze(self, job: Article | Loader, lexicon_text: str = "") -> ArticleReport:
+        """The report of ``job``; a worker that died is replaced and the job run once more."""
+        future = self.submit(job, lexicon_text)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._replace(self._executor)
+            return self.submit(job, lexicon_text).result()
+
+    def _replace(self, broken: ProcessPoolExecutor | None) -> None:
+        with self._lock:
+            if broken is not None and self._executor is broken:
+                broken.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
