@@ -215,6 +215,26 @@ def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
                                     title=f"Mean {metric} per article, with its 95 % interval")
 
 
+def chosen_metric(path: str, version) -> str:
+    """The metric chosen under Outlets, else the first."""
+    choices = metric_choices(path, version)
+    metric = st.session_state.get("corpus_metric")
+    return metric if metric in choices else choices[0]
+
+
+def keep_choices() -> None:
+    """Streamlit forgets a widget's value on a run that does not draw it (a closed tab);
+    setting it again through the session state keeps the reader's choices across tabs."""
+    for name in KEPT:
+        if name in st.session_state:
+            st.session_state[name] = st.session_state[name]
+
+
+KEPT = ("corpus_metric", "corpus_story", "corpus_f_outlet", "corpus_f_story", "corpus_f_voice",
+        "corpus_f_label", "corpus_f_category", "corpus_f_frame", "corpus_f_search",
+        "corpus_page")
+
+
 def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
     choices = metric_choices(path, version)
     metric = st.selectbox("Metric", choices, key="corpus_metric", format_func=metric_name)
@@ -469,15 +489,23 @@ st.caption(f"Store: {key}")
 if status.analyzed < status.articles:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {key}")
+# Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
+keep_choices()
 outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
-    ["Outlets", "Stories", "Trends", "Sentences", "Downloads"])
-with outlets_tab:
-    chosen_metric = outlets_section(key, version, status)
-with stories_tab:
-    stories_section(key, version, status)
-with trends_tab:
-    trends_section(key, version, chosen_metric)
-with sentences_tab:
-    explorer_section(key, version, story_overview(key, version))
-with downloads_tab:
-    downloads_section(key, version)
+    ["Outlets", "Stories", "Trends", "Sentences", "Downloads"], key="corpus_view",
+    on_change="rerun")
+if outlets_tab.open:
+    with outlets_tab:
+        outlets_section(key, version, status)
+if stories_tab.open:
+    with stories_tab:
+        stories_section(key, version, status)
+if trends_tab.open:
+    with trends_tab:
+        trends_section(key, version, chosen_metric(key, version))
+if sentences_tab.open:
+    with sentences_tab:
+        explorer_section(key, version, story_overview(key, version))
+if downloads_tab.open:
+    with downloads_tab:
+        downloads_section(key, version)

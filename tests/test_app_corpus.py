@@ -27,6 +27,12 @@ def page(example_store):
     return open_corpus_page()
 
 
+def open_tab(at, label: str) -> AppTest:
+    """Open one of the page's tabs (only the open tab is computed)."""
+    at.session_state["corpus_view"] = label
+    return at.run()
+
+
 def explorer_caption(at) -> str:
     return next(c.value for c in at.caption if re.search(r" of [\d,]+ sentences", c.value))
 
@@ -51,15 +57,35 @@ def test_opens_on_the_example_store(page):
     assert not page.exception and not page.error
     status = page.markdown[0].value
     assert status.startswith("**60 articles** from 5 outlets (1 wire copy); 60 analyzed")
-    assert [s.label for s in page.selectbox][:4] == ["Metric", "Outlet A", "Outlet B",
-                                                     "Open a story"]
-    assert len(charts(page)) >= 2  # outlets and trends (and the story's comparison charts)
-    stories = table(page, "score_spread")
-    assert len(stories) >= 13 and stories["outlets"].iloc[0] == 5
+    assert [s.label for s in page.selectbox] == ["Metric", "Outlet A", "Outlet B"]
+    assert len(charts(page)) == 1  # the outlets; the other tabs are computed when opened
     verdict = next(m.value for m in page.markdown if "Clearly different" in m.value
                    or "Not clearly different" in m.value)
     assert "stories both covered" in verdict
+    open_tab(page, "Stories")
+    assert not page.exception
+    stories = table(page, "score_spread")
+    assert len(stories) >= 13 and stories["outlets"].iloc[0] == 5
+    assert [s.label for s in page.selectbox] == ["Open a story"]
+    open_tab(page, "Trends")
+    assert len(charts(page)) == 1 and "month" in charts(page)[0].proto.spec
+    open_tab(page, "Sentences")
     assert len(table(page, "sentence_index")) == 50  # the first page
+    open_tab(page, "Downloads")
+    assert len(page.get("download_button")) == 10
+
+
+def test_choices_are_kept_across_tabs(page):
+    page.selectbox(key="corpus_metric").set_value("quoted_word_share").run()
+    open_tab(page, "Trends")
+    assert "quoted_word_share" in charts(page)[0].proto.spec
+    open_tab(page, "Sentences")
+    page.multiselect(key="corpus_f_voice").set_value(["quoted"]).run()
+    open_tab(page, "Outlets")
+    assert page.selectbox(key="corpus_metric").value == "quoted_word_share"
+    open_tab(page, "Sentences")
+    assert page.multiselect(key="corpus_f_voice").value == ["quoted"]
+    assert set(table(page, "sentence_index")["voice"]) == {"quoted"}
 
 
 def test_the_metric_changes_the_outlet_chart(page):
@@ -71,6 +97,7 @@ def test_the_metric_changes_the_outlet_chart(page):
 
 
 def test_choosing_a_story_shows_its_comparison(page):
+    open_tab(page, "Stories")
     overview = table(page, "score_spread")
     five = int(overview.loc[overview["outlets"] == 5, "story_id"].iloc[0])
     page.selectbox(key="corpus_story").set_value(five).run()
@@ -95,6 +122,7 @@ def test_choosing_a_story_shows_its_comparison(page):
 
 
 def test_filters_change_the_explorer(page):
+    open_tab(page, "Sentences")
     everything = explorer_caption(page)
     total = int(re.search(r"of ([\d,]+) sentences", everything).group(1).replace(",", ""))
     assert everything.startswith(f"{total:,} of {total:,}")
@@ -110,6 +138,7 @@ def test_filters_change_the_explorer(page):
 
 
 def test_paging_through_the_explorer(page):
+    open_tab(page, "Sentences")
     first = table(page, "sentence_index")
     assert len(first) == 50 and "rows 1–50" in explorer_caption(page)
     page.number_input(key="corpus_page").set_value(2).run()
