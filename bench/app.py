@@ -5,8 +5,8 @@
 Runs app.py headless with Streamlit's AppTest: one run to load it (the Analyzer is trained or
 read from its cache and held by st.cache_resource), then, several times, pastes two articles
 of about 1,500 words the app has not seen (so st.cache_data cannot answer), presses Analyze
-and times the whole script run: ingestion, analysis, comparison, every tab's tables, charts
-and HTML. Target: under 2 s.
+and times the whole script run: ingestion, analysis (in the app's worker processes), and the
+open tab (the articles). Target: under 2 s.
 
     python bench/app.py --browser
 
@@ -17,12 +17,9 @@ the time from pressing Analyze to both new articles being drawn on the page.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,23 +49,11 @@ def article_of(words: int, names: list[str], run: int) -> str:
 
 
 def in_browser(runs: int = 5) -> list[float]:
+    from app_load import start_server  # bench/app_load.py: one way to start the app
     from playwright.sync_api import expect, sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-         "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
+    server, url = start_server()
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.25)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
