@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import sentence_starting
+import re
 
-from framing import Article
+import pytest
+from conftest import CORPUS_FILES, sentence_starting
+
+from framing import Article, load_article
 from framing.segment import Segmenter, paragraphs
 
 
@@ -110,3 +112,32 @@ def test_long_run_without_full_stop_is_cut(segmenter):
     sentences = segmenter.segment(Article(text=text))
     assert sentences and all(text[s.start:s.end].strip() for s in sentences)
     assert sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())
+
+
+PYSBD_MODULES = ("abbreviation_replacer", "between_punctuation", "cleaner", "exclamation_words",
+                 "lists_item_replacer", "processor", "punctuation_replacer", "segmenter", "utils")
+
+
+def test_pysbd_splits_the_same_with_the_pattern_cache(monkeypatch):
+    """pysbd's regexes are compiled once (framing.segment._CachedRe), and it splits exactly
+    as with the re module itself."""
+    import importlib
+
+    import pysbd
+
+    import framing.segment as seg
+
+    texts = [load_article(p).text for p in CORPUS_FILES[:8]]
+
+    def split_all():
+        return [pysbd.Segmenter(language="en", clean=False).segment(t) for t in texts]
+
+    split_all()
+    misses = seg._PYSBD_RE._compile.cache_info().misses
+    cached = split_all()
+    assert seg._PYSBD_RE._compile.cache_info().misses == misses  # nothing compiled again
+    for name in PYSBD_MODULES:
+        module = importlib.import_module(f"pysbd.{name}")
+        assert module.re is seg._PYSBD_RE
+        monkeypatch.setattr(module, "re", re)
+    assert split_all() == cached
