@@ -105,13 +105,15 @@ def sentence_page(path: str, version, where: explore.SentenceFilter, page: int) 
     return explore.sentence_page(path, where, page)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def analyze_stored(article_id: str, text: str, title: str, outlet: str, published: str,
-                   url: str):
-    """The full report of a stored article, analyzed again with the app's Analyzer."""
-    article = Article(text=text, id=article_id, title=title or "", outlet=outlet or "",
-                      url=url or "", published=published or "")
-    return app.get_analyzer().analyze(article)
+@st.cache_data(show_spinner=False, max_entries=32)
+def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...]):
+    """The full reports of stored articles (id, text, title, outlet, published, url), analyzed
+    again at once in the app's worker processes."""
+    futures = [app.workers().submit(Article(text=text, id=article_id, title=title or "",
+                                            outlet=outlet or "", url=url or "",
+                                            published=published or ""))
+               for article_id, text, title, outlet, published, url in rows]
+    return [future.result() for future in futures]
 
 
 @st.cache_resource(show_spinner=False)
@@ -335,8 +337,8 @@ def story_comparison(path: str, version, story: int) -> None:
             return
     texts = explore.article_texts(path, chosen)
     with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
-        reports = [analyze_stored(r.id, r.text, r.title, r.outlet, r.published, r.url)
-                   for r in texts.itertuples()]
+        reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
+                                       for r in texts.itertuples()))
     labels = list(SLOTS[:len(reports)])
     st.markdown("  \n".join(f"**{label}**: {names[r.article.id]}"
                             for label, r in zip(labels, reports)))
