@@ -17,6 +17,11 @@ the errors, and the resident memory of the Streamlit process and its analysis wo
 /proc) after each wave.
 Targets: 20 concurrent sessions with no errors and p95 under 10 s on 2 cores; after 200
 sessions the server within 1.5 GB and flat from session 100 to 200.
+
+    python bench/app_load.py --click-cost 6
+
+one session alone: the CPU one Analyze click costs the browser and the server (with its
+analysis workers), and so the least time 20 clicks at once can take on this machine's cores.
 """
 
 from __future__ import annotations
@@ -152,6 +157,21 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def browser_cpu_seconds() -> float:
+    """User and system CPU time of every Chromium process on the machine, in seconds (the
+    browsers share the two cores with the server here; in use they are the readers')."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        if "chrom" in text[text.find("(") + 1:text.rfind(")")].lower():
+            fields = text.rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 async def one_session(browser, url: str, session: int, words: int, with_lexicon: bool,
                       timeout_ms: int, gate: Gate) -> dict:
     from playwright.async_api import expect
@@ -213,7 +233,7 @@ async def run(args) -> int:
     from playwright.async_api import async_playwright
 
     server, url = start_server()
-    results, memory, used = [], [("started", 0, rss_mb(server.pid))], []
+    results, memory, used, browsing = [], [("started", 0, rss_mb(server.pid))], [], []
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -228,6 +248,7 @@ async def run(args) -> int:
             for wave in range(args.waves):
                 first = wave * args.sessions
                 started, cpu = time.perf_counter(), cpu_seconds(server.pid)
+                browsers = browser_cpu_seconds()
                 gate = Gate(args.sessions)
                 done = await asyncio.gather(*(
                     one_session(browser, url, first + k, args.words, args.lexicons,
@@ -236,13 +257,15 @@ async def run(args) -> int:
                 results += done
                 memory.append((f"wave {wave + 1}", len(results), rss_mb(server.pid)))
                 used.append((cpu_seconds(server.pid) - cpu) / args.sessions)
+                browsing.append((browser_cpu_seconds() - browsers) / args.sessions)
                 times = [r["seconds"] for r in done if r["seconds"] is not None]
                 failed = [r for r in done if r["error"]]
                 print(f"wave {wave + 1}: {len(done)} sessions in "
                       f"{time.perf_counter() - started:.0f} s, median "
                       f"{statistics.median(times) if times else float('nan'):.1f} s, "
                       f"{len(failed)} with errors, server RSS {memory[-1][2]:.0f} MB, "
-                      f"server CPU {used[-1]:.2f} s per session, "
+                      f"server CPU {used[-1]:.2f} s and browsers' {browsing[-1]:.2f} s per "
+                      "session, "
                       f"load {os.getloadavg()[0]:.1f}", flush=True)
                 for r in failed:
                     print(f"  session {r['session']}: {r['error']}", flush=True)
@@ -265,10 +288,65 @@ async def run(args) -> int:
               f"p95 {p95:.1f} s, max {times[-1]:.1f} s (target p95 < 10 s)")
     if used:
         print(f"server and workers' CPU per session (page load, lexicon, two pastes, "
-              f"Analyze): median {statistics.median(used):.2f} s")
+              f"Analyze): median {statistics.median(used):.2f} s; the browsers' (Chromium on "
+              f"the same cores): median {statistics.median(browsing):.2f} s")
     print("server RSS (with its analysis workers): "
           + ", ".join(f"{label} ({n} sessions) {mb:.0f} MB" for label, n, mb in memory))
     return 1 if failed else 0
+
+
+def click_cost(runs: int, words: int) -> int:
+    """One session alone: for each Analyze click (two new articles), the time until both are
+    drawn and the CPU it cost the browser and the server (with its workers); 20 sessions at
+    once need about 20 times that CPU from the machine's cores."""
+    from playwright.sync_api import expect, sync_playwright
+
+    server, url = start_server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            articles = page.locator(".fr-article")
+            expect(articles.nth(1)).to_be_visible(timeout=120_000)
+            for k in range(2):
+                page.get_by_text("Paste text").nth(k).click()
+            costs = []
+            for run in range(runs):
+                places = []
+                for slot in "AB":
+                    box = page.locator(f'textarea[aria-label="Article {slot}"]')
+                    expect(box).to_be_visible()
+                    text, place = article(1000 + run, slot, words)
+                    places.append(place)
+                    box.fill(text)
+                    box.press("Control+Enter")
+                page.wait_for_timeout(1500)  # the edits reach the server; everything idle
+                browsers, served = browser_cpu_seconds(), cpu_seconds(server.pid)
+                started = time.perf_counter()
+                page.get_by_role("button", name="Analyze").click()
+                for k, place in enumerate(places):
+                    expect(articles.nth(k)).to_contain_text(place, timeout=60_000)
+                seconds = time.perf_counter() - started
+                page.wait_for_timeout(1000)  # let the page settle before reading CPU
+                costs.append((seconds, browser_cpu_seconds() - browsers,
+                              cpu_seconds(server.pid) - served))
+                print(f"click {run + 1}: drawn in {seconds:.2f} s; CPU of the browser "
+                      f"{costs[-1][1]:.2f} s, of the server and its workers {costs[-1][2]:.2f} s",
+                      flush=True)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    later = costs[1:] or costs  # the first click also warms the page's components
+    browser_cpu = statistics.median(c[1] for c in later)
+    server_cpu = statistics.median(c[2] for c in later)
+    print(f"median of clicks 2-{runs}: drawn in {statistics.median(c[0] for c in later):.2f} s, "
+          f"browser CPU {browser_cpu:.2f} s, server and workers {server_cpu:.2f} s; "
+          f"20 clicks at once on {os.cpu_count()} cores need at least "
+          f"{20 * (browser_cpu + server_cpu) / (os.cpu_count() or 1):.1f} s with the browsers "
+          f"on the same machine, {20 * server_cpu / (os.cpu_count() or 1):.1f} s without")
+    return 0
 
 
 def in_process(sessions: int, words: int, every: int = 20) -> int:
@@ -317,7 +395,12 @@ def main() -> int:
     parser.add_argument("--in-process", type=int, default=0, metavar="N",
                         help="instead: N AppTest sessions in this process, each with its own "
                         "lexicon, and the process's memory every 20 (no browser, no server)")
+    parser.add_argument("--click-cost", type=int, default=0, metavar="N",
+                        help="instead: one session, N Analyze clicks, the CPU each costs the "
+                        "browser and the server")
     args = parser.parse_args()
+    if args.click_cost:
+        return click_cost(args.click_cost, args.words)
     if args.in_process:
         return in_process(args.in_process, args.words)
     if not os.path.exists(CHROMIUM):

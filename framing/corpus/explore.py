@@ -311,9 +311,14 @@ def sentence_page(db, where: SentenceFilter = SentenceFilter(), page: int = 1,
     condition, params = where.where()
     offset = (max(1, int(page)) - 1) * int(page_size)
     with _connected(db) as con:
-        sql = _sentences_sql(condition, _has_table(con, "stories"))
-        return con.execute(f"{sql} ORDER BY s.article_id, s.sentence_index "
-                           f"LIMIT {int(page_size)} OFFSET {offset}", params).df()
+        # The page's keys first (the filter and the ordering need few columns), then the
+        # shown columns and story of those rows only: a page of millions of sentences.
+        sql = _sentences_sql(
+            "(s.article_id, s.sentence_index) IN (SELECT (s.article_id, s.sentence_index) "
+            "FROM sentences s JOIN articles a ON a.id = s.article_id "
+            f"WHERE {condition} ORDER BY s.article_id, s.sentence_index "
+            f"LIMIT {int(page_size)} OFFSET {offset})", _has_table(con, "stories"))
+        return con.execute(f"{sql} ORDER BY s.article_id, s.sentence_index", params).df()
 
 
 def filtered_sentences(db, where: SentenceFilter = SentenceFilter(),
