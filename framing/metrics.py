@@ -272,7 +272,11 @@ def replicates(counts: SentenceCounts, n: int = BOOTSTRAP_REPLICATES, seed: int 
     block = max(1, 2_000_000 // rows)  # bounds memory on very long articles
     for start in range(0, n, block):
         size = min(block, n - start)
-        weights = rng.multinomial(rows, np.full(rows, 1.0 / rows), size=size).astype(float)
+        # how often each sentence is drawn in each replicate: the counts of ``rows`` uniform
+        # draws (a multinomial, drawn this way ten times faster for thousands of sentences)
+        draws = rng.integers(0, rows, size=(size, rows)) + rows * np.arange(size)[:, None]
+        weights = np.bincount(draws.ravel(), minlength=size * rows).reshape(size, rows) \
+            .astype(float)
         # einsum, not @: these products are small, and a threaded BLAS spends more starting
         # its threads (and competing with worker processes) than it saves.
         sums.append(np.einsum("bn,nf->bf", weights, counts.table))
