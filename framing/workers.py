@@ -6,10 +6,10 @@ processes (one per core by default), each holding its own Analyzers, while the s
 interpreter only lays out the results; a report comes back pickled (about 60 KB for a
 1,500-word article).
 
-Workers are forked from the process that first asks for an analysis, so they start with the
-parent's loaded Analyzer (no second load) and import nothing of the parent's ``__main__``
-(a Streamlit script, which spawned workers would run again). A worker that dies is
-replaced: the pool is rebuilt and the analysis runs again once.
+Workers come from a fork server (a fresh interpreter that has imported this module), not
+from the server process itself: a fork of Streamlit's multi-threaded server carried its
+sockets and event loop into the workers and broke its downloads now and then. A worker that
+dies is replaced: the pool is rebuilt and the analysis runs again once.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ Loader = Callable[[], Article]
 _pool: AnalyzerPool | None = None  # in each worker: its own Analyzers
 
 
-def _start_worker(base) -> None:
-    """Each worker builds its own pool around the parent's shipped Analyzer (a fresh lock:
-    a lock the parent held at the fork would stay held in the child)."""
+def _start_worker() -> None:
+    """Each worker loads its own Analyzers (the model from its on-disk cache)."""
     global _pool
-    _pool = AnalyzerPool(size=2, base=base)
+    _pool = AnalyzerPool(size=2)
+    _ = _pool.base
 
 
 def _analyze(job: Article | Loader, lexicon_text: str) -> ArticleReport:
@@ -54,7 +54,7 @@ class AnalysisWorkers:
     def __init__(self, pool: AnalyzerPool, processes: int | None = None) -> None:
         self.pool = pool
         self.processes = (os.cpu_count() or 1) if processes is None else processes
-        if "fork" not in multiprocessing.get_all_start_methods():
+        if "forkserver" not in multiprocessing.get_all_start_methods():
             self.processes = 0
         self._executor: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -62,10 +62,11 @@ class AnalysisWorkers:
     def _workers(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
-                base = self.pool.base  # loaded here, inherited by every worker
-                self._executor = ProcessPoolExecutor(
-                    self.processes, mp_context=multiprocessing.get_context("fork"),
-                    initializer=_start_worker, initargs=(base,))
+                _ = self.pool.base  # trained and cached on disk first if need be
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload([__name__])
+                self._executor = ProcessPoolExecutor(self.processes, mp_context=context,
+                                                     initializer=_start_worker)
             return self._executor
 
     def submit(self, job: Article | Loader, lexicon_text: str = "") -> Future:
