@@ -36,9 +36,13 @@ def _start_worker() -> None:
     _ = _pool.base
 
 
-def _analyze(job: Article | Loader, lexicon_text: str) -> ArticleReport:
+def _run(pool: AnalyzerPool, job: Article | Loader, lexicon_text: str) -> ArticleReport:
     article = job() if callable(job) else job
-    return _pool.get(lexicon_text).analyze(article)
+    return pool.get(lexicon_text).analyze(article)
+
+
+def _analyze(job: Article | Loader, lexicon_text: str) -> ArticleReport:
+    return _run(_pool, job, lexicon_text)
 
 
 class AnalysisWorkers:
@@ -76,8 +80,7 @@ class AnalysisWorkers:
         if not self.processes:
             future: Future = Future()
             try:
-                article = job() if callable(job) else job
-                future.set_result(self.pool.get(lexicon_text).analyze(article))
+                future.set_result(_run(self.pool, job, lexicon_text))
             except Exception as error:  # noqa: BLE001 - handed to the caller, as a worker does
                 future.set_exception(error)
             return future
