@@ -129,6 +129,21 @@ def test_second_analyze_finds_nothing_to_do_and_rerun_redoes_all(tmp_path, analy
     assert runs["finished"].notna().all()
 
 
+def test_articles_are_read_in_order_by_id_even_when_a_rowid_is_stale(tmp_path):
+    from framing.corpus.run import _read_jobs
+
+    db = tmp_path / "news.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES[:4]])
+    with connect(db) as con:
+        pairs = con.execute("SELECT id, rowid FROM articles ORDER BY id DESC").fetchall()
+    assert [job.id for job in _read_jobs(db, pairs)] == [i for i, _ in pairs]
+    # rowids that point elsewhere (as after a rewrite of the table): the ids still decide
+    stale = [(article_id, pairs[0][1]) for article_id, _ in pairs]
+    jobs = _read_jobs(db, stale)
+    assert [job.id for job in jobs] == [i for i, _ in pairs]
+    assert all(job.text.strip() for job in jobs)
+
+
 def test_a_changed_lexicon_reanalyzes(tmp_path, analyzer):
     from framing import Analyzer
 

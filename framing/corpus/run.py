@@ -244,23 +244,40 @@ class RunSummary:
     start_seconds: float = 0.0  # of which: loading the model, starting workers or a cluster
 
 
-def _todo(con, model_fp: str, lexicon_fp: str, run_id: int, rerun: bool) -> list[str]:
+def _todo(con, model_fp: str, lexicon_fp: str, run_id: int, rerun: bool) -> list[tuple]:
+    """The (id, rowid) of each article still to analyze, oldest first."""
     if rerun:  # only what this run itself has written counts as done
         condition, params = "r.id = ?", [run_id]
     else:
         condition, params = "r.model_fingerprint = ? AND r.lexicon_fingerprint = ?", \
             [model_fp, lexicon_fp]
-    return [row[0] for row in con.execute(
-        "SELECT a.id FROM articles a WHERE a.id NOT IN (SELECT m.article_id FROM metrics m "
-        f"JOIN runs r ON r.id = m.run_id WHERE {condition}) ORDER BY a.added_at, a.id", params
-    ).fetchall()]
+    return con.execute(
+        "SELECT a.id, a.rowid FROM articles a WHERE a.id NOT IN (SELECT m.article_id "
+        f"FROM metrics m JOIN runs r ON r.id = m.run_id WHERE {condition}) "
+        "ORDER BY a.added_at, a.id", params).fetchall()
 
 
-def _read_jobs(path, ids: list[str]) -> list[Job]:
+_JOB_COLUMNS = "id, text, title, outlet, published, url, source"
+
+
+def _read_jobs(path, todo: list[tuple]) -> list[Job]:
+    """The articles of ``todo`` ((id, rowid) pairs), in its order.
+
+    The rowid range lets DuckDB read only the row groups that hold them: matching the ids
+    alone scans the whole text column, about 1 MB per 1,000 articles in the store, on every
+    read. The ids decide; an article whose rowid has changed since is looked up by id."""
+    ids = [article_id for article_id, _ in todo]
+    rowids = [rowid for _, rowid in todo]
     with connect(path, write=True) as con:
         rows = con.execute(
-            "SELECT id, text, title, outlet, published, url, source FROM articles "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+            f"SELECT {_JOB_COLUMNS} FROM articles WHERE rowid BETWEEN ? AND ? "
+            "AND id IN (SELECT unnest(?::VARCHAR[]))", [min(rowids), max(rowids), ids]
+        ).fetchall()
+        if len(rows) < len(ids):
+            found = {row[0] for row in rows}
+            rows += con.execute(
+                f"SELECT {_JOB_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [[article_id for article_id in ids if article_id not in found]]).fetchall()
     order = {article_id: i for i, article_id in enumerate(ids)}
     return sorted((Job(*row) for row in rows), key=lambda job: order[job.id])
 
@@ -363,9 +380,9 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
             while waiting or queued or pending:
                 while len(pending) < runner.slots and (waiting or queued):
                     if not queued:
-                        ids = [waiting.popleft() for _ in range(min(READ_ARTICLES,
-                                                                    len(waiting)))]
-                        queued.extend(_read_jobs(path, ids))
+                        chunk = [waiting.popleft() for _ in range(min(READ_ARTICLES,
+                                                                      len(waiting)))]
+                        queued.extend(_read_jobs(path, chunk))
                         continue
                     task = [queued.popleft() for _ in range(min(task_articles, len(queued)))]
                     pending.append(runner.submit(task))
