@@ -172,6 +172,13 @@ def browser_cpu_seconds() -> float:
     return total
 
 
+async def idle(page, timeout_ms: int) -> None:
+    """Wait until the app has finished its run (Streamlit's "Running" sign is gone)."""
+    from playwright.async_api import expect
+
+    await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=timeout_ms)
+
+
 async def one_session(browser, url: str, session: int, words: int, with_lexicon: bool,
                       timeout_ms: int, gate: Gate) -> dict:
     from playwright.async_api import expect
@@ -196,8 +203,16 @@ async def one_session(browser, url: str, session: int, words: int, with_lexicon:
         places = {}
         step = "paste two articles"
         for k, slot in enumerate("AB"):
-            await page.get_by_text("Paste text").nth(k).click()
             box = page.locator(f'textarea[aria-label="Article {slot}"]')
+            for _ in range(max(1, timeout_ms // 10_000)):
+                # a click while the page is still running after the upload can be lost
+                await idle(page, timeout_ms)
+                await page.get_by_text("Paste text").nth(k).click()
+                try:
+                    await expect(box).to_be_visible(timeout=10_000)
+                    break
+                except AssertionError:
+                    continue
             await expect(box).to_be_visible(timeout=timeout_ms)
             text, places[slot] = article(session, slot, words)
             await box.fill(text)

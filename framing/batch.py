@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -54,7 +55,16 @@ def _analyze_one(analyzer, source: str, level: str, fmt: str,
 _WORKER: dict = {}
 
 
+def worker_signals() -> None:
+    """In a worker process: leave Ctrl+C to the parent (which stops the workers and reports
+    once) and die quietly when the parent terminates it. Otherwise a Ctrl+C in a terminal,
+    which reaches every process of the group, prints a traceback for each worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _init_worker(lexicons, model) -> None:
+    worker_signals()
     if "analyzer" not in _WORKER:
         from .analyzer import Analyzer
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .errors import CSVInputError, DecodeError, FramingError, InputFileError
@@ -148,16 +150,28 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(run=run_corpus, corpus_args=argv[1:])
     else:
         args = parser.parse_args(argv)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         return args.run(args)
     except FramingError as error:
         print(f"framing: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("framing: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as stop:
+        print(f"framing: {str(stop) or 'interrupted'}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum, frame) -> None:
+    """SIGTERM (a service manager, `kill`) stops a run as Ctrl+C does: workers are stopped,
+    what is written stays written, and one line says so."""
+    raise KeyboardInterrupt
 
 
 def _format(args) -> str:

@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from .analyzer import AnalyzerPool
+from .batch import worker_signals
 from .report import Article, ArticleReport
 
 Loader = Callable[[], Article]
@@ -32,6 +33,7 @@ _pool: AnalyzerPool | None = None  # in each worker: its own Analyzers
 def _start_worker() -> None:
     """Each worker loads its own Analyzers (the model from its on-disk cache)."""
     global _pool
+    worker_signals()
     _pool = AnalyzerPool(size=2)
     _ = _pool.base
 

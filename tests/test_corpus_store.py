@@ -455,6 +455,38 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
     assert_same_analysis(db, reference)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the parent"])
+def test_an_interrupted_run_says_so_in_one_line_and_keeps_what_it_wrote(tmp_path, how):
+    path = write_jsonl(tmp_path / "t.jsonl", mixed_articles(300, seed=6))
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(path)])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "framing", "corpus", "analyze", str(db), "--jobs", "2",
+         "--batch", "1"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, env=os.environ | {"PYTHONPATH": str(ROOT)})
+    done, deadline = 0, time.monotonic() + 300
+    while done < 3 and time.monotonic() < deadline and process.poll() is None:
+        try:
+            with connect(db, wait=0.5) as con:
+                done = con.execute("SELECT count(*) FROM metrics").fetchone()[0]
+        except StoreError:
+            pass
+        time.sleep(0.05)
+    if how.startswith("ctrl-c"):  # a terminal sends SIGINT to every process of the group
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "Error" not in err, err  # workers too stay quiet
+    last = err.strip().splitlines()[-1]
+    written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert 3 <= written < 300, "the signal should land mid-run"
+    assert last == (f"framing: interrupted after writing {written} of 300 articles; "
+                    "run `corpus analyze` again to go on")
+
+
 # --------------------------------------------------------------------------- Dask
 
 

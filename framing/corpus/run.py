@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -170,6 +172,9 @@ _WORKER: dict = {}  # the analyzer of a local worker process, set once by fork o
 
 
 def _init_local(lexicons, model) -> None:
+    from ..batch import worker_signals
+
+    worker_signals()
     if "analyzer" not in _WORKER:
         from ..analyzer import Analyzer
 
@@ -341,7 +346,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
     started = time.perf_counter()
     with connect(path):  # a missing, foreign or newer store fails here, before any work
         pass
-    with WriterLock(path):
+    with WriterLock(path), StopRequest() as stop:
         if analyzer is None:
             from ..analyzer import Analyzer
 
@@ -377,7 +382,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
             results: list[BatchResult] = []
             in_results = 0
             last_write = time.monotonic()
-            while waiting or queued or pending:
+            while (waiting or queued or pending) and not stop.requested:
                 while len(pending) < runner.slots and (waiting or queued):
                     if not queued:
                         chunk = [waiting.popleft() for _ in range(min(READ_ARTICLES,
@@ -395,13 +400,19 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                     if report:
                         report(f"skipped {source}: {reason}")
                 if in_results >= flush_articles or time.monotonic() - last_write >= \
-                        FLUSH_SECONDS or not (waiting or queued or pending):
+                        FLUSH_SECONDS or not (waiting or queued or pending) or stop.requested:
                     _write(path, writer, run_id, results)
                     analyzed += sum(len(r.done) for r in results)
                     failed += sum(len(r.failed) for r in results)
                     results, in_results, last_write = [], 0, time.monotonic()
                     if progress:
                         progress(len(todo), analyzed, failed)
+            if results:  # a stop came between a result and its write
+                _write(path, writer, run_id, results)
+                analyzed += sum(len(r.done) for r in results)
+                failed += sum(len(r.failed) for r in results)
+        except KeyboardInterrupt:  # a second Ctrl+C: stop at once
+            stop.requested = True
         except (OSError, duckdb.Error) as error:
             raise StoreError(f"{path}: could not write to the store "
                              f"({str(error).strip().splitlines()[0]}); the run stopped after "
@@ -409,9 +420,38 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                              ) from None
         finally:
             runner.close()
+        if stop.requested:
+            raise KeyboardInterrupt(f"interrupted after writing {analyzed} of {len(todo)} "
+                                    "articles; run `corpus analyze` again to go on")
         _finish(path, run_id)
     return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
                       ready - started)
+
+
+class StopRequest:
+    """Ctrl+C or SIGTERM during a run asks it to stop: the results in hand are written and the
+    run ends between two steps, never inside a DuckDB query (which would turn the signal
+    into a failed query). A second signal stops at once. Only the main thread can take
+    signals; elsewhere this does nothing."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: dict = {}
+
+    def __enter__(self) -> StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for number in (signal.SIGINT, signal.SIGTERM):
+                self._previous[number] = signal.signal(number, self._ask)
+        return self
+
+    def _ask(self, number, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __exit__(self, *exc) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
 
 
 def _write(path, writer, run_id: int, results: list[BatchResult]) -> None:
