@@ -14,6 +14,7 @@ dies is replaced: the pool is rebuilt and the analysis runs again once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -36,6 +37,7 @@ def _start_worker() -> None:
     worker_signals()
     _pool = AnalyzerPool(size=2)
     _ = _pool.base
+    gc.freeze()  # the loaded model stays out of every later collection (see batch.frozen_heap)
 
 
 def _run(pool: AnalyzerPool, job: Article | Loader, lexicon_text: str) -> ArticleReport:

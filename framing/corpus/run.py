@@ -18,9 +18,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..batch import frozen_heap, worker_signals
 from ..errors import FramingError
 from .store import (
     ACTOR_TYPES,
@@ -172,8 +174,6 @@ _WORKER: dict = {}  # the analyzer of a local worker process, set once by fork o
 
 
 def _init_local(lexicons, model) -> None:
-    from ..batch import worker_signals
-
     worker_signals()
     if "analyzer" not in _WORKER:
         from ..analyzer import Analyzer
@@ -346,12 +346,13 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
     started = time.perf_counter()
     with connect(path):  # a missing, foreign or newer store fails here, before any work
         pass
-    with WriterLock(path), StopRequest() as stop:
+    with WriterLock(path), StopRequest() as stop, ExitStack() as stack:
         if analyzer is None:
             from ..analyzer import Analyzer
 
             analyzer = Analyzer(lexicons=lexicons, model=model)
         _ = analyzer.model  # train or load the model once, before workers start
+        stack.enter_context(frozen_heap())
         model_fp, lexicon_fp = fingerprints(analyzer, model)
         with connect(path, write=True) as con:
             run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
