@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -77,11 +78,21 @@ def document_text(title: str | None, lead: str | None) -> str:
 
 
 def load_articles(con) -> pd.DataFrame:
-    """The articles' id, title, outlet, date, duplicate_of and lead, in a stable order."""
-    return con.execute(
-        f"""SELECT id, title, outlet, published, duplicate_of, left(text, {LEAD_CHARS}) AS lead
-            FROM articles ORDER BY id"""
-    ).df()
+    """The articles' id, title, outlet, date, duplicate_of and lead, in a stable order.
+
+    Read as Arrow batches: on 100,000 articles DuckDB's ``.df()`` peaks at 1.4 GB for a frame
+    of 0.2 GB, batches at 0.6 GB."""
+    cursor = con.cursor()  # its own result: the connection's last one may be unfinished
+    try:
+        reader = cursor.sql(
+            f"""SELECT id, title, outlet, published, duplicate_of, left(text, {LEAD_CHARS})
+                AS lead FROM articles ORDER BY id""").to_arrow_reader(10_000)
+        parts = [batch.to_pandas() for batch in reader]
+    finally:
+        cursor.close()
+    if not parts:
+        return reader.schema.empty_table().to_pandas()
+    return pd.concat(parts, ignore_index=True)
 
 
 def vectorize(frame: pd.DataFrame):
@@ -275,18 +286,24 @@ def find_stories(con, window_days: int = DEFAULT_WINDOW_DAYS,
     renumber = pd.Series(np.arange(1, len(first) + 1), index=first.index)
     frame["story_id"] = frame["raw"].map(renumber).to_numpy()
 
-    # Similarity to the story's centroid (the mean of its unit vectors, normalized).
+    # Similarity to the story's centroid (the mean of its unit vectors, normalized); 1.0 for
+    # a story of one, so only the articles of larger stories are multiplied (most stories
+    # of a big store have one article: this keeps the step's memory small).
     story_index = frame["story_id"].to_numpy() - 1
-    membership = sparse.csr_matrix(
-        (np.ones(len(frame), dtype=np.float32), (story_index, np.arange(len(frame)))),
-        shape=(len(first), len(frame)))
-    centroids = membership @ vectors
-    norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1))).ravel()
-    norms[norms == 0] = 1.0
-    centroids = sparse.diags(1.0 / norms) @ centroids
-    similarity = np.asarray(vectors.multiply(centroids[story_index]).sum(axis=1)).ravel()
     sizes = np.bincount(story_index, minlength=len(first))
-    similarity = np.where(sizes[story_index] == 1, 1.0, similarity)
+    similarity = np.ones(len(frame))
+    shared = np.flatnonzero(sizes[story_index] > 1)
+    if len(shared):
+        members, member_story = vectors[shared], story_index[shared]
+        membership = sparse.csr_matrix(
+            (np.ones(len(shared), dtype=np.float32), (member_story, np.arange(len(shared)))),
+            shape=(len(first), len(shared)))
+        centroids = membership @ members
+        norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1))).ravel()
+        norms[norms == 0] = 1.0
+        centroids = sparse.diags(1.0 / norms) @ centroids
+        similarity[shared] = np.asarray(
+            members.multiply(centroids[member_story]).sum(axis=1)).ravel()
     frame["similarity"] = np.round(similarity.astype(np.float64), 4)
 
     # Label: the title of the most central article, else the start of its lead.
@@ -335,7 +352,16 @@ def summarize(con, stories: pd.DataFrame) -> StoriesSummary:
 
 def build_stories(db, window_days: int = DEFAULT_WINDOW_DAYS,
                   threshold: float = DEFAULT_THRESHOLD) -> StoriesSummary:
-    """Find the stories of the store at ``db`` (a path or a connection) and store them."""
+    """Find the stories of the store at ``db`` (a path or a connection) and store them.
+
+    Given a path, the stories are found on a read-only connection that is closed before they
+    are written: DuckDB keeps what it read until then (about 0.3 GB at 100,000 articles), and
+    other readers are not locked out while the stories are computed."""
+    if isinstance(db, (str, Path)):
+        with connect(db) as con:
+            stories = find_stories(con, window_days, threshold)
+        with connect(db, read_only=False) as con:
+            return write_stories(con, stories)
     with connect(db, read_only=False) as con:
         return write_stories(con, find_stories(con, window_days, threshold))
 
