@@ -73,6 +73,9 @@ def in_browser(store: str, runs: int) -> tuple[list[float], list[float]]:
             box = page.locator(".st-key-corpus_page input")
             for number in range(2, runs + 2):
                 first = (number - 1) * 50 + 1
+                # a change made while the page's full run goes on is lost (Streamlit drops a
+                # fragment's rerun then): wait until the app is idle, as a reader would see
+                expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
                 box.fill(str(number))
                 start = time.perf_counter()
                 box.press("Enter")
