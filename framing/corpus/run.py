@@ -376,13 +376,24 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
             runner = LocalEngine(analyzer, min(jobs, max(1, len(todo) // task_articles)))
         analyzed = failed = 0
         ready = time.perf_counter()
+        results: list[BatchResult] = []
+        in_results = 0
+        last_write = time.monotonic()
+
+        def flush() -> None:
+            """Write the results in hand in one transaction."""
+            nonlocal analyzed, failed, results, in_results, last_write
+            _write(path, writer, run_id, results)
+            analyzed += sum(len(r.done) for r in results)
+            failed += sum(len(r.failed) for r in results)
+            results, in_results, last_write = [], 0, time.monotonic()
+            if progress:
+                progress(len(todo), analyzed, failed)
+
         try:
             waiting = deque(todo)
             queued: deque[Job] = deque()
             pending: deque = deque()
-            results: list[BatchResult] = []
-            in_results = 0
-            last_write = time.monotonic()
             while (waiting or queued or pending) and not stop.requested:
                 while len(pending) < runner.slots and (waiting or queued):
                     if not queued:
@@ -401,17 +412,10 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                     if report:
                         report(f"skipped {source}: {reason}")
                 if in_results >= flush_articles or time.monotonic() - last_write >= \
-                        FLUSH_SECONDS or not (waiting or queued or pending) or stop.requested:
-                    _write(path, writer, run_id, results)
-                    analyzed += sum(len(r.done) for r in results)
-                    failed += sum(len(r.failed) for r in results)
-                    results, in_results, last_write = [], 0, time.monotonic()
-                    if progress:
-                        progress(len(todo), analyzed, failed)
-            if results:  # a stop came between a result and its write
-                _write(path, writer, run_id, results)
-                analyzed += sum(len(r.done) for r in results)
-                failed += sum(len(r.failed) for r in results)
+                        FLUSH_SECONDS:
+                    flush()
+            if results:  # the last batch, or what came in before a stop
+                flush()
         except KeyboardInterrupt:  # a second Ctrl+C: stop at once
             stop.requested = True
         except (OSError, duckdb.Error) as error:
