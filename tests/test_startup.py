@@ -37,6 +37,17 @@ def test_help_imports_no_heavy_library():
     assert imported_after("import framing") == []
 
 
+@pytest.mark.parametrize("command", [["corpus", "--help"], ["corpus", "stories", "--help"],
+                                     ["corpus", "report", "--help"]])
+def test_corpus_help_imports_no_heavy_library(command):
+    """Building the corpus command line (which every corpus command does, `corpus analyze`
+    included) must not import pandas or scikit-learn: they cost 160 MB in every process."""
+    code = ("import contextlib, io, framing.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            f"    framing.cli.main({command!r})")
+    assert imported_after(code) == []
+
+
 def test_public_api_is_importable_lazily():
     code = ("from framing import Analyzer, analyze, load_article, Article, ArticleReport, "
             "FramingError, to_csv_bytes, sentences_frame, default_analyzer\n"

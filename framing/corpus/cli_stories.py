@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from .storeio import CorpusReportError
+from .storeio import (
+    BY_CHOICES,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+    MIN_SHARED_STORIES,
+    RESAMPLES,
+    CorpusReportError,
+)
 
 
 def add_commands(subparsers) -> None:
     """Register the ``stories`` and ``report`` subcommands on the ``corpus`` subparsers."""
-    from .outlets import BY_CHOICES, MIN_SHARED_STORIES, RESAMPLES
-    from .stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
-
     stories = subparsers.add_parser(
         "stories", help="group the store's articles that report the same event",
         description="Group the articles of a store that report the same event, across "
@@ -75,7 +77,7 @@ def run_stories(args) -> int:
     return 0
 
 
-def _write(frame: pd.DataFrame, out: str) -> None:
+def _write(frame, out: str) -> None:
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -117,6 +119,8 @@ def run_report(args) -> int:
         _write(frame, args.out)
         print(f"{len(frame)} rows written to {args.out}", file=sys.stderr)
     else:
+        import pandas as pd
+
         with pd.option_context("display.max_rows", None, "display.width", 120,
                                "display.float_format", "{:.3f}".format):
             print(frame.to_string(index=False))

@@ -22,16 +22,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .storeio import CorpusReportError, StoriesMissingError, connect, table_exists
+from .storeio import (  # noqa: F401 (the defaults are part of this module's interface)
+    BY_CHOICES,
+    MIN_SHARED_STORIES,
+    RESAMPLES,
+    CorpusReportError,
+    StoriesMissingError,
+    connect,
+    table_exists,
+)
 
-RESAMPLES = 2000
 SEED = 0
 CONFIDENCE = 0.95
-MIN_SHARED_STORIES = 5
 # Bootstrap draws are made in chunks of at most this many indices (bounds the memory).
 DRAW_CHUNK = 4_000_000
 NO_OUTLET = "(no outlet)"
-BY_CHOICES = ("outlet", "story", "month", "frame")
 # Columns of `metrics` that are not article metrics.
 NOT_METRICS = frozenset({"article_id", "run_id", "title", "outlet", "published", "url",
                          "source_path", "warnings", "primary_frame", "headline_only_terms"})

@@ -36,10 +36,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .storeio import connect, table_exists
+from .storeio import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, connect, table_exists  # noqa: F401
 
-DEFAULT_THRESHOLD = 0.24
-DEFAULT_WINDOW_DAYS = 3
 LEAD_CHARS = 2000
 # Rows of one block compared at once (bounds the memory of one sparse product).
 QUERY_CHUNK = 2000
