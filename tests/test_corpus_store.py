@@ -412,6 +412,40 @@ def test_a_write_that_fails_mid_run_stops_cleanly_and_a_rerun_completes(tmp_path
     assert_same_analysis(db, reference)
 
 
+def test_a_batch_larger_than_the_runs_memory_limit_is_written_not_refused(tmp_path):
+    """The run's connections are held to a DuckDB memory limit (the checkpoint after a write
+    took a few hundred MB without one); a batch bigger than the limit spills to a temporary
+    file and is written, first and again (a re-analysis: deletes, inserts, checkpoint)."""
+    import pyarrow as pa
+
+    from framing.corpus.run import RUN_MEMORY, BatchResult, arrow_schemas, write_batch
+
+    assert RUN_MEMORY
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    schemas = arrow_schemas()
+    ids = [f"big{i}" for i in range(40)]
+    sentence = "A sentence of a very long article, written again and again. " * 16  # ~1 kB
+    sentences = [{"article_id": article_id, "sentence_index": i, "text": sentence}
+                 for article_id in ids for i in range(1000)]               # ~40 MB of text
+    result = BatchResult(done=ids)
+    result.tables = {
+        "sentences": pa.Table.from_pylist(sentences, schema=schemas["sentences"]),
+        "metrics": pa.Table.from_pylist([{"article_id": i} for i in ids],
+                                        schema=schemas["metrics"]),
+        "terms": schemas["terms"].empty_table(), "actors": schemas["actors"].empty_table()}
+    for _ in range(2):
+        with connect(db, write=True, memory_limit="16MB") as con:
+            limit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+            assert limit.replace(" ", "").startswith(("15", "16"))  # "15.2 MiB" = 16 MB
+            write_batch(con, 1, [result])
+    counts = Corpus(db).sql("SELECT count(*) AS n, count(DISTINCT article_id) AS a, "
+                            "sum(length(text)) AS chars FROM sentences")
+    assert counts["n"][0] == 40_000 and counts["a"][0] == 40
+    assert counts["chars"][0] == 40_000 * len(sentence)
+    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 40
+
+
 def assert_same_analysis(db: Path, reference: Path) -> None:
     pd.testing.assert_frame_equal(metrics_frame(db), metrics_frame(reference))
     for name, order in (("sentences", "article_id, sentence_index"),

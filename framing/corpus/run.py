@@ -39,6 +39,10 @@ TASK_ARTICLES = 8       # articles per task sent to a worker
 READ_ARTICLES = 400     # articles read from the store at a time
 FLUSH_ARTICLES = 200    # articles per write transaction at most
 FLUSH_SECONDS = 5.0     # and a write at least this often (the file is closed in between)
+# DuckDB's memory for the run's reads and writes. Without a limit, the checkpoint that closing
+# the file makes after a write takes a few hundred MB for a moment (it rewrites the row groups
+# a re-analysis deleted from); past the limit DuckDB spills to a temporary file instead.
+RUN_MEMORY = "128MB"
 ENGINES = ("local", "dask")
 
 
@@ -273,7 +277,7 @@ def _read_jobs(path, todo: list[tuple]) -> list[Job]:
     read. The ids decide; an article whose rowid has changed since is looked up by id."""
     ids = [article_id for article_id, _ in todo]
     rowids = [rowid for _, rowid in todo]
-    with connect(path, write=True) as con:
+    with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
         rows = con.execute(
             f"SELECT {_JOB_COLUMNS} FROM articles WHERE rowid BETWEEN ? AND ? "
             "AND id IN (SELECT unnest(?::VARCHAR[]))", [min(rowids), max(rowids), ids]
@@ -354,7 +358,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         _ = analyzer.model  # train or load the model once, before workers start
         stack.enter_context(frozen_heap())
         model_fp, lexicon_fp = fingerprints(analyzer, model)
-        with connect(path, write=True) as con:
+        with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
             run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
             con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, ?)",
                         [run_id, framing_version(), model_fp, lexicon_fp, engine])
@@ -460,7 +464,7 @@ class StopRequest:
 
 
 def _write(path, writer, run_id: int, results: list[BatchResult]) -> None:
-    with connect(path, write=True) as con:
+    with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
         writer(con, run_id, results)
 
 

@@ -179,7 +179,7 @@ def _check_schema(con, path: Path) -> None:
 
 @contextlib.contextmanager
 def connect(path: str | Path, write: bool = False, create: bool = False,
-            wait: float = LOCK_WAIT) -> Iterator:
+            wait: float = LOCK_WAIT, memory_limit: str | None = None) -> Iterator:
     """A short-lived DuckDB connection to a store, closed on exit.
 
     Parameters
@@ -188,6 +188,8 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
     write : open read-write (the default is read-only, which lets several readers in).
     create : make the store (and its tables) if the file does not exist; implies ``write``.
     wait : seconds to wait while another process holds the file for a moment.
+    memory_limit : DuckDB's memory limit for this connection's database (for example
+        "128MB"); past it DuckDB spills to a temporary file beside the store.
     """
     path = Path(path)
     if path.is_dir():
@@ -202,6 +204,8 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
         _make(path)
     con = _connect(path, read_only=not (write or create), wait=wait)
     try:
+        if memory_limit:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
         _check_schema(con, path)
         if write or create:
             _add_new_metric_columns(con)
