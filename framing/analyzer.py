@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import sys
 import tempfile
@@ -104,16 +105,8 @@ class Analyzer:
             if reason := missing():
                 raise ModelError(reason)
         self.backend = backend
-        self.lexicon_files = tuple(Path(p) for p in lexicons)
-        self.lexicon = load_lexicon(self.lexicon_files)
-        self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
         self.names = Names()
-        self.segmenter = Segmenter(say_forms=single_word_forms(
-            self.lexicon.subset(SPEECH_CATEGORIES)))
-        self.voices = VoiceFinder(self.lexicon, self.names)
-        # Verbs of saying with a connotation, by lemma, for hits at attribution cues.
-        self._connoted = {e.term: e for e in self.lexicon.entries
-                          if e.category == "attribution_verb"}
+        self._set_lexicons(lexicons)
         self.cues = CueExtractor()
         self.frames = FrameFinder()
         self.actors = ActorFinder(self.names)
@@ -134,6 +127,29 @@ class Analyzer:
         if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
             raise ModelError("this model file was trained without the transformer backend; "
                              "retrain it with: python -m framing train --backend transformer")
+
+    def _set_lexicons(self, lexicons) -> None:
+        """The parts that depend on the lexicons: the shipped ones plus ``lexicons``."""
+        self.lexicon_files = tuple(Path(p) for p in lexicons)
+        self.lexicon = load_lexicon(self.lexicon_files)
+        self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
+        self.segmenter = Segmenter(say_forms=single_word_forms(
+            self.lexicon.subset(SPEECH_CATEGORIES)))
+        self.voices = VoiceFinder(self.lexicon, self.names)
+        # Verbs of saying with a connotation, by lemma, for hits at attribution cues.
+        self._connoted = {e.term: e for e in self.lexicon.entries
+                          if e.category == "attribution_verb"}
+
+    def with_lexicons(self, lexicons: list[str | Path] | tuple[str | Path, ...]) -> Analyzer:
+        """This Analyzer with other extra lexicon files (the shipped ones plus ``lexicons``):
+        the result equals ``Analyzer(lexicons, model=...)`` with this one's model, but shares
+        everything that does not depend on the lexicons (the model, names, cues, frames,
+        actors, the libraries already warmed up), so it costs reading the lexicons, not a
+        whole build."""
+        _ = self.model  # loaded first, so that both share it
+        other = copy.copy(self)
+        other._set_lexicons(lexicons)
+        return other
 
     # -- the model
 
@@ -482,7 +498,7 @@ class AnalyzerPool:
                 with tempfile.TemporaryDirectory(prefix="framing-lexicon-") as folder:
                     path = Path(folder) / f"custom-{key[:12]}.csv"
                     path.write_text(lexicon_text, encoding="utf-8")
-                    analyzer = Analyzer(lexicons=[path], model=base.bundle)
+                    analyzer = base.with_lexicons([path])
                 self._kept[key] = analyzer
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)

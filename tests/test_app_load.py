@@ -105,6 +105,33 @@ def test_lexicon_analyzers_are_bounded(analyzer):
         assert [h.term for h in report.hits if h.category == "loaded"] == [term]
 
 
+def test_an_analyzer_with_lexicons_derived_from_another_equals_a_whole_build(analyzer,
+                                                                             tmp_path):
+    """``with_lexicons`` (what the pool builds for an upload) shares the lexicon-free parts of
+    its base and gives the reports a whole ``Analyzer(lexicons=...)`` gives; the base keeps
+    its own lexicons. The lexicon adds a loaded word and a verb of saying, which changes the
+    voices and the sentence splitting as well as the hits."""
+    from framing import Analyzer
+
+    path = tmp_path / "ours.csv"
+    path.write_text("term,category,explanation,alternative,pos,inflect,forms\n"
+                    "gizmo,loaded,Ours.,thing,noun,yes,\n"
+                    "harrumph,attribution_verb,Ours too.,,verb,yes,harrumphs|harrumphed|"
+                    "harrumphing\n", encoding="utf-8")
+    text = ("The gizmo arrived on Monday. “It is a disgrace,” the mayor harrumphed. "
+            "“Is it?” Smith harrumphed. " + load_article(CORPUS_FILES[0]).text)
+    derived = analyzer.with_lexicons([path])
+    whole = Analyzer(lexicons=[path], model=analyzer.bundle)
+    assert derived.model is analyzer.model and derived.cues is analyzer.cues
+    assert derived.lexicon_files == whole.lexicon_files == (path,)
+    assert derived.analyze(text) == whole.analyze(text)
+    report = derived.analyze(text)
+    assert {"gizmo", "harrumph"} <= {h.term for h in report.hits}
+    assert analyzer.lexicon_files == ()
+    assert analyzer.analyze(text) == Analyzer(model=analyzer.bundle).analyze(text)
+    assert "gizmo" not in {h.term for h in analyzer.analyze(text).hits}
+
+
 def test_one_analyzer_serves_many_threads(analyzer):
     articles = [load_article(path) for path in CORPUS_FILES]
     alone = [analyzer.analyze(a) for a in articles]
