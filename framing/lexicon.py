@@ -18,6 +18,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
@@ -134,8 +135,11 @@ def _gerund(word: str) -> set[str]:
     return forms
 
 
-def surface_patterns(entry: Entry) -> set[tuple[str, ...]]:
-    """Every token sequence that counts as this entry in text."""
+@lru_cache(maxsize=1 << 16)
+def surface_patterns(entry: Entry) -> frozenset[tuple[str, ...]]:
+    """Every token sequence that counts as this entry in text. Kept for the entries last asked
+    about (entries are immutable): every Analyzer, and each lexicon subset it makes, indexes
+    the same shipped entries again."""
     base = _split_phrase(entry.term)
     patterns = {base}
     if entry.inflect and base:
@@ -150,7 +154,7 @@ def surface_patterns(entry: Entry) -> set[tuple[str, ...]]:
     for pattern in list(patterns):
         if any("-" in t for t in pattern):
             patterns.add(tuple(p for t in pattern for p in t.split("-")))
-    return {p for p in patterns if p}
+    return frozenset(p for p in patterns if p)
 
 
 class Lexicon:
@@ -347,11 +351,18 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
     )
 
 
+@lru_cache(maxsize=64)
+def _shipped_entries(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
+    """A shipped lexicon file's entries, read once while the file is unchanged."""
+    return tuple(read_lexicon(path))
+
+
 def load_lexicon(extra: list[str | Path] | tuple[str | Path, ...] = ()) -> Lexicon:
     """The shipped lexicons plus the user's files, which add entries or override them."""
     entries: list[Entry] = []
     for path in sorted(LEXICON_DIR.glob("*.csv")):
-        entries.extend(read_lexicon(path))
+        stat = path.stat()
+        entries.extend(_shipped_entries(path, stat.st_mtime_ns, stat.st_size))
     for path in extra:
         entries.extend(read_lexicon(path))
     return Lexicon(entries)
