@@ -179,6 +179,17 @@ async def idle(page, timeout_ms: int) -> None:
     await expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=timeout_ms)
 
 
+async def _what_is_shown(page) -> str:
+    try:
+        shown = [" ".join(t.split())[:60] for t in
+                 await page.locator(".fr-article").all_inner_texts()]
+        boxes = [" ".join(v.split())[:60] for v in await page.locator(
+            'textarea[aria-label^="Article"]').evaluate_all("els => els.map(e => e.value)")]
+        return f"; articles shown: {shown}; text boxes: {boxes}"
+    except Exception as error:  # noqa: BLE001 - a diagnosis must not hide the failure
+        return f"; (could not read the page: {type(error).__name__})"
+
+
 async def one_session(browser, url: str, session: int, words: int, with_lexicon: bool,
                       timeout_ms: int, gate: Gate) -> dict:
     from playwright.async_api import expect
@@ -237,6 +248,8 @@ async def one_session(browser, url: str, session: int, words: int, with_lexicon:
     except Exception as error:  # a timeout or a page that broke: count it, go on
         result["error"] = (f"{step}: {type(error).__name__}: "
                            f"{str(error).splitlines()[0][:200]}")
+        if step == "analyze":  # what the page shows instead, to tell why
+            result["error"] += await _what_is_shown(page)
     finally:
         if not arrived:
             gate.arrive()
