@@ -277,7 +277,7 @@ def _read_jobs(path, todo: list[tuple]) -> list[Job]:
     read. The ids decide; an article whose rowid has changed since is looked up by id."""
     ids = [article_id for article_id, _ in todo]
     rowids = [rowid for _, rowid in todo]
-    with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
+    with _open(path) as con:
         rows = con.execute(
             f"SELECT {_JOB_COLUMNS} FROM articles WHERE rowid BETWEEN ? AND ? "
             "AND id IN (SELECT unnest(?::VARCHAR[]))", [min(rowids), max(rowids), ids]
@@ -358,7 +358,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         _ = analyzer.model  # train or load the model once, before workers start
         stack.enter_context(frozen_heap())
         model_fp, lexicon_fp = fingerprints(analyzer, model)
-        with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
+        with _open(path) as con:
             run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
             con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, ?)",
                         [run_id, framing_version(), model_fp, lexicon_fp, engine])
@@ -463,11 +463,16 @@ class StopRequest:
             signal.signal(number, signal.SIG_DFL if handler is None else handler)
 
 
+def _open(path):
+    """A connection of the run's own (reads and writes), DuckDB held to ``RUN_MEMORY``."""
+    return connect(path, write=True, memory_limit=RUN_MEMORY)
+
+
 def _write(path, writer, run_id: int, results: list[BatchResult]) -> None:
-    with connect(path, write=True, memory_limit=RUN_MEMORY) as con:
+    with _open(path) as con:
         writer(con, run_id, results)
 
 
 def _finish(path, run_id: int) -> None:
-    with connect(path, write=True) as con:
+    with _open(path) as con:
         con.execute("UPDATE runs SET finished = now()::TIMESTAMP WHERE id = ?", [run_id])
