@@ -142,7 +142,8 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
             lexicon_text = upload.getvalue().decode("utf-8-sig")
             entries = read_lexicon(upload.name, text=lexicon_text)
             digest = hashlib.sha256(lexicon_text.encode()).hexdigest()
-            st.sidebar.success(f"{len(entries)} entries from {upload.name} in use.")
+            noun = "entry" if len(entries) == 1 else "entries"
+            st.sidebar.success(f"{len(entries)} {noun} from {upload.name} in use.")
         except UnicodeDecodeError:
             st.sidebar.error(f"{upload.name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
             lexicon_text = ""

@@ -135,7 +135,7 @@ def test_custom_lexicon_changes_the_hits(app):
                b"gizmo,loaded,Belittles a plan as a toy.,plan\n")
     app.sidebar.file_uploader[0].set_value(("mine.csv", lexicon, "text/csv")).run()
     assert not app.exception
-    assert any("1 entries from mine.csv" in s.value for s in app.sidebar.success)
+    assert any("1 entry from mine.csv" in s.value for s in app.sidebar.success)
     html = page_html(app)
     assert "Belittles a plan as a toy." in html
 
