@@ -6,7 +6,6 @@ import contextlib
 import copy
 import hashlib
 import sys
-import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -37,6 +36,7 @@ from .frames import FrameFinder, distribution
 from .ingest import article_from_text, check_english, load_article
 from .lexicon import (
     LEXICON_DIR,
+    LexiconText,
     Match,
     load_lexicon,
     single_word_forms,
@@ -93,7 +93,7 @@ class Analyzer:
 
     def __init__(
         self,
-        lexicons: list[str | Path] | tuple[str | Path, ...] = (),
+        lexicons: list[str | Path | LexiconText] | tuple[str | Path | LexiconText, ...] = (),
         model: str | Path | ModelBundle | None = None,
         backend: str = "lexical",
     ) -> None:
@@ -130,7 +130,7 @@ class Analyzer:
 
     def _set_lexicons(self, lexicons) -> None:
         """The parts that depend on the lexicons: the shipped ones plus ``lexicons``."""
-        self.lexicon_files = tuple(Path(p) for p in lexicons)
+        self.lexicon_files = tuple(p if isinstance(p, LexiconText) else Path(p) for p in lexicons)
         self.lexicon = load_lexicon(self.lexicon_files)
         self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
         self.segmenter = Segmenter(say_forms=single_word_forms(
@@ -140,7 +140,8 @@ class Analyzer:
         self._connoted = {e.term: e for e in self.lexicon.entries
                           if e.category == "attribution_verb"}
 
-    def with_lexicons(self, lexicons: list[str | Path] | tuple[str | Path, ...]) -> Analyzer:
+    def with_lexicons(self, lexicons: list[str | Path | LexiconText]
+                      | tuple[str | Path | LexiconText, ...]) -> Analyzer:
         """This Analyzer with other extra lexicon files (the shipped ones plus ``lexicons``):
         the result equals ``Analyzer(lexicons, model=...)`` with this one's model, but shares
         everything that does not depend on the lexicons (the model, names, cues, frames,
@@ -495,10 +496,8 @@ class AnalyzerPool:
         with self._lock:  # one build at a time also bounds the memory a burst of uploads takes
             analyzer = self._kept.get(key)
             if analyzer is None:
-                with tempfile.TemporaryDirectory(prefix="framing-lexicon-") as folder:
-                    path = Path(folder) / f"custom-{key[:12]}.csv"
-                    path.write_text(lexicon_text, encoding="utf-8")
-                    analyzer = base.with_lexicons([path])
+                analyzer = base.with_lexicons([LexiconText(f"custom-{key[:12]}.csv",
+                                                           lexicon_text)])
                 self._kept[key] = analyzer
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)

@@ -38,6 +38,15 @@ _VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True)
+class LexiconText:
+    """A lexicon given as CSV text instead of a file (an upload in the app): ``name`` is what
+    its messages call it. Wherever extra lexicon files are accepted, one of these is too."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One lexicon row: what it flags, why, and what a neutral writer would say instead."""
 
@@ -357,12 +366,14 @@ def _shipped_entries(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
     return tuple(read_lexicon(path))
 
 
-def load_lexicon(extra: list[str | Path] | tuple[str | Path, ...] = ()) -> Lexicon:
+def load_lexicon(extra: list[str | Path | LexiconText] | tuple[str | Path | LexiconText, ...] = ()
+                 ) -> Lexicon:
     """The shipped lexicons plus the user's files, which add entries or override them."""
     entries: list[Entry] = []
     for path in sorted(LEXICON_DIR.glob("*.csv")):
         stat = path.stat()
         entries.extend(_shipped_entries(path, stat.st_mtime_ns, stat.st_size))
-    for path in extra:
-        entries.extend(read_lexicon(path))
+    for source in extra:
+        entries.extend(read_lexicon(source.name, text=source.text)
+                       if isinstance(source, LexiconText) else read_lexicon(source))
     return Lexicon(entries)

@@ -163,6 +163,29 @@ def test_a_changed_lexicon_reanalyzes(tmp_path, analyzer):
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1
 
 
+RAIL_YARD = ("term,category,explanation,alternative\n"
+             "rail yard,loaded,A test entry that flags a neutral place name.,site\n")
+
+
+def flagged_rail_yards(db) -> int:
+    return Corpus(db).sql("SELECT count(*) AS n FROM terms WHERE term = 'rail yard'")["n"][0]
+
+
+def test_a_lexicon_given_as_text_analyzes_a_corpus_in_workers(tmp_path, analyzer):
+    """The app's uploads reach the Analyzer as text (``AnalyzerPool``), with no file behind
+    them: a corpus run still fingerprints that lexicon by content and its workers use it."""
+    from framing.analyzer import AnalyzerPool
+
+    db = tmp_path / "news.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES])
+    Corpus(db).analyze(analyzer=analyzer)
+    assert flagged_rail_yards(db) == 0
+    pooled = AnalyzerPool(base=analyzer).get(RAIL_YARD)
+    summary = Corpus(db).analyze(analyzer=pooled, jobs=2)
+    assert summary.analyzed == len(CORPUS_FILES)  # a new lexicon fingerprint: all again
+    assert flagged_rail_yards(db) >= 2
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -541,6 +564,25 @@ def test_the_dask_engine_writes_the_same_rows(tmp_path, analyzer):
     assert summary.analyzed == 10
     assert_same_analysis(db, reference)
     assert Corpus(db).sql("SELECT engine FROM runs")["engine"].tolist() == ["dask"]
+
+
+@pytest.mark.slow
+def test_dask_workers_use_the_users_lexicon_sent_as_text(tmp_path, analyzer):
+    pytest.importorskip("distributed")
+    from framing import Analyzer
+    from framing.corpus.dask_engine import portable
+    from framing.lexicon import LexiconText
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text(RAIL_YARD, encoding="utf-8")
+    # a worker on another machine cannot read the client's file: it gets the text
+    assert portable((extra,)) == [LexiconText("extra.csv", RAIL_YARD)]
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES[:4]])
+    custom = Analyzer(lexicons=[extra], model=analyzer.bundle)
+    summary = Corpus(db).analyze(analyzer=custom, engine="dask", jobs=2)
+    assert summary.analyzed == 4
+    assert flagged_rail_yards(db) >= 2
 
 
 @pytest.mark.slow

@@ -12,7 +12,16 @@ from collections import deque
 import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker, wait
 
+from ..lexicon import LexiconText
 from .run import BatchResult, Job, SchedulerError, analyze_jobs
+
+
+def portable(lexicons) -> list[LexiconText]:
+    """The user's lexicons as text, for workers on other machines, which cannot read this
+    machine's files."""
+    return [source if isinstance(source, LexiconText)
+            else LexiconText(source.name, source.read_text(encoding="utf-8-sig"))
+            for source in lexicons]
 
 
 class AnalyzerPlugin(WorkerPlugin):
@@ -82,8 +91,8 @@ class DaskEngine:
                                  f"({str(error).splitlines()[0] if str(error) else 'timed out'})"
                                  ) from None
         model = analyzer.bundle
-        self.client.register_plugin(AnalyzerPlugin(
-            [str(p) for p in analyzer.lexicon_files], model), name=AnalyzerPlugin.name)
+        self.client.register_plugin(AnalyzerPlugin(portable(analyzer.lexicon_files), model),
+                                    name=AnalyzerPlugin.name)
         workers = len(self.client.scheduler_info().get("workers", {})) or max(1, jobs)
         self.workers = workers
 

@@ -144,6 +144,7 @@ def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, s
     lexicon files and the user's extra ones, by content."""
     from ..analyzer import LEXICON_DIR
     from ..classify import fingerprint
+    from ..lexicon import LexiconText
 
     if model_file is not None:
         digest = hashlib.sha256(Path(model_file).read_bytes())
@@ -152,8 +153,10 @@ def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, s
     else:
         model = analyzer._fingerprint()
     digest = hashlib.sha256()
-    for path in [*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files]:
-        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    for source in [*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files]:
+        name, data = ((source.name, source.text.encode("utf-8")) if isinstance(source, LexiconText)
+                      else (Path(source).name, Path(source).read_bytes()))
+        digest.update(name.encode() + b"\0" + data)
     return model, digest.hexdigest()[:20]
 
 
