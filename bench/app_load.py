@@ -11,6 +11,9 @@ them and waits until both articles are drawn. It checks
 that the page shows no error, that its own two place names are in its results and that no
 other session's are. With ``--lexicons`` each session first uploads a lexicon CSV of its own
 (one new term), so that every session needs an Analyzer with a different lexicon.
+With ``--race`` no session waits for the others: each clicks Analyze 0 to 300 ms after
+committing its own text, while the rest of the wave is loading, pasting or analyzing (a
+click racing the text box's commit on a loaded server; a lost one shows as an error).
 
 Reports the median and 95th percentile of the time from the click to both results drawn,
 the errors, and the resident memory of the Streamlit process and its analysis workers (from
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import re
 import socket
 import statistics
@@ -44,6 +48,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PLACE = re.compile(r"Varnholm\d+[AB]")
+RACE_DELAYS_MS = (0, 0, 50, 100, 300)  # --race: from the last commit to the Analyze click
 
 
 def paragraphs_of(names: list[str]) -> list[str]:
@@ -191,7 +196,7 @@ async def _what_is_shown(page) -> str:
 
 
 async def one_session(browser, url: str, session: int, words: int, with_lexicon: bool,
-                      timeout_ms: int, gate: Gate) -> dict:
+                      timeout_ms: int, gate: Gate, race: bool = False) -> dict:
     from playwright.async_api import expect
 
     result = {"session": session, "seconds": None, "error": ""}
@@ -228,10 +233,15 @@ async def one_session(browser, url: str, session: int, words: int, with_lexicon:
             text, places[slot] = article(session, slot, words)
             await box.fill(text)
             await box.press("Control+Enter")  # commit the text, as leaving the box does
-        await page.wait_for_timeout(500)
-        gate.arrive()
-        arrived = True
-        await gate.open.wait()
+        if race:  # Analyze right after the text box's commit, while others are running
+            gate.arrive()
+            arrived = True
+            await page.wait_for_timeout(random.Random(session).choice(RACE_DELAYS_MS))
+        else:
+            await page.wait_for_timeout(500)
+            gate.arrive()
+            arrived = True
+            await gate.open.wait()
         started = time.perf_counter()
         step = "analyze"
         await page.get_by_role("button", name="Analyze").click()
@@ -280,7 +290,7 @@ async def run(args) -> int:
                 gate = Gate(args.sessions)
                 done = await asyncio.gather(*(
                     one_session(browser, url, first + k, args.words, args.lexicons,
-                                args.timeout * 1000, gate)
+                                args.timeout * 1000, gate, args.race)
                     for k in range(args.sessions)))
                 results += done
                 memory.append((f"wave {wave + 1}", len(results), rss_mb(server.pid)))
@@ -420,6 +430,10 @@ def main() -> int:
     parser.add_argument("--lexicons", action="store_true",
                         help="each session uploads a lexicon of its own first")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a step may take")
+    parser.add_argument("--race", action="store_true",
+                        help="each session clicks Analyze 0-300 ms after committing its own "
+                             "text, without waiting for the others (a click racing the text "
+                             "box's commit on a loaded server)")
     parser.add_argument("--in-process", type=int, default=0, metavar="N",
                         help="instead: N AppTest sessions in this process, each with its own "
                         "lexicon, and the process's memory every 20 (no browser, no server)")
