@@ -8,7 +8,6 @@ reports are cached by their input (``st.cache_data``).
 from __future__ import annotations
 
 import hashlib
-import importlib.machinery
 import json
 import os
 from functools import partial
@@ -57,10 +56,6 @@ REPORTS_TTL = "1h"
 LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
-# Streamlit runs this file as a module named __main__ without a spec; a worker process started
-# by multiprocessing would then run the whole file again to rebuild it. A spec named __main__
-# tells multiprocessing there is nothing to rebuild (the workers need only framing).
-__spec__ = importlib.machinery.ModuleSpec("__main__", None)
 
 
 # --------------------------------------------------------------------------- cached work

@@ -10,14 +10,24 @@ Workers come from a fork server (a fresh interpreter that has imported this modu
 from the server process itself: a fork of Streamlit's multi-threaded server carried its
 sockets and event loop into the workers and broke its downloads now and then. A worker that
 dies is replaced: the pool is rebuilt and the analysis runs again once.
+
+A new worker never runs the server's main script. multiprocessing starts a worker by running
+the parent's ``__main__`` module again, from its file, unless that module has a spec; Streamlit
+gives every script run a fresh ``__main__`` (the app's file, no spec), so a worker started
+while another session's run was beginning re-ran the whole app and died (twelve of twenty
+sessions at once got no results). Workers are started with a ``__main__`` of our own in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import importlib.machinery
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -29,6 +39,33 @@ from .report import Article, ArticleReport
 Loader = Callable[[], Article]
 
 _pool: AnalyzerPool | None = None  # in each worker: its own Analyzers
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet_main():
+    """While a worker may be started (in ``submit``), ``sys.modules["__main__"]`` is a module
+    with a spec named ``__main__``, which multiprocessing takes to mean "nothing to run again"
+    (see the module docstring); it keeps the real one's ``__file__`` for any other reader.
+    Then the real one is given back, unless another thread (a new script run) has set its own
+    meanwhile."""
+    with _MAIN_LOCK:
+        before = sys.modules.get("__main__")
+        quiet = types.ModuleType("__main__")
+        quiet.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+        if hasattr(before, "__file__"):
+            quiet.__file__ = before.__file__
+        sys.modules["__main__"] = quiet
+        try:
+            yield
+        finally:
+            if sys.modules.get("__main__") is quiet:
+                if before is None:
+                    del sys.modules["__main__"]
+                else:
+                    sys.modules["__main__"] = before
 
 
 def _start_worker() -> None:
@@ -90,10 +127,12 @@ class AnalysisWorkers:
             return future
         executor = self._workers()
         try:
-            return executor.submit(_analyze, job, lexicon_text)
+            with _quiet_main():  # the executor starts its workers on demand, in submit
+                return executor.submit(_analyze, job, lexicon_text)
         except BrokenProcessPool:
             self._replace(executor)
-            return self._workers().submit(_analyze, job, lexicon_text)
+            with _quiet_main():
+                return self._workers().submit(_analyze, job, lexicon_text)
 
     def analyze(self, job: Article | Loader, lexicon_text: str = "") -> ArticleReport:
         """The report of ``job``; a worker that died is replaced and the job run once more."""

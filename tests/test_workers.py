@@ -81,3 +81,28 @@ def test_no_processes_analyzes_in_this_process(pool):
     assert w._executor is None
     with pytest.raises(EmptyInputError):
         w.analyze(partial(article_from_text, ""))
+
+
+def test_workers_never_run_the_servers_main_script(pool, tmp_path, monkeypatch):
+    """Streamlit gives every script run a fresh ``__main__`` module, without a spec until the
+    script sets one; a worker started in that moment re-ran the whole app as its main module
+    (and died starting workers of its own: the errors under twenty sessions at once). A worker
+    must start from framing alone, whatever ``__main__`` is when it starts."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "server_script.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(script)
+    main.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    fresh = AnalysisWorkers(pool, processes=2)
+    try:
+        futures = [fresh.submit(partial(article_from_text, TEXT, id=str(k))) for k in range(4)]
+        assert all(loaded(f.result()) == set() for f in futures)
+    finally:
+        fresh.close()
+    assert sys.modules["__main__"] is main  # left as it was
+    assert not marker.exists()
