@@ -7,6 +7,15 @@ reports are cached by their input (``st.cache_data``).
 
 from __future__ import annotations
 
+import importlib.machinery
+
+# Streamlit (and AppTest) runs this file as a module named __main__ without a spec, and any
+# process multiprocessing starts from then on (a Dask worker, say) would run the whole file
+# again to rebuild it. A spec named __main__ says there is nothing to rebuild. Set first, so
+# the window before it is short; the app's own workers do not depend on it
+# (framing.workers starts them with a __main__ of its own).
+__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+
 import hashlib
 import json
 import os
