@@ -267,8 +267,11 @@ def single_word_forms(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(p[0] for e in lexicon.entries for p in surface_patterns(e) if len(p) == 1)
 
 
-def read_lexicon(path: str | Path, text: str | None = None) -> list[Entry]:
-    """Read and validate one lexicon CSV; errors name the file, the line and the problem."""
+def read_lexicon(path: str | Path | LexiconText, text: str | None = None) -> list[Entry]:
+    """Read and validate one lexicon CSV (a file, or a ``LexiconText``); errors name the file,
+    the line and the problem."""
+    if isinstance(path, LexiconText):
+        path, text = path.name, path.text
     path = Path(path)
     name = path.name
     if text is None:
@@ -374,6 +377,5 @@ def load_lexicon(extra: list[str | Path | LexiconText] | tuple[str | Path | Lexi
         stat = path.stat()
         entries.extend(_shipped_entries(path, stat.st_mtime_ns, stat.st_size))
     for source in extra:
-        entries.extend(read_lexicon(source.name, text=source.text)
-                       if isinstance(source, LexiconText) else read_lexicon(source))
+        entries.extend(read_lexicon(source))
     return Lexicon(entries)
