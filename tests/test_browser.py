@@ -164,3 +164,36 @@ def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
     assert dialogs == []
     screenshot(page, "app_pasted_script")
     page.close()
+
+
+def test_progress_is_shown_in_still_text_while_an_analysis_runs(app_url, browser):
+    """While the app runs, Streamlit's animated figure and the spinner's wheel are hidden (a
+    browser drawing without a GPU redraws the page for every frame of them, which with many
+    waiting pages took the machine) and still text says what is going on. Streamlit renaming
+    the elements the app's style names fails this test, not the style silently."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    expect = sync_api.expect
+    expect(page.locator(".fr-article").nth(1)).to_be_visible(timeout=90_000)
+    page.get_by_text("Paste text").first.click()
+    box = page.locator('textarea[aria-label="Article A"]')
+    expect(box).to_be_visible(timeout=30_000)
+    body = (ROOT / "corpus" / "articles" / "strike_chaos.txt").read_text(encoding="utf-8")
+    box.fill("\n\n".join([body.partition("\n---\n")[2]] * 80))  # seconds of analysis
+    box.press("Control+Enter")
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Analyze").click()
+    spinner = page.get_by_test_id("stSpinner")
+    expect(spinner).to_contain_text("Article A: Analyzing", timeout=30_000)
+    running = page.get_by_test_id("stStatusWidgetRunningIcon")
+    expect(running).to_have_count(1)  # Streamlit shows its sign a moment after the run starts
+    assert not running.is_visible()
+    assert page.get_by_test_id("stSpinnerIcon").count() == 1
+    assert not page.get_by_test_id("stSpinnerIcon").is_visible()
+    label = page.get_by_test_id("stStatusWidget").evaluate(
+        "w => getComputedStyle(w.firstElementChild, '::before').content")
+    assert label == '"Running…"'
+    screenshot(page, "app_running")
+    expect(page.locator(".fr-article").first).to_contain_text("strike", timeout=120_000)
+    assert page.get_by_test_id("stStatusWidgetRunningIcon").count() == 0
+    page.close()
