@@ -67,13 +67,15 @@ LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
 # Still progress signs on both pages: "Running…" beside Streamlit's Stop button instead of
 # its animated figure, and the spinners' text without their turning wheel. A browser that
-# draws without a GPU (a school laptop, a headless browser) redraws for every frame of an
-# animation: 0.06-0.09 s of CPU per second per waiting page, 0.01 with these (see
-# docs/benchmarks.md, "Still progress signs").
-st.html("<style>[data-testid='stStatusWidgetRunningIcon'], [data-testid='stSpinner'] "
-        "span:has(> [data-testid='stSpinnerIcon']) {display: none;} [data-testid='stStatusWidget'] "
-        "> div:has(> [data-testid='stStatusWidgetRunningIcon'])::before {content: 'Running…'; "
-        "font-size: 0.875rem; opacity: 0.6; white-space: nowrap; margin-right: 0.5rem;}</style>")
+# draws without a GPU (a school laptop, a headless browser) repaints for every frame of an
+# animation: 0.07-0.08 s of CPU per second per waiting page, 0.02-0.03 with these
+# (`python bench/app_load.py --waiting-cost 10`; docs/benchmarks.md, "Still progress signs").
+STILL_SIGNS = (
+    "<style>[data-testid='stStatusWidgetRunningIcon'], [data-testid='stSpinner'] "
+    "span:has(> [data-testid='stSpinnerIcon']) {display: none;} [data-testid='stStatusWidget'] "
+    "> div:has(> [data-testid='stStatusWidgetRunningIcon'])::before {content: 'Running…'; "
+    "font-size: 0.875rem; opacity: 0.6; white-space: nowrap; margin-right: 0.5rem;}</style>")
+st.html(STILL_SIGNS)
 
 
 # --------------------------------------------------------------------------- cached work

@@ -26,6 +26,11 @@ sessions the server within 1.5 GB and flat from session 100 to 200.
 
 one session alone: the CPU one Analyze click costs the browser and the server (with its
 analysis workers), and so the least time 20 clicks at once can take on this machine's cores.
+
+    python bench/app_load.py --waiting-cost 10
+
+the CPU a page waiting for a run costs its browser each second, with Streamlit's animated
+progress signs and with the app's still ones (a browser without a GPU paints every frame).
 """
 
 from __future__ import annotations
@@ -86,13 +91,15 @@ def lexicon(session: int) -> bytes:
             f"A term of session {session}.,term\n").encode()
 
 
-def start_server(log: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """The app on a free port of 127.0.0.1; its output goes to ``log`` (or nowhere)."""
+def start_server(log: Path | None = None,
+                 script: Path = ROOT / "app.py") -> tuple[subprocess.Popen, str]:
+    """The app (or another ``script``) on a free port of 127.0.0.1; its output goes to ``log``
+    (or nowhere)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(script),
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
@@ -398,6 +405,68 @@ def click_cost(runs: int, words: int) -> int:
     return 0
 
 
+def app_constant(name: str) -> str:
+    """A string constant of app.py, read from its source (importing it would run the app)."""
+    import ast
+
+    for node in ast.parse((ROOT / "app.py").read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise SystemExit(f"app.py has no constant {name}")
+
+
+WAITING_SCRIPT = """import time, streamlit as st
+{style}st.write("ready")
+if st.button("Go"):
+    with st.spinner("Analyzing..."):
+        time.sleep(30)
+"""
+
+
+def waiting_cost(pages: int) -> int:
+    """The CPU a page costs its browser each second while it waits for a run: a one-button
+    script that sleeps under `st.spinner`, with Streamlit's animated signs and with the app's
+    still ones (app.py's STILL_SIGNS), ``pages`` pages at a time."""
+    from playwright.sync_api import expect, sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="framing-waiting-"))
+    kinds = {"Streamlit's animated signs": "",
+             "the app's still signs": f"st.html({app_constant('STILL_SIGNS')!r})\n"}
+    for kind, style in kinds.items():
+        script = folder / "waiting.py"
+        script.write_text(WAITING_SCRIPT.format(style=style), encoding="utf-8")
+        server, url = start_server(script=script)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                shown = []
+                for _ in range(pages):
+                    page = browser.new_page()
+                    page.goto(url)
+                    expect(page.get_by_text("ready")).to_be_visible(timeout=60_000)
+                    shown.append(page)
+                page.wait_for_timeout(2000)
+                before = browser_cpu_seconds()
+                page.wait_for_timeout(10_000)
+                resting = (browser_cpu_seconds() - before) / 10 / pages
+                for page in shown:
+                    page.get_by_role("button", name="Go").click()
+                for page in shown:
+                    expect(page.get_by_test_id("stSpinner")).to_be_visible(timeout=60_000)
+                page.wait_for_timeout(2000)
+                before = browser_cpu_seconds()
+                page.wait_for_timeout(10_000)
+                waiting = (browser_cpu_seconds() - before) / 10 / pages
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        print(f"{kind}: {waiting:.3f} CPU-s per second per waiting page "
+              f"({resting:.3f} at rest), {pages} page(s)", flush=True)
+    return 0
+
+
 def in_process(sessions: int, words: int, every: int = 20) -> int:
     """Memory without a browser: ``sessions`` AppTest sessions one after another in this
     process, each with a lexicon and two articles of its own, sharing the app's caches as the
@@ -451,7 +520,12 @@ def main() -> int:
     parser.add_argument("--click-cost", type=int, default=0, metavar="N",
                         help="instead: one session, N Analyze clicks, the CPU each costs the "
                         "browser and the server")
+    parser.add_argument("--waiting-cost", type=int, default=0, metavar="PAGES",
+                        help="instead: the browser's CPU per second for a page waiting on a "
+                        "run, with Streamlit's animated signs and with the app's still ones")
     args = parser.parse_args()
+    if args.waiting_cost:
+        return waiting_cost(args.waiting_cost)
     if args.click_cost:
         return click_cost(args.click_cost, args.words)
     if args.in_process:
