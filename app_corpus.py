@@ -279,9 +279,9 @@ def compare_section(path: str, version, metric: str) -> None:
     else:
         verdict = "**Clearly different.**" if d.beyond_noise else "**Not clearly different.**"
     st.markdown(f"{verdict} {d.summary}")
-    st.caption("Paired by story when the outlets share five stories or more: per shared story, "
-               "each outlet's mean, and the stories resampled, so that how heated a story is "
-               "cancels out.")
+    st.caption("Paired by story when the outlets share five stories or more: each outlet's "
+               "mean per shared story, with the stories resampled, so that a story that is "
+               "heated for everyone does not count as a difference between the outlets.")
 
 
 def story_name(overview: pd.DataFrame):
