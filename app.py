@@ -19,12 +19,15 @@ __spec__ = importlib.machinery.ModuleSpec("__main__", None)
 import hashlib
 import json
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from framing import FramingError, article_from_text, load_article
 from framing.analyzer import Analyzer, AnalyzerPool
@@ -62,6 +65,8 @@ SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
 REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
 REPORTS_TTL = "1h"
+READING_HINT = ("Hover over a highlighted sentence for its voice, score and cues, and over an "
+                "underlined word for why it is loaded and a neutral alternative.")
 LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
@@ -266,16 +271,46 @@ def inputs() -> None:
 
 
 def analyze_all(requests, digest, lexicon_text):
-    reports = []
-    for request in requests:
-        slot, source = request[0], request[1]
-        spinner = "Fetching and analyzing…" if source == "Fetch a URL" else "Analyzing…"
+    """The session's articles, analyzed side by side: each is fetched and handed to the
+    workers from a thread of its own, so a session's articles wait in the workers' queue
+    together (with many sessions at once, sessions finish one after another instead of all
+    at the end) and one visitor's two articles take the time of one."""
+    # One line that is always there says what is being done, then how to read the results:
+    # a spinner put in and taken out above the results moved the whole page, and on a busy
+    # server, where each change reaches the browser on its own, every move redrew it.
+    status = st.empty()
+    if not requests:
+        status.caption("\u00a0")
+        return []
+    doing = ("Fetching and analyzing" if any(r[1] == "Fetch a URL" for r in requests)
+             else "Analyzing")
+    slots = [r[0] for r in requests]
+    status.caption(f"{doing} article {slots[0]}…" if len(slots) == 1
+                   else f"{doing} articles {and_list(slots)}…")
+    context = get_script_run_ctx()
+
+    def analyze(request):
+        add_script_run_ctx(threading.current_thread(), context)  # st.cache_data needs it
         try:
-            with st.spinner(f"Article {slot}: {spinner}"):
-                reports.append((slot, analyze_request(request, digest, lexicon_text)))
+            return analyze_request(request, digest, lexicon_text), None
         except FramingError as error:
-            st.error(f"Article {slot}: {error}")
+            return None, error
+
+    with ThreadPoolExecutor(len(requests)) as pool:
+        outcomes = list(pool.map(analyze, requests))
+    reports = []
+    for request, (report, error) in zip(requests, outcomes):
+        if error is None:
+            reports.append((request[0], report))
+        else:
+            st.error(f"Article {request[0]}: {error}")
+    status.caption(READING_HINT if reports else "\u00a0")
     return reports
+
+
+def and_list(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --------------------------------------------------------------------------- views

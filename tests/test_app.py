@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from conftest import ROOT
 
@@ -82,6 +84,28 @@ def test_pasted_articles_are_analyzed(app):
     assert float(values[("Framing score", 1)]) > float(values[("Framing score", 0)])
     html = page_html(app)
     assert "rammed through" in html and "disgraceful" in html
+
+
+def test_a_sessions_articles_are_analyzed_side_by_side(app, monkeypatch):
+    """Both articles reach the workers before either is done: one visitor's two articles take
+    the time of one, and with many sessions at once each session's pair waits in the
+    workers' queue together (sessions finish one after another, not all at the end)."""
+    from framing.workers import AnalysisWorkers
+
+    both_in = threading.Barrier(2, timeout=10)  # one article alone waits, then fails
+    analyze = AnalysisWorkers.analyze
+
+    def together(self, job, lexicon_text=""):
+        both_in.wait()
+        return analyze(self, job, lexicon_text)
+
+    monkeypatch.setattr(AnalysisWorkers, "analyze", together)
+    paste(app, "A", PASTE_A + " Both were read at once.")
+    paste(app, "B", PASTE_B + " Both were read at once.")
+    app.button(key="analyze").click().run()
+    assert not app.exception and not app.error
+    assert "Both were read at once." in page_html(app)
+    assert any(c.value.startswith("Hover over a highlighted sentence") for c in app.caption)
 
 
 def test_article_text_is_escaped(app):
