@@ -285,8 +285,7 @@ def analyze_all(requests, digest, lexicon_text):
     doing = ("Fetching and analyzing" if any(r[1] == "Fetch a URL" for r in requests)
              else "Analyzing")
     slots = [r[0] for r in requests]
-    status.caption(f"{doing} article {slots[0]}…" if len(slots) == 1
-                   else f"{doing} articles {and_list(slots)}…")
+    status.caption(f"{doing} article{'s' if len(slots) > 1 else ''} {and_list(slots)}…")
     context = get_script_run_ctx()
 
     def analyze(request):
