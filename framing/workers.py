@@ -15,7 +15,7 @@ A new worker never runs the server's main script. multiprocessing starts a worke
 the parent's ``__main__`` module again, from its file, unless that module has a spec; Streamlit
 gives every script run a fresh ``__main__`` (the app's file, no spec), so a worker started
 while another session's run was beginning re-ran the whole app and died (twelve of twenty
-sessions at once got no results). Workers are started with a ``__main__`` of our own in place.
+sessions at once got no results). While workers may start, ``__main__`` carries such a spec.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import multiprocessing
 import os
 import sys
 import threading
-import types
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,30 +41,25 @@ _pool: AnalyzerPool | None = None  # in each worker: its own Analyzers
 
 
 _MAIN_LOCK = threading.Lock()
+_MAIN_SPEC = importlib.machinery.ModuleSpec("__main__", None)
 
 
 @contextlib.contextmanager
 def _quiet_main():
-    """While a worker may be started (in ``submit``), ``sys.modules["__main__"]`` is a module
-    with a spec named ``__main__``, which multiprocessing takes to mean "nothing to run again"
-    (see the module docstring); it keeps the real one's ``__file__`` for any other reader.
-    Then the real one is given back, unless another thread (a new script run) has set its own
-    meanwhile."""
+    """While a worker may be started (in ``submit``), the ``__main__`` module has a spec named
+    ``__main__``, which multiprocessing takes to mean "nothing to run again" (see the module
+    docstring); a spec it had before is left alone, and a missing one is taken back after.
+    The module itself stays in place: other threads (the Corpus page) read it meanwhile."""
     with _MAIN_LOCK:
-        before = sys.modules.get("__main__")
-        quiet = types.ModuleType("__main__")
-        quiet.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
-        if hasattr(before, "__file__"):
-            quiet.__file__ = before.__file__
-        sys.modules["__main__"] = quiet
+        main = sys.modules.get("__main__")
+        if main is None or getattr(main, "__spec__", None) is not None:
+            yield
+            return
+        main.__spec__ = _MAIN_SPEC
         try:
             yield
         finally:
-            if sys.modules.get("__main__") is quiet:
-                if before is None:
-                    del sys.modules["__main__"]
-                else:
-                    sys.modules["__main__"] = before
+            main.__spec__ = None
 
 
 def _start_worker() -> None:
