@@ -161,24 +161,30 @@ class Gate:
             self.open.set()
 
 
+def _stat_cpu_seconds(stat: str) -> float:
+    """User and system CPU time in a /proc/PID/stat line, with that of the children the
+    process has reaped (utime, stime, cutime, cstime), in seconds."""
+    fields = stat.rpartition(")")[2].split()
+    return sum(map(int, fields[11:15])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process and its living descendants, with that of the
-    children they have reaped (cutime, cstime), in seconds."""
+    """CPU time of a process and its living descendants, with that of the children they
+    have reaped, in seconds."""
     total = 0.0
     for member in family(pid):
         try:
-            fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
+            total += _stat_cpu_seconds(Path(f"/proc/{member}/stat").read_text())
         except OSError:
             continue
-        total += sum(map(int, fields[11:15])) / os.sysconf("SC_CLK_TCK")
     return total
 
 
 def browser_cpu_seconds() -> float:
-    """User and system CPU time of every Chromium process on the machine, in seconds (the
-    browsers share the two cores with the server here; in use they are the readers'). The
-    reaped children's time counts too: a closed page's renderer has exited by the time a wave
-    is measured, and without it a session's share looked a third of what it is."""
+    """CPU time of every Chromium process on the machine, in seconds (the browsers share the
+    two cores with the server here; in use they are the readers'). The reaped children's time
+    counts too: a closed page's renderer has exited by the time a wave is measured, and
+    without it a session's share looked a third of what it is."""
     total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -186,8 +192,7 @@ def browser_cpu_seconds() -> float:
         except OSError:
             continue
         if "chrom" in text[text.find("(") + 1:text.rfind(")")].lower():
-            fields = text.rpartition(")")[2].split()
-            total += sum(map(int, fields[11:15])) / os.sysconf("SC_CLK_TCK")
+            total += _stat_cpu_seconds(text)
     return total
 
 
