@@ -33,6 +33,9 @@ POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other"
 
 # A token is a run of letters or digits, hyphen-joined parts kept together ("so-called").
 TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+# Matching reads a percent sign as a token of its own, in text and in lexicon forms alike:
+# "100%" is not the "100" of "100 people", nor "the 1%" the start of "the 1,200 homes".
+_MATCH_TOKEN = re.compile(TOKEN.pattern + "|%")
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})
 _VOWELS = frozenset("aeiou")
 
@@ -80,8 +83,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     stop = len(text) if end is None else end
     if "‐" in text or "‑" in text:
         return [(m.start(), m.end(), _norm_token(m.group()))
-                for m in TOKEN.finditer(text, start, stop)]
-    return [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text, start, stop)]
+                for m in _MATCH_TOKEN.finditer(text, start, stop)]
+    return [(m.start(), m.end(), m.group().lower())
+            for m in _MATCH_TOKEN.finditer(text, start, stop)]
 
 
 def _norm_token(token: str) -> str:
@@ -89,7 +93,7 @@ def _norm_token(token: str) -> str:
 
 
 def _split_phrase(phrase: str) -> tuple[str, ...]:
-    return tuple(_norm_token(m.group()) for m in TOKEN.finditer(phrase))
+    return tuple(_norm_token(m.group()) for m in _MATCH_TOKEN.finditer(phrase))
 
 
 def inflections(word: str, pos: str) -> set[str]:

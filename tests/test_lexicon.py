@@ -67,6 +67,24 @@ def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
         == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("More than 100 people were hurt.", []),  # a number, not "100%"
+        ("The storm reached the 1,200 homes.", []),  # not "the 1%"
+        ("The mayor is 100% behind the plan.", ["100%"]),
+        ("The mayor is 100 % behind the plan.", ["100 %"]),
+        ("The tax falls on the 1% alone.", ["the 1%"]),
+    ],
+)
+def test_a_percent_sign_is_part_of_a_form(analyzer, text, surfaces):
+    """Lexicon forms written with a percent sign ("100%", "the 1%") need it in the text, and
+    the hit covers it."""
+    hits = analyzer.classify_text(text).hits
+    assert [h.surface for h in hits if h.term in ("one hundred percent", "the one percent")] \
+        == surfaces
+
+
 def test_negation_is_noted(analyzer):
     hits = analyzer.classify_text("The outcome was not very likely.").hits
     very = [h for h in hits if h.surface == "very"]
