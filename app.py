@@ -219,55 +219,102 @@ content words, names and numbers.
 # --------------------------------------------------------------------------- inputs
 
 
-# A fragment: choosing a source or typing reruns only the inputs, not the whole page with its
-# results (the server's work per session drops by half under load); Analyze reruns the page.
+# Two fragments: choosing a source or typing reruns only the inputs, and Analyze (or another
+# tab) only the results, not the sidebar and the inputs again. On a busy server each element
+# sent reaches the browser on its own and is drawn on its own: a click sends a page 52
+# messages instead of 84-91, in one run instead of two (docs/benchmarks.md).
 @st.fragment
 def inputs() -> None:
     count = st.radio("Articles to compare", (2, 3, 4), horizontal=True, key="count")
-    columns = st.columns(count)
-    requests, problems = [], []
-    for column, slot, example in zip(columns, SLOTS, EXAMPLES):
+    for column, slot, example in zip(st.columns(count), SLOTS, EXAMPLES):
         with column:
             st.markdown(f"**Article {slot}**")
             source = st.radio(f"Source of article {slot}", SOURCES, key=f"source_{slot}",
                               horizontal=True, label_visibility="collapsed")
-            value, filename = None, ""
             if source == "Example":
                 names = corpus_names()
-                value = st.selectbox(f"Example article {slot}", names,
-                                     index=names.index(example), key=f"example_{slot}")
+                st.selectbox(f"Example article {slot}", names, index=names.index(example),
+                             key=f"example_{slot}")
             elif source == "Paste text":
-                value = st.text_area(f"Article {slot}", height=180, key=f"text_{slot}",
-                                     placeholder="Paste the article's text here")
-                if not value.strip():
-                    problems.append(f"Article {slot}: paste the article's text to analyze it.")
+                st.text_area(f"Article {slot}", height=180, key=f"text_{slot}",
+                             placeholder="Paste the article's text here")
             elif source == "Upload a file":
-                upload = st.file_uploader(f"File for article {slot}",
-                                          type=["txt", "md", "html", "htm"],
-                                          key=f"upload_{slot}")
-                if upload is None:
-                    problems.append(f"Article {slot}: choose a .txt, .md or .html file.")
-                else:
-                    value, filename = upload.getvalue(), upload.name
+                st.file_uploader(f"File for article {slot}", type=["txt", "md", "html", "htm"],
+                                 key=f"upload_{slot}")
             else:
-                value = st.text_input(f"Address of article {slot}", key=f"url_{slot}",
-                                      placeholder="https://…")
-                if not value.strip():
-                    problems.append(f"Article {slot}: give the article's web address.")
-            title = outlet = ""
+                st.text_input(f"Address of article {slot}", key=f"url_{slot}",
+                              placeholder="https://…")
             if source != "Example":
                 with st.expander("Title and outlet (optional)"):
-                    title = st.text_input("Title", key=f"title_{slot}")
-                    outlet = st.text_input("Outlet", key=f"outlet_{slot}")
-            requests.append((slot, source, value, filename, title, outlet))
-    clicked = st.button("Analyze", type="primary", key="analyze")
-    for problem in st.session_state.pop("problems", []):  # from the click before this rerun
-        st.error(problem)
-    if clicked:
-        st.session_state["problems"] = problems
-        st.session_state["requests"] = [r for r in requests if r[2] is not None and (
-            r[1] not in ("Paste text", "Fetch a URL") or str(r[2]).strip())]
-        st.rerun()  # the whole page, with the new results
+                    st.text_input("Title", key=f"title_{slot}")
+                    st.text_input("Outlet", key=f"outlet_{slot}")
+    # A click that comes before a text box has sent its text reaches the server with it, as
+    # a rerun of this fragment: pass it on to the results.
+    if st.session_state.get("analyze"):
+        st.session_state["clicked"] = True
+        st.rerun()
+
+
+def requests_from(state) -> tuple[list[tuple], list[str]]:
+    """The articles the inputs hold (slot, source, value, file name, title, outlet), read from
+    the widgets' state, and what is missing."""
+    requests, problems = [], []
+    for slot in SLOTS[:state.get("count", 2)]:
+        source = state.get(f"source_{slot}", "Example")
+        value, filename = None, ""
+        if source == "Example":
+            value = state.get(f"example_{slot}")
+        elif source == "Paste text":
+            if (state.get(f"text_{slot}") or "").strip():
+                value = state[f"text_{slot}"]
+            else:
+                problems.append(f"Article {slot}: paste the article's text to analyze it.")
+        elif source == "Upload a file":
+            if (upload := state.get(f"upload_{slot}")) is not None:
+                value, filename = upload.getvalue(), upload.name
+            else:
+                problems.append(f"Article {slot}: choose a .txt, .md or .html file.")
+        elif (state.get(f"url_{slot}") or "").strip():
+            value = state[f"url_{slot}"]
+        else:
+            problems.append(f"Article {slot}: give the article's web address.")
+        if value is not None:
+            requests.append((slot, source, value, filename, state.get(f"title_{slot}", ""),
+                             state.get(f"outlet_{slot}", "")))
+    return requests, problems
+
+
+@st.fragment
+def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text: str) -> None:
+    """Analyze, the status line and the results: the part of the page a click reruns."""
+    passed_on = st.session_state.pop("clicked", False)  # by the inputs, above
+    if st.button("Analyze", type="primary", key="analyze") or passed_on:
+        st.session_state["requests"], problems = requests_from(st.session_state)
+        for problem in problems:
+            st.error(problem)
+    analyzed = analyze_all(st.session_state["requests"], digest, lexicon_text)
+    if not analyzed:
+        return
+    labels = [slot for slot, _ in analyzed]
+    reports = [report for _, report in analyzed]
+    # Lazy tabs: only the open tab runs, so an Analyze click pays for the articles alone and
+    # the comparison is computed when its tab (or the export) is opened.
+    articles, comparison, sentences, export = st.tabs(
+        ["Articles", "Comparison", "Sentences", "Export"], key="view", on_change="rerun")
+    if articles.open:
+        with articles:
+            for column, (slot, report) in zip(st.columns(len(analyzed)), analyzed):
+                with column:
+                    article_column(slot, report, width, categories)
+    if comparison.open:
+        with comparison:
+            comparison_tab(labels, reports, *comparison_of(reports))
+    if sentences.open:
+        with sentences:
+            sentences_tab(labels, reports)
+    if export.open:
+        with export:
+            export_tab(reports, comparison_of(reports)[0])
 
 
 def analyze_all(requests, digest, lexicon_text):
@@ -513,26 +560,4 @@ if "requests" not in st.session_state:  # first visit: the ready example
         (slot, "Example", example, "", "", "") for slot, example in zip(SLOTS, EXAMPLES[:2])
     ]
 inputs()
-requests = st.session_state["requests"]
-results = analyze_all(requests, digest, lexicon_text)
-if results:
-    labels = [slot for slot, _ in results]
-    reports = [report for _, report in results]
-    # Lazy tabs: only the open tab runs, so an Analyze click pays for the articles alone and
-    # the comparison is computed when its tab (or the export) is opened.
-    articles, comparison, sentences, export = st.tabs(
-        ["Articles", "Comparison", "Sentences", "Export"], key="view", on_change="rerun")
-    if articles.open:
-        with articles:
-            for column, (slot, report) in zip(st.columns(len(results)), results):
-                with column:
-                    article_column(slot, report, width, categories)
-    if comparison.open:
-        with comparison:
-            comparison_tab(labels, reports, *comparison_of(reports))
-    if sentences.open:
-        with sentences:
-            sentences_tab(labels, reports)
-    if export.open:
-        with export:
-            export_tab(reports, comparison_of(reports)[0])
+results(width, categories, digest, lexicon_text)
