@@ -257,28 +257,27 @@ def inputs() -> None:
 
 def requests_from(state) -> tuple[list[tuple], list[str]]:
     """The articles the inputs hold (slot, source, value, file name, title, outlet), read from
-    the widgets' state, and what is missing."""
+    the widgets' state, and what is missing. The messages stay under Analyze until the next
+    click, as the results do, so they say what that click did."""
     requests, problems = [], []
     for slot in SLOTS[:state.get("count", 2)]:
         source = state.get(f"source_{slot}", "Example")
-        value, filename = None, ""
+        value, filename, missing = None, "", "no example was chosen"
         if source == "Example":
             value = state.get(f"example_{slot}")
         elif source == "Paste text":
-            if (state.get(f"text_{slot}") or "").strip():
-                value = state[f"text_{slot}"]
-            else:
-                problems.append(f"Article {slot}: paste the article's text to analyze it.")
+            value = state.get(f"text_{slot}") or None
+            missing = "no text was pasted"
         elif source == "Upload a file":
             if (upload := state.get(f"upload_{slot}")) is not None:
                 value, filename = upload.getvalue(), upload.name
-            else:
-                problems.append(f"Article {slot}: choose a .txt, .md or .html file.")
-        elif (state.get(f"url_{slot}") or "").strip():
-            value = state[f"url_{slot}"]
+            missing = "no file was chosen (.txt, .md or .html)"
         else:
-            problems.append(f"Article {slot}: give the article's web address.")
-        if value is not None:
+            value = state.get(f"url_{slot}") or None
+            missing = "no web address was given"
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append(f"Article {slot} was not analyzed: {missing}.")
+        else:
             requests.append((slot, source, value, filename, state.get(f"title_{slot}", ""),
                              state.get(f"outlet_{slot}", "")))
     return requests, problems

@@ -117,11 +117,17 @@ def test_article_text_is_escaped(app):
     assert "<script>" not in html and "<img src=x" not in html
 
 
-def test_empty_slot_shows_a_clear_error(app):
-    app.radio(key="source_B").set_value("Paste text").run()
+@pytest.mark.parametrize(("source", "message"), [
+    ("Paste text", "Article B was not analyzed: no text was pasted."),
+    ("Fetch a URL", "Article B was not analyzed: no web address was given."),
+])
+def test_empty_slot_shows_a_clear_error(app, source, message):
+    app.radio(key="source_B").set_value(source).run()
     app.button(key="analyze").click().run()
     assert not app.exception
-    assert [e.value for e in app.error] == ["Article B: paste the article's text to analyze it."]
+    assert [e.value for e in app.error] == [message]
+    assert [s.value for s in app.subheader] == ["A. U.S., Britain warn Russia over Ukraine as "
+                                                "NATO ministers meet"]  # A alone is analyzed
 
 
 def fetch_errors(app, url):
