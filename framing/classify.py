@@ -422,6 +422,18 @@ def _char_ngram_holders(tokens: list[str], lengths: tuple[int, int]) -> dict[str
 
 
 
+def _word_cue(feature: str) -> str:
+    """A word or phrase feature as a cue. The model sees every digit as 0, so a number reads
+    as "a number" and a digit inside a word or phrase as "#" ("phrase: # percent"), not as
+    the zeros ("word: 0000") that mean nothing to a reader."""
+    if _ZEROS.fullmatch(feature):
+        return "a number"
+    return f"{'phrase' if ' ' in feature else 'word'}: {feature.replace('0', '#')}"
+
+
+_ZEROS = re.compile(r"[0 ]+")
+
+
 def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
             evidence: dict[str, list[str]], words: str, label: str,
             limit: int = 6) -> tuple[str, ...]:
@@ -436,12 +448,12 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
     for index, value in contributions:
         kind, _, feature = model.feature_names_[index].partition("__")
         if kind == "words":
-            key = f"{'phrase' if ' ' in feature else 'word'}: {feature}"
+            key = _word_cue(feature)
             scores[key] = scores.get(key, 0.0) + value
         elif kind == "chars":
             holders = holders_of.get(feature, ())
             for token in holders:
-                key = f"word: {token}"
+                key = _word_cue(token)
                 scores[key] = scores.get(key, 0.0) + value / len(holders)
         else:
             found = evidence.get(feature, [])
@@ -449,6 +461,9 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
             if feature in _VALUED:  # a score, not a count: say how much
                 key = f"{CUES[feature]}: {contributions_value(feature, value, model):.2f}"
             scores[key] = scores.get(key, 0.0) + value
+    numbers = next((k for k in scores if k.startswith(f"{CUES['numbers']}: ")), None)
+    if numbers and "a number" in scores:  # one cue for the numbers, with the numbers named
+        scores[numbers] += scores.pop("a number")
     toward = 1.0 if label == OPINION else -1.0
     ranked = sorted((k for k, v in scores.items() if v * toward > 0.05 and k not in _UNSHOWN),
                     key=lambda k: -abs(scores[k]))

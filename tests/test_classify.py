@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import pickle
+import re
 import subprocess
 import sys
 
@@ -130,6 +131,18 @@ def test_textblob_traps(analyzer):
 )
 def test_cues_name_what_fired(analyzer, text, cue):
     assert cue in analyzer.classify_text(text).score.cues
+
+
+@pytest.mark.parametrize("text", [
+    "The average rent for a two-bedroom apartment is $1,950 a month, the 2023 report said.",
+    "At 60 percent, the rent for a similar unit would be about $1,170.",
+    "Under the deal, 400 of the 1,200 homes will be let for 40 years.",
+])
+def test_cues_never_show_the_models_digit_placeholders(analyzer, text):
+    """The model reads every digit as 0; its cues name the numbers, not "word: 0000"."""
+    cues = analyzer.classify_text(text).score.cues
+    assert cues
+    assert {run for cue in cues for run in re.findall(r"\d+", cue)} <= set(re.findall(r"\d+", text))
 
 
 def test_scores_are_probabilities_and_borderline_is_near_the_threshold(analyzer, seed_report):
