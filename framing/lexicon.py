@@ -203,7 +203,8 @@ class Lexicon:
 
     def match(self, text: str, start: int = 0, end: int | None = None,
               tags=None,
-              toks: list[tuple[int, int, str]] | None = None) -> list[Match]:
+              toks: list[tuple[int, int, str]] | None = None,
+              senses: bool = True) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]``, the longest phrase winning.
 
         With ``tags`` (part-of-speech tags by token start offset, or a function of the tokens
@@ -212,7 +213,8 @@ class Lexicon:
         only matches a token tagged as such: "blast" the verb of "critics blasted the plan",
         not the noun of "the blast killed 12". An entry with ``descriptive_if`` words does not
         match where one of them is among the tokens matched over (one sentence, as the
-        Analyzer calls it): its literal sense.
+        Analyzer calls it): its literal sense. ``senses=False`` leaves that rule out (voice
+        detection, which decides from the words around a verb whether it reports speech).
         """
         if toks is None:
             toks = tokens(text, start, end)
@@ -229,7 +231,7 @@ class Lexicon:
             for pattern, entry in chain(longer or (), index.get(words[i], ())):
                 if len(pattern) > 1 and tuple(words[i:i + len(pattern)]) != pattern:
                     continue
-                if entry.descriptive_if and not entry.descriptive_if.isdisjoint(words):
+                if senses and entry.descriptive_if and not entry.descriptive_if.isdisjoint(words):
                     continue
                 if tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX:
                     tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")

@@ -232,6 +232,32 @@ def test_word_senses(analyzer, text, surface, hit):
     assert (surface in loaded_surfaces(analyzer, text)) is hit
 
 
+# Verbs of saying with a common sense that is not saying: a loaded verb of saying, and a
+# sentence of reported speech, only where it reports speech.
+@pytest.mark.parametrize(
+    ("text", "surface", "hit", "voice"),
+    [
+        ("Putin said NATO's expansion threatened Russia's security.", "threatened", False,
+         "attributed"),
+        ("The drought threatens the lives of two million people.", "threatens", False, "author"),
+        ("Putin threatened to cut off gas supplies.", "threatened", True, "attributed"),
+        ("The mayor threatened that he would resign.", "threatened", True, "attributed"),
+        # the sense word is there, but the verb says what was said: speech all the same
+        ("The mayor threatened that he would resign over security.", "threatened", True,
+         "attributed"),
+        ("The flood claimed 12 lives.", "claimed", False, "author"),
+        ("The minister claimed the plan would work.", "claimed", True, "attributed"),
+        ("He was admitted to hospital on Monday.", "admitted", False, "author"),
+        ("She admitted that the figures were wrong.", "admitted", True, "attributed"),
+    ],
+)
+def test_verbs_of_saying_in_another_sense(analyzer, text, surface, hit, voice):
+    report = analyzer.analyze(text)
+    assert (surface in [h.surface for h in report.hits if h.category == "attribution_verb"]) \
+        is hit
+    assert [s.sentence.voice for s in report.scores] == [voice]
+
+
 def test_descriptive_if_is_read_and_applies_within_the_text_matched(tmp_path):
     path = write(tmp_path / "mine.csv",
                  "term,category,explanation,descriptive_if\n"
