@@ -68,6 +68,8 @@ _NON_SPEECH_OBJECTS = frozenset(
     """lives life victory victories title titles seats seat prize credit top spot""".split()
 )
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
+# A participle that ends a source's noun phrase once its place or date is cut off.
+_TRAILING_PARTICIPLE = re.compile(r"[a-z]+ed|given|written|shown|seen|sent|made|drawn|put")
 _SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"]")
 _POSTPOSED_END = re.compile(r"^\W*$")
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where who".split())
@@ -520,6 +522,11 @@ class VoiceFinder:
                 break
             if w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told",
                              "to") and picked:
+                # cut before a place or a time: a participle left at the end goes too ("a
+                # statement [released] in Berlin", "figures [published] on Friday")
+                while len(picked) > 1 and _TRAILING_PARTICIPLE.fullmatch(
+                        text[slice(*picked[-1])]):
+                    picked.pop()
                 break
             picked.append((start, stop))
         if not picked:

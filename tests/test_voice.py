@@ -96,6 +96,16 @@ def voices(analyzer, text):
         ("The plant will close in June, according to two managers.",
          [("The plant will close in June, according to two managers.", "attributed",
            "two managers")]),
+        # a source cut before its place or time keeps no dangling participle
+        ("The talks failed, according to a statement released in Berlin.",
+         [("The talks failed, according to a statement released in Berlin.", "attributed",
+           "a statement")]),
+        ("Prices rose, according to figures published on Friday.",
+         [("Prices rose, according to figures published on Friday.", "attributed",
+           "figures")]),
+        ("The plan failed, according to people involved.",
+         [("The plan failed, according to people involved.", "attributed",
+           "people involved")]),
         # the author's own words
         ("The plan is a mess.", [("The plan is a mess.", "author", "")]),
         # a noun, not a verb of saying
