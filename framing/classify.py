@@ -422,6 +422,9 @@ def _char_ngram_holders(tokens: list[str], lengths: tuple[int, int]) -> dict[str
 
 
 
+_ZEROS = re.compile(r"[0 ]+")
+
+
 def _word_cue(feature: str) -> str:
     """A word or phrase feature as a cue. The model sees every digit as 0, so a number reads
     as "a number" and a digit inside a word or phrase as "#" ("phrase: # percent"), not as
@@ -429,9 +432,6 @@ def _word_cue(feature: str) -> str:
     if _ZEROS.fullmatch(feature):
         return "a number"
     return f"{'phrase' if ' ' in feature else 'word'}: {feature.replace('0', '#')}"
-
-
-_ZEROS = re.compile(r"[0 ]+")
 
 
 def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],

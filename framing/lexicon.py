@@ -76,6 +76,7 @@ class Match:
     surface: str
     entry: Entry
     negated: bool = False
+    literal: bool = False  # its descriptive_if words are in the text (only with senses=False)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -213,8 +214,9 @@ class Lexicon:
         only matches a token tagged as such: "blast" the verb of "critics blasted the plan",
         not the noun of "the blast killed 12". An entry with ``descriptive_if`` words does not
         match where one of them is among the tokens matched over (one sentence, as the
-        Analyzer calls it): its literal sense. ``senses=False`` leaves that rule out (voice
-        detection, which decides from the words around a verb whether it reports speech).
+        Analyzer calls it): its literal sense. ``senses=False`` keeps such matches, marked
+        ``literal``, for voice detection, which decides from the words around a verb whether
+        it reports speech.
         """
         if toks is None:
             toks = tokens(text, start, end)
@@ -231,21 +233,22 @@ class Lexicon:
             for pattern, entry in chain(longer or (), index.get(words[i], ())):
                 if len(pattern) > 1 and tuple(words[i:i + len(pattern)]) != pattern:
                     continue
-                if senses and entry.descriptive_if and not entry.descriptive_if.isdisjoint(words):
+                literal = bool(entry.descriptive_if) and not entry.descriptive_if.isdisjoint(words)
+                if literal and senses:
                     continue
                 if tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX:
                     tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")
                     if not _pos_agrees(entry.pos, tag):
                         continue
-                best = (pattern, entry)
+                best = (pattern, entry, literal)
                 break
             if best is None:
                 i += 1
                 continue
-            pattern, entry = best
+            pattern, entry, literal = best
             s, e = toks[i][0], toks[i + len(pattern) - 1][1]
             negated = any(w in _NEGATORS for w in words[max(0, i - 3):i])
-            found.append(Match(s, e, text[s:e], entry, negated))
+            found.append(Match(s, e, text[s:e], entry, negated, literal))
             i += len(pattern)
         return found
 

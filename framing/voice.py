@@ -68,9 +68,9 @@ _NON_SPEECH_OBJECTS = frozenset(
     """lives life victory victories title titles seats seat prize credit top spot""".split()
 )
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
+_SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"]")
 # A participle that ends a source's noun phrase once its place or date is cut off.
 _TRAILING_PARTICIPLE = re.compile(r"[a-z]+ed|given|written|shown|seen|sent|made|drawn|put")
-_SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"]")
 _POSTPOSED_END = re.compile(r"^\W*$")
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where who".split())
 _CLAUSE_STARTS = frozenset(
@@ -312,15 +312,10 @@ class VoiceFinder:
         toks = [(a, b, w.lower()) for a, b, w in words]
         if any(c in text[s.start:s.end] for c in "‐‑"):
             toks = None  # let the lexicon normalize unusual hyphens itself
-        matches = self.speech.match(text, s.start, s.end, toks=toks, senses=False)
-        literal = ()
-        if any(m.entry.descriptive_if for m in matches):  # a verb in its other sense here?
-            sensed = {m.start for m in self.speech.match(text, s.start, s.end, toks=toks)}
-            literal = {m.start for m in matches if m.start not in sensed}
-        for match in matches:
+        for match in self.speech.match(text, s.start, s.end, toks=toks, senses=False):
             if inside.covers(match.start) or match.entry.term == "according to":
                 continue
-            if match.start in literal and not _SAYS_WHAT.match(text, match.end):
+            if match.literal and not _SAYS_WHAT.match(text, match.end):
                 continue  # "threatened Russia's security", not "threatened that he would quit"
             k = starts[match.start]
             k_end = ends[match.end]
