@@ -59,16 +59,28 @@ _SUBORDINATORS = (
     "while", "although", "though", "even though", "even as", "whereas", "despite", "if",
     "unless", "as", "since", "because", "when", "after", "before",
 )
+# Words shortly before a short quotation that say it holds someone's words or names a term:
+# "called the plan", "in the office's words", "the slogan", "rated", "known as".
 _MENTION_CUES = frozenset(
     """called calls calling call dubbed dubs termed terms described describes branded labeled
-    labelled labels comments comment remarks remark words word phrase term promise promised
-    pledge vow vowed warning warnings talk""".split()
+    labelled labels comments comment remarks remark words word phrase phrases term promise
+    promised pledge vow vowed warning warnings talk smear smears slogan slogans chant chants
+    chanted chanting nickname nicknamed motto hashtag rated marked designated define defines
+    defined reference wording expression catchphrase titled""".split()
+)
+# How far back a mention cue may stand: "calling state Rep. Drew Gattine (D) a “…”".
+_MENTION_REACH = 8
+# Words right after a short quotation that make it the name of a grade, a category or a
+# phrase someone used: a “fair” rating, the “battleground” column, “…”, a phrase so vague.
+_CATEGORY_NOUNS = frozenset(
+    """rating ratings grade label designation category column classification status phrase
+    term word expression""".split()
 )
 _NON_SPEECH_OBJECTS = frozenset(
     """lives life victory victories title titles seats seat prize credit top spot""".split()
 )
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
-_SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"]")
+_SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"‘]|\s+'\w")
 # A participle that ends a source's noun phrase once its place or date is cut off.
 _TRAILING_PARTICIPLE = re.compile(r"[a-z]+ed|given|written|shown|seen|sent|made|drawn|put")
 _POSTPOSED_END = re.compile(r"^\W*$")
@@ -238,8 +250,12 @@ class VoiceFinder:
         inside = QuoteIndex(quotes)
 
         attributions: dict[int, tuple[Attribution, ...]] = {}
+        said: dict[int, int] = {}  # sentence -> where its first verb of saying starts
         for s in sentences:
-            attributions[s.index] = tuple(self._attributions(text, s, inside))
+            found, first_verb = self._attributions(text, s, inside)
+            attributions[s.index] = tuple(found)
+            if first_verb >= 0:
+                said[s.index] = first_verb
 
         # Speakers: "he" and "she" resolve to the last person named before them; "they" to
         # the last group named in its sentence or the one before it in the paragraph.
@@ -261,7 +277,7 @@ class VoiceFinder:
 
         by_span = _SentenceIndex(sentences)
         quote_speakers = self._quote_speakers(by_span, quotes, resolved)
-        roles = self._quote_roles(text, by_span, quotes, resolved)
+        roles = self._quote_roles(text, by_span, quotes, resolved, said)
         quotes = [
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
             for i, q in enumerate(quotes)
@@ -288,12 +304,18 @@ class VoiceFinder:
 
     # -- attributions inside one sentence
 
-    def _attributions(self, text: str, s: Sentence, inside: QuoteIndex) -> list[Attribution]:
+    def _attributions(
+        self, text: str, s: Sentence, inside: QuoteIndex
+    ) -> tuple[list[Attribution], int]:
+        """The sentence's attributions, and where its first verb of saying starts (-1 if none):
+        outside quotation marks, one that takes a clause or has what was said after it,
+        whether or not a speaker was found for it."""
         words = _word_spans(text, s.start, s.end)
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1]: i for i, w in enumerate(words)}
         found: list[Attribution] = []
         lowered = [w.lower() for _, _, w in words]
+        first_verb = -1
         # "according to X"
         for k in range(len(words) - 1):
             if (lowered[k], lowered[k + 1]) == ("according", "to") and not inside.covers(
@@ -317,6 +339,9 @@ class VoiceFinder:
                 continue
             if match.literal and not _SAYS_WHAT.match(text, match.end):
                 continue  # "threatened Russia's security", not "threatened that he would quit"
+            if first_verb < 0 and (match.entry.complement == "clause"
+                                   or _SAYS_WHAT.match(text, match.end)):
+                first_verb = match.start  # "claiming the decision was …", "screaming “…”"
             k = starts[match.start]
             k_end = ends[match.end]
             attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
@@ -328,7 +353,9 @@ class VoiceFinder:
                 found.append(replace(attribution, content_start=content[0],
                                      content_end=content[1]))
         found.sort(key=lambda a: a.start)
-        return found
+        if found and (first_verb < 0 or found[0].start < first_verb):
+            first_verb = found[0].start
+        return found, first_verb
 
     def _verb_attribution(self, text, s, words, lowered, k, k_end, match, inside):
         """An Attribution when this verb of saying reports someone's words, else None."""
@@ -646,7 +673,7 @@ class VoiceFinder:
             return ""
         return named[following.index]
 
-    def _quote_roles(self, text, by_span, quotes, attributions):
+    def _quote_roles(self, text, by_span, quotes, attributions, said):
         roles: dict[int, str] = {}
         sentence_words: dict[int, int] = {}
         bodies: list[str] | None = None
@@ -668,13 +695,27 @@ class VoiceFinder:
             if _is_title(words) and (len(words) > 1 or text[s.start:quote.start].strip()):
                 roles[i] = "title"
                 continue
-            if attributions[s.index]:
-                roles[i] = "partial"
+            if attributions[s.index] or said.get(s.index, quote.start) < quote.start:
+                roles[i] = "partial"  # someone's words: "screaming “calm down”", "claiming …"
                 continue
-            before = TOKEN.findall(text[max(s.start, quote.start - 40):quote.start].lower())[-4:]
-            if "so-called" in before or (before[-2:] == ["so", "called"]):
+            if s.kind == "headline":
+                roles[i] = "partial"  # a headline's quotation marks quote (the story names who)
+                continue
+            if roles.get(i - 1) == "partial" and quotes[i - 1].end > s.start and _COORDINATED.match(
+                    text, quotes[i - 1].end, quote.start):
+                roles[i] = "partial"  # described as “dark” and “dangerous”
+                continue
+            before = TOKEN.findall(text[max(s.start, quote.start - 80):quote.start].lower())
+            before = before[-_MENTION_REACH:]
+            after = TOKEN.findall(text[quote.end:min(s.end, quote.end + 30)].lower())[:2]
+            if after[:1] and after[0] in ("a", "an", "the"):
+                after = after[1:]  # “…”, a phrase so vague …
+            near = before[-4:]
+            if "so-called" in near or any(near[j:j + 2] == ["so", "called"] for j in range(3)):
                 roles[i] = "scare"
-            elif any(w in _MENTION_CUES for w in before):
+            elif (any(w in _MENTION_CUES for w in before)
+                  or (_named_as(before) and _ends_phrase(text, inner, quote.end, s.end))
+                  or (after and after[0] in _CATEGORY_NOUNS)):
                 roles[i] = "partial"
             else:
                 if bodies is None:
@@ -682,6 +723,48 @@ class VoiceFinder:
                     echoes = _Echoes(bodies)
                 roles[i] = "partial" if echoes(bodies[i]) else "scare"
         return roles
+
+
+# Verbs that name or judge something "as" a term: known as, described as, treated … as,
+# attacked … as, dismissed … as (the start of each form; "used the table as a “…”" and "ran
+# for office as a “…”" are the writer's own distance and stay scare quotes).
+_AS_NAMERS = re.compile(
+    r"(?:know|describ|refer|identif|treat|regard|view|deem|characteri|portray|label|brand|"
+    r"dubb?|billed|hail|paint|cast|tout|attack|denounc|dismiss|critici|condemn|oppos|reject|"
+    r"ridicul|mock|exalt|prais|defin|classif|diagnos|think|thought|look|depict|celebrat|"
+    r"smear|design|present(?:s|ed|ing)$|fram(?:e|es|ed|ing)$|styl(?:e|ed|es|ing)$|"
+    r"slamm?(?:s|ed|ing)?$|blast(?:s|ed|ing)?$|decr(?:y|ies|ied|ying)$|tarr(?:ed|ing)$|"
+    r"call(?:s|ed|ing)?$|nam(?:e|es|ed|ing)$|list(?:s|ed|ing)?$|rat(?:e|es|ed|ing)$|"
+    r"mark(?:s|ed|ing)?$|spun$|spin(?:s|ning)?$)")
+
+
+def _named_as(before: list[str]) -> bool:
+    """ "known as “…”", "described him as a “…”", "treat this vote as “…”": the quotation
+    names what someone calls it (not "used the table as a “…”", nor "As the “…”, …")."""
+    tail = before[-2:] if before[-1:] and before[-1] in ("a", "an", "the") else before[-1:]
+    if tail[:1] != ["as"]:
+        return False
+    verbs = before[:len(before) - len(tail)][-6:]
+    return any(_AS_NAMERS.match(w) for w in verbs)
+
+
+# Between two quotations of one list: “dark” and “dangerous”, “racist,” “fascist”.
+_COORDINATED = re.compile(r"[\s,]*(?:(?:and|or|nor)\s+)?$")
+_PHRASE_ENDERS = frozenset(
+    "and or but for in by to of on at with from because which who that than if".split())
+
+
+def _ends_phrase(text: str, inner: str, end: int, limit: int) -> bool:
+    """Whether a quotation ends its phrase: punctuation, the sentence's end or a function
+    word follows ("known as “angel moms,” stood up"), not a noun it modifies ("watched as
+    “alt-right” members marched", where "as" is a conjunction)."""
+    if inner.rstrip()[-1:] in (",", ".", ";", ":", "!", "?"):
+        return True
+    rest = text[end:limit].lstrip()
+    if not rest or not rest[0].isalnum():
+        return True
+    first = TOKEN.match(rest)
+    return first is not None and first.group().lower() in _PHRASE_ENDERS
 
 
 # Words a title leaves in lower case ("The Lord of the Rings", "War and Peace").

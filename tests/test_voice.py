@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import sentence_starting
 
+from framing import Article
 from framing.voice import find_quotes
 
 
@@ -269,6 +270,23 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         ("“Salt and Tallow”, a novel by Maren Holst, follows a widow.", "title"),
         ("His memoir “Bells” covers thirty years.", "title"),
         ("“Volunteers” crossed the border at dawn.", "scare"),
+        ("Residents watched as “volunteers” crossed the border.", "scare"),  # "as" a conjunction
+        ("They turned out to defend their precious “heritage.”", "scare"),  # no words reported
+        ("The cuts were “restructuring”, a euphemism the board likes.", "scare"),
+        # A verb of saying whose speaker was not found still reports someone's words.
+        ("Witnesses could be heard screaming ‘calm down’ as he ran.", "partial"),
+        ("The treasurer had the nerve to claim the council had “looked at every line” of it.",
+         "partial"),
+        ("A statement from the firm claiming the move was “no reflection” on staff was read.",
+         "partial"),
+        # Naming and mention: a cue a few words back, "known as", a grade or category after.
+        ("The slogans of the marchers in the square included “not my mayor” on Sunday.",
+         "partial"),
+        ("Some of the mothers, known as “angel moms,” stood up.", "partial"),
+        ("The bridge was given a “fair” rating in 2024.", "partial"),
+        ("The county was moved into the “battleground” column on Sunday.", "partial"),
+        ("In the elections office's words, the voter's choice “could not be determined”.",
+         "partial"),
     ],
 )
 def test_scare_quote_or_partial_quote(analyzer, text, role):
@@ -276,3 +294,21 @@ def test_scare_quote_or_partial_quote(analyzer, text, role):
     assert [q.role for q in report.quotes] == [role]
     scare_hits = [h for h in report.hits if h.category == "scare_quote"]
     assert len(scare_hits) == (1 if role == "scare" else 0)
+
+
+def test_quotations_listed_after_a_naming_as_are_all_named(analyzer):
+    report = analyzer.analyze("Critics attacked the speech as “dark” and “divisive” on Monday.")
+    assert [q.role for q in report.quotes] == ["partial", "partial"]
+    report = analyzer.analyze("Thousands of “volunteers” and “advisers” crossed at dawn.")
+    assert [q.role for q in report.quotes] == ["scare", "scare"]
+
+
+def test_a_headlines_quotation_marks_quote_someone(analyzer):
+    text = "Minister under fire for ‘weak’ response\n\nThe minister defended the plan on Monday."
+    report = analyzer.analyze(Article(text=text, title="Minister under fire for ‘weak’ response"))
+    assert report.sentences[0].kind == "headline"
+    assert [q.role for q in report.quotes] == ["partial"]
+    assert not [h for h in report.hits if h.category == "scare_quote"]
+    # the same words in the body are the writer's scare quote
+    body = analyzer.analyze("The minister’s ‘weak’ response drew fire on Monday.")
+    assert [q.role for q in body.quotes] == ["scare"]
