@@ -405,7 +405,10 @@ class Analyzer:
                 entry = self._connoted.get(a.cue)
                 if entry is not None and a.start not in covered:
                     found.append(Match(a.start, a.end, text[a.start:a.end], entry))
+            capitalized = _mostly_capitalized(text, toks)
             for m in found:
+                if not capitalized and self._inside_name(text, toks, m.start, found):
+                    continue  # "The Daily Beast reported", "the Black Beast narrative"
                 quote = real.at(m.start)
                 source = next((a for a in reported
                                if a.content_start <= m.start < a.content_end), None)
@@ -420,6 +423,31 @@ class Analyzer:
                                     e.alternative, voice, speaker, s.index, m.negated,
                                     e.strength))
         return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+    def _inside_name(self, text: str, toks: list[tuple[int, int, str]], start: int,
+                     found: list[Match]) -> bool:
+        """Whether a hit starting at ``start`` is the later part of a capitalized name: a
+        capital letter right after a capitalized word that does not open the sentence ("The
+        Daily Beast", "Rachel Crooks"). A name that starts with the hit ("Crooked Hillary"),
+        one whose capital only opens the sentence, and a capitalized epithet after a title, a
+        place or another hit ("Mayor Moron", "the Corrupt Mainstream Media") stay hits."""
+        if not text[start:start + 1].isupper():
+            return False
+        k = next((i for i, t in enumerate(toks) if t[0] == start), -1)
+        if k < 2:
+            return False
+        prev_start, prev_end, _ = toks[k - 1]
+        if not text[prev_start:prev_start + 1].isupper() or text[prev_end:start] not in (" ", "-"):
+            return False
+        if any(m.start <= prev_start < m.end for m in found):
+            return False
+        return not self.names.is_title_word(text[prev_start:prev_end])
+
+
+def _mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A line in Title Case or capitals (a headline), where capitals do not mark names."""
+    words = [text[a:b] for a, b, w in toks if len(w) > 3 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], ...]:

@@ -226,10 +226,47 @@ def loaded_surfaces(analyzer, text):
         ("Icy roads closed the pass on Monday.", "icy", False),
         ("Her rivals took aim at the remark within the hour.", "took aim at", True),
         ("The hunter took aim at the deer with a borrowed rifle.", "took aim at", False),
+        ("A protein keeps the immune system from attacking the tumor.", "attacking", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
     assert (surface in loaded_surfaces(analyzer, text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("The lefties on the council blocked the budget again.", True),
+        ("Writing with a fountain pen is harder for lefties, who are left-handed.", False),
+        ("Tennis gives lefties an edge over righties.", False),
+    ],
+)
+def test_a_label_with_a_literal_sense(analyzer, text, hit):
+    labels = [h.surface for h in analyzer.classify_text(text).hits if h.category == "label"]
+    assert ("lefties" in labels) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "hit"),
+    [
+        # the later part of a capitalized name is a name, not a loaded word
+        ("The Daily Beast reported on Thursday that the inquiry had widened.", "Beast", False),
+        ("Jessica Leeds and Rachel Crooks each spoke to reporters.", "Crooks", False),
+        ("Her latest book, The Savior Generals, sold well.", "Savior", False),
+        # a loaded word that starts a name, or follows a title or another hit, stays a hit
+        ("The rally chanted for Crooked Hillary to be jailed.", "Crooked Hillary", True),
+        ("Residents are tired of Mayor Moron and his friends.", "Moron", True),
+        ("He blamed the Corrupt Mainstream Media for the loss.", "Mainstream Media", True),
+        ("Beast of a storm hits the coast.", "Beast", True),  # a capital that opens a sentence
+        ("Police said the beast was caught on Friday.", "beast", True),
+        # in a Title Case headline every word is capitalized: no name can be told apart
+        ("GoDaddy Drops White Supremacist Site After Charlottesville Rally", "White Supremacist",
+         True),
+    ],
+)
+def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
+    surfaces = [h.surface for h in analyzer.classify_text(text).hits]
+    assert (surface in surfaces) is hit
 
 
 # Verbs of saying with a common sense that is not saying: a loaded verb of saying, and a
