@@ -50,7 +50,9 @@ TEXT_ALPHABET = st.characters(
 NEWSY = st.sampled_from(
     ["“", "”", "‘", "’", '"', "'", "\n", "\n\n", " ", ".", "?", "!", ",", ":", " said ",
      " according to ", "Putin", " he added", "U.S.", "(AP)", "By Jane Doe", "—", "«", "»",
-     "\u00a0", "\t", "Read Next: ", "(Photo by X)", "claimed that", "…"]
+     "\u00a0", "\t", "Read Next: ", "(Photo by X)", "claimed that", "…", " known as ",
+     " as a ", " rating", " the slogan ", "screaming ", "The Daily Beast", "Mayor Moron ",
+     "Crooked "]
 )
 
 
