@@ -46,6 +46,10 @@ _SKIP_BEFORE_VERB = frozenset(
     falsely correctly wrongly rightly routinely frequently separately jointly herself
     himself themselves itself did does do""".split()
 )
+# The adverbs of that list: they may stand between a subject and a bare verb of saying.
+_ADVERBS_BEFORE_VERB = _SKIP_BEFORE_VERB - frozenset(
+    """has have had is was were are be been being will would could may might shall should can
+    did does do herself himself themselves itself""".split())
 _DETERMINERS = frozenset(
     """the a an his her their its this that these those such any no our my your s""".split()
 )
@@ -450,8 +454,14 @@ class VoiceFinder:
             speaker = self._np_after(text, words, by + 1, s.end, inside) if by > 0 else ""
             return Attribution(match.start, match.end, lemma, speaker)
         joint = k > 0 and words[k - 1][2][:1].isupper() and "and" in lowered[max(0, k - 6):k]
+        # the subject's last word, past adverbs: "Ukrainian officials also complain that …"
+        j = k - 1
+        while j > 0 and k - j <= 2 and lowered[j] in _ADVERBS_BEFORE_VERB:
+            j -= 1
+        subject = lowered[j] if j >= 0 else ""
         if base and not (
-            prev in _MODALS | _PLURAL_PRONOUNS or prev.endswith("s") or prev in _COLLECTIVES
+            any(w in _MODALS | _PLURAL_PRONOUNS or w.endswith("s") or w in _COLLECTIVES
+                for w in {prev, subject})
             or joint  # "Mr. King and Mr. Schultz say …"
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"

@@ -202,6 +202,11 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         # "mention" reports its object
         ("The senator mentioned rising rents as the main reason for the bill.", "attributed",
          "the senator"),
+        # a bare verb after the subject and an adverb
+        ("Ukrainian officials also complain that the units stayed near the border.",
+         "attributed", "Ukrainian officials"),
+        ("Critics often say the plan costs too much.", "attributed", "Critics"),
+        ("His tough talk also comes at a cost.", "author", ""),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
     ],
