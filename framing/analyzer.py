@@ -405,9 +405,9 @@ class Analyzer:
                 entry = self._connoted.get(a.cue)
                 if entry is not None and a.start not in covered:
                     found.append(Match(a.start, a.end, text[a.start:a.end], entry))
-            capitalized = _mostly_capitalized(text, toks)
+            in_names = self._inside_names(text, toks, found)
             for m in found:
-                if not capitalized and self._inside_name(text, toks, m.start, found):
+                if m.start in in_names:
                     continue  # "The Daily Beast reported", "the Black Beast narrative"
                 quote = real.at(m.start)
                 source = next((a for a in reported
@@ -424,24 +424,43 @@ class Analyzer:
                                     e.strength))
         return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
 
-    def _inside_name(self, text: str, toks: list[tuple[int, int, str]], start: int,
-                     found: list[Match]) -> bool:
-        """Whether a hit starting at ``start`` is the later part of a capitalized name: a
-        capital letter right after a capitalized word that does not open the sentence ("The
-        Daily Beast", "Rachel Crooks"). A name that starts with the hit ("Crooked Hillary"),
-        one whose capital only opens the sentence, and a capitalized epithet after a title, a
-        place or another hit ("Mayor Moron", "the Corrupt Mainstream Media") stay hits."""
-        if not text[start:start + 1].isupper():
-            return False
-        k = next((i for i, t in enumerate(toks) if t[0] == start), -1)
-        if k < 2:
-            return False
-        prev_start, prev_end, _ = toks[k - 1]
-        if not text[prev_start:prev_start + 1].isupper() or text[prev_end:start] not in (" ", "-"):
-            return False
-        if any(m.start <= prev_start < m.end for m in found):
-            return False
-        return not self.names.is_title_word(text[prev_start:prev_end])
+    def _inside_names(self, text: str, toks: list[tuple[int, int, str]],
+                      found: list[Match]) -> set[int]:
+        """The starts of the hits that are the later part of a capitalized name: a capital
+        letter right after a capitalized word that does not open the sentence ("The Daily
+        Beast", "Rachel Crooks"). A name that starts with the hit ("Crooked Hillary"), one
+        whose capital only opens the sentence, a capitalized epithet after a title, a place or
+        another hit ("Mayor Moron", "the Corrupt Mainstream Media"), and any word of a line in
+        Title Case or capitals (a headline, where capitals mark nothing) stay hits."""
+        capital = [m for m in found if text[m.start:m.start + 1].isupper()]
+        if not capital or _mostly_capitalized(text, toks):
+            return set()
+        index_of = {t[0]: i for i, t in enumerate(toks)}
+        hit_words = _words_in(toks, found)
+        inside = set()
+        for m in capital:
+            k = index_of.get(m.start, -1)
+            if k < 2:
+                continue
+            prev_start, prev_end, _ = toks[k - 1]
+            if (text[prev_start:prev_start + 1].isupper() and text[prev_end:m.start] in (" ", "-")
+                    and prev_start not in hit_words
+                    and not self.names.is_title_word(text[prev_start:prev_end])):
+                inside.add(m.start)
+        return inside
+
+
+def _words_in(toks: list[tuple[int, int, str]], found: list[Match]) -> set[int]:
+    """The starts of the tokens that some match covers (one pass over both, in order)."""
+    covered, i = set(), 0
+    for m in sorted(found, key=lambda m: m.start):
+        while i < len(toks) and toks[i][0] < m.start:
+            i += 1
+        j = i
+        while j < len(toks) and toks[j][0] < m.end:
+            covered.add(toks[j][0])
+            j += 1
+    return covered
 
 
 def _mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
