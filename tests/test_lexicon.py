@@ -227,6 +227,10 @@ def loaded_surfaces(analyzer, text):
         ("Her rivals took aim at the remark within the hour.", "took aim at", True),
         ("The hunter took aim at the deer with a borrowed rifle.", "took aim at", False),
         ("A protein keeps the immune system from attacking the tumor.", "attacking", False),
+        ("The tax plan is a scam, the senator wrote.", "scam", True),
+        ("The stolen details can make scam calls more convincing.", "scam", False),
+        ("His ideas are dangerous for the country.", "dangerous", True),
+        ("Early-season heat is more dangerous than heat in August.", "dangerous", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
