@@ -231,6 +231,10 @@ def loaded_surfaces(analyzer, text):
         ("The stolen details can make scam calls more convincing.", "scam", False),
         ("His ideas are dangerous for the country.", "dangerous", True),
         ("Early-season heat is more dangerous than heat in August.", "dangerous", False),
+        ("The senator called the plan a scheme to enrich donors.", "scheme", True),
+        ("The council approved a housing scheme of this size in 1994.", "scheme", False),
+        ("Congress bailed out the banks in 2008.", "bailed out", True),
+        ("Families were bailing out their flooded living rooms.", "bailing out", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
@@ -238,16 +242,19 @@ def test_word_senses(analyzer, text, surface, hit):
 
 
 @pytest.mark.parametrize(
-    ("text", "hit"),
+    ("text", "surface", "hit"),
     [
-        ("The lefties on the council blocked the budget again.", True),
-        ("Writing with a fountain pen is harder for lefties, who are left-handed.", False),
-        ("Tennis gives lefties an edge over righties.", False),
+        ("The lefties on the council blocked the budget again.", "lefties", True),
+        ("Writing with a fountain pen is harder for lefties, who are left-handed.", "lefties",
+         False),
+        ("Tennis gives lefties an edge over righties.", "lefties", False),
+        ("He is a doormat for the party's leadership.", "doormat", True),
+        ("The new tax bills will hit doormats in August.", "doormats", False),
     ],
 )
-def test_a_label_with_a_literal_sense(analyzer, text, hit):
+def test_a_label_with_a_literal_sense(analyzer, text, surface, hit):
     labels = [h.surface for h in analyzer.classify_text(text).hits if h.category == "label"]
-    assert ("lefties" in labels) is hit
+    assert (surface in labels) is hit
 
 
 @pytest.mark.parametrize(
@@ -290,6 +297,11 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("The minister claimed the plan would work.", "claimed", True, "attributed"),
         ("He was admitted to hospital on Monday.", "admitted", False, "author"),
         ("She admitted that the figures were wrong.", "admitted", True, "attributed"),
+        ("The bridge was slammed shut on Friday.", "slammed", False, "author"),
+        ("The union slammed the plan on Monday.", "slammed", True, "attributed"),
+        ("Cracks were ripping through the steel beams.", "ripping", False, "author"),
+        ("Sirens wailed through the night.", "wailed", False, "author"),
+        ("The old ground has a leaking roof.", "leaking", False, "author"),
     ],
 )
 def test_verbs_of_saying_in_another_sense(analyzer, text, surface, hit, voice):
