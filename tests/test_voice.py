@@ -207,6 +207,9 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
          "attributed", "Ukrainian officials"),
         ("Critics often say the plan costs too much.", "attributed", "Critics"),
         ("His tough talk also comes at a cost.", "author", ""),
+        # questioning what, why or how reports a doubt someone voiced
+        ("Residents questioned why the bridge was closed.", "attributed", "Residents"),
+        ("Police questioned three men on Friday.", "author", ""),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
     ],
