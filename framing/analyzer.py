@@ -432,7 +432,9 @@ class Analyzer:
         whose capital only opens the sentence, a capitalized epithet after a title, a place or
         another hit ("Mayor Moron", "the Corrupt Mainstream Media"), and any word of a line in
         Title Case or capitals (a headline, where capitals mark nothing) stay hits."""
-        capital = [m for m in found if text[m.start:m.start + 1].isupper()]
+        # a term whose neutral alternative is a name is a name itself ("Donald Drumpf")
+        capital = [m for m in found if text[m.start:m.start + 1].isupper()
+                   and not m.entry.alternative[:1].isupper()]
         if not capital or _mostly_capitalized(text, toks):
             return set()
         index_of = {t[0]: i for i, t in enumerate(toks)}

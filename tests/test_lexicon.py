@@ -273,6 +273,9 @@ def test_a_label_with_a_literal_sense(analyzer, text, surface, hit):
         ("He blamed the Corrupt Mainstream Media for the loss.", "Mainstream Media", True),
         ("Beast of a storm hits the coast.", "Beast", True),  # a capital that opens a sentence
         ("Police said the beast was caught on Friday.", "beast", True),
+        # a distorted name is a name itself: its neutral alternative is the real one
+        ("Supporters of Donald Drumpf cheered on Friday.", "Drumpf", True),
+        ("Killary lost the race, and Obummer went golfing.", "Obummer", True),
         # in a Title Case headline every word is capitalized: no name can be told apart
         ("GoDaddy Drops White Supremacist Site After Charlottesville Rally", "White Supremacist",
          True),
