@@ -95,6 +95,8 @@ _CLAUSE_STARTS = frozenset(
 )
 _WITH_PREPOSITION = {
     "accuse": {"of"}, "call": {"for", "on"}, "urge": {"to"}, "blame": {"for", "on"},
+    "complain": {"about", "of"}, "warn": {"about", "of", "against"}, "joke": {"about"},
+    "boast": {"about", "of"}, "brag": {"about"}, "fret": {"about", "over"},
 }
 _PREPOSITIONS = frozenset(
     """on in at about for with during after before by from over of into through via""".split()

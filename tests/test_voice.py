@@ -210,6 +210,10 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         # questioning what, why or how reports a doubt someone voiced
         ("Residents questioned why the bridge was closed.", "attributed", "Residents"),
         ("Police questioned three men on Friday.", "author", ""),
+        # a verb that takes its topic with a preposition: "complained about", "warned of"
+        ("The nominee complained about his microphone after the debate.", "attributed",
+         "the nominee"),
+        ("Forecasters warned of flooding along the coast.", "attributed", "Forecasters"),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
     ],
