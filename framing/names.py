@@ -160,6 +160,11 @@ class Names:
         while run and (run[0].lower() in _CONNECTORS or run[0].lower() == "the"):
             has_the = has_the or run[0].lower() == "the"
             run = run[1:]
+        lowered = [t.lower() for t in run]
+        if "of" in lowered:  # "Headteacher Simon Achebe of Marlowe Primary" → Simon Achebe
+            head = self.strip_titles(run[:lowered.index("of")])
+            if len(head) >= 2 and self.is_person(head):
+                return " ".join(head)
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             stripped = self.strip_titles(run)
             if stripped and self.is_person(stripped):

@@ -98,6 +98,11 @@ _WITH_PREPOSITION = {
     "complain": {"about", "of"}, "warn": {"about", "of", "against"}, "joke": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "fret": {"about", "over"},
 }
+# Words before a number that make it approximate ("about 40", "over 2,000"), not a topic.
+_APPROXIMATORS = frozenset("about around over nearly almost roughly some under".split())
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split())
 _PREPOSITIONS = frozenset(
     """on in at about for with during after before by from over of into through via""".split()
 )
@@ -417,9 +422,14 @@ class VoiceFinder:
         # A verb that takes a bare clause ("said officials are …") or an object ("accused
         # the West of …") needs no "that"; the lexicon's complement column says which.
         complement = match.entry.complement
+        # "said about 40 pupils live …" (about a number), "said on Thursday the offer was …"
+        # (a day, then the clause): a preposition that does not start the verb's topic
+        clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit()) or (
+            nxt in ("on", "in") and rest[1:2] and rest[1] in _TIME_WORDS and len(rest) >= 4)
         content = explicit or (nxt != "" and (
             (complement == "clause" and len(rest) >= 3 and (
-                nxt not in _PREPOSITIONS or any(w in _SUBJECTS for w in rest[2:10])))
+                nxt not in _PREPOSITIONS or clause_after
+                or any(w in _SUBJECTS for w in rest[2:10])))
             or (complement == "object" and nxt not in _PREPOSITIONS and "," not in gap_after)
         ))
         passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))

@@ -214,6 +214,14 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         ("The nominee complained about his microphone after the debate.", "attributed",
          "the nominee"),
         ("Forecasters warned of flooding along the coast.", "attributed", "Forecasters"),
+        # "about" before a number, a day before the clause: not the topic of the verb
+        ("Headteacher Simon Achebe of Marlowe Primary said about 40 of his pupils live "
+         "across the river.", "attributed", "Simon Achebe"),
+        ("The utility said over 2,000 customers were without power.", "attributed",
+         "the utility"),
+        ("Superintendent Paul Kettering said on Thursday the offer was the largest in years.",
+         "attributed", "Paul Kettering"),
+        ("The minister spoke about the budget on Monday.", "author", ""),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
     ],
