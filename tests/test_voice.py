@@ -222,6 +222,9 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         ("Superintendent Paul Kettering said on Thursday the offer was the largest in years.",
          "attributed", "Paul Kettering"),
         ("The minister spoke about the budget on Monday.", "author", ""),
+        # after the post-posed verb, a time and a participle clause
+        ("The plant will close in September, the company announced on Thursday, ending 64 "
+         "years of work in the town.", "attributed", "the company"),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
     ],
