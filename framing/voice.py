@@ -59,6 +59,8 @@ _CLAUSE_WORDS = frozenset(
     """that which who whom whose when while as if because but and or so since although though
     whereas after before until unless where what how why whether""".split()
 )
+# Subordinators that also head a phrase ("Before the meeting, he insisted …").
+_ALSO_PREPOSITIONS = frozenset(("before", "after", "since", "despite", "until"))
 _SUBORDINATORS = (
     "while", "although", "though", "even though", "even as", "whereas", "despite", "if",
     "unless", "as", "since", "because", "when", "after", "before",
@@ -542,6 +544,11 @@ class VoiceFinder:
         for sub in _SUBORDINATORS:
             parts = sub.split()
             if lowered[: len(parts)] == parts:
+                if sub in _ALSO_PREPOSITIONS:
+                    before_verb = text.find(",", s.start, words[k][0])
+                    if 0 <= before_verb and len(TOKEN.findall(
+                            text[words[len(parts) - 1][1]:before_verb])) <= 5:
+                        return False  # "Before the meeting, he insisted that …": a phrase
                 # the clause ends at the first comma after the verb; is there a main clause?
                 comma = text.find(",", words[k][1], s.end)
                 if comma < 0:

@@ -222,6 +222,11 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         ("Superintendent Paul Kettering said on Thursday the offer was the largest in years.",
          "attributed", "Paul Kettering"),
         ("The minister spoke about the budget on Monday.", "author", ""),
+        # a subordinator that heads a phrase, not a clause: the verb is in the main clause
+        ("Before the meeting, the envoy insisted that Moscow was massing troops, a charge he "
+         "did not support.", "attributed", "the envoy"),
+        ("After Biden said that he would act, the markets fell sharply across the board.",
+         "author", ""),
         # after the post-posed verb, a time and a participle clause
         ("The plant will close in September, the company announced on Thursday, ending 64 "
          "years of work in the town.", "attributed", "the company"),
