@@ -161,10 +161,16 @@ class Names:
             has_the = has_the or run[0].lower() == "the"
             run = run[1:]
         lowered = [t.lower() for t in run]
-        if "of" in lowered:  # "Headteacher Simon Achebe of Marlowe Primary" → Simon Achebe
+        if "of" in lowered:
             head = self.strip_titles(run[:lowered.index("of")])
             if len(head) >= 2 and self.is_person(head):
-                return " ".join(head)
+                return " ".join(head)  # "Headteacher Simon Achebe of Marlowe Primary"
+            tail = run[len(lowered) - lowered[::-1].index("of"):]
+            for i in range(1, len(tail) - 1):  # "Secretary-General of NATO Jens Stoltenberg"
+                person = self.strip_titles(tail[i:])
+                if (self.place(" ".join(tail[:i])) and len(person) >= 2
+                        and self.is_person(person)):
+                    return " ".join(person)
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             stripped = self.strip_titles(run)
             if stripped and self.is_person(stripped):

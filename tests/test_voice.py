@@ -227,6 +227,11 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
          "did not support.", "attributed", "the envoy"),
         ("After Biden said that he would act, the markets fell sharply across the board.",
          "author", ""),
+        # a person named after an office "of" a place or organization
+        ("Secretary-General of NATO Jens Stoltenberg said that talks would go on.",
+         "attributed", "Jens Stoltenberg"),
+        ("Governor of Texas Greg Abbott said that the border would stay closed.",
+         "attributed", "Greg Abbott"),
         # after the post-posed verb, a time and a participle clause
         ("The plant will close in September, the company announced on Thursday, ending 64 "
          "years of work in the town.", "attributed", "the company"),
