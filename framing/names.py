@@ -140,6 +140,7 @@ class Names:
         "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken"; "The Pentagon" → "the
         Pentagon"; "Belarus government officials" stays as it is.
         """
+        phrase = _AGE.sub("", phrase)  # "Retired engineer Geoffrey Hale, 76,"
         toks = NAME_TOKEN.findall(phrase)
         if not toks:
             return ""
@@ -171,6 +172,9 @@ class Names:
                 if (self.place(" ".join(tail[:i])) and len(person) >= 2
                         and self.is_person(person)):
                     return " ".join(person)
+        for i in range(len(run) - 3, 0, -1):  # "Valemouth Mayor Ruth Ambler": after a title
+            if name_key(run[i]) in self.titles and self.is_person(run[i + 1:]):
+                return " ".join(run[i + 1:])
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             stripped = self.strip_titles(run)
             if stripped and self.is_person(stripped):
@@ -195,11 +199,13 @@ class Names:
                 break
         while run and run[-1].lower() in _CONNECTORS:
             run.pop()
-        if not run or run[0].lower() in _STOP_CAPITALS | _DAYS_MONTHS:
+        if not run:
             return ""
         if len(run) == len(toks) and whole_chunk_is_heading:
             return ""  # the whole chunk is capitalized: a heading, not a subject
-        stripped = self.strip_titles(run)
+        stripped = self.strip_titles(run)  # "Dr. Miriam Osei" → Miriam Osei
+        if not stripped or stripped[0].lower() in _STOP_CAPITALS | _DAYS_MONTHS:
+            return ""
         return " ".join(stripped)
 
     def midsentence_capitals(self, text: str, sentences) -> set[str]:
@@ -257,6 +263,9 @@ class Names:
                 if self.is_person(stripped):
                     mentions.append((offset, " ".join(stripped)))
         return mentions
+
+
+_AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 
 
 def trim_possessive(token: str) -> str:

@@ -59,6 +59,8 @@ _CLAUSE_WORDS = frozenset(
     """that which who whom whose when while as if because but and or so since although though
     whereas after before until unless where what how why whether""".split()
 )
+# Nobody in particular: "anyone who says so", "those who claim otherwise".
+_ANYONE = frozenset("anyone anybody everyone everybody someone somebody those whoever".split())
 # Subordinators that also head a phrase ("Before the meeting, he insisted …").
 _ALSO_PREPOSITIONS = frozenset(("before", "after", "since", "despite", "until"))
 _SUBORDINATORS = (
@@ -100,7 +102,9 @@ _WITH_PREPOSITION = {
     "complain": {"about", "of"}, "warn": {"about", "of", "against"}, "joke": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "fret": {"about", "over"},
 }
-# Words before a number that make it approximate ("about 40", "over 2,000"), not a topic.
+# Words before a number that make it approximate ("about 40", "over 2,000"), not a topic;
+# except after "add", whose number is what is added ("adds about 9 miles to the trip").
+_ADDS = frozenset(("add",))
 _APPROXIMATORS = frozenset("about around over nearly almost roughly some under".split())
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -390,6 +394,11 @@ class VoiceFinder:
             return None  # a noun or adjective: "the claims", "Blinken’s comments", "the alleged"
         if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS:
             return None  # "was set to brief", "refused to say"
+        if (prev in _PREPOSITIONS and not phrase and not form.endswith("ing")
+                and gap_before.isspace() and not after_quote):
+            return None  # a noun after a preposition: "depends on talks that …"
+        if prev == "without" and lemma == "say":
+            return None  # "it goes without saying that …"
         if lemma == "put it" and rest and all(w in _MANNER or _adverb(w) for w in rest) and not (
             _has_quote_mark(gap_after) or ":" in gap_after
         ):
@@ -426,7 +435,8 @@ class VoiceFinder:
         complement = match.entry.complement
         # "said about 40 pupils live …" (about a number), "said on Thursday the offer was …"
         # (a day, then the clause): a preposition that does not start the verb's topic
-        clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit()) or (
+        clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit()
+                        and lemma not in _ADDS) or (
             nxt in ("on", "in") and rest[1:2] and rest[1] in _TIME_WORDS and len(rest) >= 4)
         content = explicit or (nxt != "" and (
             (complement == "clause" and len(rest) >= 3 and (
@@ -436,7 +446,8 @@ class VoiceFinder:
         ))
         passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))
         gerund = form.endswith("ing") and not phrase
-        if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)):
+        if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
+                           or (lemma == "say" and nxt == "that")):  # "tweets saying that …"
             return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
         if k == 0 and not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
             _IRREGULAR_PAST
@@ -484,7 +495,9 @@ class VoiceFinder:
         speaker = self._np_before(text, s, words, lowered, k, inside)
         if speaker.lower() in _CLAUSE_WORDS:
             speaker = ""
-        subordinate = self._subordinate(text, s, words, lowered, k)
+        # "anyone who says so is …": nobody in particular, a verb of the subject's clause
+        subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
+            self._subordinate(text, s, words, lowered, k))
         return Attribution(match.start, match.end, lemma, speaker, subordinate=subordinate)
 
     def _inverted(self, text, s, words, k, inside, closes) -> str | None:
@@ -595,6 +608,8 @@ class VoiceFinder:
             i -= 1
         if i < 0:
             return ""
+        if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
+            i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
         # walk left over the noun phrase until punctuation, a quote or a clause word
         j = i
         while j >= 0:

@@ -232,6 +232,22 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
          "attributed", "Jens Stoltenberg"),
         ("Governor of Texas Greg Abbott said that the border would stay closed.",
          "attributed", "Greg Abbott"),
+        # speakers named with a place and a title, an age, a relative clause
+        ("Valemouth Mayor Ruth Ambler said the city had closed 17 roads.", "attributed",
+         "Ruth Ambler"),
+        ("Retired engineer Geoffrey Hale, 76, said he had watched the flood.", "attributed",
+         "Geoffrey Hale"),
+        ("Dr. Miriam Osei, who would lead the merged system, said that costs were rising.",
+         "attributed", "Miriam Osei"),
+        # nobody in particular, a noun after a preposition, an idiom: nothing reported
+        ("None of this means the result was rigged, and anyone who says so is wrong.",
+         "author", ""),
+        ("Whether they stay open depends on talks that have not yet been scheduled.",
+         "author", ""),
+        ("It goes without saying that the tax code is too complex.", "author", ""),
+        # a participle of "say" with "that" after a noun: "tweets saying that …"
+        ("Trump sent a series of tweets on Friday saying that his rival had shown bad judgment.",
+         "attributed", "Trump"),
         # after the post-posed verb, a time and a participle clause
         ("The plant will close in September, the company announced on Thursday, ending 64 "
          "years of work in the town.", "attributed", "the company"),
