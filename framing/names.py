@@ -39,7 +39,7 @@ ORG_WORDS = frozenset(
     embassy foundation center centre network times post news journal press agency reuters
     street avenue road city county state province region district square bridge line station
     airport port river sea ocean lake mountains valley island trust fund coalition campaign
-    society club church museum library clinic college academy st mt ft""".split()
+    society club church museum library clinic college academy local st mt ft""".split()
 )
 
 
@@ -260,9 +260,25 @@ class Names:
                 if is_quoted(offset):
                     continue
                 stripped = self.strip_titles([trim_possessive(t) for t in run])
-                if self.is_person(stripped):
+                if self.is_person(stripped) and not _street(text, offset, run):
                     mentions.append((offset, " ".join(stripped)))
         return mentions
+
+
+# The last word of a street or a locality ("Mill Lane", "Cable Row", "Orchard Park", "Ashby
+# Cross"); each is a surname too (Nathan Lane, Fiona Hill), so the run must also follow "on",
+# "in", "the" …
+_STREET_WORDS = frozenset(
+    "lane row park close way drive place crescent terrace gardens grove green hill cross end "
+    "gate walk mews".split())
+_BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
+
+
+def _street(text: str, offset: int, run: list[str]) -> bool:
+    """Whether a capitalized run is a street or a locality rather than a person: "the union
+    office on Mill Lane", "the Orchard Park community center", "in Ashby Cross"."""
+    return (len(run) >= 2 and run[-1].lower() in _STREET_WORDS
+            and bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset)))
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")

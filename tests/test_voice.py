@@ -268,6 +268,13 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
         # nor is the "St." of a hospital's name
         ("Nurse Karen Walsh paid $47 to reach St. Anne’s Hospital. “Who speaks for us?” she "
          "said.", "Karen Walsh"),
+        # nor a street or a locality after "on", "in" or "the", nor a union local
+        ("Gary Mottram, chief steward of United Machinists Local 212, spent the afternoon in "
+         "the union office on Mill Lane. “People are frightened,” he said.", "Mottram"),
+        ("Marisol Duarte took her children to the Orchard Park community center. “I support "
+         "the teachers,” she said.", "Duarte"),
+        # a surname that is also a street word is still a person
+        ("Fiona Hill testified for four hours. “I am not a partisan,” she said.", "Hill"),
     ],
 )
 def test_she_skips_organizations(analyzer, text, speaker):
