@@ -27,7 +27,7 @@ _STOP_CAPITALS = frozenset(
     many some all any each every most more few no not only just even already there here what
     which who why how where whether mr mrs ms dr""".split()
 )
-_DAYS_MONTHS = frozenset(
+DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
@@ -128,7 +128,7 @@ class Names:
             return False
         if any(t.lower().strip(".") in ORG_WORDS for t in run):
             return False
-        if all(t.lower() in _STOP_CAPITALS | _DAYS_MONTHS for t in run):
+        if all(t.lower() in _STOP_CAPITALS | DAYS_MONTHS for t in run):
             return False
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]):
             return False  # an acronym (NATO) or initialism (U.S.) is an organization or place
@@ -204,7 +204,7 @@ class Names:
         if len(run) == len(toks) and whole_chunk_is_heading:
             return ""  # the whole chunk is capitalized: a heading, not a subject
         stripped = self.strip_titles(run)  # "Dr. Miriam Osei" → Miriam Osei
-        if not stripped or stripped[0].lower() in _STOP_CAPITALS | _DAYS_MONTHS:
+        if not stripped or stripped[0].lower() in _STOP_CAPITALS | DAYS_MONTHS:
             return ""
         return " ".join(stripped)
 

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Lexicon
-from .names import Names
+from .names import DAYS_MONTHS, Names
 from .report import Quote, Sentence, TermHit
 
 SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
@@ -102,13 +102,8 @@ _WITH_PREPOSITION = {
     "complain": {"about", "of"}, "warn": {"about", "of", "against"}, "joke": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "fret": {"about", "over"},
 }
-# Words before a number that make it approximate ("about 40", "over 2,000"), not a topic;
-# except after "add", whose number is what is added ("adds about 9 miles to the trip").
-_ADDS = frozenset(("add",))
+# Words before a number that make it approximate ("about 40", "over 2,000"), not a topic.
 _APPROXIMATORS = frozenset("about around over nearly almost roughly some under".split())
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split())
 _PREPOSITIONS = frozenset(
     """on in at about for with during after before by from over of into through via""".split()
 )
@@ -435,9 +430,10 @@ class VoiceFinder:
         complement = match.entry.complement
         # "said about 40 pupils live …" (about a number), "said on Thursday the offer was …"
         # (a day, then the clause): a preposition that does not start the verb's topic
+        # (not after "add", whose number is what is added: "adds about 9 miles to the trip")
         clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit()
-                        and lemma not in _ADDS) or (
-            nxt in ("on", "in") and rest[1:2] and rest[1] in _TIME_WORDS and len(rest) >= 4)
+                        and lemma != "add") or (
+            nxt in ("on", "in") and rest[1:2] and rest[1] in DAYS_MONTHS and len(rest) >= 4)
         content = explicit or (nxt != "" and (
             (complement == "clause" and len(rest) >= 3 and (
                 nxt not in _PREPOSITIONS or clause_after
