@@ -25,7 +25,7 @@ _STOP_CAPITALS = frozenset(
     meanwhile however still also then now today yesterday tomorrow despite although though
     since because speaking according adding asked under over about into than both several
     many some all any each every most more few no not only just even already there here what
-    which who why how where whether mr mrs ms dr""".split()
+    which who why how where whether mr mrs ms dr i'm i've i'd i'll i’m i’ve i’d i’ll""".split()
 )
 DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -130,9 +130,27 @@ class Names:
             return False
         if all(t.lower() in _STOP_CAPITALS | DAYS_MONTHS for t in run):
             return False
-        if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]):
-            return False  # an acronym (NATO) or initialism (U.S.) is an organization or place
-        return all(t[0].isupper() or t.lower() in _CONNECTORS for t in run)
+        if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
+                              or re.fullmatch(r"[A-Z]{2,}s", run[0])):
+            return False  # an acronym (NATO, NGOs) or initialism (U.S.): not a person
+        return run[0][0].isupper() and all(t[0].isupper() or t.lower() in _CONNECTORS
+                                           for t in run)
+
+    def person_in(self, run: list[str]) -> list[str]:
+        """The person a capitalized run names, titles stripped, or [] if none: "U.S.
+        Secretary of State Anthony Blinken", "Valemouth Mayor Ruth Ambler" and "Interim BART
+        Police Chief Ed Alvarez" (after the last title), "Britain Liu Xiaming" (after a
+        country: "China's ambassador to Britain Liu Xiaming")."""
+        for i in range(len(run) - 3, -1, -1):
+            key = name_key(run[i])
+            place = self.places.get(key)
+            after_title = i > 0 and key in self.titles
+            after_country = (place is not None and place.type == "country"
+                             and key not in _FIRST_NAME_COUNTRIES)
+            if (after_title or after_country) and self.is_person(run[i + 1:]):
+                return run[i + 1:]
+        stripped = self.strip_titles(run)
+        return stripped if stripped and self.is_person(stripped) else []
 
     def speaker_name(self, phrase: str) -> str:
         """The speaker named by a subject phrase, titles stripped; a common noun phrase as is.
@@ -172,13 +190,10 @@ class Names:
                 if (self.place(" ".join(tail[:i])) and len(person) >= 2
                         and self.is_person(person)):
                     return " ".join(person)
-        for i in range(len(run) - 3, 0, -1):  # "Valemouth Mayor Ruth Ambler": after a title
-            if name_key(run[i]) in self.titles and self.is_person(run[i + 1:]):
-                return " ".join(run[i + 1:])
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
-            stripped = self.strip_titles(run)
-            if stripped and self.is_person(stripped):
-                return " ".join(stripped)
+            person = self.person_in(run)
+            if person:
+                return " ".join(person)
             if j == 0 or has_the or self.place(" ".join(run)):
                 return ("the " if has_the else "") + " ".join(run)
         if len(toks) <= 8:
@@ -259,9 +274,14 @@ class Names:
             for offset, run in self.runs(text, s.start, s.end, capitalized):
                 if is_quoted(offset):
                     continue
-                stripped = self.strip_titles([trim_possessive(t) for t in run])
-                if self.is_person(stripped) and not _street(text, offset, run):
-                    mentions.append((offset, " ".join(stripped)))
+                # a possessive ends the name: "Mr. Trump's RT appearance"
+                owner = next((i for i, t in enumerate(run) if trim_possessive(t) != t), None)
+                if owner is not None and not any(
+                        t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
+                    run = run[:owner + 1]  # (not "St. Anne's Hospital")
+                person = self.person_in([trim_possessive(t) for t in run])
+                if person and not _street(text, offset, run):
+                    mentions.append((offset, " ".join(person)))
         return mentions
 
 
@@ -280,6 +300,9 @@ def _street(text: str, offset: int, run: list[str]) -> bool:
     return (len(run) >= 2 and run[-1].lower() in _STREET_WORDS
             and bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset)))
 
+
+# Countries that are also first names: "Jordan Henderson", "Chad Smith" keep them.
+_FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split())
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 

@@ -44,7 +44,8 @@ _SKIP_BEFORE_VERB = frozenset(
     recently earlier reportedly once still even not never only just first initially
     subsequently flatly firmly bluntly angrily quietly openly explicitly strongly further
     falsely correctly wrongly rightly routinely frequently separately jointly herself
-    himself themselves itself did does do""".split()
+    himself themselves itself did does do twice together however though meanwhile too
+    instead nonetheless nevertheless""".split()
 )
 # The adverbs of that list: they may stand between a subject and a bare verb of saying.
 _ADVERBS_BEFORE_VERB = _SKIP_BEFORE_VERB - frozenset(
@@ -119,6 +120,31 @@ _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 # Words after "put it" that say how, not who: "X, …, put it best."
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(["said", "told", "wrote", "spoke", "thought", "made", "put"])
+# Verbs that take "to" between a subject and a verb of saying: "he declined to say".
+_TAKES_TO = frozenset(
+    """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
+    appear appears went going continue continues began begin begins hope hopes plan plans
+    expect expects used yet""".split())
+# A time between a subject and its verb: "in October", "last week", "on Tuesday".
+_TIME_NOUNS = frozenset(
+    """week weekend month year morning afternoon evening night day spring summer autumn fall
+    winter""".split())
+_TIME_INTRODUCERS = frozenset("in on at during last this next earlier early late that".split())
+# "called 911", "called off the strike", "called in sick": no words reported
+_CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
+# What may follow "called the police" when the police were phoned: "… and", "… to the house"
+_AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
+_PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
+_NOT_NAMES = frozenset("to not together no yes".split())
+_OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
+_TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
+    "today yesterday tonight last this next earlier later week on in".split())
+# Words that open an introductory phrase before a clause's subject: "Last week, …".
+_OPENERS = frozenset(
+    """in on at after before during despite following amid since under with without unlike
+    like among over through until upon for from by last earlier later meanwhile however
+    yet still instead also then now today yesterday separately""".split())
+_QUANTIFIERS = frozenset("some many several most all both few two three four five".split())
 
 
 @dataclass(frozen=True)
@@ -287,8 +313,15 @@ class VoiceFinder:
             )
             previous = s
 
+        # the attribution that names the sentence's source first
+        ordered = {}
+        for s in sentences:
+            found = resolved[s.index]
+            first = _governing_first(attributions[s.index], text, s.start, s.end)[:1]
+            ordered[s.index] = found if first == list(attributions[s.index][:1]) else (
+                found[-1], *found[:-1])
         by_span = _SentenceIndex(sentences)
-        quote_speakers = self._quote_speakers(by_span, quotes, resolved)
+        quote_speakers = self._quote_speakers(by_span, quotes, ordered)
         roles = self._quote_roles(text, by_span, quotes, resolved, said)
         quotes = [
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
@@ -299,9 +332,9 @@ class VoiceFinder:
         out = []
         for s in sentences:
             share = real.share(text, s.start, s.end)
-            main = [a for a in resolved[s.index] if not a.subordinate]
+            main = [a for a in ordered[s.index] if not a.subordinate]
             if share >= QUOTED_SHARE or real.leads(text, s):
-                speaker = _first(a.speaker for a in resolved[s.index]) or _first(
+                speaker = _first(a.speaker for a in ordered[s.index]) or _first(
                     q.speaker for q in real.within(s.start, s.end)
                 )
                 out.append(replace(s, voice="quoted", speaker=speaker))
@@ -394,6 +427,8 @@ class VoiceFinder:
             return None  # a noun after a preposition: "depends on talks that …"
         if prev == "without" and lemma == "say":
             return None  # "it goes without saying that …"
+        if lemma == "put it" and nxt and (nxt in _PREPOSITIONS or nxt in _PUT_IT_AWAY):
+            return None  # "put it in a gift basket", "put it back"
         if lemma == "put it" and rest and all(w in _MANNER or _adverb(w) for w in rest) and not (
             _has_quote_mark(gap_after) or ":" in gap_after
         ):
@@ -407,6 +442,23 @@ class VoiceFinder:
             prev == "yet" or _adverb(prev)))  # "has not said", "never publicly said"
         if negated and not (after_quote or _has_quote_mark(gap_after)):
             return None  # "Management has not explained why …": nothing was said
+        if (k > 0 and lowered[0] in _OPENERS and lowered[0] not in _SUBJECTS
+                and gap_after.lstrip().startswith(",")
+                and "," not in text[s.start:words[k][0]]):
+            return None  # a noun closing an introductory phrase: "Following the first reports,"
+        if lemma == "call" and not phrase and (
+                nxt[:1].isdigit() or nxt in _CALL_NOT_SPEECH
+                or (nxt in ("police", "ambulance") and rest[1:2] in (
+                    [], *([w] for w in _AFTER_PHONED)))
+                or (nxt == "the" and rest[1:2] == ["police"] and rest[2:3] in (
+                    [], *([w] for w in _AFTER_PHONED)))
+                or (k > 0 and _names_something(text, words[k - 1][2], match.end, s.end))):
+            return None  # "called 911", "called off the strike", "a wagon called the Zephyr"
+        if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
+            return None  # "added to his titles", "the flaws add up"
+        if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
+                and words[k - 1][2].islower() and gap_before.isspace()):
+            return None  # "finding said civilisation": the adjective
         if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
             return None  # "the fighting has claimed 14,000 lives"
 
@@ -445,10 +497,10 @@ class VoiceFinder:
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
                            or (lemma == "say" and nxt == "that")):  # "tweets saying that …"
             return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
-        if k == 0 and not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
+        if not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
             _IRREGULAR_PAST
-        ):
-            return None  # an imperative: "Tell that to the nurses …"
+        ) and _clause_opening(text, s, words, lowered, k):
+            return None  # an imperative: "Tell that to the nurses …", "To the pears, add …"
         if text[s.start:s.end].rstrip(" ”’\"'").endswith("?") and not inside.any_between(
             s.start, s.end
         ):
@@ -459,10 +511,25 @@ class VoiceFinder:
 
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
         tail = _tail_only(text, match.end, s.end, words, k_end)
-        if after_quote or ("," in gap_before and tail):
-            speaker = self._np_after(text, words, k_end + 1, s.end, inside)
+        named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
+                       and words[k_end + 1][2][:1].isupper()
+                       and re.match(r"[^,;:]{1,40},[^,;:]{1,80}[.!?”\"]?\s*$",
+                                    text[match.end:s.end]) is not None)
+        # (a few words before the comma are the subject, not what was said: "Officials,
+        # however, say the plan works.")
+        content_before = len(TOKEN.findall(text[s.start:match.start])) >= 3
+        if (after_quote or ("," in gap_before and (tail or named_after) and content_before)) and (
+                not gerund):
+            # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
+            speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
+                                                                 inside)
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
+            if not speaker and not passive and not after_quote and tail:
+                # "…, Michael McFaul, a fellow at the institute, said of RT."
+                speaker = self._np_before(text, s, words, lowered, k, inside)
+                if speaker:
+                    return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         # Only verbs that report words ("said", "added") invert after a comma: "…, he said."
         closes = (tail or "," in gap_after) and match.entry.complement == "clause"
         inverted = None if passive else self._inverted(text, s, words, k, inside, closes)
@@ -488,9 +555,13 @@ class VoiceFinder:
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
         if not content:
             return None
-        speaker = self._np_before(text, s, words, lowered, k, inside)
-        if speaker.lower() in _CLAUSE_WORDS:
-            speaker = ""
+        if gerund and "," in gap_before:
+            # "The senator attacked the plan, saying …": the main clause's subject speaks
+            speaker = self._clause_subject(text, s, words, lowered, k, inside)
+        else:
+            speaker = self._np_before(text, s, words, lowered, k, inside)
+        if _no_one(speaker):
+            speaker = ""  # "to", "Not", "together": a function word is nobody
         # "anyone who says so is …": nobody in particular, a verb of the subject's clause
         subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
             self._subordinate(text, s, words, lowered, k))
@@ -546,7 +617,11 @@ class VoiceFinder:
             if name and not name[:1].isdigit():
                 candidates.append(name)
         proper = [c for c in candidates if c[:1].isupper() or c.startswith("the ")]
-        return (proper or candidates or [None])[0]
+        # a common noun phrase ("officials", "a spokesman"), not a verb and its time
+        # ("“…” announced in May")
+        common = [c for c in candidates if not c.split()[0].lower().endswith("ed")
+                  and c.split()[0].lower() not in _PREPOSITIONS]
+        return (proper or common or [None])[0]
 
     def _subordinate(self, text, s, words, lowered, k) -> bool:
         """Whether the verb sits in an introductory clause ("While Biden has vowed …, it is …")."""
@@ -591,22 +666,90 @@ class VoiceFinder:
             picked.append((start, stop))
         if not picked:
             return ""
+        first = text[slice(*picked[0])].lower()
+        if first in _PREPOSITIONS or first in _CLAUSE_WORDS or (
+                first in _OBJECT_PRONOUNS and len(picked) == 1) or all(
+                text[slice(*w)].lower() in _TIME_WORDS for w in picked):
+            return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
         phrase = text[picked[0][0]:picked[-1][1]]
         return self.names.speaker_name(phrase)
 
     def _np_before(self, text, s, words, lowered, k, inside) -> str:
-        """The speaker before a verb of saying: the nearest subject-like chunk."""
-        i = k - 1
-        while i >= 0 and (_adverb(lowered[i]) or (
-            lowered[i] in _SKIP_BEFORE_VERB
-            and not re.search(r"[,;:“”\"]", text[words[i][1]:words[i + 1][0]])
-        )):
-            i -= 1
+        """The speaker before a verb of saying: the nearest subject-like chunk.
+
+        Skips what stands between a subject and its verb: adverbs and auxiliaries, a time
+        ("Okafor in October revealed"), a verb that takes "to" ("he declined to say"), and a
+        clause set off by commas ("The carmaker, which …, says"; "Peskov, the Kremlin's
+        spokesman, said").
+        """
+        i = self._subject_end(text, words, lowered, k)
         if i < 0:
             return ""
+        if lowered[i] in ("who", "which") and i > 0:
+            # "China and the United States, the biggest polluters, which together vowed"
+            i -= 1
+            if not words[i][2][:1].isalnum():
+                return ""
+        if lowered[i] in ("and", "but") and i > 0:
+            # "Mr. Schultz supported Democrats …, and said …": the first verb's subject
+            return self._clause_subject(text, s, words, lowered, k, inside)
         if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
             i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
-        # walk left over the noun phrase until punctuation, a quote or a clause word
+        elif "," in text[words[i][1]:words[i + 1][0]]:
+            return self._around_parenthetical(text, s, words, lowered, i, inside)
+        j = self._chunk_start(text, words, lowered, i, inside)
+        if j > i:
+            return self._sentence_subject(text, s, words, lowered, inside)
+        phrase = text[words[j][0]:words[i][1]]
+        name = self.names.speaker_name(phrase)
+        chunk_is_subject = i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith(
+            "ss")  # "… that industry analysts say", "given that officers had threatened"
+        if j > 0 and lowered[j - 1] in ("who", "which", "that") and lowered[j] not in (
+                _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper(
+        ) and not chunk_is_subject and not re.search(
+                r"[,;:()“”\"—–]", text[words[j - 1][1]:words[j][0]]) and j >= 2:
+            # "Some parents who sought help … reported": the subject is before "who"
+            head_end = j - 2
+            head = self._chunk_start(text, words, lowered, head_end, inside)
+            if head <= head_end and not re.search(r"[,;:()“”\"—–]",
+                                                  text[words[head_end][1]:words[j - 1][0]]):
+                return self.names.speaker_name(text[words[head][0]:words[head_end][1]])
+        if name and len(name.split()) <= 6:
+            return name
+        return self._sentence_subject(text, s, words, lowered, inside)
+
+    def _subject_end(self, text, words, lowered, k) -> int:
+        """The last word of the subject before the verb at ``k``, past adverbs, auxiliaries,
+        a time and a verb that takes "to"."""
+        i = k - 1
+        while i >= 0:
+            gap_after = text[words[i][1]:words[i + 1][0]]
+            if _adverb(lowered[i]) or (lowered[i] in _SKIP_BEFORE_VERB
+                                       and not re.search(r"[,;:“”\"]", gap_after)):
+                i -= 1
+            elif lowered[i] == "to" and i > 0 and (
+                    lowered[i - 1] in _TAKES_TO or lowered[i - 1].endswith("ed")) and not (
+                    re.search(r"[,;:“”\"]", text[words[i - 1][1]:words[i][0]])):
+                i -= 2  # "he declined to say", "officials refused to explain"
+            elif _party_tag(text, words, lowered, i):
+                i -= 1  # "Rep. Gwen Moore (D-Wis.) said"
+            elif lowered[i] == "to" and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
+                return i - 1  # "forced Stumpf, who …, to admit": the object speaks
+            elif not lowered[k].endswith("ing") and (
+                    lowered[i] in DAYS_MONTHS or lowered[i] in _TIME_NOUNS
+                  or (lowered[i].isdigit() and len(lowered[i]) == 4)) and i > 0 and (
+                    lowered[i - 1] in _TIME_INTRODUCERS) and not re.search(r"[,;:“”\"]",
+                                                                          gap_after):
+                i -= 2  # "Okafor in October revealed", "the ministry last week said"
+                while i >= 0 and lowered[i] in ("in", "on", "at", "during", "early", "late"):
+                    i -= 1
+            else:
+                break
+        return i
+
+    def _chunk_start(self, text, words, lowered, i, inside) -> int:
+        """Walk left from word ``i`` over a noun phrase, up to punctuation, a quotation or a
+        clause word (at most nine words); the index of its first word (``i + 1`` if none)."""
         j = i
         while j >= 0:
             if inside.covers(words[j][0]):
@@ -618,21 +761,75 @@ class VoiceFinder:
             if i - j >= 9:
                 break
             j -= 1
-        chunk_start = j + 1
-        if chunk_start > i:
+        return j + 1
+
+    def _around_parenthetical(self, text, s, words, lowered, i, inside) -> str:
+        """The speaker of "SUBJECT, PARENTHETICAL, said": the name before the parenthetical
+        ("Ms. Ortiz, who …, told"), else a person named in it ("The Kremlin's spokesman,
+        Dmitry Peskov, said"), else the subject as written ("The carmaker, which …, says")."""
+        opening = i
+        while opening > 0 and i - opening < 30 and "," not in text[
+                words[opening - 1][1]:words[opening][0]]:
+            if inside.covers(words[opening][0]) or re.search(
+                    r"[;:()“”\"—–]", text[words[opening - 1][1]:words[opening][0]]):
+                return self._sentence_subject(text, s, words, lowered, inside)
+            opening -= 1
+        if opening <= 0 or i - opening >= 30:
             return self._sentence_subject(text, s, words, lowered, inside)
-        phrase = text[words[chunk_start][0]:words[i][1]]
-        name = self.names.speaker_name(phrase)
-        after_comma = j >= 0 and "," in text[words[j][1]:words[chunk_start][0]]
-        relative = j >= 0 and lowered[j] in ("who", "which")
-        if name and not ((after_comma or relative) and not name[:1].isupper()) and len(
-            name.split()
-        ) <= 6:
-            return name
-        # an appositive or relative clause: "Dmitry Peskov, the Kremlin’s spokesman, said"
-        return self._sentence_subject(text, s, words, lowered, inside) or (
-            name if len(name.split()) <= 6 else ""
-        )
+        inner = text[words[opening][0]:words[i][1]]
+        end = opening - 1
+        if lowered[end].isdigit() and end > 0 and "," in text[words[end - 1][1]:words[end][0]]:
+            end -= 1  # "Geoffrey Hale, 76, a retired engineer, said"
+        elif _party_tag(text, words, lowered, end):
+            end -= 1  # "Rep. Frank Lucas (R-OK), the ranking member, asked"
+        start = self._chunk_start(text, words, lowered, end, inside)
+        before = self.names.speaker_name(text[words[start][0]:words[end][1]]) if (
+            start <= end) else ""
+        if before[:1].isupper() and len(before.split()) <= 6:
+            return before
+        if not any(w in _CLAUSE_WORDS for w in lowered[opening:i + 1]):
+            named = self.names.speaker_name(inner)
+            if named[:1].isupper() and len(named.split()) <= 6:
+                return named
+        if before and len(before.split()) <= 6:
+            return before
+        return self._sentence_subject(text, s, words, lowered, inside)
+
+    def _clause_subject(self, text, s, words, lowered, k, inside) -> str:
+        """The subject of the clause a participle after a comma belongs to ("The senator
+        attacked the plan, saying …"): the first noun phrase after any introductory phrase."""
+        i = 0
+        while i < k:
+            if inside.covers(words[i][0]):
+                return ""
+            chunk_end = i
+            while chunk_end + 1 < k and "," not in text[words[chunk_end][1]:words[chunk_end + 1][0]]:
+                chunk_end += 1
+            if lowered[i] not in _OPENERS or chunk_end + 1 >= k:
+                break
+            i = chunk_end + 1  # "Last week, …", "In a statement, …": not the subject
+        if i >= k:
+            return ""
+        if lowered[i] in _PRONOUNS:
+            return words[i][2]
+        if words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS:
+            return self._sentence_subject(text, s, words, lowered, inside)
+        if lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:
+            return ""
+        j = i + 1
+        while j < k and j - i < 6 and not (
+                lowered[j] in _BE_FORMS or lowered[j] in _MODALS or lowered[j] in _CLAUSE_WORDS
+                or lowered[j] in _PREPOSITIONS or lowered[j] in ("has", "have", "had")
+                or lowered[j] in _IRREGULAR_PAST
+                or (words[j][2].islower() and (
+                    (lowered[j].endswith("ed") and len(lowered[j]) > 4)
+                    or (lowered[j].endswith("ing") and len(lowered[j]) > 5)))
+                or (j > i + 1 and j + 1 < k and lowered[j + 1] in _DETERMINERS)  # "made a"
+                or "," in text[words[j - 1][1]:words[j][0]]):
+            j += 1
+        if j == i + 1 or j - i >= 6:
+            return ""
+        return self.names.speaker_name(text[words[i][0]:words[j - 1][1]])
 
     def _sentence_subject(self, text, s, words, lowered, inside) -> str:
         """The name that opens the sentence (after an introductory phrase), if there is one."""
@@ -993,6 +1190,72 @@ def _quote_ahead(text: str, start: int, end: int) -> bool:
     """A quotation opens within a few words after the verb: said on Tuesday, “…”."""
     window = text[start:min(end, start + 40)]
     return any(ch in window for ch in "“\"«")
+
+
+def _clause_opening(text, s, words, lowered, k) -> bool:
+    """Whether a bare verb at ``k`` is an imperative: it opens the sentence, follows "then"
+    or "or" after a comma ("…, then add the honey"), or follows an introductory phrase
+    ("To the pears, add …"); not "Officials, however, say …"."""
+    if k == 0:
+        return True
+    prev, gap = lowered[k - 1], text[words[k - 1][1]:words[k][0]]
+    if prev in ("then", "or") and k > 1 and "," in text[words[k - 2][1]:words[k - 1][0]]:
+        return True
+    return ("," in gap and lowered[0] in _PREPOSITIONS | {"to"}
+            and text.count(",", s.start, words[k][0]) == 1)
+
+
+def _names_something(text, before: str, start: int, end: int) -> bool:
+    """ "a wagon called the Zephyr.", "a script called “Wild Rose,” a story …": "called"
+    after a common noun, then a name that ends the phrase, names a thing, not a remark."""
+    if not before.isalpha() or not before.islower() or before in _SUBJECTS or (
+            before in _SKIP_BEFORE_VERB):
+        return False
+    rest = text[start:end]
+    m = re.match(r"\s+(?:the\s+)?(?:[“\"‘]([^”\"’]{1,60})[”\"’]|(?:[A-Z][\w’'.-]*\s*){1,4})",
+                 rest)
+    if m is None:
+        return False
+    if m.group(1) and m.group(1).rstrip()[-1:] in (",", "."):
+        return True  # “Wild Rose,” a story …
+    after = rest[m.end():].lstrip()
+    return not after or after[0] in ",.;:)—–!?" or bool(
+        re.match(r"(?:which|that|who|and|in|for|with|to)\b", after))
+
+
+def _party_tag(text, words, lowered, i) -> bool:
+    """A party and state in parentheses after a legislator's name: "(R-OK)", "(D-Wis.)"."""
+    return i > 0 and re.fullmatch(r"[rdi]-[a-z.]+", lowered[i]) is not None and "(" in text[
+        words[i - 1][1]:words[i][0]]
+
+
+def _no_one(speaker: str) -> bool:
+    """A "speaker" made only of function words ("to", "Not", "together") names nobody."""
+    toks = TOKEN.findall(speaker.lower())
+    return bool(toks) and all(
+        w in _CLAUSE_WORDS or w in _PREPOSITIONS or w in _SKIP_BEFORE_VERB or w in _NOT_NAMES
+        for w in toks)
+
+
+def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
+                     end: int) -> list[Attribution]:
+    """The attributions of a sentence, the one that closes it and reports everything before
+    it first: in "The deal may grow if the governor agrees …, people familiar with the talks
+    say" the people are the source, not the governor."""
+    if len(found) < 2:
+        return list(found)
+    last = found[-1]
+    if not (last.postposed and 0 <= last.content_start <= start and last.speaker
+            and last.speaker.lower() not in _PRONOUNS
+            and len(TOKEN.findall(text[last.end:end])) <= 6 and "," not in text[last.end:end]):
+        return list(found)
+    before = text[start:last.start]
+    named = before.lower().rfind(last.speaker.lower())
+    # ", people familiar with the talks say": a comma, the speaker, the verb
+    if named > 0 and before[:named].rstrip().endswith(",") and not before[
+            named + len(last.speaker):].strip(" ,"):
+        return [last, *found[:-1]]
+    return list(found)
 
 
 def _first(values) -> str:
