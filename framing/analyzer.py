@@ -47,7 +47,7 @@ from .lexicon import (
     TOKEN as WORD,
 )
 from .metrics import compute_metrics, read_score_parts, reading_ease
-from .names import DATA_DIR, Names
+from .names import DATA_DIR, DAYS_MONTHS, Names
 from .report import (
     Article,
     ArticleReport,
@@ -428,10 +428,12 @@ class Analyzer:
                       found: list[Match]) -> set[int]:
         """The starts of the hits that are the later part of a capitalized name: a capital
         letter right after a capitalized word that does not open the sentence ("The Daily
-        Beast", "Rachel Crooks"). A name that starts with the hit ("Crooked Hillary"), one
-        whose capital only opens the sentence, a capitalized epithet after a title, a place or
-        another hit ("Mayor Moron", "the Corrupt Mainstream Media"), and any word of a line in
-        Title Case or capitals (a headline, where capitals mark nothing) stay hits."""
+        Beast", "Rachel Crooks"); a capitalized noun right before a capitalized word, a first
+        name ("Patsy Cline"); a month ("In May", "May 15"). An adjective that starts a name
+        ("Crooked Hillary"), a word whose capital only opens the sentence, a capitalized
+        epithet after a title, a place or another hit ("Mayor Moron", "the Corrupt Mainstream
+        Media"), and any word of a line in Title Case or capitals (a headline, where capitals
+        mark nothing) stay hits."""
         # a term whose neutral alternative is a name is a name itself ("Donald Drumpf")
         capital = [m for m in found if text[m.start:m.start + 1].isupper()
                    and not m.entry.alternative[:1].isupper()]
@@ -442,6 +444,18 @@ class Analyzer:
         inside = set()
         for m in capital:
             k = index_of.get(m.start, -1)
+            if k < 0:
+                continue
+            following = toks[k + 1] if k + 1 < len(toks) else None
+            if toks[k][2] in DAYS_MONTHS and (k >= 1 or (
+                    following is not None and following[2][:1].isdigit())):
+                inside.add(m.start)  # "In May, …", "May 15": the month, not the hedge
+                continue
+            if (k >= 1 and m.entry.pos == "noun" and m.end == toks[k][1]
+                    and following is not None and text[following[0]:following[0] + 1].isupper()
+                    and text[m.end:following[0]] == " " and following[0] not in hit_words):
+                inside.add(m.start)  # "Patsy Cline": a first name, not the label "patsy"
+                continue
             if k < 2:
                 continue
             prev_start, prev_end, _ = toks[k - 1]

@@ -630,7 +630,7 @@ class VoiceFinder:
             if lowered[: len(parts)] == parts:
                 if sub in _ALSO_PREPOSITIONS:
                     before_verb = text.find(",", s.start, words[k][0])
-                    if 0 <= before_verb and len(TOKEN.findall(
+                    if before_verb >= 0 and len(TOKEN.findall(
                             text[words[len(parts) - 1][1]:before_verb])) <= 5:
                         return False  # "Before the meeting, he insisted that …": a phrase
                 # the clause ends at the first comma after the verb; is there a main clause?
@@ -735,11 +735,9 @@ class VoiceFinder:
                 i -= 1  # "Rep. Gwen Moore (D-Wis.) said"
             elif lowered[i] == "to" and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
                 return i - 1  # "forced Stumpf, who …, to admit": the object speaks
-            elif not lowered[k].endswith("ing") and (
-                    lowered[i] in DAYS_MONTHS or lowered[i] in _TIME_NOUNS
-                  or (lowered[i].isdigit() and len(lowered[i]) == 4)) and i > 0 and (
-                    lowered[i - 1] in _TIME_INTRODUCERS) and not re.search(r"[,;:“”\"]",
-                                                                          gap_after):
+            elif (not lowered[k].endswith("ing") and i > 0
+                  and _is_time(lowered[i]) and lowered[i - 1] in _TIME_INTRODUCERS
+                  and not re.search(r"[,;:“”\"]", gap_after)):
                 i -= 2  # "Okafor in October revealed", "the ministry last week said"
                 while i >= 0 and lowered[i] in ("in", "on", "at", "during", "early", "late"):
                     i -= 1
@@ -803,7 +801,8 @@ class VoiceFinder:
             if inside.covers(words[i][0]):
                 return ""
             chunk_end = i
-            while chunk_end + 1 < k and "," not in text[words[chunk_end][1]:words[chunk_end + 1][0]]:
+            while chunk_end + 1 < k and "," not in text[
+                    words[chunk_end][1]:words[chunk_end + 1][0]]:
                 chunk_end += 1
             if lowered[i] not in _OPENERS or chunk_end + 1 >= k:
                 break
@@ -1221,6 +1220,11 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
     after = rest[m.end():].lstrip()
     return not after or after[0] in ",.;:)—–!?" or bool(
         re.match(r"(?:which|that|who|and|in|for|with|to)\b", after))
+
+
+def _is_time(word: str) -> bool:
+    """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
+    return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
 
 
 def _party_tag(text, words, lowered, i) -> bool:

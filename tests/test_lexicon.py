@@ -267,6 +267,13 @@ def test_a_label_with_a_literal_sense(analyzer, text, surface, hit):
         ("The Daily Beast reported on Thursday that the inquiry had widened.", "Beast", False),
         ("Jessica Leeds and Rachel Crooks each spoke to reporters.", "Crooks", False),
         ("Her latest book, The Savior Generals, sold well.", "Savior", False),
+        # a capitalized noun before a name is a first name; a month is not the hedge "may"
+        ("He dreamed of singing like Patsy Cline.", "Patsy", False),
+        ("But in May, when the agency chose three companies, only two committed.", "May",
+         False),
+        ("May 15 was the deadline for bids.", "May", False),
+        ("He was a patsy for the mob.", "patsy", True),
+        ("It may rain, and the match may be delayed.", "may", True),
         # a loaded word that starts a name, or follows a title or another hit, stays a hit
         ("The rally chanted for Crooked Hillary to be jailed.", "Crooked Hillary", True),
         ("Residents are tired of Mayor Moron and his friends.", "Moron", True),
@@ -294,6 +301,10 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("Putin said NATO's expansion threatened Russia's security.", "threatened", False,
          "attributed"),
         ("The drought threatens the lives of two million people.", "threatens", False, "author"),
+        # "float": a trial balloon, not shares or a wagon in the air
+        ("The mayor floated the idea that the tax could be cut.", "floated", True, "attributed"),
+        ("The company will float its shares in Hong Kong next week.", "float", False, "author"),
+        ("A touch screen appears to float in the air.", "float", False, "author"),
         ("Putin threatened to cut off gas supplies.", "threatened", True, "attributed"),
         ("The mayor threatened that he would resign.", "threatened", True, "attributed"),
         # the sense word is there, but the verb says what was said: speech all the same
