@@ -39,7 +39,10 @@ ORG_WORDS = frozenset(
     embassy foundation center centre network times post news journal press agency reuters
     street avenue road city county state province region district square bridge line station
     airport port river sea ocean lake mountains valley island trust fund coalition campaign
-    society club church museum library clinic college academy local st mt ft""".split()
+    society club church museum library clinic college academy local st mt ft services affairs
+    resources sciences studies industries holdings systems partners associates
+    communications media airlines motors labs laboratories directorate bureau division caucus
+    relations""".split()
 )
 
 
@@ -175,6 +178,12 @@ class Names:
         )):
             j -= 1
         run = toks[j:]
+        at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
+        if at >= 1 and toks[at].lower() in ("in", "at") and len(toks) <= 8 and any(
+                t.islower() for t in toks[:at]):
+            # "Health authorities in China's Inner Mongolia": the place says where they are
+            words = phrase.strip(" ,;:")
+            return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
         has_the = j > 0 and toks[j - 1].lower() == "the"
         while run and (run[0].lower() in _CONNECTORS or run[0].lower() == "the"):
             has_the = has_the or run[0].lower() == "the"
@@ -280,7 +289,7 @@ class Names:
                         t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
                 person = self.person_in([trim_possessive(t) for t in run])
-                if person and not _street(text, offset, run):
+                if person and not _street(text, offset, run) and not _a_thing(text, offset, run):
                     mentions.append((offset, " ".join(person)))
         return mentions
 
@@ -303,6 +312,27 @@ def _street(text: str, offset: int, run: list[str]) -> bool:
 
 # Countries that are also first names: "Jordan Henderson", "Chad Smith" keep them.
 _FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split())
+
+# Before a single capitalized word, words that make it a thing or a place ("the Gateway",
+# "no Gateway", "near Evansville"), not a person.
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside)\s+$", re.IGNORECASE)
+_END_OF_RUN_NUMBER = re.compile(r"\s+\d")
+# A US state's abbreviation after a town: "Ashton, Md.", "Springfield, Va."
+_STATE_AFTER = re.compile(
+    r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
+    r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|"
+    r"Va|Vt|Wash|Wis|W\.Va|Wyo)\.")
+
+
+def _a_thing(text: str, offset: int, run: list[str]) -> bool:
+    """Whether a capitalized run names a thing: one word after "the", "no" or "near"
+    ("the Gateway", "near Evansville"), or a word before a number ("Apollo 10")."""
+    end = offset + len(" ".join(run))
+    if text[offset:end] == " ".join(run) and (
+            _END_OF_RUN_NUMBER.match(text, end) or _STATE_AFTER.match(text, end)):
+        return True  # "Apollo 10", "Ashton, Md."
+    return len(run) == 1 and bool(_THING_BEFORE.search(text, max(0, offset - 8), offset))
+
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 

@@ -104,7 +104,7 @@ _BYLINE = re.compile(
     r"[(\[]?(reporting|additional reporting|editing|writing|compiled|produced) by\b|"
     r"(posted|published|updated|last updated)\s*(on|at)?\s*[:]?\s*\w+.{0,40}$|"
     r"follow (him|her|them|us) on\b|contact the (author|writer|reporter)\b|"
-    r"©|copyright\b)",
+    r"©|copyright\b|this material may not be (published|reproduced)\b|all rights reserved\b)",
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")

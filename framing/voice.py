@@ -135,6 +135,18 @@ _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
 # What may follow "called the police" when the police were phoned: "… and", "… to the house"
 _AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
+# Verbs that put the speaker after them following a comma: "…, said another witness, …"
+_INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
+_NUMBERS = frozenset(
+    "two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
+# A dateline that opens a story: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —".
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
+    r"(?:\([A-Za-z]+\))?\s*[—–]\s*")
+# A US state's abbreviation ("Md", "Calif"), as written after a hometown.
+_STATE = re.compile(
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z]{2}")
 _NOT_NAMES = frozenset("to not together no yes".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
@@ -143,8 +155,10 @@ _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
 _OPENERS = frozenset(
     """in on at after before during despite following amid since under with without unlike
     like among over through until upon for from by last earlier later meanwhile however
-    yet still instead also then now today yesterday separately""".split())
-_QUANTIFIERS = frozenset("some many several most all both few two three four five".split())
+    yet still instead also then now today yesterday separately shortly soon afterward
+    afterwards eventually finally indeed thus but and""".split())
+_QUANTIFIERS = frozenset(
+    "some many several most all both few two three four five other another each every".split())
 
 
 @dataclass(frozen=True)
@@ -454,8 +468,14 @@ class VoiceFinder:
                     [], *([w] for w in _AFTER_PHONED)))
                 or (k > 0 and _names_something(text, words[k - 1][2], match.end, s.end))):
             return None  # "called 911", "called off the strike", "a wagon called the Zephyr"
+        if (form.endswith("ed") and not phrase and (prev[:1].isdigit() or prev in _NUMBERS)
+                and nxt.isalpha() and nxt not in _COMPLEMENTIZERS and nxt not in _SUBJECTS
+                and gap_before.isspace() and gap_after.isspace()):
+            return None  # "three confirmed diagnoses", "12 reported cases": an adjective
         if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
             return None  # "added to his titles", "the flaws add up"
+        if lemma == "add" and nxt == "fuel":
+            return None  # "could add fuel to the tensions"
         if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
                 and words[k - 1][2].islower() and gap_before.isspace()):
             return None  # "finding said civilisation": the adjective
@@ -511,10 +531,13 @@ class VoiceFinder:
 
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
         tail = _tail_only(text, match.end, s.end, words, k_end)
+        inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",
+                               text[match.end:s.end])
         named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
-                       and words[k_end + 1][2][:1].isupper()
-                       and re.match(r"[^,;:]{1,40},[^,;:]{1,80}[.!?”\"]?\s*$",
-                                    text[match.end:s.end]) is not None)
+                       and (words[k_end + 1][2][:1].isupper() or (
+                           form in _INVERTING and nxt not in _COMPLEMENTIZERS
+                           and nxt not in _SUBJECTS))
+                       and inverted_np is not None and _plain_np(inverted_np.group(1)))
         # (a few words before the comma are the subject, not what was said: "Officials,
         # however, say the plan works.")
         content_before = len(TOKEN.findall(text[s.start:match.start])) >= 3
@@ -525,7 +548,8 @@ class VoiceFinder:
                                                                  inside)
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
-            if not speaker and not passive and not after_quote and tail:
+            if not speaker and not passive and not after_quote and tail and (
+                    match.entry.complement == "clause"):
                 # "…, Michael McFaul, a fellow at the institute, said of RT."
                 speaker = self._np_before(text, s, words, lowered, k, inside)
                 if speaker:
@@ -619,8 +643,10 @@ class VoiceFinder:
         proper = [c for c in candidates if c[:1].isupper() or c.startswith("the ")]
         # a common noun phrase ("officials", "a spokesman"), not a verb and its time
         # ("“…” announced in May")
-        common = [c for c in candidates if not c.split()[0].lower().endswith("ed")
-                  and c.split()[0].lower() not in _PREPOSITIONS]
+        common = [c for c in candidates if not c.split()[0].lower().endswith(("ed", "ing"))
+                  and c.split()[0].lower() not in _PREPOSITIONS | _ALSO_PREPOSITIONS]
+        if not proper and common and common[-1].lower() in _PRONOUNS:
+            return common[-1]  # "“…” working in federal prisons, she said"
         return (proper or common or [None])[0]
 
     def _subordinate(self, text, s, words, lowered, k) -> bool:
@@ -667,7 +693,7 @@ class VoiceFinder:
         if not picked:
             return ""
         first = text[slice(*picked[0])].lower()
-        if first in _PREPOSITIONS or first in _CLAUSE_WORDS or (
+        if first in _PREPOSITIONS or first in _CLAUSE_WORDS or first in _SKIP_BEFORE_VERB or (
                 first in _OBJECT_PRONOUNS and len(picked) == 1) or all(
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
@@ -690,6 +716,9 @@ class VoiceFinder:
             i -= 1
             if not words[i][2][:1].isalnum():
                 return ""
+        if lowered[i] == "to":
+            # "Other leaders used blunt language to denounce …": the clause's subject
+            return self._clause_subject(text, s, words, lowered, k, inside)
         if lowered[i] in ("and", "but") and i > 0:
             # "Mr. Schultz supported Democrats …, and said …": the first verb's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
@@ -731,6 +760,9 @@ class VoiceFinder:
                     lowered[i - 1] in _TAKES_TO or lowered[i - 1].endswith("ed")) and not (
                     re.search(r"[,;:“”\"]", text[words[i - 1][1]:words[i][0]])):
                 i -= 2  # "he declined to say", "officials refused to explain"
+            elif lowered[i] == "to" and i > 1 and lowered[i - 1] == "on" and (
+                    lowered[i - 2] in ("went", "go", "goes", "going")):
+                i -= 3  # "Ham went on to explain"
             elif _party_tag(text, words, lowered, i):
                 i -= 1  # "Rep. Gwen Moore (D-Wis.) said"
             elif lowered[i] == "to" and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
@@ -754,7 +786,8 @@ class VoiceFinder:
                 break
             if j < i and re.search(r"[,;:()“”\"—–]", text[words[j][1]:words[j + 1][0]]):
                 break
-            if lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",):
+            if (lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",)) or (
+                    lowered[j] == "including"):
                 break
             if i - j >= 9:
                 break
@@ -776,11 +809,18 @@ class VoiceFinder:
             return self._sentence_subject(text, s, words, lowered, inside)
         inner = text[words[opening][0]:words[i][1]]
         end = opening - 1
-        if lowered[end].isdigit() and end > 0 and "," in text[words[end - 1][1]:words[end][0]]:
-            end -= 1  # "Geoffrey Hale, 76, a retired engineer, said"
-        elif _party_tag(text, words, lowered, end):
+        if _party_tag(text, words, lowered, end):
             end -= 1  # "Rep. Frank Lucas (R-OK), the ranking member, asked"
         start = self._chunk_start(text, words, lowered, end, inside)
+        for _ in range(3):
+            # past an age and a hometown: "Donna Rawlings, 59, of Ashton, Md., who …, said"
+            piece = lowered[start:end + 1]
+            if not (start > 0 and "," in text[words[start - 1][1]:words[start][0]] and (
+                    (len(piece) == 1 and (piece[0].isdigit() or _STATE.fullmatch(
+                        words[start][2]))) or (piece and piece[0] == "of"))):
+                break
+            end = start - 1
+            start = self._chunk_start(text, words, lowered, end, inside)
         before = self.names.speaker_name(text[words[start][0]:words[end][1]]) if (
             start <= end) else ""
         if before[:1].isupper() and len(before.split()) <= 6:
@@ -811,28 +851,35 @@ class VoiceFinder:
             return ""
         if lowered[i] in _PRONOUNS:
             return words[i][2]
-        if words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS:
+        if words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS and (
+                lowered[i] not in _QUANTIFIERS):
             return self._sentence_subject(text, s, words, lowered, inside)
         if lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:
             return ""
         j = i + 1
-        while j < k and j - i < 6 and not (
+        if lowered[i] in _QUANTIFIERS and j + 1 < k and lowered[j] == "of":
+            j += 1  # "some of Trump's defenders"
+        while j < k and j - i < 7 and not (
                 lowered[j] in _BE_FORMS or lowered[j] in _MODALS or lowered[j] in _CLAUSE_WORDS
                 or lowered[j] in _PREPOSITIONS or lowered[j] in ("has", "have", "had")
                 or lowered[j] in _IRREGULAR_PAST
+                or _adverb(lowered[j])
                 or (words[j][2].islower() and (
-                    (lowered[j].endswith("ed") and len(lowered[j]) > 4)
+                    (lowered[j].endswith("ed") and len(lowered[j]) > 3)
                     or (lowered[j].endswith("ing") and len(lowered[j]) > 5)))
-                or (j > i + 1 and j + 1 < k and lowered[j + 1] in _DETERMINERS)  # "made a"
+                or (j > i + 1 and j + 1 < k and (
+                    lowered[j + 1] == "to" or (lowered[j + 1] in _DETERMINERS
+                                               and lowered[j + 1] != "s")))  # "made a", "took to"
                 or "," in text[words[j - 1][1]:words[j][0]]):
             j += 1
-        if j == i + 1 or j - i >= 6:
+        if j == i + 1 or j - i >= 7 or lowered[j - 1] == "of":
             return ""
         return self.names.speaker_name(text[words[i][0]:words[j - 1][1]])
 
     def _sentence_subject(self, text, s, words, lowered, inside) -> str:
         """The name that opens the sentence (after an introductory phrase), if there is one."""
-        chunks = re.split(r",", text[s.start:s.end])
+        opening = _DATELINE.match(text, s.start, s.end)
+        chunks = re.split(r",", text[opening.end() if opening else s.start:s.end])
         position = s.start
         for chunk in chunks[:3]:
             name = self.names.leading_name(chunk, whole_chunk_is_heading=len(chunks) == 1)
@@ -1225,6 +1272,15 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
 def _is_time(word: str) -> bool:
     """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
     return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
+
+
+def _plain_np(phrase: str) -> bool:
+    """A short noun phrase with no verb in it: "another witness in the impeachment probe",
+    "Omar Reyes"; not "the event brought back memories", "McConnell's trip was …"."""
+    toks = TOKEN.findall(phrase)
+    return 0 < len(toks) <= 6 and not any(
+        w.lower() in _BE_FORMS or w.lower() in _MODALS or w.lower() in _IRREGULAR_PAST
+        or (w.islower() and w.endswith("ed")) for w in toks)
 
 
 def _party_tag(text, words, lowered, i) -> bool:

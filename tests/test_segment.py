@@ -91,7 +91,8 @@ def test_hard_wrapped_paragraph_is_joined(segmenter):
 
 
 def test_byline_and_credit_lines(segmenter):
-    text = "By Jane Doe\n\nThe plant closed.\n\n(Reuters)\n\nReporting by Ann Lee; Editing by Bo Ek"
+    text = ("By Jane Doe\n\nThe plant closed.\n\n(Reuters)\n\nReporting by Ann Lee; Editing by Bo Ek"
+            "\n\nThis material may not be published, broadcast, rewritten or redistributed.")
     article = Article(text=text)
     kinds = {text[s.start:s.end]: s.kind for s in segmenter.segment(article)}
     assert kinds == {
@@ -99,6 +100,8 @@ def test_byline_and_credit_lines(segmenter):
         "The plant closed.": "body",
         "(Reuters)": "byline",
         "Reporting by Ann Lee; Editing by Bo Ek": "byline",
+        # a wire service's notice at the foot of a story
+        "This material may not be published, broadcast, rewritten or redistributed.": "byline",
     }
 
 

@@ -426,6 +426,26 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "sanctions.", "attributed", "the council"),
         ("The senator also forced Stumpf, who was under questioning over the bank's losses, to "
          "admit that nobody had been held accountable.", "attributed", "Stumpf"),
+        # a dateline, "including", a quantifier "of", an infinitive, "went on to"
+        ("WASHINGTON (AP) — Ambassador Gordon Sandell, the most awaited witness, said "
+         "Tuesday that he would testify.", "attributed", "Gordon Sandell"),
+        ("The hearing follows the testimony of four officials, including a career Army "
+         "officer who described the call as improper.", "attributed",
+         "a career Army officer"),
+        ("Shortly after, some of the mayor's defenders took to social media, claiming that "
+         "the audit was rigged.", "attributed", "some of the mayor's defenders"),
+        ("Other leaders used blunt language to denounce what the premier called a reckless "
+         "act.", "attributed", "Other leaders"),
+        ("Hamm went on to explain how the cuts had tied his hands.", "attributed", "Hamm"),
+        ("Health authorities in Inner Mongolia have confirmed that a third case was found.",
+         "attributed", "Health authorities in Inner Mongolia"),
+        ("He was known for telling others that he was in charge, said another witness in "
+         "the inquiry, former aide Fiona Hale.", "attributed", "another witness"),
+        ("Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
+         "brought back memories of her father.", "attributed", "Rawlings"),
+        # a participle after a number is an adjective
+        ("However, with three confirmed diagnoses, the public is beginning to panic.",
+         "author", ""),
         # verbs of saying in another sense: naming, phoning, adding up, imperatives
         ("The carmaker is giving us a glimpse of the future with a small electric wagon called "
          "the Zephyr.", "author", ""),
@@ -468,6 +488,18 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
          "Reyes"),
         ("Marta Ruiz runs the shelter. I've visited it twice. She said the beds were full.",
          "Ruiz"),
+        # a thing after "the" or "no", a town after "near" or before a state, a mission's
+        # name before its number, an organization in the plural ("Human Services")
+        ("“We need it,” said Lena Young. A rocket could land with no Gateway required. "
+         "“I do not see a role for the Gateway,” she said.", "Lena Young"),
+        ("Angela Cooper teaches in schools near Evansville. She said pay was too low.",
+         "Cooper"),
+        ("Visitors came from far away. Donna Rawlings, 59, of Ashton, Md., spoke first. She "
+         "said the day was emotional.", "Rawlings"),
+        ("“We did it in one launch,” said Tom Stafford, who flew on Apollo 10. He then "
+         "referred to earlier testimony.", "Tom Stafford"),
+        ("Dr. Joan Khaldun of the Department of Health and Human Services says the risk "
+         "remains. She says residents should take care.", "Joan Khaldun"),
     ],
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
