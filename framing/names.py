@@ -179,9 +179,12 @@ class Names:
             j -= 1
         run = toks[j:]
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
-        if at >= 1 and toks[at].lower() in ("in", "at") and len(toks) <= 8 and any(
-                t.islower() for t in toks[:at]):
-            # "Health authorities in China's Inner Mongolia": the place says where they are
+        if at >= 1 and toks[at].lower() in ("in", "at", "on") and len(toks) <= 8 and (
+                any(t.islower() for t in toks[:at]) or run[-1:] and (
+                    run[-1].lower() in _STREET_WORDS or self.place(" ".join(run)))) and not any(
+                t.lower() in DAYS_MONTHS for t in toks[j:]):
+            # "Health authorities in China's Inner Mongolia", "Neighbours on Ashwater Close":
+            # the place says where they are
             words = phrase.strip(" ,;:")
             return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
         has_the = j > 0 and toks[j - 1].lower() == "the"

@@ -119,7 +119,9 @@ _MODALS = frozenset(
 _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 # Words after "put it" that say how, not who: "X, …, put it best."
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
-_IRREGULAR_PAST = frozenset(["said", "told", "wrote", "spoke", "thought", "made", "put"])
+_IRREGULAR_PAST = frozenset(
+    """said told wrote spoke thought made put took led gave went came saw got held kept left
+    met ran sent brought began found""".split())
 # Verbs that take "to" between a subject and a verb of saying: "he declined to say".
 _TAKES_TO = frozenset(
     """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
@@ -138,11 +140,15 @@ _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # Verbs that put the speaker after them following a comma: "…, said another witness, …"
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
-    "two three four five six seven eight nine ten dozen dozens hundreds thousands".split())
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred dozen dozens hundreds thousands""".split())
+# Nobody in particular as a clause's subject: "no sign that anyone has asked".
+_ANYONE_WORDS = frozenset("anyone anybody someone somebody everyone everybody nobody".split())
 # A dateline that opens a story: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —".
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
-    r"(?:\([A-Za-z]+\))?\s*[—–]\s*")
+    r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[—–]\s*")
 # A US state's abbreviation ("Md", "Calif"), as written after a hometown.
 _STATE = re.compile(
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
@@ -479,6 +485,10 @@ class VoiceFinder:
         if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
                 and words[k - 1][2].islower() and gap_before.isspace()):
             return None  # "finding said civilisation": the adjective
+        if (match.entry.complement == "object" and not phrase and form.endswith("s")
+                and (nxt in ("and", "or") or not nxt) and not after_quote
+                and not _has_quote_mark(gap_after) and ":" not in gap_after):
+            return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
         if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
             return None  # "the fighting has claimed 14,000 lives"
 
@@ -698,6 +708,8 @@ class VoiceFinder:
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
         phrase = text[picked[0][0]:picked[-1][1]]
+        if first in _SUBJECTS and len(picked) > 1 and not _plain_np(phrase):
+            return ""  # "…, said it had concerns": a clause, not a speaker
         return self.names.speaker_name(phrase)
 
     def _np_before(self, text, s, words, lowered, k, inside) -> str:
@@ -724,15 +736,23 @@ class VoiceFinder:
             return self._clause_subject(text, s, words, lowered, k, inside)
         if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
             i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
-        elif "," in text[words[i][1]:words[i + 1][0]]:
+        elif "," in text[words[i][1]:words[i + 1][0]] and not (
+                i + 1 < k and "," in text[words[k - 1][1]:words[k][0]]):
+            # (not "A group of lawmakers, predictably, wrote": only an adverb in commas)
             return self._around_parenthetical(text, s, words, lowered, i, inside)
+        if lowered[i] in _PRONOUNS:
+            return words[i][2]  # "In a post at the time she described …": she
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
         phrase = text[words[j][0]:words[i][1]]
         name = self.names.speaker_name(phrase)
-        chunk_is_subject = i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith(
-            "ss")  # "… that industry analysts say", "given that officers had threatened"
+        # after "which" or "that" a short plural may be the clause's own subject ("… that
+        # industry analysts say", "given that officers had threatened"); after "who" the
+        # words are the relative clause's verb and object ("Economists who study markets")
+        chunk_is_subject = lowered[j - 1] != "who" and (lowered[j] in _ANYONE_WORDS or (
+            i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith("ss"))) if (
+            j > 0) else True
         if j > 0 and lowered[j - 1] in ("who", "which", "that") and lowered[j] not in (
                 _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper(
         ) and not chunk_is_subject and not re.search(
@@ -792,6 +812,10 @@ class VoiceFinder:
             if i - j >= 9:
                 break
             j -= 1
+        while j + 1 < i and lowered[j + 1] in ("and", "but", "or"):
+            j += 1  # "…, and the bank says": the bank
+        while j + 3 <= i and lowered[j + 1] in _TIME_INTRODUCERS and _is_time(lowered[j + 2]):
+            j += 2  # "and on Tuesday officials said": officials
         return j + 1
 
     def _around_parenthetical(self, text, s, words, lowered, i, inside) -> str:
@@ -799,8 +823,8 @@ class VoiceFinder:
         ("Ms. Ortiz, who …, told"), else a person named in it ("The Kremlin's spokesman,
         Dmitry Peskov, said"), else the subject as written ("The carmaker, which …, says")."""
         opening = i
-        while opening > 0 and i - opening < 30 and "," not in text[
-                words[opening - 1][1]:words[opening][0]]:
+        while opening > 0 and i - opening < 30 and ("," not in text[
+                words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
             if inside.covers(words[opening][0]) or re.search(
                     r"[;:()“”\"—–]", text[words[opening - 1][1]:words[opening][0]]):
                 return self._sentence_subject(text, s, words, lowered, inside)
@@ -823,11 +847,15 @@ class VoiceFinder:
             start = self._chunk_start(text, words, lowered, end, inside)
         before = self.names.speaker_name(text[words[start][0]:words[end][1]]) if (
             start <= end) else ""
-        if before[:1].isupper() and len(before.split()) <= 6:
+        if start > 0 and lowered[start - 1] in ("who", "which", "that"):
+            before = ""  # "The company that runs the AMAs, Dick Clark Productions, denies"
+        if _proper(before) and len(before.split()) <= 6:
             return before
-        if not any(w in _CLAUSE_WORDS for w in lowered[opening:i + 1]):
+        if not any(w in _CLAUSE_WORDS and w != "and" for w in lowered[opening:i + 1]):
+            # "Its chair, Linda Osei, claimed", "The two members who voted against, Orla
+            # Brennan and Desmond Kirui, said"
             named = self.names.speaker_name(inner)
-            if named[:1].isupper() and len(named.split()) <= 6:
+            if _proper(named) and len(named.split()) <= 6:
                 return named
         if before and len(before.split()) <= 6:
             return before
@@ -849,12 +877,17 @@ class VoiceFinder:
             i = chunk_end + 1  # "Last week, …", "In a statement, …": not the subject
         if i >= k:
             return ""
+        if lowered[i] in _PREPOSITIONS:
+            # "In a post at the time she described …, and accused …": the pronoun after it
+            return next((words[j][2] for j in range(i + 1, k) if lowered[j] in _PRONOUNS
+                         and lowered[j] != "it"), "")
         if lowered[i] in _PRONOUNS:
             return words[i][2]
-        if words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS and (
-                lowered[i] not in _QUANTIFIERS):
+        capitalized = words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS and (
+            lowered[i] not in _QUANTIFIERS)
+        if capitalized and (i + 1 >= k or not words[i + 1][2].islower()):
             return self._sentence_subject(text, s, words, lowered, inside)
-        if lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:
+        if not capitalized and lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:
             return ""
         j = i + 1
         if lowered[i] in _QUANTIFIERS and j + 1 < k and lowered[j] == "of":
@@ -863,7 +896,7 @@ class VoiceFinder:
                 lowered[j] in _BE_FORMS or lowered[j] in _MODALS or lowered[j] in _CLAUSE_WORDS
                 or lowered[j] in _PREPOSITIONS or lowered[j] in ("has", "have", "had")
                 or lowered[j] in _IRREGULAR_PAST
-                or _adverb(lowered[j])
+                or _adverb(lowered[j]) or lowered[j] in _SKIP_BEFORE_VERB
                 or (words[j][2].islower() and (
                     (lowered[j].endswith("ed") and len(lowered[j]) > 3)
                     or (lowered[j].endswith("ing") and len(lowered[j]) > 5)))
@@ -872,7 +905,7 @@ class VoiceFinder:
                                                and lowered[j + 1] != "s")))  # "made a", "took to"
                 or "," in text[words[j - 1][1]:words[j][0]]):
             j += 1
-        if j == i + 1 or j - i >= 7 or lowered[j - 1] == "of":
+        if (j == i + 1 and not capitalized) or j - i >= 7 or lowered[j - 1] == "of":
             return ""
         return self.names.speaker_name(text[words[i][0]:words[j - 1][1]])
 
@@ -1266,7 +1299,7 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
         return True  # “Wild Rose,” a story …
     after = rest[m.end():].lstrip()
     return not after or after[0] in ",.;:)—–!?" or bool(
-        re.match(r"(?:which|that|who|and|in|for|with|to)\b", after))
+        re.match(r"(?:which|that|who|whose|and|in|for|with|to)\b", after))
 
 
 def _is_time(word: str) -> bool:
@@ -1280,7 +1313,24 @@ def _plain_np(phrase: str) -> bool:
     toks = TOKEN.findall(phrase)
     return 0 < len(toks) <= 6 and not any(
         w.lower() in _BE_FORMS or w.lower() in _MODALS or w.lower() in _IRREGULAR_PAST
+        or w.lower() in ("has", "have", "had")
         or (w.islower() and w.endswith("ed")) for w in toks)
+
+
+def _digit_comma(words, i) -> bool:
+    """Whether the comma before word ``i`` is inside a number ("2,100")."""
+    return (words[i][2][:1].isdigit() and words[i - 1][2][-1:].isdigit()
+            and words[i][0] - words[i - 1][1] == 1)
+
+
+def _proper(name: str) -> bool:
+    """A proper name ("Linda Osei", "the Harbor City Transit Workers Union"), not a common
+    noun phrase ("Its chair", "the carmaker", "Carrow County's emergency director")."""
+    toks = TOKEN.findall(name)
+    if toks[:1] == ["the"]:
+        toks = toks[1:]
+    return bool(toks) and toks[0].lower() not in _DETERMINERS and all(
+        w[:1].isupper() or w.lower() in ("of", "and", "for", "de", "s") for w in toks)
 
 
 def _party_tag(text, words, lowered, i) -> bool:

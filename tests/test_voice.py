@@ -443,6 +443,28 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "the inquiry, former aide Fiona Hale.", "attributed", "another witness"),
         ("Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
          "brought back memories of her father.", "attributed", "Rawlings"),
+        # shapes of our own example articles that a first version of these rules got wrong
+        ("Its chair, Linda Osei, claimed they would look into people's gardens.",
+         "attributed", "Linda Osei"),
+        ("The two board members who voted against, Orla Brennan and Desmond Kirui, said the "
+         "authority should have waited.", "attributed", "Orla Brennan and Desmond Kirui"),
+        ("Economists who study hospital markets point out that mergers can raise prices.",
+         "attributed", "Economists"),
+        ("The Carrow Nurses Association, which represents about 2,100 nurses, said it had "
+         "concerns.", "attributed", "the Carrow Nurses Association"),
+        ("A group of Republican lawmakers, predictably, wrote to him demanding more.",
+         "attributed", "a group of Republican lawmakers"),
+        ("Passwords were not taken, and the bank says it has seen no sign of theft.",
+         "attributed", "the bank"),
+        ("The county built a flood wall, and on Tuesday officials said it had held.",
+         "attributed", "officials"),
+        ("Neighbours on Ashwater Close, who spent last month bailing water, said the scheme "
+         "would have failed.", "attributed", "Neighbours on Ashwater Close"),
+        ("Killjoy councillors led by Dana Petrakis tried to wreck the deal, moaning about "
+         "“risk to taxpayers”.", "attributed", "Killjoy councillors"),
+        ("I see no sign that anyone at county hall has even asked the question.",
+         "attributed", "anyone at county hall"),
+        ("Its customers now face a nightmare of scam calls and dodgy emails.", "author", ""),
         # a participle after a number is an adjective
         ("However, with three confirmed diagnoses, the public is beginning to panic.",
          "author", ""),
