@@ -79,6 +79,13 @@ class Names:
                 for row in csv.DictReader(fh):
                     self.titles.add(name_key(row["title"]))
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
+        # Common first names that are (almost) always a man's or a woman's, for "he" and "she"
+        self.genders: dict[str, str] = {}
+        first_names = data_dir / "first_names.csv"
+        if first_names.exists():
+            with first_names.open(newline="", encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    self.genders[row["name"].lower()] = row["gender"]
 
     # -- classification of a run of capitalized tokens
 
@@ -277,11 +284,15 @@ class Names:
         return result
 
     def person_mentions(self, text, sentences, is_quoted, capitalized):
-        """People named outside quotations, in order: (offset, name with titles stripped).
+        """People named outside quotations, in order: (offset, name with titles stripped,
+        gender), the gender "m", "f" or "" when unknown.
 
-        ``is_quoted(offset)`` tells whether an offset lies inside a quotation.
+        ``is_quoted(offset)`` tells whether an offset lies inside a quotation. The gender comes
+        from an honorific ("Mrs. Osei", "Sir Keir"), a common first name ("Linda Osei"), or an
+        earlier mention of the same surname.
         """
         mentions = []
+        by_surname: dict[str, str] = {}
         for s in sentences:
             for offset, run in self.runs(text, s.start, s.end, capitalized):
                 if is_quoted(offset):
@@ -293,8 +304,31 @@ class Names:
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
                 person = self.person_in([trim_possessive(t) for t in run])
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run):
-                    mentions.append((offset, " ".join(person)))
+                    gender = self._gender(text, offset, run, person, by_surname)
+                    if gender:
+                        by_surname.setdefault(person[-1].lower(), gender)
+                    mentions.append((offset, " ".join(person), gender))
         return mentions
+
+
+    def _gender(self, text, offset, run, person, by_surname) -> str:
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, offset - 12), offset)
+        titles = [name_key(t) for t in run[:len(run) - len(person)]]
+        for title in ([name_key(honorific.group(1))] if honorific else []) + titles:
+            if title in _GENDERED_TITLES:
+                return _GENDERED_TITLES[title]
+        if len(person) >= 2 and person[0].lower() in self.genders:
+            return self.genders[person[0].lower()]
+        return by_surname.get(person[-1].lower(), "")
+
+
+# Honorifics and titles that say whether a person is a man or a woman.
+_GENDERED_TITLES = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "brother": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+    "princess": "f", "sister": "f",
+}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 
 
 # The last word of a street or a locality ("Mill Lane", "Cable Row", "Orchard Park", "Ashby

@@ -317,7 +317,7 @@ class VoiceFinder:
 
         # Speakers: "he" and "she" resolve to the last person named before them; "they" to
         # the last group named in its sentence or the one before it in the paragraph.
-        mentions: list[tuple[int, str]] = []
+        mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             capitalized = self.names.midsentence_capitals(text, sentences)
@@ -921,13 +921,18 @@ class VoiceFinder:
             position += len(chunk) + 1
         return ""
 
-    def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str]],
+    def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str, str]],
                  groups: list[tuple[int, str]] = (), since: int = 0) -> str:
         kind = _PRONOUNS.get(speaker.lower())
         if kind is None:
             return speaker
         if kind == "person":
-            i = bisect_left(mentions, (position, ""))
+            # the last person named before, skipping one known to be of the other gender
+            # ("Scooter Braun" for "she", "Hillary Clinton" for "he")
+            wrong = "f" if speaker.lower() == "he" else "m"
+            i = bisect_left(mentions, (position, "", ""))
+            while i > 0 and mentions[i - 1][2] == wrong:
+                i -= 1
             return mentions[i - 1][1] if i > 0 else speaker
         if speaker.lower() == "they":
             i = bisect_left(groups, (position, ""))

@@ -526,3 +526,40 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
     assert voices(analyzer, text)[-1][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "she" skips a man named in between, "he" a woman (a first name or an honorific)
+        ("The singer Taylor Swift said the label had blocked her. Her dispute with Mark Ellery "
+         "began in June. “I just want to perform,” she said.", "Taylor Swift"),
+        ("Prince Andrew spoke to the BBC. He denied knowing Virginia Giuffre well. “I didn't "
+         "sweat at the time,” he said.", "Andrew"),
+        ("Mrs. Okafor runs the clinic. Mr. Bello joined in May. “We are full,” she said.",
+         "Okafor"),
+        # a surname seen with a first name keeps its gender
+        ("Linda Osei chairs the board. Osei met Mark Ellery on Monday. “No deal,” she said.",
+         "Osei"),
+        # nobody of that gender named before: the pronoun stays
+        ("On Monday, Mark Ellery spoke first. “We will appeal,” she said.", "she"),
+        # an unknown first name is no evidence either way
+        ("On Monday, Tamsin Reyes spoke first. “We will appeal,” she said.", "Tamsin Reyes"),
+    ],
+)
+def test_he_and_she_skip_a_person_of_the_other_gender(analyzer, text, speaker):
+    assert voices(analyzer, text)[-1][2] == speaker
+
+
+def test_first_names_are_one_gender_each():
+    import csv
+
+    from framing.names import DATA_DIR
+
+    with (DATA_DIR / "first_names.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    names = [r["name"].lower() for r in rows]
+    assert len(names) == len(set(names)) > 500
+    assert {r["gender"] for r in rows} == {"m", "f"}
+    # names given to both are left out: they would mislead "he" and "she"
+    assert not {"taylor", "jordan", "alex", "sam", "kim", "chris"} & set(names)
