@@ -352,7 +352,8 @@ _FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split
 
 # Before a single capitalized word, words that make it a thing or a place ("the Gateway",
 # "no Gateway", "near Evansville"), not a person.
-_THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside)\s+$", re.IGNORECASE)
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside|\d+(?:st|nd|rd|th))\s+$",
+                           re.IGNORECASE)
 _END_OF_RUN_NUMBER = re.compile(r"\s+\d")
 # A US state's abbreviation after a town: "Ashton, Md.", "Springfield, Va."
 _STATE_AFTER = re.compile(

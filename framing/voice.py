@@ -1361,7 +1361,6 @@ def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
         return list(found)
     last = found[-1]
     if not (last.postposed and 0 <= last.content_start <= start and last.speaker
-            and last.speaker.lower() not in _PRONOUNS
             and len(TOKEN.findall(text[last.end:end])) <= 6 and "," not in text[last.end:end]):
         return list(found)
     before = text[start:last.start]

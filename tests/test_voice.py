@@ -411,6 +411,8 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "Wednesday.", "attributed", "the fire service"),
         ("LISBON, Portugal — The airline signed a deal for 30 jets, executives of both "
          "companies announced Wednesday.", "attributed", "executives of both companies"),
+        ("The alliance would discuss in the coming days whether to take further steps, he "
+         "added.", "attributed", "he"),
         # after the quotation: a time, whom it was told to, a verb before the speaker
         ("“We will not back down,” Senate leader Ann Varga, D-Ore., said Tuesday.", "quoted",
          "Ann Varga"),
