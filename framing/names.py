@@ -138,6 +138,8 @@ class Names:
             return False
         if any(t.lower().strip(".") in ORG_WORDS for t in run):
             return False
+        if len(run) == 1 and run[0].lower() in _GROUPS:
+            return False  # "Northerners", "Democrats": a group
         if all(t.lower() in _STOP_CAPITALS | DAYS_MONTHS for t in run):
             return False
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
@@ -187,7 +189,8 @@ class Names:
         run = toks[j:]
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
         if at >= 1 and toks[at].lower() in ("in", "at", "on") and len(toks) <= 8 and (
-                any(t.islower() for t in toks[:at]) or run[-1:] and (
+                any(t.islower() for t in toks[:at]) or toks[at - 1].lower() in _WHO_ARE_THERE
+                or run[-1:] and (
                     run[-1].lower() in _STREET_WORDS or self.place(" ".join(run)))) and not any(
                 t.lower() in DAYS_MONTHS for t in toks[j:]):
             # "Health authorities in China's Inner Mongolia", "Neighbours on Ashwater Close":
@@ -302,6 +305,8 @@ class Names:
                 if owner is not None and not any(
                         t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
+                while len(run) > 1 and run[-1].lower() in DAYS_MONTHS:
+                    run = run[:-1]  # "Wisconsin Friday": a place, then a day
                 person = self.person_in([trim_possessive(t) for t in run])
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run):
                     gender = self._gender(text, offset, run, person, by_surname)
@@ -349,6 +354,19 @@ def _street(text: str, offset: int, run: list[str]) -> bool:
 
 # Countries that are also first names: "Jordan Henderson", "Chad Smith" keep them.
 _FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split())
+
+# Groups written with a capital, never one person.
+_GROUPS = frozenset(
+    """democrats republicans conservatives liberals progressives socialists communists
+    northerners southerners westerners easterners catholics protestants muslims christians
+    jews hindus sikhs buddhists evangelicals latinos hispanics tories remainers leavers
+    brexiteers""".split())
+# People who are somewhere: "Police in Dalton", "Officials at the port".
+_WHO_ARE_THERE = frozenset(
+    """police officials authorities officers residents witnesses sources people students
+    teachers workers doctors experts analysts lawmakers leaders investigators prosecutors
+    firefighters troops soldiers protesters voters""".split())
+
 
 # Before a single capitalized word, words that make it a thing or a place ("the Gateway",
 # "no Gateway", "near Evansville"), not a person.

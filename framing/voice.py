@@ -148,11 +148,22 @@ _ANYONE_WORDS = frozenset("anyone anybody someone somebody everyone everybody no
 # A dateline that opens a story: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —".
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
-    r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[—–]\s*")
+    r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
 # A US state's abbreviation ("Md", "Calif"), as written after a hometown.
 _STATE = re.compile(
     r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
     r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z]{2}")
+# After "according to", words that are no source: "according to plan", "… their performance".
+_NOT_SOURCES = frozenset(
+    """rule rules law laws merit merits performance performances need needs ability abilities
+    size age taste tradition custom customs instructions""".split())
+# … with no article only: "according to plan" (but "according to the plans" is a source)
+_BARE_NOT_SOURCES = frozenset("plan schedule script design".split())
+_EMERGENCIES = frozenset(
+    """reports report calls call scene fire fires blaze emergency emergencies incident
+    incidents crash alarm alarms shooting""".split())
+_ADJECTIVE_ENDINGS = (
+    "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ent", "ant", "ary", "ish")
 _NOT_NAMES = frozenset("to not together no yes".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
@@ -386,6 +397,11 @@ class VoiceFinder:
             if (lowered[k], lowered[k + 1]) == ("according", "to") and not inside.covers(
                 words[k][0]
             ):
+                if lowered[k + 2:k + 4] and (
+                        lowered[k + 2] in _NOT_SOURCES | _BARE_NOT_SOURCES or (
+                            lowered[k + 2] in _DETERMINERS and lowered[k + 3:k + 4]
+                            and lowered[k + 3] in _NOT_SOURCES)):
+                    continue  # "judge them according to their performance", "according to plan"
                 speaker = self._np_after(text, words, k + 2, s.end, inside)
                 if k == 0:  # According to X, CONTENT
                     comma = text.find(",", words[k + 1][1], s.end)
@@ -455,6 +471,10 @@ class VoiceFinder:
             return None  # "Achebe, …, put it best." judges how someone spoke; nothing reported
         if nxt in ("yes", "no") and rest[1:2] == ["to"]:
             return None  # "the council said yes to homes": a decision, not words reported
+        if (form.endswith("s") and not phrase and k >= 2 and lowered[k - 2] in _DETERMINERS
+                and prev.endswith(_ADJECTIVE_ENDINGS) and nxt not in _COMPLEMENTIZERS
+                and nxt not in _CLAUSE_STARTS and not _has_quote_mark(gap_after)):
+            return None  # "The controversial reports surrounding …": a plural noun
         if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
                 and prev not in _BE_FORMS):
             return None  # a plural noun after a participle: "to negotiate binding guarantees"
@@ -480,6 +500,10 @@ class VoiceFinder:
             return None  # "three confirmed diagnoses", "12 reported cases": an adjective
         if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
             return None  # "added to his titles", "the flaws add up"
+        if lemma == "refer to" and nxt == "as":
+            return None  # "is sometimes referred to as the Freedom of Association Clause"
+        if lemma == "respond" and nxt == "to" and any(w in _EMERGENCIES for w in rest[1:5]):
+            return None  # "officers responded to reports of shots fired"
         if lemma == "add" and nxt == "fuel":
             return None  # "could add fuel to the tensions"
         if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
@@ -654,7 +678,7 @@ class VoiceFinder:
         # a common noun phrase ("officials", "a spokesman"), not a verb and its time
         # ("“…” announced in May")
         common = [c for c in candidates if not c.split()[0].lower().endswith(("ed", "ing"))
-                  and c.split()[0].lower() not in _PREPOSITIONS | _ALSO_PREPOSITIONS]
+                  and c.split()[0].lower() not in _PREPOSITIONS | _ALSO_PREPOSITIONS | {"to"}]
         if not proper and common and common[-1].lower() in _PRONOUNS:
             return common[-1]  # "“…” working in federal prisons, she said"
         return (proper or common or [None])[0]
@@ -707,6 +731,8 @@ class VoiceFinder:
                 first in _OBJECT_PRONOUNS and len(picked) == 1) or all(
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
+        while len(picked) > 1 and text[slice(*picked[-1])].lower() in ("such", "like"):
+            picked.pop()  # "according to media outlets such as …"
         phrase = text[picked[0][0]:picked[-1][1]]
         if first in _SUBJECTS and len(picked) > 1 and not _plain_np(phrase):
             return ""  # "…, said it had concerns": a clause, not a speaker
@@ -865,6 +891,10 @@ class VoiceFinder:
         """The subject of the clause a participle after a comma belongs to ("The senator
         attacked the plan, saying …"): the first noun phrase after any introductory phrase."""
         i = 0
+        opening = _DATELINE.match(text, s.start, s.end)
+        if opening:
+            while i < k and words[i][0] < opening.end():
+                i += 1  # "NEW YORK (WTHR) - Jimmy Fallon passed on …"
         while i < k:
             if inside.covers(words[i][0]):
                 return ""
@@ -900,6 +930,8 @@ class VoiceFinder:
                 or (words[j][2].islower() and (
                     (lowered[j].endswith("ed") and len(lowered[j]) > 3)
                     or (lowered[j].endswith("ing") and len(lowered[j]) > 5)))
+                or (capitalized and j == i + 1 and lowered[j].endswith("s") and j + 1 < k
+                    and lowered[j + 1] in _PREPOSITIONS | _DETERMINERS)  # "Anjelica meets with"
                 or (j > i + 1 and j + 1 < k and (
                     lowered[j + 1] == "to" or (lowered[j + 1] in _DETERMINERS
                                                and lowered[j + 1] != "s")))  # "made a", "took to"

@@ -467,6 +467,22 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("I see no sign that anyone at county hall has even asked the question.",
          "attributed", "anyone at county hall"),
         ("Its customers now face a nightmare of scam calls and dodgy emails.", "author", ""),
+        # from the mainstream articles of hyperpartisan_dev: an idiom, a naming, a noun, an
+        # emergency, a collective noun somewhere, a name before a verb in -s
+        ("Sani urged voters to judge them according to their performance.", "attributed",
+         "Sani"),
+        ("This clause is also sometimes referred to as the Freedom of Association Clause.",
+         "author", ""),
+        ("The controversial reports surrounding the producer have caused a backlash.",
+         "author", ""),
+        ("Police say officers have responded to reports of shots fired at a school.",
+         "attributed", "Police"),
+        ("Police in Dalton tweeted that no children were hurt.", "attributed",
+         "Police in Dalton"),
+        ("Anjelica meets with Bonnie for the first time and explains her first order of "
+         "business.", "attributed", "Anjelica"),
+        ("The couple released a statement on Oct. 10, according to media outlets such as the "
+         "Daily Mail.", "attributed", "the couple"),
         # a participle after a number is an adjective
         ("However, with three confirmed diagnoses, the public is beginning to panic.",
          "author", ""),
@@ -508,6 +524,9 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
          "would act.", "Liu Xiaming"),
         # an acronym in the plural, and "I've", are nobody's name (a first name opening a
         # sentence is not read as part of the name)
+        # a day after a place is no name ("Wisconsin Friday"), nor a group ("Northerners")
+        ("Mr. Okoro spoke in Wisconsin Friday. He said the deal was legal.", "Okoro"),
+        ("Mr. Sani met the Northerners. He advised them to wait.", "Sani"),
         ("Tara Reyes will perform at the AMAs on Sunday. “I just want to sing,” she said.",
          "Reyes"),
         ("Marta Ruiz runs the shelter. I've visited it twice. She said the beds were full.",
