@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Lexicon
-from .names import DAYS_MONTHS, Names
+from .names import DAYS_MONTHS, PLURAL_PEOPLE, Names
 from .report import Quote, Sentence, TermHit
 
 SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
@@ -605,10 +605,14 @@ class VoiceFinder:
         while j > 0 and k - j <= 2 and lowered[j] in _ADVERBS_BEFORE_VERB:
             j -= 1
         subject = lowered[j] if j >= 0 else ""
+        # "Police in Georgia say …": a plural before a place
+        placed = (j >= 2 and words[j][2][:1].isupper() and lowered[j - 1] in ("in", "at", "from")
+                  and (lowered[j - 2] in _COLLECTIVES or lowered[j - 2] in PLURAL_PEOPLE))
         if base and not (
             any(w in _MODALS | _PLURAL_PRONOUNS or w.endswith("s") or w in _COLLECTIVES
                 for w in {prev, subject})
             or joint  # "Mr. King and Mr. Schultz say …"
+            or placed
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
         if not content:

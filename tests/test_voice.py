@@ -477,6 +477,8 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "author", ""),
         ("Police say officers have responded to reports of shots fired at a school.",
          "attributed", "Police"),
+        ("Police in Georgia say officers have responded to reports of shots fired.",
+         "attributed", "Police in Georgia"),
         ("Police in Dalton tweeted that no children were hurt.", "attributed",
          "Police in Dalton"),
         ("Anjelica meets with Bonnie for the first time and explains her first order of "
