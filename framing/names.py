@@ -42,7 +42,7 @@ ORG_WORDS = frozenset(
     society club church museum library clinic college academy local st mt ft services affairs
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
-    relations""".split()
+    relations act""".split()
 )
 
 
@@ -156,7 +156,8 @@ class Names:
         for i in range(len(run) - 3, -1, -1):
             key = name_key(run[i])
             place = self.places.get(key)
-            after_title = i > 0 and key in self.titles
+            after_title = i > 0 and (key in self.titles or (
+                key.endswith("s") and key[:-1] in self.titles))  # "Minority Leaders"
             after_country = (place is not None and place.type == "country"
                              and key not in _FIRST_NAME_COUNTRIES)
             if (after_title or after_country) and self.is_person(run[i + 1:]):

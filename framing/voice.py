@@ -45,7 +45,7 @@ _SKIP_BEFORE_VERB = frozenset(
     subsequently flatly firmly bluntly angrily quietly openly explicitly strongly further
     falsely correctly wrongly rightly routinely frequently separately jointly herself
     himself themselves itself did does do twice together however though meanwhile too
-    instead nonetheless nevertheless""".split()
+    instead nonetheless nevertheless now currently""".split()
 )
 # The adverbs of that list: they may stand between a subject and a bare verb of saying.
 _ADVERBS_BEFORE_VERB = _SKIP_BEFORE_VERB - frozenset(
@@ -174,6 +174,8 @@ _OPENERS = frozenset(
     like among over through until upon for from by last earlier later meanwhile however
     yet still instead also then now today yesterday separately shortly soon afterward
     afterwards eventually finally indeed thus but and""".split())
+_SUBORDINATING = frozenset(
+    "when while if because although though since after before as once until unless".split())
 _QUANTIFIERS = frozenset(
     "some many several most all both few two three four five other another each every".split())
 
@@ -492,7 +494,8 @@ class VoiceFinder:
                     [], *([w] for w in _AFTER_PHONED)))
                 or (nxt == "the" and rest[1:2] == ["police"] and rest[2:3] in (
                     [], *([w] for w in _AFTER_PHONED)))
-                or (k > 0 and _names_something(text, words[k - 1][2], match.end, s.end))):
+                or (k > 0 and gap_before == " " and _names_something(text, words[k - 1][2],
+                                                                      match.end, s.end))):
             return None  # "called 911", "called off the strike", "a wagon called the Zephyr"
         if (form.endswith("ed") and not phrase and (prev[:1].isdigit() or prev in _NUMBERS)
                 and nxt.isalpha() and nxt not in _COMPLEMENTIZERS and nxt not in _SUBJECTS
@@ -646,6 +649,11 @@ class VoiceFinder:
         opener = text[words[j][1]:words[j + 1][0]] if j >= 0 else text[s.start:words[0][0]]
         after_quote = j >= 0 and (inside.covers(words[j][0]) or re.search(r"[”\"]", opener))
         if not after_quote:
+            return self._comma_inverted(text, words, k) if closes else None
+        if any((w[2].lower() in _CLAUSE_WORDS and w[2].lower() != "and")
+               or w[2].lower() in _MODALS for w in words[j + 1:k]):
+            # a clause of its own after the quotation: "“…” unconstitutional, perhaps senators
+            # will remember that they swore"; "‘The Dealmaker’ Could …, Lindsey Graham Says"
             return self._comma_inverted(text, words, k) if closes else None
         span = text[words[j + 1][0]:words[k - 1][1]] if j + 1 < k else ""
         return self._pick_name(span)
@@ -877,11 +885,13 @@ class VoiceFinder:
             start = self._chunk_start(text, words, lowered, end, inside)
         before = self.names.speaker_name(text[words[start][0]:words[end][1]]) if (
             start <= end) else ""
-        if start > 0 and lowered[start - 1] in ("who", "which", "that"):
+        if start > 0 and lowered[start - 1] in ("who", "which", "that") and text[
+                words[start - 1][1]:words[start][0]].isspace():
             before = ""  # "The company that runs the AMAs, Dick Clark Productions, denies"
         if _proper(before) and len(before.split()) <= 6:
             return before
-        if not any(w in _CLAUSE_WORDS and w != "and" for w in lowered[opening:i + 1]):
+        if not any(w in _CLAUSE_WORDS and w != "and" for w in lowered[opening:i + 1]) and not (
+                _PARTY.fullmatch(inner)):  # (not "Sen. Lamar Alexander, R-Tenn., said")
             # "Its chair, Linda Osei, claimed", "The two members who voted against, Orla
             # Brennan and Desmond Kirui, said"
             named = self.names.speaker_name(inner)
@@ -906,11 +916,18 @@ class VoiceFinder:
             while chunk_end + 1 < k and "," not in text[
                     words[chunk_end][1]:words[chunk_end + 1][0]]:
                 chunk_end += 1
-            if lowered[i] not in _OPENERS or chunk_end + 1 >= k:
+            opens = (lowered[i] in _OPENERS or _adverb(lowered[i])
+                     or any(w in _SUBORDINATING for w in lowered[i:min(i + 3, chunk_end + 1)]))
+            if not opens or chunk_end + 1 >= k:
                 break
-            i = chunk_end + 1  # "Last week, …", "In a statement, …": not the subject
+            # "Last week, …", "Recently, …", "Back when they needed our votes, …"
+            i = chunk_end + 1
         if i >= k:
             return ""
+        if lowered[i] in _BE_FORMS or (lowered[i].endswith("ing") and i + 1 < k and (
+                lowered[i + 1] in _DETERMINERS or lowered[i + 1] in _PREPOSITIONS
+                or lowered[i + 1] in _OBJECT_PRONOUNS)):
+            return ""  # "Being a recovering addict doesn't preclude …, to suggest …"
         if lowered[i] in _PREPOSITIONS:
             # "In a post at the time she described …, and accused …": the pronoun after it
             return next((words[j][2] for j in range(i + 1, k) if lowered[j] in _PRONOUNS
@@ -920,7 +937,9 @@ class VoiceFinder:
         capitalized = words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS and (
             lowered[i] not in _QUANTIFIERS)
         if capitalized and (i + 1 >= k or not words[i + 1][2].islower()):
-            return self._sentence_subject(text, s, words, lowered, inside)
+            # "Recently, Ben Shapiro spoke … and reported": the name opening this clause
+            return self.names.leading_name(text[words[i][0]:words[k][0]],
+                                           whole_chunk_is_heading=False)
         if not capitalized and lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:
             return ""
         j = i + 1
@@ -1334,8 +1353,8 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
     rest = text[start:end]
     m = re.match(r"\s+(?:the\s+)?(?:[“\"‘]([^”\"’]{1,60})[”\"’]|(?:[A-Z][\w’'.-]*\s*){1,4})",
                  rest)
-    if m is None:
-        return False
+    if m is None or m.group().split()[0].lower().strip(".,") in DAYS_MONTHS:
+        return False  # (not "called Friday for …")
     if m.group(1) and m.group(1).rstrip()[-1:] in (",", "."):
         return True  # “Wild Rose,” a story …
     after = rest[m.end():].lstrip()
@@ -1371,12 +1390,16 @@ def _proper(name: str) -> bool:
     if toks[:1] == ["the"]:
         toks = toks[1:]
     return bool(toks) and toks[0].lower() not in _DETERMINERS and all(
-        w[:1].isupper() or w.lower() in ("of", "and", "for", "de", "s") for w in toks)
+        w[:1].isupper() or w.lower() in ("of", "and", "for", "de", "s", "at", "in", "on", "the")
+        for w in toks)
+
+
+_PARTY = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*)?")
 
 
 def _party_tag(text, words, lowered, i) -> bool:
     """A party and state in parentheses after a legislator's name: "(R-OK)", "(D-Wis.)"."""
-    return i > 0 and re.fullmatch(r"[rdi]-[a-z.]+", lowered[i]) is not None and "(" in text[
+    return i > 0 and _PARTY.fullmatch(words[i][2]) is not None and "(" in text[
         words[i - 1][1]:words[i][0]]
 
 

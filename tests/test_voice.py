@@ -485,6 +485,32 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "business.", "attributed", "Anjelica"),
         ("The couple released a statement on Oct. 10, according to media outlets such as the "
          "Daily Mail.", "attributed", "the couple"),
+        # a party tag in commas; a quotation's last word is no speaker for a later clause;
+        # a plural title ("Minority Leaders")
+        ("After that, even Sen. Lamar Alden, R-Tenn., was denouncing the amnesty.",
+         "attributed", "Lamar Alden"),
+        ("Now that a judge has held the “executive amnesty” unlawful, perhaps senators will "
+         "remember that they swore to uphold the law.", "author", ""),
+        ("In a joint statement, Senate and House Minority Leaders Chuck Shumer and Nancy "
+         "Pelton said the decision would punish families.", "attributed",
+         "Chuck Shumer and Nancy Pelton"),
+        # an introductory clause or adverb before the subject of a participle or second verb
+        ("Back when they needed our votes, Republicans were fierce warriors, vowing to block "
+         "the amnesty.", "attributed", "Republicans"),
+        ("Recently, Ben Shapiro spoke without incident and reported he had a fruitful "
+         "exchange.", "attributed", "Ben Shapiro"),
+        ("Promising surprises, he now is asserting his right to speak.", "attributed", "he"),
+        ("Boeing is one of the companies bidding on the program, and confirmed that its "
+         "approach uses the rocket.", "attributed", "Boeing"),
+        # a headline in Title Case after a quoted nickname; a one-letter party tag; people
+        # somewhere, in commas
+        ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
+         "attributed", "Lindsey Graham"),
+        ("Attorney General Roy Cooper (D), the governor's opponent, called Friday for "
+         "releasing the video.", "attributed", "Roy Cooper"),
+        ("Officials at Homeland Security Investigations, a division of Immigration and "
+         "Customs Enforcement, said they were concerned.", "attributed",
+         "Officials at Homeland Security Investigations"),
         # a participle after a number is an adjective
         ("However, with three confirmed diagnoses, the public is beginning to panic.",
          "author", ""),
@@ -529,6 +555,9 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         # a day after a place is no name ("Wisconsin Friday"), nor a group ("Northerners")
         ("Mr. Okoro spoke in Wisconsin Friday. He said the deal was legal.", "Okoro"),
         ("Mr. Sani met the Northerners. He advised them to wait.", "Sani"),
+        # a law is no person ("the Affordable Care Act")
+        ("“It is a disaster,” said Mr. Trump. He wants to repeal the Affordable Care Act. Or, "
+         "as he put it, he is “saving the people from a nightmare.”", "Trump"),
         ("Tara Reyes will perform at the AMAs on Sunday. “I just want to sing,” she said.",
          "Reyes"),
         ("Marta Ruiz runs the shelter. I've visited it twice. She said the beds were full.",
