@@ -108,6 +108,9 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_NOTICE = re.compile(
+    r"\s*(©|copyright\b|this material may not be (published|reproduced)\b|"
+    r"all rights reserved\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,8 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
 def _sentence_kind(sentence: str) -> str:
     if _CREDIT.match(sentence) and len(_words(sentence)) <= 4:
         return "byline"
+    if len(_words(sentence)) <= 14 and _NOTICE.match(sentence):
+        return "byline"  # a wire notice after other text: "… This material may not be …"
     if sentence.lstrip().startswith(("(", "[")) and _CAPTION_CUE.search(sentence):
         return "caption"
     if _LINK_LINE.match(sentence):

@@ -428,6 +428,9 @@ class VoiceFinder:
             k = starts[match.start]
             k_end = ends[match.end]
             attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
+            if attribution is not None and _has_verb(attribution.speaker):
+                # "There are those", "Goldfein is a true patriot": a clause, not a speaker
+                attribution = replace(attribution, speaker="")
             if attribution is not None:
                 if attribution.postposed:  # “CONTENT,” Putin said.
                     content = (s.start, attribution.start)
@@ -473,6 +476,11 @@ class VoiceFinder:
             return None  # "Achebe, …, put it best." judges how someone spoke; nothing reported
         if nxt in ("yes", "no") and rest[1:2] == ["to"]:
             return None  # "the council said yes to homes": a decision, not words reported
+        if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
+                and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha()
+                and nxt in ("from", "of", "on", "about", "in", "into") and "that" not in rest[:4]
+                and not _has_quote_mark(gap_after)):
+            return None  # "the police report from officers": a compound noun
         if (form.endswith("s") and not phrase and k >= 2 and lowered[k - 2] in _DETERMINERS
                 and prev.endswith(_ADJECTIVE_ENDINGS) and nxt not in _COMPLEMENTIZERS
                 and nxt not in _CLAUSE_STARTS and not _has_quote_mark(gap_after)):
@@ -693,6 +701,9 @@ class VoiceFinder:
                   and c.split()[0].lower() not in _PREPOSITIONS | _ALSO_PREPOSITIONS | {"to"}]
         if not proper and common and common[-1].lower() in _PRONOUNS:
             return common[-1]  # "“…” working in federal prisons, she said"
+        last = candidates[-1] if candidates and len(pieces) > 1 else ""
+        if last and last in proper and self.names.is_person(last.split()):
+            return last  # "“…” at a rally in Columbus, Ohio, Obama said"
         return (proper or common or [None])[0]
 
     def _subordinate(self, text, s, words, lowered, k) -> bool:
@@ -727,6 +738,10 @@ class VoiceFinder:
                 break
             if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
                 break
+            if i > k and (w.lower() in _BE_FORMS or w.lower() in _MODALS or (
+                    w.lower() in _IRREGULAR_PAST) or (w.islower() and w.endswith("ed")
+                                                      and words[i - 1][2][:1].isupper())):
+                break  # "according to the Marxist Left is …", "… Infowars Bonds encouraged"
             if w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told",
                              "to") and picked:
                 # cut before a place or a time: a participle left at the end goes too ("a
@@ -740,14 +755,17 @@ class VoiceFinder:
             return ""
         first = text[slice(*picked[0])].lower()
         if first in _PREPOSITIONS or first in _CLAUSE_WORDS or first in _SKIP_BEFORE_VERB or (
-                first in _OBJECT_PRONOUNS and len(picked) == 1) or all(
+                first in _OBJECT_PRONOUNS and (len(picked) == 1 or first != "her")) or all(
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
         while len(picked) > 1 and text[slice(*picked[-1])].lower() in ("such", "like"):
             picked.pop()  # "according to media outlets such as …"
         phrase = text[picked[0][0]:picked[-1][1]]
-        if first in _SUBJECTS and len(picked) > 1 and not _plain_np(phrase):
-            return ""  # "…, said it had concerns": a clause, not a speaker
+        after = words[k + 1][2].lower() if k + 1 < len(words) else ""
+        if first in _SUBJECTS and ((len(picked) > 1 and not _plain_np(phrase)) or (
+                after in _BE_FORMS or after in _MODALS or after in ("has", "have", "had")
+                or after.endswith("ed"))):
+            return ""  # "…, said it had concerns", "said they were concerned": a clause
         return self.names.speaker_name(phrase)
 
     def _np_before(self, text, s, words, lowered, k, inside) -> str:
@@ -783,11 +801,19 @@ class VoiceFinder:
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
+        if lowered[j] in _PREPOSITIONS and j > 0 and lowered[j - 1] in ("and", "but"):
+            # "Trump apologized and at no time stated …": the first verb's subject
+            return self._clause_subject(text, s, words, lowered, k, inside)
         phrase = text[words[j][0]:words[i][1]]
         name = self.names.speaker_name(phrase)
         # after "which" or "that" a short plural may be the clause's own subject ("… that
         # industry analysts say", "given that officers had threatened"); after "who" the
         # words are the relative clause's verb and object ("Economists who study markets")
+        if j > 1 and lowered[j - 1] in ("who", "which") and "," in text[
+                words[j - 2][1]:words[j - 1][0]]:
+            # "Sen. Lindsey Graham, R-S.C., who serves on the committee called on …" (no
+            # comma to close the clause)
+            return self._around_parenthetical(text, s, words, lowered, i, inside, opening=j - 1)
         chunk_is_subject = lowered[j - 1] != "who" and (lowered[j] in _ANYONE_WORDS or (
             i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith("ss"))) if (
             j > 0) else True
@@ -847,21 +873,27 @@ class VoiceFinder:
             if (lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",)) or (
                     lowered[j] == "including"):
                 break
+            if lowered[j] in ("and", "but") and j > 0 and words[j - 1][2].islower() and (
+                    lowered[j - 1].endswith("ed") or lowered[j - 1] in _IRREGULAR_PAST
+                    or (j < i and lowered[j + 1] in _PREPOSITIONS)):
+                break  # "Trump apologized and at no time stated": two clauses, not one name
             if i - j >= 9:
                 break
             j -= 1
-        while j + 1 < i and lowered[j + 1] in ("and", "but", "or"):
-            j += 1  # "…, and the bank says": the bank
+        while j + 1 < i and (lowered[j + 1] in ("and", "but", "or") or _adverb(lowered[j + 1])):
+            j += 1  # "…, and the bank says": the bank; "where ultimately the defense asked"
         while j + 3 <= i and lowered[j + 1] in _TIME_INTRODUCERS and _is_time(lowered[j + 2]):
             j += 2  # "and on Tuesday officials said": officials
         return j + 1
 
-    def _around_parenthetical(self, text, s, words, lowered, i, inside) -> str:
+    def _around_parenthetical(self, text, s, words, lowered, i, inside,
+                              opening: int | None = None) -> str:
         """The speaker of "SUBJECT, PARENTHETICAL, said": the name before the parenthetical
         ("Ms. Ortiz, who …, told"), else a person named in it ("The Kremlin's spokesman,
         Dmitry Peskov, said"), else the subject as written ("The carmaker, which …, says")."""
-        opening = i
-        while opening > 0 and i - opening < 30 and ("," not in text[
+        search = opening is None
+        opening = i if opening is None else opening
+        while search and opening > 0 and i - opening < 30 and ("," not in text[
                 words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
             if inside.covers(words[opening][0]) or re.search(
                     r"[;:()“”\"—–]", text[words[opening - 1][1]:words[opening][0]]):
@@ -879,7 +911,8 @@ class VoiceFinder:
             piece = lowered[start:end + 1]
             if not (start > 0 and "," in text[words[start - 1][1]:words[start][0]] and (
                     (len(piece) == 1 and (piece[0].isdigit() or _STATE.fullmatch(
-                        words[start][2]))) or (piece and piece[0] == "of"))):
+                        words[start][2]))) or (piece and piece[0] == "of")
+                    or _PARTY.fullmatch(text[words[start][0]:words[end][1]]))):
                 break
             end = start - 1
             start = self._chunk_start(text, words, lowered, end, inside)
@@ -948,7 +981,7 @@ class VoiceFinder:
         while j < k and j - i < 7 and not (
                 lowered[j] in _BE_FORMS or lowered[j] in _MODALS or lowered[j] in _CLAUSE_WORDS
                 or lowered[j] in _PREPOSITIONS or lowered[j] in ("has", "have", "had")
-                or lowered[j] in _IRREGULAR_PAST
+                or (lowered[j] in _IRREGULAR_PAST and words[j][2].islower())
                 or _adverb(lowered[j]) or lowered[j] in _SKIP_BEFORE_VERB
                 or (words[j][2].islower() and (
                     (lowered[j].endswith("ed") and len(lowered[j]) > 3)
@@ -1365,6 +1398,14 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
 def _is_time(word: str) -> bool:
     """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
     return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
+
+
+def _has_verb(speaker: str) -> bool:
+    """Whether a speaker holds a verb in lower case ("the risk here is", "There are those"),
+    so it is a clause, not a name ("Theresa May" and "Will Hurd" are names)."""
+    return any(w in _BE_FORMS or w in _MODALS or w in _IRREGULAR_PAST or w in ("has", "have",
+                                                                                 "had")
+               for w in TOKEN.findall(speaker) if w.islower() or w in ("There", "It"))
 
 
 def _plain_np(phrase: str) -> bool:

@@ -519,7 +519,10 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["ctrl-c to the process group", "sigterm to the parent"])
 def test_an_interrupted_run_says_so_in_one_line_and_keeps_what_it_wrote(tmp_path, how):
-    path = write_jsonl(tmp_path / "t.jsonl", mixed_articles(300, seed=6))
+    # enough articles that the run outlasts the polling below (300 once finished, at 95
+    # articles a second, before a reader got in between the writer's transactions)
+    total = 2000
+    path = write_jsonl(tmp_path / "t.jsonl", mixed_articles(total, seed=6))
     db = tmp_path / "s.duckdb"
     Corpus(db).add([str(path)])
     process = subprocess.Popen(
@@ -543,8 +546,8 @@ def test_an_interrupted_run_says_so_in_one_line_and_keeps_what_it_wrote(tmp_path
     assert "Traceback" not in err and "Error" not in err, err  # workers too stay quiet
     last = err.strip().splitlines()[-1]
     written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
-    assert 3 <= written < 300, "the signal should land mid-run"
-    assert last == (f"framing: interrupted after writing {written} of 300 articles; "
+    assert 3 <= written < total, "the signal should land mid-run"
+    assert last == (f"framing: interrupted after writing {written} of {total} articles; "
                     "run `corpus analyze` again to go on")
 
 

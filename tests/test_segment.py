@@ -103,6 +103,11 @@ def test_byline_and_credit_lines(segmenter):
         # a wire service's notice at the foot of a story
         "This material may not be published, broadcast, rewritten or redistributed.": "byline",
     }
+    # … also after a copyright line in the same paragraph
+    text = ("The plant closed.\n\nCopyright 2017 The Associated Press. All rights reserved. "
+            "This material may not be published, broadcast, rewritten or redistributed.")
+    kinds = [s.kind for s in segmenter.segment(Article(text=text))]
+    assert kinds == ["body", "byline", "byline", "byline"]
 
 
 def test_paragraphs_are_trimmed_spans():

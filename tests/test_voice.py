@@ -511,6 +511,20 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Officials at Homeland Security Investigations, a division of Immigration and "
          "Customs Enforcement, said they were concerned.", "attributed",
          "Officials at Homeland Security Investigations"),
+        # a relative clause left open after a party tag; an adverb before the subject; a
+        # compound noun; a second verb after "and" and a phrase; a clause is no speaker
+        ("Sen. Lindsey Grady, R-S.C., who serves on the committee called on the White House "
+         "to act.", "attributed", "Lindsey Grady"),
+        ("The judge opened the courtroom, where ultimately the defense requested a delay.",
+         "attributed", "the defense"),
+        ("NBC 10 also reviewed the police report from officers who arrived that day.",
+         "author", ""),
+        ("After the paper revealed the tape, Trump apologized and at no time stated that the "
+         "tape was faked.", "attributed", "Trump"),
+        ("Goldfein is a true patriot who defends the real values of America.", "attributed",
+         ""),
+        ("In a message “to the guys out there” at a rally in Columbus, Ohio, Obama said, "
+         "“There’s a reason why we haven’t had a woman president.”", "quoted", "Obama"),
         # a participle after a number is an adjective
         ("However, with three confirmed diagnoses, the public is beginning to panic.",
          "author", ""),
