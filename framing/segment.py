@@ -98,19 +98,20 @@ _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
 # A name in a byline; never "and", which separates names: were it both, the regex would try
 # every way of splitting "By A and B and C …" and take exponential time on a long line.
 _BY_NAME = r"(?!and\b)[A-Z][\w.'’\-]+"
+# A copyright line or a wire service's notice, as a line or a sentence of its own.
+_NOTICE_TEXT = (r"©|copyright\b|this material may not be (published|reproduced)\b|"
+                r"all rights reserved\b")
+_NOTICE = re.compile(rf"\s*({_NOTICE_TEXT})", re.IGNORECASE)
 _BYLINE = re.compile(
     rf"^\s*(by\s+{_BY_NAME}(\s+{_BY_NAME}){{0,3}}((\s*[,&]\s*|\s+and\s+){_BY_NAME}"
     rf"(\s+{_BY_NAME}){{0,3}})*\s*(,\s*[\w .]+)?$|"
     r"[(\[]?(reporting|additional reporting|editing|writing|compiled|produced) by\b|"
     r"(posted|published|updated|last updated)\s*(on|at)?\s*[:]?\s*\w+.{0,40}$|"
     r"follow (him|her|them|us) on\b|contact the (author|writer|reporter)\b|"
-    r"©|copyright\b|this material may not be (published|reproduced)\b|all rights reserved\b)",
+    rf"{_NOTICE_TEXT})",
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
-_NOTICE = re.compile(
-    r"\s*(©|copyright\b|this material may not be (published|reproduced)\b|"
-    r"all rights reserved\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
