@@ -684,6 +684,8 @@ class VoiceFinder:
             return None
         candidates = []
         for piece in pieces:
+            if piece.lower().startswith("as "):
+                piece = piece[3:]  # "…, as Obama's campaign claims."
             toks = [w for w in TOKEN.findall(piece.lower())]
             if not toks or any(w in _CLAUSE_WORDS for w in toks):
                 continue
