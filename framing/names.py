@@ -191,8 +191,7 @@ class Names:
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
         if at >= 1 and toks[at].lower() in ("in", "at", "on") and len(toks) <= 8 and (
                 any(t.islower() for t in toks[:at]) or toks[at - 1].lower() in PLURAL_PEOPLE
-                or run[-1:] and (
-                    run[-1].lower() in _STREET_WORDS or self.place(" ".join(run)))) and not any(
+                or toks[at - 1].lower() in _SOME_PEOPLE) and not any(
                 t.lower() in DAYS_MONTHS for t in toks[j:]):
             # "Health authorities in China's Inner Mongolia", "Neighbours on Ashwater Close":
             # the place says where they are
@@ -362,11 +361,14 @@ _GROUPS = frozenset(
     northerners southerners westerners easterners catholics protestants muslims christians
     jews hindus sikhs buddhists evangelicals latinos hispanics tories remainers leavers
     brexiteers""".split())
+# "Many in Hong Kong", "Some in the party": people of a place
+_SOME_PEOPLE = frozenset("many some most few several those others all".split())
 # Plurals that name people, somewhere: "Police in Dalton", "Officials at the port say".
 PLURAL_PEOPLE = frozenset(
     """police officials authorities officers residents witnesses sources people students
     teachers workers doctors experts analysts lawmakers leaders investigators prosecutors
-    firefighters troops soldiers protesters voters activists critics""".split())
+    firefighters troops soldiers protesters voters activists critics neighbours neighbors
+    locals parents owners families residents observers""".split())
 
 
 # Before a single capitalized word, words that make it a thing or a place ("the Gateway",

@@ -164,6 +164,12 @@ _EMERGENCIES = frozenset(
     incidents crash alarm alarms shooting""".split())
 _ADJECTIVE_ENDINGS = (
     "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ent", "ant", "ary", "ish")
+# Verbs that promise or refuse an act: "to" and a verb say what ("promising to lift").
+_COMMISSIVE = frozenset("promise pledge vow threaten swear offer refuse".split())
+# Words between an article and a noun: "the following comment", "a final warning".
+_NOUN_ADJECTIVES = frozenset("following latest last first final same next previous".split())
+# Prepositions after a plural subject: "Furious locals in Kettle Hill say", "Those close to"
+_PLACE_PREPOSITIONS = frozenset("in at from on of across around near close with".split())
 _NOT_NAMES = frozenset("to not together no yes".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
@@ -477,10 +483,12 @@ class VoiceFinder:
         if nxt in ("yes", "no") and rest[1:2] == ["to"]:
             return None  # "the council said yes to homes": a decision, not words reported
         if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
-                and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha()
-                and nxt in ("from", "of", "on", "about", "in", "into") and "that" not in rest[:4]
-                and not _has_quote_mark(gap_after)):
-            return None  # "the police report from officers": a compound noun
+                and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha() and (
+                    (nxt in ("from", "of", "on", "about", "in", "into")
+                     and "that" not in rest[:4] and not _has_quote_mark(gap_after))
+                    or prev in _NOUN_ADJECTIVES)):
+            # "the police report from officers", "made the following comment:": a noun
+            return None
         if (form.endswith("s") and not phrase and k >= 2 and lowered[k - 2] in _DETERMINERS
                 and prev.endswith(_ADJECTIVE_ENDINGS) and nxt not in _COMPLEMENTIZERS
                 and nxt not in _CLAUSE_STARTS and not _has_quote_mark(gap_after)):
@@ -502,13 +510,16 @@ class VoiceFinder:
                     [], *([w] for w in _AFTER_PHONED)))
                 or (nxt == "the" and rest[1:2] == ["police"] and rest[2:3] in (
                     [], *([w] for w in _AFTER_PHONED)))
-                or (k > 0 and gap_before == " " and _names_something(text, words[k - 1][2],
-                                                                      match.end, s.end))):
+                or (k > 0 and gap_before in (" ", ", ") and _names_something(
+                    text, words[k - 1][2], match.end, s.end))):
             return None  # "called 911", "called off the strike", "a wagon called the Zephyr"
         if (form.endswith("ed") and not phrase and (prev[:1].isdigit() or prev in _NUMBERS)
                 and nxt.isalpha() and nxt not in _COMPLEMENTIZERS and nxt not in _SUBJECTS
                 and gap_before.isspace() and gap_after.isspace()):
             return None  # "three confirmed diagnoses", "12 reported cases": an adjective
+        if (form.endswith("ed") and _adverb(prev) and k >= 2 and lowered[k - 2] in _DETERMINERS
+                and gap_before.isspace()):
+            return None  # "a newly revealed phone call": an adjective
         if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
             return None  # "added to his titles", "the flaws add up"
         if lemma == "refer to" and nxt == "as":
@@ -541,6 +552,7 @@ class VoiceFinder:
             or inside.any_between(match.end, s.end)
             or phrase
             or (lemma in _WITH_PREPOSITION and nxt in _WITH_PREPOSITION[lemma])
+            or (lemma in _COMMISSIVE and nxt == "to" and rest[1:2] and rest[1].isalpha())
         )
         # A verb that takes a bare clause ("said officials are …") or an object ("accused
         # the West of …") needs no "that"; the lexicon's complement column says which.
@@ -616,9 +628,15 @@ class VoiceFinder:
         while j > 0 and k - j <= 2 and lowered[j] in _ADVERBS_BEFORE_VERB:
             j -= 1
         subject = lowered[j] if j >= 0 else ""
-        # "Police in Georgia say …": a plural before a place
-        placed = (j >= 2 and words[j][2][:1].isupper() and lowered[j - 1] in ("in", "at", "from")
-                  and (lowered[j - 2] in _COLLECTIVES or lowered[j - 2] in PLURAL_PEOPLE))
+        # "Police in Georgia say …", "Political observers in Virginia and around the country
+        # say", "Those close to him say", "many of whom say": a plural subject further back
+        chunk = self._chunk_start(text, words, lowered, k - 1, inside) if k > 0 else k
+        placed = (chunk < j and any(
+            w in ("those", "others") or ((w in _COLLECTIVES or w in PLURAL_PEOPLE or (
+                w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
+                and w.isalpha())) and lowered[p + 1] in _PLACE_PREPOSITIONS)
+            for p, w in enumerate(lowered[chunk:min(k - 1, chunk + 3)], start=chunk))) or (
+            prev == "whom" and k >= 3 and lowered[k - 3] in _QUANTIFIERS)
         if base and not (
             any(w in _MODALS | _PLURAL_PRONOUNS or w.endswith("s") or w in _COLLECTIVES
                 for w in {prev, subject})
@@ -626,6 +644,12 @@ class VoiceFinder:
             or placed
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
+        if not content and not rest and not phrase and len(words) <= 6 and re.search(
+                r"[”\"’]\s*$", text[max(0, s.start - 3):s.start]):
+            # “Does anybody know what the platform is?” | Graham asked.
+            speaker = self._np_before(text, s, words, lowered, k, inside)
+            if speaker:
+                return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         if not content:
             return None
         if gerund and "," in gap_before:
@@ -736,11 +760,12 @@ class VoiceFinder:
             start, stop, w = words[i]
             if inside.covers(start):
                 break
-            if i > k and re.search(r"[,;:()“”\"—–]", text[words[i - 1][1]:start]):
+            if i > k and re.search(r"[,;:()“”\"—–]|--", text[words[i - 1][1]:start]):
                 break
             if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
                 break
-            if i > k and (w.lower() in _BE_FORMS or w.lower() in _MODALS or (
+            if i > k and (w.lower() in _BE_FORMS or (
+                    w.lower() in _MODALS and w.lower() not in ("to", "t")) or (
                     w.lower() in _IRREGULAR_PAST) or (w.islower() and w.endswith("ed")
                                                       and words[i - 1][2][:1].isupper())):
                 break  # "according to the Marxist Left is …", "… Infowars Bonds encouraged"
@@ -803,6 +828,17 @@ class VoiceFinder:
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
+        if j > 0 and i - j >= 8 and lowered[j - 1] not in _CLAUSE_WORDS and not re.search(
+                r"[,;:()“”\"—–]|--", text[words[j - 1][1]:words[j][0]]):
+            # a chunk cut off by the walk's length: a person at its end ("the famous story
+            # John F. Kennedy told"), else the name opening the sentence ("… Hospital and St
+            # Aldric's Hospital in Ashby Cross have agreed")
+            named = self.names.speaker_name(text[words[j][0]:words[i][1]])
+            if _proper(named) and self.names.is_person(named.split()):
+                return named
+            opening = self._sentence_subject(text, s, words, lowered, inside)
+            if opening:
+                return opening
         if lowered[j] in _PREPOSITIONS and j > 0 and lowered[j - 1] in ("and", "but"):
             # "Trump apologized and at no time stated …": the first verb's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
@@ -812,7 +848,8 @@ class VoiceFinder:
         # industry analysts say", "given that officers had threatened"); after "who" the
         # words are the relative clause's verb and object ("Economists who study markets")
         if j > 1 and lowered[j - 1] in ("who", "which") and "," in text[
-                words[j - 2][1]:words[j - 1][0]]:
+                words[j - 2][1]:words[j - 1][0]] and lowered[j] not in (
+                _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper():
             # "Sen. Lindsey Graham, R-S.C., who serves on the committee called on …" (no
             # comma to close the clause)
             return self._around_parenthetical(text, s, words, lowered, i, inside, opening=j - 1)
@@ -829,7 +866,10 @@ class VoiceFinder:
             if head <= head_end and not re.search(r"[,;:()“”\"—–]",
                                                   text[words[head_end][1]:words[j - 1][0]]):
                 return self.names.speaker_name(text[words[head][0]:words[head_end][1]])
-        if name and len(name.split()) <= 6:
+        # up to eight words when they open like a noun phrase ("Political observers in
+        # Virginia and around the country", "Those close to him"), else six
+        np_start = words[j][2][:1].isupper() or lowered[j] in _DETERMINERS | _QUANTIFIERS
+        if name and len(name.split()) <= (8 if np_start else 6) and not _has_verb(name):
             return name
         return self._sentence_subject(text, s, words, lowered, inside)
 
@@ -870,7 +910,7 @@ class VoiceFinder:
         while j >= 0:
             if inside.covers(words[j][0]):
                 break
-            if j < i and re.search(r"[,;:()“”\"—–]", text[words[j][1]:words[j + 1][0]]):
+            if j < i and re.search(r"[,;:()“”\"—–]|--", text[words[j][1]:words[j + 1][0]]):
                 break
             if (lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",)) or (
                     lowered[j] == "including"):
@@ -1405,8 +1445,8 @@ def _is_time(word: str) -> bool:
 def _has_verb(speaker: str) -> bool:
     """Whether a speaker holds a verb in lower case ("the risk here is", "There are those"),
     so it is a clause, not a name ("Theresa May" and "Will Hurd" are names)."""
-    return any(w in _BE_FORMS or w in _MODALS or w in _IRREGULAR_PAST or w in ("has", "have",
-                                                                                 "had")
+    return any(w in _BE_FORMS or (w in _MODALS and w not in ("to", "t")) or w in _IRREGULAR_PAST
+               or w in ("has", "have", "had")
                for w in TOKEN.findall(speaker) if w.islower() or w in ("There", "It"))
 
 

@@ -490,7 +490,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("After that, even Sen. Lamar Alden, R-Tenn., was denouncing the amnesty.",
          "attributed", "Lamar Alden"),
         ("Now that a judge has held the “executive amnesty” unlawful, perhaps senators will "
-         "remember that they swore to uphold the law.", "author", ""),
+         "remember that they swore to uphold the law.", "attributed", "they"),
         ("In a joint statement, Senate and House Minority Leaders Chuck Shumer and Nancy "
          "Pelton said the decision would punish families.", "attributed",
          "Chuck Shumer and Nancy Pelton"),
@@ -522,7 +522,34 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("After the paper revealed the tape, Trump apologized and at no time stated that the "
          "tape was faked.", "attributed", "Trump"),
         ("Goldfein is a true patriot who defends the real values of America.", "attributed",
-         ""),
+         "Goldfein"),
+        # a promise to act; a plural subject further back; "the following comment" is a noun
+        ("On Thursday, however, Trump spoke to a gathering of leaders, promising to lift "
+         "regulations.", "attributed", "Trump"),
+        ("The administration has promised a veto.", "author", ""),
+        ("Those close to him say that he would have to consider Rep. Don Beyer.", "attributed",
+         "Those close to him"),
+        ("Political observers in Virginia and around the country say Scott deserves the seat.",
+         "attributed", "Political observers in Virginia and around the country"),
+        ("On July 6, Sanders made the following comment:", "author", ""),
+        # people of a place say; a plural without a place is no subject for a bare verb
+        ("Furious business owners in Marlowe say the shutdown could ruin them.",
+         "attributed", "Furious business owners in Marlowe"),
+        ("Many in Hong Kong will deplore that decision.", "attributed", "Many in Hong Kong"),
+        ("But Beijing is balking at committing to a specific amount of purchases, and wants "
+         "to let supply and demand dictate deals instead.", "author", ""),
+        ("The board approved a plan to introduce contactless payment, which the authority "
+         "says will speed up boarding.", "attributed", "the authority"),
+        ("The towers would be six storeys tall, according to the plans submitted to the "
+         "council.", "attributed", "the plans"),
+        ("He faces questions about a newly revealed phone call with the president.",
+         "author", ""),
+        # a subject too long for the walk: the sentence's opening name, or a person at its end
+        ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
+         "they will combine.", "attributed", "Valemouth General Hospital"),
+        ("But Scott grinned and invoked the famous story John F. Kennedy told about his "
+         "father who wired, “Dear Jack, don't buy a single vote more than necessary.”",
+         "attributed", "John F Kennedy"),
         ("In a message “to the guys out there” at a rally in Columbus, Ohio, Obama said, "
          "“There’s a reason why we haven’t had a woman president.”", "quoted", "Obama"),
         # a participle after a number is an adjective
@@ -629,3 +656,19 @@ def test_first_names_are_one_gender_each():
     assert {r["gender"] for r in rows} == {"m", "f"}
     # names given to both are left out: they would mislead "he" and "she"
     assert not {"taylor", "jordan", "alex", "sam", "kim", "chris"} & set(names)
+
+
+def test_a_short_attribution_after_a_quotation_names_its_speaker(analyzer):
+    # one quotation per line, as some pages and PolNeAR write them: "Graham asked." names
+    # the speaker of the quotation before it (and the one after), not the last person named
+    text = ("Trump spoke in Ohio on Thursday.\n\n“Does anybody know what the party's platform "
+            "is?”\nGraham asked.\n“Neither do I.”")
+    found = voices(analyzer, text)
+    assert found[1:] == [
+        ("“Does anybody know what the party's platform is?”", "quoted", "Graham"),
+        ("Graham asked.", "attributed", "Graham"),
+        ("“Neither do I.”", "quoted", "Graham"),
+    ]
+    # a long sentence after a quotation that ends in a verb-like noun is no attribution
+    text = "“We will fight,” she said.\nHe resigned because of the leak of hacked emails."
+    assert voices(analyzer, text)[-1][1] == "author"
