@@ -238,6 +238,11 @@ def loaded_surfaces(analyzer, text):
         ("The council approved a housing scheme of this size in 1994.", "scheme", False),
         ("Congress bailed out the banks in 2008.", "bailed out", True),
         ("Families were bailing out their flooded living rooms.", "bailing out", False),
+        # seen on the extraction_dev pages: a game review, a plague report
+        ("The senator tried to dodge the question.", "dodge", True),
+        ("Enemy attacks can catch you through your roll or dodge.", "dodge", False),
+        ("It was a virulent campaign of hate.", "virulent", True),
+        ("Of the three plague variants, pneumonic is the most virulent.", "virulent", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
@@ -253,6 +258,9 @@ def test_word_senses(analyzer, text, surface, hit):
         ("Tennis gives lefties an edge over righties.", "lefties", False),
         ("He is a doormat for the party's leadership.", "doormat", True),
         ("The new tax bills will hit doormats in August.", "doormats", False),
+        ("Federal agents acted like stormtroopers, critics said.", "stormtroopers", True),
+        ("Then there are Stormtroopers of the Empire, who die in a single strike.",
+         "Stormtroopers", False),
     ],
 )
 def test_a_label_with_a_literal_sense(analyzer, text, surface, hit):
@@ -301,6 +309,13 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("Putin said NATO's expansion threatened Russia's security.", "threatened", False,
          "attributed"),
         ("The drought threatens the lives of two million people.", "threatens", False, "author"),
+        # "snap" and "brush off": a curt reply and a dismissal, not a streak or edges
+        ("He snapped that the question was absurd.", "snapped", True, "attributed"),
+        ("The Eagles snapped an 11-game losing streak to the Huskies.", "snapped", False,
+         "author"),
+        ("The minister brushed off the criticism as noise.", "brushed off", True, "attributed"),
+        ("The studio needed more time to brush off some of those edges.", "brush off", False,
+         "author"),
         # "float": a trial balloon, not shares or a wagon in the air
         ("The mayor floated the idea that the tax could be cut.", "floated", True, "attributed"),
         ("The company will float its shares in Hong Kong next week.", "float", False, "author"),
