@@ -214,6 +214,10 @@ class Names:
                     return " ".join(person)
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             person = self.person_in(run)
+            if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8:
+                # "An attorney for Mills": the attorney speaks, not Mills
+                words = phrase.strip(" ,;:")
+                return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
             if person:
                 return " ".join(person)
             if j == 0 or has_the or self.place(" ".join(run)):

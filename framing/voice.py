@@ -489,8 +489,10 @@ class VoiceFinder:
                     or prev in _NOUN_ADJECTIVES)):
             # "the police report from officers", "made the following comment:": a noun
             return None
-        if (form.endswith("s") and not phrase and k >= 2 and lowered[k - 2] in _DETERMINERS
-                and prev.endswith(_ADJECTIVE_ENDINGS) and nxt not in _COMPLEMENTIZERS
+        if (form.endswith("s") and not phrase and k >= 2 and (
+                lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(_ADJECTIVE_ENDINGS))
+                and (prev.endswith(_ADJECTIVE_ENDINGS) or prev in _NOUN_ADJECTIVES)
+                and nxt not in _COMPLEMENTIZERS
                 and nxt not in _CLAUSE_STARTS and not _has_quote_mark(gap_after)):
             return None  # "The controversial reports surrounding …": a plural noun
         if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
@@ -586,6 +588,11 @@ class VoiceFinder:
             return None  # "Kyiv should ask itself whether …" is the writer's advice, not a report
         base = not phrase and not (form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST)
 
+        if k == 0 and form in ("said", "says") and nxt[:1].isalpha() and words[1][2][:1].isupper():
+            # a line that opens with the verb after a quotation above: "said David Plouffe, …"
+            speaker = self._np_after(text, words, k_end + 1, s.end, inside)
+            if speaker:
+                return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
         tail = _tail_only(text, match.end, s.end, words, k_end)
         inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",

@@ -544,6 +544,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "council.", "attributed", "the plans"),
         ("He faces questions about a newly revealed phone call with the president.",
          "author", ""),
+        # someone who acts for a person is the speaker; a line that opens with "said"
+        ("An attorney for Mills did not immediately respond to requests for comment.",
+         "attributed", "an attorney for Mills"),
+        ("said David Plouffe, the architect of the 2008 campaign.", "attributed",
+         "David Plouffe"),
+        ("A spokesman for the Pentagon said the drills were routine.", "attributed",
+         "the Pentagon"),
+        ("He has been pilloried for making dubious medical claims on air.", "author", ""),
         # a subject too long for the walk: the sentence's opening name, or a person at its end
         ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
          "they will combine.", "attributed", "Valemouth General Hospital"),
