@@ -42,7 +42,7 @@ ORG_WORDS = frozenset(
     society club church museum library clinic college academy local st mt ft services affairs
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
-    relations act""".split()
+    relations act control prevention budget""".split()
 )
 
 
@@ -214,7 +214,8 @@ class Names:
                     return " ".join(person)
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             person = self.person_in(run)
-            if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8:
+            if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8 and (
+                    toks[j - 2].lower() in _REPRESENTATIVES):
                 # "An attorney for Mills": the attorney speaks, not Mills
                 words = phrase.strip(" ,;:")
                 return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
@@ -365,6 +366,11 @@ _GROUPS = frozenset(
     northerners southerners westerners easterners catholics protestants muslims christians
     jews hindus sikhs buddhists evangelicals latinos hispanics tories remainers leavers
     brexiteers""".split())
+# Who speaks for someone: "An attorney for Mills", "a spokesman for Mr. Hunter".
+_REPRESENTATIVES = frozenset(
+    """attorney attorneys lawyer lawyers spokesman spokeswoman spokesperson spokespeople aide
+    aides adviser advisers advisor representative representatives counsel agent publicist
+    prosecutors""".split())
 # "Many in Hong Kong", "Some in the party": people of a place
 _SOME_PEOPLE = frozenset("many some most few several those others all".split())
 # Plurals that name people, somewhere: "Police in Dalton", "Officials at the port say".

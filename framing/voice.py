@@ -170,6 +170,10 @@ _COMMISSIVE = frozenset("promise pledge vow threaten swear offer refuse".split()
 _NOUN_ADJECTIVES = frozenset("following latest last first final same next previous".split())
 # Prepositions after a plural subject: "Furious locals in Kettle Hill say", "Those close to"
 _PLACE_PREPOSITIONS = frozenset("in at from on of across around near close with".split())
+# Nouns for people that end like adjectives ("official", "executive"): a verb may follow.
+_PERSON_NOUNS = frozenset(
+    """official executive representative president resident principal agent participant
+    defendant applicant attendant correspondent individual liberal radical""".split())
 _NOT_NAMES = frozenset("to not together no yes".split())
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
@@ -490,11 +494,13 @@ class VoiceFinder:
             # "the police report from officers", "made the following comment:": a noun
             return None
         if (form.endswith("s") and not phrase and k >= 2 and (
-                lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(_ADJECTIVE_ENDINGS))
+                lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(("ous", "ful", "less")))
                 and (prev.endswith(_ADJECTIVE_ENDINGS) or prev in _NOUN_ADJECTIVES)
-                and nxt not in _COMPLEMENTIZERS
+                and prev not in _PERSON_NOUNS and nxt != "to" and nxt not in _COMPLEMENTIZERS
                 and nxt not in _CLAUSE_STARTS and not _has_quote_mark(gap_after)):
-            return None  # "The controversial reports surrounding …": a plural noun
+            # "The controversial reports surrounding …", "dubious medical claims": a plural
+            # noun (not "the official promises to …")
+            return None
         if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
                 and prev not in _BE_FORMS):
             return None  # a plural noun after a participle: "to negotiate binding guarantees"
@@ -824,6 +830,12 @@ class VoiceFinder:
         if lowered[i] in ("and", "but") and i > 0:
             # "Mr. Schultz supported Democrats …, and said …": the first verb's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
+        if i + 2 <= k and _party_tag(text, words, lowered, i + 1) and "," in text[
+                words[i + 1][1]:words[i + 2][0]]:
+            first = self._chunk_start(text, words, lowered, i, inside)
+            if first > 0 and "," in text[words[first - 1][1]:words[first][0]]:
+                # "Brendan Buck, spokesman for House Speaker John Boehner (R-Ohio), said"
+                return self._around_parenthetical(text, s, words, lowered, i + 1, inside)
         if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
             i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
         elif "," in text[words[i][1]:words[i + 1][0]] and not (
@@ -972,6 +984,13 @@ class VoiceFinder:
             before = ""  # "The company that runs the AMAs, Dick Clark Productions, denies"
         if _proper(before) and len(before.split()) <= 6:
             return before
+        if before and start > 1 and "," in text[words[start - 1][1]:words[start][0]]:
+            # two appositives: "Matt Bennett, a spokesman for Third Way, a think tank, said"
+            first = self._chunk_start(text, words, lowered, start - 1, inside)
+            named = self.names.speaker_name(text[words[first][0]:words[start - 1][1]]) if (
+                first <= start - 1) else ""
+            if _proper(named) and self.names.is_person(named.split()):
+                return named
         if not any(w in _CLAUSE_WORDS and w != "and" for w in lowered[opening:i + 1]) and not (
                 _PARTY.fullmatch(inner)):  # (not "Sen. Lamar Alexander, R-Tenn., said")
             # "Its chair, Linda Osei, claimed", "The two members who voted against, Orla
@@ -999,7 +1018,8 @@ class VoiceFinder:
                     words[chunk_end][1]:words[chunk_end + 1][0]]:
                 chunk_end += 1
             opens = (lowered[i] in _OPENERS or _adverb(lowered[i])
-                     or any(w in _SUBORDINATING for w in lowered[i:min(i + 3, chunk_end + 1)]))
+                     or any(w in _SUBORDINATING for w in lowered[i:min(i + 3, chunk_end + 1)])
+                     or lowered[chunk_end] in ("later", "ago", "earlier"))  # "Ten minutes later,"
             if not opens or chunk_end + 1 >= k:
                 break
             # "Last week, …", "Recently, …", "Back when they needed our votes, …"

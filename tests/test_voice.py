@@ -552,6 +552,21 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("A spokesman for the Pentagon said the drills were routine.", "attributed",
          "the Pentagon"),
         ("He has been pilloried for making dubious medical claims on air.", "author", ""),
+        # from BASIL's articles: a party tag before the closing comma, two appositives, an
+        # official who promises, a time before a participle's subject, an organization "for"
+        ("In a response on Wednesday, Brendan Buck, spokesman for House Speaker John Boehner "
+         "(R-Ohio), said just that.", "attributed", "Brendan Buck"),
+        ("Rep. Steve King (R-Iowa), tweeted on Friday that the bill was an amnesty.",
+         "attributed", "Steve King"),
+        ("“The ban is a low priority,” Matt Bennett, a spokesman for Third Way, a left-leaning "
+         "think tank, said.", "quoted", "Matt Bennett"),
+        ("Denver (AP) – Colorado's top law enforcement official promises to defend the law "
+         "after two states asked the court to strike it down.", "attributed",
+         "Colorado's top law enforcement official"),
+        ("Ten minutes later, Benjamin J. Rhodes, a deputy adviser, offered his first comments, "
+         "saying, “We need to resolve this.”", "attributed", "Benjamin J Rhodes"),
+        ("According to the Centre for Disease Control in the US, the plague is treatable.",
+         "attributed", "the Centre for Disease Control"),
         # a subject too long for the walk: the sentence's opening name, or a person at its end
         ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
          "they will combine.", "attributed", "Valemouth General Hospital"),
