@@ -310,8 +310,9 @@ class Names:
                 if owner is not None and not any(
                         t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
-                while len(run) > 1 and run[-1].lower() in DAYS_MONTHS:
-                    run = run[:-1]  # "Wisconsin Friday": a place, then a day
+                while len(run) > 1 and (run[-1].lower() in _WEEKDAYS or (
+                        run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
+                    run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 person = self.person_in([trim_possessive(t) for t in run])
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run):
                     gender = self._gender(text, offset, run, person, by_surname)
@@ -386,6 +387,11 @@ PLURAL_PEOPLE = frozenset(
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside|\d+(?:st|nd|rd|th))\s+$",
                            re.IGNORECASE)
 _END_OF_RUN_NUMBER = re.compile(r"\s+\d")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# How town names end, after "in", "at" or "from": "in Charlottesville", "from Pittsburgh".
+_PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
+                  "shire", "stadt", "grad", "abad", "pur", "polis")
+_IN_PLACE = re.compile(r"\b(?:in|at|from)\s+$", re.IGNORECASE)
 # A US state's abbreviation after a town: "Ashton, Md.", "Springfield, Va."
 _STATE_AFTER = re.compile(
     r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
@@ -400,7 +406,9 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
     if text[offset:end] == " ".join(run) and (
             _END_OF_RUN_NUMBER.match(text, end) or _STATE_AFTER.match(text, end)):
         return True  # "Apollo 10", "Ashton, Md."
-    return len(run) == 1 and bool(_THING_BEFORE.search(text, max(0, offset - 8), offset))
+    return len(run) == 1 and (bool(_THING_BEFORE.search(text, max(0, offset - 8), offset)) or (
+        run[0].lower().endswith(_PLACE_ENDINGS)
+        and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")

@@ -501,6 +501,9 @@ class VoiceFinder:
             # "The controversial reports surrounding …", "dubious medical claims": a plural
             # noun (not "the official promises to …")
             return None
+        if (form.endswith("s") and not phrase and not form.endswith("ss") and gap_after.isspace()
+                and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))):
+            return None  # "New reports claimed that …": the subject, a plural noun
         if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
                 and prev not in _BE_FORMS):
             return None  # a plural noun after a participle: "to negotiate binding guarantees"
@@ -899,8 +902,9 @@ class VoiceFinder:
         while i >= 0:
             gap_after = text[words[i][1]:words[i + 1][0]]
             if _adverb(lowered[i]) or (lowered[i] in _SKIP_BEFORE_VERB
-                                       and not re.search(r"[,;:“”\"]", gap_after)):
-                i -= 1
+                                       and not re.search(r"[,;:“”\"]", gap_after)
+                                       and not (i > 0 and words[i][2][:1].isupper())):
+                i -= 1  # (not the "May" of "Theresa May suggested")
             elif lowered[i] == "to" and i > 0 and (
                     lowered[i - 1] in _TAKES_TO or lowered[i - 1].endswith("ed")) and not (
                     re.search(r"[,;:“”\"]", text[words[i - 1][1]:words[i][0]])):
@@ -929,7 +933,7 @@ class VoiceFinder:
         while j >= 0:
             if inside.covers(words[j][0]):
                 break
-            if j < i and re.search(r"[,;:()“”\"—–]|--", text[words[j][1]:words[j + 1][0]]):
+            if j < i and re.search(r"[,;:()“”\"—–]|--|\s-\s", text[words[j][1]:words[j + 1][0]]):
                 break
             if (lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",)) or (
                     lowered[j] == "including"):

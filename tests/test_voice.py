@@ -567,6 +567,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "saying, “We need to resolve this.”", "attributed", "Benjamin J Rhodes"),
         ("According to the Centre for Disease Control in the US, the plague is treatable.",
          "attributed", "the Centre for Disease Control"),
+        # a plural subject before a verb of saying; a dateline with a hyphen; a surname that
+        # is a month; an introductory phrase before a plain subject
+        ("New reports claimed that a friend was involved.", "attributed", "New reports"),
+        ("SEATTLE - Seattle police say they arrested three men downtown.", "attributed",
+         "Seattle police"),
+        ("Last week, during a visit to India, Prime Minister Theresa May suggested she might "
+         "ease visa rules.", "attributed", "Theresa May"),
+        ("In Moscow, officials said the talks had failed.", "attributed", "officials"),
         # a subject too long for the walk: the sentence's opening name, or a person at its end
         ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
          "they will combine.", "attributed", "Valemouth General Hospital"),
@@ -619,6 +627,9 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         # a day after a place is no name ("Wisconsin Friday"), nor a group ("Northerners")
         ("Mr. Okoro spoke in Wisconsin Friday. He said the deal was legal.", "Okoro"),
         ("Mr. Sani met the Northerners. He advised them to wait.", "Sani"),
+        # a town after "in" is no person ("in Charlottesville")
+        ("Mr. Okoro spoke first. The rally was held in Charlottesville on Saturday. He called "
+         "for peace.", "Okoro"),
         # a law is no person ("the Affordable Care Act")
         ("“It is a disaster,” said Mr. Trump. He wants to repeal the Affordable Care Act. Or, "
          "as he put it, he is “saving the people from a nightmare.”", "Trump"),
