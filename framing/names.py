@@ -145,7 +145,7 @@ class Names:
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
                               or re.fullmatch(r"[A-Z]{2,}s", run[0])):
             return False  # an acronym (NATO, NGOs) or initialism (U.S.): not a person
-        return run[0][0].isupper() and all(t[0].isupper() or t.lower() in _CONNECTORS
+        return run[0][0].isupper() and all(_capitalized(t) or t.lower() in _CONNECTORS
                                            for t in run)
 
     def person_in(self, run: list[str]) -> list[str]:
@@ -232,6 +232,7 @@ class Names:
 
     def leading_name(self, chunk: str, whole_chunk_is_heading: bool = True) -> str:
         """A name opening a clause ("Russia not only denied …" → "Russia"), else ''."""
+        chunk = _PARENTHESES.sub(" ", chunk)  # "State Senator Barbara L'Italien (D-Andover)"
         toks = NAME_TOKEN.findall(chunk)
         run = []
         for t in toks:
@@ -245,7 +246,8 @@ class Names:
             return ""
         if len(run) == len(toks) and whole_chunk_is_heading:
             return ""  # the whole chunk is capitalized: a heading, not a subject
-        stripped = self.strip_titles(run)  # "Dr. Miriam Osei" → Miriam Osei
+        # "Dr. Miriam Osei" → Miriam Osei, "State Senator Barbara L'Italien" → Barbara L'Italien
+        stripped = self.person_in(run) or self.strip_titles(run)
         if not stripped or stripped[0].lower() in _STOP_CAPITALS | DAYS_MONTHS:
             return ""
         return " ".join(stripped)
@@ -411,6 +413,10 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
         and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
 
 
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+# A surname that opens with a lower-case particle: "deMacedo", "McDonald" is capitalized anyway
+_PARTICLE_NAME = re.compile(r"(?:de|da|di|du|van|von|le|la|mc|mac)[A-Z]")
+
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 
 
@@ -422,7 +428,7 @@ def trim_possessive(token: str) -> str:
 
 
 def _capitalized(token: str) -> bool:
-    return token[:1].isupper()
+    return token[:1].isupper() or _PARTICLE_NAME.match(token) is not None  # "deMacedo"
 
 
 def name_key(name: str) -> str:

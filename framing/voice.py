@@ -121,7 +121,7 @@ _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(
     """said told wrote spoke thought made put took led gave went came saw got held kept left
-    met ran sent brought began found""".split())
+    met ran sent brought began found grew became fell rose won lost stood""".split())
 # Verbs that take "to" between a subject and a verb of saying: "he declined to say".
 _TAKES_TO = frozenset(
     """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
@@ -478,6 +478,8 @@ class VoiceFinder:
             return None  # a noun after a preposition: "depends on talks that …"
         if prev == "without" and lemma == "say":
             return None  # "it goes without saying that …"
+        if lemma == "put it" and prev in _PREPOSITIONS:
+            return None  # "a nice way of putting it"
         if lemma == "put it" and nxt and (nxt in _PREPOSITIONS or nxt in _PUT_IT_AWAY):
             return None  # "put it in a gift basket", "put it back"
         if lemma == "put it" and rest and all(w in _MANNER or _adverb(w) for w in rest) and not (
@@ -528,8 +530,9 @@ class VoiceFinder:
                 and nxt.isalpha() and nxt not in _COMPLEMENTIZERS and nxt not in _SUBJECTS
                 and gap_before.isspace() and gap_after.isspace()):
             return None  # "three confirmed diagnoses", "12 reported cases": an adjective
-        if (form.endswith("ed") and _adverb(prev) and k >= 2 and lowered[k - 2] in _DETERMINERS
-                and gap_before.isspace()):
+        if (form.endswith("ed") and _adverb(prev) and (k == 1 or (
+                k >= 2 and lowered[k - 2] in _DETERMINERS)) and gap_before.isspace()
+                and nxt.isalpha() and nxt not in _COMPLEMENTIZERS and nxt not in _SUBJECTS):
             return None  # "a newly revealed phone call": an adjective
         if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
             return None  # "added to his titles", "the flaws add up"
@@ -614,8 +617,12 @@ class VoiceFinder:
         # (a few words before the comma are the subject, not what was said: "Officials,
         # however, say the plan works.")
         content_before = len(TOKEN.findall(text[s.start:match.start])) >= 3
-        if (after_quote or ("," in gap_before and (tail or named_after) and content_before)) and (
-                not gerund):
+        mid_inverted = ("," in gap_before and form in _INVERTING and nxt not in _SUBJECTS
+                        and re.match(r"\s+([^,;:]{1,40}),", text[match.end:s.end]) is not None
+                        and _plain_np(re.match(r"\s+([^,;:]{1,40}),",
+                                               text[match.end:s.end]).group(1)))
+        if (after_quote or ("," in gap_before and (tail or named_after) and content_before)
+                or mid_inverted) and not gerund:  # (", said the book, to make sure …")
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
             speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
                                                                  inside)
@@ -660,6 +667,9 @@ class VoiceFinder:
             or placed
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
+        if lemma == "email" and form.endswith("s") and nxt != "that" and not (
+                _has_quote_mark(gap_after) or ":" in gap_after):
+            return None  # "Recently released emails show that …": the noun
         if not content and not rest and not phrase and len(words) <= 6 and re.search(
                 r"[”\"’]\s*$", text[max(0, s.start - 3):s.start]):
             # “Does anybody know what the platform is?” | Graham asked.

@@ -575,6 +575,17 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Last week, during a visit to India, Prime Minister Theresa May suggested she might "
          "ease visa rules.", "attributed", "Theresa May"),
         ("In Moscow, officials said the talks had failed.", "attributed", "officials"),
+        # from the hyperpartisan articles: "emails" as a noun, an inversion in mid-sentence,
+        # a party tag in parentheses, a particle surname, "putting it", "grew"
+        ("Recently released emails show that he changed his plans.", "author", ""),
+        ("She wanted, said the book, to make sure that the links became public.",
+         "attributed", "the book"),
+        ("State Senator Barbara L'Italien (D-Andover) also spoke, mentioning an incident in "
+         "her family.", "attributed", "Barbara L'Italien"),
+        ("State Senator Vinny deMacedo (R-Plymouth), responding to the point, used field trips "
+         "as an example.", "attributed", "Vinny deMacedo"),
+        ("That really nice way of putting it.", "author", ""),
+        ("Police grew suspicious and requested a copy of the server.", "attributed", "Police"),
         # a subject too long for the walk: the sentence's opening name, or a person at its end
         ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
          "they will combine.", "attributed", "Valemouth General Hospital"),
