@@ -107,8 +107,8 @@ def _name_words(speaker: str) -> set[str]:
 
 
 def speaker_agrees(gold: str, ours: str) -> bool | None:
-    """Whether our speaker names the gold source (a word in common, "Josh Earnest" against
-    "White House Press Secretary Josh Earnest"); None when the gold source is missing or a
+    """Whether our speaker names the gold source (a word in common, "Ruth Ambler" against
+    "Valemouth Mayor Ruth Ambler"); None when the gold source is missing or a
     pronoun."""
     words = _name_words(gold)
     if not words or gold.strip().lower() in PRONOUN_SOURCES:

@@ -150,9 +150,9 @@ class Names:
 
     def person_in(self, run: list[str]) -> list[str]:
         """The person a capitalized run names, titles stripped, or [] if none: "U.S.
-        Secretary of State Anthony Blinken", "Valemouth Mayor Ruth Ambler" and "Interim BART
-        Police Chief Ed Alvarez" (after the last title), "Britain Liu Xiaming" (after a
-        country: "China's ambassador to Britain Liu Xiaming")."""
+        Secretary of State Anthony Blinken", "Valemouth Mayor Ruth Ambler" and "Interim
+        Transit Police Chief Ed Alvarado" (after the last title), "Britain Carlos Ibarra"
+        (after a country: "Peru's envoy to Britain Carlos Ibarra")."""
         for i in range(len(run) - 3, -1, -1):
             key = name_key(run[i])
             place = self.places.get(key)
@@ -193,7 +193,7 @@ class Names:
                 any(t.islower() for t in toks[:at]) or toks[at - 1].lower() in PLURAL_PEOPLE
                 or toks[at - 1].lower() in _SOME_PEOPLE) and not any(
                 t.lower() in DAYS_MONTHS for t in toks[j:]):
-            # "Health authorities in China's Inner Mongolia", "Neighbours on Ashwater Close":
+            # "Water inspectors in Valemouth", "Neighbours on Ashwater Close":
             # the place says where they are
             words = phrase.strip(" ,;:")
             return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
@@ -232,7 +232,7 @@ class Names:
 
     def leading_name(self, chunk: str, whole_chunk_is_heading: bool = True) -> str:
         """A name opening a clause ("Russia not only denied …" → "Russia"), else ''."""
-        chunk = _PARENTHESES.sub(" ", chunk)  # "State Senator Barbara L'Italien (D-Andover)"
+        chunk = _PARENTHESES.sub(" ", chunk)  # "State Senator Rosa D'Amico (D-Salem)"
         toks = NAME_TOKEN.findall(chunk)
         run = []
         for t in toks:

@@ -77,7 +77,7 @@ _MENTION_CUES = frozenset(
     chanted chanting nickname nicknamed motto hashtag rated marked designated define defines
     defined reference wording expression catchphrase titled""".split()
 )
-# How far back a mention cue may stand: "calling state Rep. Drew Gattine (D) a “…”".
+# How far back a mention cue may stand: "calling state Rep. Ada Kurtz (D) a “…”".
 _MENTION_REACH = 8
 # Words right after a short quotation that make it the name of a grade, a category or a
 # phrase someone used: a “fair” rating, the “battleground” column, “…”, a phrase so vague.
@@ -413,7 +413,7 @@ class VoiceFinder:
                         lowered[k + 2] in _NOT_SOURCES | _BARE_NOT_SOURCES or (
                             lowered[k + 2] in _DETERMINERS and lowered[k + 3:k + 4]
                             and lowered[k + 3] in _NOT_SOURCES)):
-                    continue  # "judge them according to their performance", "according to plan"
+                    continue  # "judged according to their merits", "according to plan"
                 speaker = self._np_after(text, words, k + 2, s.end, inside)
                 if k == 0:  # According to X, CONTENT
                     comma = text.find(",", words[k + 1][1], s.end)
@@ -481,7 +481,7 @@ class VoiceFinder:
         if lemma == "put it" and prev in _PREPOSITIONS:
             return None  # "a nice way of putting it"
         if lemma == "put it" and nxt and (nxt in _PREPOSITIONS or nxt in _PUT_IT_AWAY):
-            return None  # "put it in a gift basket", "put it back"
+            return None  # "put it in a crate", "put it back"
         if lemma == "put it" and rest and all(w in _MANNER or _adverb(w) for w in rest) and not (
             _has_quote_mark(gap_after) or ":" in gap_after
         ):
@@ -537,11 +537,11 @@ class VoiceFinder:
         if lemma == "add" and nxt in ("to", "up") and "that" not in rest[:5]:
             return None  # "added to his titles", "the flaws add up"
         if lemma == "refer to" and nxt == "as":
-            return None  # "is sometimes referred to as the Freedom of Association Clause"
+            return None  # "is often referred to as the Fair Access Rule"
         if lemma == "respond" and nxt == "to" and any(w in _EMERGENCIES for w in rest[1:5]):
-            return None  # "officers responded to reports of shots fired"
+            return None  # "deputies responded to calls about smoke"
         if lemma == "add" and nxt == "fuel":
-            return None  # "could add fuel to the tensions"
+            return None  # "may add fuel to the row"
         if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
                 and words[k - 1][2].islower() and gap_before.isspace()):
             return None  # "finding said civilisation": the adjective
@@ -622,7 +622,7 @@ class VoiceFinder:
                         and _plain_np(re.match(r"\s+([^,;:]{1,40}),",
                                                text[match.end:s.end]).group(1)))
         if (after_quote or ("," in gap_before and (tail or named_after) and content_before)
-                or mid_inverted) and not gerund:  # (", said the book, to make sure …")
+                or mid_inverted) and not gerund:  # (", said the memoir, to ensure …")
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
             speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
                                                                  inside)
@@ -651,8 +651,8 @@ class VoiceFinder:
         while j > 0 and k - j <= 2 and lowered[j] in _ADVERBS_BEFORE_VERB:
             j -= 1
         subject = lowered[j] if j >= 0 else ""
-        # "Police in Georgia say …", "Political observers in Virginia and around the country
-        # say", "Those close to him say", "many of whom say": a plural subject further back
+        # "Police in Ohio say …", "Seasoned analysts in Ohio and across the region say",
+        # "Those close to him say", "many of whom say": a plural subject further back
         chunk = self._chunk_start(text, words, lowered, k - 1, inside) if k > 0 else k
         placed = (chunk < j and any(
             w in ("those", "others") or ((w in _COLLECTIVES or w in PLURAL_PEOPLE or (
@@ -663,7 +663,7 @@ class VoiceFinder:
         if base and not (
             any(w in _MODALS | _PLURAL_PRONOUNS or w.endswith("s") or w in _COLLECTIVES
                 for w in {prev, subject})
-            or joint  # "Mr. King and Mr. Schultz say …"
+            or joint  # "Mr. Grady and Ms. Lund say …"
             or placed
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
@@ -691,7 +691,7 @@ class VoiceFinder:
         return Attribution(match.start, match.end, lemma, speaker, subordinate=subordinate)
 
     def _inverted(self, text, s, words, k, inside, closes) -> str | None:
-        """“…,” Steve Mosko wrote (in an email). / “…,” Ortega, 52, said. / …, he said, and …
+        """“…,” Steve Marlo wrote (in an email). / “…,” Ortega, 52, said. / …, he said, and …
 
         The speaker sits between a quotation (or a comma) and the verb, and nothing but a
         short tail follows the verb.
@@ -710,8 +710,9 @@ class VoiceFinder:
             return self._comma_inverted(text, words, k) if closes else None
         if any((w[2].lower() in _CLAUSE_WORDS and w[2].lower() != "and")
                or w[2].lower() in _MODALS for w in words[j + 1:k]):
-            # a clause of its own after the quotation: "“…” unconstitutional, perhaps senators
-            # will remember that they swore"; "‘The Dealmaker’ Could …, Lindsey Graham Says"
+            # a clause of its own after the quotation: "the “emergency levy”, perhaps
+            # councillors will remember that they swore"; "‘The Builder’ Could …, Rita Vance
+            # Says"
             return self._comma_inverted(text, words, k) if closes else None
         span = text[words[j + 1][0]:words[k - 1][1]] if j + 1 < k else ""
         return self._pick_name(span)
@@ -752,7 +753,7 @@ class VoiceFinder:
         common = [c for c in candidates if not c.split()[0].lower().endswith(("ed", "ing"))
                   and c.split()[0].lower() not in _PREPOSITIONS | _ALSO_PREPOSITIONS | {"to"}]
         if not proper and common and common[-1].lower() in _PRONOUNS:
-            return common[-1]  # "“…” working in federal prisons, she said"
+            return common[-1]  # "“…” working in our wards, she said"
         last = candidates[-1] if candidates and len(pieces) > 1 else ""
         if last and last in proper and self.names.is_person(last.split()):
             return last  # "“…” at a rally in Columbus, Ohio, Obama said"
@@ -794,7 +795,7 @@ class VoiceFinder:
                     w.lower() in _MODALS and w.lower() not in ("to", "t")) or (
                     w.lower() in _IRREGULAR_PAST) or (w.islower() and w.endswith("ed")
                                                       and words[i - 1][2][:1].isupper())):
-                break  # "according to the Marxist Left is …", "… Infowars Bonds encouraged"
+                break  # "according to the Radical Right is …", "… Blogger Bonds urged"
             if w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told",
                              "to") and picked:
                 # cut before a place or a time: a participle left at the end goes too ("a
@@ -812,7 +813,7 @@ class VoiceFinder:
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb
         while len(picked) > 1 and text[slice(*picked[-1])].lower() in ("such", "like"):
-            picked.pop()  # "according to media outlets such as …"
+            picked.pop()  # "according to papers such as …"
         phrase = text[picked[0][0]:picked[-1][1]]
         after = words[k + 1][2].lower() if k + 1 < len(words) else ""
         if first in _SUBJECTS and ((len(picked) > 1 and not _plain_np(phrase)) or (
@@ -833,7 +834,7 @@ class VoiceFinder:
         if i < 0:
             return ""
         if lowered[i] in ("who", "which") and i > 0:
-            # "China and the United States, the biggest polluters, which together vowed"
+            # "Peru and Chile, the two largest producers, which together vowed"
             i -= 1
             if not words[i][2][:1].isalnum():
                 return ""
@@ -847,7 +848,7 @@ class VoiceFinder:
                 words[i + 1][1]:words[i + 2][0]]:
             first = self._chunk_start(text, words, lowered, i, inside)
             if first > 0 and "," in text[words[first - 1][1]:words[first][0]]:
-                # "Brendan Buck, spokesman for House Speaker John Boehner (R-Ohio), said"
+                # "Ivo Brandt, spokesman for Council Leader Mira Sholl (D-Iowa), said"
                 return self._around_parenthetical(text, s, words, lowered, i + 1, inside)
         if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
             i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
@@ -856,15 +857,15 @@ class VoiceFinder:
             # (not "A group of lawmakers, predictably, wrote": only an adverb in commas)
             return self._around_parenthetical(text, s, words, lowered, i, inside)
         if lowered[i] in _PRONOUNS:
-            return words[i][2]  # "In a post at the time she described …": she
+            return words[i][2]  # "In a letter that year she called …": she
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
         if j > 0 and i - j >= 8 and lowered[j - 1] not in _CLAUSE_WORDS and not re.search(
                 r"[,;:()“”\"—–]|--", text[words[j - 1][1]:words[j][0]]):
-            # a chunk cut off by the walk's length: a person at its end ("the famous story
-            # John F. Kennedy told"), else the name opening the sentence ("… Hospital and St
-            # Aldric's Hospital in Ashby Cross have agreed")
+            # a chunk cut off by the walk's length: a person at its end ("the old tale Mary A.
+            # Costa told"), else the name opening the sentence ("… Hospital and St Aldric's
+            # Hospital in Ashby Cross have agreed")
             named = self.names.speaker_name(text[words[j][0]:words[i][1]])
             if _proper(named) and self.names.is_person(named.split()):
                 return named
@@ -872,7 +873,7 @@ class VoiceFinder:
             if opening:
                 return opening
         if lowered[j] in _PREPOSITIONS and j > 0 and lowered[j - 1] in ("and", "but"):
-            # "Trump apologized and at no time stated …": the first verb's subject
+            # "Marsh apologized and at no point claimed …": the first verb's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
         phrase = text[words[j][0]:words[i][1]]
         name = self.names.speaker_name(phrase)
@@ -882,8 +883,8 @@ class VoiceFinder:
         if j > 1 and lowered[j - 1] in ("who", "which") and "," in text[
                 words[j - 2][1]:words[j - 1][0]] and lowered[j] not in (
                 _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper():
-            # "Sen. Lindsey Graham, R-S.C., who serves on the committee called on …" (no
-            # comma to close the clause)
+            # "Sen. Paula Ritter, R-S.C., who sits on the panel called on …" (no comma to
+            # close the clause)
             return self._around_parenthetical(text, s, words, lowered, i, inside, opening=j - 1)
         chunk_is_subject = lowered[j - 1] != "who" and (lowered[j] in _ANYONE_WORDS or (
             i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith("ss"))) if (
@@ -898,8 +899,8 @@ class VoiceFinder:
             if head <= head_end and not re.search(r"[,;:()“”\"—–]",
                                                   text[words[head_end][1]:words[j - 1][0]]):
                 return self.names.speaker_name(text[words[head][0]:words[head_end][1]])
-        # up to eight words when they open like a noun phrase ("Political observers in
-        # Virginia and around the country", "Those close to him"), else six
+        # up to eight words when they open like a noun phrase ("Seasoned analysts in Ohio
+        # and across the region", "Those close to him"), else six
         np_start = words[j][2][:1].isupper() or lowered[j] in _DETERMINERS | _QUANTIFIERS
         if name and len(name.split()) <= (8 if np_start else 6) and not _has_verb(name):
             return name
@@ -951,7 +952,7 @@ class VoiceFinder:
             if lowered[j] in ("and", "but") and j > 0 and words[j - 1][2].islower() and (
                     lowered[j - 1].endswith("ed") or lowered[j - 1] in _IRREGULAR_PAST
                     or (j < i and lowered[j + 1] in _PREPOSITIONS)):
-                break  # "Trump apologized and at no time stated": two clauses, not one name
+                break  # "Marsh apologized and at no point claimed": two clauses, not one name
             if i - j >= 9:
                 break
             j -= 1
@@ -979,10 +980,10 @@ class VoiceFinder:
         inner = text[words[opening][0]:words[i][1]]
         end = opening - 1
         if _party_tag(text, words, lowered, end):
-            end -= 1  # "Rep. Frank Lucas (R-OK), the ranking member, asked"
+            end -= 1  # "Rep. Dale Pruett (R-OK), the senior Republican, asked"
         start = self._chunk_start(text, words, lowered, end, inside)
         for _ in range(3):
-            # past an age and a hometown: "Donna Rawlings, 59, of Ashton, Md., who …, said"
+            # past an age and a hometown: "Okonjo, 61, of Dunmore, Pa., who …, said"
             piece = lowered[start:end + 1]
             if not (start > 0 and "," in text[words[start - 1][1]:words[start][0]] and (
                     (len(piece) == 1 and (piece[0].isdigit() or _STATE.fullmatch(
@@ -995,11 +996,11 @@ class VoiceFinder:
             start <= end) else ""
         if start > 0 and lowered[start - 1] in ("who", "which", "that") and text[
                 words[start - 1][1]:words[start][0]].isspace():
-            before = ""  # "The company that runs the AMAs, Dick Clark Productions, denies"
+            before = ""  # "The firm that runs the fair, Holt Events, denies"
         if _proper(before) and len(before.split()) <= 6:
             return before
         if before and start > 1 and "," in text[words[start - 1][1]:words[start][0]]:
-            # two appositives: "Matt Bennett, a spokesman for Third Way, a think tank, said"
+            # two appositives: "Paul Okeke, a spokesman for Fair Streets, a lobby, said"
             first = self._chunk_start(text, words, lowered, start - 1, inside)
             named = self.names.speaker_name(text[words[first][0]:words[start - 1][1]]) if (
                 first <= start - 1) else ""
@@ -1023,7 +1024,7 @@ class VoiceFinder:
         opening = _DATELINE.match(text, s.start, s.end)
         if opening:
             while i < k and words[i][0] < opening.end():
-                i += 1  # "NEW YORK (WTHR) - Jimmy Fallon passed on …"
+                i += 1  # "DENVER (KXV) - Lena Moss skipped her …"
         while i < k:
             if inside.covers(words[i][0]):
                 return ""
@@ -1036,7 +1037,7 @@ class VoiceFinder:
                      or lowered[chunk_end] in ("later", "ago", "earlier"))  # "Ten minutes later,"
             if not opens or chunk_end + 1 >= k:
                 break
-            # "Last week, …", "Recently, …", "Back when they needed our votes, …"
+            # "Last week, …", "Recently, …", "Back when the votes were counted, …"
             i = chunk_end + 1
         if i >= k:
             return ""
@@ -1045,7 +1046,7 @@ class VoiceFinder:
                 or lowered[i + 1] in _OBJECT_PRONOUNS)):
             return ""  # "Being a recovering addict doesn't preclude …, to suggest …"
         if lowered[i] in _PREPOSITIONS:
-            # "In a post at the time she described …, and accused …": the pronoun after it
+            # "In a letter that year she called …, and accused …": the pronoun after it
             return next((words[j][2] for j in range(i + 1, k) if lowered[j] in _PRONOUNS
                          and lowered[j] != "it"), "")
         if lowered[i] in _PRONOUNS:
@@ -1248,8 +1249,8 @@ _PHRASE_ENDERS = frozenset(
 
 def _ends_phrase(text: str, inner: str, end: int, limit: int) -> bool:
     """Whether a quotation ends its phrase: punctuation, the sentence's end or a function
-    word follows ("known as “angel moms,” stood up"), not a noun it modifies ("watched as
-    “alt-right” members marched", where "as" is a conjunction)."""
+    word follows ("known as “river moms,” stood up"), not a noun it modifies ("watched as
+    “far-left” members marched", where "as" is a conjunction)."""
     if inner.rstrip()[-1:] in (",", ".", ";", ":", "!", "?"):
         return True
     rest = text[end:limit].lstrip()
@@ -1492,8 +1493,8 @@ def _has_verb(speaker: str) -> bool:
 
 
 def _plain_np(phrase: str) -> bool:
-    """A short noun phrase with no verb in it: "another witness in the impeachment probe",
-    "Omar Reyes"; not "the event brought back memories", "McConnell's trip was …"."""
+    """A short noun phrase with no verb in it: "another witness in the inquiry", "Omar
+    Reyes"; not "the music reminded her", "Dunne's visit was …"."""
     toks = TOKEN.findall(phrase)
     return 0 < len(toks) <= 6 and not any(
         w.lower() in _BE_FORMS or w.lower() in _MODALS or w.lower() in _IRREGULAR_PAST
@@ -1538,7 +1539,7 @@ def _no_one(speaker: str) -> bool:
 def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
                      end: int) -> list[Attribution]:
     """The attributions of a sentence, the one that closes it and reports everything before
-    it first: in "The deal may grow if the governor agrees …, people familiar with the talks
+    it first: in "The deal may grow if the governor agrees …, people briefed on the plan
     say" the people are the source, not the governor."""
     if len(found) < 2:
         return list(found)
@@ -1548,7 +1549,7 @@ def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
         return list(found)
     before = text[start:last.start]
     named = before.lower().rfind(last.speaker.lower())
-    # ", people familiar with the talks say": a comma, the speaker, the verb
+    # ", people briefed on the plan say": a comma, the speaker, the verb
     if named > 0 and before[:named].rstrip().endswith(",") and not before[
             named + len(last.speaker):].strip(" ,"):
         return [last, *found[:-1]]

@@ -240,9 +240,9 @@ def loaded_surfaces(analyzer, text):
         ("Families were bailing out their flooded living rooms.", "bailing out", False),
         # seen on the extraction_dev pages: a game review, a plague report
         ("The senator tried to dodge the question.", "dodge", True),
-        ("Enemy attacks can catch you through your roll or dodge.", "dodge", False),
+        ("Enemy archers can still hit you if you mistime a dodge.", "dodge", False),
         ("It was a virulent campaign of hate.", "virulent", True),
-        ("Of the three plague variants, pneumonic is the most virulent.", "virulent", False),
+        ("Of the two flu strains, the second is more virulent.", "virulent", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
@@ -311,10 +311,10 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("The drought threatens the lives of two million people.", "threatens", False, "author"),
         # "snap" and "brush off": a curt reply and a dismissal, not a streak or edges
         ("He snapped that the question was absurd.", "snapped", True, "attributed"),
-        ("The Eagles snapped an 11-game losing streak to the Huskies.", "snapped", False,
+        ("The Rovers snapped a six-match winless streak at home.", "snapped", False,
          "author"),
         ("The minister brushed off the criticism as noise.", "brushed off", True, "attributed"),
-        ("The studio needed more time to brush off some of those edges.", "brush off", False,
+        ("The sculptor needed a day to brush off the dust from the statue.", "brush off", False,
          "author"),
         # "float": a trial balloon, not shares or a wagon in the air
         ("The mayor floated the idea that the tax could be cut.", "floated", True, "attributed"),

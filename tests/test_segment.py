@@ -92,7 +92,7 @@ def test_hard_wrapped_paragraph_is_joined(segmenter):
 
 def test_byline_and_credit_lines(segmenter):
     text = ("By Jane Doe\n\nThe plant closed.\n\n(Reuters)\n\nReporting by Ann Lee; Editing by Bo Ek"
-            "\n\nThis material may not be published, broadcast, rewritten or redistributed.")
+            "\n\nThis material may not be reproduced by other outlets.")
     article = Article(text=text)
     kinds = {text[s.start:s.end]: s.kind for s in segmenter.segment(article)}
     assert kinds == {
@@ -101,11 +101,11 @@ def test_byline_and_credit_lines(segmenter):
         "(Reuters)": "byline",
         "Reporting by Ann Lee; Editing by Bo Ek": "byline",
         # a wire service's notice at the foot of a story
-        "This material may not be published, broadcast, rewritten or redistributed.": "byline",
+        "This material may not be reproduced by other outlets.": "byline",
     }
     # … also after a copyright line in the same paragraph
-    text = ("The plant closed.\n\nCopyright 2017 The Associated Press. All rights reserved. "
-            "This material may not be published, broadcast, rewritten or redistributed.")
+    text = ("The plant closed.\n\nThis material may not be reproduced by other outlets. "
+            "© 2019 Meridian Wire. All rights reserved.")
     kinds = [s.kind for s in segmenter.segment(Article(text=text))]
     assert kinds == ["body", "byline", "byline", "byline"]
 

@@ -380,8 +380,8 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "wagon will go 300 miles.", "attributed", "the carmaker"),
         ("Ms. Ortiz, who has split with her party over the voucher program, told teachers "
          "that they deserved more.", "attributed", "Ortiz"),
-        ("Rep. Frank Loomis (R-OK), the ranking member of the committee, asked them about the "
-         "cost of the launches.", "attributed", "Frank Loomis"),
+        ("Rep. Dale Pruett (R-OK), the panel's senior Republican, asked the witnesses about "
+         "fuel prices.", "attributed", "Dale Pruett"),
         ("Rep. Gwen Marlow (D-Wis.) said the ad was a dog whistle.", "attributed",
          "Gwen Marlow"),
         # a relative clause without commas: who asked, and who is asked about
@@ -405,12 +405,12 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("VALEMOUTH (AP) — Mayor Karen Walsh, the city's longest-serving official, said "
          "Tuesday that the strike would go on.", "attributed", "Karen Walsh"),
         # the source named at the end reports the whole sentence
-        ("The deal may grow if the governor agrees to the union's demands, people familiar "
-         "with the talks say.", "attributed", "people familiar with the talks"),
+        ("The deal may grow if the governor agrees to the union's demands, people briefed "
+         "on the plan say.", "attributed", "people briefed on the plan"),
         ("Two firefighters were hurt in the blaze, the fire service said in a statement on "
          "Wednesday.", "attributed", "the fire service"),
-        ("LISBON, Portugal — The airline signed a deal for 30 jets, executives of both "
-         "companies announced Wednesday.", "attributed", "executives of both companies"),
+        ("OPORTO, Portugal — The two ferry lines agreed to merge their routes, managers of "
+         "both firms announced Monday.", "attributed", "managers of both firms"),
         ("The alliance would discuss in the coming days whether to take further steps, he "
          "added.", "attributed", "he"),
         # after the quotation: a time, whom it was told to, a verb before the speaker
@@ -424,27 +424,27 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # a participle after a comma, or a second verb: the first verb's subject speaks
         ("The senator attacked the mayor for her support of the stadium in Valemouth and "
          "Riverton, saying the city could not afford it.", "attributed", "the senator"),
-        ("The council made a strong condemnation of the test and pledged to impose further "
-         "sanctions.", "attributed", "the council"),
-        ("The senator also forced Stumpf, who was under questioning over the bank's losses, to "
-         "admit that nobody had been held accountable.", "attributed", "Stumpf"),
+        ("The league issued a sharp rebuke of the referee and pledged to review every "
+         "match.", "attributed", "the league"),
+        ("The chairwoman also pressed Delacroix, who had been grilled about the fund's "
+         "deficits, to concede that no manager had been disciplined.", "attributed",
+         "Delacroix"),
         # a dateline, "including", a quantifier "of", an infinitive, "went on to"
         ("WASHINGTON (AP) — Ambassador Gordon Sandell, the most awaited witness, said "
          "Tuesday that he would testify.", "attributed", "Gordon Sandell"),
-        ("The hearing follows the testimony of four officials, including a career Army "
-         "officer who described the call as improper.", "attributed",
-         "a career Army officer"),
+        ("The inquiry heard from three nurses, including a ward manager who described the "
+         "shortages as dangerous.", "attributed", "a ward manager"),
         ("Shortly after, some of the mayor's defenders took to social media, claiming that "
          "the audit was rigged.", "attributed", "some of the mayor's defenders"),
         ("Other leaders used blunt language to denounce what the premier called a reckless "
          "act.", "attributed", "Other leaders"),
         ("Hamm went on to explain how the cuts had tied his hands.", "attributed", "Hamm"),
-        ("Health authorities in Inner Mongolia have confirmed that a third case was found.",
-         "attributed", "Health authorities in Inner Mongolia"),
+        ("Water inspectors in Valemouth have confirmed that a second leak was found.",
+         "attributed", "Water inspectors in Valemouth"),
         ("He was known for telling others that he was in charge, said another witness in "
          "the inquiry, former aide Fiona Hale.", "attributed", "another witness"),
-        ("Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event "
-         "brought back memories of her father.", "attributed", "Rawlings"),
+        ("Okonjo, 61, of Dunmore, Pa., who followed the parade on a screen, said the music "
+         "reminded her of her mother.", "attributed", "Okonjo"),
         # shapes of our own example articles that a first version of these rules got wrong
         ("Its chair, Linda Osei, claimed they would look into people's gardens.",
          "attributed", "Linda Osei"),
@@ -471,73 +471,70 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # emergency, a collective noun somewhere, a name before a verb in -s
         ("Sani urged voters to judge them according to their performance.", "attributed",
          "Sani"),
-        ("This clause is also sometimes referred to as the Freedom of Association Clause.",
-         "author", ""),
+        ("The rule is often referred to as the Fair Access Rule.", "author", ""),
         ("The controversial reports surrounding the producer have caused a backlash.",
          "author", ""),
-        ("Police say officers have responded to reports of shots fired at a school.",
-         "attributed", "Police"),
-        ("Police in Georgia say officers have responded to reports of shots fired.",
-         "attributed", "Police in Georgia"),
-        ("Police in Dalton tweeted that no children were hurt.", "attributed",
-         "Police in Dalton"),
-        ("Anjelica meets with Bonnie for the first time and explains her first order of "
-         "business.", "attributed", "Anjelica"),
+        ("Police say deputies responded to calls about smoke at a warehouse.", "attributed",
+         "Police"),
+        ("Police in Ohio say deputies responded to calls about a fire.", "attributed",
+         "Police in Ohio"),
+        ("Police in Corley wrote that no tenants were injured.", "attributed",
+         "Police in Corley"),
+        ("Marisol visits with Teodora for the last time and explains her final wish to the "
+         "family.", "attributed", "Marisol"),
         ("The couple released a statement on Oct. 10, according to media outlets such as the "
          "Daily Mail.", "attributed", "the couple"),
         # a party tag in commas; a quotation's last word is no speaker for a later clause;
         # a plural title ("Minority Leaders")
         ("After that, even Sen. Lamar Alden, R-Tenn., was denouncing the amnesty.",
          "attributed", "Lamar Alden"),
-        ("Now that a judge has held the “executive amnesty” unlawful, perhaps senators will "
-         "remember that they swore to uphold the law.", "attributed", "they"),
-        ("In a joint statement, Senate and House Minority Leaders Chuck Shumer and Nancy "
-         "Pelton said the decision would punish families.", "attributed",
-         "Chuck Shumer and Nancy Pelton"),
+        ("Now that a court has struck down the “emergency levy”, perhaps councillors will "
+         "remember that they swore to serve the town.", "attributed", "they"),
+        ("In a joint letter, Assembly and Senate Majority Leaders Carla Benning and Otis Marr "
+         "said the cuts would hurt schools.", "attributed", "Carla Benning and Otis Marr"),
         # an introductory clause or adverb before the subject of a participle or second verb
         ("Back when they needed our votes, Republicans were fierce warriors, vowing to block "
          "the amnesty.", "attributed", "Republicans"),
-        ("Recently, Ben Shapiro spoke without incident and reported he had a fruitful "
-         "exchange.", "attributed", "Ben Shapiro"),
-        ("Promising surprises, he now is asserting his right to speak.", "attributed", "he"),
-        ("Boeing is one of the companies bidding on the program, and confirmed that its "
-         "approach uses the rocket.", "attributed", "Boeing"),
+        ("Recently, Mara Quist spoke at the campus and reported she had a calm debate.",
+         "attributed", "Mara Quist"),
+        ("Vowing a fight, she now is asserting her claim to the seat.", "attributed", "she"),
+        ("Corvane is one of the firms bidding on the contract, and confirmed that its design "
+         "uses the older engine.", "attributed", "Corvane"),
         # a headline in Title Case after a quoted nickname; a one-letter party tag; people
         # somewhere, in commas
-        ("Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
-         "attributed", "Lindsey Graham"),
+        ("Mayor ‘The Builder’ Could Fix Housing Crisis, Council Chair Rita Vance Says.",
+         "attributed", "Rita Vance"),
         ("Attorney General Roy Cooper (D), the governor's opponent, called Friday for "
          "releasing the video.", "attributed", "Roy Cooper"),
-        ("Officials at Homeland Security Investigations, a division of Immigration and "
-         "Customs Enforcement, said they were concerned.", "attributed",
-         "Officials at Homeland Security Investigations"),
+        ("Officials at Harbor Transit Police, a unit of the Port Authority, said they were "
+         "worried.", "attributed", "Officials at Harbor Transit Police"),
         # a relative clause left open after a party tag; an adverb before the subject; a
         # compound noun; a second verb after "and" and a phrase; a clause is no speaker
-        ("Sen. Lindsey Grady, R-S.C., who serves on the committee called on the White House "
-         "to act.", "attributed", "Lindsey Grady"),
-        ("The judge opened the courtroom, where ultimately the defense requested a delay.",
-         "attributed", "the defense"),
-        ("NBC 10 also reviewed the police report from officers who arrived that day.",
+        ("Sen. Paula Ritter, R-S.C., who sits on the budget panel called on the governor to "
+         "act.", "attributed", "Paula Ritter"),
+        ("The hearing moved to a larger room, where eventually the prosecution requested a "
+         "recess.", "attributed", "the prosecution"),
+        ("Channel 4 also obtained the fire report from crews who attended that night.",
          "author", ""),
-        ("After the paper revealed the tape, Trump apologized and at no time stated that the "
-         "tape was faked.", "attributed", "Trump"),
-        ("Goldfein is a true patriot who defends the real values of America.", "attributed",
-         "Goldfein"),
+        ("After the station aired the clip, Marsh apologized and at no point claimed that the "
+         "clip was edited.", "attributed", "Marsh"),
+        ("Varga is a loyal servant who defends the old traditions of the guild.",
+         "attributed", "Varga"),
         # a promise to act; a plural subject further back; "the following comment" is a noun
-        ("On Thursday, however, Trump spoke to a gathering of leaders, promising to lift "
-         "regulations.", "attributed", "Trump"),
+        ("On Monday, however, Ellery spoke to a meeting of farmers, promising to cut fees.",
+         "attributed", "Ellery"),
         ("The administration has promised a veto.", "author", ""),
-        ("Those close to him say that he would have to consider Rep. Don Beyer.", "attributed",
+        ("Those close to him say that he would rather pick Judge Amos Fell.", "attributed",
          "Those close to him"),
-        ("Political observers in Virginia and around the country say Scott deserves the seat.",
-         "attributed", "Political observers in Virginia and around the country"),
+        ("Seasoned analysts in Ohio and across the region say Fenwick deserves the post.",
+         "attributed", "Seasoned analysts in Ohio and across the region"),
         ("On July 6, Sanders made the following comment:", "author", ""),
         # people of a place say; a plural without a place is no subject for a bare verb
         ("Furious business owners in Marlowe say the shutdown could ruin them.",
          "attributed", "Furious business owners in Marlowe"),
-        ("Many in Hong Kong will deplore that decision.", "attributed", "Many in Hong Kong"),
-        ("But Beijing is balking at committing to a specific amount of purchases, and wants "
-         "to let supply and demand dictate deals instead.", "author", ""),
+        ("Many in Valemouth will deplore this ruling.", "attributed", "Many in Valemouth"),
+        ("But the ministry is resisting a fixed quota of imports, and wants to let markets "
+         "and traders dictate prices instead.", "author", ""),
         ("The board approved a plan to introduce contactless payment, which the authority "
          "says will speed up boarding.", "attributed", "the authority"),
         ("The towers would be six storeys tall, according to the plans submitted to the "
@@ -545,69 +542,68 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("He faces questions about a newly revealed phone call with the president.",
          "author", ""),
         # someone who acts for a person is the speaker; a line that opens with "said"
-        ("An attorney for Mills did not immediately respond to requests for comment.",
-         "attributed", "an attorney for Mills"),
+        ("A lawyer for Okafor declined to comment.", "attributed", "a lawyer for Okafor"),
         ("said David Plouffe, the architect of the 2008 campaign.", "attributed",
          "David Plouffe"),
         ("A spokesman for the Pentagon said the drills were routine.", "attributed",
          "the Pentagon"),
-        ("He has been pilloried for making dubious medical claims on air.", "author", ""),
+        ("She has been mocked for making dubious scientific claims on television.", "author",
+         ""),
         # from BASIL's articles: a party tag before the closing comma, two appositives, an
         # official who promises, a time before a participle's subject, an organization "for"
-        ("In a response on Wednesday, Brendan Buck, spokesman for House Speaker John Boehner "
-         "(R-Ohio), said just that.", "attributed", "Brendan Buck"),
-        ("Rep. Steve King (R-Iowa), tweeted on Friday that the bill was an amnesty.",
-         "attributed", "Steve King"),
-        ("“The ban is a low priority,” Matt Bennett, a spokesman for Third Way, a left-leaning "
-         "think tank, said.", "quoted", "Matt Bennett"),
-        ("Denver (AP) – Colorado's top law enforcement official promises to defend the law "
-         "after two states asked the court to strike it down.", "attributed",
-         "Colorado's top law enforcement official"),
-        ("Ten minutes later, Benjamin J. Rhodes, a deputy adviser, offered his first comments, "
-         "saying, “We need to resolve this.”", "attributed", "Benjamin J Rhodes"),
-        ("According to the Centre for Disease Control in the US, the plague is treatable.",
-         "attributed", "the Centre for Disease Control"),
+        ("In a reply on Monday, Ivo Brandt, spokesman for Council Leader Mira Sholl "
+         "(D-Iowa), said as much.", "attributed", "Ivo Brandt"),
+        ("Rep. Nora Ames (R-Utah), tweeted on Sunday that the plan was a giveaway.",
+         "attributed", "Nora Ames"),
+        ("“The levy is a minor issue,” Paul Okeke, a spokesman for Fair Streets, a local "
+         "lobby group, said.", "quoted", "Paul Okeke"),
+        ("Tucson (AP) – Arizona's chief election official promises to defend the rules after "
+         "two counties asked a judge to block them.", "attributed",
+         "Arizona's chief election official"),
+        ("An hour later, Ruth T. Calder, a deputy director, gave her first remarks, saying, "
+         "“We must fix this.”", "attributed", "Ruth T Calder"),
+        ("According to the Centre for Flood Prevention in Wales, the barrier is safe.",
+         "attributed", "the Centre for Flood Prevention"),
         # a plural subject before a verb of saying; a dateline with a hyphen; a surname that
         # is a month; an introductory phrase before a plain subject
         ("New reports claimed that a friend was involved.", "attributed", "New reports"),
-        ("SEATTLE - Seattle police say they arrested three men downtown.", "attributed",
-         "Seattle police"),
-        ("Last week, during a visit to India, Prime Minister Theresa May suggested she might "
-         "ease visa rules.", "attributed", "Theresa May"),
+        ("DENVER - Denver police say they detained two women overnight.", "attributed",
+         "Denver police"),
+        ("Last month, on a trip to Kenya, Prime Minister Theresa May hinted on Friday that "
+         "she might relax trade rules.", "attributed", "Theresa May"),
         ("In Moscow, officials said the talks had failed.", "attributed", "officials"),
         # from the hyperpartisan articles: "emails" as a noun, an inversion in mid-sentence,
         # a party tag in parentheses, a particle surname, "putting it", "grew"
         ("Recently released emails show that he changed his plans.", "author", ""),
-        ("She wanted, said the book, to make sure that the links became public.",
-         "attributed", "the book"),
-        ("State Senator Barbara L'Italien (D-Andover) also spoke, mentioning an incident in "
-         "her family.", "attributed", "Barbara L'Italien"),
-        ("State Senator Vinny deMacedo (R-Plymouth), responding to the point, used field trips "
-         "as an example.", "attributed", "Vinny deMacedo"),
-        ("That really nice way of putting it.", "author", ""),
-        ("Police grew suspicious and requested a copy of the server.", "attributed", "Police"),
+        ("He hoped, said the memoir, to ensure that the letters stayed private.",
+         "attributed", "the memoir"),
+        ("State Senator Rosa D'Amico (D-Salem) also spoke, mentioning a flood in her "
+         "district.", "attributed", "Rosa D'Amico"),
+        ("State Senator Paul deLuca (R-Dover), answering the question, cited school trips as "
+         "a case.", "attributed", "Paul deLuca"),
+        ("What a polite way of putting it.", "author", ""),
+        ("Auditors grew worried and requested a copy of the ledger.", "attributed",
+         "Auditors"),
         # a subject too long for the walk: the sentence's opening name, or a person at its end
         ("Valemouth General Hospital and St Aldric's Hospital in Ashby Cross have agreed that "
          "they will combine.", "attributed", "Valemouth General Hospital"),
-        ("But Scott grinned and invoked the famous story John F. Kennedy told about his "
-         "father who wired, “Dear Jack, don't buy a single vote more than necessary.”",
-         "attributed", "John F Kennedy"),
-        ("In a message “to the guys out there” at a rally in Columbus, Ohio, Obama said, "
-         "“There’s a reason why we haven’t had a woman president.”", "quoted", "Obama"),
+        ("But Hale smiled and recalled the old tale Mary A. Costa told about her aunt who "
+         "cabled, “Dear Ann, buy nothing you cannot carry home.”", "attributed",
+         "Mary A Costa"),
+        ("In a talk “to the students here” at a fair in Dayton, Ohio, Okafor said, “There’s "
+         "a reason we never built it.”", "quoted", "Okafor"),
         # a participle after a number is an adjective
-        ("However, with three confirmed diagnoses, the public is beginning to panic.",
-         "author", ""),
+        ("Still, with four confirmed cases, the town is starting to worry.", "author", ""),
         # verbs of saying in another sense: naming, phoning, adding up, imperatives
         ("The carmaker is giving us a glimpse of the future with a small electric wagon called "
          "the Zephyr.", "author", ""),
         ("He had fallen in love with a script called “Wild Rose,” a story about a singer.",
          "author", ""),
         ("A neighbour spotted the sedan and called 911.", "author", ""),
-        ("To the pears, add the juice of one lemon and the spices.", "author", ""),
+        ("To the apples, add the zest of two oranges and the cinnamon.", "author", ""),
         ("Heat the pears to combine the spices, then add a jar of honey.", "author", ""),
-        ("Make labels, put it in a gift basket, or add a ribbon to dress up the jar.",
-         "author", ""),
-        ("Junior Ben Okoye added to his collection of state titles.", "author", ""),
+        ("Print tags, put it in a crate, or add a bow to finish the box.", "author", ""),
+        ("Senior Lia Moss added to her tally of county medals.", "author", ""),
         ("These small flaws add up over a long game.", "author", ""),
         ("The game ends with the heroes finding said civilisation in ruins.", "author", ""),
         # … and still reported speech
@@ -631,8 +627,8 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         ("Democrats seized upon Mr. Lund's RT appearance. He said he regretted nothing.",
          "Lund"),
         # a country before the name: "ambassador to Britain Liu Xiaming"
-        ("China's ambassador to Britain Liu Xiaming spoke on Monday. He said that China "
-         "would act.", "Liu Xiaming"),
+        ("Peru's envoy to Britain Carlos Ibarra spoke on Friday. He said that Peru would "
+         "wait.", "Carlos Ibarra"),
         # an acronym in the plural, and "I've", are nobody's name (a first name opening a
         # sentence is not read as part of the name)
         # a day after a place is no name ("Wisconsin Friday"), nor a group ("Northerners")
@@ -642,8 +638,8 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         ("Mr. Okoro spoke first. The rally was held in Charlottesville on Saturday. He called "
          "for peace.", "Okoro"),
         # a law is no person ("the Affordable Care Act")
-        ("“It is a disaster,” said Mr. Trump. He wants to repeal the Affordable Care Act. Or, "
-         "as he put it, he is “saving the people from a nightmare.”", "Trump"),
+        ("“It is a mess,” said Mr. Dunne. He wants to repeal the Clean Rivers Act. He says it "
+         "“hurts every farmer.”", "Dunne"),
         ("Tara Reyes will perform at the AMAs on Sunday. “I just want to sing,” she said.",
          "Reyes"),
         ("Marta Ruiz runs the shelter. I've visited it twice. She said the beds were full.",
@@ -658,8 +654,8 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
          "said the day was emotional.", "Rawlings"),
         ("“We did it in one launch,” said Tom Stafford, who flew on Apollo 10. He then "
          "referred to earlier testimony.", "Tom Stafford"),
-        ("Dr. Joan Khaldun of the Department of Health and Human Services says the risk "
-         "remains. She says residents should take care.", "Joan Khaldun"),
+        ("Dr. Ines Farrow of the Office of Housing and Human Services says the backlog "
+         "remains. She says tenants should apply early.", "Ines Farrow"),
     ],
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
@@ -672,8 +668,8 @@ def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text
         # "she" skips a man named in between, "he" a woman (a first name or an honorific)
         ("The singer Taylor Swift said the label had blocked her. Her dispute with Mark Ellery "
          "began in June. “I just want to perform,” she said.", "Taylor Swift"),
-        ("Prince Andrew spoke to the BBC. He denied knowing Virginia Giuffre well. “I didn't "
-         "sweat at the time,” he said.", "Andrew"),
+        ("Prince Edmund spoke to the paper. He denied knowing Carla Nunez well. “I was never "
+         "at that party,” he said.", "Edmund"),
         ("Mrs. Okafor runs the clinic. Mr. Bello joined in May. “We are full,” she said.",
          "Okafor"),
         # a surname seen with a first name keeps its gender
@@ -706,14 +702,14 @@ def test_first_names_are_one_gender_each():
 def test_a_short_attribution_after_a_quotation_names_its_speaker(analyzer):
     # one quotation per line, as some pages and PolNeAR write them: "Graham asked." names
     # the speaker of the quotation before it (and the one after), not the last person named
-    text = ("Trump spoke in Ohio on Thursday.\n\n“Does anybody know what the party's platform "
-            "is?”\nGraham asked.\n“Neither do I.”")
+    text = ("Mayor Ellery spoke in Fenwick on Monday.\n\n“Who here has read the council's "
+            "budget?”\nHolm asked.\n“Not one of you.”")
     found = voices(analyzer, text)
     assert found[1:] == [
-        ("“Does anybody know what the party's platform is?”", "quoted", "Graham"),
-        ("Graham asked.", "attributed", "Graham"),
-        ("“Neither do I.”", "quoted", "Graham"),
+        ("“Who here has read the council's budget?”", "quoted", "Holm"),
+        ("Holm asked.", "attributed", "Holm"),
+        ("“Not one of you.”", "quoted", "Holm"),
     ]
     # a long sentence after a quotation that ends in a verb-like noun is no attribution
-    text = "“We will fight,” she said.\nHe resigned because of the leak of hacked emails."
+    text = "“We will fight,” she said.\nHe quit after the theft of private emails."
     assert voices(analyzer, text)[-1][1] == "author"
