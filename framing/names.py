@@ -195,8 +195,7 @@ class Names:
                 t.lower() in DAYS_MONTHS for t in toks[j:]):
             # "Water inspectors in Valemouth", "Neighbours on Ashwater Close":
             # the place says where they are
-            words = phrase.strip(" ,;:")
-            return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
+            return _as_written(phrase, toks)
         has_the = j > 0 and toks[j - 1].lower() == "the"
         while run and (run[0].lower() in _CONNECTORS or run[0].lower() == "the"):
             has_the = has_the or run[0].lower() == "the"
@@ -217,18 +216,12 @@ class Names:
             if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8 and (
                     toks[j - 2].lower() in _REPRESENTATIVES):
                 # "An attorney for Mills": the attorney speaks, not Mills
-                words = phrase.strip(" ,;:")
-                return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
+                return _as_written(phrase, toks)
             if person:
                 return " ".join(person)
             if j == 0 or has_the or self.place(" ".join(run)):
                 return ("the " if has_the else "") + " ".join(run)
-        if len(toks) <= 8:
-            words = phrase.strip(" ,;:")
-            if toks[0] in ("The", "A", "An"):
-                words = words[0].lower() + words[1:]
-            return words
-        return ""
+        return _as_written(phrase, toks) if len(toks) <= 8 else ""
 
     def leading_name(self, chunk: str, whole_chunk_is_heading: bool = True) -> str:
         """A name opening a clause ("Russia not only denied …" → "Russia"), else ''."""
@@ -394,11 +387,13 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
                   "shire", "stadt", "grad", "abad", "pur", "polis")
 _IN_PLACE = re.compile(r"\b(?:in|at|from)\s+$", re.IGNORECASE)
-# A US state's abbreviation after a town: "Ashton, Md.", "Springfield, Va."
-_STATE_AFTER = re.compile(
-    r",\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|"
-    r"Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|"
-    r"Va|Vt|Wash|Wis|W\.Va|Wyo)\.")
+# A US state's abbreviation as written after a town ("Dunmore, Pa.", "Springfield, Va."),
+# and that abbreviation after a town.
+STATE = re.compile(
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    r"Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|Vt|Wash|"
+    r"Wis|W\.Va|Wyo|[A-Z]{2}")
+_STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
 
 
 def _a_thing(text: str, offset: int, run: list[str]) -> bool:
@@ -418,6 +413,12 @@ _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _PARTICLE_NAME = re.compile(r"(?:de|da|di|du|van|von|le|la|mc|mac)[A-Z]")
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
+
+
+def _as_written(phrase: str, toks: list[str]) -> str:
+    """A common noun phrase as the speaker, its opening article in lower case ("the union")."""
+    words = phrase.strip(" ,;:")
+    return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
 
 
 def trim_possessive(token: str) -> str:

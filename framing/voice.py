@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Lexicon
-from .names import DAYS_MONTHS, PLURAL_PEOPLE, Names
+from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
 from .report import Quote, Sentence, TermHit
 
 SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
@@ -137,6 +137,8 @@ _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
 # What may follow "called the police" when the police were phoned: "… and", "… to the house"
 _AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
+# A short phrase set off by commas after a verb: ", said the memoir, to …"
+_BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
 # Verbs that put the speaker after them following a comma: "…, said another witness, …"
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
@@ -149,10 +151,6 @@ _ANYONE_WORDS = frozenset("anyone anybody someone somebody everyone everybody no
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
     r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
-# A US state's abbreviation ("Md", "Calif"), as written after a hometown.
-_STATE = re.compile(
-    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
-    r"Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z]{2}")
 # After "according to", words that are no source: "according to plan", "… their performance".
 _NOT_SOURCES = frozenset(
     """rule rules law laws merit merits performance performances need needs ability abilities
@@ -617,10 +615,9 @@ class VoiceFinder:
         # (a few words before the comma are the subject, not what was said: "Officials,
         # however, say the plan works.")
         content_before = len(TOKEN.findall(text[s.start:match.start])) >= 3
+        between_commas = _BETWEEN_COMMAS.match(text, match.end, s.end)
         mid_inverted = ("," in gap_before and form in _INVERTING and nxt not in _SUBJECTS
-                        and re.match(r"\s+([^,;:]{1,40}),", text[match.end:s.end]) is not None
-                        and _plain_np(re.match(r"\s+([^,;:]{1,40}),",
-                                               text[match.end:s.end]).group(1)))
+                        and between_commas is not None and _plain_np(between_commas.group(1)))
         if (after_quote or ("," in gap_before and (tail or named_after) and content_before)
                 or mid_inverted) and not gerund:  # (", said the memoir, to ensure …")
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
@@ -986,7 +983,7 @@ class VoiceFinder:
             # past an age and a hometown: "Okonjo, 61, of Dunmore, Pa., who …, said"
             piece = lowered[start:end + 1]
             if not (start > 0 and "," in text[words[start - 1][1]:words[start][0]] and (
-                    (len(piece) == 1 and (piece[0].isdigit() or _STATE.fullmatch(
+                    (len(piece) == 1 and (piece[0].isdigit() or STATE.fullmatch(
                         words[start][2]))) or (piece and piece[0] == "of")
                     or _PARTY.fullmatch(text[words[start][0]:words[end][1]]))):
                 break
