@@ -57,7 +57,7 @@ from .report import (
     TermHit,
 )
 from .segment import Segmenter, paragraphs
-from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder
+from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder, claims_a_thing, modifies_a_noun
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
@@ -399,6 +399,8 @@ class Analyzer:
         for s in sentences:
             toks = tokens(text, s.start, s.end)
             found = self.terms.match(text, s.start, s.end, toks=toks, tags=tag_in_context)
+            if any(m.entry.category == "attribution_verb" for m in found):
+                found = self._speech_verbs_only(text, toks, found)
             reported = [a for a in attributions.get(s.index, ()) if not a.subordinate]
             covered = {m.start for m in found}
             for a in reported:
@@ -423,6 +425,24 @@ class Analyzer:
                                     e.alternative, voice, speaker, s.index, m.negated,
                                     e.strength))
         return tuple(sorted(hits, key=lambda h: (h.start, h.end)))
+
+    @staticmethod
+    def _speech_verbs_only(text: str, toks: list[tuple[int, int, str]],
+                           found: list[Match]) -> list[Match]:
+        """The matches without the forms of verbs of saying that say nothing: a participle
+        that modifies a noun ("his alleged role", "the leaked memo": careful reporting, not a
+        verdict on a speaker) and "claim" with an object that is not speech ("claimed victory",
+        "claimed responsibility")."""
+        index_of = {t[0]: i for i, t in enumerate(toks)}
+        kept = []
+        for m in found:
+            k = index_of.get(m.start, -1)
+            if m.entry.category == "attribution_verb" and k >= 0 and (
+                    modifies_a_noun(text, toks, k)
+                    or claims_a_thing(m.entry.term, [t[2] for t in toks[k + 1:k + 4]])):
+                continue
+            kept.append(m)
+        return kept
 
     def _inside_names(self, text: str, toks: list[tuple[int, int, str]],
                       found: list[Match]) -> set[int]:

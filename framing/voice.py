@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import TOKEN, Lexicon
+from .lexicon import TOKEN, Lexicon, tag_in_context, tokens
 from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
 from .report import Quote, Sentence, TermHit
 
@@ -75,7 +75,7 @@ _MENTION_CUES = frozenset(
     labelled labels comments comment remarks remark words word phrase phrases term promise
     promised pledge vow vowed warning warnings talk smear smears slogan slogans chant chants
     chanted chanting nickname nicknamed motto hashtag rated marked designated define defines
-    defined reference wording expression catchphrase titled""".split()
+    defined reference wording expression catchphrase titled named entitled""".split()
 )
 # How far back a mention cue may stand: "calling state Rep. Ada Kurtz (D) a “…”".
 _MENTION_REACH = 8
@@ -86,8 +86,34 @@ _CATEGORY_NOUNS = frozenset(
     term word expression""".split()
 )
 _NON_SPEECH_OBJECTS = frozenset(
-    """lives life victory victories title titles seats seat prize credit top spot""".split()
+    """lives life victory victories title titles seats seat prize credit top spot responsibility
+    championship crown medal asylum""".split()
 )
+_OBJECT_ARTICLES = frozenset("the a an his her its their".split())
+_CLAUSE_VERBS = frozenset("is was are were has had have will would could should might".split())
+
+
+def claims_a_thing(lemma: str, following: list[str]) -> bool:
+    """ "claim" with an object that is not speech: "claimed victory", "claimed responsibility
+    for the blast", "has claimed 14,000 lives", "claimed the title" (``following``: the
+    lowercased words after the verb)."""
+    if lemma != "claim" or not following:
+        return False
+    k = 1 if following[0] in _OBJECT_ARTICLES and len(following) > 1 else 0
+    if following[k + 1:k + 2] and following[k + 1] in _CLAUSE_VERBS:
+        return False  # "claimed the victory was stolen": a clause, what was said
+    return following[k] in _NON_SPEECH_OBJECTS or following[0][:1].isdigit()
+
+
+def modifies_a_noun(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the verb-of-saying participle at token ``i`` (lowercased tokens with offsets)
+    follows a determiner or a possessive, so that it modifies a noun and reports no speech:
+    "his alleged role", "the leaked memo", "Kim's claimed savings". Not after "that", a
+    relative pronoun as often as a determiner ("a post that claimed …"), and not a form in
+    -ing, whose judgment stays ("a mocking riff")."""
+    return (i > 0 and toks[i][2].endswith("ed") and toks[i - 1][2] in _DETERMINERS
+            and toks[i - 1][2] != "that"
+            and not any(c in text[toks[i - 1][1]:toks[i][0]] for c in ",;:\"“”"))
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
 _SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"‘]|\s+'\w")
 # A participle that ends a source's noun phrase once its place or date is cut off.
@@ -547,7 +573,7 @@ class VoiceFinder:
                 and (nxt in ("and", "or") or not nxt) and not after_quote
                 and not _has_quote_mark(gap_after) and ":" not in gap_after):
             return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
-        if lemma == "claim" and (nxt in _NON_SPEECH_OBJECTS or nxt[:1].isdigit()):
+        if claims_a_thing(lemma, rest):
             return None  # "the fighting has claimed 14,000 lives"
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
@@ -1205,7 +1231,8 @@ class VoiceFinder:
                 roles[i] = "scare"
             elif (any(w in _MENTION_CUES for w in before)
                   or (_named_as(before) and _ends_phrase(text, inner, quote.end, s.end))
-                  or (after and after[0] in _CATEGORY_NOUNS)):
+                  or (after and after[0] in _CATEGORY_NOUNS)
+                  or (len(words) > 1 and _premodifies(text, quote.end, s.end))):
                 roles[i] = "partial"
             else:
                 if bodies is None:
@@ -1255,6 +1282,17 @@ def _ends_phrase(text: str, inner: str, end: int, limit: int) -> bool:
         return True
     first = TOKEN.match(rest)
     return first is not None and first.group().lower() in _PHRASE_ENDERS
+
+
+def _premodifies(text: str, end: int, limit: int) -> bool:
+    """Whether a quotation is followed, after one space, by a lowercase noun it modifies: a
+    quoted phrase used so names a plan, a slogan or a term of art (a “phase one” deal, “stop
+    the cuts” marches, the “green shoe” option), where a phrase held at arm's length stands
+    on its own (“reform” plans of one word stay scare quotes: the caller checks the length)."""
+    if not re.match(r" [a-z]", text[end:end + 2]):
+        return False
+    toks = tokens(text, end, min(limit, end + 40))
+    return bool(toks) and tag_in_context(toks, 0).startswith("NN")
 
 
 # Words a title leaves in lower case ("The Lord of the Rings", "War and Peace").

@@ -343,6 +343,14 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         ("The county was moved into the “battleground” column on Sunday.", "partial"),
         ("In the elections office's words, the voter's choice “could not be determined”.",
          "partial"),
+        # a quoted phrase that names a plan, a slogan or a term of art before its noun
+        ('A "first stage" trade deal between the two countries was meant to be limited.',
+         "partial"),
+        ("The sale could raise $2bn if a “green shoe” option is used.", "partial"),
+        ("Residents held “stop the cuts” marches across the city.", "partial"),
+        ("The museum built an app named “sort your shelves” for visitors.", "partial"),
+        ("The “efficiency drive” cut 40 jobs last year.", "scare"),  # a verb, not a noun
+        ("Residents watched “reform” plans stall.", "scare"),  # one word: arm's length
     ],
 )
 def test_scare_quote_or_partial_quote(analyzer, text, role):
