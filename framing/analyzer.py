@@ -57,7 +57,7 @@ from .report import (
     TermHit,
 )
 from .segment import Segmenter, paragraphs
-from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder, claims_a_thing, modifies_a_noun
+from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder, modifies_a_noun, takes_a_thing
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
@@ -431,15 +431,15 @@ class Analyzer:
                            found: list[Match]) -> list[Match]:
         """The matches without the forms of verbs of saying that say nothing: a participle
         that modifies a noun ("his alleged role", "the leaked memo": careful reporting, not a
-        verdict on a speaker) and "claim" with an object that is not speech ("claimed victory",
-        "claimed responsibility")."""
+        verdict on a speaker) and a verb with an object that is not speech, by its lexicon row
+        ("claimed victory", "claimed responsibility")."""
         index_of = {t[0]: i for i, t in enumerate(toks)}
         kept = []
         for m in found:
             k = index_of.get(m.start, -1)
             if m.entry.category == "attribution_verb" and k >= 0 and (
                     modifies_a_noun(text, toks, k)
-                    or claims_a_thing(m.entry.term, [t[2] for t in toks[k + 1:k + 4]])):
+                    or takes_a_thing(m.entry, [t[2] for t in toks[k + 1:k + 4]])):
                 continue
             kept.append(m)
         return kept

@@ -9,7 +9,9 @@ hyphenated compound is one token ("middle-aged" is not "aged").
 
 A word sense is data too: ``descriptive_if`` lists words (``|``-separated) that, anywhere in the
 same sentence, show the term is used in its literal, descriptive sense, and then it is no hit:
-"attacked" next to "troops" or "killed" reports violence; "attacked the plan" is loaded.
+"attacked" next to "troops" or "killed" reports violence; "attacked the plan" is loaded. For a
+verb of saying, ``thing_objects`` lists the objects that, right after it, make it a verb of taking
+or doing ("claimed victory", "added fuel"; ``#`` for a number, "claimed 12 lives").
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .errors import LexiconError
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
-                 "complement", "strength", "descriptive_if")
+                 "complement", "strength", "descriptive_if", "thing_objects")
 COMPLEMENTS = frozenset({"clause", "object", ""})
 POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other", ""})
 
@@ -36,6 +38,9 @@ TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 # Matching reads a percent sign as a token of its own, in text and in lexicon forms alike:
 # "100%" is not the "100" of "100 people", nor "the 1%" the start of "the 1,200 homes".
 _MATCH_TOKEN = re.compile(TOKEN.pattern + "|%")
+# What a phrase is never written across: "I know — it all looks good" holds no "know it all".
+# (Commas, periods and apostrophes are in some phrases: "drill, baby, drill", "d.o.a.".)
+_BREAK = re.compile(r"[—–;:()\[\]!?\"“”]")
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})
 _VOWELS = frozenset("aeiou")
 
@@ -65,6 +70,9 @@ class Entry:
     source: str = ""
     # Words that, in the same sentence, make the term descriptive (its literal sense).
     descriptive_if: frozenset[str] = frozenset()
+    # For verbs of saying: objects right after the verb that make it a verb of taking or doing
+    # ("claimed victory", "added fuel"); "#" stands for any number ("claimed 12 lives").
+    thing_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,9 @@ class Lexicon:
             best = None
             longer = phrases.get((words[i], words[i + 1])) if i + 1 < len(words) else None
             for pattern, entry in chain(longer or (), index.get(words[i], ())):
-                if len(pattern) > 1 and tuple(words[i:i + len(pattern)]) != pattern:
+                if len(pattern) > 1 and (
+                        tuple(words[i:i + len(pattern)]) != pattern
+                        or _BREAK.search(text, toks[i][1], toks[i + len(pattern) - 1][0])):
                     continue
                 literal = bool(entry.descriptive_if) and not entry.descriptive_if.isdisjoint(words)
                 if literal and senses:
@@ -357,6 +367,13 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
         raise LexiconError(
             f"{name}: line {line}: descriptive_if must list single words separated by |"
         )
+    objects = frozenset(_norm_token(w.strip()) for w in (row.get("thing_objects") or "").split("|")
+                        if w.strip())
+    if any(not (w == "#" or TOKEN.fullmatch(w)) for w in objects):
+        raise LexiconError(
+            f"{name}: line {line}: thing_objects must list single words (or #, any number) "
+            "separated by |"
+        )
     return Entry(
         term=term,
         category=category,
@@ -369,6 +386,7 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
         strength=strength,
         source=f"{name}:{line}",
         descriptive_if=context,
+        thing_objects=objects,
     )
 
 

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import TOKEN, Lexicon, tag_in_context, tokens
+from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
 from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
 from .report import Quote, Sentence, TermHit
 
@@ -85,24 +85,22 @@ _CATEGORY_NOUNS = frozenset(
     """rating ratings grade label designation category column classification status phrase
     term word expression""".split()
 )
-_NON_SPEECH_OBJECTS = frozenset(
-    """lives life victory victories title titles seats seat prize credit top spot responsibility
-    championship crown medal asylum""".split()
-)
 _OBJECT_ARTICLES = frozenset("the a an his her its their".split())
 _CLAUSE_VERBS = frozenset("is was are were has had have will would could should might".split())
 
 
-def claims_a_thing(lemma: str, following: list[str]) -> bool:
-    """ "claim" with an object that is not speech: "claimed victory", "claimed responsibility
-    for the blast", "has claimed 14,000 lives", "claimed the title" (``following``: the
-    lowercased words after the verb)."""
-    if lemma != "claim" or not following:
+def takes_a_thing(entry: Entry, following: list[str]) -> bool:
+    """Whether a verb of saying takes an object that is not speech, by its lexicon row's
+    ``thing_objects``: "claimed victory", "claimed responsibility for the blast", "has claimed
+    14,000 lives", "claimed the title", "added fuel" (``following``: the lowercased words after
+    the verb). A clause after the object is what was said: "claimed the victory was stolen"."""
+    objects = entry.thing_objects
+    if not objects or not following:
         return False
     k = 1 if following[0] in _OBJECT_ARTICLES and len(following) > 1 else 0
     if following[k + 1:k + 2] and following[k + 1] in _CLAUSE_VERBS:
-        return False  # "claimed the victory was stolen": a clause, what was said
-    return following[k] in _NON_SPEECH_OBJECTS or following[0][:1].isdigit()
+        return False
+    return following[k] in objects or ("#" in objects and following[0][:1].isdigit())
 
 
 def modifies_a_noun(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -564,8 +562,6 @@ class VoiceFinder:
             return None  # "is often referred to as the Fair Access Rule"
         if lemma == "respond" and nxt == "to" and any(w in _EMERGENCIES for w in rest[1:5]):
             return None  # "deputies responded to calls about smoke"
-        if lemma == "add" and nxt == "fuel":
-            return None  # "may add fuel to the row"
         if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
                 and words[k - 1][2].islower() and gap_before.isspace()):
             return None  # "finding said civilisation": the adjective
@@ -573,8 +569,8 @@ class VoiceFinder:
                 and (nxt in ("and", "or") or not nxt) and not after_quote
                 and not _has_quote_mark(gap_after) and ":" not in gap_after):
             return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
-        if claims_a_thing(lemma, rest):
-            return None  # "the fighting has claimed 14,000 lives"
+        if takes_a_thing(match.entry, rest):
+            return None  # "the fighting has claimed 14,000 lives", "may add fuel to the row"
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
         accordance = "," in gap_after and _accordance(lowered[max(0, k - 7):k])

@@ -60,6 +60,7 @@ def test_matching(analyzer, text, expected):
         "The blast killed 12 people.",  # "blast" the noun, not the verb of saying
         "Thugsville is a fictional town.",  # a prefix is not a word
         "The regimented drills ended.",  # "regime" inside "regimented"
+        "I know — it all looks so good.",  # a phrase is not matched across a dash
     ],
 )
 def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
@@ -162,6 +163,8 @@ def write(path, text):
         ("term,category,strength\nfoo,loaded,huge\n", "line 2: strength must be strong or weak"),
         ("term,category,descriptive_if\nfoo,loaded,at war|in combat\n",
          "line 2: descriptive_if must list single words"),
+        ("term,category,thing_objects\nfoo,attribution_verb,a prize\n",
+         "line 2: thing_objects must list single words"),
     ],
 )
 def test_malformed_lexicon_files(tmp_path, content, message):
@@ -366,3 +369,22 @@ def test_descriptive_if_is_read_and_applies_within_the_text_matched(tmp_path):
     text = "Police plan a sweep. He bought a broom."
     assert [m.surface for m in lexicon.match(text, 0, 20)] == ["sweep"]
     assert lexicon.match(text) == []
+
+
+def test_thing_objects_are_read_and_make_a_verb_of_saying_take_a_thing(tmp_path):
+    path = write(tmp_path / "mine.csv",
+                 "term,category,explanation,pos,inflect,complement,thing_objects\n"
+                 "grab,attribution_verb,Casts a remark as snatched.,verb,yes,clause,Headlines|#\n")
+    (entry,) = read_lexicon(path)
+    assert entry.thing_objects == frozenset({"headlines", "#"})
+    analyzer = Analyzer(lexicons=[path])
+
+    def grabbed(text):
+        return [h.surface for h in analyzer.classify_text(text).hits
+                if h.category == "attribution_verb"]
+
+    assert grabbed("The mayor grabbed headlines on Monday.") == []
+    assert grabbed("The mayor grabbed the headlines on Monday.") == []
+    assert grabbed("The mayor grabbed 12 seats on Monday.") == []
+    assert grabbed("The mayor grabbed that the vote was rigged.") == ["grabbed"]
+    assert grabbed("The mayor grabbed the headlines were wrong.") == ["grabbed"]
