@@ -83,7 +83,7 @@ _MENTION_REACH = 8
 # phrase someone used: a “fair” rating, the “battleground” column, “…”, a phrase so vague.
 _CATEGORY_NOUNS = frozenset(
     """rating ratings grade label designation category column classification status phrase
-    term word expression""".split()
+    term word expression vote votes""".split()
 )
 _OBJECT_ARTICLES = frozenset("the a an his her its their".split())
 _CLAUSE_VERBS = frozenset("is was are were has had have will would could should might".split())
@@ -1298,9 +1298,11 @@ _TITLE_SMALL_WORDS = frozenset(
 
 def _is_title(words: list[str]) -> bool:
     """Quoted words in Title Case ("The Waiting Room", "Salt and Tallow") name a work or a
-    programme; a scare quote is an ordinary word or phrase ("volunteers", "efficiency drive")."""
+    programme, as do capitalized words after a number ("60 Minutes"); a scare quote is an
+    ordinary word or phrase ("volunteers", "efficiency drive")."""
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS and w[:1].isalpha()]
-    return bool(content) and all(w[:1].isupper() for w in content) and words[0][:1].isupper()
+    return (bool(content) and all(w[:1].isupper() for w in content)
+            and (words[0][:1].isupper() or words[0].isdigit()))
 
 
 class _Echoes:

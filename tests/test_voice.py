@@ -325,6 +325,7 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         ("Her novel “The Waiting Room” follows six families.", "title"),
         ("“Salt and Tallow”, a novel by Maren Holst, follows a widow.", "title"),
         ("His memoir “Bells” covers thirty years.", "title"),
+        ("She spoke to the radio show “24 Hours” on Sunday.", "title"),
         ("“Volunteers” crossed the border at dawn.", "scare"),
         ("Residents watched as “volunteers” crossed the border.", "scare"),  # "as" a conjunction
         ("They turned out to defend their precious “heritage.”", "scare"),  # no words reported
@@ -340,6 +341,7 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
          "partial"),
         ("Some of the mothers, known as “angel moms,” stood up.", "partial"),
         ("The bridge was given a “fair” rating in 2024.", "partial"),
+        ("Her “no” vote came as a shock.", "partial"),
         ("The county was moved into the “battleground” column on Sunday.", "partial"),
         ("In the elections office's words, the voter's choice “could not be determined”.",
          "partial"),
