@@ -704,6 +704,8 @@ class VoiceFinder:
             speaker = self._np_before(text, s, words, lowered, k, inside)
         if _no_one(speaker):
             speaker = ""  # "to", "Not", "together": a function word is nobody
+        if _NOBODY.match(speaker):
+            return None  # "No one has explained how …": nobody's words, the writer's claim
         # "anyone who says so is …": nobody in particular, a verb of the subject's clause
         subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
             self._subordinate(text, s, words, lowered, k))
@@ -1559,6 +1561,10 @@ def _party_tag(text, words, lowered, i) -> bool:
     """A party and state in parentheses after a legislator's name: "(R-OK)", "(D-Wis.)"."""
     return i > 0 and _PARTY.fullmatch(words[i][2]) is not None and "(" in text[
         words[i - 1][1]:words[i][0]]
+
+
+# A speaker who is nobody: what "no one has said" is the writer's own statement.
+_NOBODY = re.compile(r"(?:no\s?one|nobody|none|neither)(?:\s+of\s.*)?$|no\s+\w+$", re.IGNORECASE)
 
 
 def _no_one(speaker: str) -> bool:

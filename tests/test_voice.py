@@ -245,6 +245,11 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         ("Whether they stay open depends on talks that have not yet been scheduled.",
          "author", ""),
         ("It goes without saying that the tax code is too complex.", "author", ""),
+        # nobody said it: the writer states that no statement was made
+        ("No one has explained how the trust paid for the yacht.", "author", ""),
+        ("No official has said the plant will close.", "author", ""),
+        ("Neither of the men would say how much was paid.", "author", ""),
+        ("Nonetheless, officials said the plant will close.", "attributed", "officials"),
         # a participle of "say" with "that" after a noun: "tweets saying that …"
         ("Trump sent a series of tweets on Friday saying that his rival had shown bad judgment.",
          "attributed", "Trump"),
