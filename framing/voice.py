@@ -571,6 +571,9 @@ class VoiceFinder:
             return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
         if takes_a_thing(match.entry, rest):
             return None  # "the fighting has claimed 14,000 lives", "may add fuel to the row"
+        if (form == "said" and prev in ("having", "with") and nxt in ("that", "this")
+                and k_end + 2 < len(words) and "," in text[words[k_end + 1][1]:words[k_end + 2][0]]):
+            return None  # "Having said that, …": a turn of the writer's argument
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
         accordance = "," in gap_after and _accordance(lowered[max(0, k - 7):k])
@@ -854,11 +857,18 @@ class VoiceFinder:
         i = self._subject_end(text, words, lowered, k)
         if i < 0:
             return ""
-        if lowered[i] in ("who", "which") and i > 0:
+        via_who = lowered[i] in ("who", "which")
+        if via_who and i > 0:
             # "Peru and Chile, the two largest producers, which together vowed"
             i -= 1
             if not words[i][2][:1].isalnum():
                 return ""
+            j = self._chunk_start(text, words, lowered, i, inside)
+            if j <= i and (j == 0 or "," not in text[words[j - 1][1]:words[j][0]]):
+                # no appositive before it: "Cole endorses Reyes, who says …" (Reyes)
+                name = self.names.speaker_name(text[words[j][0]:words[i][1]])
+                if _proper(name):
+                    return name
         if lowered[i] == "to":
             # "Other leaders used blunt language to denounce …": the clause's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
@@ -925,6 +935,23 @@ class VoiceFinder:
         np_start = words[j][2][:1].isupper() or lowered[j] in _DETERMINERS | _QUANTIFIERS
         if name and len(name.split()) <= (8 if np_start else 6) and not _has_verb(name):
             return name
+        if name and _has_verb(name):
+            # "… was the second time the group said": the noun phrase after the clause's verb,
+            # from its last determiner
+            last = max((m for m in range(j + 1, i + 1) if lowered[m] in ("the", "a", "an")),
+                       default=-1)
+            if (last > 0 and _has_verb(text[words[j][0]:words[last][0]]) and i - last < 4
+                    and lowered[last - 1] not in _PREPOSITIONS
+                    and not (via_who and lowered[last - 1] in _BE_FORMS)):
+                # (not "spoke during a public comment period": an object; not "Varga is a
+                # loyal servant who …": the subject is the servant)
+                capital = i
+                while capital > last and words[capital][2][:1].isupper():
+                    capital -= 1
+                tail = self.names.speaker_name(text[words[last if capital == i else capital + 1][0]:
+                                                    words[i][1]])  # "the second time ACME"
+                if tail and not _has_verb(tail):
+                    return tail
         return self._sentence_subject(text, s, words, lowered, inside)
 
     def _subject_end(self, text, words, lowered, k) -> int:
