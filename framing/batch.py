@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from .errors import FramingError
+from .errors import FramingError, message_for
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,7 @@ def _analyze_one(analyzer, source: str, level: str, fmt: str,
     try:
         report = analyzer.load(source, allow_private_hosts=allow_private_hosts)
     except FramingError as error:
-        message = str(error)
-        prefix = f"{source}: "
-        return Outcome(source, error=message[len(prefix):] if message.startswith(prefix)
-                       else message)
+        return Outcome(source, error=message_for(error, source))
     return Outcome(source, rows_for(report, level, fmt), report.article.warnings)
 
 

@@ -9,6 +9,14 @@ class FramingError(Exception):
     """Base class: a problem with the user's input, data files or environment."""
 
 
+def message_for(error: Exception, source: str) -> str:
+    """An error's message without a leading "SOURCE: ", for a listing that names the source
+    already ("skipped SOURCE: the text is not English", not the path twice)."""
+    message = str(error)
+    prefix = f"{source}: "
+    return message[len(prefix):] if source and message.startswith(prefix) else message
+
+
 class EmptyInputError(FramingError):
     """The text, file or page holds no words to analyze."""
 

@@ -721,3 +721,28 @@ def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):
 def test_the_same_text_is_one_id_whatever_its_spacing_and_case():
     assert text_id("The council  voted.\n\nIt passed.") == text_id("the council voted. it passed.")
     assert text_id("The council voted.") != text_id("The council voted no.")
+
+
+def test_an_article_refused_for_analysis_is_listed_with_its_reason_once(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    english = folder / "wire.txt"
+    english.write_text((ROOT / "corpus" / "articles" / "housing_wire.txt").read_text("utf-8"),
+                       encoding="utf-8")
+    spanish = folder / "nota.txt"
+    spanish.write_text(
+        "El consejo municipal aprobó el martes un nuevo presupuesto para las bibliotecas de la "
+        "ciudad. La alcaldesa dijo que las obras empezarán en primavera y que los vecinos "
+        "podrán opinar sobre el horario de apertura durante las próximas semanas.\n",
+        encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["corpus", "analyze", str(db)]) == 2
+    err = capsys.readouterr().err
+    line = next(x for x in err.splitlines() if "skipped" in x)
+    assert line == (f"framing: skipped {spanish}: the text is not English; framing analyzes "
+                     "English articles only")
+    skipped = Corpus(db).sql("SELECT source, reason FROM skipped")
+    assert skipped["source"].tolist() == [str(spanish)]
+    assert skipped["reason"][0].startswith("the text is not English")

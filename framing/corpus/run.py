@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..batch import frozen_heap, worker_signals
-from ..errors import FramingError
+from ..errors import FramingError, message_for
 from .store import (
     ACTOR_TYPES,
     SENTENCE_TYPES,
@@ -118,7 +118,7 @@ def analyze_jobs(analyzer, jobs: list[Job]) -> BatchResult:
                      for hit in report.hits]
             actors = list(actor_rows(report))
         except FramingError as error:
-            result.failed.append((job.id, job.source, str(error)))
+            result.failed.append((job.id, job.source, message_for(error, job.source or "")))
             continue
         except Exception as error:  # a bug on one article must not stop a long run
             result.failed.append((job.id, job.source,
