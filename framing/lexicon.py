@@ -126,7 +126,7 @@ def _plural(word: str) -> str:
 
 
 def _doubles(word: str) -> bool:
-    """Whether a final consonant may double (slam → slammed); both spellings are generated."""
+    """Whether a final consonant may double (slam → slammed, label → labelled)."""
     return (
         len(word) >= 3
         and word[-1] not in _VOWELS | {"w", "x", "y"}
@@ -135,11 +135,20 @@ def _doubles(word: str) -> bool:
     )
 
 
+def _one_syllable(word: str) -> bool:
+    """One group of vowels ("spar", "slam", "quip"): a final consonant that may double must
+    ("sparred"; "spared" is another verb's), where a longer word may go either way
+    ("labeled", "labelled")."""
+    return len(re.findall(r"[aeiou]+", word)) == 1
+
+
 def _past(word: str) -> set[str]:
     if word.endswith("e"):
         return {word + "d"}
     if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
         return {word[:-1] + "ied"}
+    if _doubles(word) and _one_syllable(word):
+        return {word + word[-1] + "ed"}
     forms = {word + "ed"}
     if _doubles(word):
         forms.add(word + word[-1] + "ed")
@@ -151,6 +160,8 @@ def _gerund(word: str) -> set[str]:
         return {word[:-2] + "ying"}
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
         return {word[:-1] + "ing"}
+    if _doubles(word) and _one_syllable(word):
+        return {word + word[-1] + "ing"}
     forms = {word + "ing"}
     if _doubles(word):
         forms.add(word + word[-1] + "ing")

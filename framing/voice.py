@@ -145,7 +145,8 @@ _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(
     """said told wrote spoke thought made put took led gave went came saw got held kept left
-    met ran sent brought began found grew became fell rose won lost stood""".split())
+    met ran sent brought began found grew became fell rose won lost stood spoken spun swore sworn
+    written""".split())
 # Verbs that take "to" between a subject and a verb of saying: "he declined to say".
 _TAKES_TO = frozenset(
     """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
@@ -572,7 +573,8 @@ class VoiceFinder:
         if takes_a_thing(match.entry, rest):
             return None  # "the fighting has claimed 14,000 lives", "may add fuel to the row"
         if (form == "said" and prev in ("having", "with") and nxt in ("that", "this")
-                and k_end + 2 < len(words) and "," in text[words[k_end + 1][1]:words[k_end + 2][0]]):
+                and k_end + 2 < len(words)
+                and "," in text[words[k_end + 1][1]:words[k_end + 2][0]]):
             return None  # "Having said that, …": a turn of the writer's argument
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said

@@ -7,7 +7,7 @@ from conftest import sentence_starting
 
 from framing import Analyzer
 from framing.errors import LexiconError
-from framing.lexicon import LEXICON_DIR, Entry, Lexicon, load_lexicon, read_lexicon
+from framing.lexicon import LEXICON_DIR, Entry, Lexicon, inflections, load_lexicon, read_lexicon
 
 CATEGORIES = {"loaded", "label", "intensifier", "hedge", "attribution_verb", "neutral_attribution",
               "factive", "assertive", "implicative"}
@@ -61,6 +61,9 @@ def test_matching(analyzer, text, expected):
         "Thugsville is a fictional town.",  # a prefix is not a word
         "The regimented drills ended.",  # "regime" inside "regimented"
         "I know — it all looks so good.",  # a phrase is not matched across a dash
+        "The town might be spared if the storm turns.",  # "spared" is not "spar"
+        "Judge Ortiz was sworn in as mayor on Monday.",  # an oath of office, not speech
+        "Troops of the Revolutionary Guard fired on the boat.",  # a name, not hype
     ],
 )
 def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
@@ -393,3 +396,19 @@ def test_thing_objects_are_read_and_make_a_verb_of_saying_take_a_thing(tmp_path)
     assert grabbed("The mayor grabbed 12 seats on Monday.") == []
     assert grabbed("The mayor grabbed that the vote was rigged.") == ["grabbed"]
     assert grabbed("The mayor grabbed the headlines were wrong.") == ["grabbed"]
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        # one syllable: the final consonant doubles ("spared" and "scared" are other verbs)
+        ("spar", {"spar", "spars", "sparred", "sparring"}),
+        ("scar", {"scar", "scars", "scarred", "scarring"}),
+        ("slam", {"slam", "slams", "slammed", "slamming"}),
+        # longer words may go either way
+        ("label", {"label", "labels", "labeled", "labelled", "labeling", "labelling"}),
+        ("claim", {"claim", "claims", "claimed", "claiming"}),
+    ],
+)
+def test_regular_inflections_of_verbs(word, forms):
+    assert inflections(word, "verb") == forms

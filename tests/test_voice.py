@@ -635,6 +635,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # … and still reported speech
         ("He said that, in his view, the plan would fail.", "attributed", "He"),
         ("Critics called the plan a disaster.", "attributed", "Critics"),
+        ("The senator swore that she had never met him.", "attributed", "the senator"),
         ("She has called the police shootings a moment like the civil rights era.",
          "attributed", "She"),
     ],
