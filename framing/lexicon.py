@@ -71,7 +71,8 @@ class Entry:
     # Words that, in the same sentence, make the term descriptive (its literal sense).
     descriptive_if: frozenset[str] = frozenset()
     # For verbs of saying: objects right after the verb that make it a verb of taking or doing
-    # ("claimed victory", "added fuel"); "#" stands for any number ("claimed 12 lives").
+    # ("claimed victory", "added fuel", the particle of "sworn in"); "#" stands for any number
+    # ("claimed 12 lives").
     thing_objects: frozenset[str] = frozenset()
 
 
