@@ -44,7 +44,15 @@ from framing.export import (
 )
 from framing.ingest import article_from_bytes, fetch_url
 from framing.lexicon import read_lexicon
-from framing.render import ALL_CATEGORIES, CATEGORY_LABELS, LEGEND, STYLE, article_html, pairs_html
+from framing.render import (
+    ALL_CATEGORIES,
+    CATEGORY_LABELS,
+    LEGEND,
+    STYLE,
+    article_html,
+    pairs_html,
+    score_parts_html,
+)
 from framing.views import (
     OTHER_SOURCES,
     explorer_table,
@@ -373,12 +381,10 @@ def article_column(slot, report, width, categories) -> None:
     for row in (figures[:3], figures[3:]):
         for column, (label, value, help_text) in zip(st.columns(3), row):
             column.metric(label, value, help=help_text)
-    with st.expander("Framing score, part by part"):
-        st.dataframe(pd.DataFrame([{"part": p.name, "value": p.value, "points": p.points,
-                                    "out of": p.weight, "how": p.explanation}
-                                   for p in report.score_parts]), hide_index=True)
-    st.markdown(STYLE + LEGEND, unsafe_allow_html=True)
-    st.markdown(article_html(report, categories=categories, borderline_width=width),
+    # The score's parts, the legend and the article are one element: on a busy server each
+    # element reaches the browser on its own and costs it a layout (see docs/benchmarks.md).
+    st.markdown(STYLE + score_parts_html(report) + LEGEND
+                + article_html(report, categories=categories, borderline_width=width),
                 unsafe_allow_html=True)
 
 

@@ -98,6 +98,19 @@ def article_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
     return f'<div class="fr-article">{"".join(blocks)}</div>'
 
 
+def score_parts_html(report: ArticleReport) -> str:
+    """The framing score's parts as a table folded under one line (a ``<details>``: drawn
+    when opened, and one element of the page with the article rather than a widget of its
+    own)."""
+    rows = "".join(
+        f"<tr><td>{escape(p.name)}</td><td>{p.value:.3g}</td><td>{p.points:.1f}</td>"
+        f"<td>{p.weight:g}</td><td>{escape(p.explanation)}</td></tr>"
+        for p in report.score_parts)
+    return ('<details class="fr-parts"><summary>Framing score, part by part</summary>'
+            '<table><tr><th>part</th><th>value</th><th>points</th><th>out of</th><th>how</th>'
+            f"</tr>{rows}</table></details>")
+
+
 def marked_sentence(report: ArticleReport, index: int, spans) -> str:
     """A sentence with the given spans (the words the other article lacks) in <mark>."""
     s = report.scores[index].sentence
@@ -155,6 +168,13 @@ STYLE = """
   text-align: left; }
 .fr-pairs mark { background: #ffe08a; }
 .fr-sim { color: #777; white-space: nowrap; }
+.fr-parts { margin: 0.3em 0 0.6em 0; font-size: 0.9em; }
+.fr-parts summary { cursor: pointer; padding: 0.4em 0.6em; border: 1px solid #ddd;
+  border-radius: 0.5rem; }
+.fr-parts table { border-collapse: collapse; width: 100%; margin-top: 0.4em; }
+.fr-parts td, .fr-parts th { border-top: 1px solid #ddd; padding: 3px 6px; text-align: left;
+  vertical-align: top; }
+.fr-parts th { white-space: nowrap; }
 </style>
 """
 

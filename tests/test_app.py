@@ -42,6 +42,11 @@ def test_opens_on_the_example_without_errors(app):
     assert "fr-article" in html and "saber-rattling" in html  # the commentary is shown
     assert 'class="fr-term fr-' in html and "Neutral alternative:" in html  # tooltips
     assert [t.label for t in app.tabs] == ["Articles", "Comparison", "Sentences", "Export"]
+    # the score's parts, folded above each article, in the same element as the article
+    assert html.count("Framing score, part by part") == 2
+    article = next(m.value for m in app.markdown if "fr-article" in m.value)
+    assert article.index('class="fr-parts"') < article.index('class="fr-article"')
+    assert "<td>opinion</td>" in article and "<td>loaded_terms</td>" in article
 
 
 def summary_lines(app):
