@@ -25,7 +25,8 @@ _STOP_CAPITALS = frozenset(
     meanwhile however still also then now today yesterday tomorrow despite although though
     since because speaking according adding asked under over about into than both several
     many some all any each every most more few no not only just even already there here what
-    which who why how where whether mr mrs ms dr i'm i've i'd i'll i’m i’ve i’d i’ll""".split()
+    which who why how where whether mr mrs ms dr i'm i've i'd i'll i’m i’ve i’d i’ll
+    ah oh ooh uh um well yes yeah hey wow alas okay ok indeed""".split()
 )
 DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april

@@ -631,7 +631,8 @@ class VoiceFinder:
             if speaker:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
-        tail = _tail_only(text, match.end, s.end, words, k_end)
+        tail = _tail_only(text, match.end, s.end, words, k_end) and not (
+            lemma in _COMMISSIVE and nxt == "to")  # "…, vowed to fight on": what was vowed
         inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",
                                text[match.end:s.end])
         named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
@@ -860,17 +861,26 @@ class VoiceFinder:
         if i < 0:
             return ""
         via_who = lowered[i] in ("who", "which")
+        person = lowered[i] == "who"
         if via_who and i > 0:
             # "Peru and Chile, the two largest producers, which together vowed"
             i -= 1
             if not words[i][2][:1].isalnum():
                 return ""
             j = self._chunk_start(text, words, lowered, i, inside)
-            if j <= i and (j == 0 or "," not in text[words[j - 1][1]:words[j][0]]):
-                # no appositive before it: "Cole endorses Reyes, who says …" (Reyes)
+            if person and j <= i and (j == 0 or "," not in text[words[j - 1][1]:words[j][0]]):
+                # no appositive before it: "Cole endorses Reyes, who says …" (Reyes; not
+                # "which", whose antecedent may be the whole clause: "…, which tells you")
                 name = self.names.speaker_name(text[words[j][0]:words[i][1]])
-                if _proper(name):
-                    return name
+                if _proper(name) or (lowered[j] in _DETERMINERS and i - j < 4
+                                     and _plain_np(name)):
+                    return name  # (and "The mayor, who said …, resigned": the mayor)
+                last = max((m for m in range(j + 1, i + 1) if lowered[m] in ("the", "a", "an")),
+                           default=-1)
+                if last > 0 and i - last < 4 and lowered[last - 1] not in _BE_FORMS and not (
+                        _plain_np(text[words[j][0]:words[last][0]])):
+                    # "She thanked the nurses, who said …": the nurses
+                    return self.names.speaker_name(text[words[last][0]:words[i][1]])
         if lowered[i] == "to":
             # "Other leaders used blunt language to denounce …": the clause's subject
             return self._clause_subject(text, s, words, lowered, k, inside)

@@ -626,8 +626,13 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # the antecedent of "who says", a subject after the verb of a clause before it
         ("Ah, old friends again: Cole endorses Reyes, who says he is honored.", "attributed",
          "Reyes"),
+        ("The mayor, who has led the city since 2019, vowed to fight on.", "attributed",
+         "the mayor"),
         ("The council backed Ann Cole, who said the plan would pass.", "attributed",
          "Ann Cole"),
+        ("The mayor, who said the plan would pass, resigned.", "attributed", "the mayor"),
+        ("She thanked the nurses, who said they were exhausted.", "attributed", "the nurses"),
+        ("Police arrested a man who said he had planted the bomb.", "attributed", "a man"),
         ("Friday's march was the second time ACME said it had held such an event.",
          "attributed", "ACME"),
         ("Friday's march was the second time the group said it had held such an event.",
@@ -725,6 +730,23 @@ def test_first_names_are_one_gender_each():
     assert {r["gender"] for r in rows} == {"m", "f"}
     # names given to both are left out: they would mislead "he" and "she"
     assert not {"taylor", "jordan", "alex", "sam", "kim", "chris"} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "name"),
+    [
+        ("Russia not only denied the report", "Russia"),
+        ("Wells Fargo said", "Wells Fargo"),
+        # an interjection that opens a sentence names nobody
+        ("Ah", ""),
+        ("Well", ""),
+        ("Oh", ""),
+    ],
+)
+def test_a_name_opening_a_clause(chunk, name):
+    from framing.names import Names
+
+    assert Names().leading_name(chunk, whole_chunk_is_heading=False) == name
 
 
 def test_a_short_attribution_after_a_quotation_names_its_speaker(analyzer):
