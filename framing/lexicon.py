@@ -38,7 +38,8 @@ TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 # Matching reads a percent sign as a token of its own, in text and in lexicon forms alike:
 # "100%" is not the "100" of "100 people", nor "the 1%" the start of "the 1,200 homes".
 _MATCH_TOKEN = re.compile(TOKEN.pattern + "|%")
-# What a phrase is never written across: "I know — it all looks good" holds no "know it all".
+# What a phrase is never written across: "You know — it all tastes better" holds no "know it
+# all".
 # (Commas, periods and apostrophes are in some phrases: "drill, baby, drill", "d.o.a.".)
 _BREAK = re.compile(r"[—–;:()\[\]!?\"“”]")
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})

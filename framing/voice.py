@@ -1324,7 +1324,7 @@ def _ends_phrase(text: str, inner: str, end: int, limit: int) -> bool:
 def _premodifies(text: str, end: int, limit: int) -> bool:
     """Whether a quotation is followed, after one space, by a lowercase noun it modifies: a
     quoted phrase used so names a plan, a slogan or a term of art (a “phase one” deal, “stop
-    the cuts” marches, the “green shoe” option), where a phrase held at arm's length stands
+    the cuts” marches, the “drag along” clause), where a phrase held at arm's length stands
     on its own (“reform” plans of one word stay scare quotes: the caller checks the length)."""
     if not re.match(r" [a-z]", text[end:end + 2]):
         return False

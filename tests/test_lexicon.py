@@ -60,7 +60,7 @@ def test_matching(analyzer, text, expected):
         "The blast killed 12 people.",  # "blast" the noun, not the verb of saying
         "Thugsville is a fictional town.",  # a prefix is not a word
         "The regimented drills ended.",  # "regime" inside "regimented"
-        "I know — it all looks so good.",  # a phrase is not matched across a dash
+        "You know — it all tastes better cold.",  # a phrase is not matched across a dash
         "The town might be spared if the storm turns.",  # "spared" is not "spar"
         "Judge Ortiz was sworn in as mayor on Monday.",  # an oath of office, not speech
         "Troops of the Revolutionary Guard fired on the boat.",  # a name, not hype

@@ -353,7 +353,7 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         # a quoted phrase that names a plan, a slogan or a term of art before its noun
         ('A "first stage" trade deal between the two countries was meant to be limited.',
          "partial"),
-        ("The sale could raise $2bn if a “green shoe” option is used.", "partial"),
+        ("The sale cannot close until the “drag along” clause is signed.", "partial"),
         ("Residents held “stop the cuts” marches across the city.", "partial"),
         ("The museum built an app named “sort your shelves” for visitors.", "partial"),
         ("The “efficiency drive” cut 40 jobs last year.", "scare"),  # a verb, not a noun
