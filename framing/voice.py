@@ -145,8 +145,8 @@ _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(
     """said told wrote spoke thought made put took led gave went came saw got held kept left
-    met ran sent brought began found grew became fell rose won lost stood spoken spun swore sworn
-    written""".split())
+    met ran sent brought began found grew became fell rose won lost stood spun swore sworn
+    """.split())  # (not "written", "spoken": "who had written the song" is no report)
 # Verbs that take "to" between a subject and a verb of saying: "he declined to say".
 _TAKES_TO = frozenset(
     """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
@@ -899,6 +899,11 @@ class VoiceFinder:
                 i + 1 < k and "," in text[words[k - 1][1]:words[k][0]]):
             # (not "A group of lawmakers, predictably, wrote": only an adverb in commas)
             return self._around_parenthetical(text, s, words, lowered, i, inside)
+        if lowered[i] == "it" and i > 0 and lowered[i - 1] in ("which", "that"):
+            # "The Taliban claimed the attack, which it said …": the body the sentence is about
+            subject = self._sentence_subject(text, s, words, lowered, inside)
+            if subject and subject.split()[0].lower() not in self.names.genders:
+                return subject  # (not a person: "Ann Cole bought the house, which it said …")
         if lowered[i] in _PRONOUNS:
             return words[i][2]  # "In a letter that year she called …": she
         j = self._chunk_start(text, words, lowered, i, inside)

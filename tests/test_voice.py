@@ -633,6 +633,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The mayor, who said the plan would pass, resigned.", "attributed", "the mayor"),
         ("She thanked the nurses, who said they were exhausted.", "attributed", "the nurses"),
         ("Police arrested a man who said he had planted the bomb.", "attributed", "a man"),
+        # "it" in a relative clause: the organization the sentence is about
+        ("Meridian Bank cut its rate, a move that it said would help savers.", "attributed",
+         "Meridian Bank"),
+        ("The Northern Front claimed responsibility for the blast, which it said was a warning.",
+         "attributed", "Northern Front"),
+        # a verb of writing with an object reports nothing
+        ("By the time Cole learned who had written the song, she was only half-surprised.",
+         "author", ""),
         ("Friday's march was the second time ACME said it had held such an event.",
          "attributed", "ACME"),
         ("Friday's march was the second time the group said it had held such an event.",
