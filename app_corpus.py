@@ -163,8 +163,9 @@ def choose_store() -> Path | None:
     source = st.sidebar.radio("Store", STORE_SOURCES, key="corpus_source",
                               label_visibility="collapsed")
     if source == "Example corpus":
-        st.sidebar.caption("60 fictional articles: 13 stories told by 5 fictional outlets "
-                           "(corpus/example_corpus).")
+        st.sidebar.caption("60 fictional articles, written as 13 stories told by 5 fictional "
+                           "outlets (corpus/example_corpus). The page counts the stories that "
+                           "grouping by text alone finds.")
         return example_store()
     if source == "A store file":
         typed = st.sidebar.text_input(
