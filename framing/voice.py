@@ -165,6 +165,9 @@ _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
 _BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
 # Verbs that put the speaker after them following a comma: "…, said another witness, …"
+# The longest sentence (in characters) taken as the attribution of the quotation before it
+# ("“…” | Holm said on Monday, after the vote.").
+_ATTRIBUTION_LINE = 80
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -633,6 +636,13 @@ class VoiceFinder:
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
         tail = _tail_only(text, match.end, s.end, words, k_end) and not (
             lemma in _COMMISSIVE and nxt == "to")  # "…, vowed to fight on": what was vowed
+        if not tail and form in _INVERTING and "," in gap_before and k_end + 1 < len(words) and (
+                words[k_end + 1][2][:1].isupper()):
+            # "…, said NBC's Dana Reyes.": a short name that ends the sentence (the possessive
+            # is a word of its own to TOKEN; not "…, said the city needed homes.")
+            rest_text = text[match.end:s.end]
+            tail = (len(rest_text.split()) <= 5 and not re.search(r"[,;:]", rest_text)
+                    and "that" not in rest and rest_text.rstrip()[-1:] in ".!?")
         inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",
                                text[match.end:s.end])
         named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
@@ -1229,6 +1239,8 @@ class VoiceFinder:
         following = by_span.after(quote.end)
         if following is None or not holders or following.paragraph != holders[0].paragraph:
             return ""
+        if following.end - following.start > _ATTRIBUTION_LINE:
+            return ""  # a sentence with its own content reports that, not the quote before it
         return named[following.index]
 
     def _quote_roles(self, text, by_span, quotes, attributions, said):

@@ -633,6 +633,8 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The mayor, who said the plan would pass, resigned.", "attributed", "the mayor"),
         ("She thanked the nurses, who said they were exhausted.", "attributed", "the nurses"),
         ("Police arrested a man who said he had planted the bomb.", "attributed", "a man"),
+        ("Debates rarely change a race, noted NBC’s Dana Reyes.", "attributed",
+         "NBC’s Dana Reyes"),
         # "it" in a relative clause: the organization the sentence is about
         ("Meridian Bank cut its rate, a move that it said would help savers.", "attributed",
          "Meridian Bank"),
@@ -771,3 +773,16 @@ def test_a_short_attribution_after_a_quotation_names_its_speaker(analyzer):
     # a long sentence after a quotation that ends in a verb-like noun is no attribution
     text = "“We will fight,” she said.\nHe quit after the theft of private emails."
     assert voices(analyzer, text)[-1][1] == "author"
+
+
+def test_a_quotation_keeps_its_speaker_when_the_next_sentence_reports_something_else(analyzer):
+    # a sentence with content of its own after a quotation reports that, not the quotation:
+    # the quotation continues the last speaker's words (pasted text is often one paragraph)
+    text = ("“We will build it,” said Mayor Ann Cole. “And we will pay for it.” The council, "
+            "for its part, noted that the vote on the budget would come in May, after the "
+            "hearings.")
+    assert [v[1:] for v in voices(analyzer, text)] == [
+        ("quoted", "Ann Cole"), ("quoted", "Ann Cole"), ("attributed", "the council")]
+    # a short one names it
+    text = "“We will build it,” said Mayor Ann Cole. “And we will pay for it.” Reyes added."
+    assert [v[1:] for v in voices(analyzer, text)][1] == ("quoted", "Reyes")
