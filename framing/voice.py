@@ -910,7 +910,7 @@ class VoiceFinder:
             # (not "A group of lawmakers, predictably, wrote": only an adverb in commas)
             return self._around_parenthetical(text, s, words, lowered, i, inside)
         if lowered[i] == "it" and i > 0 and lowered[i - 1] in ("which", "that"):
-            # "The Northern Front claimed the blast, which it said …": the body the sentence is about
+            # "The Northern Front claimed the blast, which it said …": what the sentence is about
             subject = self._sentence_subject(text, s, words, lowered, inside)
             if subject and subject.split()[0].lower() not in self.names.genders:
                 return subject  # (not a person: "Ann Cole bought the house, which it said …")
