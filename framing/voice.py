@@ -164,10 +164,10 @@ _AFTER_PHONED = frozenset("and to after when about for on at in who but".split()
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
 _BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
-# Verbs that put the speaker after them following a comma: "…, said another witness, …"
 # The longest sentence (in characters) taken as the attribution of the quotation before it
 # ("“…” | Holm said on Monday, after the vote.").
 _ATTRIBUTION_LINE = 80
+# Verbs that put the speaker after them following a comma: "…, said another witness, …"
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -885,8 +885,7 @@ class VoiceFinder:
                 if _proper(name) or (lowered[j] in _DETERMINERS and i - j < 4
                                      and _plain_np(name)):
                     return name  # (and "The mayor, who said …, resigned": the mayor)
-                last = max((m for m in range(j + 1, i + 1) if lowered[m] in ("the", "a", "an")),
-                           default=-1)
+                last = _last_article(lowered, j, i)
                 if last > 0 and i - last < 4 and lowered[last - 1] not in _BE_FORMS and not (
                         _plain_np(text[words[j][0]:words[last][0]])):
                     # "She thanked the nurses, who said …": the nurses
@@ -965,8 +964,7 @@ class VoiceFinder:
         if name and _has_verb(name):
             # "… was the second time the group said": the noun phrase after the clause's verb,
             # from its last determiner
-            last = max((m for m in range(j + 1, i + 1) if lowered[m] in ("the", "a", "an")),
-                       default=-1)
+            last = _last_article(lowered, j, i)
             if (last > 0 and _has_verb(text[words[j][0]:words[last][0]]) and i - last < 4
                     and lowered[last - 1] not in _PREPOSITIONS
                     and not (via_who and lowered[last - 1] in _BE_FORMS)):
@@ -1338,9 +1336,16 @@ def _ends_phrase(text: str, inner: str, end: int, limit: int) -> bool:
     return first is not None and first.group().lower() in _PHRASE_ENDERS
 
 
+def _last_article(lowered: list[str], j: int, i: int) -> int:
+    """The index of the last "the", "a" or "an" after word ``j`` up to word ``i``, else -1:
+    where the noun phrase before a verb starts ("… was the second time the group said")."""
+    return max((m for m in range(j + 1, i + 1) if lowered[m] in ("the", "a", "an")),
+               default=-1)
+
+
 def _premodifies(text: str, end: int, limit: int) -> bool:
     """Whether a quotation is followed, after one space, by a lowercase noun it modifies: a
-    quoted phrase used so names a plan, a slogan or a term of art (a “phase one” deal, “stop
+    quoted phrase used so names a plan, a slogan or a term of art (a “first stage” deal, “stop
     the cuts” marches, the “drag along” clause), where a phrase held at arm's length stands
     on its own (“reform” plans of one word stay scare quotes: the caller checks the length)."""
     if not re.match(r" [a-z]", text[end:end + 2]):
