@@ -1643,6 +1643,13 @@ def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
     say" the people are the source, not the governor."""
     if len(found) < 2:
         return list(found)
+    for k, a in enumerate(found[1:], start=1):
+        # "The plan the council wrote, critics say, is flawed": a source in commas mid-sentence
+        before = text[start:a.start].rstrip()
+        if (a.postposed and a.speaker and text[a.end:end].lstrip().startswith(",")
+                and before.lower().endswith(a.speaker.lower())
+                and before[:len(before) - len(a.speaker)].rstrip().endswith(",")):
+            return [a, *found[:k], *found[k + 1:]]
     last = found[-1]
     if not (last.postposed and 0 <= last.content_start <= start and last.speaker
             and len(TOKEN.findall(text[last.end:end])) <= 6 and "," not in text[last.end:end]):

@@ -635,6 +635,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Police arrested a man who said he had planted the bomb.", "attributed", "a man"),
         ("Debates rarely change a race, noted NBC’s Dana Reyes.", "attributed",
          "NBC’s Dana Reyes"),
+        # a source set off by commas mid-sentence reports the whole sentence
+        ("The letter the board wrote in May, critics say, was never sent.", "attributed",
+         "critics"),
         # "it" in a relative clause: the organization the sentence is about
         ("Meridian Bank cut its rate, a move that it said would help savers.", "attributed",
          "Meridian Bank"),
