@@ -386,9 +386,9 @@ class VoiceFinder:
         ordered = {}
         for s in sentences:
             found = resolved[s.index]
-            first = _governing_first(attributions[s.index], text, s.start, s.end)[:1]
-            ordered[s.index] = found if first == list(attributions[s.index][:1]) else (
-                found[-1], *found[:-1])
+            governing = _governing_first(attributions[s.index], text, s.start, s.end)[:1]
+            k = attributions[s.index].index(governing[0]) if governing else 0
+            ordered[s.index] = (found[k], *found[:k], *found[k + 1:]) if k else found
         by_span = _SentenceIndex(sentences)
         quote_speakers = self._quote_speakers(by_span, quotes, ordered)
         roles = self._quote_roles(text, by_span, quotes, resolved, said)

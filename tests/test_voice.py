@@ -638,6 +638,8 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # a source set off by commas mid-sentence reports the whole sentence
         ("The letter the board wrote in May, critics say, was never sent.", "attributed",
          "critics"),
+        ("The letter the board wrote in May, critics say, was never sent, and the mayor said "
+         "she had not read it.", "attributed", "critics"),
         # "it" in a relative clause: the organization the sentence is about
         ("Meridian Bank cut its rate, a move that it said would help savers.", "attributed",
          "Meridian Bank"),
