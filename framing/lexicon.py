@@ -71,9 +71,10 @@ class Entry:
     source: str = ""
     # Words that, in the same sentence, make the term descriptive (its literal sense).
     descriptive_if: frozenset[str] = frozenset()
-    # For verbs of saying: objects right after the verb that make it a verb of taking or doing
-    # ("claimed victory", "added fuel", the particle of "sworn in"); "#" stands for any number
-    # ("claimed 12 lives").
+    # For verbs of saying: words right after the verb that make it a verb of taking or doing
+    # (an object: "claimed victory", "added fuel"; a particle: "sworn in"; the next verb when
+    # the thing written came before: "the letter the council wrote was read"); "#" stands for
+    # any number ("claimed 12 lives").
     thing_objects: frozenset[str] = frozenset()
 
 

@@ -645,7 +645,10 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "Meridian Bank"),
         ("The Northern Front claimed responsibility for the blast, which it said was a warning.",
          "attributed", "Northern Front"),
-        # a verb of writing with an object reports nothing
+        # a verb of writing with an object reports nothing, nor one whose thing came first
+        ("The letter that the council wrote was read aloud at the hearing.", "author", ""),
+        ("The post she wrote has since been deleted.", "author", ""),
+        ("In a memo, Reyes wrote the plan was flawed.", "attributed", "Reyes"),
         ("By the time Cole learned who had written the song, she was only half-surprised.",
          "author", ""),
         ("Friday's march was the second time ACME said it had held such an event.",
