@@ -145,17 +145,20 @@ def _one_syllable(word: str) -> bool:
     return len(re.findall(r"[aeiou]+", word)) == 1
 
 
+def _suffixed(word: str, ending: str) -> set[str]:
+    """``word`` + ``ending``, with its final consonant doubled where it must or may be."""
+    if not _doubles(word):
+        return {word + ending}
+    doubled = word + word[-1] + ending
+    return {doubled} if _one_syllable(word) else {word + ending, doubled}
+
+
 def _past(word: str) -> set[str]:
     if word.endswith("e"):
         return {word + "d"}
     if word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
         return {word[:-1] + "ied"}
-    if _doubles(word) and _one_syllable(word):
-        return {word + word[-1] + "ed"}
-    forms = {word + "ed"}
-    if _doubles(word):
-        forms.add(word + word[-1] + "ed")
-    return forms
+    return _suffixed(word, "ed")
 
 
 def _gerund(word: str) -> set[str]:
@@ -163,12 +166,7 @@ def _gerund(word: str) -> set[str]:
         return {word[:-2] + "ying"}
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
         return {word[:-1] + "ing"}
-    if _doubles(word) and _one_syllable(word):
-        return {word + word[-1] + "ing"}
-    forms = {word + "ing"}
-    if _doubles(word):
-        forms.add(word + word[-1] + "ing")
-    return forms
+    return _suffixed(word, "ing")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -375,7 +375,7 @@ PLURAL_PEOPLE = frozenset(
     """police officials authorities officers residents witnesses sources people students
     teachers workers doctors experts analysts lawmakers leaders investigators prosecutors
     firefighters troops soldiers protesters voters activists critics neighbours neighbors
-    locals parents owners families residents observers""".split())
+    locals parents owners families observers""".split())
 
 
 # Before a single capitalized word, words that make it a thing or a place ("the Gateway",

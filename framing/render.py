@@ -164,16 +164,14 @@ STYLE = """
 .fr-legend { font-size: 0.82em; margin: 0.2em 0 0.8em 0; line-height: 2; }
 .fr-legend span { margin-right: 0.9em; white-space: nowrap; }
 .fr-pairs { border-collapse: collapse; font-size: 0.9em; width: 100%; }
-.fr-pairs td, .fr-pairs th { border-top: 1px solid #ddd; padding: 4px 6px; vertical-align: top;
-  text-align: left; }
+.fr-pairs td, .fr-pairs th, .fr-parts td, .fr-parts th { border-top: 1px solid #ddd;
+  padding: 4px 6px; vertical-align: top; text-align: left; }
 .fr-pairs mark { background: #ffe08a; }
 .fr-sim { color: #777; white-space: nowrap; }
 .fr-parts { margin: 0.3em 0 0.6em 0; font-size: 0.9em; }
 .fr-parts summary { cursor: pointer; padding: 0.4em 0.6em; border: 1px solid #ddd;
   border-radius: 0.5rem; }
 .fr-parts table { border-collapse: collapse; width: 100%; margin-top: 0.4em; }
-.fr-parts td, .fr-parts th { border-top: 1px solid #ddd; padding: 3px 6px; text-align: left;
-  vertical-align: top; }
 .fr-parts th { white-space: nowrap; }
 </style>
 """

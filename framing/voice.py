@@ -145,8 +145,8 @@ _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
 _IRREGULAR_PAST = frozenset(
     """said told wrote spoke thought made put took led gave went came saw got held kept left
-    met ran sent brought began found grew became fell rose won lost stood spun swore sworn
-    """.split())  # (not "written", "spoken": "who had written the song" is no report)
+    met ran sent brought began found grew became fell rose won lost stood spun swore
+    sworn""".split())  # (not "written", "spoken": "who had written the song" is no report)
 # Verbs that take "to" between a subject and a verb of saying: "he declined to say".
 _TAKES_TO = frozenset(
     """decline declines refuse refuses want wants wanted tried try tries seem seems seemed
