@@ -32,6 +32,7 @@ DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
+_NOT_A_NAME = _STOP_CAPITALS | DAYS_MONTHS  # words that open no name
 ORG_WORDS = frozenset(
     """ministry department agency party council union bank corp corporation inc ltd company
     committee service office pentagon house kremlin congress senate parliament police army
@@ -141,7 +142,7 @@ class Names:
             return False
         if len(run) == 1 and run[0].lower() in _GROUPS:
             return False  # "Northerners", "Democrats": a group
-        if all(t.lower() in _STOP_CAPITALS | DAYS_MONTHS for t in run):
+        if all(t.lower() in _NOT_A_NAME for t in run):
             return False
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
                               or re.fullmatch(r"[A-Z]{2,}s", run[0])):
@@ -242,7 +243,7 @@ class Names:
             return ""  # the whole chunk is capitalized: a heading, not a subject
         # "Dr. Miriam Osei" → Miriam Osei, "State Senator Barbara L'Italien" → Barbara L'Italien
         stripped = self.person_in(run) or self.strip_titles(run)
-        if not stripped or stripped[0].lower() in _STOP_CAPITALS | DAYS_MONTHS:
+        if not stripped or stripped[0].lower() in _NOT_A_NAME:
             return ""
         return " ".join(stripped)
 

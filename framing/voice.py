@@ -214,6 +214,9 @@ _SUBORDINATING = frozenset(
     "when while if because although though since after before as once until unless".split())
 _QUANTIFIERS = frozenset(
     "some many several most all both few two three four five other another each every".split())
+# Words that open a noun phrase: "the", "some", "two" …; with pronouns, a clause's subject too.
+_NP_OPENING_WORDS = _DETERMINERS | _QUANTIFIERS
+_NP_OPENERS = _NP_OPENING_WORDS | _SUBJECTS
 
 
 @dataclass(frozen=True)
@@ -939,7 +942,7 @@ class VoiceFinder:
         # words are the relative clause's verb and object ("Economists who study markets")
         if j > 1 and lowered[j - 1] in ("who", "which") and "," in text[
                 words[j - 2][1]:words[j - 1][0]] and lowered[j] not in (
-                _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper():
+                _NP_OPENERS) and not words[j][2][:1].isupper():
             # "Sen. Paula Ritter, R-S.C., who sits on the panel called on …" (no comma to
             # close the clause)
             return self._around_parenthetical(text, s, words, lowered, i, inside, opening=j - 1)
@@ -947,7 +950,7 @@ class VoiceFinder:
             i - j < 3 and lowered[i].endswith("s") and not lowered[i].endswith("ss"))) if (
             j > 0) else True
         if j > 0 and lowered[j - 1] in ("who", "which", "that") and lowered[j] not in (
-                _DETERMINERS | _QUANTIFIERS | _SUBJECTS) and not words[j][2][:1].isupper(
+                _NP_OPENERS) and not words[j][2][:1].isupper(
         ) and not chunk_is_subject and not re.search(
                 r"[,;:()“”\"—–]", text[words[j - 1][1]:words[j][0]]) and j >= 2:
             # "Some parents who sought help … reported": the subject is before "who"
@@ -958,7 +961,7 @@ class VoiceFinder:
                 return self.names.speaker_name(text[words[head][0]:words[head_end][1]])
         # up to eight words when they open like a noun phrase ("Seasoned analysts in Ohio
         # and across the region", "Those close to him"), else six
-        np_start = words[j][2][:1].isupper() or lowered[j] in _DETERMINERS | _QUANTIFIERS
+        np_start = words[j][2][:1].isupper() or lowered[j] in _NP_OPENING_WORDS
         if name and len(name.split()) <= (8 if np_start else 6) and not _has_verb(name):
             return name
         if name and _has_verb(name):
