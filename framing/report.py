@@ -54,8 +54,9 @@ class Quote:
     """A direct quotation, marks included; ``speaker`` once attribution is resolved.
 
     ``role`` is quote (a quotation), partial (a few quoted words inside reported speech or
-    echoing an earlier quote), scare (a term the author holds at arm's length) or title (the
-    name of a book, film, report or programme in Title Case, which is nobody's speech).
+    echoing an earlier quote), scare (a term the author holds at arm's length), title (the
+    name of a book, film, report or programme in Title Case, which is nobody's speech) or
+    turn (a speaker's paragraph in an interview or transcript, label included, no marks).
     """
 
     start: int

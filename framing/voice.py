@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
 from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
 from .report import Quote, Sentence, TermHit
+from .turns import find_turns
 
 SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
 
@@ -357,7 +358,11 @@ class VoiceFinder:
         paragraphs: list[tuple[int, int]],
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
-        inside = QuoteIndex(quotes)
+        turns = find_turns(text, paragraphs, self.names)
+        if turns:  # a speaker's own quotation marks belong to their turn
+            covered = QuoteIndex(turns)
+            quotes = [q for q in quotes if covered.at(q.start) is None]
+        inside = QuoteIndex(quotes + turns)
 
         attributions: dict[int, tuple[Attribution, ...]] = {}
         said: dict[int, int] = {}  # sentence -> where its first verb of saying starts
@@ -395,10 +400,10 @@ class VoiceFinder:
         by_span = _SentenceIndex(sentences)
         quote_speakers = self._quote_speakers(by_span, quotes, ordered)
         roles = self._quote_roles(text, by_span, quotes, resolved, said)
-        quotes = [
+        quotes = sorted([
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
             for i, q in enumerate(quotes)
-        ]
+        ] + turns, key=lambda q: q.start)
         real = QuoteIndex.of_speech(quotes)
 
         out = []

@@ -1,0 +1,132 @@
+"""Interviews and transcripts: paragraphs that open with the speaker's name and a colon.
+
+"PANETTA: Not very good." and "Q: What happens next?" carry no quotation marks, yet every
+word is someone's speech. A transcript is recognized only as a dialogue: at least two
+speakers, one of them speaking at least twice, at least three turns. That keeps out a
+dateline ("NEW DELHI: …"), a heading ("UPDATE: …", "THE FACTS: …") and a list of contacts
+("Anita Kumar: 202-…"), which name no one twice.
+
+Each turn becomes a quotation (a ``Quote`` with role ``turn``) that spans its paragraph, label
+included, with the speaker's name as the text writes it ("Leon Panetta" for "PANETTA:"). An
+unlabeled paragraph between two turns, ending like a sentence, continues the turn before it.
+Questions and answers labeled "Q:" and "A:" are turns too, whose speaker the label does not
+name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .names import Names, name_key
+from .report import Quote
+
+# A paragraph's opening label: "Q:", "A.", "LEON PANETTA:", "Sara Carter:", "Mr. Smith:".
+_LABEL = re.compile(
+    r"(?:(?P<qa>[QA])[.:]|(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:)"
+    r"[ \t]+(?=\S)")
+# Labels that name a part in the conversation rather than a person.
+_ROLES = frozenset(
+    """interviewer host moderator reporter audience question answer caller anchor
+    narrator""".split())
+_MIN_TURNS = 3
+# A paragraph that continues a turn ends like a sentence (not a heading such as "On Syria").
+_SENTENCE_END = re.compile(r"[.?!…\"”’')\]]\s*$")
+
+
+def find_turns(text: str, paragraphs: list[tuple[int, int]], names: Names) -> list[Quote]:
+    """The turns of an interview or transcript, as quotations; [] for any other text."""
+    labels = [(n, match) for n, (start, end) in enumerate(paragraphs)
+              if (match := _LABEL.match(text, start, end)) is not None]
+    if len(labels) < _MIN_TURNS:
+        return []
+    labeled: list[tuple[int, str, str]] = []  # (paragraph number, key, label as written)
+    keys = {_person_key(m.group("name"), text, names) for _, m in labels if m.group("name")}
+    for n, match in labels:
+        if match.group("qa"):
+            labeled.append((n, match.group("qa"), ""))
+            continue
+        label = match.group("name")
+        key = _person_key(label, text, names)
+        if not key and " " not in label and name_key(label) in keys:
+            key = name_key(label)  # "OKAFOR:" after "NADIA OKAFOR:"
+        if key:
+            labeled.append((n, key, label))
+    qa = [t for t in labeled if t[1] in ("Q", "A")]
+    named = [t for t in labeled if t[1] not in ("Q", "A")]
+    turns = qa if _dialogue(qa) and {k for _, k, _ in qa} == {"Q", "A"} else []
+    if _dialogue(named):
+        turns = sorted(turns + named)
+    if not turns:
+        return []
+    speakers = _speakers(named, text, names)
+    found = []
+    for i, (n, key, _) in enumerate(turns):
+        start, end = paragraphs[n]
+        last = turns[i + 1][0] if i + 1 < len(turns) else n + 1
+        for m in range(n + 1, last):
+            if not _SENTENCE_END.search(text, *paragraphs[m]):
+                break
+        else:
+            m = last
+        speaker = speakers.get(key, "")
+        found.append(Quote(start, end, role="turn", speaker=speaker))
+        found.extend(Quote(*paragraphs[k], role="turn", speaker=speaker)
+                     for k in range(n + 1, m))
+    return found
+
+
+def _dialogue(turns: list[tuple[int, str, str]]) -> bool:
+    counts = Counter(key for _, key, _ in turns)
+    return len(turns) >= _MIN_TURNS and len(counts) >= 2 and max(counts.values()) >= 2
+
+
+def _person_key(label: str, text: str, names: Names) -> str:
+    """The surname that identifies the speaker a label names, or "" when the label names no
+    person: a first name we know ("Sara Carter"), an honorific or office ("Mr. Smith",
+    "SEN. COLLINS"), a full name the article also writes outside the labels, or a surname it
+    writes after a first name or a title ("Leon Panetta" for "PANETTA:"). A part such as
+    "HOST:" is its own key."""
+    words = label.split()
+    if len(words) == 1 and name_key(label) in _ROLES:
+        return name_key(label)
+    written = [w if not w.isupper() else w.capitalize() for w in words]
+    person = names.person_in(written)
+    if not person:
+        return ""
+    surname = person[-1]
+    titled = any(name_key(w) in names.titles for w in written[:len(written) - len(person)])
+    if titled or (len(person) >= 2 and (
+            person[0].lower() in names.genders
+            or re.search(rf"(?<![\w’'-]){re.escape(' '.join(person))}\b(?!\s*:)", text))):
+        return name_key(surname)  # "Sara Carter:", "SEN. COLLINS:", "NADIA OKAFOR:" of "Nadia Okafor"
+    for m in re.finditer(rf"\b([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b(?!\s*:)", text):
+        if m.group(1).lower() in names.genders or name_key(m.group(1)) in names.titles:
+            return name_key(surname)
+    return ""
+
+
+def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dict[str, str]:
+    """Each key's speaker as the text writes the name: the longest label that names them, in
+    the article's own capitals where the article writes it so ("Leon Panetta" for "LEON
+    PANETTA"), with a first name from the text when every label gives only the surname."""
+    longest: dict[str, str] = {}
+    for _, key, label in named:
+        if len(label) > len(longest.get(key, "")):
+            longest[key] = label
+    speakers = {}
+    for key, label in longest.items():
+        if key in _ROLES:
+            continue
+        as_written = (m.group() for m in re.finditer(
+            rf"(?<![\w’'-]){re.escape(label)}(?![\w’'-])", text, re.IGNORECASE))
+        name = next((w for w in as_written if not w.isupper()), label)
+        if name.isupper():
+            name = " ".join(w.capitalize() for w in name.split())
+        if len(name.split()) == 1:  # "PANETTA:" all along; the story names "Leon Panetta"
+            fuller = next((m.group() for m in re.finditer(
+                rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text)
+                if m.group(1).lower() in names.genders), "")
+            name = fuller or name
+        speakers[key] = name
+    return speakers

@@ -1,0 +1,115 @@
+"""Interviews and transcripts: turns labeled with a speaker's name or Q/A are quoted speech."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import sentence_starting
+
+from framing import Article
+from framing.names import Names
+from framing.segment import paragraphs
+from framing.turns import find_turns
+
+TRANSCRIPT = """Budget talks resumed on Monday. Our correspondent Nadia Okafor spoke with Senator \
+Tomas Reyes about the plan.
+
+NADIA OKAFOR: The governor calls the plan reckless. Is it?
+
+TOMAS REYES: It is a disastrous plan, and the so-called "savings" are a fantasy.
+
+On the schools
+
+OKAFOR: What happens to the schools?
+
+REYES: They lose teachers.
+
+The cuts fall hardest on rural districts, in my view.
+
+OKAFOR: Thank you, Senator.
+
+The interview has been edited for length and clarity."""
+
+QA = """The harbour master, Ines Valdor, has run the port for a decade. We asked her about the \
+strike.
+
+Q: Is the strike a disaster for the town?
+
+A: It is a catastrophe for the fishermen, frankly.
+
+Q. When will the ships sail again?
+
+A. Not before spring."""
+
+
+@pytest.fixture(scope="module")
+def transcript(analyzer):
+    return analyzer.analyze(Article(text=TRANSCRIPT, title="Talking budgets"))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "voice", "speaker"),
+    [
+        ("Budget talks resumed", "author", ""),
+        ("NADIA OKAFOR: The governor calls", "quoted", "Nadia Okafor"),
+        ("Is it?", "quoted", "Nadia Okafor"),
+        ("TOMAS REYES: It is a disastrous plan", "quoted", "Tomas Reyes"),
+        ("On the schools", "author", ""),  # a heading between turns belongs to no one
+        ("OKAFOR: What happens", "quoted", "Nadia Okafor"),
+        ("REYES: They lose teachers.", "quoted", "Tomas Reyes"),
+        ("The cuts fall hardest", "quoted", "Tomas Reyes"),  # the answer runs on
+        ("The interview has been edited", "author", ""),  # after the last turn: the writer's
+    ],
+)
+def test_a_transcripts_turns_are_their_speakers_quotations(transcript, prefix, voice, speaker):
+    s = sentence_starting(transcript, prefix)
+    assert (s.voice, s.speaker) == (voice, speaker)
+
+
+def test_loaded_words_in_a_turn_are_the_speakers(transcript):
+    text = transcript.article.text
+    by_word = {text[h.start:h.end].lower(): h for h in transcript.hits}
+    assert by_word["disastrous"].voice == "quoted"
+    assert by_word["disastrous"].speaker == "Tomas Reyes"
+    assert not [h for h in transcript.hits if h.category == "scare_quote"]  # his marks, his words
+    assert transcript.metrics.author_loaded_per_1k == 0
+
+
+def test_transcript_speakers_are_quoted_actors(transcript):
+    quoted = {a.name: a.quoted_sentences for a in transcript.actors}
+    assert quoted["Tomas Reyes"] == 3
+    assert quoted["Nadia Okafor"] == 4
+
+
+def test_questions_and_answers_are_quoted(analyzer):
+    report = analyzer.analyze(Article(text=QA, title="The port"))
+    assert sentence_starting(report, "The harbour master").voice == "author"
+    for prefix in ("Q: Is the strike", "A: It is a catastrophe", "Q. When", "A. Not before"):
+        assert sentence_starting(report, prefix).voice == "quoted"
+    assert {h.voice for h in report.hits if h.category == "loaded"} == {"quoted"}
+    assert [q.role for q in report.quotes] == ["turn"] * 4
+
+
+NOT_TRANSCRIPTS = {
+    "a dateline": "NEW DELHI: The monsoon arrived early.\n\nFarmers welcomed it.\n\n"
+                  "Officials said the reservoirs would fill.",
+    "headings that repeat": "NOT TRUE: The moon is cheese.\n\nTHE FACTS: It is rock.\n\n"
+                            "NOT TRUE: Cats can fly.\n\nTHE FACTS: They cannot.",
+    "a list of contacts": "Reporting by the desk.\n\nAnita Kumar: 555-0101\n\n"
+                          "David Lightfoot: 555-0102\n\nMaria Chen: 555-0103",
+    "one speaker only": "LEON PANETTA: We must act.\n\nPANETTA: Now.\n\nPANETTA: Today.",
+    "answers with no questions": "A: Yes.\n\nA: No.\n\nA: Maybe.",
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_TRANSCRIPTS))
+def test_labels_that_make_no_dialogue_are_not_turns(name):
+    text = NOT_TRANSCRIPTS[name]
+    assert find_turns(text, paragraphs(text), Names()) == []
+
+
+def test_turn_spans_cover_their_paragraphs():
+    turns = find_turns(TRANSCRIPT, paragraphs(TRANSCRIPT), Names())
+    assert [TRANSCRIPT[q.start:q.end].split(":")[0] for q in turns] == [
+        "NADIA OKAFOR", "TOMAS REYES", "OKAFOR", "REYES",
+        "The cuts fall hardest on rural districts, in my view.", "OKAFOR"]
+    assert all(a.end < b.start for a, b in zip(turns, turns[1:]))
