@@ -167,6 +167,17 @@ def one_word_paragraphs(scale, quick):
     return _text("\n\n".join(_words(n, 6)))
 
 
+def speaker_labels(scale, quick):
+    # a transcript of 20,000 turns: two speakers, thousands of other labels, Q and A
+    n = scale * _size(quick, 20_000)
+    words = _words(n * 6, 8)
+    lines = []
+    for i in range(n):
+        label = ("WALLACE", "GORKA", f"SPEAKER{i}X", "Q", "A")[i % 5]
+        lines.append(f"{label}: " + " ".join(words[i * 6:i * 6 + 6]) + ".")
+    return _text("\n\n".join(lines))
+
+
 def long_sentence(scale, quick):
     # one sentence of 20,000 words with commas, a verb of saying and quotes, ending in a stop
     n = scale * _size(quick, 20_000)
@@ -193,6 +204,7 @@ CASES = (
     Case("invisible chars", "zero-width and right-to-left marks", invisible),
     Case("emoji", "emoji, flags, ZWJ sequences", emoji),
     Case("one-word paragraphs", "10,000 one-word paragraphs", one_word_paragraphs),
+    Case("speaker labels", "a transcript of 20,000 labeled turns", speaker_labels),
     Case("long sentence", "one sentence of 20,000 words", long_sentence),
     Case("over the cap", "2,000,001 characters", over_the_cap),
 )

@@ -134,7 +134,7 @@ class Segmenter:
         """Return the article's sentences in order, with ``kind`` set and default voice."""
         text = article.text
         sentences: list[Sentence] = []
-        for line in _lines(text):
+        for line in lines(text):
             kind = _line_kind(text, line, article.title)
             spans = self._split(text, line.start, line.end)
             for start, end in spans:
@@ -177,7 +177,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _lines(text: str) -> list[_Line]:
+def lines(text: str) -> list[_Line]:
+    """The text's lines, trimmed, each with its paragraph; a hard-wrapped paragraph is one line."""
     lines: list[_Line] = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         raw = []

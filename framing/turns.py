@@ -1,4 +1,4 @@
-"""Interviews and transcripts: paragraphs that open with the speaker's name and a colon.
+"""Interviews and transcripts: paragraphs (or lines) that open with the speaker's name and a colon.
 
 "PANETTA: Not very good." and "Q: What happens next?" carry no quotation marks, yet every
 word is someone's speech. A transcript is recognized only as a dialogue: at least two
@@ -20,34 +20,53 @@ from collections import Counter
 
 from .names import Names, name_key
 from .report import Quote
+from .segment import lines
 
-# A paragraph's opening label: "Q:", "A.", "LEON PANETTA:", "Sara Carter:", "Mr. Smith:".
-_LABEL = re.compile(
-    r"(?:(?P<qa>[QA])[.:]|(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:)"
+# A line's opening label: "Q:", "A.", "LEON PANETTA:", "Sara Carter:", "Mr. Smith:", also
+# after the opening mark of a transcript quoted paragraph by paragraph ("“WALLACE: …").
+_LABEL_PATTERN = (
+    r"[“\"]?(?:(?P<qa>[QA])[.:]|(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:)"
     r"[ \t]+(?=\S)")
+_LABEL = re.compile(_LABEL_PATTERN)
+_LINE_LABELS = re.compile(r"^[ \t]*" + _LABEL_PATTERN, re.MULTILINE)
+# Labels are looked for in this much of a text at most before it is split into lines.
+_MAX_SCAN = 2_000_000
 # Labels that name a part in the conversation rather than a person.
 _ROLES = frozenset(
     """interviewer host moderator reporter audience question answer caller anchor
     narrator""".split())
 _MIN_TURNS = 3
+_MAX_SPEAKERS = 20
 # A paragraph that continues a turn ends like a sentence (not a heading such as "On Syria").
 _SENTENCE_END = re.compile(r"[.?!…\"”’')\]]\s*$")
 
 
-def find_turns(text: str, paragraphs: list[tuple[int, int]], names: Names) -> list[Quote]:
-    """The turns of an interview or transcript, as quotations; [] for any other text."""
-    labels = [(n, match) for n, (start, end) in enumerate(paragraphs)
-              if (match := _LABEL.match(text, start, end)) is not None]
+def find_turns(text: str, names: Names, skip: frozenset[int] = frozenset()) -> list[Quote]:
+    """The turns of an interview or transcript, as quotations; [] for any other text.
+
+    A turn is a line (a paragraph, or a line of one, as the segmenter reads them) that opens
+    with a label; lines starting at an offset in ``skip`` (the headline: "Pence: Flowers won't
+    be at debate") are never turns."""
+    if len(_LINE_LABELS.findall(text, 0, _MAX_SCAN)) < _MIN_TURNS:
+        return []  # the common case, decided without splitting the text
+    units = [(line.start, line.end) for line in lines(text)]
+    labels = [(n, match) for n, (start, end) in enumerate(units)
+              if start not in skip and (match := _LABEL.match(text, start, end)) is not None]
     if len(labels) < _MIN_TURNS:
         return []
-    labeled: list[tuple[int, str, str]] = []  # (paragraph number, key, label as written)
-    keys = {_person_key(m.group("name"), text, names) for _, m in labels if m.group("name")}
+    # Each label is read once; a transcript has a few speakers, so only the most frequent
+    # labels are read (a text of thousands of different labels is no conversation).
+    frequent = Counter(m.group("name") for _, m in labels if m.group("name"))
+    key_of = {label: _person_key(label, text, names)
+              for label, _ in frequent.most_common(_MAX_SPEAKERS)}
+    keys = set(key_of.values())
+    labeled: list[tuple[int, str, str]] = []  # (line number, key, label as written)
     for n, match in labels:
         if match.group("qa"):
             labeled.append((n, match.group("qa"), ""))
             continue
         label = match.group("name")
-        key = _person_key(label, text, names)
+        key = key_of.get(label, "")
         if not key and " " not in label and name_key(label) in keys:
             key = name_key(label)  # "OKAFOR:" after "NADIA OKAFOR:"
         if key:
@@ -62,16 +81,16 @@ def find_turns(text: str, paragraphs: list[tuple[int, int]], names: Names) -> li
     speakers = _speakers(named, text, names)
     found = []
     for i, (n, key, _) in enumerate(turns):
-        start, end = paragraphs[n]
+        start, end = units[n]
         last = turns[i + 1][0] if i + 1 < len(turns) else n + 1
         for m in range(n + 1, last):
-            if not _SENTENCE_END.search(text, *paragraphs[m]):
+            if not _SENTENCE_END.search(text, *units[m]):
                 break
         else:
             m = last
         speaker = speakers.get(key, "")
         found.append(Quote(start, end, role="turn", speaker=speaker))
-        found.extend(Quote(*paragraphs[k], role="turn", speaker=speaker)
+        found.extend(Quote(*units[k], role="turn", speaker=speaker)
                      for k in range(n + 1, m))
     return found
 
@@ -84,9 +103,9 @@ def _dialogue(turns: list[tuple[int, str, str]]) -> bool:
 def _person_key(label: str, text: str, names: Names) -> str:
     """The surname that identifies the speaker a label names, or "" when the label names no
     person: a first name we know ("Sara Carter"), an honorific or office ("Mr. Smith",
-    "SEN. COLLINS"), a full name the article also writes outside the labels, or a surname it
-    writes after a first name or a title ("Leon Panetta" for "PANETTA:"). A part such as
-    "HOST:" is its own key."""
+    "SEN. COLLINS"), a full name the article also writes outside the labels, a surname it
+    writes after a first name or a title ("Leon Panetta" for "PANETTA:"), or words that are
+    not everyday English words ("WALLACE:"). A part such as "HOST:" is its own key."""
     words = label.split()
     if len(words) == 1 and name_key(label) in _ROLES:
         return name_key(label)
@@ -99,11 +118,23 @@ def _person_key(label: str, text: str, names: Names) -> str:
     if titled or (len(person) >= 2 and (
             person[0].lower() in names.genders
             or re.search(rf"(?<![\w’'-]){re.escape(' '.join(person))}\b(?!\s*:)", text))):
-        return name_key(surname)  # "Sara Carter:", "SEN. COLLINS:", "NADIA OKAFOR:" of "Nadia Okafor"
+        return name_key(surname)  # "Sara Carter:", "SEN. COLLINS:", "NADIA OKAFOR:"
+    if len(person) == len(words) and all(_uncommon(w) for w in words):
+        return name_key(surname)  # "WALLACE:", "Gorka:"; not "UPDATE:", "Related Stories:"
     for m in re.finditer(rf"\b([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b(?!\s*:)", text):
         if m.group(1).lower() in names.genders or name_key(m.group(1)) in names.titles:
             return name_key(surname)
     return ""
+
+
+def _uncommon(word: str) -> bool:
+    """A word that is not an everyday English word ("Wallace", "Gorka"; not "Update",
+    "Facts", "Pence"), from the part-of-speech lexicon; not a short acronym ("CNN")."""
+    from .pattern import textblob_en
+
+    if word.isupper() and len(word) <= 3:
+        return False
+    return word.lower() not in textblob_en().lexicon
 
 
 def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dict[str, str]:

@@ -358,10 +358,11 @@ class VoiceFinder:
         paragraphs: list[tuple[int, int]],
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
-        turns = find_turns(text, paragraphs, self.names)
+        turns = find_turns(text, self.names,
+                           frozenset(s.start for s in sentences if s.kind == "headline"))
         if turns:  # a speaker's own quotation marks belong to their turn
             covered = QuoteIndex(turns)
-            quotes = [q for q in quotes if covered.at(q.start) is None]
+            quotes = [q for q in quotes if not covered.within(q.start, q.end)]
         inside = QuoteIndex(quotes + turns)
 
         attributions: dict[int, tuple[Attribution, ...]] = {}

@@ -7,7 +7,6 @@ from conftest import sentence_starting
 
 from framing import Article
 from framing.names import Names
-from framing.segment import paragraphs
 from framing.turns import find_turns
 
 TRANSCRIPT = """Budget talks resumed on Monday. Our correspondent Nadia Okafor spoke with Senator \
@@ -104,12 +103,43 @@ NOT_TRANSCRIPTS = {
 @pytest.mark.parametrize("name", list(NOT_TRANSCRIPTS))
 def test_labels_that_make_no_dialogue_are_not_turns(name):
     text = NOT_TRANSCRIPTS[name]
-    assert find_turns(text, paragraphs(text), Names()) == []
+    assert find_turns(text, Names()) == []
 
 
 def test_turn_spans_cover_their_paragraphs():
-    turns = find_turns(TRANSCRIPT, paragraphs(TRANSCRIPT), Names())
+    turns = find_turns(TRANSCRIPT, Names())
     assert [TRANSCRIPT[q.start:q.end].split(":")[0] for q in turns] == [
         "NADIA OKAFOR", "TOMAS REYES", "OKAFOR", "REYES",
         "The cuts fall hardest on rural districts, in my view.", "OKAFOR"]
     assert all(a.end < b.start for a, b in zip(turns, turns[1:]))
+
+
+QUOTED_TRANSCRIPT = """Halvorsen: Harbour Deal Is Dead
+On Sunday's broadcast, Governor Erik Halvorsen discussed the harbour deal.
+Partial transcript as follows:
+"MARLOWE: Is the deal dead?
+Tell us plainly.
+"HALVORSEN: It is dead, and the "reforms" were a sham.
+"MARLOWE: Why?
+"HALVORSEN: Because the council lied."""
+
+
+def test_a_transcript_line_by_line_with_running_quotation_marks(analyzer):
+    report = analyzer.analyze(Article(text=QUOTED_TRANSCRIPT, title="Halvorsen: Harbour Deal Is Dead"))
+    assert sentence_starting(report, "Halvorsen: Harbour Deal").kind == "headline"
+    assert sentence_starting(report, "Halvorsen: Harbour Deal").voice != "quoted"
+    assert sentence_starting(report, "Partial transcript").voice == "author"
+    for prefix, speaker in (('"MARLOWE: Is the deal', "Marlowe"), ("Tell us plainly", "Marlowe"),
+                            ('"HALVORSEN: It is dead', "Erik Halvorsen"),
+                            ('"HALVORSEN: Because', "Erik Halvorsen")):
+        s = sentence_starting(report, prefix)
+        assert (s.voice, s.speaker) == ("quoted", speaker)
+    assert not [h for h in report.hits if h.category == "scare_quote"]
+
+
+@pytest.mark.parametrize(("label", "is_name"), [
+    ("WALLACE", True), ("Gorka", True), ("UPDATE", False), ("Related Stories", False),
+    ("CNN", False), ("Key Fact", False)])
+def test_a_label_with_no_other_evidence_is_a_name_only_if_its_words_are_uncommon(label, is_name):
+    text = f"{label}: One.\n\nHOST: Two?\n\n{label}: Three.\n\nHOST: Four?"
+    assert bool(find_turns(text, Names())) is is_name
