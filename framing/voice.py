@@ -328,6 +328,23 @@ def _plural_speaker(speaker: str) -> bool:
             or last.lower() in _COLLECTIVES)
 
 
+# Words that open an aside naming some of the subject's members: "Experts, including X, say".
+_MEMBERS_FOLLOW = frozenset("including such especially notably among".split())
+# Words "as" may stand before a verb of saying in "As many experts, including X, have noted, …"
+_AS_SUBJECT = 10
+
+
+def _before_members(text: str, words, lowered: list[str], k: int) -> str:
+    """The word before an aside naming some members that ends right before word ``k``:
+    "analysts" in "Analysts, such as Dan Wu, say"; "" when there is none."""
+    if k < 3 or "," not in text[words[k - 1][1]:words[k][0]]:
+        return ""
+    for j in range(k - 1, max(0, k - 8), -1):
+        if "," in text[words[j - 1][1]:words[j][0]]:
+            return lowered[j - 1] if lowered[j] in _MEMBERS_FOLLOW else ""
+    return ""
+
+
 def _accordance(before: list[str]) -> bool:
     """ "as the auditor noted": "as", then a third-party subject, right before the verb; not
     "as far as I can tell" or "as I said"."""
@@ -590,7 +607,7 @@ class VoiceFinder:
             return None  # "Having said that, …": a turn of the writer's argument
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
-        accordance = "," in gap_after and _accordance(lowered[max(0, k - 7):k])
+        accordance = "," in gap_after and _accordance(lowered[max(0, k - _AS_SUBJECT):k])
         explicit = (
             accordance
             or nxt in _COMPLEMENTIZERS
@@ -673,13 +690,14 @@ class VoiceFinder:
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
             if not speaker and not passive and not after_quote and tail and (
-                    match.entry.complement == "clause"):
+                    match.entry.complement == "clause" or form in _INVERTING):
                 # "…, Michael McFaul, a fellow at the institute, said of RT."
                 speaker = self._np_before(text, s, words, lowered, k, inside)
                 if speaker:
                     return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         # Only verbs that report words ("said", "added") invert after a comma: "…, he said."
-        closes = (tail or "," in gap_after) and match.entry.complement == "clause"
+        closes = (tail or "," in gap_after) and (
+            match.entry.complement == "clause" or form in _INVERTING)  # "…, he noted."
         inverted = None if passive else self._inverted(text, s, words, k, inside, closes)
         if inverted is not None:
             return Attribution(match.start, match.end, lemma, inverted, postposed=True)
@@ -706,7 +724,7 @@ class VoiceFinder:
             prev == "whom" and k >= 3 and lowered[k - 3] in _QUANTIFIERS)
         if base and not (
             any(w in _MODALS | _PLURAL_PRONOUNS or w.endswith("s") or w in _COLLECTIVES
-                for w in {prev, subject})
+                for w in {prev, subject, _before_members(text, words, lowered, k)})
             or joint  # "Mr. Grady and Ms. Lund say …"
             or placed
         ):
@@ -820,7 +838,7 @@ class VoiceFinder:
                 if comma < 0:
                     return False
                 if (sub == "as" and len(TOKEN.findall(text[words[k][1]:comma])) <= 3
-                        and _accordance(lowered[max(0, k - 7):k])):
+                        and _accordance(lowered[max(0, k - _AS_SUBJECT):k])):
                     return False  # "As Reyes put it, …": the main clause is what was said
                 rest = text[comma + 1:s.end]
                 return len(TOKEN.findall(rest)) >= 4
@@ -1089,7 +1107,8 @@ class VoiceFinder:
             if _proper(named) and self.names.is_person(named.split()):
                 return named
         if not any(w in _CLAUSE_WORDS and w != "and" for w in lowered[opening:i + 1]) and not (
-                _PARTY.fullmatch(inner)):  # (not "Sen. Lamar Alexander, R-Tenn., said")
+                _PARTY.fullmatch(inner)) and not (  # (not "Sen. Lamar Alexander, R-Tenn., said")
+                before and lowered[opening] in _MEMBERS_FOLLOW):  # "experts, including X, say"
             # "Its chair, Linda Osei, claimed", "The two members who voted against, Orla
             # Brennan and Desmond Kirui, said"
             named = self.names.speaker_name(inner)

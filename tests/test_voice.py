@@ -661,6 +661,13 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The senator swore that she had never met him.", "attributed", "the senator"),
         ("She has called the police shootings a moment like the civil rights era.",
          "attributed", "She"),
+        # a verb that reports words closes a sentence, and an aside that names some members
+        ("Crops are withering in the islands, Ortega noted.", "attributed", "Ortega"),
+        ("As many tax experts, including Mr. Goldberg, have pointed out, the rule is old.",
+         "attributed", "many tax experts"),
+        ("Several senators, including Ann Cole, said the bill would fail.", "attributed",
+         "Several senators"),
+        ("Analysts, such as Dan Wu, say the bill will fail.", "attributed", "Analysts"),
     ],
 )
 def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
