@@ -431,16 +431,18 @@ class Analyzer:
                            found: list[Match]) -> list[Match]:
         """The matches without the forms of verbs of saying that say nothing: a participle
         that modifies a noun ("his alleged role", "the leaked memo": careful reporting, not a
-        verdict on a speaker) and a verb with an object that is not speech, by its lexicon row
-        ("claimed victory", "claimed responsibility")."""
+        verdict on a speaker), a verb with an object that is not speech, by its lexicon row
+        ("claimed victory", "claimed responsibility"), and a verb of manner whose row says it
+        reports speech only with what was said (``complement`` speech: "people screaming and
+        running"; "screamed that …" is added back from the attribution voice detection found)."""
         index_of = {t[0]: i for i, t in enumerate(toks)}
         kept = []
         for m in found:
             k = index_of.get(m.start, -1)
-            if m.entry.category == "attribution_verb" and k >= 0 and (
-                    modifies_a_noun(text, toks, k)
-                    or takes_a_thing(m.entry, [t[2] for t in toks[k + 1:k + 4]])):
-                continue
+            if m.entry.category == "attribution_verb" and (m.entry.complement == "speech" or (
+                    k >= 0 and (modifies_a_noun(text, toks, k)
+                                or takes_a_thing(m.entry, [t[2] for t in toks[k + 1:k + 4]])))):
+                continue  # (a verb of manner counts where voice finds it reporting words)
             kept.append(m)
         return kept
 

@@ -30,7 +30,7 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
                  "complement", "strength", "descriptive_if", "thing_objects")
-COMPLEMENTS = frozenset({"clause", "object", ""})
+COMPLEMENTS = frozenset({"clause", "object", "speech", ""})
 POS_VALUES = frozenset({"noun", "verb", "adj", "adv", "phrase", "modal", "other", ""})
 
 # A token is a run of letters or digits, hyphen-joined parts kept together ("so-called").
@@ -371,7 +371,8 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
     complement = row.get("complement", "").lower()
     if complement not in COMPLEMENTS:
         raise LexiconError(
-            f"{name}: line {line}: complement must be clause, object or empty, not {complement!r}"
+            f"{name}: line {line}: complement must be clause, object, speech or empty, "
+            f"not {complement!r}"
         )
     context = frozenset(_norm_token(w.strip()) for w in row.get("descriptive_if", "").split("|")
                         if w.strip())

@@ -94,12 +94,14 @@ def takes_a_thing(entry: Entry, following: list[str]) -> bool:
     """Whether a verb of saying takes an object that is not speech, by its lexicon row's
     ``thing_objects``: "claimed victory", "claimed responsibility for the blast", "has claimed
     14,000 lives", "claimed the title", "added fuel" (``following``: the lowercased words after
-    the verb). A clause after the object is what was said: "claimed the victory was stolen"."""
+    the verb). After a verb that takes a clause, a clause after the object is what was said:
+    "claimed the victory was stolen"."""
     objects = entry.thing_objects
     if not objects or not following:
         return False
     k = 1 if following[0] in _OBJECT_ARTICLES and len(following) > 1 else 0
-    if following[k + 1:k + 2] and following[k + 1] in _CLAUSE_VERBS:
+    if entry.complement == "clause" and following[k + 1:k + 2] and (
+            following[k + 1] in _CLAUSE_VERBS):
         return False
     return following[k] in objects or ("#" in objects and following[0][:1].isdigit())
 

@@ -254,6 +254,9 @@ def loaded_surfaces(analyzer, text):
         ("Enemy archers can still hit you if you mistime a dodge.", "dodge", False),
         ("It was a virulent campaign of hate.", "virulent", True),
         ("Of the two flu strains, the second is more virulent.", "virulent", False),
+        # seen in hyperpartisan_dev: a place's name for its old streets
+        ("It was a historic low point for the party.", "historic", True),
+        ("Tourists fill the shops of the historic district.", "historic", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
@@ -358,6 +361,15 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("Cracks were ripping through the steel beams.", "ripping", False, "author"),
         ("Sirens wailed through the night.", "wailed", False, "author"),
         ("The old ground has a leaking roof.", "leaking", False, "author"),
+        # a court's or an employer's dismissal; a verb of manner with nothing said
+        ("The order to dismiss the lawsuit was filed Friday.", "dismiss", False, "author"),
+        ("He was dismissed from his post in May.", "dismissed", False, "author"),
+        ("She dismissed the report as a smear.", "dismissed", True, "attributed"),
+        ("Video shows people screaming and running for the exits.", "screaming", False,
+         "author"),
+        ("The coach screamed that the referee was blind.", "screamed", True, "attributed"),
+        ("“Get out!” he screamed.", "screamed", True, "attributed"),
+        ("The senator yelled at reporters.", "yelled", True, "author"),
     ],
 )
 def test_verbs_of_saying_in_another_sense(analyzer, text, surface, hit, voice):
