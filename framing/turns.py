@@ -9,8 +9,8 @@ dateline ("NEW DELHI: …"), a heading ("UPDATE: …", "THE FACTS: …") and a l
 Each turn becomes a quotation (a ``Quote`` with role ``turn``) that spans its paragraph, label
 included, with the speaker's name as the text writes it ("Leon Panetta" for "PANETTA:"). An
 unlabeled paragraph between two turns, ending like a sentence, continues the turn before it.
-Questions and answers labeled "Q:" and "A:" are turns too, whose speaker the label does not
-name.
+Questions and answers labeled "Q:" and "A:" are turns too; the answers are the words of the
+one person the introduction names, if it names only one.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .names import Names, name_key
-from .report import Quote
+from .report import Quote, Sentence
 from .segment import lines
 
 # A line's opening label: "Q:", "A.", "LEON PANETTA:", "Sara Carter:", "Mr. Smith:", also
@@ -41,12 +41,14 @@ _MAX_SPEAKERS = 20
 _SENTENCE_END = re.compile(r"[.?!…\"”’')\]]\s*$")
 
 
-def find_turns(text: str, names: Names, skip: frozenset[int] = frozenset()) -> list[Quote]:
+def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) -> list[Quote]:
     """The turns of an interview or transcript, as quotations; [] for any other text.
 
     A turn is a line (a paragraph, or a line of one, as the segmenter reads them) that opens
-    with a label; lines starting at an offset in ``skip`` (the headline: "Pence: Flowers won't
-    be at debate") are never turns."""
+    with a label. Of the article's ``sentences``, the headline ("Pence: Flowers won't be at
+    debate") is never a turn, and the body before the first turn may name the person who
+    answers "Q:" (the only person it names)."""
+    skip = frozenset(s.start for s in sentences if s.kind == "headline")
     if len(_LINE_LABELS.findall(text, 0, _MAX_SCAN)) < _MIN_TURNS:
         return []  # the common case, decided without splitting the text
     units = [(line.start, line.end) for line in lines(text)]
@@ -79,6 +81,8 @@ def find_turns(text: str, names: Names, skip: frozenset[int] = frozenset()) -> l
     if not turns:
         return []
     speakers = _speakers(named, text, names)
+    if any(key == "A" for _, key, _ in turns):
+        speakers["A"] = _interviewee(text, sentences, units[turns[0][0]][0], names)
     found = []
     for i, (n, key, _) in enumerate(turns):
         start, end = units[n]
@@ -125,6 +129,20 @@ def _person_key(label: str, text: str, names: Names) -> str:
         if m.group(1).lower() in names.genders or name_key(m.group(1)) in names.titles:
             return name_key(surname)
     return ""
+
+
+def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
+                 names: Names) -> str:
+    """The person who answers: the one person the body names before the first turn ("The
+    harbour master, Ines Valdor, has run the port …"); "" when it names none or several."""
+    intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
+    capitalized = names.midsentence_capitals(text, intro)
+    people = {}
+    for _, name, _ in names.person_mentions(text, intro, lambda offset: False, capitalized):
+        surname = name.split()[-1].lower()
+        if len(name) > len(people.get(surname, "")):
+            people[surname] = name
+    return next(iter(people.values())) if len(people) == 1 else ""
 
 
 def _uncommon(word: str) -> bool:

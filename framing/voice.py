@@ -377,8 +377,7 @@ class VoiceFinder:
         paragraphs: list[tuple[int, int]],
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
-        turns = find_turns(text, self.names,
-                           frozenset(s.start for s in sentences if s.kind == "headline"))
+        turns = find_turns(text, self.names, sentences)
         if turns:  # a speaker's own quotation marks belong to their turn
             covered = QuoteIndex(turns)
             quotes = [q for q in quotes if not covered.within(q.start, q.end)]

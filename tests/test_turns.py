@@ -86,6 +86,15 @@ def test_questions_and_answers_are_quoted(analyzer):
         assert sentence_starting(report, prefix).voice == "quoted"
     assert {h.voice for h in report.hits if h.category == "loaded"} == {"quoted"}
     assert [q.role for q in report.quotes] == ["turn"] * 4
+    # the answers are the words of the one person the introduction names
+    assert [q.speaker for q in report.quotes] == ["", "Ines Valdor", "", "Ines Valdor"]
+    assert {a.name: a.quoted_sentences for a in report.actors}["Ines Valdor"] == 2
+
+
+def test_answers_stay_unnamed_when_the_introduction_names_two_people(analyzer):
+    text = QA.replace("We asked her", "Her deputy, Tomas Berg, joined us. We asked them")
+    report = analyzer.analyze(Article(text=text, title="The port"))
+    assert [q.speaker for q in report.quotes] == ["", "", "", ""]
 
 
 NOT_TRANSCRIPTS = {
