@@ -133,12 +133,14 @@ def _person_key(label: str, text: str, names: Names) -> str:
 
 def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
                  names: Names) -> str:
-    """The person who answers: the one person the body names before the first turn ("The
-    harbour master, Ines Valdor, has run the port …"); "" when it names none or several."""
+    """The person who answers: the one person the body names in full before the first turn
+    ("The harbour master, Ines Valdor, has run the port …"); "" when it names none or several."""
     intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
     capitalized = names.midsentence_capitals(text, intro)
     people = {}
     for _, name, _ in names.person_mentions(text, intro, lambda offset: False, capitalized):
+        if " " not in name:
+            continue  # a full name introduces; one capitalized word may be a place ("Caldera")
         surname = name.split()[-1].lower()
         if len(name) > len(people.get(surname, "")):
             people[surname] = name

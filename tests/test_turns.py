@@ -152,3 +152,30 @@ def test_a_transcript_line_by_line_with_running_quotation_marks(analyzer):
 def test_a_label_with_no_other_evidence_is_a_name_only_if_its_words_are_uncommon(label, is_name):
     text = f"{label}: One.\n\nHOST: Two?\n\n{label}: Three.\n\nHOST: Four?"
     assert bool(find_turns(text, Names())) is is_name
+
+
+INTERVIEW_PAGE = """<html><head><title>An interview with the harbour master</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<article><h1>"The strike is a catastrophe": an interview with the harbour master</h1>
+<p class="byline">By Nadia Okafor</p>
+<p>The harbour master, Ines Valdor, has run the port of Caldera for a decade. Our reporter asked her about the strike that has kept the fishing fleet in port for three weeks.</p>
+<p><strong>Q:</strong> Is the strike a disaster for the town?</p>
+<p><strong>A:</strong> It is a catastrophe for the fishermen, frankly. Nobody in the council seems to care.</p>
+<p><strong>Q:</strong> When will the ships sail again?</p>
+<p><strong>A:</strong> Not before spring, unless the ministry finally does its job.</p>
+<p><strong>Q:</strong> Who is to blame?</p>
+<p><strong>A:</strong> Everyone who signed that disastrous contract.</p>
+</article><footer>Contact us</footer></body></html>"""
+
+
+def test_an_interview_page_with_labels_in_bold(analyzer, tmp_path):
+    page = tmp_path / "interview.html"
+    page.write_text(INTERVIEW_PAGE, encoding="utf-8")
+    report = analyzer.load(page)
+    for prefix, speaker in (("Q: Is the strike", ""), ("A: It is a catastrophe", "Ines Valdor"),
+                            ("Nobody in the council", "Ines Valdor"), ("Q: Who is", ""),
+                            ("A: Everyone who signed", "Ines Valdor")):
+        s = sentence_starting(report, prefix)
+        assert (s.voice, s.speaker) == ("quoted", speaker)
+    assert sentence_starting(report, "The harbour master").voice == "author"
+    assert report.metrics.author_loaded_per_1k == 0  # "disastrous" is hers, not the writer's
