@@ -166,6 +166,9 @@ _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
 _AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
+# A relative clause in commas right before the verb: its subject came before it ("The mayor,
+# who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
 _BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
 # The longest sentence (in characters) taken as the attribution of the quotation before it
 # ("“…” | Holm said on Monday, after the vote.").
@@ -200,6 +203,10 @@ _NOUN_ADJECTIVES = frozenset("following latest last first final same next previo
 # Prepositions after a plural subject: "Furious locals in Kettle Hill say", "Those close to"
 _PLACE_PREPOSITIONS = frozenset("in at from on of across around near close with".split())
 # Nouns for people that end like adjectives ("official", "executive"): a verb may follow.
+# Nouns for a source after an inverted verb of saying: "…, said one person in the room."
+_SPEAKER_NOUNS = frozenset(
+    """person spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
+    member members staffer staffers insider insiders""".split())
 _PERSON_NOUNS = frozenset(
     """official executive representative president resident principal agent participant
     defendant applicant attendant correspondent individual liberal radical""".split())
@@ -662,7 +669,8 @@ class VoiceFinder:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         # Post-posed: “…,” said Putin. / “…,” Putin said. / …, officials said (in a statement).
         tail = _tail_only(text, match.end, s.end, words, k_end) and not (
-            lemma in _COMMISSIVE and nxt == "to")  # "…, vowed to fight on": what was vowed
+            lemma in _COMMISSIVE and nxt == "to") and not (  # "…, vowed to fight on"
+            _RELATIVE_BEFORE.search(text, s.start, match.start))  # "The mayor, who …, said"
         if not tail and form in _INVERTING and "," in gap_before and k_end + 1 < len(words) and (
                 words[k_end + 1][2][:1].isupper()):
             # "…, said NBC's Dana Reyes.": a short name that ends the sentence (the possessive
@@ -670,6 +678,14 @@ class VoiceFinder:
             rest_text = text[match.end:s.end]
             tail = (len(rest_text.split()) <= 5 and not re.search(r"[,;:]", rest_text)
                     and "that" not in rest and rest_text.rstrip()[-1:] in ".!?")
+        elif not tail and form in _INVERTING and lemma != "ask" and "," in gap_before and (
+                nxt in _NP_OPENING_WORDS or nxt == "one"):  # (after "asked": whom it asked)
+            # "…, said one GOP source in the room.": a short phrase whose head is a source
+            rest_text = text[match.end:s.end]
+            head = next((w for w, after in zip(rest, rest[1:] + [""])
+                         if after in _PREPOSITIONS or after == ""), "")
+            tail = (len(rest_text.split()) <= 8 and not re.search(r"[,;:]", rest_text)
+                    and rest_text.rstrip()[-1:] in ".!?" and self._source_noun(head))
         inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",
                                text[match.end:s.end])
         named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
@@ -823,6 +839,11 @@ class VoiceFinder:
         if last and last in proper and self.names.is_person(last.split()):
             return last  # "“…” at a rally in Columbus, Ohio, Obama said"
         return (proper or common or [None])[0]
+
+    def _source_noun(self, word: str) -> bool:
+        """A noun that names who speaks: "source", "officials", "spokesman", "lawyer"."""
+        return (word in PLURAL_PEOPLE or word + "s" in PLURAL_PEOPLE
+                or word in _PERSON_NOUNS or word in self.names.titles or word in _SPEAKER_NOUNS)
 
     def _subordinate(self, text, s, words, lowered, k) -> bool:
         """Whether the verb sits in an introductory clause ("While Biden has vowed …, it is …")."""

@@ -668,6 +668,12 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Several senators, including Ann Cole, said the bill would fail.", "attributed",
          "Several senators"),
         ("Analysts, such as Dan Wu, say the bill will fail.", "attributed", "Analysts"),
+        # an inverted source that opens with a determiner; a relative clause before the verb
+        ("The meeting went badly from there, said one GOP source in the room.", "attributed",
+         "one GOP source"),
+        ("The talks collapsed, which surprised no one, said a spokesman.", "attributed",
+         "a spokesman"),
+        ("The mayor, who spoke Friday, said the plan works.", "attributed", "the mayor"),
     ],
 )
 def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
