@@ -56,7 +56,8 @@ class Quote:
     ``role`` is quote (a quotation), partial (a few quoted words inside reported speech or
     echoing an earlier quote), scare (a term the author holds at arm's length), title (the
     name of a book, film, report or programme in Title Case, which is nobody's speech) or
-    turn (a speaker's paragraph in an interview or transcript, label included, no marks).
+    turn (a speaker's paragraph in an interview or transcript, label included, no marks) or
+    post (a line of a post embedded from social media, above its signature, no marks).
     """
 
     start: int

@@ -95,6 +95,10 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
+# The line that signs an embedded post: "— Donald J. Trump (@realDonaldTrump) November 18, 2017"
+SIGNATURE_BODY = (r"(?P<name>[^\n()—–]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+                  r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}")
+SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*" + SIGNATURE_BODY + r"[ \t]*$")
 # A name in a byline; never "and", which separates names: were it both, the regex would try
 # every way of splitting "By A and B and C …" and take exponential time on a long line.
 _BY_NAME = r"(?!and\b)[A-Z][\w.'’\-]+"
@@ -300,6 +304,8 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
     # the word counts first: they bound the regexes' work on a long line
     if len(words) <= 60 and _CAPTION_CUE.search(content):
         return "caption"
+    if len(words) <= 20 and SIGNATURE.match(content):
+        return "caption"  # the credit line of an embedded post
     if len(words) <= 14 and _BYLINE.match(content):
         return "byline"
     if not words or _TERMINAL.search(content) or content.rstrip()[-1:] in "\"”’'":

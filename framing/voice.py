@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
 from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
+from .posts import find_posts
 from .report import Quote, Sentence, TermHit
 from .turns import find_turns
 
@@ -385,7 +386,12 @@ class VoiceFinder:
     ) -> VoiceResult:
         quotes = find_quotes(text, paragraphs)
         turns = find_turns(text, self.names, sentences)
-        if turns:  # a speaker's own quotation marks belong to their turn
+        posts = find_posts(text)
+        if posts:  # (a transcript's turn holds whatever it holds)
+            held = QuoteIndex(turns)
+            turns = sorted(turns + [p for p in posts if not held.within(p.start, p.end)],
+                           key=lambda q: q.start)
+        if turns:  # a speaker's own quotation marks belong to their turn or post
             covered = QuoteIndex(turns)
             quotes = [q for q in quotes if not covered.within(q.start, q.end)]
         inside = QuoteIndex(quotes + turns)

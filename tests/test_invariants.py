@@ -33,7 +33,7 @@ def check_invariants(report):
         assert owner.start <= hit.start and hit.end <= owner.end
     for quote in report.quotes:
         assert 0 <= quote.start < quote.end <= len(text)
-        assert quote.role in ("quote", "partial", "scare", "title", "turn")
+        assert quote.role in ("quote", "partial", "scare", "title", "turn", "post")
 
 
 @pytest.mark.parametrize("name", [p.stem for p in CORPUS_FILES])

@@ -1,0 +1,60 @@
+"""Posts embedded from social media: the words above a signature line are the account's."""
+
+from __future__ import annotations
+
+from conftest import sentence_starting
+
+from framing import Article
+from framing.posts import find_posts
+
+PAGE = """The council met on Tuesday to vote on the harbour plan.
+
+The mayor answered her critics within the hour:
+
+The harbour plan is a disgrace and the council knows it. Shameful!
+
+— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024
+
+Councillors did not reply. A local paper posted a video of the vote:
+
+— Valemouth Gazette (@ValemouthGazette) March 3, 2024
+
+Later a councillor wrote back. The plan is fine, stop the hysteria https://t.co/x1 — Ed Porter (@EdPorter) March 3, 2024
+
+The vote is due next week."""
+
+
+def test_an_embedded_post_is_the_accounts_quotation(analyzer):
+    report = analyzer.analyze(Article(text=PAGE, title="Harbour vote"))
+    post = sentence_starting(report, "The harbour plan is a disgrace")
+    assert (post.voice, post.speaker) == ("quoted", "Mayor Ruth Ambler")
+    assert sentence_starting(report, "Shameful!").voice == "quoted"
+    assert sentence_starting(report, "— Mayor Ruth Ambler").kind == "caption"  # a credit line
+    assert sentence_starting(report, "The mayor answered").voice != "quoted"  # the lead-in
+    by_word = {h.surface.lower(): h for h in report.hits}
+    assert by_word["disgrace"].voice == "quoted"
+    assert by_word["hysteria"].voice == "quoted"  # the signature at the end of its paragraph
+    assert {q.role for q in report.quotes} == {"post"}
+
+
+def test_a_post_of_a_picture_alone_takes_no_words_from_the_writer(analyzer):
+    report = analyzer.analyze(Article(text=PAGE, title="Harbour vote"))
+    intro = sentence_starting(report, "Councillors did not reply.")
+    assert intro.voice == "author"
+    assert sentence_starting(report, "A local paper posted").voice != "quoted"
+
+
+def test_post_spans_and_speakers():
+    posts = find_posts(PAGE)
+    assert [(PAGE[q.start:q.end], q.speaker) for q in posts] == [
+        ("The harbour plan is a disgrace and the council knows it. Shameful!",
+         "Mayor Ruth Ambler"),
+        ("Later a councillor wrote back. The plan is fine, stop the hysteria https://t.co/x1",
+         "Ed Porter"),
+    ]
+
+
+def test_no_signature_no_post():
+    assert find_posts("Follow us (@harbour) for updates.\n\nThe vote is due next week.") == []
+    long_line = "word " * 100 + "\n\n— Ed Porter (@EdPorter) March 3, 2024"
+    assert find_posts(long_line) == []  # too long to be a post: the writer's paragraph
