@@ -368,11 +368,26 @@ def _body_paragraphs(doc) -> list[str]:
             paragraphs.extend(item for item in items if item)
         elif tag == "quote" and element.find("p") is not None:
             paragraphs.extend(t for t in (_element_text(p) for p in element.iter("p")) if t)
+            signature = _post_signature(element)
+            if signature:
+                paragraphs.append(signature)  # "— Name (@handle) March 3, 2024": whose post
         elif tag in ("p", "quote"):
             text = _element_text(element)
             if text:
                 paragraphs.append(text)
     return paragraphs
+
+
+def _post_signature(quote) -> str:
+    """The signature line an embedded post keeps after its paragraphs ("— Mayor Ruth Ambler
+    (@RuthAmblerMayor) March 3, 2024"), or "" when the quotation has none."""
+    from .segment import SIGNATURE  # here: reading a page needs no sentence splitter yet
+
+    last = list(quote.iter("p"))[-1]
+    rest = " ".join("".join([last.tail or ""] + [
+        "".join(sibling.itertext()) + (sibling.tail or "")
+        for sibling in last.itersiblings()]).split())
+    return rest if SIGNATURE.match(rest) else ""
 
 
 def _article_follows(children, i: int) -> bool:

@@ -58,3 +58,25 @@ def test_no_signature_no_post():
     assert find_posts("Follow us (@harbour) for updates.\n\nThe vote is due next week.") == []
     long_line = "word " * 100 + "\n\n— Ed Porter (@EdPorter) March 3, 2024"
     assert find_posts(long_line) == []  # too long to be a post: the writer's paragraph
+
+
+EMBED_PAGE = """<html><head><title>Mayor hits back at critics over harbour plan</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Mayor hits back at critics over harbour plan</h1>
+<p>The council met on Tuesday to vote on the harbour plan, which would move the ferry terminal to the old docks and close two fish markets.</p>
+<p>The mayor answered her critics within the hour on social media, in a post that was shared several thousand times before the vote.</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The harbour plan is a disgrace and the council knows it. Shameful! <a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; Mayor Ruth Ambler (@RuthAmblerMayor) <a href="https://twitter.com/RuthAmblerMayor/status/1">March 3, 2024</a></blockquote>
+<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
+<p>Councillors did not reply. The vote is due next week, and the ferry company said it would wait for the result before it commits to the move.</p>
+<p>Residents of the old docks have asked for a public meeting before any decision is taken on the terminal.</p>
+</article></body></html>"""
+
+
+def test_a_page_that_embeds_a_tweet_keeps_its_signature(analyzer, tmp_path):
+    page = tmp_path / "embed.html"
+    page.write_text(EMBED_PAGE, encoding="utf-8")
+    report = analyzer.load(page)
+    assert "— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024" in report.article.text
+    post = sentence_starting(report, "The harbour plan is a disgrace")
+    assert (post.voice, post.speaker) == ("quoted", "Mayor Ruth Ambler")
+    assert sentence_starting(report, "Councillors did not reply.").voice == "author"
