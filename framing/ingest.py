@@ -355,6 +355,7 @@ def _body_paragraphs(doc) -> list[str]:
         return [p.strip() for p in text.split("\n") if p.strip()]
     children = list(body)
     paragraphs = []
+    quoted: list[int] = []  # the paragraphs of block quotations
     for i, element in enumerate(children):
         tag = element.tag
         if tag == "head":
@@ -366,23 +367,55 @@ def _body_paragraphs(doc) -> list[str]:
         if tag == "list":
             items = [_element_text(item) for item in element.iter("item")]
             paragraphs.extend(item for item in items if item)
-        elif tag == "quote" and element.find("p") is not None:
-            paragraphs.extend(t for t in (_element_text(p) for p in element.iter("p")) if t)
-            signature = _post_signature(element)
+        elif tag == "quote":
+            texts = [t for t in (_element_text(p) for p in element.iter("p")) if t] if (
+                element.find("p") is not None) else [t for t in [_element_text(element)] if t]
+            signature = _post_signature(element, texts) if element.find("p") is not None else ""
+            if not signature:
+                quoted.extend(range(len(paragraphs), len(paragraphs) + len(texts)))
+            paragraphs.extend(texts)
             if signature:
                 paragraphs.append(signature)  # "— Name (@handle) March 3, 2024": whose post
-        elif tag in ("p", "quote"):
+        elif tag == "p":
             text = _element_text(element)
             if text:
                 paragraphs.append(text)
-    return paragraphs
+    return _mark_block_quotes(paragraphs, quoted)
 
 
-def _post_signature(quote) -> str:
+def _mark_block_quotes(paragraphs: list[str], quoted: list[int]) -> list[str]:
+    """Block quotations in quotation marks, as print sets them: a statement or a letter set
+    off from the text, a passage of another outlet's review; their words are not the
+    writer's. Each paragraph opens with a mark and the last one closes (the convention for a
+    quotation that runs over paragraphs); double marks inside become single ones, as a
+    quotation within a quotation is printed. A page whose block quotations hold most of its
+    words uses them for layout, and is left as it is."""
+    if not quoted or 2 * sum(len(paragraphs[i].split()) for i in quoted) > sum(
+            len(p.split()) for p in paragraphs):
+        return paragraphs
+    marked = list(paragraphs)
+    last_of_run = {i for i in quoted if i + 1 not in quoted}
+    for i in quoted:
+        text = paragraphs[i]
+        if text[:1] in _OPENING_MARKS:
+            continue  # already quoted
+        inner = text.translate(_INNER_MARKS)
+        marked[i] = f"“{inner}”" if i in last_of_run else f"“{inner}"
+    return marked
+
+
+_OPENING_MARKS = "“\"‘'«„"
+_INNER_MARKS = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
+def _post_signature(quote, texts: list[str]) -> str:
     """The signature line an embedded post keeps after its paragraphs ("— Mayor Ruth Ambler
-    (@RuthAmblerMayor) March 3, 2024"), or "" when the quotation has none."""
+    (@RuthAmblerMayor) March 3, 2024"), or "" when the quotation has none. A signature that
+    is a paragraph of its own is taken out of ``texts``."""
     from .segment import SIGNATURE  # here: reading a page needs no sentence splitter yet
 
+    if texts and SIGNATURE.match(texts[-1]):
+        return texts.pop()
     last = list(quote.iter("p"))[-1]
     rest = " ".join("".join([last.tail or ""] + [
         "".join(sibling.itertext()) + (sibling.tail or "")

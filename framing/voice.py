@@ -430,7 +430,7 @@ class VoiceFinder:
             k = attributions[s.index].index(governing[0]) if governing else 0
             ordered[s.index] = (found[k], *found[:k], *found[k + 1:]) if k else found
         by_span = _SentenceIndex(sentences)
-        quote_speakers = self._quote_speakers(by_span, quotes, ordered)
+        quote_speakers = self._quote_speakers(text, by_span, quotes, ordered)
         roles = self._quote_roles(text, by_span, quotes, resolved, said)
         quotes = sorted([
             replace(q, speaker=quote_speakers.get(i, ""), role=roles.get(i, "quote"))
@@ -1266,7 +1266,7 @@ class VoiceFinder:
 
     # -- quotes: who said them, and which are scare quotes
 
-    def _quote_speakers(self, by_span, quotes, attributions):
+    def _quote_speakers(self, text, by_span, quotes, attributions):
         speakers: dict[int, str] = {}
         named = {index: _first(a.speaker for a in found) for index, found in attributions.items()}
         last = ""
@@ -1275,6 +1275,10 @@ class VoiceFinder:
             speaker = _first(named[s.index] for s in holders)
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
                 speaker = speakers[i - 1]  # a quotation continued from the last paragraph
+            if not speaker and holders and holders[0].start >= quote.start:
+                lead_in = by_span.before(quote.start)
+                if lead_in is not None and text[lead_in.start:lead_in.end].rstrip().endswith(":"):
+                    speaker = named[lead_in.index]  # "The company said:" | “We are …”
             if not speaker:
                 speaker = self._next_attribution(quote, holders, by_span, named)
             if not speaker:
@@ -1547,6 +1551,13 @@ class _SentenceIndex:
     def after(self, offset: int) -> Sentence | None:
         i = bisect_left(self._starts, offset)
         return self.sentences[i] if i < len(self.sentences) else None
+
+    def before(self, offset: int) -> Sentence | None:
+        """The last sentence that ends at or before ``offset``."""
+        i = bisect_left(self._starts, offset) - 1
+        while i >= 0 and self.sentences[i].end > offset:
+            i -= 1
+        return self.sentences[i] if i >= 0 else None
 
 
 def _ends_with_stop(inner: str) -> bool:

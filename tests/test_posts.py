@@ -1,4 +1,5 @@
-"""Posts embedded from social media: the words above a signature line are the account's."""
+"""Words set off from the writer's own: embedded posts (the words above a signature line are
+the account's) and block quotations of a page."""
 
 from __future__ import annotations
 
@@ -80,3 +81,48 @@ def test_a_page_that_embeds_a_tweet_keeps_its_signature(analyzer, tmp_path):
     post = sentence_starting(report, "The harbour plan is a disgrace")
     assert (post.voice, post.speaker) == ("quoted", "Mayor Ruth Ambler")
     assert sentence_starting(report, "Councillors did not reply.").voice == "author"
+
+
+STATEMENT_PAGE = """<html><head><title>Ferry company responds to harbour vote</title></head><body>
+<article><h1>Ferry company responds to harbour vote</h1>
+<p>The council voted on Tuesday to move the ferry terminal to the old docks, a plan that has divided the town for two years and drawn protests from fish traders.</p>
+<p>In a statement released after the vote, the ferry company said:</p>
+<blockquote><p>We are deeply disappointed by this reckless decision, which ignores the "real needs" of our passengers.</p><p>We will consider every option, including leaving the port.</p></blockquote>
+<p>The mayor did not respond to the statement. The move is due to be completed within three years, according to the council's own timetable.</p>
+</article></body></html>"""
+
+
+def test_a_block_quotation_is_a_quotation_of_the_speaker_who_introduces_it(analyzer, tmp_path):
+    page = tmp_path / "statement.html"
+    page.write_text(STATEMENT_PAGE, encoding="utf-8")
+    report = analyzer.load(page)
+    assert "“We are deeply disappointed by this reckless decision, which ignores the 'real " \
+           "needs' of our passengers.\n\n“We will consider every option, including leaving " \
+           "the port.”" in report.article.text  # print's convention, inner marks single
+    for prefix in ("“We are deeply", "“We will consider"):
+        s = sentence_starting(report, prefix)
+        assert (s.voice, s.speaker) == ("quoted", "the ferry company")
+    assert {h.surface: h.voice for h in report.hits}["reckless"] == "quoted"
+    assert sentence_starting(report, "The mayor did not respond").voice == "author"
+
+
+def test_block_quotations_that_hold_most_of_a_page_are_layout(analyzer, tmp_path):
+    quoted = "".join(f"<blockquote><p>Paragraph {i} of the story runs on at some length "
+                     "about the harbour and the ferry.</p></blockquote>" for i in range(6))
+    page = tmp_path / "layout.html"
+    page.write_text(f"<html><head><title>Harbour</title></head><body><article><h1>Harbour"
+                    f"</h1><p>The council met on Tuesday about the harbour plan.</p>{quoted}"
+                    "</article></body></html>", encoding="utf-8")
+    report = analyzer.load(page)
+    assert "“" not in report.article.text
+    assert {s.voice for s in report.sentences} == {"author"}
+
+
+def test_a_post_signed_in_a_paragraph_of_its_own(analyzer, tmp_path):
+    page = tmp_path / "post.html"
+    page.write_text(EMBED_PAGE.replace("</p>&mdash;", "</p><p>&mdash;").replace(
+        "2024</a></blockquote>", "2024</a></p></blockquote>"), encoding="utf-8")
+    report = analyzer.load(page)
+    post = sentence_starting(report, "The harbour plan is a disgrace")
+    assert (post.voice, post.speaker) == ("quoted", "Mayor Ruth Ambler")
+    assert "“" not in report.article.text
