@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .names import ORG_WORDS, Names, trim_possessive
 from .report import Quote, Sentence, TermHit
+from .voice import HEADLINE_CUE
 
 PLACE_WORDS = frozenset(
     """street avenue road city county province region district square bridge station airport
@@ -114,8 +115,8 @@ class ActorFinder:
                 sourced[key].append(s.index)
         for found in attributions.values():
             for a in found:
-                if a.subordinate or not a.speaker:
-                    continue
+                if a.subordinate or not a.speaker or a.cue == HEADLINE_CUE:
+                    continue  # (a headline's colon is no verb of saying)
                 for key in self._resolve_all(a.speaker, drafts, surnames):
                     verbs[key][text[a.start:a.end].lower()] += 1
                     if a.cue in connoted:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
-from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names
+from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names, name_key
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
 from .turns import find_turns
@@ -167,6 +167,19 @@ _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
 _AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
+# The cue of a headline that names its source before a colon ("Pence: …")
+HEADLINE_CUE = "headline colon"
+# How much of the story is searched for the name a headline gives its source
+_STORY_SCAN = 20_000
+_HEADLINE_SOURCE = re.compile(
+    r"\s*(?P<source>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+# Words before a headline's colon that label the story rather than name a source.
+_KICKERS = frozenset(w.strip() for w in
+    """breaking|exclusive|update|updated|watch|video|videos|photos|photo|gallery|live|opinion|
+    analysis|editorial|review|commentary|explainer|listen|podcast|interview|quiz|correction|
+    sponsored|column|letters|obituary|recap|preview|revealed|confirmed|developing|alert|
+    warning|just in|the latest|fact check|in pictures|must see|new|bombshell|shocking|
+    breaking news|watch live|special report""".replace("\n", "").split("|")) - {""}
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
@@ -400,6 +413,8 @@ class VoiceFinder:
         said: dict[int, int] = {}  # sentence -> where its first verb of saying starts
         for s in sentences:
             found, first_verb = self._attributions(text, s, inside)
+            if s.kind == "headline" and not found:
+                found = self._headline_source(text, s)
             attributions[s.index] = tuple(found)
             if first_verb >= 0:
                 said[s.index] = first_verb
@@ -845,6 +860,26 @@ class VoiceFinder:
         if last and last in proper and self.names.is_person(last.split()):
             return last  # "“…” at a rally in Columbus, Ohio, Obama said"
         return (proper or common or [None])[0]
+
+    def _headline_source(self, text: str, s: Sentence) -> list[Attribution]:
+        """A headline that names its source before a colon: "Pence: Flowers won't be at
+        debate", "Poll: Clinton and Trump in dead heat". Not a kicker ("Exclusive:", "The
+        Latest:") nor a phrase that names no one ("Stealth Over Health:")."""
+        match = _HEADLINE_SOURCE.match(text, s.start, s.end)
+        if match is None or len(TOKEN.findall(text, match.end(), s.end)) < 3:
+            return []
+        source = match.group("source")
+        words = source.split()
+        if name_key(source) in _KICKERS or words[0].lower() in _DETERMINERS:
+            return []
+        if len(words) > 1:
+            person = self.names.person_in(words)
+            if not person or (person[0].lower() not in self.names.genders and len(
+                    person) == len(words) and source not in text[s.end:s.end + _STORY_SCAN]):
+                return []  # a name: a first name we know, a title, or the story names it
+        colon = match.end("source") + text[match.end("source"):match.end()].index(":")
+        return [Attribution(colon, colon + 1, HEADLINE_CUE, self.names.speaker_name(source),
+                            content_start=colon + 1, content_end=s.end)]
 
     def _source_noun(self, word: str) -> bool:
         """A noun that names who speaks: "source", "officials", "spokesman", "lawyer"."""

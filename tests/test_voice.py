@@ -6,6 +6,7 @@ import pytest
 from conftest import sentence_starting
 
 from framing import Article
+from framing.ingest import article_from_text
 from framing.voice import find_quotes
 
 
@@ -807,3 +808,26 @@ def test_a_quotation_keeps_its_speaker_when_the_next_sentence_reports_something_
     # a short one names it
     text = "“We will build it,” said Mayor Ann Cole. “And we will pay for it.” Reyes added."
     assert [v[1:] for v in voices(analyzer, text)][1] == ("quoted", "Reyes")
+
+
+@pytest.mark.parametrize(
+    ("headline", "voice", "speaker"),
+    [
+        ("Pence: Flowers won't be at the debate, Trump was mocking", "attributed", "Pence"),
+        ("Poll: Wealthy voters abandon the Republican Party", "attributed", "Poll"),
+        ("Sen. Warren: The bank chief should be investigated", "attributed", "Warren"),
+        ("Ruth Ambler: The harbour plan is a disgrace", "attributed", "Ruth Ambler"),
+        # kickers and phrases that name no one
+        ("Exclusive: The harbour plan is over budget", "author", ""),
+        ("The Latest: Ferry terminal moves to the old docks", "author", ""),
+        ("Stealth Over Health: The plan was changed in secret", "author", ""),
+        ("Watch: The mayor's speech in full", "author", ""),
+    ],
+)
+def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voice, speaker):
+    story = "The council met on Tuesday. Ruth Ambler, the mayor, spoke first."
+    report = analyzer.analyze(article_from_text(story, title=headline))
+    first = report.sentences[0]
+    assert (first.kind, first.voice, first.speaker) == ("headline", voice, speaker)
+    assert not any(":" in verb or "headline" in verb
+                   for a in report.actors for verb, _ in a.attribution_verbs)
