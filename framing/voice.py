@@ -169,8 +169,10 @@ _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
 # The cue of a headline that names its source before a colon ("Pence: …")
 HEADLINE_CUE = "headline colon"
-# How much of the story is searched for the name a headline gives its source
+# How much of the story is searched for the name a headline gives its source, and the verbs
+# that show the story quoting them
 _STORY_SCAN = 20_000
+_SAYS = "said|says|told|tells|wrote|writes|added|argued|claimed|explained|warned"
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<source>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 # Words before a headline's colon that label the story rather than name a source.
@@ -872,14 +874,25 @@ class VoiceFinder:
         words = source.split()
         if name_key(source) in _KICKERS or words[0].lower() in _DETERMINERS:
             return []
+        if any(name_key(w) in _KICKERS for w in words):
+            return []  # "Tennis Podcast:", "Fallen Order Review:"
         if len(words) > 1:
             person = self.names.person_in(words)
             if not person or (person[0].lower() not in self.names.genders and len(
-                    person) == len(words) and source not in text[s.end:s.end + _STORY_SCAN]):
-                return []  # a name: a first name we know, a title, or the story names it
+                    person) == len(words) and not self._speaks_in_story(text, s, person[-1])):
+                return []  # a name: a first name we know, a title, or the story quotes them
         colon = match.end("source") + text[match.end("source"):match.end()].index(":")
         return [Attribution(colon, colon + 1, HEADLINE_CUE, self.names.speaker_name(source),
                             content_start=colon + 1, content_end=s.end)]
+
+    @staticmethod
+    def _speaks_in_story(text: str, s: Sentence, surname: str) -> bool:
+        """Whether the story after the headline reports ``surname`` speaking: "Caddell said",
+        "said Pat Caddell", "Caddell told Fox"."""
+        story = text[s.end:s.end + _STORY_SCAN]
+        name = re.escape(surname)
+        return re.search(rf"\b{name}(?:\s+\w+){{0,2}}\s+(?:{_SAYS})\b|\b(?:{_SAYS})\s+"
+                         rf"(?:[A-Z][\w.'’-]*\s+){{0,3}}{name}\b", story) is not None
 
     def _source_noun(self, word: str) -> bool:
         """A noun that names who speaks: "source", "officials", "spokesman", "lawyer"."""

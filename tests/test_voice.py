@@ -831,3 +831,12 @@ def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voi
     assert (first.kind, first.voice, first.speaker) == ("headline", voice, speaker)
     assert not any(":" in verb or "headline" in verb
                    for a in report.actors for verb, _ in a.attribution_verbs)
+
+
+def test_a_headline_source_with_an_unknown_first_name_is_one_the_story_quotes(analyzer):
+    story = "“The plan is bad,” said Zandor Quillfeather. Star Wars Jedi is a game he likes."
+    for headline, speaker in (
+            ("Zandor Quillfeather: The harbour plan is bad", "Zandor Quillfeather"),
+            ("Star Wars Jedi: Fallen Order shoots for the moon", "")):
+        first = analyzer.analyze(article_from_text(story, title=headline)).sentences[0]
+        assert first.speaker == speaker
