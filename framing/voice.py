@@ -173,6 +173,10 @@ HEADLINE_CUE = "headline colon"
 # that show the story quoting them
 _STORY_SCAN = 20_000
 _SAYS = "said|says|told|tells|wrote|writes|added|argued|claimed|explained|warned"
+# Sources a headline may name with one common word: "Poll: …", "Report: …"
+_SOURCE_WORDS = frozenset(
+    """poll polls study report survey reporter reporters police officials sources experts
+    analysts witnesses critics judge court prosecutors researchers scientists data""".split())
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<source>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 # Words before a headline's colon that label the story rather than name a source.
@@ -181,7 +185,8 @@ _KICKERS = frozenset(w.strip() for w in
     analysis|editorial|review|commentary|explainer|listen|podcast|interview|quiz|correction|
     sponsored|column|letters|obituary|recap|preview|revealed|confirmed|developing|alert|
     warning|just in|the latest|fact check|in pictures|must see|new|bombshell|shocking|
-    breaking news|watch live|special report""".replace("\n", "").split("|")) - {""}
+    breaking news|watch live|special report|read|must read|read more
+    """.replace("\n", "").split("|")) - {""}
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
@@ -876,6 +881,16 @@ class VoiceFinder:
             return []
         if any(name_key(w) in _KICKERS for w in words):
             return []  # "Tennis Podcast:", "Fallen Order Review:"
+        if re.search(rf"\bBy\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(words[-1])}\b",
+                     text[s.end:s.end + _STORY_SCAN]):
+            return []  # "Hanson: …" over "By Victor Davis Hanson": a column's own writer
+        if len(words) == 1 and not (
+                (source.isupper() and len(source) <= 5)  # "FBI:", "CNN:"
+                or source.lower() in _SOURCE_WORDS  # "Poll:", "Report:"; "Pence:" in a story
+                # that names Pence
+                or (not source.isupper() and re.search(
+                    rf"\b{re.escape(source)}\b", text[s.end:s.end + _STORY_SCAN]))):
+            return []  # "STUNNING:", a label the story never uses, an op-ed author's name
         if len(words) > 1:
             person = self.names.person_in(words)
             if not person or (person[0].lower() not in self.names.genders and len(

@@ -822,15 +822,26 @@ def test_a_quotation_keeps_its_speaker_when_the_next_sentence_reports_something_
         ("The Latest: Ferry terminal moves to the old docks", "author", ""),
         ("Stealth Over Health: The plan was changed in secret", "author", ""),
         ("Watch: The mayor's speech in full", "author", ""),
+        ("STUNNING: The mayor quits in a letter", "author", ""),
+        ("Harbourgeddon: The end game", "author", ""),  # a label the story never uses
+        ("READ: The council's statement in full", "author", ""),
     ],
 )
 def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voice, speaker):
-    story = "The council met on Tuesday. Ruth Ambler, the mayor, spoke first."
+    story = ("The council met on Tuesday. Ruth Ambler, the mayor, spoke first; Pence and "
+             "Warren listened.")
     report = analyzer.analyze(article_from_text(story, title=headline))
     first = report.sentences[0]
     assert (first.kind, first.voice, first.speaker) == ("headline", voice, speaker)
     assert not any(":" in verb or "headline" in verb
                    for a in report.actors for verb, _ in a.attribution_verbs)
+
+
+def test_a_columnists_name_over_their_own_column_is_the_writer(analyzer):
+    story = "By Victor Davis Hanson\n\nProgressives attack the plan. Hanson said so on radio."
+    title = "Hanson: Progressive attacks on the plan are backfiring"
+    first = analyzer.analyze(article_from_text(story, title=title)).sentences[0]
+    assert (first.voice, first.speaker) == ("author", "")
 
 
 def test_a_headline_source_with_an_unknown_first_name_is_one_the_story_quotes(analyzer):
