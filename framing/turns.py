@@ -9,8 +9,10 @@ dateline ("NEW DELHI: …"), a heading ("UPDATE: …", "THE FACTS: …") and a l
 Each turn becomes a quotation (a ``Quote`` with role ``turn``) that spans its paragraph, label
 included, with the speaker's name as the text writes it ("Leon Panetta" for "PANETTA:"). An
 unlabeled paragraph between two turns, ending like a sentence, continues the turn before it.
-Questions and answers labeled "Q:" and "A:" are turns too; the answers are the words of the
-one person the introduction names, if it names only one.
+Questions and answers labeled "Q:" and "A:" are turns too, and so are answers alone ("A:" three
+times or more: a page whose questions were headings); the answers are the words of the one
+person the introduction names, if it names only one. Only the article's title is never a turn
+(a short answer in Title Case may look like a heading).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _MIN_TURNS = 3
 _MAX_SPEAKERS = 20
 # A paragraph that continues a turn ends like a sentence (not a heading such as "On Syria").
 _SENTENCE_END = re.compile(r"[.?!…\"”’')\]]\s*$")
+_QUESTION = re.compile(r"\?[\"”’')\]]*\s*$")
 
 
 def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) -> list[Quote]:
@@ -48,7 +51,7 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     with a label. Of the article's ``sentences``, the headline ("Pence: Flowers won't be at
     debate") is never a turn, and the body before the first turn may name the person who
     answers "Q:" (the only person it names)."""
-    skip = frozenset(s.start for s in sentences if s.kind == "headline")
+    skip = frozenset(s.start for s in sentences if s.kind == "headline" and s.paragraph == 0)
     if len(_LINE_LABELS.findall(text, 0, _MAX_SCAN)) < _MIN_TURNS:
         return []  # the common case, decided without splitting the text
     units = [(line.start, line.end) for line in lines(text)]
@@ -75,7 +78,9 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
             labeled.append((n, key, label))
     qa = [t for t in labeled if t[1] in ("Q", "A")]
     named = [t for t in labeled if t[1] not in ("Q", "A")]
-    turns = qa if _dialogue(qa) and {k for _, k, _ in qa} == {"Q", "A"} else []
+    answers_only = sum(k == "A" for _, k, _ in qa) >= _MIN_TURNS and all(
+        k == "A" for _, k, _ in qa)  # the questions were headings, dropped from the page
+    turns = qa if (_dialogue(qa) and {k for _, k, _ in qa} == {"Q", "A"}) or answers_only else []
     if _dialogue(named):
         turns = sorted(turns + named)
     if not turns:
@@ -88,8 +93,9 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
         start, end = units[n]
         last = turns[i + 1][0] if i + 1 < len(turns) else n + 1
         for m in range(n + 1, last):
-            if not _SENTENCE_END.search(text, *units[m]):
-                break
+            line = text[units[m][0]:units[m][1]]
+            if not _SENTENCE_END.search(line) or (key == "A" and _QUESTION.search(line)):
+                break  # a heading, or the next question when only the answers are labeled
         else:
             m = last
         speaker = speakers.get(key, "")

@@ -105,7 +105,7 @@ NOT_TRANSCRIPTS = {
     "a list of contacts": "Reporting by the desk.\n\nAnita Kumar: 555-0101\n\n"
                           "David Lightfoot: 555-0102\n\nMaria Chen: 555-0103",
     "one speaker only": "LEON PANETTA: We must act.\n\nPANETTA: Now.\n\nPANETTA: Today.",
-    "answers with no questions": "A: Yes.\n\nA: No.\n\nA: Maybe.",
+    "two answers": "A: Yes.\n\nThe vote is on Monday.\n\nA: No.",
 }
 
 
@@ -179,3 +179,31 @@ def test_an_interview_page_with_labels_in_bold(analyzer, tmp_path):
         assert (s.voice, s.speaker) == ("quoted", speaker)
     assert sentence_starting(report, "The harbour master").voice == "author"
     assert report.metrics.author_loaded_per_1k == 0  # "disastrous" is hers, not the writer's
+
+
+ANSWERS_ONLY = """Meet Dara Venn, the new director of the Valemouth ferry line. We asked her a few \
+questions.
+
+A: Proud and a little nervous, frankly.
+
+The ferries are older than I am. We will replace two of them.
+
+A: Caldera, for the harbour at dawn.
+
+What is your favourite book?
+
+A: Moby-Dick, of course.
+
+A: The Harbour Lights Concert
+
+Thanks, Dara!"""
+
+
+def test_answers_alone_are_the_interviewees_when_the_questions_were_headings(analyzer):
+    report = analyzer.analyze(Article(text=ANSWERS_ONLY, title="Meet the director"))
+    for prefix in ("A: Proud", "The ferries are older", "A: Caldera", "A: Moby-Dick",
+                   "A: The Harbour Lights Concert"):
+        s = sentence_starting(report, prefix)
+        assert (s.voice, s.speaker) == ("quoted", "Dara Venn"), prefix
+    assert sentence_starting(report, "What is your favourite book?").voice == "author"
+    assert sentence_starting(report, "Thanks, Dara!").voice == "author"
