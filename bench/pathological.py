@@ -173,7 +173,7 @@ def speaker_labels(scale, quick):
     words = _words(n * 6, 8)
     lines = []
     for i in range(n):
-        label = ("WALLACE", "GORKA", f"SPEAKER{i}X", "Q", "A")[i % 5]
+        label = ("MARLOWE", "QUILLFEATHER", f"SPEAKER{i}X", "Q", "A")[i % 5]
         lines.append(f"{label}: " + " ".join(words[i * 6:i * 6 + 6]) + ".")
     return _text("\n\n".join(lines))
 

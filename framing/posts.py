@@ -1,7 +1,7 @@
 """Posts embedded from social media: a tweet's words above its signature line.
 
 A page that embeds a tweet keeps, once its markup is gone, the post's text and then the line
-that signs it: "— Donald J. Trump (@realDonaldTrump) November 18, 2017". The words carry no
+that signs it: "— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024". The words carry no
 quotation marks, yet they are the account's, not the writer's. Each line of the post becomes a
 quotation (a ``Quote`` with role ``post``) credited to the name in the signature; the signature
 itself is a credit line (the segmenter's ``caption`` kind).
@@ -22,8 +22,8 @@ from .segment import SIGNATURE, SIGNATURE_BODY, lines
 
 # A post's text is at most 280 characters; with a link or two, at most this long.
 _POST_CHARACTERS = 400
-# A signature at the end of the post's own paragraph: "… pic.twitter.com/x — WESH 2 News (@WESH)
-# October 7, 2016"
+# A signature at the end of the post's own paragraph: "… pic.twitter.com/x — Harbour News 7
+# (@HarbourNews7) May 2, 2024"
 _INLINE = re.compile(r"\s[—–][ \t]*" + SIGNATURE_BODY + r"[ \t]*$")
 
 

@@ -95,7 +95,7 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
-# The line that signs an embedded post: "— Donald J. Trump (@realDonaldTrump) November 18, 2017"
+# The line that signs an embedded post: "— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024"
 SIGNATURE_BODY = (r"(?P<name>[^\n()—–]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
                   r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}")
 SIGNATURE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*" + SIGNATURE_BODY + r"[ \t]*$")

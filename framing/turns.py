@@ -1,13 +1,13 @@
 """Interviews and transcripts: paragraphs (or lines) that open with the speaker's name and a colon.
 
-"PANETTA: Not very good." and "Q: What happens next?" carry no quotation marks, yet every
+"REYES: Not this year." and "Q: What happens next?" carry no quotation marks, yet every
 word is someone's speech. A transcript is recognized only as a dialogue: at least two
 speakers, one of them speaking at least twice, at least three turns. That keeps out a
-dateline ("NEW DELHI: …"), a heading ("UPDATE: …", "THE FACTS: …") and a list of contacts
-("Anita Kumar: 202-…"), which name no one twice.
+dateline ("NEW DELHI: …"), a heading ("UPDATE: …", "THE RECORD: …") and a list of contacts
+("Ann Cole: 555-…"), which name no one twice.
 
 Each turn becomes a quotation (a ``Quote`` with role ``turn``) that spans its paragraph, label
-included, with the speaker's name as the text writes it ("Leon Panetta" for "PANETTA:"). An
+included, with the speaker's name as the text writes it ("Tomas Reyes" for "REYES:"). An
 unlabeled paragraph between two turns, ending like a sentence, continues the turn before it.
 Questions and answers labeled "Q:" and "A:" are turns too, and so are answers alone ("A:" three
 times or more: a page whose questions were headings); the answers are the words of the one
@@ -24,8 +24,8 @@ from .names import Names, name_key
 from .report import Quote, Sentence
 from .segment import lines
 
-# A line's opening label: "Q:", "A.", "LEON PANETTA:", "Sara Carter:", "Mr. Smith:", also
-# after the opening mark of a transcript quoted paragraph by paragraph ("“WALLACE: …").
+# A line's opening label: "Q:", "A.", "TOMAS REYES:", "Nadia Okafor:", "Mr. Smith:", also
+# after the opening mark of a transcript quoted paragraph by paragraph ("“MARLOWE: …").
 _LABEL_PATTERN = (
     r"[“\"]?(?:(?P<qa>[QA])[.:]|(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:)"
     r"[ \t]+(?=\S)")
@@ -48,8 +48,8 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     """The turns of an interview or transcript, as quotations; [] for any other text.
 
     A turn is a line (a paragraph, or a line of one, as the segmenter reads them) that opens
-    with a label. Of the article's ``sentences``, the headline ("Pence: Flowers won't be at
-    debate") is never a turn, and the body before the first turn may name the person who
+    with a label. Of the article's ``sentences``, the headline ("Okafor: Harbour deal is
+    dead") is never a turn, and the body before the first turn may name the person who
     answers "Q:" (the only person it names)."""
     skip = frozenset(s.start for s in sentences if s.kind == "headline" and s.paragraph == 0)
     if len(_LINE_LABELS.findall(text, 0, _MAX_SCAN)) < _MIN_TURNS:
@@ -112,9 +112,9 @@ def _dialogue(turns: list[tuple[int, str, str]]) -> bool:
 
 def _person_key(label: str, text: str, names: Names) -> str:
     """The surname that identifies the speaker a label names, or "" when the label names no
-    person: a first name we know ("Sara Carter"), an honorific or office ("Mr. Smith",
+    person: a first name we know ("Nadia Okafor"), an honorific or office ("Mr. Smith",
     "SEN. COLLINS"), a full name the article also writes outside the labels, a surname it
-    writes after a first name or a title ("Leon Panetta" for "PANETTA:"), or words that are
+    writes after a first name or a title ("Tomas Reyes" for "REYES:"), or words that are
     not everyday English words ("WALLACE:"). A part such as "HOST:" is its own key."""
     words = label.split()
     if len(words) == 1 and name_key(label) in _ROLES:
@@ -128,9 +128,9 @@ def _person_key(label: str, text: str, names: Names) -> str:
     if titled or (len(person) >= 2 and (
             person[0].lower() in names.genders
             or re.search(rf"(?<![\w’'-]){re.escape(' '.join(person))}\b(?!\s*:)", text))):
-        return name_key(surname)  # "Sara Carter:", "SEN. COLLINS:", "NADIA OKAFOR:"
+        return name_key(surname)  # "Ann Cole:", "SEN. COLLINS:", "NADIA OKAFOR:"
     if len(person) == len(words) and all(_uncommon(w) for w in words):
-        return name_key(surname)  # "WALLACE:", "Gorka:"; not "UPDATE:", "Related Stories:"
+        return name_key(surname)  # "MARLOWE:", "Quillfeather:"; not "UPDATE:", "Related Stories:"
     for m in re.finditer(rf"\b([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b(?!\s*:)", text):
         if m.group(1).lower() in names.genders or name_key(m.group(1)) in names.titles:
             return name_key(surname)
@@ -154,8 +154,8 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
 
 
 def _uncommon(word: str) -> bool:
-    """A word that is not an everyday English word ("Wallace", "Gorka"; not "Update",
-    "Facts", "Pence"), from the part-of-speech lexicon; not a short acronym ("CNN")."""
+    """A word that is not an everyday English word ("Marlowe", "Quillfeather"; not "Update",
+    "Facts", "Rice"), from the part-of-speech lexicon; not a short acronym ("CNN")."""
     from .pattern import textblob_en
 
     if word.isupper() and len(word) <= 3:
@@ -165,8 +165,8 @@ def _uncommon(word: str) -> bool:
 
 def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dict[str, str]:
     """Each key's speaker as the text writes the name: the longest label that names them, in
-    the article's own capitals where the article writes it so ("Leon Panetta" for "LEON
-    PANETTA"), with a first name from the text when every label gives only the surname."""
+    the article's own capitals where the article writes it so ("Tomas Reyes" for "TOMAS
+    REYES"), with a first name from the text when every label gives only the surname."""
     longest: dict[str, str] = {}
     for _, key, label in named:
         if len(label) > len(longest.get(key, "")):
@@ -180,7 +180,7 @@ def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dic
         name = next((w for w in as_written if not w.isupper()), label)
         if name.isupper():
             name = " ".join(w.capitalize() for w in name.split())
-        if len(name.split()) == 1:  # "PANETTA:" all along; the story names "Leon Panetta"
+        if len(name.split()) == 1:  # "REYES:" all along; the story names "Tomas Reyes"
             fuller = next((m.group() for m in re.finditer(
                 rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text)
                 if m.group(1).lower() in names.genders), "")

@@ -167,7 +167,7 @@ _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
 _AFTER_PHONED = frozenset("and to after when about for on at in who but".split())
 _PUT_IT_AWAY = frozenset("back away down off up aside together out to".split())
 # A short phrase set off by commas after a verb: ", said the memoir, to …"
-# The cue of a headline that names its source before a colon ("Pence: …")
+# The cue of a headline that names its source before a colon ("Okafor: …")
 HEADLINE_CUE = "headline colon"
 # How much of the story is searched for the name a headline gives its source, and the verbs
 # that show the story quoting them
@@ -708,7 +708,7 @@ class VoiceFinder:
                     and "that" not in rest and rest_text.rstrip()[-1:] in ".!?")
         elif not tail and form in _INVERTING and lemma != "ask" and "," in gap_before and (
                 nxt in _NP_OPENING_WORDS or nxt == "one"):  # (after "asked": whom it asked)
-            # "…, said one GOP source in the room.": a short phrase whose head is a source
+            # "…, said one council source in the room.": a short phrase whose head is a source
             rest_text = text[match.end:s.end]
             head = next((w for w, after in zip(rest, rest[1:] + [""])
                          if after in _PREPOSITIONS or after == ""), "")
@@ -869,9 +869,9 @@ class VoiceFinder:
         return (proper or common or [None])[0]
 
     def _headline_source(self, text: str, s: Sentence) -> list[Attribution]:
-        """A headline that names its source before a colon: "Pence: Flowers won't be at
-        debate", "Poll: Clinton and Trump in dead heat". Not a kicker ("Exclusive:", "The
-        Latest:") nor a phrase that names no one ("Stealth Over Health:")."""
+        """A headline that names its source before a colon: "Okafor: Harbour deal is dead",
+        "Poll: Voters split on the harbour plan". Not a kicker ("Exclusive:", "The Latest:")
+        nor a phrase that names no one ("Smoke Over Water:")."""
         match = _HEADLINE_SOURCE.match(text, s.start, s.end)
         if match is None or len(TOKEN.findall(text, match.end(), s.end)) < 3:
             return []
@@ -880,14 +880,14 @@ class VoiceFinder:
         if name_key(source) in _KICKERS or words[0].lower() in _DETERMINERS:
             return []
         if any(name_key(w) in _KICKERS for w in words):
-            return []  # "Tennis Podcast:", "Fallen Order Review:"
+            return []  # "Harbour Podcast:", "Ferry Game Review:"
         if re.search(rf"\bBy\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}{re.escape(words[-1])}\b",
                      text[s.end:s.end + _STORY_SCAN]):
-            return []  # "Hanson: …" over "By Victor Davis Hanson": a column's own writer
+            return []  # "Marlowe: …" over "By Edith Marlowe": a column's own writer
         if len(words) == 1 and not (
                 (source.isupper() and len(source) <= 5)  # "FBI:", "CNN:"
-                or source.lower() in _SOURCE_WORDS  # "Poll:", "Report:"; "Pence:" in a story
-                # that names Pence
+                or source.lower() in _SOURCE_WORDS  # "Poll:", "Report:"; "Okafor:" in a story
+                # that names Okafor
                 or (not source.isupper() and re.search(
                     rf"\b{re.escape(source)}\b", text[s.end:s.end + _STORY_SCAN]))):
             return []  # "STUNNING:", a label the story never uses, an op-ed author's name
@@ -903,7 +903,7 @@ class VoiceFinder:
     @staticmethod
     def _speaks_in_story(text: str, s: Sentence, surname: str) -> bool:
         """Whether the story after the headline reports ``surname`` speaking: "Caddell said",
-        "said Pat Caddell", "Caddell told Fox"."""
+        "said Zandor Quillfeather", "Quillfeather told the radio"."""
         story = text[s.end:s.end + _STORY_SCAN]
         name = re.escape(surname)
         return re.search(rf"\b{name}(?:\s+\w+){{0,2}}\s+(?:{_SAYS})\b|\b(?:{_SAYS})\s+"

@@ -66,8 +66,7 @@ EMBED_PAGE = """<html><head><title>Mayor hits back at critics over harbour plan<
 <article><h1>Mayor hits back at critics over harbour plan</h1>
 <p>The council met on Tuesday to vote on the harbour plan, which would move the ferry terminal to the old docks and close two fish markets.</p>
 <p>The mayor answered her critics within the hour on social media, in a post that was shared several thousand times before the vote.</p>
-<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The harbour plan is a disgrace and the council knows it. Shameful! <a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; Mayor Ruth Ambler (@RuthAmblerMayor) <a href="https://twitter.com/RuthAmblerMayor/status/1">March 3, 2024</a></blockquote>
-<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
+<blockquote class="twitter-tweet"><p>The harbour plan is a disgrace and the council knows it. Shameful! <a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; Mayor Ruth Ambler (@RuthAmblerMayor) <a href="https://twitter.com/RuthAmblerMayor/status/1">March 3, 2024</a></blockquote>
 <p>Councillors did not reply. The vote is due next week, and the ferry company said it would wait for the result before it commits to the move.</p>
 <p>Residents of the old docks have asked for a public meeting before any decision is taken on the terminal.</p>
 </article></body></html>"""

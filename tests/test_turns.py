@@ -100,11 +100,11 @@ def test_answers_stay_unnamed_when_the_introduction_names_two_people(analyzer):
 NOT_TRANSCRIPTS = {
     "a dateline": "NEW DELHI: The monsoon arrived early.\n\nFarmers welcomed it.\n\n"
                   "Officials said the reservoirs would fill.",
-    "headings that repeat": "NOT TRUE: The moon is cheese.\n\nTHE FACTS: It is rock.\n\n"
-                            "NOT TRUE: Cats can fly.\n\nTHE FACTS: They cannot.",
-    "a list of contacts": "Reporting by the desk.\n\nAnita Kumar: 555-0101\n\n"
+    "headings that repeat": "NOT TRUE: The moon is cheese.\n\nTHE RECORD: It is rock.\n\n"
+                            "NOT TRUE: Cats can fly.\n\nTHE RECORD: They cannot.",
+    "a list of contacts": "Reporting by the desk.\n\nAnn Cole: 555-0101\n\n"
                           "David Lightfoot: 555-0102\n\nMaria Chen: 555-0103",
-    "one speaker only": "LEON PANETTA: We must act.\n\nPANETTA: Now.\n\nPANETTA: Today.",
+    "one speaker only": "TOMAS REYES: We must act.\n\nREYES: Now.\n\nREYES: Today.",
     "two answers": "A: Yes.\n\nThe vote is on Monday.\n\nA: No.",
 }
 
@@ -147,7 +147,7 @@ def test_a_transcript_line_by_line_with_running_quotation_marks(analyzer):
 
 
 @pytest.mark.parametrize(("label", "is_name"), [
-    ("WALLACE", True), ("Gorka", True), ("UPDATE", False), ("Related Stories", False),
+    ("MARLOWE", True), ("Quillfeather", True), ("UPDATE", False), ("Related Stories", False),
     ("CNN", False), ("Key Fact", False)])
 def test_a_label_with_no_other_evidence_is_a_name_only_if_its_words_are_uncommon(label, is_name):
     text = f"{label}: One.\n\nHOST: Two?\n\n{label}: Three.\n\nHOST: Four?"

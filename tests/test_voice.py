@@ -664,14 +664,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "attributed", "She"),
         # a verb that reports words closes a sentence, and an aside that names some members
         ("Crops are withering in the islands, Ortega noted.", "attributed", "Ortega"),
-        ("As many tax experts, including Mr. Goldberg, have pointed out, the rule is old.",
-         "attributed", "many tax experts"),
+        ("As many economists, including Ms. Varga, have pointed out, the rule is old.",
+         "attributed", "many economists"),
         ("Several senators, including Ann Cole, said the bill would fail.", "attributed",
          "Several senators"),
         ("Analysts, such as Dan Wu, say the bill will fail.", "attributed", "Analysts"),
         # an inverted source that opens with a determiner; a relative clause before the verb
-        ("The meeting went badly from there, said one GOP source in the room.", "attributed",
-         "one GOP source"),
+        ("The meeting went badly from there, said one council source in the room.",
+         "attributed", "one council source"),
         ("The talks collapsed, which surprised no one, said a spokesman.", "attributed",
          "a spokesman"),
         ("The mayor, who spoke Friday, said the plan works.", "attributed", "the mayor"),
@@ -813,14 +813,14 @@ def test_a_quotation_keeps_its_speaker_when_the_next_sentence_reports_something_
 @pytest.mark.parametrize(
     ("headline", "voice", "speaker"),
     [
-        ("Pence: Flowers won't be at the debate, Trump was mocking", "attributed", "Pence"),
+        ("Okafor: The harbour deal is dead, the ferry firm was bluffing", "attributed", "Okafor"),
         ("Poll: Wealthy voters abandon the Republican Party", "attributed", "Poll"),
         ("Sen. Warren: The bank chief should be investigated", "attributed", "Warren"),
         ("Ruth Ambler: The harbour plan is a disgrace", "attributed", "Ruth Ambler"),
         # kickers and phrases that name no one
         ("Exclusive: The harbour plan is over budget", "author", ""),
         ("The Latest: Ferry terminal moves to the old docks", "author", ""),
-        ("Stealth Over Health: The plan was changed in secret", "author", ""),
+        ("Smoke Over Water: The plan was changed in secret", "author", ""),
         ("Watch: The mayor's speech in full", "author", ""),
         ("STUNNING: The mayor quits in a letter", "author", ""),
         ("Harbourgeddon: The end game", "author", ""),  # a label the story never uses
@@ -828,7 +828,7 @@ def test_a_quotation_keeps_its_speaker_when_the_next_sentence_reports_something_
     ],
 )
 def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voice, speaker):
-    story = ("The council met on Tuesday. Ruth Ambler, the mayor, spoke first; Pence and "
+    story = ("The council met on Tuesday. Ruth Ambler, the mayor, spoke first; Okafor and "
              "Warren listened.")
     report = analyzer.analyze(article_from_text(story, title=headline))
     first = report.sentences[0]
@@ -838,16 +838,16 @@ def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voi
 
 
 def test_a_columnists_name_over_their_own_column_is_the_writer(analyzer):
-    story = "By Victor Davis Hanson\n\nProgressives attack the plan. Hanson said so on radio."
-    title = "Hanson: Progressive attacks on the plan are backfiring"
+    story = "By Edith Marlowe\n\nCritics attack the plan. Marlowe said so on the radio."
+    title = "Marlowe: The attacks on the harbour plan are backfiring"
     first = analyzer.analyze(article_from_text(story, title=title)).sentences[0]
     assert (first.voice, first.speaker) == ("author", "")
 
 
 def test_a_headline_source_with_an_unknown_first_name_is_one_the_story_quotes(analyzer):
-    story = "“The plan is bad,” said Zandor Quillfeather. Star Wars Jedi is a game he likes."
+    story = "“The plan is bad,” said Zandor Quillfeather. Harbour Wars Saga is a game he likes."
     for headline, speaker in (
             ("Zandor Quillfeather: The harbour plan is bad", "Zandor Quillfeather"),
-            ("Star Wars Jedi: Fallen Order shoots for the moon", "")):
+            ("Harbour Wars Saga: The ferry level shoots for the moon", "")):
         first = analyzer.analyze(article_from_text(story, title=headline)).sentences[0]
         assert first.speaker == speaker
