@@ -79,6 +79,11 @@ _MENTION_CUES = frozenset(
     chanted chanting nickname nicknamed motto hashtag rated marked designated define defines
     defined reference wording expression catchphrase titled named entitled""".split()
 )
+# Verbs that name a button, a menu item or an option of a program or a site: a quoted word
+# after them is its label, not the writer's distance ("Select “Search by agent”").
+_INTERFACE_CUES = frozenset("select click tap choose press type enter".split())
+# Another name in brackets: "left-handed (or “southpaws”)", "(aka “…”)".
+_GLOSS = re.compile(r"\((?:or|aka|a\.k\.a\.)\s*$", re.IGNORECASE)
 # How far back a mention cue may stand: "calling state Rep. Ada Kurtz (D) a “…”".
 _MENTION_REACH = 8
 # Words right after a short quotation that make it the name of a grade, a category or a
@@ -1405,6 +1410,8 @@ class VoiceFinder:
             if "so-called" in near or any(near[j:j + 2] == ["so", "called"] for j in range(3)):
                 roles[i] = "scare"
             elif (any(w in _MENTION_CUES for w in before)
+                  or any(w in _INTERFACE_CUES for w in near[-2:])  # Select “Search by agent”
+                  or _GLOSS.search(text, max(s.start, quote.start - 8), quote.start)
                   or (_named_as(before) and _ends_phrase(text, inner, quote.end, s.end))
                   or (after and after[0] in _CATEGORY_NOUNS)
                   or (len(words) > 1 and _premodifies(text, quote.end, s.end))):

@@ -359,6 +359,10 @@ def test_unclosed_quote_is_closed_at_paragraph_end():
         ("The museum built an app named “sort your shelves” for visitors.", "partial"),
         ("The “efficiency drive” cut 40 jobs last year.", "scare"),  # a verb, not a noun
         ("Residents watched “reform” plans stall.", "scare"),  # one word: arm's length
+        # another name in brackets; the label of a button or a menu item
+        ("About one rower in ten is left-handed (or “southpaw”) in the club.", "partial"),
+        ("To pay, select “pay by card” and enter the number.", "partial"),
+        ("Tap “settings” at the top of the screen to change it.", "partial"),
     ],
 )
 def test_scare_quote_or_partial_quote(analyzer, text, role):
