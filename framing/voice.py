@@ -149,6 +149,8 @@ _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
     """will would could can may might shall should must did do does to t""".split()
 )
+# After a form ending in -s, words that show it was a noun: "demands may", "claims will".
+_NOUN_BEFORE = frozenset("will would could can may might shall should must".split())
 _NEGATIONS = frozenset(["not", "never", "n’t", "n't", "t"])
 # Words after "put it" that say how, not who: "X, …, put it best."
 _MANNER = frozenset("best well better worst differently so thus this simply".split())
@@ -642,6 +644,11 @@ class VoiceFinder:
             return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
         if takes_a_thing(match.entry, rest):
             return None  # "the fighting has claimed 14,000 lives", "may add fuel to the row"
+        if form.endswith("s") and nxt in _NOUN_BEFORE and not gap_after.strip() and not any(
+                w in ("which", "that", "who", "what") for w in lowered[max(0, k - 6):k]):
+            # "Beijing tariff demands may expand …": the noun, then its verb (not "a plan which
+            # the authority says will work", whose subject went before)
+            return None
         if (form == "said" and prev in ("having", "with") and nxt in ("that", "this")
                 and k_end + 2 < len(words)
                 and "," in text[words[k_end + 1][1]:words[k_end + 2][0]]):

@@ -673,6 +673,12 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Several senators, including Ann Cole, said the bill would fail.", "attributed",
          "Several senators"),
         ("Analysts, such as Dan Wu, say the bill will fail.", "attributed", "Analysts"),
+        # a form in -s before a modal is a noun; "agree" with a deal agrees no words
+        ("Harbour tariff demands may sink the ferry deal.", "author", ""),
+        ("All of this, she acknowledges, could be undone at the ballot box.", "attributed",
+         "she"),
+        ("Ferry firm agrees deal to buy the old docks.", "author", ""),
+        ("The mayor agrees the plan was flawed.", "attributed", "the mayor"),
         # an inverted source that opens with a determiner; a relative clause before the verb
         ("The meeting went badly from there, said one council source in the room.",
          "attributed", "one council source"),
