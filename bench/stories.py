@@ -115,6 +115,8 @@ def labeled_distractors(count: int, rng: random.Random) -> list[dict]:
 
 def generated_distractors(count: int, seed: int, workdir: Path,
                           root: Path = ROOT) -> list[dict] | None:
+    if count <= 0:
+        return []  # no distractors: the BASIL and example articles alone
     script = root / "bench" / "make_corpus.py"
     if not script.is_file():
         return None
