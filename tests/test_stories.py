@@ -279,3 +279,21 @@ def test_copies_of_copies_and_a_cycle_of_copies_find_one_original(tmp_path):
         stories = story_of(find_stories(con))
     assert stories[ids["a"]] == stories[ids["b"]] == stories[ids["c"]]
     assert stories[ids["f"]] == stories[ids["g"]] != stories[ids["a"]]
+
+
+def test_words_of_one_article_count_in_its_length():
+    # two articles that share a topic's words and little else, in a small store: dropping
+    # their own words before normalizing would leave vectors of the shared words alone
+    import pandas as pd
+
+    own_a = " ".join(f"alpha{i}" for i in range(40))
+    own_b = " ".join(f"beta{i}" for i in range(40))
+    frame = pd.DataFrame({
+        "title": ["Harbour ferry fares", "Harbour ferry timetable", "Chess final"],
+        "lead": [f"harbour ferry {own_a}", f"harbour ferry {own_b}",
+                 "grandmaster endgame rook pawn gambit"],
+    })
+    vectors = vectorize(frame)
+    similarity = (vectors @ vectors.T).toarray()
+    assert similarity[0, 1] < DEFAULT_THRESHOLD
+    assert np.allclose(np.linalg.norm(vectors.toarray(), axis=1)[:2] < 1, True)

@@ -15,7 +15,7 @@ SCHEMA_VERSION = 1
 
 # Defaults of the stories and report commands, kept here (not in stories.py and outlets.py,
 # which import them) so that building the command line imports neither pandas nor scipy.
-DEFAULT_THRESHOLD = 0.24   # cosine similarity articles need to be one story
+DEFAULT_THRESHOLD = 0.18   # cosine similarity articles need to be one story
 DEFAULT_WINDOW_DAYS = 3    # articles further apart are never one story
 RESAMPLES = 2000           # bootstrap resamples of the outlet report
 MIN_SHARED_STORIES = 5     # two outlets are compared story by story from this many on

@@ -4,8 +4,9 @@ Method (README, "Stories and outlets"):
 
 1. Each article becomes a TF-IDF vector of its title (counted twice), its lead (the first
    ``LEAD_CHARS`` characters of the text) and the names in them (runs of capitalized words,
-   as extra tokens). Words seen in fewer than two articles are dropped (they cannot make two
-   articles similar), and so are words in more than half of them.
+   as extra tokens), normalized over all their words; then the words seen in fewer than two
+   articles are dropped (they cannot make two articles similar, but they count in an
+   article's length), and words in more than half of the articles are left out.
 2. Candidate pairs are found by an exact radius search, block by block: the articles of one
    day are compared (one sparse matrix product) with those of the next ``window_days`` days
    only, so the cost grows with the articles per window, never with all pairs of the store.
@@ -94,17 +95,29 @@ def load_articles(con) -> pd.DataFrame:
 
 
 def vectorize(frame: pd.DataFrame):
-    """Row-normalized TF-IDF vectors (CSR, float32) of the articles' titles, leads and names."""
+    """TF-IDF vectors (CSR, float32) of the articles' titles, leads and names, normalized over
+    all their words, then without the words of one article only.
+
+    A word of one article cannot make two articles similar, so its column is dropped; but it
+    is part of the article, so it counts in the vector's length first. Dropped before, it
+    would leave a small store's vectors made mostly of the few words articles share, and two
+    articles on one topic would look like one story."""
     n = len(frame)
     # a generator, so the documents are never all held as a second copy of the leads
     docs = (document_text(t, lead) for t, lead in zip(frame["title"], frame["lead"]))
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                                 min_df=2 if n > 2 else 1, max_df=0.5 if n >= 20 else 1.0,
+                                 max_df=0.5 if n >= 20 else 1.0,
                                  dtype=np.float32, token_pattern=r"(?u)\b\w[\w']+\b")
     try:
-        return vectorizer.fit_transform(docs).tocsr()
-    except ValueError:  # no word left (empty texts, or each word in one article only)
+        vectors = vectorizer.fit_transform(docs).tocsr()
+    except ValueError:  # no word left (empty texts)
         return sparse.csr_matrix((n, 1), dtype=np.float32)
+    if n <= 2:
+        return vectors
+    shared = np.flatnonzero(np.bincount(vectors.indices, minlength=vectors.shape[1]) >= 2)
+    if len(shared) == 0:
+        return sparse.csr_matrix((n, 1), dtype=np.float32)
+    return vectors[:, shared].tocsr()
 
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
