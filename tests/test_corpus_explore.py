@@ -256,3 +256,17 @@ def test_a_table_becomes_an_analyzed_store(tmp_path, analyzer):
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
     assert explore.table_store(table, tmp_path, analyzer) == store  # the same upload: reused
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_the_example_stores_key_follows_the_corpus_code(analyzer, tmp_path, monkeypatch):
+    # a change to how stories are grouped must rebuild the cached example store
+    code = tmp_path / "corpus"
+    code.mkdir()
+    for module in (explore.Path(explore.__file__).parent).glob("*.py"):
+        shutil.copy(module, code / module.name)
+    monkeypatch.setattr(explore, "__file__", str(code / "explore.py"))
+    before = explore.example_key(analyzer)
+    assert explore.example_key(analyzer) == before  # the same code, the same key
+    with (code / "stories.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a changed threshold\n")
+    assert explore.example_key(analyzer) != before

@@ -397,12 +397,15 @@ def build_store(store: str | Path, sources: Sequence[str | Path], analyzer=None,
 
 def example_key(analyzer) -> str:
     """What the example store depends on: the example texts, the model and lexicon
-    fingerprints (which cover framing's code) and the store schema."""
+    fingerprints (which cover the analysis code), the corpus code that groups the stories and
+    the store schema."""
     from .run import fingerprints
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
     for part in fingerprints(analyzer):
         digest.update(part.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
     for path in sorted(EXAMPLE_DIR.glob("*.txt")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
