@@ -1229,6 +1229,10 @@ class VoiceFinder:
         if opening:
             while i < k and words[i][0] < opening.end():
                 i += 1  # "DENVER (KXV) - Lena Moss skipped her …"
+        colon = text.rfind(":", s.start, words[k][0])
+        if colon >= 0 and not inside.covers(colon):
+            while i < k and words[i][0] < colon:
+                i += 1  # "Harbour chaos: the council votes and warns …": after the colon
         while i < k:
             if inside.covers(words[i][0]):
                 return ""

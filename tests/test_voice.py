@@ -678,6 +678,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("All of this, she acknowledges, could be undone at the ballot box.", "attributed",
          "she"),
         ("Ferry firm agrees deal to buy the old docks.", "author", ""),
+        # after a colon a new clause begins: its subject speaks
+        ("Harbour chaos: the council met on Monday and warned that fares would rise.",
+         "attributed", "the council"),
         ("The mayor agrees the plan was flawed.", "attributed", "the mayor"),
         # an inverted source that opens with a determiner; a relative clause before the verb
         ("The meeting went badly from there, said one council source in the room.",
