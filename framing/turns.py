@@ -115,7 +115,7 @@ def _person_key(label: str, text: str, names: Names) -> str:
     person: a first name we know ("Nadia Okafor"), an honorific or office ("Mr. Smith",
     "SEN. COLLINS"), a full name the article also writes outside the labels, a surname it
     writes after a first name or a title ("Tomas Reyes" for "REYES:"), or words that are
-    not everyday English words ("WALLACE:"). A part such as "HOST:" is its own key."""
+    not everyday English words ("MARLOWE:"). A part such as "HOST:" is its own key."""
     words = label.split()
     if len(words) == 1 and name_key(label) in _ROLES:
         return name_key(label)
