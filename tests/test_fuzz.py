@@ -282,6 +282,30 @@ def test_analyze_any_text(analyzer, text):
     check_invariants(report)
 
 
+# Lines of interviews, transcripts and embedded posts, in any order and mangled: the
+# turns and posts found must not overlap each other or the quotations left.
+SPEECH_LINES = st.lists(st.one_of(
+    st.sampled_from(["Q: ", "A: ", "A. ", "REYES: ", "TOMAS REYES: ", "Nadia Okafor: ",
+                     "“MARLOWE: ", "HOST: ", "UPDATE: "]).flatmap(
+        lambda label: PROSE.map(lambda prose: label + prose)),
+    st.sampled_from(["— Ruth Ambler (@RuthAmbler) March 3, 2024",
+                     "text — Ed Porter (@EdPorter) May 2, 2024", "Here is the video:",
+                     "“a quotation that runs on", "closes here,” she said."]),
+    PROSE, ANY_TEXT), min_size=1, max_size=20)
+
+
+@settings(max_examples=examples(50), **FUZZ)
+@given(lines=SPEECH_LINES, separator=st.sampled_from(["\n\n", "\n"]))
+def test_turns_and_posts_in_any_order(analyzer, lines, separator):
+    try:
+        report = analyzer.analyze(separator.join(lines))
+    except FramingError:
+        return
+    check_invariants(report)
+    quotes = sorted(report.quotes, key=lambda q: q.start)
+    assert all(a.end <= b.start for a, b in zip(quotes, quotes[1:])), "quotations overlap"
+
+
 def test_lone_surrogates_are_not_a_crash(analyzer):
     # A str from surrogateescape-decoded bytes holds lone surrogates; not a traceback.
     try:
