@@ -399,15 +399,17 @@ class Analyzer:
         for s in sentences:
             toks = tokens(text, s.start, s.end)
             found = self.terms.match(text, s.start, s.end, toks=toks, tags=tag_in_context)
+            index_of = None  # token number by start, built once for the sentence if needed
             if any(m.entry.category == "attribution_verb" for m in found):
-                found = self._speech_verbs_only(text, toks, found)
+                index_of = _token_index(toks)
+                found = self._speech_verbs_only(text, toks, found, index_of)
             reported = [a for a in attributions.get(s.index, ()) if not a.subordinate]
             covered = {m.start for m in found}
             for a in reported:
                 entry = self._connoted.get(a.cue)
                 if entry is not None and a.start not in covered:
                     found.append(Match(a.start, a.end, text[a.start:a.end], entry))
-            in_names = self._inside_names(text, toks, found)
+            in_names = self._inside_names(text, toks, found, index_of)
             for m in found:
                 if m.start in in_names:
                     continue  # "The Daily Beast reported", "the Black Beast narrative"
@@ -428,14 +430,13 @@ class Analyzer:
 
     @staticmethod
     def _speech_verbs_only(text: str, toks: list[tuple[int, int, str]],
-                           found: list[Match]) -> list[Match]:
+                           found: list[Match], index_of: dict[int, int]) -> list[Match]:
         """The matches without the forms of verbs of saying that say nothing: a participle
         that modifies a noun ("his alleged role", "the leaked memo": careful reporting, not a
         verdict on a speaker), a verb with an object that is not speech, by its lexicon row
         ("claimed victory", "claimed responsibility"), and a verb of manner whose row says it
         reports speech only with what was said (``complement`` speech: "people screaming and
         running"; "screamed that …" is added back from the attribution voice detection found)."""
-        index_of = {t[0]: i for i, t in enumerate(toks)}
         kept = []
         for m in found:
             k = index_of.get(m.start, -1)
@@ -447,7 +448,7 @@ class Analyzer:
         return kept
 
     def _inside_names(self, text: str, toks: list[tuple[int, int, str]],
-                      found: list[Match]) -> set[int]:
+                      found: list[Match], index_of: dict[int, int] | None = None) -> set[int]:
         """The starts of the hits that are the later part of a capitalized name: a capital
         letter right after a capitalized word that does not open the sentence ("The Daily
         Beast", "Rachel Crooks"); a capitalized noun right before a capitalized word, a first
@@ -461,7 +462,8 @@ class Analyzer:
                    and not m.entry.alternative[:1].isupper()]
         if not capital or _mostly_capitalized(text, toks):
             return set()
-        index_of = {t[0]: i for i, t in enumerate(toks)}
+        if index_of is None:
+            index_of = _token_index(toks)
         hit_words = _words_in(toks, found)
         inside = set()
         for m in capital:
@@ -486,6 +488,11 @@ class Analyzer:
                     and not self.names.is_title_word(text[prev_start:prev_end])):
                 inside.add(m.start)
         return inside
+
+
+def _token_index(toks: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Each token's number by its start offset."""
+    return {t[0]: i for i, t in enumerate(toks)}
 
 
 def _words_in(toks: list[tuple[int, int, str]], found: list[Match]) -> set[int]:

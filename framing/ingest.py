@@ -368,9 +368,10 @@ def _body_paragraphs(doc) -> list[str]:
             items = [_element_text(item) for item in element.iter("item")]
             paragraphs.extend(item for item in items if item)
         elif tag == "quote":
+            has_paragraphs = element.find("p") is not None
             texts = [t for t in (_element_text(p) for p in element.iter("p")) if t] if (
-                element.find("p") is not None) else [t for t in [_element_text(element)] if t]
-            signature = _post_signature(element, texts) if element.find("p") is not None else ""
+                has_paragraphs) else [t for t in [_element_text(element)] if t]
+            signature = _post_signature(element, texts) if has_paragraphs else ""
             if not signature:
                 quoted.extend(range(len(paragraphs), len(paragraphs) + len(texts)))
             paragraphs.extend(texts)

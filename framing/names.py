@@ -216,7 +216,7 @@ class Names:
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             person = self.person_in(run)
             if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8 and (
-                    toks[j - 2].lower() in _REPRESENTATIVES):
+                    toks[j - 2].lower() in REPRESENTATIVES):
                 # "An attorney for Mills": the attorney speaks, not Mills
                 return _as_written(phrase, toks)
             if person:
@@ -365,7 +365,7 @@ _GROUPS = frozenset(
     jews hindus sikhs buddhists evangelicals latinos hispanics tories remainers leavers
     brexiteers""".split())
 # Who speaks for someone: "An attorney for Mills", "a spokesman for Mr. Hunter".
-_REPRESENTATIVES = frozenset(
+REPRESENTATIVES = frozenset(
     """attorney attorneys lawyer lawyers spokesman spokeswoman spokesperson spokespeople aide
     aides adviser advisers advisor representative representatives counsel agent publicist
     prosecutors""".split())

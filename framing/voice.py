@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
-from .names import DAYS_MONTHS, PLURAL_PEOPLE, STATE, Names, name_key
+from .names import DAYS_MONTHS, PLURAL_PEOPLE, REPRESENTATIVES, STATE, Names, name_key
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
 from .turns import find_turns
@@ -187,13 +187,12 @@ _SOURCE_WORDS = frozenset(
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<source>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 # Words before a headline's colon that label the story rather than name a source.
-_KICKERS = frozenset(w.strip() for w in
-    """breaking|exclusive|update|updated|watch|video|videos|photos|photo|gallery|live|opinion|
-    analysis|editorial|review|commentary|explainer|listen|podcast|interview|quiz|correction|
-    sponsored|column|letters|obituary|recap|preview|revealed|confirmed|developing|alert|
-    warning|just in|the latest|fact check|in pictures|must see|new|bombshell|shocking|
-    breaking news|watch live|special report|read|must read|read more
-    """.replace("\n", "").split("|")) - {""}
+_KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|watch|video|
+    videos|photos|photo|gallery|live|opinion|analysis|editorial|review|commentary|explainer|
+    listen|podcast|interview|quiz|correction|sponsored|column|letters|obituary|recap|preview|
+    revealed|confirmed|developing|alert|warning|just in|the latest|fact check|in pictures|
+    must see|new|bombshell|shocking|breaking news|watch live|special report|read|must read|
+    read more""".split("|"))
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
@@ -230,11 +229,11 @@ _COMMISSIVE = frozenset("promise pledge vow threaten swear offer refuse".split()
 _NOUN_ADJECTIVES = frozenset("following latest last first final same next previous".split())
 # Prepositions after a plural subject: "Furious locals in Kettle Hill say", "Those close to"
 _PLACE_PREPOSITIONS = frozenset("in at from on of across around near close with".split())
+# Nouns for a source after an inverted verb of saying: "…, said one person in the room"
+# (and those who speak for someone: "…, said a spokesman for the firm").
+_SPEAKER_NOUNS = REPRESENTATIVES | frozenset(
+    "person member members staffer staffers insider insiders".split())
 # Nouns for people that end like adjectives ("official", "executive"): a verb may follow.
-# Nouns for a source after an inverted verb of saying: "…, said one person in the room."
-_SPEAKER_NOUNS = frozenset(
-    """person spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
-    member members staffer staffers insider insiders""".split())
 _PERSON_NOUNS = frozenset(
     """official executive representative president resident principal agent participant
     defendant applicant attendant correspondent individual liberal radical""".split())
