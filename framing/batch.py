@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -62,6 +63,36 @@ def worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+STOP_SECONDS = 10.0  # how long a pool may take to stop before its workers are killed
+
+
+@contextmanager
+def worker_pool(context, jobs: int, initializer, initargs) -> Iterator:
+    """A ``multiprocessing`` pool that always lets its caller go: stopped with
+    ``Pool.terminate`` on a thread given STOP_SECONDS. ``terminate`` can hang for good on a
+    rare race between the pool's handler threads and its workers' pipes (CPython issues 73945,
+    78178 and 96995), which turned a Ctrl+C into a run that never ended; past the deadline the
+    pool's workers are killed and the stuck thread (a daemon) is left behind."""
+    others = set(multiprocessing.active_children())
+    pool = context.Pool(jobs, initializer=initializer, initargs=initargs)
+    try:
+        yield pool
+    finally:
+        stopper = threading.Thread(target=_terminate, args=(pool,), daemon=True,
+                                   name="framing-stop-pool")
+        stopper.start()
+        stopper.join(STOP_SECONDS)
+        if stopper.is_alive():
+            for child in set(multiprocessing.active_children()) - others:
+                child.kill()
+            stopper.join(1.0)
+
+
+def _terminate(pool) -> None:
+    pool.terminate()
+    pool.join()
+
+
 @contextmanager
 def frozen_heap() -> Iterator[None]:
     """Leave the objects that exist now (the loaded model and lexicons above all) out of the
@@ -108,9 +139,9 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER["analyzer"] = analyzer
     try:
-        with frozen_heap(), context.Pool(jobs, initializer=_init_worker,
-                          initargs=(analyzer.lexicon_files,
-                                    replace(analyzer.bundle, model=analyzer.model))) as pool:
+        with frozen_heap(), worker_pool(context, jobs, _init_worker,
+                                        (analyzer.lexicon_files,
+                                         replace(analyzer.bundle, model=analyzer.model))) as pool:
             tasks = ((source, level, fmt, allow_private_hosts) for source in sources)
             yield from pool.imap(_work, tasks, chunksize=4)
     finally:

@@ -106,3 +106,45 @@ def test_workers_never_run_the_servers_main_script(pool, tmp_path, monkeypatch):
         fresh.close()
     assert sys.modules["__main__"] is main  # left as it was
     assert not marker.exists()
+
+
+def _nothing() -> None:
+    pass
+
+
+def test_a_pool_that_will_not_stop_is_killed_after_the_deadline(monkeypatch):
+    # Pool.terminate can hang for good (CPython issues 73945, 78178, 96995); the run must
+    # still end: past the deadline the pool's own workers are killed, and only those
+    import multiprocessing
+    import threading
+    import time
+
+    from framing import batch
+
+    real = batch._terminate
+    release = threading.Event()
+
+    def stuck(pool):
+        release.wait(30)
+        real(pool)
+
+    monkeypatch.setattr(batch, "_terminate", stuck)
+    monkeypatch.setattr(batch, "STOP_SECONDS", 0.5)
+    context = multiprocessing.get_context("fork")
+    bystander = context.Process(target=time.sleep, args=(30,))
+    bystander.start()
+    try:
+        others = set(multiprocessing.active_children())
+        started = time.monotonic()
+        with batch.worker_pool(context, 2, _nothing, ()) as pool:
+            workers = set(multiprocessing.active_children()) - others
+            assert pool.apply(os.getpid) in {w.pid for w in workers}
+        waited = time.monotonic() - started
+        assert len(workers) == 2
+        assert not any(w.is_alive() for w in workers)
+        assert bystander.is_alive(), "a process that is not the pool's was killed"
+        assert waited < 10
+    finally:
+        release.set()
+        bystander.kill()
+        bystander.join()

@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..batch import frozen_heap, worker_signals
+from ..batch import frozen_heap, worker_pool, worker_signals
 from ..errors import FramingError, message_for
 from .store import (
     ACTOR_TYPES,
@@ -209,14 +209,15 @@ class LocalEngine:
         self.analyzer = analyzer
         self.jobs = max(1, jobs)
         self.pool = None
+        self._stack = ExitStack()
         if self.jobs > 1:
             import multiprocessing
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             _WORKER["analyzer"] = analyzer
-            self.pool = context.Pool(self.jobs, initializer=_init_local,
-                                     initargs=(analyzer.lexicon_files, analyzer._bundle))
+            self.pool = self._stack.enter_context(worker_pool(
+                context, self.jobs, _init_local, (analyzer.lexicon_files, analyzer._bundle)))
 
     @property
     def slots(self) -> int:
@@ -236,8 +237,8 @@ class LocalEngine:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self._stack.close()
+            self.pool = None
             _WORKER.pop("analyzer", None)
 
 
