@@ -520,19 +520,21 @@ _LETTERS = re.compile(r"(?<![\w.@/])[^\W\d_]+")  # words, not the "com" of "x.co
 def looks_english(text: str) -> bool:
     """Whether a text reads as English, by its script and its commonest function words.
 
-    A text of fewer than ``MIN_LANGUAGE_WORDS`` words is taken to be English (too short to
-    tell). Otherwise it is not English when most of its letters are outside the Latin script
-    (Korean, Russian, Japanese ...) or when the function words of other languages
+    It is not English when most of its letters are outside the Latin script (Korean,
+    Russian, Japanese ...), at any length: Chinese and Japanese leave no spaces between
+    words, so a whole paragraph of them is only a few "words". Otherwise a text of fewer than
+    ``MIN_LANGUAGE_WORDS`` words is taken to be English (too short to tell), and a longer one
+    is not English when the function words of other languages
     (``framing/data/language_markers.csv``) outnumber the English ones. Only evidence of
     another language refuses a text: lists of names, tags or ingredients, which have few
     function words of any language, pass.
     """
     words = [w.lower() for w in _LETTERS.findall(text)]
-    if len(words) < MIN_LANGUAGE_WORDS:
-        return True
     letters = "".join(words)
     if sum(ord(c) >= 0x250 for c in letters) > len(letters) / 2:  # beyond Latin Extended-B
         return False
+    if len(words) < MIN_LANGUAGE_WORDS:
+        return True
     english, other = _language_markers()
     return sum(w in english for w in words) >= sum(w in other for w in words)
 

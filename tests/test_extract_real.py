@@ -105,6 +105,10 @@ def test_short_and_list_like_english_is_not_refused(analyzer, text):
     "시의회는 월요일 새 예산안을 통과시켰다. 시장은 이번 합의가 모든 시민에게 좋은 날이라고 말했다. "
     "야당은 비용이 너무 높고 학교에 충분한 돈이 돌아가지 않는다며 의회에서 반대하겠다고 밝혔다. "
     "예산안은 다음 달부터 시행되며 주민들은 새로운 버스 노선과 도서관 시간 연장을 기대하고 있다.",
+    # no spaces between words: three sentences are three "words", still not English
+    "市议会周一通过了新的预算。市长说，这是所有市民的好日子。反对派表示将在议会中反对。",
+    "市議会は月曜日に新しい予算を可決した。",
+    "Новый бюджет",  # a headline in another script
 ])
 def test_other_languages_are_not_english(text):
     assert not looks_english(text)
