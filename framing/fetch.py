@@ -277,10 +277,12 @@ def _parse(original: str, url):
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError):
         parsed = None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        where = "" if str(url) == original else f"redirected to {url}: "
+    where = "" if str(url) == original else f"redirected to {url}: "
+    if parsed is None or parsed.scheme not in ("http", "https"):
         raise FetchError(f"{original}: {where}only http:// and https:// addresses can be "
                          "fetched")
+    if not parsed.host:
+        raise FetchError(f"{original}: {where}the address names no host")
     return parsed
 
 

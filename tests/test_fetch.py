@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import ipaddress
+import re
 import threading
 import time
 import zlib
@@ -274,11 +275,17 @@ def test_at_most_five_redirects(server):
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://example.org/file", "file:///etc/passwd", "javascript:alert(1)", "http://",
+    "url", ["ftp://example.org/file", "file:///etc/passwd", "javascript:alert(1)",
             "gopher://example.org/"],
 )
 def test_only_http_and_https(url):
     with pytest.raises(FetchError, match="only http:// and https://"):
+        fetch(url)
+
+
+@pytest.mark.parametrize("url", ["http://", "https:///path/only"])
+def test_an_address_without_a_host_says_so(url):
+    with pytest.raises(FetchError, match=f"^{re.escape(url)}: the address names no host$"):
         fetch(url)
 
 
