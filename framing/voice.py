@@ -94,6 +94,9 @@ _CATEGORY_NOUNS = frozenset(
 )
 _OBJECT_ARTICLES = frozenset("the a an his her its their".split())
 _CLAUSE_VERBS = frozenset("is was are were has had have will would could should might".split())
+# Words before a number that keep it a quantity: "more than 2%", "another 300", "nearly 40".
+_QUANTITY_OPENERS = frozenset(
+    "more less fewer than another about around over nearly almost roughly some just".split())
 
 
 def takes_a_thing(entry: Entry, following: list[str]) -> bool:
@@ -105,11 +108,20 @@ def takes_a_thing(entry: Entry, following: list[str]) -> bool:
     objects = entry.thing_objects
     if not objects or not following:
         return False
+    if "#" in objects:
+        # a quantity: "has claimed 14,000 lives", "added more than 2%", "added two more
+        # goals"; not the subject of a clause ("added 300 people had been evacuated")
+        n = 0
+        while n < 2 and following[n:n + 1] and following[n] in _QUANTITY_OPENERS:
+            n += 1
+        if following[n:n + 1] and (following[n][:1].isdigit() or following[n] in _NUMBERS):
+            return not (entry.complement == "clause" and any(
+                w in _CLAUSE_VERBS for w in following[n + 1:n + 5]))
     k = 1 if following[0] in _OBJECT_ARTICLES and len(following) > 1 else 0
     if entry.complement == "clause" and following[k + 1:k + 2] and (
             following[k + 1] in _CLAUSE_VERBS):
         return False
-    return following[k] in objects or ("#" in objects and following[0][:1].isdigit())
+    return following[k] in objects
 
 
 def modifies_a_noun(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -674,9 +686,9 @@ class VoiceFinder:
         complement = match.entry.complement
         # "said about 40 pupils live …" (about a number), "said on Thursday the offer was …"
         # (a day, then the clause): a preposition that does not start the verb's topic
-        # (not after "add", whose number is what is added: "adds about 9 miles to the trip")
-        clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit()
-                        and lemma != "add") or (
+        # (after "add" only with a verb after it: "adds about 9 miles to the trip" is a sum)
+        clause_after = (nxt in _APPROXIMATORS and rest[1:2] and rest[1][:1].isdigit() and (
+            lemma != "add" or any(w in _CLAUSE_VERBS for w in rest[2:6]))) or (
             nxt in ("on", "in") and rest[1:2] and rest[1] in DAYS_MONTHS and len(rest) >= 4)
         content = explicit or (nxt != "" and (
             (complement == "clause" and len(rest) >= 3 and (
@@ -846,6 +858,10 @@ class VoiceFinder:
             j -= 1
         if j < 0 or k - j > 7 or j == k - 1:
             return None
+        lowered = [w[2].lower() for w in words[j + 1:k]]
+        if lowered[0] in ("a", "an") and words[k][2].endswith("ed") and not any(
+                self._source_noun(w) for w in lowered):
+            return None  # "…, a deal announced on Monday.": what was announced, not who
         return self._pick_name(text[words[j + 1][0]:words[k - 1][1]])
 
     def _pick_name(self, span: str) -> str | None:

@@ -259,6 +259,16 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
          "years of work in the town.", "attributed", "the company"),
         # a denial in quotation marks is still quoted
         ("“We did not say that,” the spokesman said.", "quoted", "the spokesman"),
+        # "add" with a quantity is a sum, unless a clause follows the number
+        ("The index added more than 2% to begin the week.", "author", ""),
+        ("The brewery added 300 jobs in March.", "author", ""),
+        ("The visitors added two more goals before halftime.", "author", ""),
+        ("The mayor added 300 people had been moved to the school.", "attributed", "the mayor"),
+        ("The mayor added about 40 pupils would move.", "attributed", "the mayor"),
+        # after a comma, "a NOUN announced …" is what was announced, unless the noun speaks
+        ("Valdor bought half of the bakery chain, a deal announced on Monday.", "author", ""),
+        ("The bakery will close in May, a spokesman announced on Monday.", "attributed",
+         "a spokesman"),
     ],
 )
 def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice, speaker):
