@@ -99,6 +99,30 @@ _QUANTITY_OPENERS = frozenset(
     "more less fewer than another about around over nearly almost roughly some just".split())
 
 
+# Auxiliaries of what did not happen or ought to: "could have asked", "should be asking".
+_UNREAL = frozenset("could would should might must ought".split())
+_PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
+
+
+def _unreal(lowered: list[str], text: str, words, k: int) -> bool:
+    """Whether the verb at ``k`` is a counterfactual or a prescription: after "could have",
+    "would have", "should be" (adverbs between allowed), or joined by "and" to a verb that is
+    ("would have cut its staff first and asked")."""
+    j = k - 1
+    while j > 0 and (lowered[j] in _ADVERBS_BEFORE_VERB or _adverb(lowered[j])):
+        j -= 1
+    if j >= 1 and ((lowered[j] == "have" and lowered[j - 1] in _UNREAL) or (
+            lowered[j] == "be" and lowered[j - 1] in _PRESCRIPTIVE)):
+        return True
+    if j >= 0 and lowered[j] in ("and", "or"):
+        for i in range(j - 1, max(0, j - 10), -1):
+            if re.search(r"[,;:()“”\"—–]", text[words[i][1]:words[i + 1][0]]):
+                return False
+            if lowered[i] == "have" and lowered[i - 1] in _UNREAL:
+                return True
+    return False
+
+
 def takes_a_thing(entry: Entry, following: list[str]) -> bool:
     """Whether a verb of saying takes an object that is not speech, by its lexicon row's
     ``thing_objects``: "claimed victory", "claimed responsibility for the blast", "has claimed
@@ -533,9 +557,15 @@ class VoiceFinder:
         toks = [(a, b, w.lower()) for a, b, w in words]
         if any(c in text[s.start:s.end] for c in "‐‑"):
             toks = None  # let the lexicon normalize unusual hyphens itself
-        for match in self.speech.match(text, s.start, s.end, toks=toks, senses=False):
+        matches = list(self.speech.match(text, s.start, s.end, toks=toks, senses=False))
+        bare_verb_at = {starts[m.start] for m in matches if m.start in starts and not (
+            lowered[starts[m.start]].endswith(("s", "ed", "ing")))}
+        for match in matches:
             if inside.covers(match.start) or match.entry.term == "according to":
                 continue
+            if (match.start in starts and match.end in ends and lowered[starts[match.start]]
+                    .endswith("s") and ends[match.end] + 1 in bare_verb_at):
+                continue  # the subject of the next verb: "the bean counters claim", "reports say"
             if match.literal and not _SAYS_WHAT.match(text, match.end):
                 continue  # "threatened Russia's security", not "threatened that he would quit"
             if first_verb < 0 and (match.entry.complement == "clause"
@@ -598,8 +628,9 @@ class VoiceFinder:
                 and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha() and (
                     (nxt in ("from", "of", "on", "about", "in", "into")
                      and "that" not in rest[:4] and not _has_quote_mark(gap_after))
-                    or prev in _NOUN_ADJECTIVES)):
-            # "the police report from officers", "made the following comment:": a noun
+                    or prev in _NOUN_ADJECTIVES or (prev.endswith("ing") and len(prev) > 4))):
+            # "the police report from officers", "made the following comment:", "the
+            # hibernating state": a noun
             return None
         if (form.endswith("s") and not phrase and k >= 2 and (
                 lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(("ous", "ful", "less")))
@@ -653,6 +684,9 @@ class VoiceFinder:
                 and (nxt in ("and", "or") or not nxt) and not after_quote
                 and not _has_quote_mark(gap_after) and ":" not in gap_after):
             return None  # a plural noun: "a nightmare of scam calls and dodgy emails"
+        if (form.endswith("s") and not phrase and "," in gap_before and prev.endswith("s")
+                and prev not in _SUBJECTS and ("," in gap_after or nxt in ("and", "or"))):
+            return None  # a noun in a list: "their names, addresses, birth dates and …"
         if takes_a_thing(match.entry, rest):
             return None  # "the fighting has claimed 14,000 lives", "may add fuel to the row"
         if form.endswith("s") and nxt in _NOUN_BEFORE and not gap_after.strip() and not any(
@@ -711,6 +745,10 @@ class VoiceFinder:
             return None  # the writer's own question: "But were they ever told …?"
         if prev in _PRESCRIPTIVE:
             return None  # "Kyiv should ask itself whether …" is the writer's advice, not a report
+        if _unreal(lowered, text, words, k):
+            # "The city could have demanded a share", "should be answering the questions", "would
+            # have cut its own staff first and asked …": what was not said, or ought to be
+            return None
         base = not phrase and not (form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST)
 
         if k == 0 and form in ("said", "says") and nxt[:1].isalpha() and words[1][2][:1].isupper():
@@ -755,6 +793,8 @@ class VoiceFinder:
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
             speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
                                                                  inside)
+            if speaker and not after_quote and _PARTICIPLE_ONLY.fullmatch(speaker):
+                return None  # "may not be published, broadcast, rewritten, or …": a list
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
             if not speaker and not passive and not after_quote and tail and (
@@ -815,8 +855,10 @@ class VoiceFinder:
             speaker = self._np_before(text, s, words, lowered, k, inside)
         if _no_one(speaker):
             speaker = ""  # "to", "Not", "together": a function word is nobody
-        if _NOBODY.match(speaker):
-            return None  # "No one has explained how …": nobody's words, the writer's claim
+        if _NOBODY.match(speaker) or speaker.split(" ", 1)[0].lower() in ("anyone", "anybody"):
+            # "No one has explained how …", "no sign that anyone at the hall has asked …":
+            # nobody's words, the writer's claim
+            return None
         # "anyone who says so is …": nobody in particular, a verb of the subject's clause
         subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
             self._subordinate(text, s, words, lowered, k))
