@@ -258,7 +258,10 @@ class Lexicon:
                 literal = bool(entry.descriptive_if) and not entry.descriptive_if.isdisjoint(words)
                 if literal and senses:
                     continue
-                if tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX:
+                # (not a hyphenated compound: the tagger knows few of them and calls any
+                # unknown hyphenated word an adjective, so "a pen-pusher" was no noun)
+                if (tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX
+                        and "-" not in words[i]):
                     tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")
                     if not _pos_agrees(entry.pos, tag):
                         continue
