@@ -258,13 +258,9 @@ class Lexicon:
                 literal = bool(entry.descriptive_if) and not entry.descriptive_if.isdisjoint(words)
                 if literal and senses:
                     continue
-                # (not a hyphenated compound: the tagger knows few of them and calls any
-                # unknown hyphenated word an adjective, so "a pen-pusher" was no noun)
                 if (tags is not None and len(pattern) == 1 and entry.pos in _POS_PREFIX
-                        and "-" not in words[i]):
-                    tag = tags(toks, i) if callable(tags) else tags.get(toks[i][0], "")
-                    if not _pos_agrees(entry.pos, tag):
-                        continue
+                        and not _fits(entry, words, i, toks, tags, text)):
+                    continue
                 best = (pattern, entry, literal)
                 break
             if best is None:
@@ -285,6 +281,69 @@ def _pos_agrees(pos: str, tag: str) -> bool:
     """Whether a token's tag fits an entry's part of speech (unknown tags always fit)."""
     prefixes = _POS_PREFIX.get(pos)
     return not prefixes or not tag or tag.startswith(prefixes)
+
+
+# Words after which a word is a noun or an adjective ("its own brand", "a spat"), and after
+# which it is a verb ("will torch", "they bully", "who pander").
+_BEFORE_NOMINAL = frozenset(
+    "a an the his her their its our my your this these those every each no".split())
+_BEFORE_VERB = frozenset("will would can could should may might must shall he she they we "
+                         "who".split())
+_NOMINAL = ("NN", "JJ", "VBN", "VBG")
+# Words that follow a noun rather than stand after a participle used as an adjective.
+_AFTER_NOUN = frozenset("of in on at to for from with by about against over that and or is "
+                        "was".split())
+
+
+def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str]], tags,
+          text: str) -> bool:
+    """Whether the word at ``i`` can be read as the entry's part of speech here.
+
+    The part of speech tells the senses of a word apart where it matters: the verb "attack"
+    against the noun ("came under attack"), "brand" (its own brand), "spat" (he spat). It is
+    judged from the words around it where they settle it (after a determiner or a possessive
+    no verb but a participle before its noun; after a modal or a subject pronoun, or right
+    before a determiner, no noun), else from the tagger, which does
+    not tell a noun from an adjective reliably ("a terrorist", "an epic failure") and is not
+    asked about a word it does not know: it guesses those from their shape, and so called
+    "dodgy", "gaslighting" and every hyphenated compound ("a pen-pusher") something else,
+    and they never matched."""
+    pos = entry.pos
+    if not callable(tags):  # tags given by offset
+        return _pos_agrees(pos, tags.get(toks[i][0], ""))
+    word = words[i]
+    if "-" in word or not _tagger_knows(word):
+        # (but a capitalized word inside a sentence is a name before it is a verb, "Even Dub
+        # had his water", unless every word is: "Senator Lambasts Plan")
+        return not (pos == "verb" and i > 0 and text[toks[i][0]:toks[i][0] + 1].isupper()
+                    and not _title_case(text, toks))
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) and toks[i][1] + 1 == toks[i + 1][0] else ""
+    if before in _BEFORE_NOMINAL:
+        # a noun, an adjective, an adverb before one ("a very talented"), a participle before
+        # a noun ("a mocking riff") or a loaded verb's gerund ("the bullying"); not the noun
+        # of a verb of saying ("a warning of his own")
+        return pos != "verb" or (word.endswith(("ing", "ed")) and (
+            entry.category != "attribution_verb" or (after.isalpha()
+                                                     and after not in _AFTER_NOUN)))
+    if before in _BEFORE_VERB or after in _BEFORE_NOMINAL:
+        return pos != "noun"  # "will torch", "they likely", "Critics attack the plan"
+    tag = tags(toks, i)
+    if pos in ("noun", "adj"):
+        return not tag or tag.startswith(_NOMINAL)
+    return _pos_agrees(pos, tag)
+
+
+def _title_case(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """Whether most words of a span are capitalized (a headline in Title Case or capitals)."""
+    initials = [text[a:a + 1] for a, _, w in toks if w.isalpha() and len(w) > 3]
+    return sum(c.isupper() for c in initials) > len(initials) / 2
+
+
+def _tagger_knows(word: str) -> bool:
+    from .pattern import textblob_en
+
+    return textblob_en().parser.lexicon.get(word) is not None
 
 
 def tag_in_context(toks: list[tuple[int, int, str]], i: int, window: int = 3) -> str:

@@ -211,9 +211,12 @@ def test_unreachable_url(closed_port_url):
         load_article(closed_port_url, allow_private_hosts=True)
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/file", "file:///etc/passwd", "http://"])
-def test_unsupported_urls(url):
-    with pytest.raises(FetchError, match="only http"):
+@pytest.mark.parametrize(("url", "message"), [
+    ("ftp://example.org/file", "only http"), ("file:///etc/passwd", "only http"),
+    ("http://", "the address names no host"),
+])
+def test_unsupported_urls(url, message):
+    with pytest.raises(FetchError, match=message):
         fetch_url(url)
 
 

@@ -64,6 +64,11 @@ def test_matching(analyzer, text, expected):
         "The town might be spared if the storm turns.",  # "spared" is not "spar"
         "Judge Ortiz was sworn in as mayor on Monday.",  # an oath of office, not speech
         "Troops of the Revolutionary Guard fired on the boat.",  # a name, not hype
+        "The soldiers carried a torch.",  # after a determiner, the noun
+        "Its own brand suffered.",
+        "After the attack the soldiers left.",
+        "Putin issued a warning of his own.",  # the noun of a verb of saying
+        "Even Dub had his water in a cup.",  # a name, not the verb "dub"
     ],
 )
 def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
@@ -424,6 +429,27 @@ def test_thing_objects_are_read_and_make_a_verb_of_saying_take_a_thing(tmp_path)
 )
 def test_regular_inflections_of_verbs(word, forms):
     assert inflections(word, "verb") == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # words the tagger does not know: it guessed them from their shape
+        ("It was a dodgy plan.", "dodgy"),
+        ("The campaign is pure gaslighting.", "gaslighting"),
+        # words it knows as another part of speech, settled by the word before or after
+        ("He is a terrorist.", "terrorist"),
+        ("They will torch the plan.", "torch"),
+        ("The senator attacks the plan.", "attacks"),
+        ("It was an outright lie.", "outright"),
+        ("He launched into a mocking riff about the judges.", "mocking"),
+        ("We call for an end to the bullying and the threats.", "bullying"),
+        ("It was a very talented team, and the council knew it.", "very"),
+        ("They likely won't speak, and the council knew it.", "likely"),
+    ],
+)
+def test_the_part_of_speech_does_not_hide_a_word_the_tagger_misreads(analyzer, text, surface):
+    assert surface in [h.surface for h in analyzer.analyze(Article(text=text)).hits]
 
 
 def test_every_hyphenated_entry_is_found_as_written(analyzer):
