@@ -291,8 +291,8 @@ _BEFORE_VERB = frozenset("will would can could should may might must shall he sh
                          "who".split())
 _NOMINAL = ("NN", "JJ", "VBN", "VBG")
 # Words that follow a noun rather than stand after a participle used as an adjective.
-_AFTER_NOUN = frozenset("of in on at to for from with by about against over that and or is "
-                        "was".split())
+_AFTER_NOUN = frozenset("""of in on at to for from with by about against over that and or is
+    was are were who which because when if but as so than has had have""".split())
 
 
 def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str]], tags,
@@ -301,33 +301,39 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
 
     The part of speech tells the senses of a word apart where it matters: the verb "attack"
     against the noun ("came under attack"), "brand" (its own brand), "spat" (he spat). It is
-    judged from the words around it where they settle it (after a determiner or a possessive
-    no verb but a participle before its noun; after a modal or a subject pronoun, or right
-    before a determiner, no noun), else from the tagger, which does
-    not tell a noun from an adjective reliably ("a terrorist", "an epic failure") and is not
-    asked about a word it does not know: it guesses those from their shape, and so called
-    "dodgy", "gaslighting" and every hyphenated compound ("a pen-pusher") something else,
-    and they never matched."""
+    judged from the words around it where they settle it (a label the tagger knows as an
+    adjective, right before a noun, is one: "terrorist attacks"; after a determiner or a
+    possessive no verb but a participle before its noun; after a modal or a subject pronoun,
+    or right before a determiner, no noun), else from the tagger, which does not tell a noun
+    from an adjective reliably ("a terrorist", "an epic failure") and is not asked about a
+    word it does not know: it guesses those from their shape, and so called "dodgy",
+    "gaslighting" and every hyphenated compound ("a pen-pusher") something else, and they
+    never matched."""
     pos = entry.pos
     if not callable(tags):  # tags given by offset
         return _pos_agrees(pos, tags.get(toks[i][0], ""))
     word = words[i]
-    if "-" in word or not _tagger_knows(word):
-        # (but a capitalized word inside a sentence is a name before it is a verb, "Even Dub
-        # had his water", unless every word is: "Senator Lambasts Plan")
-        return not (pos == "verb" and i > 0 and text[toks[i][0]:toks[i][0] + 1].isupper()
-                    and not _title_case(text, toks))
+    known = "" if "-" in word else _tagger_lexicon().get(word) or ""
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) and toks[i][1] + 1 == toks[i + 1][0] else ""
+    if pos == "noun" and known.startswith("JJ") and after.isalpha() and (
+            after not in _AFTER_NOUN):
+        return False  # a label before a noun is an adjective: "terrorist attacks"
     if before in _BEFORE_NOMINAL:
         # a noun, an adjective, an adverb before one ("a very talented"), a participle before
         # a noun ("a mocking riff") or a loaded verb's gerund ("the bullying"); not the noun
-        # of a verb of saying ("a warning of his own")
+        # of a verb of saying ("a warning", "the smears")
         return pos != "verb" or (word.endswith(("ing", "ed")) and (
-            entry.category != "attribution_verb" or (after.isalpha()
-                                                     and after not in _AFTER_NOUN)))
+            entry.category != "attribution_verb" or (
+                not known.startswith("NN") and after.isalpha() and after not in _AFTER_NOUN)))
     if before in _BEFORE_VERB or after in _BEFORE_NOMINAL:
         return pos != "noun"  # "will torch", "they likely", "Critics attack the plan"
+    if not known:
+        # a word the tagger would only guess from its shape; but a capitalized one inside a
+        # sentence is a name before it is a verb ("Even Dub had his water"), unless every
+        # word is capitalized ("Senator Lambasts Plan")
+        return not (pos == "verb" and i > 0 and text[toks[i][0]:toks[i][0] + 1].isupper()
+                    and not _title_case(text, toks))
     tag = tags(toks, i)
     if pos in ("noun", "adj"):
         return not tag or tag.startswith(_NOMINAL)
@@ -340,10 +346,11 @@ def _title_case(text: str, toks: list[tuple[int, int, str]]) -> bool:
     return sum(c.isupper() for c in initials) > len(initials) / 2
 
 
-def _tagger_knows(word: str) -> bool:
+def _tagger_lexicon():
+    """The tagger's own word list: each word it knows with its usual tag."""
     from .pattern import textblob_en
 
-    return textblob_en().parser.lexicon.get(word) is not None
+    return textblob_en().parser.lexicon
 
 
 def tag_in_context(toks: list[tuple[int, int, str]], i: int, window: int = 3) -> str:

@@ -564,7 +564,8 @@ class VoiceFinder:
             if inside.covers(match.start) or match.entry.term == "according to":
                 continue
             if (match.start in starts and match.end in ends and lowered[starts[match.start]]
-                    .endswith("s") and ends[match.end] + 1 in bare_verb_at):
+                    .endswith("s") and ends[match.end] + 1 in bare_verb_at
+                    and text[match.start].islower()):  # (not "Anonymous Denies Claim They …")
                 continue  # the subject of the next verb: "the bean counters claim", "reports say"
             if match.literal and not _SAYS_WHAT.match(text, match.end):
                 continue  # "threatened Russia's security", not "threatened that he would quit"

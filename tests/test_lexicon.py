@@ -69,6 +69,7 @@ def test_matching(analyzer, text, expected):
         "After the attack the soldiers left.",
         "Putin issued a warning of his own.",  # the noun of a verb of saying
         "Even Dub had his water in a cup.",  # a name, not the verb "dub"
+        "The terrorist attacks ended.",  # a label before a noun: an adjective
     ],
 )
 def test_no_substring_or_wrong_part_of_speech_hits(analyzer, text):
