@@ -313,7 +313,7 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
     if not callable(tags):  # tags given by offset
         return _pos_agrees(pos, tags.get(toks[i][0], ""))
     word = words[i]
-    known = "" if "-" in word else _tagger_lexicon().get(word) or ""
+    known = "" if "-" in word else tagger_lexicon().get(word) or ""
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) and toks[i][1] + 1 == toks[i + 1][0] else ""
     if pos == "noun" and known.startswith("JJ") and after.isalpha() and (
@@ -346,11 +346,22 @@ def _title_case(text: str, toks: list[tuple[int, int, str]]) -> bool:
     return sum(c.isupper() for c in initials) > len(initials) / 2
 
 
-def _tagger_lexicon():
+def tagger_lexicon():
     """The tagger's own word list: each word it knows with its usual tag."""
     from .pattern import textblob_en
 
     return textblob_en().parser.lexicon
+
+
+def verb_in_s(word: str) -> bool:
+    """Whether a lowercase word in -s is a verb's present form by the tagger's word list:
+    "warns", "deploys" (not listed, but "deploy" is a verb); not "supporters", "shares"."""
+    known = tagger_lexicon()
+    tag = known.get(word)
+    if tag is not None:
+        return tag == "VBZ"
+    base = word[:-2] if word.endswith(("shes", "ches", "sses", "xes")) else word[:-1]
+    return word.endswith("s") and (known.get(base) or "").startswith("VB")
 
 
 def tag_in_context(toks: list[tuple[int, int, str]], i: int, window: int = 3) -> str:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens
+from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens, verb_in_s
 from .names import DAYS_MONTHS, PLURAL_PEOPLE, REPRESENTATIVES, STATE, Names, name_key
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
@@ -1338,6 +1338,8 @@ class VoiceFinder:
                     or (lowered[j].endswith("ing") and len(lowered[j]) > 5)))
                 or (capitalized and j == i + 1 and lowered[j].endswith("s") and j + 1 < k
                     and lowered[j + 1] in _PREPOSITIONS | _DETERMINERS)  # "Anjelica meets with"
+                or (capitalized and j == i + 1 and words[j][2].islower()
+                    and verb_in_s(lowered[j]))  # "China deploys troops and warns …"
                 or (j > i + 1 and j + 1 < k and (
                     lowered[j + 1] == "to" or (lowered[j + 1] in _DETERMINERS
                                                and lowered[j + 1] != "s")))  # "made a", "took to"

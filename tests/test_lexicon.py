@@ -453,16 +453,18 @@ def test_the_part_of_speech_does_not_hide_a_word_the_tagger_misreads(analyzer, t
     assert surface in [h.surface for h in analyzer.analyze(Article(text=text)).hits]
 
 
-def test_every_hyphenated_entry_is_found_as_written(analyzer):
-    # the tagger calls any unknown hyphenated word an adjective, which once kept 85 shipped
-    # nouns, verbs and adverbs ("a pen-pusher", "acted pig-headedly") from ever matching
-    frames = {"noun": "They called him a {} yesterday.", "verb": "They will {} the plan.",
+def test_every_one_word_entry_is_found_in_a_plain_sentence(analyzer):
+    # the part-of-speech check once trusted the tagger's guesses: 319 shipped words never
+    # matched, among them every hyphenated noun ("a pen-pusher") and words it knows as
+    # another part of speech ("He is a terrorist", "They will torch the plan"). Verbs of
+    # manner ("scream") count only where voice detection finds words reported.
+    frames = {"noun": "He is a {}.", "verb": "They will {} the plan.",
               "adv": "They acted {} yesterday.", "adj": "It was a {} plan."}
     missed = []
     for entry in analyzer.lexicon.entries:
-        if "-" in entry.term and " " not in entry.term and entry.pos in frames:
-            text = frames[entry.pos].format(entry.term)
-            report = analyzer.analyze(Article(text=text))
+        if (entry.pos in frames and " " not in entry.term and entry.complement != "speech"
+                and entry.category != "neutral_attribution"):
+            report = analyzer.analyze(Article(text=frames[entry.pos].format(entry.term)))
             if not any(h.surface == entry.term for h in report.hits):
                 missed.append(entry.term)
     assert not missed

@@ -709,6 +709,10 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # after a colon a new clause begins: its subject speaks
         ("Harbour chaos: the council met on Monday and warned that fares would rise.",
          "attributed", "the council"),
+        # a name, then a verb in -s (by the tagger's word list): the name speaks
+        ("Harbour chaos: Valdor deploys tugs and warns that the port will close.",
+         "attributed", "Valdor"),
+        ("Ohio voters gathered and said the count was fair.", "attributed", "Ohio voters"),
         ("The mayor agrees the plan was flawed.", "attributed", "the mayor"),
         # an inverted source that opens with a determiner; a relative clause before the verb
         ("The meeting went badly from there, said one council source in the room.",
