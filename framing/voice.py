@@ -47,7 +47,7 @@ _SKIP_BEFORE_VERB = frozenset(
     subsequently flatly firmly bluntly angrily quietly openly explicitly strongly further
     falsely correctly wrongly rightly routinely frequently separately jointly herself
     himself themselves itself did does do twice together however though meanwhile too
-    instead nonetheless nevertheless now currently""".split()
+    instead nonetheless nevertheless now currently always thus""".split()
 )
 # The adverbs of that list: they may stand between a subject and a bare verb of saying.
 _ADVERBS_BEFORE_VERB = _SKIP_BEFORE_VERB - frozenset(
@@ -626,6 +626,10 @@ class VoiceFinder:
         if nxt in ("yes", "no") and rest[1:2] == ["to"]:
             return None  # "the council said yes to homes": a decision, not words reported
         if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
+                and k >= 2 and lowered[k - 2] in ("a", "an") and prev.isalpha()
+                and prev not in _SOME_OF_MANY and gap_before.isspace()):
+            return None  # "A police report obtained by …": "a" and one word take no bare verb
+        if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
                 and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha() and (
                     (nxt in ("from", "of", "on", "about", "in", "into")
                      and "that" not in rest[:4] and not _has_quote_mark(gap_after))
@@ -1120,6 +1124,13 @@ class VoiceFinder:
         if lowered[j] in _PREPOSITIONS and j > 0 and lowered[j - 1] in ("and", "but"):
             # "Marsh apologized and at no point claimed …": the first verb's subject
             return self._clause_subject(text, s, words, lowered, k, inside)
+        if (j + 3 <= i and lowered[j] in ("the", "a", "an") and lowered[j + 2] in ("the", "a")
+                and words[j + 1][2].isalpha() and words[j + 1][2].islower()
+                and text[words[j + 1][1]:words[j + 2][0]] == " "
+                and not (lowered[i].endswith("ed") or lowered[i] in _IRREGULAR_PAST)):
+            # "The question the two researchers had asked …": the relative clause's subject
+            # (not "The man the police questioned said …", where the clause has ended)
+            j += 2
         phrase = text[words[j][0]:words[i][1]]
         name = self.names.speaker_name(phrase)
         # after "which" or "that" a short plural may be the clause's own subject ("… that
@@ -1779,8 +1790,9 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
     if m.group(1) and m.group(1).rstrip()[-1:] in (",", "."):
         return True  # “Wild Rose,” a story …
     after = rest[m.end():].lstrip()
-    return not after or after[0] in ",.;:)—–!?" or bool(
-        re.match(r"(?:which|that|who|whose|and|in|for|with|to)\b", after))
+    return not after or after[0] in ",.;:()—–!?" or bool(
+        re.match(r"(?:which|that|who|whose|and|in|for|with|to|is|was|are|were|has|had|will)\b",
+                 after))
 
 
 def _is_time(word: str) -> bool:
@@ -1792,8 +1804,16 @@ def _has_verb(speaker: str) -> bool:
     """Whether a speaker holds a verb in lower case ("the risk here is", "There are those"),
     so it is a clause, not a name ("Theresa May" and "Will Hurd" are names)."""
     return any(w in _BE_FORMS or (w in _MODALS and w not in ("to", "t")) or w in _IRREGULAR_PAST
-               or w in ("has", "have", "had")
+               or w in ("has", "have", "had") or w in _NEGATED_AUXILIARIES
                for w in TOKEN.findall(speaker) if w.islower() or w in ("There", "It"))
+
+
+# After "a", words for a number of people, which take a plural verb: "a few say …".
+_SOME_OF_MANY = frozenset("few lot number majority minority handful couple dozen third quarter "
+                          "half group host".split())
+# The first part of a negated auxiliary, as TOKEN splits it ("doesn" of "doesn't").
+_NEGATED_AUXILIARIES = frozenset(
+    "doesn don didn isn wasn aren weren couldn wouldn shouldn hasn haven hadn".split())
 
 
 def _plain_np(phrase: str) -> bool:

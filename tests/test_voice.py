@@ -709,6 +709,21 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # after a colon a new clause begins: its subject speaks
         ("Harbour chaos: the council met on Monday and warned that fares would rise.",
          "attributed", "the council"),
+        # an adverb between the speaker and the verb is not the speaker's
+        ("The Wikileaks founder always argued that his fear was real.", "attributed",
+         "the Wikileaks founder"),
+        # "a" and one word take no bare verb: the noun
+        ("A police report obtained by the station shows the officers saw her fall.",
+         "author", ""),
+        ("About 60 people spoke during a public comment period.", "author", ""),
+        # a relative clause's own subject, when the verb of saying is in it
+        ("The question the two researchers had asked of every study was whether it showed "
+         "a warm period.", "attributed", "the two researchers"),
+        ("The man the police questioned said he was innocent.", "attributed",
+         "the man the police questioned"),
+        # a name given to a thing: "called" a name in quotation marks
+        ("A big rally called “The Mother of All Rallies” (or MOAR for short) is taking place "
+         "today.", "author", ""),
         # a name, then a verb in -s (by the tagger's word list): the name speaks
         ("Harbour chaos: Valdor deploys tugs and warns that the port will close.",
          "attributed", "Valdor"),
