@@ -174,6 +174,14 @@ class Names:
         Pentagon"; "Belarus government officials" stays as it is.
         """
         phrase = _AGE.sub("", phrase)  # "Retired engineer Geoffrey Hale, 76,"
+        phrase = _CITATION.sub("", phrase)  # "the Washington Post [15]"
+        if "(" in phrase and ")" not in phrase[phrase.index("("):]:
+            phrase = phrase[:phrase.index("(")]  # "the father (pictured"
+        phrase = _LAST_PARENTHESES.sub("", phrase)  # "Sen. Tim Scott (R-S.C.)", "… (CDC)"
+        phrase = _LOOSE_ADVERBS.sub("", phrase)  # "now his lawyers", "authorities almost"
+        contracted = _CONTRACTED_PRONOUN.fullmatch(phrase.strip())
+        if contracted:
+            return contracted.group(1)  # "he’d", "they’ll": the pronoun
         toks = NAME_TOKEN.findall(phrase)
         if not toks:
             return ""
@@ -415,6 +423,15 @@ _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _PARTICLE_NAME = re.compile(r"(?:de|da|di|du|van|von|le|la|mc|mac)[A-Z]")
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
+
+# Wiki-style reference marks after a source: "the Washington Post [15]", "the Daily Dot [3".
+_CITATION = re.compile(r"\s*\[\d*\]?")
+_LAST_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)\s*$")
+# Adverbs that the walk to a verb can leave at either end of a subject.
+_LOOSE_ADVERBS = re.compile(r"^\s*(?:now|then|also|even|still|thus|meanwhile|however)\s+|"
+                            r"\s+(?:almost|also|now|always|thus|still|even)\s*$", re.IGNORECASE)
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you|it)[’'](?:ll|d|s|re|ve|m)",
+                                 re.IGNORECASE)
 
 
 def _as_written(phrase: str, toks: list[str]) -> str:

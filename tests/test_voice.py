@@ -709,6 +709,13 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # after a colon a new clause begins: its subject speaks
         ("Harbour chaos: the council met on Monday and warned that fares would rise.",
          "attributed", "the council"),
+        # what a subject carries besides its name: a reference mark, a party tag, an
+        # unclosed caption, an adverb at either end, a contraction
+        ("The Valemouth Courier [15] reported that the plan failed.", "attributed",
+         "Valemouth Courier"),
+        ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
+        ("Then someone asked how the plan could fail.", "attributed", "someone"),
+        ("If, as I’ve suggested, the plan fails, the town pays.", "attributed", "I"),
         # an adverb between the speaker and the verb is not the speaker's
         ("The Wikileaks founder always argued that his fear was real.", "attributed",
          "the Wikileaks founder"),
