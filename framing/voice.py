@@ -750,6 +750,9 @@ class VoiceFinder:
             return None  # the writer's own question: "But were they ever told …?"
         if prev in _PRESCRIPTIVE:
             return None  # "Kyiv should ask itself whether …" is the writer's advice, not a report
+        if (prev == "which" and nxt in ("you", "us") and k >= 2
+                and "," in text[words[k - 2][1]:words[k - 1][0]]):
+            return None  # "…, which tells you everything": the writer's aside to readers
         if _unreal(lowered, text, words, k):
             # "The city could have demanded a share", "should be answering the questions", "would
             # have cut its own staff first and asked …": what was not said, or ought to be

@@ -716,6 +716,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("If, as I’ve suggested, the plan fails, the town pays.", "attributed", "I"),
+        # an aside to the readers: the writer's
+        ("The mayor skipped the vote, which tells you everything about the plan.", "author",
+         ""),
         # an adverb between the speaker and the verb is not the speaker's
         ("The Wikileaks founder always argued that his fear was real.", "attributed",
          "the Wikileaks founder"),
