@@ -43,6 +43,8 @@ _MATCH_TOKEN = re.compile(TOKEN.pattern + "|%")
 # (Commas, periods and apostrophes are in some phrases: "drill, baby, drill", "d.o.a.".)
 _BREAK = re.compile(r"[—–;:()\[\]!?\"“”]")
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})
+# After a negator, words that assert what follows: "not only a radical plan but …".
+_NOT_NEGATING = frozenset("only just merely simply solely".split())
 _VOWELS = frozenset("aeiou")
 
 
@@ -268,7 +270,8 @@ class Lexicon:
                 continue
             pattern, entry, literal = best
             s, e = toks[i][0], toks[i + len(pattern) - 1][1]
-            negated = any(w in _NEGATORS for w in words[max(0, i - 3):i])
+            negated = any(words[j] in _NEGATORS and words[j + 1] not in _NOT_NEGATING
+                          for j in range(max(0, i - 3), i))
             found.append(Match(s, e, text[s:e], entry, negated, literal))
             i += len(pattern)
         return found

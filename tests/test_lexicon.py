@@ -104,6 +104,18 @@ def test_negation_is_noted(analyzer):
     assert plain and not plain[0].negated
 
 
+@pytest.mark.parametrize(("text", "negated"), [
+    ("There is no radical plan.", True),
+    ("It was not a radical plan.", True),
+    # "not only", "not just": the term is asserted, and more
+    ("It is not only a radical plan but a costly one.", False),
+    ("It is not just a radical plan.", False),
+])
+def test_not_only_asserts(analyzer, text, negated):
+    hits = [h for h in analyzer.classify_text(text).hits if h.surface == "radical"]
+    assert hits and hits[0].negated is negated
+
+
 def test_longest_phrase_wins():
     lexicon = Lexicon([Entry("tough", "loaded"), Entry("tough talk", "loaded", "phrase")])
     matches = lexicon.match("Amid tough talk today")
