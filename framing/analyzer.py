@@ -39,6 +39,7 @@ from .lexicon import (
     LexiconText,
     Match,
     load_lexicon,
+    mostly_capitalized,
     single_word_forms,
     tag_in_context,
     tokens,
@@ -460,7 +461,7 @@ class Analyzer:
         # a term whose neutral alternative is a name is a name itself ("Donald Drumpf")
         capital = [m for m in found if text[m.start:m.start + 1].isupper()
                    and not m.entry.alternative[:1].isupper()]
-        if not capital or _mostly_capitalized(text, toks):
+        if not capital or mostly_capitalized(text, toks):
             return set()
         if index_of is None:
             index_of = _token_index(toks)
@@ -506,12 +507,6 @@ def _words_in(toks: list[tuple[int, int, str]], found: list[Match]) -> set[int]:
             covered.add(toks[j][0])
             j += 1
     return covered
-
-
-def _mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
-    """A line in Title Case or capitals (a headline), where capitals do not mark names."""
-    words = [text[a:b] for a, b, w in toks if len(w) > 3 and w[:1].isalpha()]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def reported_words(sentence: Sentence, attributions) -> tuple[tuple[int, int], ...]:

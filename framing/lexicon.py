@@ -336,17 +336,17 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
         # sentence is a name before it is a verb ("Even Dub had his water"), unless every
         # word is capitalized ("Senator Lambasts Plan")
         return not (pos == "verb" and i > 0 and text[toks[i][0]:toks[i][0] + 1].isupper()
-                    and not _title_case(text, toks))
+                    and not mostly_capitalized(text, toks))
     tag = tags(toks, i)
     if pos in ("noun", "adj"):
         return not tag or tag.startswith(_NOMINAL)
     return _pos_agrees(pos, tag)
 
 
-def _title_case(text: str, toks: list[tuple[int, int, str]]) -> bool:
-    """Whether most words of a span are capitalized (a headline in Title Case or capitals)."""
-    initials = [text[a:a + 1] for a, _, w in toks if w.isalpha() and len(w) > 3]
-    return sum(c.isupper() for c in initials) > len(initials) / 2
+def mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A line in Title Case or capitals (a headline), where capitals do not mark names."""
+    words = [text[a:b] for a, b, w in toks if len(w) > 3 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def tagger_lexicon():
