@@ -635,7 +635,7 @@ class VoiceFinder:
                      and "that" not in rest[:4] and not _has_quote_mark(gap_after))
                     or prev in _NOUN_ADJECTIVES or (prev.endswith("ing") and len(prev) > 4))):
             # "the police report from officers", "made the following comment:", "the
-            # hibernating state": a noun
+            # sleeping state": a noun
             return None
         if (form.endswith("s") and not phrase and k >= 2 and (
                 lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(("ous", "ful", "less")))
@@ -802,7 +802,7 @@ class VoiceFinder:
             speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
                                                                  inside)
             if speaker and not after_quote and _PARTICIPLE_ONLY.fullmatch(speaker):
-                return None  # "may not be published, broadcast, rewritten, or …": a list
+                return None  # "may not be copied, broadcast, edited, or …": a list
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
             if not speaker and not passive and not after_quote and tail and (
@@ -1131,7 +1131,7 @@ class VoiceFinder:
                 and words[j + 1][2].isalpha() and words[j + 1][2].islower()
                 and text[words[j + 1][1]:words[j + 2][0]] == " "
                 and not (lowered[i].endswith("ed") or lowered[i] in _IRREGULAR_PAST)):
-            # "The question the two researchers had asked …": the relative clause's subject
+            # "The question the two inspectors had asked …": the relative clause's subject
             # (not "The man the police questioned said …", where the clause has ended)
             j += 2
         phrase = text[words[j][0]:words[i][1]]

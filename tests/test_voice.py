@@ -273,11 +273,10 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
          "the bean counters"),
         ("Few knew that their names, addresses, birth dates and account numbers were "
          "stolen.", "author", ""),
-        ("This material may not be published, broadcast, rewritten, or redistributed.",
-         "author", ""),
-        ("A drug would induce torpor, the term for the hibernating state.", "author", ""),
+        ("The photos may not be copied, broadcast, edited, or shown elsewhere.", "author", ""),
+        ("The bears sink into torpor, a word for the hibernating state.", "author", ""),
         # "add" with a quantity is a sum, unless a clause follows the number
-        ("The index added more than 2% to begin the week.", "author", ""),
+        ("The harbour index added more than 3% on Tuesday.", "author", ""),
         ("The brewery added 300 jobs in March.", "author", ""),
         ("The visitors added two more goals before halftime.", "author", ""),
         ("The mayor added 300 people had been moved to the school.", "attributed", "the mayor"),
@@ -720,20 +719,20 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The mayor skipped the vote, which tells you everything about the plan.", "author",
          ""),
         # an adverb between the speaker and the verb is not the speaker's
-        ("The Wikileaks founder always argued that his fear was real.", "attributed",
-         "the Wikileaks founder"),
+        ("The ferry owner always argued that the boats were safe.", "attributed",
+         "the ferry owner"),
         # "a" and one word take no bare verb: the noun
         ("A police report obtained by the station shows the officers saw her fall.",
          "author", ""),
         ("About 60 people spoke during a public comment period.", "author", ""),
         # a relative clause's own subject, when the verb of saying is in it
-        ("The question the two researchers had asked of every study was whether it showed "
-         "a warm period.", "attributed", "the two researchers"),
+        ("The question the two inspectors had asked each school was whether it kept records.",
+         "attributed", "the two inspectors"),
         ("The man the police questioned said he was innocent.", "attributed",
          "the man the police questioned"),
         # a name given to a thing: "called" a name in quotation marks
-        ("A big rally called “The Mother of All Rallies” (or MOAR for short) is taking place "
-         "today.", "author", ""),
+        ("A big march called “The Longest Walk” (or TLW for short) is planned for Sunday.",
+         "author", ""),
         # a name, then a verb in -s (by the tagger's word list): the name speaks
         ("Harbour chaos: Valdor deploys tugs and warns that the port will close.",
          "attributed", "Valdor"),
