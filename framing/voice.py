@@ -843,6 +843,7 @@ class VoiceFinder:
                 for w in {prev, subject, _before_members(text, words, lowered, k)})
             or joint  # "Mr. Grady and Ms. Lund say …"
             or placed
+            or (prev in _SOME_OF_MANY and k >= 2 and lowered[k - 2] == "a")  # "A few say …"
         ):
             return None  # a bare form after a noun is usually a noun: "tough talk comes"
         if lemma == "email" and form.endswith("s") and nxt != "that" and not (

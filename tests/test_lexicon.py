@@ -69,6 +69,8 @@ def test_matching(analyzer, text, expected):
         "After the attack the soldiers left.",
         "Putin issued a warning of his own.",  # the noun of a verb of saying
         "Even Dub had his water in a cup.",  # a name, not the verb "dub"
+        "You can wail on an enemy forever in this game.",  # to hit it, not loud speech
+        "The storm may go out to sea and then do a u-turn.",  # a path, not a policy
         "The terrorist attacks ended.",  # a label before a noun: an adjective
     ],
 )

@@ -715,6 +715,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("If, as I’ve suggested, the plan fails, the town pays.", "attributed", "I"),
+        # "a few", "a majority": a plural subject for a bare verb
+        ("A few say the plan works.", "attributed", "a few"),
+        ("A majority say the fares are too high.", "attributed", "a majority"),
         # an aside to the readers: the writer's
         ("The mayor skipped the vote, which tells you everything about the plan.", "author",
          ""),
