@@ -25,6 +25,7 @@ from itertools import chain
 from pathlib import Path
 
 from .errors import LexiconError
+from .names import PLURAL_PEOPLE, REPRESENTATIVES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 REQUIRED_COLUMNS = ("term", "category")
@@ -320,8 +321,10 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) and toks[i][1] + 1 == toks[i + 1][0] else ""
     if pos == "noun" and known.startswith("JJ") and after.isalpha() and (
-            after not in _AFTER_NOUN):
-        return False  # a label before a noun is an adjective: "terrorist attacks"
+            after not in _AFTER_NOUN) and not _people(after):
+        # a label before a noun is an adjective: "terrorist attacks"; but aimed at people it
+        # labels them: "militant teachers"
+        return False
     if before in _BEFORE_NOMINAL:
         # a noun, an adjective, an adverb before one ("a very talented"), a participle before
         # a noun ("a mocking riff") or a loaded verb's gerund ("the bullying"); not the noun
@@ -341,6 +344,11 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
     if pos in ("noun", "adj"):
         return not tag or tag.startswith(_NOMINAL)
     return _pos_agrees(pos, tag)
+
+
+def _people(word: str) -> bool:
+    """A noun for people: "teachers", "students", "lawyer"."""
+    return word in PLURAL_PEOPLE or word + "s" in PLURAL_PEOPLE or word in REPRESENTATIVES
 
 
 def mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:

@@ -457,6 +457,8 @@ def test_regular_inflections_of_verbs(word, forms):
         ("They will torch the plan.", "torch"),
         ("The senator attacks the plan.", "attacks"),
         ("It was an outright lie.", "outright"),
+        # a label before a noun for people labels them ("terrorist attacks" does not)
+        ("Militant teachers walked out on Monday.", "Militant"),
         ("He launched into a mocking riff about the judges.", "mocking"),
         ("The council ignored the bullying and the threats.", "bullying"),
         ("It was a very talented team, and the council knew it.", "very"),
