@@ -486,8 +486,9 @@ class Analyzer:
             prev_start, prev_end, _ = toks[k - 1]
             if (text[prev_start:prev_start + 1].isupper() and text[prev_end:m.start] in (" ", "-")
                     and prev_start not in hit_words
-                    and not self.names.is_title_word(text[prev_start:prev_end])):
-                inside.add(m.start)
+                    and not self.names.is_title_word(text[prev_start:prev_end])
+                    and not (m.surface.isupper() and text[prev_start:prev_end].isupper())):
+                inside.add(m.start)  # (a run of capitals is a shouted kicker: "BABY UNIT AXED")
         return inside
 
 

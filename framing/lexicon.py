@@ -294,6 +294,10 @@ _BEFORE_NOMINAL = frozenset(
 _BEFORE_VERB = frozenset("will would can could should may might must shall he she they we "
                          "who".split())
 _NOMINAL = ("NN", "JJ", "VBN", "VBG")
+# An intensifier that is another word when nothing follows it to intensify ("I think so",
+# "and so the council left"), and the words it does not intensify ("so I left", "so that").
+_DEGREE_ONLY = frozenset(["so"])
+_NOT_INTENSIFIED = frozenset("i you he she we they it that and or but if".split())
 # Words that follow a noun rather than stand after a participle used as an adjective.
 _AFTER_NOUN = frozenset("""of in on at to for from with by about against over that and or is
     was are were who which because when if but as so than has had have""".split())
@@ -320,6 +324,9 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
     known = "" if "-" in word else tagger_lexicon().get(word) or ""
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) and toks[i][1] + 1 == toks[i + 1][0] else ""
+    if word in _DEGREE_ONLY and (
+            not after.isalpha() or after in _BEFORE_NOMINAL or after in _NOT_INTENSIFIED):
+        return False  # it needs a word to intensify: not "said so.", "and so the council"
     if pos == "noun" and known.startswith("JJ") and after.isalpha() and (
             after not in _AFTER_NOUN) and not _people(after):
         # a label before a noun is an adjective: "terrorist attacks"; but aimed at people it
@@ -338,8 +345,9 @@ def _fits(entry: Entry, words: list[str], i: int, toks: list[tuple[int, int, str
         # a word the tagger would only guess from its shape; but a capitalized one inside a
         # sentence is a name before it is a verb ("Even Dub had his water"), unless every
         # word is capitalized ("Senator Lambasts Plan")
-        return not (pos == "verb" and i > 0 and text[toks[i][0]:toks[i][0] + 1].isupper()
-                    and not mostly_capitalized(text, toks))
+        written = text[toks[i][0]:toks[i][1]]
+        return not (pos == "verb" and i > 0 and written[:1].isupper() and not written.isupper()
+                    and not mostly_capitalized(text, toks))  # (not "BABY UNIT AXED: …")
     tag = tags(toks, i)
     if pos in ("noun", "adj"):
         return not tag or tag.startswith(_NOMINAL)
@@ -354,7 +362,9 @@ def _people(word: str) -> bool:
 def mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
     """A line in Title Case or capitals (a headline), where capitals do not mark names."""
     words = [text[a:b] for a, b, w in toks if len(w) > 3 and w[:1].isalpha()]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    # (most: a Title Case line may keep "with", "from", "into" in lower case; a sentence
+    # with two names and a verb, "Later, Rachel Crooks said so.", is no headline)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def tagger_lexicon():

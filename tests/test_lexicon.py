@@ -69,6 +69,7 @@ def test_matching(analyzer, text, expected):
         "After the attack the soldiers left.",
         "Putin issued a warning of his own.",  # the noun of a verb of saying
         "Even Dub had his water in a cup.",  # a name, not the verb "dub"
+        "Later, Rachel Crooks said so.",  # a surname, not the label "crook"
         "You can wail on an enemy forever in this game.",  # to hit it, not loud speech
         "The storm may go out to sea and then do a u-turn.",  # a path, not a policy
         "The terrorist attacks ended.",  # a label before a noun: an adjective
@@ -457,6 +458,9 @@ def test_regular_inflections_of_verbs(word, forms):
         ("They will torch the plan.", "torch"),
         ("The senator attacks the plan.", "attacks"),
         ("It was an outright lie.", "outright"),
+        # a shouted word in a line of capitals is no name; a name in a short sentence is one
+        ("BABY UNIT AXED: Mums face a long dash to the new ward", "AXED"),
+        ("It was so bad that the council left.", "so"),
         # a label before a noun for people labels them ("terrorist attacks" does not)
         ("Militant teachers walked out on Monday.", "Militant"),
         ("He launched into a mocking riff about the judges.", "mocking"),
@@ -467,6 +471,17 @@ def test_regular_inflections_of_verbs(word, forms):
 )
 def test_the_part_of_speech_does_not_hide_a_word_the_tagger_misreads(analyzer, text, surface):
     assert surface in [h.surface for h in analyzer.analyze(Article(text=text)).hits]
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("It was so bad that the council left.", True),
+    ("The mayor said so.", False),  # nothing to intensify
+    ("And so the council left.", False),
+    ("So I left early.", False),
+])
+def test_so_intensifies_only_what_follows_it(analyzer, text, hit):
+    assert ("so" in [h.surface.lower() for h in analyzer.analyze(Article(text=text)).hits]) \
+        is hit
 
 
 def test_every_one_word_entry_is_found_in_a_plain_sentence(analyzer):
