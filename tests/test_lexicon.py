@@ -70,8 +70,8 @@ def test_matching(analyzer, text, expected):
         "Putin issued a warning of his own.",  # the noun of a verb of saying
         "Even Dub had his water in a cup.",  # a name, not the verb "dub"
         "Later, Rachel Crooks said so.",  # a surname, not the label "crook"
-        "You can wail on an enemy forever in this game.",  # to hit it, not loud speech
-        "The storm may go out to sea and then do a u-turn.",  # a path, not a policy
+        "In the arcade mode you wail on the robots with a pipe.",  # to hit, not loud speech
+        "The bus made a u-turn on the bridge.",  # a path, not a policy
         "The terrorist attacks ended.",  # a label before a noun: an adjective
     ],
 )
