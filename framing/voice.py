@@ -99,6 +99,19 @@ _QUANTITY_OPENERS = frozenset(
     "more less fewer than another about around over nearly almost roughly some just".split())
 
 
+# Verbs after which "to" and a verb of saying report it: "continues to insist that …".
+_GO_ON = frozenset("""continue continues continued continuing begin begins began begun start
+    starts started used""".split())
+
+
+def _goes_on(lowered: list[str], k: int) -> bool:
+    """Whether the "to" before the verb at ``k`` follows a verb of going on ("continues to
+    insist", "went on to say"), after which the verb reports."""
+    before = lowered[k - 2] if k >= 2 else ""
+    return before in _GO_ON or (before == "on" and k >= 3 and lowered[k - 3] in (
+        "went", "goes", "go", "going"))
+
+
 # Auxiliaries of what did not happen or ought to: "could have asked", "should be asking".
 _UNREAL = frozenset("could would should might must ought".split())
 _PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
@@ -608,8 +621,9 @@ class VoiceFinder:
             return None  # "Secretary of State", "United States": a name, not a verb
         if prev in _DETERMINERS and "," not in gap_before and not after_quote:
             return None  # a noun or adjective: "the claims", "Blinken’s comments", "the alleged"
-        if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS:
-            return None  # "was set to brief", "refused to say"
+        if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS and not _goes_on(
+                lowered, k):
+            return None  # "was set to brief", "refused to say" (not "continues to insist")
         if (prev in _PREPOSITIONS and not phrase and not form.endswith("ing")
                 and gap_before.isspace() and not after_quote):
             return None  # a noun after a preposition: "depends on talks that …"
@@ -735,10 +749,14 @@ class VoiceFinder:
                 or any(w in _SUBJECTS for w in rest[2:10])))
             or (complement == "object" and nxt not in _PREPOSITIONS and "," not in gap_after)
         ))
+        if lemma == "add" and not explicit and "to" in rest[1:8] and not any(
+                w in _CLAUSE_VERBS for w in rest[:rest.index("to")]):
+            return None  # "added a small clock to the side": something put somewhere
         passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))
         gerund = form.endswith("ing") and not phrase
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
-                           or (lemma == "say" and nxt == "that")):  # "tweets saying that …"
+                           or (lemma == "say" and nxt == "that")  # "tweets saying that …"
+                           or (prev == "by" and content)):  # "began by saying he would …"
             return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
         if not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
             _IRREGULAR_PAST
@@ -857,9 +875,12 @@ class VoiceFinder:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         if not content:
             return None
-        if gerund and "," in gap_before:
-            # "The senator attacked the plan, saying …": the main clause's subject speaks
+        if gerund and ("," in gap_before or prev == "by"):
+            # "The senator attacked the plan, saying …", "… and began by saying …": the main
+            # clause's subject speaks
             speaker = self._clause_subject(text, s, words, lowered, k, inside)
+            if not speaker and prev == "by":
+                return None  # "three ways to enforce it: by asking prosecutors to …": a means
         else:
             speaker = self._np_before(text, s, words, lowered, k, inside)
         if _no_one(speaker):

@@ -718,6 +718,20 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # "a few", "a majority": a plural subject for a bare verb
         ("A few say the plan works.", "attributed", "a few"),
         ("A majority say the fares are too high.", "attributed", "a majority"),
+        # a verb of saying after "continues to", "went on to"; a gerund after "by"
+        ("The mayor continues to insist, most recently on the radio, that the plan works.",
+         "attributed", "the mayor"),
+        ("The mayor went on to say that the plan works.", "attributed", "the mayor"),
+        ("The mayor refused to say whether the plan works.", "attributed", "the mayor"),
+        ("The mayor opened the meeting and began by saying the plan works.", "attributed",
+         "the mayor"),
+        ("There are two ways to get the money: by asking the state to pay, or by borrowing.",
+         "author", ""),
+        ("The new kettle fixes that by adding a small clock to the side.", "author", ""),
+        # "added X to Y" puts something somewhere; "added the plan would move to …" reports
+        ("The bakery added a second oven to the kitchen.", "author", ""),
+        ("The mayor added the plan would move to a vote next week.", "attributed",
+         "the mayor"),
         # an aside to the readers: the writer's
         ("The mayor skipped the vote, which tells you everything about the plan.", "author",
          ""),
