@@ -756,7 +756,7 @@ class VoiceFinder:
         gerund = form.endswith("ing") and not phrase
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
                            or (lemma == "say" and nxt == "that")  # "tweets saying that …"
-                           or (prev == "by" and content)):  # "began by saying he would …"
+                           or (prev == "by" and content)):  # "opened by saying the fares …"
             return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
         if not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
             _IRREGULAR_PAST
