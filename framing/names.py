@@ -142,6 +142,10 @@ class Names:
             return False
         if len(run) == 1 and run[0].lower() in _GROUPS:
             return False  # "Northerners", "Democrats": a group
+        last = run[-1].rsplit("-", 1)[-1]
+        if len(run) == 1 and last != run[0] and (
+                name_key(last) in self.demonyms or last.lower() in _GROUPS):
+            return False  # "African-Americans", "Greek-Cypriots": a people
         if all(t.lower() in _NOT_A_NAME for t in run):
             return False
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]

@@ -732,6 +732,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The bakery added a second oven to the kitchen.", "author", ""),
         ("The mayor added the plan would move to a vote next week.", "attributed",
          "the mayor"),
+        # a people written with a hyphen is no person for "he" to stand for
+        ("He pitched himself to Korean-Americans by telling them that the plan works.",
+         "attributed", "He"),
         # an aside to the readers: the writer's
         ("The mayor skipped the vote, which tells you everything about the plan.", "author",
          ""),
