@@ -367,8 +367,10 @@ def mostly_capitalized(text: str, toks: list[tuple[int, int, str]]) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=1)
 def tagger_lexicon():
-    """The tagger's own word list: each word it knows with its usual tag."""
+    """The tagger's own word list: each word it knows with its usual tag (looked up once: it
+    is asked for every candidate term)."""
     from .pattern import textblob_en
 
     return textblob_en().parser.lexicon

@@ -609,6 +609,8 @@ class VoiceFinder:
         head = words[k][2]
         form = lowered[k]
         phrase = k_end > k
+        # a bare form ("say", "claim"): a verb only after a plural subject, a modal or a pronoun
+        base = not phrase and not (form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST)
         prev = lowered[k - 1] if k > 0 else ""
         gap_before = text[words[k - 1][1]:words[k][0]] if k > 0 else text[s.start:words[k][0]]
         rest = lowered[k_end + 1:k_end + 7]
@@ -639,17 +641,14 @@ class VoiceFinder:
             return None  # "Achebe, …, put it best." judges how someone spoke; nothing reported
         if nxt in ("yes", "no") and rest[1:2] == ["to"]:
             return None  # "the council said yes to homes": a decision, not words reported
-        if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
-                and k >= 2 and lowered[k - 2] in ("a", "an") and prev.isalpha()
-                and prev not in _SOME_OF_MANY and gap_before.isspace()):
-            return None  # "A police report obtained by …": "a" and one word take no bare verb
-        if (not phrase and not form.endswith(("s", "ed", "ing")) and form not in _IRREGULAR_PAST
-                and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha() and (
-                    (nxt in ("from", "of", "on", "about", "in", "into")
-                     and "that" not in rest[:4] and not _has_quote_mark(gap_after))
-                    or prev in _NOUN_ADJECTIVES or (prev.endswith("ing") and len(prev) > 4))):
+        if base and k >= 2 and lowered[k - 2] in ("the", "a", "an") and prev.isalpha() and (
+                (lowered[k - 2] != "the" and prev not in _SOME_OF_MANY and gap_before.isspace())
+                or (nxt in ("from", "of", "on", "about", "in", "into")
+                    and "that" not in rest[:4] and not _has_quote_mark(gap_after))
+                or prev in _NOUN_ADJECTIVES or (prev.endswith("ing") and len(prev) > 4)):
+            # a noun: "A police report obtained by …" ("a" and one word take no bare verb),
             # "the police report from officers", "made the following comment:", "the
-            # sleeping state": a noun
+            # sleeping state"
             return None
         if (form.endswith("s") and not phrase and k >= 2 and (
                 lowered[k - 2] in _DETERMINERS or lowered[k - 2].endswith(("ous", "ful", "less")))
@@ -758,9 +757,7 @@ class VoiceFinder:
                            or (lemma == "say" and nxt == "that")  # "tweets saying that …"
                            or (prev == "by" and content)):  # "opened by saying the fares …"
             return None  # a noun ("a stern warning") or an opener ("Adding to the rhetoric")
-        if not phrase and not form.endswith(("s", "ed", "ing")) and form not in (
-            _IRREGULAR_PAST
-        ) and _clause_opening(text, s, words, lowered, k):
+        if base and _clause_opening(text, s, words, lowered, k):
             return None  # an imperative: "Tell that to the nurses …", "To the pears, add …"
         if text[s.start:s.end].rstrip(" ”’\"'").endswith("?") and not inside.any_between(
             s.start, s.end
@@ -775,7 +772,6 @@ class VoiceFinder:
             # "The city could have demanded a share", "should be answering the questions", "would
             # have cut its own staff first and asked …": what was not said, or ought to be
             return None
-        base = not phrase and not (form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST)
 
         if k == 0 and form in ("said", "says") and nxt[:1].isalpha() and words[1][2][:1].isupper():
             # a line that opens with the verb after a quotation above: "said David Plouffe, …"
