@@ -115,6 +115,12 @@ def _goes_on(lowered: list[str], k: int) -> bool:
 # Auxiliaries of what did not happen or ought to: "could have asked", "should be asking".
 _UNREAL = frozenset("could would should might must ought".split())
 _PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
+# Punctuation between two words that ends a clause or a name: a comma, semicolon, colon,
+# bracket, quotation mark or dash (`_BREAK_OR_DASH` also a dash typed as "--" or " - ";
+# `_BREAK_NOT_COMMA` for walks that step over commas on their own).
+_BREAK = re.compile(r"[,;:()“”\"—–]")
+_BREAK_OR_DASH = re.compile(r"[,;:()“”\"—–]|--|\s-\s")
+_BREAK_NOT_COMMA = re.compile(r"[;:()“”\"—–]")
 
 
 def _unreal(lowered: list[str], text: str, words, k: int) -> bool:
@@ -129,7 +135,7 @@ def _unreal(lowered: list[str], text: str, words, k: int) -> bool:
         return True
     if j >= 0 and lowered[j] in ("and", "or"):
         for i in range(j - 1, max(0, j - 10), -1):
-            if re.search(r"[,;:()“”\"—–]", text[words[i][1]:words[i + 1][0]]):
+            if _BREAK.search(text[words[i][1]:words[i + 1][0]]):
                 return False
             if lowered[i] == "have" and lowered[i - 1] in _UNREAL:
                 return True
@@ -1037,7 +1043,7 @@ class VoiceFinder:
             start, stop, w = words[i]
             if inside.covers(start):
                 break
-            if i > k and re.search(r"[,;:()“”\"—–]|--", text[words[i - 1][1]:start]):
+            if i > k and _BREAK_OR_DASH.search(text[words[i - 1][1]:start]):
                 break
             if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
                 break
@@ -1131,8 +1137,8 @@ class VoiceFinder:
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
-        if j > 0 and i - j >= 8 and lowered[j - 1] not in _CLAUSE_WORDS and not re.search(
-                r"[,;:()“”\"—–]|--", text[words[j - 1][1]:words[j][0]]):
+        if j > 0 and i - j >= 8 and lowered[j - 1] not in _CLAUSE_WORDS and not (
+                _BREAK_OR_DASH.search(text[words[j - 1][1]:words[j][0]])):
             # a chunk cut off by the walk's length: a person at its end ("the old tale Mary A.
             # Costa told"), else the name opening the sentence ("… Hospital and St Aldric's
             # Hospital in Ashby Cross have agreed")
@@ -1168,13 +1174,12 @@ class VoiceFinder:
             j > 0) else True
         if j > 0 and lowered[j - 1] in ("who", "which", "that") and lowered[j] not in (
                 _NP_OPENERS) and not words[j][2][:1].isupper(
-        ) and not chunk_is_subject and not re.search(
-                r"[,;:()“”\"—–]", text[words[j - 1][1]:words[j][0]]) and j >= 2:
+        ) and not chunk_is_subject and not _BREAK.search(
+                text[words[j - 1][1]:words[j][0]]) and j >= 2:
             # "Some parents who sought help … reported": the subject is before "who"
             head_end = j - 2
             head = self._chunk_start(text, words, lowered, head_end, inside)
-            if head <= head_end and not re.search(r"[,;:()“”\"—–]",
-                                                  text[words[head_end][1]:words[j - 1][0]]):
+            if head <= head_end and not _BREAK.search(text[words[head_end][1]:words[j - 1][0]]):
                 return self.names.speaker_name(text[words[head][0]:words[head_end][1]])
         # up to eight words when they open like a noun phrase ("Seasoned analysts in Ohio
         # and across the region", "Those close to him"), else six
@@ -1237,7 +1242,7 @@ class VoiceFinder:
         while j >= 0:
             if inside.covers(words[j][0]):
                 break
-            if j < i and re.search(r"[,;:()“”\"—–]|--|\s-\s", text[words[j][1]:words[j + 1][0]]):
+            if j < i and _BREAK_OR_DASH.search(text[words[j][1]:words[j + 1][0]]):
                 break
             if (lowered[j] in _CLAUSE_WORDS and lowered[j] not in ("and",)) or (
                     lowered[j] == "including"):
@@ -1264,8 +1269,8 @@ class VoiceFinder:
         opening = i if opening is None else opening
         while search and opening > 0 and i - opening < 30 and ("," not in text[
                 words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
-            if inside.covers(words[opening][0]) or re.search(
-                    r"[;:()“”\"—–]", text[words[opening - 1][1]:words[opening][0]]):
+            if inside.covers(words[opening][0]) or _BREAK_NOT_COMMA.search(
+                    text[words[opening - 1][1]:words[opening][0]]):
                 return self._sentence_subject(text, s, words, lowered, inside)
             opening -= 1
         if opening <= 0 or i - opening >= 30:
