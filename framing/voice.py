@@ -383,7 +383,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
                 double_open = -1
             elif not found or found[-1].end <= start:
                 # A closing mark with nothing open: the quotation began before this paragraph
+                # (and holds any single mark opened before it)
                 found.append(Quote(start, mark_end))
+                single_open = -1
             continue
         if double_open >= 0:
             continue  # single marks inside a double quotation are nested quotes or apostrophes

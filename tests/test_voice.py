@@ -335,6 +335,15 @@ def test_nested_single_quotes_belong_to_the_outer_quote():
     ]
 
 
+def test_a_quotation_run_on_from_the_last_paragraph_holds_a_single_mark_opened_in_it():
+    # The closing mark ends a quotation begun in an earlier paragraph; the ‘ before it is
+    # nested in that quotation, and its ’ opens no second, overlapping one (found by the
+    # fuzz test on "Q: ‘ " ’").
+    text = "the ‘ green belt\" is gone,’ he wrote."
+    quotes = find_quotes(text, [(0, len(text))])
+    assert [text[q.start:q.end] for q in quotes] == ["the ‘ green belt\""]
+
+
 def test_apostrophes_are_not_quotes():
     text = "Ukraine’s army and the States’ resolve don't change; it's the ’90s again."
     assert find_quotes(text, [(0, len(text))]) == []
