@@ -189,6 +189,19 @@ def long_sentence(scale, quick):
     return _text("Officials said " + " ".join(words) + ".")
 
 
+def repeated_openings(scale, quick):
+    # 5,000 sentences that open with the same twelve words, each printed twice, a paragraph
+    # made of that opening 2,000 times over, and a sentence of 5,000 words inside a longer
+    # one: work for the search for copies
+    n = scale * _size(quick, 5_000)
+    opening = "the council said on tuesday that the ferry to the island will"
+    words = _words(n, 9)
+    lines = [f"{opening} {words[i]} soon." for i in range(n)]
+    long = " ".join(words)
+    return _text("\n\n".join(lines + lines + [" ".join([opening] * (2 * n // 5)) + ".",
+                                               long + ".", long + " and more."]))
+
+
 def over_the_cap(scale, quick):
     # one character over the article cap: must be a clean InputTooLargeError at any scale
     return _text(("word " * (MAX_CHARS // 5 + 1))[: MAX_CHARS + scale])
@@ -206,6 +219,8 @@ CASES = (
     Case("one-word paragraphs", "10,000 one-word paragraphs", one_word_paragraphs),
     Case("speaker labels", "a transcript of 20,000 labeled turns", speaker_labels),
     Case("long sentence", "one sentence of 20,000 words", long_sentence),
+    Case("repeated openings", "5,000 sentences with one opening, twice over, and more",
+         repeated_openings),
     Case("over the cap", "2,000,001 characters", over_the_cap),
 )
 

@@ -1,7 +1,7 @@
 """Article metrics and the framing score, each traceable to the sentences and terms behind it.
 
-All figures are over body sentences (headlines, captions and bylines left out) unless their
-name says otherwise; rates are per 1,000 body words. The README defines every metric.
+All figures are over body sentences (headlines, captions, bylines and repeats left out) unless
+their name says otherwise; rates are per 1,000 body words. The README defines every metric.
 """
 
 from __future__ import annotations

@@ -76,6 +76,8 @@ def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIE
     if borderline:
         classes.append("fr-borderline")
     title = VOICE_LABELS[s.voice] + (f": {s.speaker}" if s.speaker else "")
+    if s.kind == "repeat":
+        title = "Repeats another sentence of the article, counted once · " + title
     title += f" · {score.label} ({score.opinion_score:.2f}{', borderline' if borderline else ''})"
     if score.cues:
         title += " · because of " + "; ".join(score.cues)
@@ -153,6 +155,7 @@ STYLE = """
 .fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
 .fr-caption, .fr-byline { color: #777; font-size: 0.85em; }
+.fr-repeat { opacity: 0.55; }
 .fr-term { border-bottom: 2px solid #c0392b; cursor: help; }
 .fr-label { border-bottom-color: #8b0000; }
 .fr-attribution_verb { border-bottom-color: #16a085; }

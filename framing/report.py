@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("body", "headline", "caption", "byline")
+KINDS = ("body", "headline", "caption", "byline", "repeat")
 VOICES = ("author", "attributed", "quoted")
 LABELS = ("opinion", "reporting")
 
@@ -32,7 +32,8 @@ class Article:
 class Sentence:
     """A sentence (or a caption, byline or headline line) of an article.
 
-    ``kind`` is body, headline, caption or byline; only body sentences count in metrics.
+    ``kind`` is body, headline, caption, byline or repeat (a body sentence that copies
+    another); only body sentences count in metrics.
     ``voice`` is author (the writer's own words), attributed (reported speech) or quoted
     (mostly a direct quotation); ``speaker`` is the named source, when there is one.
     """

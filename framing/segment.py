@@ -4,7 +4,8 @@ Sentence boundaries come from pysbd (rule-based, offline; NLTK's punkt needs a d
 Around it we do what pysbd does not: split paragraphs at blank lines and lines at single line
 breaks (unless the paragraph is hard-wrapped), repair splits inside a quotation's attribution,
 and mark lines that are not body text (headlines, photo captions, credits, bylines,
-"Read Next" links) with their ``kind``.
+"Read Next" links) with their ``kind``, and a body sentence that copies another (a pull quote,
+a text printed twice) as a ``repeat``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pysbd
 
@@ -116,6 +117,14 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# Repeated sentences (`mark_repeats`): the fewest words of a copy of a whole sentence, and of
+# a copy found inside a longer sentence ("Police made an arrest" inside "Seattle Police made
+# an arrest on Pine Street" is no copy); words compared in lower case, without punctuation.
+REPEAT_WORDS = 6
+CONTAINED_WORDS = 10
+_SAME_OPENING = 4
+_LONGEST_CONTAINED = 120  # (a pull quote is short; each try compares its words)
+_KEY_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -146,7 +155,7 @@ class Segmenter:
                 sentences.append(
                     Sentence(len(sentences), start, end, line.paragraph, sentence_kind)
                 )
-        return tuple(sentences)
+        return mark_repeats(text, sentences)
 
     def _split(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         # A pysbd Segmenter keeps the text it is splitting on itself, so one shared by two
@@ -316,6 +325,43 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
     if 2 <= len(words) <= 24 and _is_title_case(words):
         return "headline"
     return ""
+
+
+def mark_repeats(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """The sentences, a body sentence that copies another one marked ``repeat``.
+
+    A page that printed its text twice, a pull quote set apart from its paragraph, a post
+    embedded and then quoted: the copy is shown but counts once. A copy has the same words
+    as an earlier body sentence (case, punctuation and quotation marks aside), at least
+    ``REPEAT_WORDS`` of them, so a refrain ("I have a dream today!") stays; or it is a run
+    of at least ``CONTAINED_WORDS`` words found whole inside a longer body sentence (the
+    pull quote, wherever it stands; the longer one keeps its source).
+    """
+    words = {s.index: _KEY_WORD.findall(text[s.start:s.end].lower())
+             for s in sentences if s.kind == "body"}
+    copies: set[int] = set()
+    first: dict[str, int] = {}
+    for i, w in words.items():
+        if len(w) >= REPEAT_WORDS and first.setdefault(" ".join(w), i) != i:
+            copies.add(i)
+    # each sentence of a pull quote's length, found by its first words; a few per opening (a
+    # text of thousands of sentences opening alike would make the search quadratic)
+    heads: dict[tuple[str, ...], list[int]] = {}
+    for i, w in words.items():
+        if CONTAINED_WORDS <= len(w) <= _LONGEST_CONTAINED and i not in copies:
+            alike = heads.setdefault(tuple(w[:CONTAINED_WORDS]), [])
+            if len(alike) < _SAME_OPENING:
+                alike.append(i)
+    openers = {head[0] for head in heads}
+    for w in words.values():
+        for p in range(len(w) - CONTAINED_WORDS + 1):
+            if w[p] not in openers:
+                continue
+            for j in heads.get(tuple(w[p:p + CONTAINED_WORDS]), ()):
+                n = len(words[j])
+                if n < len(w) and w[p:p + n] == words[j]:
+                    copies.add(j)
+    return tuple(replace(s, kind="repeat") if s.index in copies else s for s in sentences)
 
 
 def _sentence_kind(sentence: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 from conftest import CORPUS_FILES, sentence_starting
 
 from framing import Article, load_article
+from framing.render import sentence_html
 from framing.segment import Segmenter, paragraphs
 
 
@@ -149,3 +150,48 @@ def test_pysbd_splits_the_same_with_the_pattern_cache(monkeypatch):
         assert module.re is seg._PYSBD_RE
         monkeypatch.setattr(module, "re", re)
     assert split_all() == cached
+
+
+def kinds_of(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start:s.end]) for s in Segmenter().segment(Article(text=text))]
+
+
+def test_a_sentence_printed_twice_counts_once():
+    once = "The ferry to Holm Island will stop running in March after forty years of service."
+    text = f"{once} Its owners blame the cost of fuel.\n\n{once.upper()}"
+    assert [k for k, _ in kinds_of(text)] == ["body", "body", "repeat"]
+
+
+def test_a_short_refrain_is_no_copy():
+    text = "Keep the ferry running! Nobody asked the islanders.\n\nKeep the ferry running!"
+    assert [k for k, _ in kinds_of(text)] == ["body"] * 3
+
+
+@pytest.mark.parametrize("pull_first", [True, False])
+def test_a_pull_quote_is_the_copy_wherever_it_stands(pull_first):
+    full = ("“We were never asked whether the island could live without its only ferry,” "
+            "said Mara Quist, who runs the harbour shop.")
+    pull = "“We were never asked whether the island could live without its only ferry.”"
+    parts = [pull, full] if pull_first else [full, pull]
+    got = kinds_of("\n\n".join(parts))
+    assert dict((t, k) for k, t in got) == {pull: "repeat", full: "body"}
+
+
+def test_a_short_run_inside_a_longer_sentence_is_no_copy():
+    # nine words found inside a longer sentence: a restatement, not a copy
+    text = ("Police made an arrest near the harbour on Friday. Harbour police made an arrest "
+            "near the harbour on Friday, a spokesman said.")
+    assert [k for k, _ in kinds_of(text)] == ["body", "body"]
+
+
+def test_a_copy_is_left_out_of_the_article_figures_and_shown_as_one(analyzer):
+    text = ("Councillors backed the ruinous plan to sell the ferry on Tuesday. "
+            "The sale must still pass a second vote in April.")
+    once = analyzer.analyze(text)
+    twice = analyzer.analyze(text + "\n\n" + text)
+    assert [s.kind for s in twice.sentences] == ["body", "body", "repeat", "repeat"]
+    assert twice.metrics.words == once.metrics.words
+    assert twice.metrics.author_loaded_per_1k == once.metrics.author_loaded_per_1k > 0
+    assert twice.metrics.framing_score == once.metrics.framing_score
+    assert "counted once" in sentence_html(twice, 2) and "counted once" not in sentence_html(
+        twice, 0)
