@@ -47,9 +47,9 @@ from framing.lexicon import read_lexicon
 from framing.render import (
     ALL_CATEGORIES,
     CATEGORY_LABELS,
-    LEGEND,
     STYLE,
     article_html,
+    legend_html,
     pairs_html,
     score_parts_html,
 )
@@ -383,7 +383,7 @@ def article_column(slot, report, width, categories) -> None:
             column.metric(label, value, help=help_text)
     # The score's parts, the legend and the article are one element: on a busy server each
     # element reaches the browser on its own and costs it a layout (see docs/benchmarks.md).
-    st.markdown(STYLE + score_parts_html(report) + LEGEND
+    st.markdown(STYLE + score_parts_html(report) + legend_html(report)
                 + article_html(report, categories=categories, borderline_width=width),
                 unsafe_allow_html=True)
 

@@ -196,3 +196,11 @@ LEGEND = (
     '<span class="fr-term fr-loaded fr-quoted-term">dotted: a speaker’s word</span>'
     "</div>"
 )
+_REPEAT_KEY = '<span class="fr-s fr-repeat">faded: a repeat, counted once</span>'
+
+
+def legend_html(report: ArticleReport) -> str:
+    """The legend, with the key for a repeated sentence when the article has one."""
+    if not any(s.kind == "repeat" for s in report.sentences):
+        return LEGEND
+    return LEGEND.removesuffix("</div>") + _REPEAT_KEY + "</div>"

@@ -8,7 +8,7 @@ import pytest
 from conftest import CORPUS_FILES, sentence_starting
 
 from framing import Article, load_article
-from framing.render import sentence_html
+from framing.render import legend_html, sentence_html
 from framing.segment import Segmenter, paragraphs
 
 
@@ -195,3 +195,4 @@ def test_a_copy_is_left_out_of_the_article_figures_and_shown_as_one(analyzer):
     assert twice.metrics.framing_score == once.metrics.framing_score
     assert "counted once" in sentence_html(twice, 2) and "counted once" not in sentence_html(
         twice, 0)
+    assert "counted once" in legend_html(twice) and "counted once" not in legend_html(once)
