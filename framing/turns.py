@@ -11,7 +11,8 @@ included, with the speaker's name as the text writes it ("Tomas Reyes" for "REYE
 unlabeled paragraph between two turns, ending like a sentence, continues the turn before it.
 Questions and answers labeled "Q:" and "A:" are turns too, and so are answers alone ("A:" three
 times or more: a page whose questions were headings); the answers are the words of the one
-person the introduction names, if it names only one. Only the article's title is never a turn
+person the introduction names, if it names only one besides the one who asks ("Reporter Ana
+Ruiz spoke with …"). Only the article's title is never a turn
 (a short answer in Title Case may look like a heading).
 """
 
@@ -137,20 +138,50 @@ def _person_key(label: str, text: str, names: Names) -> str:
     return ""
 
 
+# Before or after a name in an interview's introduction, what makes that person the one who
+# asks: "Reporter Ana Ruiz", "The Ledger's Ana Ruiz", "He spoke to Ana Ruiz", "told Ana
+# Ruiz"; "Ana Ruiz, our correspondent", "Ana Ruiz interviewed …".
+_ASKER_BEFORE = re.compile(
+    r"(?:\b(?:reporter|correspondent|editor|writer|columnist|host|interviewer|contributor)"
+    r"|['’]s|\b(?:spoke|speaks|talked|talks|speaking|talking)\s+to|\btold|\bby)\s+$",
+    re.IGNORECASE)
+_ASKER_AFTER = re.compile(
+    r"\s*(?:,\s*(?:a|an|the|our|his|her)\s+(?:\w+\s+)?(?:reporter|correspondent|editor|"
+    r"writer|columnist|host|interviewer|contributor)\b|\s(?:interviewed|asked|sat down with)\b)",
+    re.IGNORECASE)
+
+# A capitalized word that opens a sentence right before a one-word name ("Piet Dorn, …").
+_OPENING_FIRST_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]+)\s+$")
+
+
 def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
                  names: Names) -> str:
     """The person who answers: the one person the body names in full before the first turn
-    ("The harbour master, Ines Valdor, has run the port …"); "" when it names none or several."""
+    ("The harbour master, Ines Valdor, has run the port …"), leaving out the one who asks
+    ("Reporter Ana Ruiz spoke with …", "He spoke to Ana Ruiz"); "" when it names none or
+    several."""
     intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
     capitalized = names.midsentence_capitals(text, intro)
-    people = {}
-    for _, name, _ in names.person_mentions(text, intro, lambda offset: False, capitalized):
+    people: dict[str, str] = {}
+    askers: set[str] = set()
+    for offset, name, _ in names.person_mentions(text, intro, lambda offset: False,
+                                                 capitalized):
+        end = offset + len(name)
         if " " not in name:
-            continue  # a full name introduces; one capitalized word may be a place ("Caldera")
+            # a full name introduces; one capitalized word may be a place ("Caldera"),
+            # unless an uncommon first name opened the sentence before it ("Piet Dorn, …")
+            first = _OPENING_FIRST_NAME.search(text, max(0, offset - 40), offset)
+            if first is None or not _uncommon(first.group(1)):
+                continue
+            name = f"{first.group(1)} {name}"
         surname = name.split()[-1].lower()
+        if _ASKER_BEFORE.search(text, max(0, offset - 40), offset) or _ASKER_AFTER.match(
+                text, end):
+            askers.add(surname)
         if len(name) > len(people.get(surname, "")):
             people[surname] = name
-    return next(iter(people.values())) if len(people) == 1 else ""
+    answering = [name for surname, name in people.items() if surname not in askers]
+    return answering[0] if len(answering) == 1 else ""
 
 
 def _uncommon(word: str) -> bool:

@@ -97,6 +97,41 @@ def test_answers_stay_unnamed_when_the_introduction_names_two_people(analyzer):
     assert [q.speaker for q in report.quotes] == ["", "", "", ""]
 
 
+HARBOUR_QA = """{intro}
+
+Q: Why did the council wait so long to tell the islanders?
+
+A: They hoped a buyer would come.
+
+Q: Is the bridge a fantasy?
+
+A: It is a plan without money."""
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        # the one who asks is left out, named before or after as a reporter, an outlet's, the
+        # one spoken to or told
+        ("Reporter Ana Ruiz spoke with harbour master Piet Dorn about the last season.",
+         "Piet Dorn"),
+        ("Harbour master Piet Dorn talked to Ana Ruiz about the last season.", "Piet Dorn"),
+        ("The Ledger's Ana Ruiz sat down with Piet Dorn, the harbour master.", "Piet Dorn"),
+        ("Ana Ruiz, our correspondent, met the harbour master, Piet Dorn.", "Piet Dorn"),
+        # a full name at the start of the text whose first name is no English word
+        ("Piet Dorn, the harbour master, has run the port for years. He spoke to Ana Ruiz.",
+         "Piet Dorn"),
+        ("Piet Dorn and Ana Ruiz run the port together.", ""),  # two, neither asks
+    ],
+)
+def test_the_interviewee_is_the_person_named_who_does_not_ask(analyzer, intro, speaker):
+    text = HARBOUR_QA.format(intro=intro)
+    report = analyzer.analyze(Article(text=text, title="The port"))
+    for prefix in ("A: They hoped", "A: It is a plan"):
+        assert sentence_starting(report, prefix).speaker == speaker, prefix
+    assert sentence_starting(report, "Q: Is the bridge").speaker == ""
+
+
 NOT_TRANSCRIPTS = {
     "a dateline": "NEW DELHI: The monsoon arrived early.\n\nFarmers welcomed it.\n\n"
                   "Officials said the reservoirs would fill.",
