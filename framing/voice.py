@@ -761,6 +761,9 @@ class VoiceFinder:
             return None  # "added a small clock to the side": something put somewhere
         passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))
         gerund = form.endswith("ing") and not phrase
+        # a phrase's first word in -ing, too, names no speaker after it and reports for the
+        # clause's subject: "…, calling for his dismissal" (not "according to")
+        ing = form.endswith("ing") and form != "according"
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
                            or (lemma == "say" and nxt == "that")  # "tweets saying that …"
                            or (prev == "by" and content)):  # "opened by saying the fares …"
@@ -819,7 +822,7 @@ class VoiceFinder:
         mid_inverted = ("," in gap_before and form in _INVERTING and nxt not in _SUBJECTS
                         and between_commas is not None and _plain_np(between_commas.group(1)))
         if (after_quote or ("," in gap_before and (tail or named_after) and content_before)
-                or mid_inverted) and not gerund:  # (", said the memoir, to ensure …")
+                or mid_inverted) and not ing:  # (", said the memoir, to ensure …")
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
             speaker = "" if lemma == "tell" else self._np_after(text, words, k_end + 1, s.end,
                                                                  inside)
@@ -879,7 +882,7 @@ class VoiceFinder:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
         if not content:
             return None
-        if gerund and ("," in gap_before or prev == "by"):
+        if ing and ("," in gap_before or prev == "by"):
             # "The senator attacked the plan, saying …", "… and began by saying …": the main
             # clause's subject speaks
             speaker = self._clause_subject(text, s, words, lowered, k, inside)

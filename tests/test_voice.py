@@ -734,6 +734,11 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The mayor refused to say whether the plan works.", "attributed", "the mayor"),
         ("The mayor opened the meeting and began by saying the plan works.", "attributed",
          "the mayor"),
+        # a phrase in -ing after a comma names no speaker after it: the clause's subject
+        ("The parents sent a letter to the board, calling for the head's dismissal.",
+         "attributed", "the parents"),
+        ("Several islanders vented their anger online, calling for the ferry to stay.",
+         "attributed", "Several islanders"),
         ("There are two ways to get the money: by asking the state to pay, or by borrowing.",
          "author", ""),
         ("The new kettle fixes that by adding a small clock to the side.", "author", ""),
