@@ -57,6 +57,13 @@ class Place:
     country: str = ""
 
 
+def past_participle(word: str) -> bool:
+    """A past form the tagger knows as a verb only ("Chastened", "Stung", "Pressed")."""
+    from .lexicon import tagger_lexicon  # (lexicon imports this module)
+
+    return tagger_lexicon().get(word.lower(), "") in ("VBN", "VBD")
+
+
 class Names:
     """Recognizes names, places and titles; loaded once per Analyzer."""
 
@@ -253,6 +260,8 @@ class Names:
             return ""
         if len(run) == len(toks) and whole_chunk_is_heading:
             return ""  # the whole chunk is capitalized: a heading, not a subject
+        if len(run) == 1 and len(toks) > 1 and past_participle(run[0]):
+            return ""  # "Chastened by the analyses, …": a participle opens the clause
         # "Dr. Miriam Osei" → Miriam Osei, "State Senator Barbara L'Italien" → Barbara L'Italien
         stripped = self.person_in(run) or self.strip_titles(run)
         if not stripped or stripped[0].lower() in _NOT_A_NAME:

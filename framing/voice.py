@@ -15,7 +15,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens, verb_in_s
-from .names import DAYS_MONTHS, PLURAL_PEOPLE, REPRESENTATIVES, STATE, Names, name_key
+from .names import (
+    DAYS_MONTHS,
+    PLURAL_PEOPLE,
+    REPRESENTATIVES,
+    STATE,
+    Names,
+    name_key,
+    past_participle,
+)
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
 from .turns import find_turns
@@ -1342,7 +1350,8 @@ class VoiceFinder:
                 chunk_end += 1
             opens = (lowered[i] in _OPENERS or _adverb(lowered[i])
                      or any(w in _SUBORDINATING for w in lowered[i:min(i + 3, chunk_end + 1)])
-                     or lowered[chunk_end] in ("later", "ago", "earlier"))  # "Ten minutes later,"
+                     or lowered[chunk_end] in ("later", "ago", "earlier")  # "Ten minutes later,"
+                     or (chunk_end > i and past_participle(lowered[i])))  # "Stung by the vote,"
             if not opens or chunk_end + 1 >= k:
                 break
             # "Last week, …", "Recently, …", "Back when the votes were counted, …"

@@ -739,6 +739,11 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "attributed", "the parents"),
         ("Several islanders vented their anger online, calling for the ferry to stay.",
          "attributed", "Several islanders"),
+        # a participle that opens the sentence is no name: the subject comes after its phrase
+        ("Stung by the vote, the mayor resigned, saying she had lost.", "attributed",
+         "the mayor"),
+        ("Emboldened by the poll and its critics, Dana Ortiz left, calling it a sinking ship.",
+         "attributed", "Dana Ortiz"),
         ("There are two ways to get the money: by asking the state to pay, or by borrowing.",
          "author", ""),
         ("The new kettle fixes that by adding a small clock to the side.", "author", ""),
