@@ -58,7 +58,14 @@ from .report import (
     TermHit,
 )
 from .segment import Segmenter, paragraphs
-from .voice import SPEECH_CATEGORIES, QuoteIndex, VoiceFinder, modifies_a_noun, takes_a_thing
+from .voice import (
+    SPEECH_CATEGORIES,
+    QuoteIndex,
+    VoiceFinder,
+    modifies_a_noun,
+    names_a_thing,
+    takes_a_thing,
+)
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
@@ -434,7 +441,8 @@ class Analyzer:
                            found: list[Match], index_of: dict[int, int]) -> list[Match]:
         """The matches without the forms of verbs of saying that say nothing: a participle
         that modifies a noun ("his alleged role", "the leaked memo": careful reporting, not a
-        verdict on a speaker), a verb with an object that is not speech, by its lexicon row
+        verdict on a speaker), a name given to a thing ("a box labeled “fragile”"), a verb
+        with an object that is not speech, by its lexicon row
         ("claimed victory", "claimed responsibility"), and a verb of manner whose row says it
         reports speech only with what was said (``complement`` speech: "people screaming and
         running"; "screamed that …" is added back from the attribution voice detection found)."""
@@ -443,7 +451,8 @@ class Analyzer:
             k = index_of.get(m.start, -1)
             if m.entry.category == "attribution_verb" and (m.entry.complement == "speech" or (
                     k >= 0 and (modifies_a_noun(text, toks, k)
-                                or takes_a_thing(m.entry, [t[2] for t in toks[k + 1:k + 4]])))):
+                                or takes_a_thing(m.entry, [t[2] for t in toks[k + 1:k + 4]])
+                                or names_a_thing(text, toks, k, m.entry.term)))):
                 continue  # (a verb of manner counts where voice finds it reporting words)
             kept.append(m)
         return kept

@@ -184,6 +184,21 @@ def modifies_a_noun(text: str, toks: list[tuple[int, int, str]], i: int) -> bool
     return (i > 0 and toks[i][2].endswith("ed") and toks[i - 1][2] in _DETERMINERS
             and toks[i - 1][2] != "that"
             and not any(c in text[toks[i - 1][1]:toks[i][0]] for c in ",;:\"“”"))
+
+
+# Verbs of saying that also give a thing its name: "a box labeled “fragile,”".
+_NAMING = frozenset({"label", "dub", "brand"})
+
+
+def names_a_thing(text: str, toks: list[tuple[int, int, str]], i: int, lemma: str) -> bool:
+    """Whether the participle at token ``i`` names a thing rather than reports a judgment:
+    right after a common noun, then a name or a quotation that ends its phrase ("in a box
+    labeled “medical problem,” a doctor …", "a march dubbed “The Long Walk”"); not "… dubbed
+    “the cuts bill” by critics", where someone names it."""
+    return (lemma in _NAMING and i > 0 and toks[i][2].endswith("ed")
+            and text[toks[i - 1][1]:toks[i][0]] == " "
+            and _names_something(text, text[toks[i - 1][0]:toks[i - 1][1]], toks[i][1],
+                                 toks[-1][1]))
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
 _SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"‘]|\s+'\w")
 # A participle that ends a source's noun phrase once its place or date is cut off.
@@ -688,6 +703,8 @@ class VoiceFinder:
                 and gap_after.lstrip().startswith(",")
                 and "," not in text[s.start:words[k][0]]):
             return None  # a noun closing an introductory phrase: "Following the first reports,"
+        if not phrase and names_a_thing(text, words, k, lemma):
+            return None  # "a box labeled “medical problem,” …": a thing's name
         if lemma == "call" and not phrase and (
                 nxt[:1].isdigit() or nxt in _CALL_NOT_SPEECH
                 or (nxt in ("police", "ambulance") and rest[1:2] in (

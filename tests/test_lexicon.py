@@ -373,6 +373,10 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("Prosecutors alleged that the guards slept through their shifts.", "alleged", True,
          "attributed"),
         ("Aides shared a post that claimed the vote was rigged.", "claimed", True, "attributed"),
+        # a name given to a thing: no one labels anyone
+        ("In a drawer labeled “receipts,” the clerk kept the old tickets.", "labeled", False,
+         "author"),
+        ("The council labeled the plan a fraud.", "labeled", True, "attributed"),
         ("He launched into a mocking riff about the judges.", "mocking", True, "author"),
         ("The minister claimed the plan would work.", "claimed", True, "attributed"),
         ("He was admitted to hospital on Monday.", "admitted", False, "author"),
