@@ -251,12 +251,18 @@ def _locate(block: str, pieces: list[str], offset: int) -> list[tuple[int, int]]
 
 
 _ATTRIBUTION_TAIL = re.compile(r"^[a-z]|^[,;:)\]”’—–-]")
+# Abbreviated titles pysbd ends a sentence after ("State Del. Marcia Price", "Atty. Gen.",
+# "Rt. Hon."); not after a comma, where "Del." is a state ("Dover, Del. The …").
+_TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?<!,\s)(?:Del|Amb|Hon|Atty|Insp|Pvt|Sec|Pres|Msgr|Fr|Mme|Mlle|Rt|Dist)\.$")
 _QUESTION_CLOSE = re.compile(r"[?!…][”\"'’]+$")
 _NAME_THEN_VERB = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,4})(\w+)\b(.*)$", re.DOTALL)
 
 
 def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> list[tuple[int, int]]:
     """Join pieces pysbd split inside a quotation's attribution or after an abbreviation.
+
+    An abbreviated title before a name stays with it: "State Del. Marcia Price spoke."
 
     “Are you sure?” she asked.  →  one sentence, not “Are you sure?” | she asked.
     “Are you sure?” Smith asked. →  one sentence too.
@@ -272,6 +278,8 @@ def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> lis
             or not _WORD.search(piece)
             or (_QUESTION_CLOSE.search(text[merged[-1][0]:merged[-1][1]])
                 and _is_attribution_tail(piece, say))
+            or (piece[:1].isupper() and _TITLE_ABBREVIATION.search(
+                text, max(merged[-1][0], merged[-1][1] - 8), merged[-1][1]))
         ):
             merged[-1] = (merged[-1][0], end)
         else:

@@ -1094,7 +1094,8 @@ class VoiceFinder:
         if not picked:
             return ""
         first = text[slice(*picked[0])].lower()
-        if first in _PREPOSITIONS or first in _CLAUSE_WORDS or first in _SKIP_BEFORE_VERB or (
+        if first in _PREPOSITIONS or first == "to" or first in _CLAUSE_WORDS or (
+                first in _SKIP_BEFORE_VERB) or (
                 first in _OBJECT_PRONOUNS and (len(picked) == 1 or first != "her")) or all(
                 text[slice(*w)].lower() in _TIME_WORDS for w in picked):
             return ""  # "said in May", "told me", "said Tuesday": no speaker after the verb

@@ -196,3 +196,17 @@ def test_a_copy_is_left_out_of_the_article_figures_and_shown_as_one(analyzer):
     assert "counted once" in sentence_html(twice, 2) and "counted once" not in sentence_html(
         twice, 0)
     assert "counted once" in legend_html(twice) and "counted once" not in legend_html(once)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("State Del. Marcia Ortiz spoke first. She left.", 2),
+        ("The Rt. Hon. Ann Pryce spoke. Atty. Gen. Rob Lind followed.", 2),
+        ("She lives in Dover, Del. Marcia Ortiz lives next door.", 2),  # a state, then a name
+    ],
+)
+def test_an_abbreviated_title_stays_with_its_name(text, sentences):
+    got = [text[s.start:s.end] for s in Segmenter().segment(Article(text=text))]
+    assert len(got) == sentences, got
+    assert not any(g.endswith((" Del.", "Hon.", "Gen.")) and "Dover" not in g for g in got)

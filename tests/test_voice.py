@@ -734,6 +734,13 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The mayor refused to say whether the plan works.", "attributed", "the mayor"),
         ("The mayor opened the meeting and began by saying the plan works.", "attributed",
          "the mayor"),
+        # a floating "all", "both" or "very" is no part of the speaker; whom it was said to
+        # is no speaker
+        ("Senators Ann Cole and Rob Lind all suggested that the plan was unlawful.",
+         "attributed", "Senators Ann Cole and Rob Lind"),
+        ("The ferry, as you very rightly pointed out, is old.", "attributed", "you"),
+        ("“We will fight on,” Mara Quist, the shop owner, declared to the station.", "quoted",
+         "Mara Quist"),
         # a phrase in -ing after a comma names no speaker after it: the clause's subject
         ("The parents sent a letter to the board, calling for the head's dismissal.",
          "attributed", "the parents"),
