@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .boilerplate import is_link_line
 from .errors import (
     DecodeError,
     EmptyInputError,
@@ -67,26 +68,6 @@ _PAYWALL = re.compile(
     r"register (now )?to (continue|read)|create a free account to continue)",
     re.IGNORECASE,
 )
-# Link lines between or after the paragraphs ("Read more: ...", "Related", "Watch: ...").
-# Phrases that never open an article's sentence mark a link line by themselves; words that can
-# ("More than 2,000 ...", "Next year ...", "Watch this space") only when a separator follows
-# them or the whole line is a short label without a sentence's end.
-_LINK_PARAGRAPH = re.compile(
-    r"^\s*(read next|read more|see also|also read|further reading|more on this story|"
-    r"most read|more from|more stories|sign up|subscribe|advertisement|share this|"
-    r"follow us|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|"
-    r"leia também|leggi anche)\b|"
-    r"^\s*(related|recommended|watch|listen|more|older|newer|previous|next|see more|"
-    r"don[’']?t miss)\s*[:|»›→—–]|"
-    r"^\s*[←→«»‹›]",
-    re.IGNORECASE,
-)
-_LINK_WORD = re.compile(
-    r"^\s*(related|recommended|watch|listen|more|older|newer|previous|next|see more|"
-    r"don[’']?t miss)\b.{0,60}$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 # Whole paragraphs that are the site talking, not the article: promotions, disclaimers,
 # contact lines and author bios. Only short paragraphs are dropped.
 _SITE_VOICE = re.compile(
@@ -476,7 +457,7 @@ def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
         if i == 0 and title and p.strip() == title.strip():
             continue
         p = re.sub(r"^[-•·*]\s+", "", p)  # a list item's bullet
-        if _is_link_line(p):
+        if is_link_line(p):
             continue
         words = len(p.split())
         if _PAYWALL.search(p) and words <= 30:
@@ -491,15 +472,6 @@ def _drop_boilerplate(paragraphs: list[str], title: str) -> list[str]:
             continue
         kept.append(p)
     return kept
-
-
-def _is_link_line(paragraph: str) -> bool:
-    """A "Read more"/"Related"/"Watch:" line: a link or a widget label, not article text."""
-    words = len(paragraph.split())
-    if _LINK_PARAGRAPH.match(paragraph) and words <= 25:
-        return True
-    return bool(_LINK_WORD.match(paragraph) and words <= 8
-                and not _SENTENCE_END.search(paragraph))
 
 
 # --------------------------------------------------------------------------- language

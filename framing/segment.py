@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import pysbd
 
+from .boilerplate import is_link_line
 from .report import Article, Sentence
 
 
@@ -83,11 +84,6 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 _SMALL_WORDS = frozenset(
     """a an and as at but by for from in into of on or over the to up via vs with amid""".split()
-)
-_LINK_LINE = re.compile(
-    r"^\s*(read next|read more|related|see also|more from|recommended|watch|listen|"
-    r"also read|further reading|more on this story|most read)\b\s*[:|>\-–—]",
-    re.IGNORECASE,
 )
 _CAPTION_CUE = re.compile(
     r"\((photo|photograph|image|picture|video|file photo)s?\b[^)]{0,300}\)|"
@@ -316,7 +312,7 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
     words = _words(content)
     if line.paragraph == 0 and title and content.strip() == title.strip():
         return "headline"
-    if _MARKDOWN_HEADING.match(content) or _LINK_LINE.match(content):
+    if _MARKDOWN_HEADING.match(content) or is_link_line(content, arrows=False):
         return "headline"
     # the word counts first: they bound the regexes' work on a long line
     if len(words) <= 60 and _CAPTION_CUE.search(content):
@@ -379,7 +375,7 @@ def _sentence_kind(sentence: str) -> str:
         return "byline"  # a wire notice after other text: "… This material may not be …"
     if sentence.lstrip().startswith(("(", "[")) and _CAPTION_CUE.search(sentence):
         return "caption"
-    if _LINK_LINE.match(sentence):
+    if is_link_line(sentence, arrows=False):
         return "headline"
     return "body"
 

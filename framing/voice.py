@@ -270,7 +270,8 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
     listen|podcast|interview|quiz|correction|sponsored|column|letters|obituary|recap|preview|
     revealed|confirmed|developing|alert|warning|just in|the latest|fact check|in pictures|
     must see|new|bombshell|shocking|breaking news|watch live|special report|read|must read|
-    read more""".split("|"))
+    read more|more|trending|trending now|up next|related|see also|now watch|watch now|
+    recommended|don't miss|don’t miss""".split("|"))
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")

@@ -210,3 +210,23 @@ def test_an_abbreviated_title_stays_with_its_name(text, sentences):
     got = [text[s.start:s.end] for s in Segmenter().segment(Article(text=text))]
     assert len(got) == sentences, got
     assert not any(g.endswith((" Del.", "Hon.", "Gen.")) and "Dover" not in g for g in got)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Trending: Harbour Board Sells Its Last Tug", "headline"),
+        ("Sponsored: Is this the secret the ferry firms hide?", "headline"),
+        ("Up Next: Why the harbour tolls will rise again", "headline"),
+        ("Related Stories: The ferry's last winter on the island", "headline"),
+        ("Sign up for our newsletter to get the harbour news first.", "headline"),
+        ("RELATED: " + " | ".join(["Ferry fares rise again on the island route"] * 4), "headline"),
+        ("Trending upward, the harbour's takings rose by a tenth last year.", "body"),
+        ("More than 2,000 islanders signed the petition.", "body"),
+    ],
+)
+def test_link_lines_in_plain_text_are_no_body_text(line, kind):
+    text = f"The ferry will stop in March.\n\n{line}\n\nThe council meets again in May."
+    got = {text[s.start:s.end]: s.kind for s in Segmenter().segment(Article(text=text))}
+    assert got[line] == kind or (kind != "body" and all(
+        k == kind for t, k in got.items() if t in line)), got
