@@ -57,6 +57,13 @@ class Place:
     country: str = ""
 
 
+def _everyday_word(word: str) -> bool:
+    """A word of the tagger's English word list ("Opening", "California"; not "Cameron")."""
+    from .lexicon import tagger_lexicon  # (lexicon imports this module)
+
+    return word.lower() in tagger_lexicon()
+
+
 def past_participle(word: str) -> bool:
     """A past form the tagger knows as a verb only ("Chastened", "Stung", "Pressed")."""
     from .lexicon import tagger_lexicon  # (lexicon imports this module)
@@ -203,6 +210,16 @@ class Names:
                 return " and ".join(named)
         if len(toks) == 1 and toks[0].lower() in ("he", "she", "they", "it", "we", "i"):
             return toks[0]
+        lead = 0
+        while lead < len(toks) and _capitalized(toks[lead]):
+            lead += 1
+        if 2 <= lead < len(toks) - 1 and toks[lead] in ("of", "for", "at", "from", "with"):
+            # "Dana Reyes of the Courier", "Cameron Easley for Morning Consult": the person
+            person = self.strip_titles(toks[:lead])
+            if len(person) >= 2 and self.is_person(person) and (
+                    person[0].lower() in self.genders or not (
+                        _everyday_word(person[0]) or self.place(person[0]))):
+                return " ".join(person)  # (a first name, not a word: not "Opening Phrase")
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (
             toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)

@@ -741,6 +741,12 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The ferry, as you very rightly pointed out, is old.", "attributed", "you"),
         ("“We will fight on,” Mara Quist, the shop owner, declared to the station.", "quoted",
          "Mara Quist"),
+        # a person "of", "for", "with" or "from" an organization is the person
+        ("“The ferry is safe,” said Dana Reyes of the Harbour Board.", "quoted", "Dana Reyes"),
+        ("Major Ann Cole with the county police says the road is closed.", "attributed",
+         "Ann Cole"),
+        ("Recently, Corin Vell from HarbourWatch wrote that the tolls were unfair.",
+         "attributed", "Corin Vell"),
         # a phrase in -ing after a comma names no speaker after it: the clause's subject
         ("The parents sent a letter to the board, calling for the head's dismissal.",
          "attributed", "the parents"),
