@@ -14,7 +14,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import TOKEN, Entry, Lexicon, tag_in_context, tokens, verb_in_s
+from .lexicon import (
+    TOKEN,
+    Entry,
+    Lexicon,
+    tag_in_context,
+    tagger_lexicon,
+    tokens,
+    verb_in_s,
+)
 from .names import (
     DAYS_MONTHS,
     PLURAL_PEOPLE,
@@ -620,8 +628,10 @@ class VoiceFinder:
             k = starts[match.start]
             k_end = ends[match.end]
             attribution = self._verb_attribution(text, s, words, lowered, k, k_end, match, inside)
-            if attribution is not None and _has_verb(attribution.speaker):
-                # "There are those", "Goldfein is a true patriot": a clause, not a speaker
+            if attribution is not None and (_has_verb(attribution.speaker)
+                                            or _no_noun_phrase(attribution.speaker)):
+                # "There are those", "Goldfein is a true patriot": a clause, not a speaker;
+                # "polled", "scenario by": no noun phrase
                 attribution = replace(attribution, speaker="")
             if attribution is not None:
                 if attribution.postposed:  # “CONTENT,” Putin said.
@@ -777,7 +787,9 @@ class VoiceFinder:
             lemma != "add" or any(w in _CLAUSE_VERBS for w in rest[2:6]))) or (
             nxt in ("on", "in") and rest[1:2] and rest[1] in DAYS_MONTHS and len(rest) >= 4)
         content = explicit or (nxt != "" and (
-            (complement == "clause" and len(rest) >= 3 and (
+            (complement == "clause" and (len(rest) >= 3 or (  # ("said it failed")
+                len(rest) == 2 and nxt in _SUBJECTS and rest[1].isalpha()
+                and rest != ["it", "all"])) and (  # (not "The photo says it all")
                 nxt not in _PREPOSITIONS or clause_after
                 or any(w in _SUBJECTS for w in rest[2:10])))
             or (complement == "object" and nxt not in _PREPOSITIONS and "," not in gap_after)
@@ -1865,6 +1877,26 @@ def _has_verb(speaker: str) -> bool:
     return any(w in _BE_FORMS or (w in _MODALS and w not in ("to", "t")) or w in _IRREGULAR_PAST
                or w in ("has", "have", "had") or w in _NEGATED_AUXILIARIES
                for w in TOKEN.findall(speaker) if w.islower() or w in ("There", "It"))
+
+
+def _no_noun_phrase(speaker: str) -> bool:
+    """Whether a speaker is no noun phrase: one word the tagger knows as a verb, adjective or
+    adverb ("polled", "increased", "narrow"), a phrase that opens or ends with a preposition
+    ("with the earliest case", "scenario by") or opens with a gerund ("making the
+    preposterous"), or a name and a past form after it ("Friedman used his first public")."""
+    words = TOKEN.findall(speaker)
+    if not words:
+        return False
+    known = tagger_lexicon()
+    first, last = words[0], words[-1]
+    if len(words) == 1:
+        return first.islower() and known.get(first, "NN")[:2] in ("VB", "JJ", "RB")
+    if (first in _PREPOSITIONS or first in ("to", "than")) or (
+            last in _PREPOSITIONS or last == "to") or (
+            first.islower() and known.get(first) == "VBG"):
+        return True
+    return any(a[:1].isupper() and b.islower() and known.get(b) == "VBD"
+               for a, b in zip(words, words[1:]))
 
 
 # After "a", words for a number of people, which take a plural verb: "a few say …".

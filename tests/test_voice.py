@@ -741,6 +741,16 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The ferry, as you very rightly pointed out, is old.", "attributed", "you"),
         ("“We will fight on,” Mara Quist, the shop owner, declared to the station.", "quoted",
          "Mara Quist"),
+        # a clause of two words after a verb of saying is what was said; "says it all" is
+        # the writer's verdict
+        ("People close to the harbour board said it failed.", "attributed",
+         "People close to the harbour board"),
+        ("The harbour master's silence says it all.", "author", ""),
+        # no noun phrase is a speaker: a participle, an adjective, a phrase that opens or
+        # ends with a preposition; the sentence still reports
+        ("The same islanders, when polled said they wanted the ferry back.", "attributed", ""),
+        ("The site kept its “islanders did it” story by claiming the ferry sank.",
+         "attributed", ""),
         # a person "of", "for", "with" or "from" an organization is the person
         ("“The ferry is safe,” said Dana Reyes of the Harbour Board.", "quoted", "Dana Reyes"),
         ("Major Ann Cole with the county police says the road is closed.", "attributed",
