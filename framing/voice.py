@@ -230,6 +230,7 @@ _PREPOSITIONS = frozenset(
 _PLURAL_PRONOUNS = frozenset(["they", "we", "i", "you"])
 _PRESCRIPTIVE = frozenset(["should", "must", "ought"])
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
+_PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
 _COLLECTIVES = frozenset("police people public staff government team management".split())
 _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
@@ -631,8 +632,12 @@ class VoiceFinder:
             if attribution is not None and (_has_verb(attribution.speaker)
                                             or _no_noun_phrase(attribution.speaker)):
                 # "There are those", "Goldfein is a true patriot": a clause, not a speaker;
-                # "polled", "scenario by": no noun phrase
-                attribution = replace(attribution, speaker="")
+                # "polled", "scenario by": no noun phrase; "Trump unleashed a series of
+                # tweets saying …": the name that opens the clause
+                words_of = TOKEN.findall(attribution.speaker)
+                named = _name_before_verb(words_of)
+                attribution = replace(attribution, speaker=self.names.speaker_name(
+                    " ".join(words_of[:named])) if named else "")
             if attribution is not None:
                 if attribution.postposed:  # “CONTENT,” Putin said.
                     content = (s.start, attribution.start)
@@ -1882,8 +1887,9 @@ def _has_verb(speaker: str) -> bool:
 def _no_noun_phrase(speaker: str) -> bool:
     """Whether a speaker is no noun phrase: one word the tagger knows as a verb, adjective or
     adverb ("polled", "increased", "narrow"), a phrase that opens or ends with a preposition
-    ("with the earliest case", "scenario by") or opens with a gerund ("making the
-    preposterous"), or a name and a past form after it ("Friedman used his first public")."""
+    ("with the earliest case", "scenario by") or opens with a verb ("making the
+    preposterous", "writes a memo", "used his first"), a pronoun and a verb ("they
+    cooperated"), or a name and a past form after it ("Friedman used his first public")."""
     words = TOKEN.findall(speaker)
     if not words:
         return False
@@ -1891,12 +1897,27 @@ def _no_noun_phrase(speaker: str) -> bool:
     first, last = words[0], words[-1]
     if len(words) == 1:
         return first.islower() and known.get(first, "NN")[:2] in ("VB", "JJ", "RB")
+    tag = known.get(first, "") if first.islower() else ""
     if (first in _PREPOSITIONS or first in ("to", "than")) or (
-            last in _PREPOSITIONS or last == "to") or (
-            first.islower() and known.get(first) == "VBG"):
+            last in _PREPOSITIONS or last == "to") or tag in ("VBG", "VBD", "VBZ") or (
+            tag == "VBN" and words[1] in _DETERMINERS):  # ("writes a memo", "used his")
         return True
-    return any(a[:1].isupper() and b.islower() and known.get(b) == "VBD"
-               for a, b in zip(words, words[1:]))
+    if first.lower() in _PRONOUN_SUBJECTS and known.get(words[1], "")[:2] == "VB":
+        return True  # "they cooperated with prosecutors": a clause
+    return _name_before_verb(words) > 0
+
+
+def _name_before_verb(words: list[str]) -> int:
+    """The length of a name that a past form follows ("Trump unleashed a series", "Friedman
+    used his first"), or 0."""
+    known = tagger_lexicon()
+    for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:] + [""]), start=1):
+        if a[:1].isupper() and b.islower() and (known.get(b) == "VBD" or (
+                known.get(b) == "VBN" and c in _DETERMINERS)):
+            named = words[1:n] if words[0].lower() == "the" else words[:n]
+            return n if named and all(w[:1].isupper() for w in named) and not (
+                n == 1 and words[0].lower() in _PRONOUN_SUBJECTS) else 0
+    return 0
 
 
 # After "a", words for a number of people, which take a plural verb: "a few say …".

@@ -751,6 +751,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The same islanders, when polled said they wanted the ferry back.", "attributed", ""),
         ("The site kept its “islanders did it” story by claiming the ferry sank.",
          "attributed", ""),
+        # a name, then a verb: the name opens the clause ("used her first public remarks")
+        ("Ruth Ambler used her first public remarks to call the plan a folly.", "attributed",
+         "Ruth Ambler"),
         # a person "of", "for", "with" or "from" an organization is the person
         ("“The ferry is safe,” said Dana Reyes of the Harbour Board.", "quoted", "Dana Reyes"),
         ("Major Ann Cole with the county police says the road is closed.", "attributed",
@@ -987,3 +990,21 @@ def test_a_headline_source_with_an_unknown_first_name_is_one_the_story_quotes(an
 ])
 def test_a_people_written_with_a_hyphen_is_no_person(analyzer, word, person):
     assert bool(analyzer.names.person_in([word])) is person
+
+
+@pytest.mark.parametrize(
+    ("speaker", "junk"),
+    [
+        ("polled", True), ("narrow", True), ("with the earliest case", True),
+        ("scenario by", True), ("making the bold", True), ("writes a long memo", True),
+        ("used his first public", True), ("they cooperated with prosecutors", True),
+        ("Friedman used his first public", True),
+        ("critics", False), ("someone", False), ("Those close to him", False),
+        ("people briefed on the talks", False), ("leaked documents", False),
+        ("the man the police questioned", False), ("Dana Reyes", False), ("they", False),
+    ],
+)
+def test_a_speaker_is_a_noun_phrase(speaker, junk):
+    from framing.voice import _no_noun_phrase
+
+    assert _no_noun_phrase(speaker) is junk
