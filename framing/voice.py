@@ -1406,8 +1406,10 @@ class VoiceFinder:
             return words[i][2]
         capitalized = words[i][2][:1].isupper() and lowered[i] not in _DETERMINERS and (
             lowered[i] not in _QUANTIFIERS)
-        if capitalized and (i + 1 >= k or not words[i + 1][2].islower()):
+        if capitalized and (i + 1 >= k or not words[i + 1][2].islower() or (
+                tagger_lexicon().get(lowered[i + 1], "")[:2] == "VB")):
             # "Recently, Ben Shapiro spoke … and reported": the name opening this clause
+            # ("Trump stuck to his theory …, asking": a verb right after it)
             return self.names.leading_name(text[words[i][0]:words[k][0]],
                                            whole_chunk_is_heading=False)
         if not capitalized and lowered[i] not in _DETERMINERS and lowered[i] not in _QUANTIFIERS:

@@ -754,6 +754,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # a name, then a verb: the name opens the clause ("used her first public remarks")
         ("Ruth Ambler used her first public remarks to call the plan a folly.", "attributed",
          "Ruth Ambler"),
+        ("Ortiz stuck to her plan, saying the ferry was safe.", "attributed", "Ortiz"),
         # a person "of", "for", "with" or "from" an organization is the person
         ("“The ferry is safe,” said Dana Reyes of the Harbour Board.", "quoted", "Dana Reyes"),
         ("Major Ann Cole with the county police says the road is closed.", "attributed",
