@@ -1904,8 +1904,9 @@ def _no_noun_phrase(speaker: str) -> bool:
             last in _PREPOSITIONS or last == "to") or tag in ("VBG", "VBD", "VBZ") or (
             tag == "VBN" and words[1] in _DETERMINERS):  # ("writes a memo", "used his")
         return True
-    if first.lower() in _PRONOUN_SUBJECTS and known.get(words[1], "")[:2] == "VB":
-        return True  # "they cooperated with prosecutors": a clause
+    if first.lower() in _PRONOUN_SUBJECTS and (known.get(words[1], "")[:2] == "VB" or (
+            words[1] in ("re", "s", "ll", "d", "ve", "m") and len(words) > 2)):
+        return True  # "they cooperated with prosecutors", "you’re keeping score": a clause
     return _name_before_verb(words) > 0
 
 
