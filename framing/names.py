@@ -219,7 +219,7 @@ class Names:
             if len(person) >= 2 and self.is_person(person) and (
                     person[0].lower() in self.genders or not (
                         _everyday_word(person[0]) or self.place(person[0]))):
-                return " ".join(person)  # (a first name, not a word: not "Opening Phrase")
+                return " ".join(person)  # (a first name, not a word: not "Opening Clause")
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (
             toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)

@@ -201,7 +201,7 @@ _NAMING = frozenset({"label", "dub", "brand"})
 def names_a_thing(text: str, toks: list[tuple[int, int, str]], i: int, lemma: str) -> bool:
     """Whether the participle at token ``i`` names a thing rather than reports a judgment:
     right after a common noun, then a name or a quotation that ends its phrase ("in a box
-    labeled “medical problem,” a doctor …", "a march dubbed “The Long Walk”"); not "… dubbed
+    labeled “receipts,” the clerk …", "a march dubbed “The Long Walk”"); not "… dubbed
     “the cuts bill” by critics", where someone names it."""
     return (lemma in _NAMING and i > 0 and toks[i][2].endswith("ed")
             and text[toks[i - 1][1]:toks[i][0]] == " "
@@ -632,8 +632,8 @@ class VoiceFinder:
             if attribution is not None and (_has_verb(attribution.speaker)
                                             or _no_noun_phrase(attribution.speaker)):
                 # "There are those", "Goldfein is a true patriot": a clause, not a speaker;
-                # "polled", "scenario by": no noun phrase; "Trump unleashed a series of
-                # tweets saying …": the name that opens the clause
+                # "polled", "scenario by": no noun phrase; "Ortiz unleashed a run of
+                # posts saying …": the name that opens the clause
                 words_of = TOKEN.findall(attribution.speaker)
                 named = _name_before_verb(words_of)
                 attribution = replace(attribution, speaker=self.names.speaker_name(
@@ -720,7 +720,7 @@ class VoiceFinder:
                 and "," not in text[s.start:words[k][0]]):
             return None  # a noun closing an introductory phrase: "Following the first reports,"
         if not phrase and names_a_thing(text, words, k, lemma):
-            return None  # "a box labeled “medical problem,” …": a thing's name
+            return None  # "a drawer labeled “receipts,” …": a thing's name
         if lemma == "call" and not phrase and (
                 nxt[:1].isdigit() or nxt in _CALL_NOT_SPEECH
                 or (nxt in ("police", "ambulance") and rest[1:2] in (
@@ -1911,7 +1911,7 @@ def _no_noun_phrase(speaker: str) -> bool:
 
 
 def _name_before_verb(words: list[str]) -> int:
-    """The length of a name that a past form follows ("Trump unleashed a series", "Friedman
+    """The length of a name that a past form follows ("Ortiz unleashed a run", "Friedman
     used his first"), or 0."""
     known = tagger_lexicon()
     for n, (a, b, c) in enumerate(zip(words, words[1:], words[2:] + [""]), start=1):

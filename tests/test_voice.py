@@ -999,7 +999,7 @@ def test_a_people_written_with_a_hyphen_is_no_person(analyzer, word, person):
         ("polled", True), ("narrow", True), ("with the earliest case", True),
         ("scenario by", True), ("making the bold", True), ("writes a long memo", True),
         ("used his first public", True), ("they cooperated with prosecutors", True),
-        ("you’re keeping score at home", True),
+        ("you’re counting along with us", True),
         ("Friedman used his first public", True),
         ("critics", False), ("someone", False), ("Those close to him", False),
         ("people briefed on the talks", False), ("leaked documents", False),
