@@ -57,7 +57,7 @@ class Place:
     country: str = ""
 
 
-def _everyday_word(word: str) -> bool:
+def everyday_word(word: str) -> bool:
     """A word of the tagger's English word list ("Opening", "California"; not "Cameron")."""
     from .lexicon import tagger_lexicon  # (lexicon imports this module)
 
@@ -218,7 +218,7 @@ class Names:
             person = self.strip_titles(toks[:lead])
             if len(person) >= 2 and self.is_person(person) and (
                     person[0].lower() in self.genders or not (
-                        _everyday_word(person[0]) or self.place(person[0]))):
+                        everyday_word(person[0]) or self.place(person[0]))):
                 return " ".join(person)  # (a first name, not a word: not "Opening Clause")
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (

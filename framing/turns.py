@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .names import Names, name_key
+from .names import Names, everyday_word, name_key
 from .report import Quote, Sentence
 from .segment import lines
 
@@ -187,11 +187,9 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
 def _uncommon(word: str) -> bool:
     """A word that is not an everyday English word ("Marlowe", "Quillfeather"; not "Update",
     "Facts", "Rice"), from the part-of-speech lexicon; not a short acronym ("CNN")."""
-    from .pattern import textblob_en
-
     if word.isupper() and len(word) <= 3:
         return False
-    return word.lower() not in textblob_en().lexicon
+    return not everyday_word(word)
 
 
 def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dict[str, str]:

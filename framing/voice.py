@@ -207,6 +207,8 @@ def names_a_thing(text: str, toks: list[tuple[int, int, str]], i: int, lemma: st
             and text[toks[i - 1][1]:toks[i][0]] == " "
             and _names_something(text, text[toks[i - 1][0]:toks[i - 1][1]], toks[i][1],
                                  toks[-1][1]))
+
+
 # What follows a verb of saying that says what was said: "that", "to", a colon or a quote.
 _SAYS_WHAT = re.compile(r"\s+(?:that|to)\b|\s*[:“\"‘]|\s+'\w")
 # A participle that ends a source's noun phrase once its place or date is cut off.
