@@ -223,7 +223,8 @@ class Names:
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (
             toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)
-        )):
+        ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # "Friends of the
+              and _capitalized(toks[j - 3]) and j < len(toks))):  # Earth": one name
             j -= 1
         run = toks[j:]
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
@@ -246,9 +247,9 @@ class Names:
             tail = run[len(lowered) - lowered[::-1].index("of"):]
             for i in range(1, len(tail) - 1):  # "Secretary-General of NATO Jens Stoltenberg"
                 person = self.strip_titles(tail[i:])
-                if (self.place(" ".join(tail[:i])) and len(person) >= 2
-                        and self.is_person(person)):
-                    return " ".join(person)
+                if (self.place(" ".join(tail[:i])) or tail[i - 1].lower() in ORG_WORDS) and len(
+                        person) >= 2 and self.is_person(person):
+                    return " ".join(person)  # (also "Secretary of the Navy Ann Cole")
         if run and not all(t.lower() in _STOP_CAPITALS for t in run):
             person = self.person_in(run)
             if person and j >= 2 and toks[j - 1].lower() == "for" and len(toks) <= 8 and (

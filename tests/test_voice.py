@@ -755,6 +755,13 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Ruth Ambler used her first public remarks to call the plan a folly.", "attributed",
          "Ruth Ambler"),
         ("Ortiz stuck to her plan, saying the ferry was safe.", "attributed", "Ortiz"),
+        # a name with "of the" in it is one name; an office "of the" Navy before a person
+        # is a title
+        ("Friends of the Harbour said the ferry must stay.", "attributed",
+         "Friends of the Harbour"),
+        ("Secretary of the Navy Ann Cole said the ships would sail.", "attributed", "Ann Cole"),
+        ("According to a survey by Dana Reyes of the University of Valemouth, fares rose.",
+         "attributed", "Dana Reyes"),
         # a person "of", "for", "with" or "from" an organization is the person
         ("“The ferry is safe,” said Dana Reyes of the Harbour Board.", "quoted", "Dana Reyes"),
         ("Major Ann Cole with the county police says the road is closed.", "attributed",
