@@ -707,6 +707,15 @@ class VoiceFinder:
             # "The controversial reports surrounding …", "dubious medical claims": a plural
             # noun (not "the official promises to …")
             return None
+        if (form.endswith("s") and not phrase and not after_quote
+                and _after_adjectives(lowered, k) and not any(
+                    text[words[i][1]:words[i + 1][0]].strip() for i in range(k - 3, k) if i >= 0)
+                and prev not in _PERSON_NOUNS
+                and not (prev in _COLLECTIVES and lowered[k - 2] in _DETERMINERS)  # "The public"
+                and (_after_adjectives(lowered, k, _POSSESSIVES) or (  # "my top requests to"
+                    nxt != "to" and nxt not in _COMPLEMENTIZERS and nxt not in _CLAUSE_STARTS))
+                and not _has_quote_mark(gap_after)):
+            return None  # "my top requests", "his first public remarks": a plural noun
         if (form.endswith("s") and not phrase and not form.endswith("ss") and gap_after.isspace()
                 and (nxt in _IRREGULAR_PAST or (nxt.endswith("ed") and len(nxt) > 4))):
             return None  # "New reports claimed that …": the subject, a plural noun
@@ -1910,6 +1919,20 @@ def _no_noun_phrase(speaker: str) -> bool:
             words[1] in ("re", "s", "ll", "d", "ve", "m") and len(words) > 2)):
         return True  # "they cooperated with prosecutors", "you’re keeping score": a clause
     return _name_before_verb(words) > 0
+
+
+_POSSESSIVES = frozenset("my your his her its our their s".split())
+
+
+def _after_adjectives(lowered: list[str], k: int, openers=_DETERMINERS) -> bool:
+    """Whether one or two words the tagger knows as adjectives or numbers, after a determiner
+    or a possessive (``openers``), stand right before token ``k`` ("my top requests", "his
+    first public remarks"): the word is a noun."""
+    known = tagger_lexicon()
+    j = k - 1
+    while j >= 0 and k - j <= 2 and known.get(lowered[j], "") in ("JJ", "JJS", "JJR", "CD"):
+        j -= 1
+    return j < k - 1 and j >= 0 and lowered[j] in openers
 
 
 def _name_before_verb(words: list[str]) -> int:

@@ -752,9 +752,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("The site kept its “islanders did it” story by claiming the ferry sank.",
          "attributed", ""),
         # a name, then a verb: the name opens the clause ("used her first public remarks")
-        ("Ruth Ambler used her first public remarks to call the plan a folly.", "attributed",
-         "Ruth Ambler"),
+        ("Ortiz unleashed a run of posts on Friday saying that the ferry was safe.",
+         "attributed", "Ortiz"),
         ("Ortiz stuck to her plan, saying the ferry was safe.", "attributed", "Ortiz"),
+        # a form in -s after a possessive and adjectives is a noun
+        ("One of my top requests to the council is a later ferry.", "author", ""),
+        ("His first public remarks as mayor were about the harbour.", "author", ""),
+        ("The public says it wants the ferry.", "attributed", "the public"),
+        ("“The ferry is safe,” says veteran harbour pilot Ann Cole.", "quoted", "Ann Cole"),
         # a name with "of the" in it is one name; an office "of the" Navy before a person
         # is a title
         ("Friends of the Harbour said the ferry must stay.", "attributed",
