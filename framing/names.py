@@ -459,7 +459,8 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _CITATION = re.compile(r"\s*\[\d*\]?")
 _LAST_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)\s*$")
 # Adverbs that the walk to a verb can leave at either end of a subject.
-_LOOSE_ADVERBS = re.compile(r"^\s*(?:now|then|also|even|still|thus|meanwhile|however)\s+|"
+_LOOSE_ADVERBS = re.compile(r"^\s*(?:now|then|also|even|still|thus|meanwhile|however|later|"
+                            r"earlier|again|instead|separately|previously)\s+|"
                             r"\s+(?:almost|also|now|always|thus|still|even|very|all|both|each)\s*$",
                             re.IGNORECASE)  # ("Brown and Menendez all", "as you very aptly")
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|they|we|i|you|it)[’'](?:ll|d|s|re|ve|m)",

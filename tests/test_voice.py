@@ -723,6 +723,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "Valemouth Courier"),
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
+        ("Later Ann Cole said the deal was dead.", "attributed", "Ann Cole"),
         ("If, as I’ve suggested, the plan fails, the town pays.", "attributed", "I"),
         # "a few", "a majority": a plural subject for a bare verb
         ("A few say the plan works.", "attributed", "a few"),
