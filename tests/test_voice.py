@@ -757,7 +757,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "attributed", "Ortiz"),
         ("Ortiz stuck to her plan, saying the ferry was safe.", "attributed", "Ortiz"),
         # a form in -s after a possessive and adjectives is a noun
-        ("One of my top requests to the council is a later ferry.", "author", ""),
+        ("Among my top requests to the council: a later ferry.", "author", ""),
         ("His first public remarks as mayor were about the harbour.", "author", ""),
         ("The public says it wants the ferry.", "attributed", "the public"),
         ("“The ferry is safe,” says veteran harbour pilot Ann Cole.", "quoted", "Ann Cole"),
