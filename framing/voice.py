@@ -302,6 +302,11 @@ _ANYONE_WORDS = frozenset("anyone anybody someone somebody everyone everybody no
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
     r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
+# A dateline in Title Case, taken as one only when it names a place we know ("Indianapolis –
+# Several thousand teachers …"; not "Trump – who …").
+_TITLE_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?"
+    r"\s*[—–]\s*")
 # After "according to", words that are no source: "according to plan", "… their performance".
 _NOT_SOURCES = frozenset(
     """rule rules law laws merit merits performance performances need needs ability abilities
@@ -1380,7 +1385,7 @@ class VoiceFinder:
         """The subject of the clause a participle after a comma belongs to ("The senator
         attacked the plan, saying …"): the first noun phrase after any introductory phrase."""
         i = 0
-        opening = _DATELINE.match(text, s.start, s.end)
+        opening = self._dateline(text, s)
         if opening:
             while i < k and words[i][0] < opening.end():
                 i += 1  # "DENVER (KXV) - Lena Moss skipped her …"
@@ -1449,9 +1454,18 @@ class VoiceFinder:
             return ""
         return self.names.speaker_name(text[words[i][0]:words[j - 1][1]])
 
+    def _dateline(self, text, s):
+        """The dateline that opens a sentence ("DENVER (KXV) -", "Indianapolis –"), or None."""
+        opening = _DATELINE.match(text, s.start, s.end)
+        if opening is None:
+            opening = _TITLE_DATELINE.match(text, s.start, s.end)
+            if opening is not None and self.names.place(opening.group("place")) is None:
+                return None
+        return opening
+
     def _sentence_subject(self, text, s, words, lowered, inside) -> str:
         """The name that opens the sentence (after an introductory phrase), if there is one."""
-        opening = _DATELINE.match(text, s.start, s.end)
+        opening = self._dateline(text, s)
         chunks = re.split(r",", text[opening.end() if opening else s.start:s.end])
         position = s.start
         for chunk in chunks[:3]:

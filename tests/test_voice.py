@@ -724,6 +724,9 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("Later Ann Cole said the deal was dead.", "attributed", "Ann Cole"),
+        # a dateline in Title Case when it names a place we know
+        ("Indianapolis – Several thousand nurses wearing blue surrounded the town hall on "
+         "Friday, demanding a new hospital.", "attributed", "Several thousand nurses"),
         ("If, as I’ve suggested, the plan fails, the town pays.", "attributed", "I"),
         # "a few", "a majority": a plural subject for a bare verb
         ("A few say the plan works.", "attributed", "a few"),
