@@ -137,6 +137,7 @@ _PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
 _BREAK = re.compile(r"[,;:()“”\"—–]")
 _BREAK_OR_DASH = re.compile(r"[,;:()“”\"—–]|--|\s-\s")
 _BREAK_NOT_COMMA = re.compile(r"[;:()“”\"—–]")
+_DASH = re.compile(r"[—–]|--|\s-\s")
 
 
 def _unreal(lowered: list[str], text: str, words, k: int) -> bool:
@@ -1186,6 +1187,25 @@ class VoiceFinder:
             if first > 0 and "," in text[words[first - 1][1]:words[first][0]]:
                 # "Ivo Brandt, spokesman for Council Leader Mira Sholl (D-Iowa), said"
                 return self._around_parenthetical(text, s, words, lowered, i + 1, inside)
+        if i + 1 < len(words) and _DASH.search(text[words[i][1]:words[i + 1][0]]):
+            # "Ortiz – who runs the shop – said": the subject before the first dash
+            for j in range(i - 1, max(-1, i - 25), -1):
+                if inside.covers(words[j][0]):
+                    break
+                if _DASH.search(text[words[j][1]:words[j + 1][0]]):
+                    start = self._chunk_start(text, words, lowered, j, inside)
+                    if start > j or (start > 0 and lowered[start - 1] in _CLAUSE_WORDS):
+                        break  # (not "…, with whom Comey shared a memo – …")
+                    if start > 0 and "," in text[words[start - 1][1]:words[start][0]]:
+                        # "John Dickey, the chief executive of Ora Media -- …, said": the
+                        # name before the appositive (not an opening "On 5 October,")
+                        named = self._around_parenthetical(text, s, words, lowered, j, inside)
+                        if _proper(named) and not _no_noun_phrase(named):
+                            return named
+                    name = self.names.speaker_name(text[words[start][0]:words[j][1]])
+                    if name and not _has_verb(name) and not _no_noun_phrase(name):
+                        return name
+                    break
         if lowered[i].isdigit() and i > 0 and "," in text[words[i - 1][1]:words[i][0]]:
             i -= 1  # "Geoffrey Hale, 76, said": the age is no speaker
         elif "," in text[words[i][1]:words[i + 1][0]] and not (
@@ -1925,7 +1945,7 @@ def _no_noun_phrase(speaker: str) -> bool:
     if len(words) == 1:
         return first.islower() and known.get(first, "NN")[:2] in ("VB", "JJ", "RB")
     tag = known.get(first, "") if first.islower() else ""
-    if (first in _PREPOSITIONS or first in ("to", "than")) or (
+    if (first.lower() in _PREPOSITIONS or first.lower() in ("to", "than")) or (
             last in _PREPOSITIONS or last == "to") or tag in ("VBG", "VBD", "VBZ") or (
             tag == "VBN" and words[1] in _DETERMINERS):  # ("writes a memo", "used his")
         return True

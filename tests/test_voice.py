@@ -724,6 +724,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("Later Ann Cole said the deal was dead.", "attributed", "Ann Cole"),
+        # a clause between dashes: the subject before it
+        ("Ortiz – who runs the harbour shop – said the ferry was safe.", "attributed",
+         "Ortiz"),
+        ("Ann Cole, the head of the Harbour Board -- a body of nine -- said the fares would "
+         "rise.", "attributed", "Ann Cole"),
+        ("On 3 May, the harbour board — run by the same nine people for years — said fares "
+         "would rise.", "attributed", "the harbour board"),
+        ("In a letter sent on Friday, Ortiz said the ferry was safe.", "attributed", "Ortiz"),
         # a dateline in Title Case when it names a place we know
         ("Indianapolis – Several thousand nurses wearing blue surrounded the town hall on "
          "Friday, demanding a new hospital.", "attributed", "Several thousand nurses"),
