@@ -1197,7 +1197,7 @@ class VoiceFinder:
                     if start > j or (start > 0 and lowered[start - 1] in _CLAUSE_WORDS):
                         break  # (not "…, with whom Comey shared a memo – …")
                     if start > 0 and "," in text[words[start - 1][1]:words[start][0]]:
-                        # "John Dickey, the chief executive of Ora Media -- …, said": the
+                        # "Ann Cole, the head of the Harbour Board -- …, said": the
                         # name before the appositive (not an opening "On 5 October,")
                         named = self._around_parenthetical(text, s, words, lowered, j, inside)
                         if _proper(named) and not _no_noun_phrase(named):
