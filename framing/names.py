@@ -158,8 +158,8 @@ class Names:
             return False  # "Northerners", "Democrats": a group
         last = run[-1].rsplit("-", 1)[-1]
         if len(run) == 1 and last != run[0] and (
-                name_key(last) in self.demonyms or last.lower() in _GROUPS):
-            return False  # "African-Americans", "Greek-Cypriots": a people
+                name_key(last) in self.demonyms or last.lower() in _GROUPS or last.islower()):
+            return False  # "African-Americans", "Greek-Cypriots": a people; "European-based"
         if all(t.lower() in _NOT_A_NAME for t in run):
             return False
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
@@ -402,7 +402,11 @@ _GROUPS = frozenset(
     """democrats republicans conservatives liberals progressives socialists communists
     northerners southerners westerners easterners catholics protestants muslims christians
     jews hindus sikhs buddhists evangelicals latinos hispanics tories remainers leavers
-    brexiteers""".split())
+    brexiteers""".split()) | frozenset(  # a region's, faith's or movement's adjective
+    """asian african european latino latina hispanic arab western eastern northern southern
+    scandinavian latin nordic balkan baltic slavic muslim jewish catholic protestant sunni
+    shia shiite kurdish communist socialist evangelical orthodox islamic islamist buddhist
+    hindu sikh mormon indigenous mediterranean soviet brexit""".split())
 # Who speaks for someone: "An attorney for Mills", "a spokesman for Mr. Hunter".
 REPRESENTATIVES = frozenset(
     """attorney attorneys lawyer lawyers spokesman spokeswoman spokesperson spokespeople aide

@@ -877,6 +877,9 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
          "referred to earlier testimony.", "Tom Stafford"),
         ("Dr. Ines Farrow of the Office of Housing and Human Services says the backlog "
          "remains. She says tenants should apply early.", "Ines Farrow"),
+        # a region's, faith's or movement's adjective is no person
+        ("Tom Reyes met Asian ministers and spoke about Brexit. He said trade would grow.",
+         "Reyes"),
     ],
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
