@@ -1870,8 +1870,19 @@ def _ends_sentence(text, end, sentence_end, words, k_end) -> bool:
     )
 
 
+# How adverbs the tagger does not know end ("pejoratively", "tweetingly"); a name in -ly
+# ends otherwise ("Kelly", "Nelly", "Daly", "Connolly").
+_ADVERB_ENDINGS = ("ally", "ously", "ingly", "edly", "ently", "antly", "fully", "ively",
+                   "ably", "ibly", "lessly", "ately", "ularly")
+
+
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") and len(word) > 4 and word not in ("family", "italy", "july")
+    """An adverb in -ly ("reportedly", "publicly"): the tagger's word list says so, or, for
+    a word it does not know, the ending does; not a name ("Kelly said", "Megyn Kelly")."""
+    if not word.endswith("ly") or len(word) <= 4:
+        return False
+    tag = tagger_lexicon().get(word)
+    return tag == "RB" if tag else word.endswith(_ADVERB_ENDINGS)
 
 
 def _title_case(words) -> bool:

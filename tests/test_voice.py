@@ -724,6 +724,15 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("Later Ann Cole said the deal was dead.", "attributed", "Ann Cole"),
+        # a word in -ly is an adverb only when it is one: not a name, "Daily", "rally"
+        ("Kelly said the plan failed.", "attributed", "Kelly"),
+        ("Dana Kelly said the plan failed.", "attributed", "Dana Kelly"),
+        ("Nelly's lawyer said the claims were false.", "attributed", "Nelly's lawyer"),
+        ("The ferry was late again, The Harbour Daily said.", "attributed",
+         "Harbour Daily"),
+        ("Speakers at the rally called the ferry plan a disgrace.", "attributed",
+         "Speakers at the rally"),
+        ("The mayor reportedly said the plan failed.", "attributed", "the mayor"),
         # a clause between dashes: the subject before it
         ("Ortiz – who runs the harbour shop – said the ferry was safe.", "attributed",
          "Ortiz"),
