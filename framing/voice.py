@@ -899,7 +899,7 @@ class VoiceFinder:
         # Only verbs that report words ("said", "added") invert after a comma: "…, he said."
         closes = (tail or "," in gap_after) and (
             match.entry.complement == "clause" or form in _INVERTING)  # "…, he noted."
-        inverted = None if passive else self._inverted(text, s, words, k, inside, closes)
+        inverted = None if passive or ing else self._inverted(text, s, words, k, inside, closes)
         if inverted is not None:
             return Attribution(match.start, match.end, lemma, inverted, postposed=True)
         if passive:

@@ -771,11 +771,14 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # ends with a preposition; the sentence still reports
         ("The same islanders, when polled said they wanted the ferry back.", "attributed", ""),
         ("The site kept its “islanders did it” story by claiming the ferry sank.",
-         "attributed", ""),
+         "attributed", "the site"),
         # a name, then a verb: the name opens the clause ("used her first public remarks")
         ("Ortiz unleashed a run of posts on Friday saying that the ferry was safe.",
          "attributed", "Ortiz"),
         ("Ortiz stuck to her plan, saying the ferry was safe.", "attributed", "Ortiz"),
+        # a gerund after words in quotation marks names no speaker before it
+        ('The mayor stuck to her "fair fares" plan at a rally on Friday, asking the crowd to '
+         "vote for it.", "attributed", "the mayor"),
         # a form in -s after a possessive and adjectives is a noun
         ("Among my top requests to the council: a later ferry.", "author", ""),
         ("His first public remarks as mayor were about the harbour.", "author", ""),
