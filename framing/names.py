@@ -57,18 +57,21 @@ class Place:
     country: str = ""
 
 
-def everyday_word(word: str) -> bool:
-    """A word of the tagger's English word list ("Opening", "California"; not "Cameron")."""
+def _usual_tag(word: str) -> str | None:
+    """The tagger's usual tag for a word, None when its word list lacks the word."""
     from .lexicon import tagger_lexicon  # (lexicon imports this module)
 
-    return word.lower() in tagger_lexicon()
+    return tagger_lexicon().get(word.lower())
+
+
+def everyday_word(word: str) -> bool:
+    """A word of the tagger's English word list ("Opening", "California"; not "Cameron")."""
+    return _usual_tag(word) is not None
 
 
 def past_participle(word: str) -> bool:
     """A past form the tagger knows as a verb only ("Chastened", "Stung", "Pressed")."""
-    from .lexicon import tagger_lexicon  # (lexicon imports this module)
-
-    return tagger_lexicon().get(word.lower(), "") in ("VBN", "VBD")
+    return _usual_tag(word) in ("VBN", "VBD")
 
 
 class Names:

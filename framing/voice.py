@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from .boilerplate import is_link_line
 from .lexicon import (
     TOKEN,
     Entry,
@@ -282,8 +283,7 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
     listen|podcast|interview|quiz|correction|sponsored|column|letters|obituary|recap|preview|
     revealed|confirmed|developing|alert|warning|just in|the latest|fact check|in pictures|
     must see|new|bombshell|shocking|breaking news|watch live|special report|read|must read|
-    read more|more|trending|trending now|up next|related|see also|now watch|watch now|
-    recommended|don't miss|don’t miss""".split("|"))
+    read more""".split("|"))
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
@@ -1039,8 +1039,9 @@ class VoiceFinder:
         "Poll: Voters split on the harbour plan". Not a kicker ("Exclusive:", "The Latest:")
         nor a phrase that names no one ("Smoke Over Water:")."""
         match = _HEADLINE_SOURCE.match(text, s.start, s.end)
-        if match is None or len(TOKEN.findall(text, match.end(), s.end)) < 3:
-            return []
+        if match is None or len(TOKEN.findall(text, match.end(), s.end)) < 3 or is_link_line(
+                text[s.start:s.end], arrows=False):
+            return []  # (nor a link line: "Trending: …", "Related Stories: …")
         source = match.group("source")
         words = source.split()
         if name_key(source) in _KICKERS or words[0].lower() in _DETERMINERS:
