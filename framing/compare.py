@@ -1,12 +1,14 @@
 """Compare two to four articles on the same story, sentence by sentence.
 
-Alignment: every body sentence becomes a bag of content words (function words dropped,
-numbers written without separators, names and numbers counted twice because they pin a fact
-down), weighted by TF-IDF over the sentences of all the articles compared. Two sentences of
-different articles report the same fact when their cosine similarity reaches
-``PAIR_THRESHOLD``. Pairs are one-to-one (the assignment with the highest total similarity);
-a sentence may take a second partner when it covers two sentences of the other article and the
-second similarity reaches ``SECOND_THRESHOLD``. Sentences with no partner in any other article
+Alignment: every body sentence becomes a bag of stemmed content words (function words
+dropped, numbers written without separators, names and numbers counted twice because they pin
+a fact down), weighted by TF-IDF over the sentences of all the articles compared. Two
+sentences of different articles report the same fact when their cosine similarity reaches
+``PAIR_THRESHOLD``, or when both hold the same run of ``RUN_WORDS`` words (a quotation both
+print, wire copy both took: then the similarity counts as at least ``RUN_SIMILARITY``). Pairs
+are one-to-one (the assignment with the highest total similarity); a sentence may take a
+second partner when it covers two sentences of the other article and the second similarity
+reaches ``SECOND_THRESHOLD``. Sentences with no partner in any other article
 are coverage gaps: what one article tells and the others leave out.
 
 Everything else is read off the reports: the metrics side by side, loaded terms unique to each
@@ -31,9 +33,12 @@ from .frames import FRAME_NAMES
 from .ingest import looks_english
 from .names import name_key
 from .report import ArticleMetrics, ArticleReport
+from .segment import REPEAT_WORDS
 
 PAIR_THRESHOLD = 0.30
 SECOND_THRESHOLD = 0.45
+RUN_WORDS = REPEAT_WORDS  # the words a copied sentence has at least (segment.mark_repeats)
+RUN_SIMILARITY = 0.50
 MAX_ARTICLES = 4
 LABELS = "ABCD"
 LOADED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
@@ -45,8 +50,18 @@ _STOP = frozenset(
     them their he him his she her we us our you your i me my is are was were be been being
     has have had do does did will would could should may might must can not no so such very
     also just more most some any all each other who whom whose which what when where why how
-    said says say told tell according while though although because which s t""".split()
+    said says say told tell according while though although because which s t
+    mr mrs ms dr ca wo""".split()  # "ca", "wo": "can't" and "won't" without their "n't"
 )
+# Days and months are capitalized but pin no fact down the way a name does: counted once.
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
+)
+_RUN_WORD = re.compile(r"\w+")
+# A contraction's second part ("I'm", "don't", "we've") and the possessive ending ("LePage's"):
+# the word before it is what counts, so "LePage's" meets "LePage" and "I'm" is a function word.
+_CLITIC = re.compile(r"'(?:s|m|re|ve|ll|d)$|n't$")
 
 
 class CompareError(FramingError):
@@ -202,22 +217,43 @@ def content_tokens(text: str) -> list[str]:
             token = word.replace(",", "").rstrip(".")
             out.extend([token, token])
             continue
-        low = word.lower().replace("’", "'")
+        low = _CLITIC.sub("", word.lower().replace("’", "'"))
         if low in _STOP or len(low) < 2:
             continue
         stem = _stem(low)
         out.append(stem)
-        if word[0].isupper() and m.start() > 0:
+        if word[0].isupper() and m.start() > 0 and low not in _CALENDAR:
             out.append(stem)
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A light stem so that "talks"/"talk" and "voted"/"vote" meet."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball (Porter2) stem, so that "talks"/"talk", "apologized"/"apology" and
+    "charged"/"charges" meet."""
+    return _stemmer().stemWord(word)
+
+
+def shared_runs(a_texts: list[str], b_texts: list[str]) -> set[tuple[int, int]]:
+    """The (a, b) sentence pairs that hold the same run of ``RUN_WORDS`` words (case and
+    punctuation aside)."""
+    def runs(text):
+        words = _RUN_WORD.findall(text.lower().replace("’", "'"))
+        return {tuple(words[k:k + RUN_WORDS]) for k in range(len(words) - RUN_WORDS + 1)}
+
+    where: dict[tuple[str, ...], set[int]] = {}
+    for j, text in enumerate(b_texts):
+        for run in runs(text):
+            where.setdefault(run, set()).add(j)
+    return {(i, j) for i, text in enumerate(a_texts) for run in runs(text)
+            for j in where.get(run, ())}
 
 
 def similarity_matrix(a_texts: list[str], b_texts: list[str], idf: dict[str, float]):
@@ -308,10 +344,13 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
     texts = [[_with_speaker(r.sentence_text(s), s.speaker) for s in body]
              for r, body in zip(reports, bodies)]
     idf = _idf([t for group in texts for t in group])
+    raw = [[r.sentence_text(s) for s in body] for r, body in zip(reports, bodies)]
     pairs: list[AlignedPair] = []
     for a in range(len(reports)):
         for b in range(a + 1, len(reports)):
             matrix = similarity_matrix(texts[a], texts[b], idf)
+            for i, j in shared_runs(raw[a], raw[b]):
+                matrix[i, j] = max(matrix[i, j], RUN_SIMILARITY)
             for i, j, sim in align(matrix):
                 sa, sb = bodies[a][i], bodies[b][j]
                 only_a, only_b = differing_spans(reports[a].article.text, (sa.start, sa.end),

@@ -11,7 +11,7 @@ import pytest
 from conftest import CORPUS, DATA
 
 from framing import article_from_text, load_article
-from framing.compare import CompareError, compare, differing_spans
+from framing.compare import CompareError, compare, content_tokens, differing_spans
 from framing.errors import NotEnglishError
 from framing.export import comparison_pairs_frame
 
@@ -43,6 +43,35 @@ def test_alignment_matches_the_hand_written_pairs(analyzer, a, b):
     precision = len(found & (expected | acceptable)) / len(found)
     recall = len(found & expected) / len(expected)
     assert precision >= 0.8 and recall >= 0.8, (precision, recall)
+
+
+def test_content_words_as_real_copy_writes_them():
+    # a contraction is its first word, and "I'm", "don't", "won't" carry no fact
+    assert content_tokens("I’m not sure, and I don't know why he won't.") == ["sure", "know"]
+    # a possessive meets the bare name; an inflected verb meets its noun
+    assert content_tokens("Okafor’s offer") == content_tokens("Okafor offer")
+    assert content_tokens("Okafor apologized") == content_tokens("Okafor apology")
+    assert content_tokens("charged") == content_tokens("charges")
+    # a name counts twice, a day or a month (capitalized too) once; "Mr." not at all
+    assert content_tokens("Mr. Okafor met on Tuesday in June").count("okafor") == 2
+    assert content_tokens("Mr. Okafor met on Tuesday in June").count("tuesday") == 1
+    assert "mr" not in content_tokens("Mr. Okafor met on Tuesday in June")
+
+
+def test_the_same_quotation_pairs_whatever_surrounds_it(analyzer):
+    a = analyzer.analyze(article_from_text(
+        "Dockworkers at the port of Linmouth walked out on Monday over pay.\n\n"
+        "“We will not back down from this fight, whatever it costs us,” Denise Okafor told "
+        "the crowd outside the depot.\n\nThe port handles about 40 ships a week."))
+    b = analyzer.analyze(article_from_text(
+        "The strike at Linmouth's port entered its second day.\n\nSpeaking to reporters "
+        "after a rainy march across the harbor bridge, the union leader repeated that “we will "
+        "not back down from this fight” and promised more walkouts in spring.\n\n"
+        "Shipping firms diverted cargo to other harbors."))
+    # few content words in common (the words around the quotation differ), but six in a row
+    pairs = {(p.a_sentence, p.b_sentence): p.similarity for p in compare([a, b]).pairs}
+    assert pairs.get((1, 1)) == 0.5
+    assert (2, 2) not in pairs  # ships and cargo: the same subject, not the same fact
 
 
 def test_differing_words():
