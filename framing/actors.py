@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import ORG_WORDS, Names, trim_possessive
+from .names import ORG_WORDS, Names, surname, trim_possessive
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE
 
@@ -162,8 +162,12 @@ class ActorFinder:
                               place.country, index)
             return
         stripped = self.names.strip_titles(run)
+        if not self.names.is_person(stripped):
+            stripped = self.names.after_title_end(run) or stripped
         if not stripped or all(self.names.is_title_word(t) for t in stripped):
             return
+        if len(stripped) == 1 and len(stripped[0]) == 1:
+            return  # a party's letter after a name, "(D)", or a lone initial: nobody
         name = " ".join(stripped)
         place = self.names.place(name)
         if place is not None:
@@ -171,7 +175,7 @@ class ActorFinder:
                           place.country, index)
             return
         if heading:
-            key = surnames.get(stripped[-1].lower())
+            key = surnames.get(surname(stripped))
             if key is not None:
                 self._mention(drafts, key, name, "person", "", index)
             return
@@ -187,11 +191,11 @@ class ActorFinder:
         if len(stripped) == 1:
             pending.append((index, stripped, len(run) > 1))
             return
-        surname = stripped[-1].lower()
-        key = surnames.get(surname)
+        last = surname(stripped)
+        key = surnames.get(last)
         if key is None:
-            key = "person:" + surname
-            surnames[surname] = key
+            key = "person:" + last
+            surnames[last] = key
         draft = self._mention(drafts, key, name, "person", "", index)
         if len(name) > len(draft.name):
             draft.name = name

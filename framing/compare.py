@@ -31,7 +31,7 @@ from .confidence import MetricDifference, metric_differences, rate_test
 from .errors import FramingError
 from .frames import FRAME_NAMES
 from .ingest import looks_english
-from .names import name_key
+from .names import name_key, surname
 from .report import ArticleMetrics, ArticleReport
 from .segment import REPEAT_WORDS
 
@@ -381,7 +381,7 @@ def _terms(reports) -> tuple[TermComparison, ...]:
 
 
 def actor_key(name: str, kind: str) -> str:
-    return name.split()[-1].lower() if kind == "person" else name.lower()
+    return surname(name.split()) if kind == "person" else name.lower()
 
 
 def _actors(reports) -> tuple[ActorComparison, ...]:
@@ -430,7 +430,14 @@ def _ordered(d: MetricDifference) -> tuple[int, int, float, float]:
 
 
 def _both(n: int, hi: str, lo: str) -> str:
-    return f"{lo} and {hi}" if n == 2 else f"all {n} articles (from {lo} to {hi})"
+    return f"{lo} and {hi}" if n == 2 else f"the {n} articles"
+
+
+def _span(n: int, lo_value: str, lo: str, hi_value: str, hi: str) -> str:
+    """Two figures within noise: "4.1 and 12.1" for two articles, "from 4.1 (A) to 12.1 (C)"
+    for more, where the figures alone would not say whose they are."""
+    return (f"{lo_value} and {hi_value}" if n == 2
+            else f"from {lo_value} ({lo}) to {hi_value} ({hi})")
 
 
 def _capital(text: str) -> str:
@@ -474,7 +481,9 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         elif abs(d.difference) >= 1:
             lines.append(SummaryLine(
                 f"The framing scores of {_both(len(m), name(hi), name(lo))} are not clearly "
-                f"different: {scores[lo]:.0f} and {scores[hi]:.0f}; a gap this size is common "
+                "different: "
+                f"{_span(len(m), f'{scores[lo]:.0f}', name(lo), f'{scores[hi]:.0f}', name(hi))}"
+                "; a gap this size is common "
                 f"by chance (the difference is {_num(low)} to {_num(high)} with 90 % confidence).",
                 facts, False))
     # Loaded terms in the author's voice (exact test on the counts)
@@ -495,8 +504,9 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         else:
             lines.append(SummaryLine(
                 f"{_capital(_both(len(m), name(hi), name(lo)))} use loaded terms in their own "
-                f"voice at rates that are not clearly different: {loaded[lo]:.1f} and "
-                f"{loaded[hi]:.1f} per 1,000 words; a difference this size is common by chance "
+                "voice at rates that are not clearly different: "
+                f"{_span(len(m), f'{loaded[lo]:.1f}', name(lo), f'{loaded[hi]:.1f}', name(hi))}"
+                " per 1,000 words; a difference this size is common by chance "
                 f"({_p(d.p_value)}).", facts, False))
     # Opinion (bootstrap over sentences)
     d = diffs.get("opinion_share_body")
@@ -514,8 +524,9 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 facts, True))
         else:
             lines.append(SummaryLine(
-                f"The author's own opinion makes up {opinion[lo]:.0%} and {opinion[hi]:.0%} of "
-                f"the body sentences of {_both(len(m), name(hi), name(lo))}: not clearly "
+                "The author's own opinion makes up "
+                f"{_span(len(m), f'{opinion[lo]:.0%}', name(lo), f'{opinion[hi]:.0%}', name(hi))}"
+                f" of the body sentences of {_both(len(m), name(hi), name(lo))}: not clearly "
                 "different; a gap this size is common by chance.", facts, False))
     # Speculation: hedges, beyond noise against every other article
     hedges = [x.hedges_per_1k for x in m]

@@ -19,6 +19,9 @@ DATA_DIR = Path(__file__).parent / "data"
 # A name token: an initialism (U.S., D.C.), a word, or a number.
 NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w’'\-]*|\d[\d,.]*")
 _CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
+_INITIAL = re.compile(r"[A-Z]")  # a middle initial: "Paul R. LePage" (not "U.K")
+_AFTER_INITIAL = re.compile(r"\.\s+")
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 _STOP_CAPITALS = frozenset(
     """the a an this that these those it its he she they we i you his her their our my your in
     on at for from by with after before during amid while when as but and or so yet if
@@ -98,6 +101,11 @@ class Names:
                 for row in csv.DictReader(fh):
                     self.titles.add(name_key(row["title"]))
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
+        # what is left of a title of several words when its first word opened the sentence
+        # (and so was not taken for part of a name): "state" of "secretary of state"
+        self._title_ends = {" ".join(words[k:]) for t in self.titles
+                            for words in [t.split()] for k in range(1, len(words))
+                            if words[k] not in _CONNECTORS}
         # Common first names that are (almost) always a man's or a woman's, for "he" and "she"
         self.genders: dict[str, str] = {}
         first_names = data_dir / "first_names.csv"
@@ -186,7 +194,20 @@ class Names:
             if (after_title or after_country) and self.is_person(run[i + 1:]):
                 return run[i + 1:]
         stripped = self.strip_titles(run)
-        return stripped if stripped and self.is_person(stripped) else []
+        if stripped and self.is_person(stripped):
+            return stripped
+        return self.after_title_end(run)
+
+    def after_title_end(self, run: list[str]) -> list[str]:
+        """The person after the end of a title whose first word opened the sentence (and so
+        was left out of the run): "[Secretary of] State John F. Kerry" → John F. Kerry; []
+        when the run does not start so."""
+        for i in range(1, len(run) - 1):
+            if name_key(" ".join(run[:i])) in self._title_ends:
+                rest = self.strip_titles(run[i:])  # "[Florida] State Attorney Dave Aronberg"
+                if rest and self.is_person(rest):
+                    return rest
+        return []
 
     def speaker_name(self, phrase: str) -> str:
         """The speaker named by a subject phrase, titles stripped; a common noun phrase as is.
@@ -311,9 +332,10 @@ class Names:
             # place we know ("Germany said …")
             cap = _capitalized(t) and not (first and t.lower() not in capitalized
                                            and self.place(t) is None)
-            if run and (re.search(r"[^\s]", gap) and gap.strip() not in ("",)):
-                out.append(run)
-                run = []
+            if run and gap.strip() and not (_AFTER_INITIAL.fullmatch(gap)
+                                            and _INITIAL.fullmatch(run[-1][1]) and cap):
+                out.append(run)  # punctuation ends a name, save the point after an initial
+                run = []         # within it ("Paul R. LePage")
             if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:
                 run.append((m.start(), t))
             elif run:
@@ -478,6 +500,15 @@ def _as_written(phrase: str, toks: list[str]) -> str:
     """A common noun phrase as the speaker, its opening article in lower case ("the union")."""
     words = phrase.strip(" ,;:")
     return words[0].lower() + words[1:] if toks[0] in ("The", "A", "An") else words
+
+
+def surname(tokens: list[str]) -> str:
+    """The lowercased surname of a person's name: its last word, a generational suffix
+    aside ("Martin Luther King Jr." → "king")."""
+    words = [t.strip(".") for t in tokens]
+    while len(words) > 1 and words[-1].lower() in _GENERATIONS:
+        words.pop()
+    return words[-1].lower() if words else ""
 
 
 def trim_possessive(token: str) -> str:

@@ -93,6 +93,21 @@ def test_articles_with_the_same_rate_are_not_called_different(analyzer):
     assert "more loaded terms" not in lines[0].text
 
 
+def test_three_articles_within_noise_say_whose_figure_is_whose(analyzer):
+    a = analyzer.analyze(article(plain(20) + loaded(2), "Council approves bus shelters"))
+    b = analyzer.analyze(article(plain(21, 2) + loaded(2, 5), "Shelters approved by council"))
+    c = analyzer.analyze(article(plain(22, 4) + loaded(3, 3), "Bus shelters get the go-ahead"))
+    lines = [line for line in compare([a, b, c]).summary if "loaded terms" in line.text]
+    assert len(lines) == 1 and lines[0].clear is False
+    facts = dict(lines[0].facts)
+    low, high = sorted((k for k in facts if k.startswith("author_loaded_per_1k_")),
+                       key=facts.get)
+    # "from 3.6 (A) to 9.4 (C) per 1,000 words": the lowest and the highest, each named
+    assert (f"from {facts[low]:.1f} ({low[-1]}) to {facts[high]:.1f} ({high[-1]}) per 1,000"
+            in lines[0].text), lines[0].text
+    assert lines[0].text.startswith("The 3 articles use loaded terms")
+
+
 def test_framing_score_interval_holds_the_score(corpus_reports):
     for name, report in corpus_reports.items():
         m = report.metrics

@@ -134,6 +134,28 @@ def test_joint_speakers_are_both_actors(analyzer):
     assert sourced == {"Germany": 1, "France": 1, "Vienna": 0}
 
 
+def test_names_with_initials_suffixes_and_party_letters(analyzer):
+    report = analyzer.analyze(
+        "Harbor master Piet R. Dorn said on Monday that the port would reopen within a week.\n\n"
+        "State Rep. Ana Ruiz (D) disagreed, and Rep. Tom Hale (R) and Sen. Lea Moss (R) asked "
+        "for an inquiry.\n\nThe Rev. Amos Tull Jr. led a march to the harbor. Tull said the "
+        "town had waited long enough.\n\nDorn said the cranes had been repaired.")
+    actors = {a.name: (a.mentions, a.attributed_sentences) for a in report.actors}
+    # one person with a middle initial; a party's letter is nobody; "Jr." is no surname
+    assert actors["Piet R Dorn"] == (2, 2) and actors["Amos Tull Jr"] == (2, 1)
+    assert not {"Piet R", "Dorn", "D", "R", "Tull"} & actors.keys()
+    assert {"Ana Ruiz", "Tom Hale", "Lea Moss"} <= actors.keys()
+
+
+def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
+    # "Secretary" opens the sentence, so the name's run starts at "State"
+    text = ("Secretary of State Dana M. Whitfield said the talks would resume.\n\n"
+            "“We remain hopeful,” she said.")
+    assert [v[1:] for v in voices(analyzer, text)] == [
+        ("attributed", "Dana M Whitfield"), ("quoted", "Dana M Whitfield")]
+    assert [a.name for a in analyzer.analyze(text).actors] == ["Dana M Whitfield"]
+
+
 def test_he_added_resolves_to_last_named_person(analyzer):
     text = (
         "Mayor Ellen Rourke said the talks would resume.\n\n"
