@@ -31,7 +31,7 @@ from .classify import (
     shipped_training_files,
     write_atomic,
 )
-from .errors import EmptyInputError, ModelError
+from .errors import EmptyInputError, InputFileError, LexiconError, ModelError
 from .frames import FrameFinder, distribution
 from .ingest import article_from_text, check_english, load_article
 from .lexicon import (
@@ -138,6 +138,11 @@ class Analyzer:
 
     def _set_lexicons(self, lexicons) -> None:
         """The parts that depend on the lexicons: the shipped ones plus ``lexicons``."""
+        if isinstance(lexicons, (str, Path, LexiconText)):
+            lexicons = [lexicons]  # one lexicon given alone, not in a list
+        if lexicons is None or any(not isinstance(p, (str, Path, LexiconText))
+                                   for p in lexicons):
+            raise LexiconError("lexicons: give a list of lexicon CSV paths (or LexiconText)")
         self.lexicon_files = tuple(p if isinstance(p, LexiconText) else Path(p) for p in lexicons)
         self.lexicon = load_lexicon(self.lexicon_files)
         self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
@@ -274,6 +279,9 @@ class Analyzer:
 
     def analyze(self, source: Article | str, **meta: str) -> ArticleReport:
         """Analyze an Article, or a text (a path or URL is read with ``load_article``)."""
+        if isinstance(source, Path):
+            raise InputFileError(f"{source}: analyze takes an Article or text; read a file "
+                                 "with load_article(path) first")
         article = source if isinstance(source, Article) else article_from_text(source, **meta)
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")

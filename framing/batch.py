@@ -120,8 +120,26 @@ def _work(task: tuple[str, str, str, bool]) -> Outcome:
     return _analyze_one(_WORKER["analyzer"], source, level, fmt, allow_private_hosts)
 
 
+MAX_JOBS = 64  # worker processes at most, whatever is asked: each holds an analyzer
+
+
 def default_jobs(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, count, 8))
+
+
+def jobs_option(value: str) -> int:
+    """``--jobs N`` on the command line: 0 for one process per core (the default), else 1 to
+    ``MAX_JOBS``."""
+    import argparse
+
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number is needed, not {value!r}") from None
+    if not 0 <= jobs <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"give 0 (one process per core) to {MAX_JOBS}, not {jobs}")
+    return jobs
 
 
 def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1, *,
@@ -130,6 +148,7 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
     that share the already loaded analyzer (fork) or build their own (spawn). The
     transformer backend runs in one process: torch already uses every core.
     ``allow_private_hosts`` lets URLs on local and private networks be fetched."""
+    jobs = min(jobs, len(sources), MAX_JOBS)  # never more processes than inputs
     if jobs <= 1 or len(sources) < 2 or analyzer.bundle.transformer is not None:
         for source in sources:
             yield _analyze_one(analyzer, source, level, fmt, allow_private_hosts)

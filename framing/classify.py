@@ -31,7 +31,6 @@ import math
 import os
 import pickle
 import re
-import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -479,7 +478,7 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
     for path in paths:
         path = Path(path)
         if not path.is_file():
-            raise ModelError(f"{path}: no such training file")
+            raise ModelError(f"{path}: no such labeled CSV file")
         try:
             with path.open(newline="", encoding="utf-8-sig") as fh:
                 reader = csv.DictReader(fh)
@@ -508,10 +507,11 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
             raise ModelError(f"{path}: not a readable CSV file ({error})") from None
     if len(texts) < MIN_TRAINING_ROWS:
         raise ModelError(
-            f"only {len(texts)} labeled rows; at least {MIN_TRAINING_ROWS} are needed to train"
+            f"only {len(texts)} labeled rows; at least {MIN_TRAINING_ROWS} are needed"
         )
     if len(set(labels)) < 2:
-        raise ModelError(f"every row is labeled {labels[0]!r}; training needs both labels")
+        raise ModelError(f"every row is labeled {labels[0]!r}; both labels are needed "
+                         "(opinion and reporting)")
     return texts, labels
 
 
@@ -572,18 +572,9 @@ def save_model(bundle: ModelBundle, path: str | Path) -> None:
 
 def write_atomic(obj, path: str | Path) -> None:
     """Pickle ``obj`` to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.exists():
-        raise ModelError(f"{path}: the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .outfile import write_file
+
+    write_file(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), error=ModelError)
 
 
 def load_model(path: str | Path) -> ModelBundle:

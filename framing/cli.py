@@ -50,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="an extra lexicon CSV that adds or overrides entries (repeatable)")
     analyze.add_argument("--model", metavar="FILE",
                          help="a model file from `train` (default: the shipped model)")
-    analyze.add_argument("--jobs", type=int, default=0, metavar="N",
-                         help="worker processes for many inputs (default: one per core)")
+    analyze.add_argument("--jobs", type=_jobs, default=0, metavar="N",
+                         help="worker processes for many inputs (default 0: one per core, "
+                         "at most 8; up to 64)")
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
     _backend_option(analyze)
@@ -137,6 +138,12 @@ def _backend_option(command: argparse.ArgumentParser) -> None:
                          "language model (optional: pip install -r requirements-embeddings.txt)")
 
 
+def _jobs(value: str) -> int:
+    from .batch import jobs_option
+
+    return jobs_option(value)
+
+
 def _fetch_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--allow-private-hosts", action="store_true",
                          help="also fetch URLs on loopback, private, link-local and "
@@ -163,9 +170,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full disk or standard output, a folder without permission
+        _quiet_stdout()
+        from .ingest import shown_path
+
+        where = f"{shown_path(error.filename)}: " if error.filename else ""
+        print(f"framing: error: {where}cannot write ({error.strerror or error})",
+              file=sys.stderr)
+        return EXIT_ERROR
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_stdout() -> None:
+    """Standard output that failed (a full disk, /dev/full) is not flushed again at exit,
+    which would print Python's own "Exception ignored" lines."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until the process ends
 
 
 def _terminated(signum, frame) -> None:
@@ -182,14 +208,36 @@ def _format(args) -> str:
     return "csv"
 
 
-def _check_out(out: str | None) -> None:
+def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
+               formats: tuple[str, ...] = ()) -> None:
+    """Refuse an output that cannot be written or would destroy an input; ``formats``: the
+    extensions the command writes (another data format's extension is refused)."""
     if out is None:
         return
+    from .ingest import shown_path
+    from .outfile import same_file
+
     path = Path(out)
-    if path.is_dir():
-        raise InputFileError(f"{out}: is a directory; give a file name for the output")
-    if not path.parent.exists() and str(path.parent) not in ("", "."):
-        raise InputFileError(f"{out}: the folder {path.parent} does not exist")
+    try:
+        if path.is_dir():
+            raise InputFileError(f"{out}: is a directory; give a file name for the output")
+        if not path.parent.exists() and str(path.parent) not in ("", "."):
+            raise InputFileError(f"{out}: the folder {path.parent} does not exist")
+    except OSError as error:
+        raise InputFileError(f"{shown_path(out)}: not a usable output ({error.strerror})"
+                             ) from None
+    for source in inputs:
+        if same_file(source, out):
+            raise InputFileError(f"{out}: is also an input; writing it would destroy the "
+                                 "input, give another --out")
+    suffix = path.suffix.lower()
+    if formats and suffix in _DATA_SUFFIXES and suffix not in formats:
+        raise InputFileError(f"{out}: this command writes {' or '.join(formats)}, not "
+                             f"{suffix}; give --out a {formats[0]} name")
+
+
+# extensions of data formats a user might expect: writing CSV text under them would mislead
+_DATA_SUFFIXES = frozenset(".csv .json .jsonl .parquet .xlsx .xls .tsv .feather .arrow".split())
 
 
 def run_analyze(args) -> int:
@@ -197,11 +245,17 @@ def run_analyze(args) -> int:
     from .batch import analyze_many, default_jobs, progress_bar
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
-    _check_out(args.out)
+    _check_out(args.out, formats=(".csv", ".json"))
+    suffix = Path(args.out).suffix.lower() if args.out else ""
+    if args.format and suffix in (".csv", ".json") and suffix != f".{args.format}":
+        raise InputFileError(f"{args.out}: --format {args.format} would write "
+                             f"{args.format.upper()} into a {suffix} file; drop --format or "
+                             "change the name")
     named = list(args.sources) + _listed(args.files_from)
     if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     args.sources, empty_folders = _expand_folders(named)
+    _check_out(args.out, args.sources)
     for folder in empty_folders:
         print(f"framing: skipped {folder}: no .txt, .md or .html files in this folder",
               file=sys.stderr)
@@ -265,6 +319,9 @@ def _listed(path: str | None) -> list[str]:
 
 def read_csv_rows(path: str, column: str):
     """Yield (line, row) from a UTF-8 CSV, checking that it has the named column."""
+    from .ingest import MAX_CHARS
+
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS))  # a cell may be an article
     p = Path(path)
     if not p.exists():
         raise InputFileError(f"{path}: no such file")
@@ -279,6 +336,10 @@ def read_csv_rows(path: str, column: str):
                 raise CSVInputError(f"{path}: not a readable CSV file ({error})") from None
             if not header:
                 raise CSVInputError(f"{path}: the file is empty; expected a header row")
+            twice = sorted({h for h in header if header.count(h) > 1})
+            if twice:
+                raise CSVInputError(f"{path}: columns named twice in the header: "
+                                    f"{', '.join(repr(h) for h in twice)}; rename them")
             if column not in header:
                 raise CSVInputError(
                     f"{path}: no column named {column!r}; the columns are "
@@ -286,6 +347,10 @@ def read_csv_rows(path: str, column: str):
                 )
             try:
                 for row in reader:
+                    if None in row:  # (DictReader keeps a row's extra fields under None)
+                        raise CSVInputError(
+                            f"{path}: line {reader.line_num}: {len(row[None])} more field(s) "
+                            f"than the header's {len(header)}; quote fields that hold commas")
                     yield reader.line_num, header, row
             except csv.Error as error:
                 raise CSVInputError(f"{path}: line {reader.line_num}: {error}") from None
@@ -297,7 +362,7 @@ def run_classify(args) -> int:
     from .analyzer import Analyzer
     from .export import RowWriter, terms_json
 
-    _check_out(args.out)
+    _check_out(args.out, [args.input], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     rows = read_csv_rows(args.input, args.text_column)
     first = next(rows, None)
@@ -367,6 +432,7 @@ def run_train(args) -> int:
     from .analyzer import Analyzer
     from .classify import save_model
 
+    _check_out(args.model, list(args.data or ()))
     texts, labels = _labeled(args)
     started = time.perf_counter()
     analyzer = Analyzer(lexicons=args.lexicon, backend=args.backend)
@@ -404,6 +470,9 @@ def run_compare(args) -> int:
     from .compare import LABELS, MAX_ARTICLES, CompareError, compare
     from .export import write_comparison
 
+    args.sources, empty_folders = _expand_folders(list(args.sources))
+    if empty_folders:
+        raise CompareError(f"{empty_folders[0]}: no .txt, .md or .html files in this folder")
     if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
         raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
     if args.out and Path(args.out).suffix and Path(args.out).suffix.lower() != ".json":
@@ -413,6 +482,7 @@ def run_compare(args) -> int:
         parent = Path(args.out).parent if Path(args.out).suffix else Path(args.out).parent
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
+        _check_out(args.out if Path(args.out).suffix else None, args.sources)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     reports = []
     for label, source in zip(LABELS, args.sources):

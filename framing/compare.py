@@ -337,6 +337,10 @@ def differing_spans(text_a: str, a_span: tuple[int, int], text_b: str, b_span: t
 
 def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Comparison:
     """Compare two to four analyzed articles (see the module docstring)."""
+    if reports is None or isinstance(reports, (str, bytes)) or not all(
+            isinstance(r, ArticleReport) for r in reports):
+        raise CompareError("compare takes a list of two to four reports from "
+                           "Analyzer.analyze (analyze each article first)")
     reports = list(reports)
     check(reports)
     bodies = [[sc.sentence for sc in r.scores if sc.sentence.kind == "body"] for r in reports]

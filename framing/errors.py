@@ -55,3 +55,7 @@ class LexiconError(FramingError):
 
 class ModelError(FramingError):
     """A classifier that cannot be trained or loaded; the message says how to fix it."""
+
+
+class OutputError(FramingError):
+    """An output that cannot be written: no such folder, no permission, a full disk."""

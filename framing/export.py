@@ -9,15 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from .errors import OutputError
 from .frames import FRAMES
 from .metrics import read_score_parts
+from .outfile import OutputFile, write_file
 from .report import ArticleMetrics, ArticleReport, SentenceScore
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: the command line needs none
@@ -181,33 +181,38 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 class RowWriter:
     """Streams rows to CSV or JSON; to a file it writes a temporary one and renames it at the
-    end, so a failed run never leaves a half-written output."""
+    end (:class:`framing.outfile.OutputFile`), so a failed run never leaves a half-written
+    output. The header (or JSON's "[") is written with the first row or at ``close``, so a
+    run that writes nothing leaves nothing, on standard output too."""
 
     def __init__(self, out: str | Path | None, fmt: str, columns: tuple[str, ...],
                  stdout: IO[str] | None = None) -> None:
         self.fmt = fmt
         self.columns = columns
         self.out = Path(out) if out else None
-        self._tmp_path = None
-        if self.out is not None:
-            directory = self.out.parent if str(self.out.parent) else Path(".")
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part",
-                                       dir=directory)
-            self._tmp_path = Path(tmp)
-            self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._file = OutputFile(self.out) if self.out is not None else None
+        if self._file is not None:
+            self.handle: IO[str] = self._file.handle
         else:
             import sys
 
             self.handle = stdout or sys.stdout
         self.count = 0
+        self._started = False
         if fmt == "csv":
             self._csv = csv.DictWriter(self.handle, fieldnames=list(columns),
                                        extrasaction="ignore")
-            self._csv.writeheader()
-        else:
-            self.handle.write("[")
+
+    def _start(self) -> None:
+        if not self._started:
+            self._started = True
+            if self.fmt == "csv":
+                self._csv.writeheader()
+            else:
+                self.handle.write("[")
 
     def write(self, row: dict) -> None:
+        self._start()
         if self.fmt == "csv":
             self._csv.writerow(row)
         else:
@@ -216,18 +221,17 @@ class RowWriter:
         self.count += 1
 
     def close(self) -> None:
+        self._start()
         if self.fmt == "json":
             self.handle.write("\n]\n")
-        if self._tmp_path is not None:
-            self.handle.close()
-            os.replace(self._tmp_path, self.out)
+        if self._file is not None:
+            self._file.commit()
         else:
             self.handle.flush()
 
     def abort(self) -> None:
-        if self._tmp_path is not None:
-            self.handle.close()
-            self._tmp_path.unlink(missing_ok=True)
+        if self._file is not None:
+            self._file.abort()
 
 
 # --------------------------------------------------------------------------- comparisons
@@ -366,27 +370,17 @@ def write_comparison(c, out: str | Path) -> list[Path]:
     """Write the comparison: a folder gets compare_<table>.csv files and comparison.json; a
     .json path gets the JSON alone. Each file is written whole or not at all."""
     out = Path(out)
-    written = []
     if out.suffix.lower() == ".json":
-        _atomic_write(out, json.dumps(comparison_json(c), ensure_ascii=False, indent=2))
+        write_file(out, json.dumps(comparison_json(c), ensure_ascii=False, indent=2))
         return [out]
-    out.mkdir(parents=True, exist_ok=True)
-    for name, build in COMPARISON_FILES.items():
-        path = out / f"compare_{name}.csv"
-        _atomic_write(path, to_csv_bytes(build(c)).decode("utf-8"))
-        written.append(path)
-    path = out / "comparison.json"
-    _atomic_write(path, json.dumps(comparison_json(c), ensure_ascii=False, indent=2))
-    written.append(path)
-    return written
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    files = {out / f"compare_{name}.csv": to_csv_bytes(build(c)).decode("utf-8")
+             for name, build in COMPARISON_FILES.items()}
+    files[out / "comparison.json"] = json.dumps(comparison_json(c), ensure_ascii=False,
+                                                indent=2)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as failure:
+        raise OutputError(f"{out}: cannot make the folder ({failure.strerror})") from None
+    for path, text in files.items():
+        write_file(path, text)
+    return list(files)

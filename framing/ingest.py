@@ -101,6 +101,11 @@ def load_article(source: str | Path, *, allow_private_hosts: bool = False,
         addresses (refused by default; see :mod:`framing.fetch`).
     meta : title, outlet, published or id to set or override.
     """
+    if not isinstance(source, (str, Path)):
+        raise InputFileError(
+            f"expected a file path or a URL, got {type(source).__name__}"
+            + ("; for text use article_from_text, for bytes article_from_bytes"
+               if isinstance(source, (bytes, bytearray)) else ""))
     if isinstance(source, str) and is_url(source):
         return fetch_url(source, allow_private_hosts=allow_private_hosts, **meta)
     return read_file(source, **meta)
@@ -172,21 +177,30 @@ def _default_id(source_path: str, text: str) -> str:
 
 def read_file(path: str | Path, **meta: str) -> Article:
     """Read a .txt, .md or .html file; refuse binaries, directories and oversize files."""
+    if str(path) == "":
+        raise InputFileError("no file named: the path is empty")
     path = Path(path)
-    if not path.exists():
-        raise InputFileError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a directory; name the article files inside it")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputTooLargeError(
-            f"{path}: file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
-        )
     try:
-        data = path.read_bytes()
+        if not path.exists():
+            raise InputFileError(f"{path}: no such file")
+        if path.is_dir():
+            raise InputFileError(f"{path}: is a directory; name the article files inside it")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputTooLargeError(
+                f"{path}: file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # a pipe or a device has no size to check first
     except OSError as error:
-        raise InputFileError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise InputFileError(f"{shown_path(path)}: cannot read the file ({error.strerror})"
+                             ) from None
     return article_from_bytes(data, str(path), **meta)
+
+
+def shown_path(path: str | Path, limit: int = 120) -> str:
+    """A path as a message shows it: a name of thousands of characters cut to its ends."""
+    text = str(path)
+    return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 2:]}"
 
 
 def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
@@ -198,8 +212,12 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     name : its file name or path; the suffix decides between text and HTML.
     meta : title, outlet, published or id to set or override.
     """
+    if not isinstance(data, (bytes, bytearray)) or not isinstance(name, str):
+        raise InputFileError("article_from_bytes takes the file's bytes and its name (a str)")
     if len(data) > MAX_BYTES:
         raise InputTooLargeError(
+            f"{name}: file is over the {MAX_BYTES / 1e6:.0f} MB limit"
+            if len(data) == MAX_BYTES + 1 else  # (read up to the limit and one byte more)
             f"{name}: file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
         )
     if not data.strip():
@@ -241,6 +259,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     head = data[:8192]
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in head or (head and controls / len(head) > 0.05):
+        if _utf16_without_bom(head):
+            raise DecodeError(f"{name}: looks like UTF-16 text without a byte-order mark; "
+                              "save it as UTF-8 and try again")
         raise InputFileError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig"), ""
@@ -253,6 +274,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             f"{name}: not UTF-8 or Windows-1252 text; save it as UTF-8 and try again"
         ) from None
     return text, "not UTF-8: read as Windows-1252; check accented letters and quote marks"
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Whether bytes look like UTF-16 text saved without a byte-order mark: every other byte
+    zero, the rest mostly printable ASCII."""
+    for odd in (1, 0):  # little-endian: the zero bytes at odd positions; big-endian: even
+        zeros, chars = head[odd::2], head[1 - odd::2]
+        if len(chars) >= 4 and zeros.count(0) >= 0.9 * len(zeros) and sum(
+                32 <= b < 127 or b in (9, 10, 13) for b in chars) >= 0.9 * len(chars):
+            return True
+    return False
 
 
 def _with_warning(article: Article, warning: str) -> Article:
@@ -277,6 +309,8 @@ def article_from_html(
     """Extract the main text and metadata of a news page with trafilatura."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
+    if not isinstance(html, str):
+        raise EmptyInputError(f"expected the page's HTML as a string, got {type(html).__name__}")
     if not re.search(r"\w", html):
         raise EmptyInputError(f"{source_path or url or 'page'}: the page is empty")
     try:
@@ -573,7 +607,11 @@ def expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
     out, empty = [], []
     for source in sources:
         folder = Path(source)
-        if "://" in source or not folder.is_dir():
+        try:
+            is_folder = "://" not in source and folder.is_dir()
+        except OSError:  # a name too long for the file system: reading it will say so
+            is_folder = False
+        if not is_folder:
             out.append(source)
             continue
         found = sorted(

@@ -92,7 +92,10 @@ class AnalysisWorkers:
 
     def __init__(self, pool: AnalyzerPool, processes: int | None = None) -> None:
         self.pool = pool
-        self.processes = (os.cpu_count() or 1) if processes is None else processes
+        from .batch import MAX_JOBS
+
+        self.processes = min((os.cpu_count() or 1) if processes is None else processes,
+                             MAX_JOBS)
         if "forkserver" not in multiprocessing.get_all_start_methods():
             self.processes = 0
         self._executor: ProcessPoolExecutor | None = None

@@ -276,9 +276,98 @@ def test_train_and_model_errors(tmp_path):
     write_csv(bad, [["a", "opinion"]] * 5, ["text", "label"])
     assert_clean_error(run("train", "--data", bad, "--model", tmp_path / "m.pkl"), "at least 20")
     assert_clean_error(run("train", "--data", tmp_path / "none.csv", "--model", tmp_path / "m"),
-                       "no such training file")
+                       "no such labeled CSV file")
     damaged = tmp_path / "damaged.pkl"
     damaged.write_bytes(b"garbage")
     assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--model", damaged),
                        "retrain it with")
     assert_clean_error(run("train"), "the following arguments are required: --model")
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    shutil.copy(CORPUS / "strike_wire.txt", article)
+    before = article.read_bytes()
+    assert_clean_error(run("analyze", article, "--out", article), "is also an input")
+    labeled = tmp_path / "labels.csv"
+    write_csv(labeled, [[f"Item {i} passed.", "reporting"] for i in range(15)]
+              + [[f"A shameful plan {i}.", "opinion"] for i in range(15)], ["text", "label"])
+    assert_clean_error(run("train", "--data", labeled, "--model", labeled), "is also an input")
+    assert_clean_error(run("classify", labeled, "--out", labeled), "is also an input")
+    assert article.read_bytes() == before and labeled.read_text().startswith("text,label")
+
+
+def test_output_names_and_formats(tmp_path):
+    source = CORPUS / "strike_wire.txt"
+    assert_clean_error(run("analyze", source, "--out", tmp_path / "rows.parquet"),
+                       "writes .csv or .json, not .parquet")
+    assert_clean_error(run("analyze", source, "--format", "json", "--out", tmp_path / "r.csv"),
+                       "would write JSON into a .csv file")
+    for jobs, message in (("1000000", "to 64, not 1000000"), ("-1", "not -1"),
+                          ("x", "a number is needed")):
+        assert_clean_error(run("analyze", source, "--jobs", jobs), message)
+    blocker = tmp_path / "file"  # a file where the output's folder should be
+    blocker.write_text("x")
+    assert_clean_error(run("analyze", source, "--out", blocker / "out.csv"), "cannot write")
+    assert_clean_error(run("compare", source, CORPUS / "strike_chaos.txt", "--out",
+                           blocker / "cmp"), "cannot make the folder")
+
+
+def test_an_existing_output_keeps_its_mode_and_a_link_its_target(tmp_path):
+    import os
+    import stat
+
+    source = CORPUS / "strike_wire.txt"
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old")
+    kept.chmod(0o644)
+    assert run("analyze", source, "--out", kept).returncode == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o644 and kept.read_text() != "old"
+    target, link = tmp_path / "target.csv", tmp_path / "link.csv"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert run("analyze", source, "--level", "article", "--out", link).returncode == 0
+    assert link.is_symlink() and read_csv(target)[0]["article_id"] == "strike_wire"
+    fifo = tmp_path / "rows.csv"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    assert run("analyze", source, "--level", "article", "--out", fifo).returncode == 0
+    assert "strike_wire" in reader.communicate(timeout=60)[0]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # written to, not replaced by a file
+
+
+def test_a_full_standard_output_is_one_line():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "framing", "analyze",
+                                 str(CORPUS / "strike_wire.txt")], stdout=full,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    assert_clean_error(result, "cannot write (No space left on device)")
+    assert "Exception ignored" not in result.stderr
+
+
+def test_nothing_on_standard_output_when_every_input_fails(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for fmt in ("csv", "json"):
+        result = run("analyze", "--format", fmt, empty)
+        assert result.returncode == 2 and result.stdout == ""
+
+
+def test_classify_refuses_a_header_with_a_name_twice_and_ragged_rows(tmp_path):
+    twice = tmp_path / "twice.csv"
+    twice.write_text("text,text\nThe council met.,The vote passed.\n")
+    assert_clean_error(run("classify", twice), "columns named twice in the header: 'text'")
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("id,text\n1,The mayor spoke.\n2,The mayor, who spoke, left.\n")
+    assert_clean_error(run("classify", ragged), "line 3: 2 more field(s)")
+    big = tmp_path / "big.csv"
+    big.write_text("text\n" + "word " * 40_000 + "\n")  # a cell of 200,000 characters
+    assert run("classify", big).returncode == 0
+
+
+def test_compare_reads_a_folder(tmp_path):
+    for name in ("strike_wire", "strike_chaos"):
+        shutil.copy(CORPUS / f"{name}.txt", tmp_path)
+    result = run("compare", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("A: ") and "\nB: " in result.stdout

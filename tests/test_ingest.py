@@ -111,6 +111,39 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert load_article(path).text == "The bridge reopened."
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_named_as_such(tmp_path, codec):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("The bridge reopened on Monday after repairs.".encode(codec))
+    with pytest.raises(DecodeError, match="UTF-16 text without a byte-order mark"):
+        load_article(path)
+
+
+def test_a_device_is_read_up_to_the_limit_only():
+    # /dev/zero has no size to check before reading: reading it all would never end
+    with pytest.raises(InputTooLargeError, match="over the 10 MB limit"):
+        load_article("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: load_article(None), "expected a file path or a URL, got NoneType"),
+        (lambda: load_article(123), "got int"),
+        (lambda: load_article(b"text"), "for bytes article_from_bytes"),
+        (lambda: load_article(""), "the path is empty"),
+        (lambda: load_article("/tmp/" + "a" * 5000 + ".txt"), "File name too long"),
+        (lambda: article_from_html(None), "expected the page's HTML as a string"),
+        (lambda: Analyzer().analyze(DATA / "nothing.txt"), "read a file with load_article"),
+        (lambda: Analyzer(lexicons=[123]), "give a list of lexicon CSV paths"),
+    ],
+)
+def test_wrong_types_and_odd_paths_are_framing_errors(call, message):
+    with pytest.raises(FramingError, match=re.escape(message)) as raised:
+        call()
+    assert len(str(raised.value)) < 300  # a name of 5,000 characters is cut in the message
+
+
 def test_undecodable_bytes_are_refused(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(b"Text then \x81\x8d\x8f\x90\x9d bytes no encoding we accept maps")

@@ -1,0 +1,124 @@
+"""Writing an output file safely: a temporary file beside it, renamed into place at the end.
+
+A failed or interrupted run leaves the old file as it was and no half-written one. What is
+already at the path decides how it is written: a regular file is replaced (keeping its
+permissions), a symbolic link's target is replaced (the link stays), and a device or a pipe
+(``/dev/null``, ``/dev/stdout``, a FIFO) is written to directly, never replaced. A new file
+gets the permissions the user's umask gives, as ``open`` would. Every failure is one
+:class:`OutputError` line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from .errors import OutputError
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _shown(path: Path) -> str:
+    from .ingest import shown_path
+
+    return shown_path(path)
+
+
+class OutputFile:
+    """An output file being written; ``commit()`` puts it in place, ``abort()`` drops it.
+
+    ``handle`` is the open file (text with ``newline=""`` unless ``binary``); ``work_path``
+    is where it is being written, for writers that want a path (DuckDB's COPY), and is
+    ``None`` for a device or a pipe.
+    """
+
+    def __init__(self, path: str | Path, *, binary: bool = False, open_handle: bool = True,
+                 error=OutputError) -> None:
+        self.path = Path(path)
+        self._error = error
+        self.handle: IO | None = None
+        self.work_path: Path | None = None
+        try:
+            target = self.path.resolve() if self.path.is_symlink() else self.path
+            if target.is_dir():
+                raise error(f"{_shown(self.path)}: is a directory; give a file name for the "
+                            "output")
+            existing = target.stat() if target.exists() else None
+            self.target = target
+            if existing is not None and not stat.S_ISREG(existing.st_mode):
+                # a device or a pipe: written to, never replaced
+                if open_handle:
+                    self.handle = open(target, "wb" if binary else "w",  # noqa: SIM115
+                                       **({} if binary else {"encoding": "utf-8",
+                                                             "newline": ""}))
+                self.direct = True
+                return
+            self.direct = False
+            directory = target.parent if str(target.parent) else Path(".")
+            if not directory.exists():
+                raise error(f"{_shown(self.path)}: the folder {_shown(directory)} does not "
+                            "exist")
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".part",
+                                       dir=directory)
+            self.work_path = Path(tmp)
+            mode = (stat.S_IMODE(existing.st_mode) if existing is not None
+                    else 0o666 & ~_umask())
+            os.chmod(fd, mode)
+            if open_handle:
+                self.handle = os.fdopen(fd, "wb" if binary else "w",
+                                        **({} if binary else {"encoding": "utf-8",
+                                                              "newline": ""}))
+            else:
+                os.close(fd)
+        except OSError as failure:
+            raise error(f"{_shown(self.path)}: cannot write ({failure.strerror})") from None
+
+    def commit(self) -> None:
+        """Close the file and put it in place."""
+        try:
+            if self.handle is not None:
+                self.handle.close()
+            if self.work_path is not None:
+                os.replace(self.work_path, self.target)
+        except OSError as failure:
+            self.abort()
+            raise self._error(f"{_shown(self.path)}: cannot write ({failure.strerror})"
+                              ) from None
+
+    def abort(self) -> None:
+        """Close and remove the temporary file; the old file, if any, stays."""
+        if self.handle is not None:
+            with contextlib.suppress(OSError):  # (a full disk fails the close too)
+                self.handle.close()
+        if self.work_path is not None:
+            self.work_path.unlink(missing_ok=True)
+
+
+def write_file(path: str | Path, data: str | bytes, *, error=OutputError) -> None:
+    """Write ``data`` to ``path`` safely (see the module docstring)."""
+    out = OutputFile(path, binary=isinstance(data, bytes), error=error)
+    try:
+        out.handle.write(data)
+    except OSError as failure:
+        out.abort()
+        raise error(f"{_shown(out.path)}: cannot write ({failure.strerror})") from None
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name the same existing file (links and relative paths followed)."""
+    try:
+        return Path(a).exists() and Path(b).exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
