@@ -53,7 +53,7 @@ class FrameFinder:
     """Finds frame cues; built once per Analyzer."""
 
     def __init__(self, path: Path = FRAMES_FILE) -> None:
-        entries = read_lexicon(path)
+        entries = read_lexicon(path, categories=None)  # the frames are the categories
         unknown = {e.category for e in entries} - set(FRAMES)
         if unknown:
             raise ValueError(f"{path.name}: unknown frame codes {sorted(unknown)}")

@@ -28,6 +28,12 @@ from .errors import LexiconError
 from .names import PLURAL_PEOPLE, REPRESENTATIVES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+# What a lexicon entry can flag (README, "Lexicons"); an entry of another category would match
+# and be counted nowhere.
+CATEGORIES = frozenset(
+    """loaded label intensifier hedge attribution_verb neutral_attribution factive assertive
+    implicative""".split()
+)
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
                  "complement", "strength", "descriptive_if", "thing_objects")
@@ -401,20 +407,34 @@ def single_word_forms(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(p[0] for e in lexicon.entries for p in surface_patterns(e) if len(p) == 1)
 
 
-def read_lexicon(path: str | Path | LexiconText, text: str | None = None) -> list[Entry]:
+MAX_LEXICON_BYTES = 10_000_000
+
+
+def read_lexicon(path: str | Path | LexiconText, text: str | None = None,
+                 categories: frozenset[str] | None = CATEGORIES) -> list[Entry]:
     """Read and validate one lexicon CSV (a file, or a ``LexiconText``); errors name the file,
-    the line and the problem."""
+    the line and the problem. ``categories``: those an entry may have (None: any lowercase
+    word, as in the frame cue lists)."""
     if isinstance(path, LexiconText):
         path, text = path.name, path.text
     path = Path(path)
     name = path.name
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            with path.open("rb") as fh:
+                data = fh.read(MAX_LEXICON_BYTES + 1)  # a device or a pipe has no size
         except FileNotFoundError:
             raise LexiconError(f"{path}: lexicon file not found") from None
         except IsADirectoryError:
             raise LexiconError(f"{path}: is a directory, not a lexicon CSV file") from None
+        except OSError as error:
+            raise LexiconError(f"{str(path)[:120]}: cannot read the lexicon ({error.strerror})"
+                               ) from None
+        if len(data) > MAX_LEXICON_BYTES:
+            raise LexiconError(f"{path}: over the {MAX_LEXICON_BYTES // 1_000_000} MB limit "
+                               "for a lexicon file")
+        try:
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise LexiconError(f"{path}: not UTF-8 text; save the lexicon as UTF-8 CSV") from None
     reader = csv.reader(io.StringIO(text))
@@ -440,13 +460,15 @@ def read_lexicon(path: str | Path | LexiconText, text: str | None = None) -> lis
                 raise LexiconError(
                     f"{name}: line {line}: expected {len(header)} fields, found {len(row)}"
                 )
-            entries.append(_entry(dict(zip(header, (c.strip() for c in row))), name, line))
+            entries.append(_entry(dict(zip(header, (c.strip() for c in row))), name, line,
+                                  categories))
     except csv.Error as error:
         raise LexiconError(f"{name}: line {reader.line_num}: {error}") from None
     return entries
 
 
-def _entry(row: dict[str, str], name: str, line: int) -> Entry:
+def _entry(row: dict[str, str], name: str, line: int,
+           categories: frozenset[str] | None = CATEGORIES) -> Entry:
     term = " ".join(row["term"].lower().split())
     if not term or not _split_phrase(term):
         raise LexiconError(f"{name}: line {line}: empty term")
@@ -456,6 +478,9 @@ def _entry(row: dict[str, str], name: str, line: int) -> Entry:
             f"{name}: line {line}: category {row['category']!r} must be a lowercase word "
             "such as loaded or hedge"
         )
+    if categories is not None and category not in categories:
+        raise LexiconError(f"{name}: line {line}: unknown category {category!r}; the "
+                           f"categories are {', '.join(sorted(CATEGORIES))}")
     pos = row.get("pos", "").lower()
     if pos not in POS_VALUES:
         raise LexiconError(

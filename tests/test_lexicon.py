@@ -181,6 +181,8 @@ def write(path, text):
         ("word,meaning\nx,y\n", "line 1: missing column term, category"),
         ("term,category\n,loaded\n", "line 2: empty term"),
         ("term,category\nfoo,Loaded Words\n", "line 2: category 'Loaded Words'"),
+        ("term,category\nfoo,lodaed\n", "line 2: unknown category 'lodaed'; the categories "
+         "are assertive, attribution_verb"),
         ("term,category,pos\nfoo,loaded,verbish\n", "line 2: pos 'verbish'"),
         ("term,category,inflect\nfoo,loaded,maybe\n", "line 2: inflect must be yes or no"),
         ("term,category\nfoo,loaded\nbar,loaded,extra\n", "line 3: expected 2 fields, found 3"),
@@ -503,3 +505,9 @@ def test_every_one_word_entry_is_found_in_a_plain_sentence(analyzer):
             if not any(h.surface == entry.term for h in report.hits):
                 missed.append(entry.term)
     assert not missed
+
+
+def test_a_lexicon_from_a_device_is_read_up_to_its_limit():
+    # /dev/zero has no size to check first; reading it whole ran out of memory
+    with pytest.raises(LexiconError, match="over the 10 MB limit"):
+        read_lexicon("/dev/zero")
