@@ -136,6 +136,8 @@ _PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
 # bracket, quotation mark or dash (`_BREAK_OR_DASH` also a dash typed as "--" or " - ";
 # `_BREAK_NOT_COMMA` for walks that step over commas on their own).
 _BREAK = re.compile(r"[,;:()“”\"—–]")
+# a name set off by a comma after a role, ending its clause: "the firm's lawyer, Ada Pike."
+_APPOSITIVE_NAME = re.compile(r",\s*((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*)\s*(?=[,.;!?]|$)")
 _BREAK_OR_DASH = re.compile(r"[,;:()“”\"—–]|--|\s-\s")
 _BREAK_NOT_COMMA = re.compile(r"[;:()“”\"—–]")
 _DASH = re.compile(r"[—–]|--|\s-\s")
@@ -1143,6 +1145,12 @@ class VoiceFinder:
                 after in _BE_FORMS or after in _MODALS or after in ("has", "have", "had")
                 or after.endswith("ed"))):
             return ""  # "…, said it had concerns", "said they were concerned": a clause
+        if first in ("the", "a", "an"):
+            # "said the company's lawyer, Ada Pike.": a role, then the person's name
+            named = _APPOSITIVE_NAME.match(text, picked[-1][1], end)
+            person = named and self.names.person_in(named.group(1).split())
+            if person and len(person) >= 2:
+                return " ".join(person)
         return self.names.speaker_name(phrase)
 
     def _np_before(self, text, s, words, lowered, k, inside) -> str:

@@ -156,6 +156,15 @@ def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
     assert [a.name for a in analyzer.analyze(text).actors] == ["Dana M Whitfield"]
 
 
+@pytest.mark.parametrize("text", [
+    "“We are disappointed,” said the firm's lawyer, Ada Pike.",
+    "“We are disappointed,” said the statement from the firm's lawyer, Ada Pike.",
+    "“We are disappointed,” said a spokeswoman, Ada Pike, who declined to say more.",
+])
+def test_a_role_then_the_name_names_the_speaker(analyzer, text):
+    assert [v[1:] for v in voices(analyzer, text)] == [("quoted", "Ada Pike")]
+
+
 def test_he_added_resolves_to_last_named_person(analyzer):
     text = (
         "Mayor Ellen Rourke said the talks would resume.\n\n"
