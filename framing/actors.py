@@ -164,6 +164,10 @@ class ActorFinder:
         stripped = self.names.strip_titles(run)
         if not self.names.is_person(stripped):
             stripped = self.names.after_title_end(run) or stripped
+        else:  # the person after the last title: "[Weekly] Standard Editor Bill Kristol"
+            person = self.names.person_in(run)
+            if person and len(person) < len(stripped) and stripped[-len(person):] == person:
+                stripped = person
         if not stripped or all(self.names.is_title_word(t) for t in stripped):
             return
         if len(stripped) == 1 and len(stripped[0]) == 1:

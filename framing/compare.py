@@ -570,7 +570,11 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             break
     # How each article introduces the same speaker
     for actor in c.actors:
-        verbs = [dict(_parse_verbs(v)) for v in actor.verbs]
+        # verbs only: "in a statement" and "according to" introduce a speaker but say nothing
+        # of how ("A says Braley “condemned” where B says “in a written statement”")
+        verbs = [{verb: n for verb, n in _parse_verbs(v)
+                  if verb.split()[0] not in ("in", "according", "per", "from")}
+                 for v in actor.verbs]
         loaded_by = [k for k, v in enumerate(actor.loaded_verbs) if v]
         neutral_by = [k for k, v in enumerate(verbs)
                       if v and not actor.loaded_verbs[k] and k not in loaded_by]

@@ -207,3 +207,19 @@ def test_pairs_frame_shows_the_words_that_differ(analyzer):
     frame = comparison_pairs_frame(c)
     row = frame[frame.text_a.str.startswith("Talks collapsed")].iloc[0]
     assert "so-called" in row.only_in_b and "collapsed" in row.only_in_a
+
+
+def test_a_speaker_introduced_without_a_verb_is_not_set_against_a_verb(analyzer):
+    a = analyzer.analyze(article_from_text(
+        "Councillor Dan Lowe slammed the vote on the harbor plan. Lowe slammed it again on "
+        "Friday."))
+    said = analyzer.analyze(article_from_text(
+        "The vote on the harbor plan was a mistake, Councillor Dan Lowe said in a written "
+        "statement. The vote was close."))
+    according = analyzer.analyze(article_from_text(
+        "According to Councillor Dan Lowe, the vote on the harbor plan was a mistake. The "
+        "vote was close."))
+    lines = [line.text for line in compare([a, said]).summary if " says " in line.text]
+    assert lines == ["A says Dan Lowe “slammed” where B says “said”."]
+    # "according to" is how B names its source, not a verb to set against "slammed"
+    assert not [line for line in compare([a, according]).summary if " says " in line.text]
