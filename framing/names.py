@@ -165,6 +165,8 @@ class Names:
             return False
         if any(t.lower().strip(".") in ORG_WORDS for t in run):
             return False
+        if len(run) >= 2 and run[-1].lower() in _BUILDINGS:
+            return False  # "Trump Tower", "Lenox Hospital": a place named after someone
         if len(run) == 1 and run[0].lower() in _GROUPS:
             return False  # "Northerners", "Democrats": a group
         last = run[-1].rsplit("-", 1)[-1]
@@ -409,6 +411,11 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 _STREET_WORDS = frozenset(
     "lane row park close way drive place crescent terrace gardens grove green hill cross end "
     "gate walk mews".split())
+# the last word of a building's or a road's name, hardly ever a surname
+_BUILDINGS = frozenset(
+    """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
+    synagogue museum hospital university college airport station avenue boulevard street road
+    bridge square mall""".split())
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 

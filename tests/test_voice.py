@@ -165,6 +165,12 @@ def test_a_role_then_the_name_names_the_speaker(analyzer, text):
     assert [v[1:] for v in voices(analyzer, text)] == [("quoted", "Ada Pike")]
 
 
+def test_a_building_named_after_someone_is_no_speaker(analyzer):
+    text = ("Councillor Dan Lowe met the tenants outside Bexley Tower on Monday.\n\n"
+            "“We are not leaving,” he told reporters.")
+    assert [v[1:] for v in voices(analyzer, text)][1] == ("quoted", "Dan Lowe")
+
+
 def test_he_added_resolves_to_last_named_person(analyzer):
     text = (
         "Mayor Ellen Rourke said the talks would resume.\n\n"
