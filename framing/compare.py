@@ -211,20 +211,34 @@ def canonical_places(text: str) -> str:
 def content_tokens(text: str) -> list[str]:
     """The words that carry a fact: names and numbers doubled, function words dropped."""
     out = []
+    for token, kind in _tokens(text):
+        out.extend([token, token] if kind in ("name", "number") else [token])
+    return out
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """Each content word's stem and what it is: "name" (a capitalized word past the first,
+    a number; they count twice), "day" (a day or a month) or "word"."""
+    out = []
     for m in _TOKEN.finditer(canonical_places(text)):
         word = m.group()
         if word[0].isdigit():
-            token = word.replace(",", "").rstrip(".")
-            out.extend([token, token])
+            out.append((word.replace(",", "").rstrip("."), "number"))
             continue
         low = _CLITIC.sub("", word.lower().replace("’", "'"))
         if low in _STOP or len(low) < 2:
             continue
-        stem = _stem(low)
-        out.append(stem)
-        if word[0].isupper() and m.start() > 0 and low not in _CALENDAR:
-            out.append(stem)
+        if low in _CALENDAR:
+            out.append((_stem(low), "day"))
+        else:
+            out.append((_stem(low), "name" if word[0].isupper() and m.start() > 0 else "word"))
     return out
+
+
+def fact_words(text: str) -> set[str]:
+    """The stems of a sentence's words that are neither names nor days: two sentences that
+    share only names are about the same people, not the same fact."""
+    return {token for token, kind in _tokens(text) if kind in ("word", "number")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -349,10 +363,14 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
              for r, body in zip(reports, bodies)]
     idf = _idf([t for group in texts for t in group])
     raw = [[r.sentence_text(s) for s in body] for r, body in zip(reports, bodies)]
+    facts = [[fact_words(t) for t in group] for group in raw]
     pairs: list[AlignedPair] = []
     for a in range(len(reports)):
         for b in range(a + 1, len(reports)):
             matrix = similarity_matrix(texts[a], texts[b], idf)
+            for i, j in zip(*np.nonzero(matrix)):
+                if not facts[a][i] & facts[b][j]:
+                    matrix[i, j] = 0.0  # the same people, not the same fact
             for i, j in shared_runs(raw[a], raw[b]):
                 matrix[i, j] = max(matrix[i, j], RUN_SIMILARITY)
             for i, j, sim in align(matrix):
