@@ -10,7 +10,6 @@ Nothing here loads every sentence: the explorer reads one page of rows at a time
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import sys
 import tempfile
@@ -36,18 +35,18 @@ BORDERLINE = 0.10  # the comparison page's default borderline band
 
 
 # --------------------------------------------------------------------------- cached reads
-# Keyed by the store's path and its file's (mtime, size), so a store that a running
-# `corpus analyze` changes is read again.
-
-
-def stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+# Keyed by the store's path and its file's (mtime, size) (explore.store_stamp), so a store
+# that a running `corpus analyze` changes is read again.
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def store_status(path: str, version) -> explore.StoreStatus:
     return explore.store_status(path)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def skipped_rows(path: str, version) -> explore.SkippedRows:
+    return explore.skipped_rows(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -140,21 +139,17 @@ def example_store() -> Path:
 
 
 def uploaded_store(upload) -> Path:
-    data = upload.getvalue()
-    folder = UPLOADS / hashlib.sha256(data).hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    table = folder / Path(upload.name).name
-    if not table.exists():
-        table.write_bytes(data)
     bar, tell = progress_bar(f"Adding and analyzing {upload.name}…")
     try:
-        return explore.table_store(table, UPLOADS, app.get_analyzer(), progress=tell,
-                                   name=upload.name)
+        return explore.upload_store(upload.getvalue(), upload.name, UPLOADS,
+                                    app.get_analyzer(), progress=tell)
     finally:
         bar.empty()
 
 
-def choose_store() -> Path | None:
+def choose_store() -> tuple[Path | None, str]:
+    """The store to show, and the uploaded table's name when it is an upload ("" for the
+    example and for a store file typed by the server's operator)."""
     st.sidebar.header("Corpus store")
     linked = st.query_params.get("store")
     if linked and "corpus_source" not in st.session_state:  # /Corpus?store=PATH opens PATH
@@ -166,7 +161,7 @@ def choose_store() -> Path | None:
         st.sidebar.caption("60 fictional articles, written as 13 stories told by 5 fictional "
                            "outlets (corpus/example_corpus). The page counts the stories that "
                            "grouping by text alone finds.")
-        return example_store()
+        return example_store(), ""
     if source == "A store file":
         typed = st.sidebar.text_input(
             "Store file", key="corpus_path", placeholder="news.duckdb",
@@ -174,8 +169,8 @@ def choose_store() -> Path | None:
             "corpus analyze DB and corpus stories DB.")
         if not typed.strip():
             st.info("Type the path of a store file in the sidebar.")
-            return None
-        return Path(typed.strip()).expanduser()
+            return None, ""
+        return explore.store_path(typed), ""
     upload = st.sidebar.file_uploader(
         "Table of articles", type=["csv", "tsv", "jsonl", "ndjson", "parquet"],
         key="corpus_upload",
@@ -183,8 +178,8 @@ def choose_store() -> Path | None:
         "published, url); added to a temporary store and analyzed.")
     if upload is None:
         st.info("Upload a CSV, JSONL or Parquet table with a text column in the sidebar.")
-        return None
-    return uploaded_store(upload)
+        return None, ""
+    return uploaded_store(upload), upload.name
 
 
 # --------------------------------------------------------------------------- sections
@@ -379,7 +374,7 @@ def reset_page() -> None:
 
 
 @st.fragment
-def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
+def explorer_section(path: str, version, overview: pd.DataFrame, uploaded: str) -> None:
     options = filter_options(path, version)
     top, bottom = st.columns(4), st.columns(4)
     picked = {
@@ -427,7 +422,7 @@ def explorer_section(path: str, version, overview: pd.DataFrame) -> None:
                           file_name="sentences_filtered.parquet",
                           mime="application/vnd.apache.parquet",
                           key="corpus_dl_filter_parquet", on_click="ignore")
-    if shown > explore.EXPORT_ROWS:
+    if shown > explore.EXPORT_ROWS and not uploaded:  # the operator's store: their command
         note.caption(f"The download holds the first {explore.EXPORT_ROWS:,} rows; for all of "
                      f"them: python -m framing corpus query {path} \"SELECT ...\"")
 
@@ -469,15 +464,14 @@ if not hasattr(app, "comparison_tab"):
     st.error("Open this page from the app: streamlit run app.py")
     st.stop()
 try:
-    store = choose_store()
+    store, uploaded = choose_store()
     if store is None:
         st.stop()
     key = str(store)
-    if not store.is_file():
-        explore.store_status(key)  # the store's own one-line error: no such store, a folder …
-    version = stamp(store)
+    version = explore.store_stamp(store)  # a path that is no store: its one-line error
     status = store_status(key, version)
     status.check_analyzed()
+    left_out = skipped_rows(key, version).message() if uploaded else ""
 except FramingError as error:
     st.error(str(error))
     st.stop()
@@ -488,8 +482,10 @@ st.markdown(
     + f"; {status.analyzed:,} analyzed, {status.sentences:,} sentences, "
     f"{status.stories:,} stories"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
-st.caption(f"Store: {key}")
-if status.analyzed < status.articles:
+st.caption(f"Table: {uploaded}" if uploaded else f"Store: {key}")
+if left_out:  # an upload: which rows were left out and why, in the visitor's terms
+    st.warning(f"{uploaded}: {left_out}")
+elif status.analyzed < status.articles and not uploaded:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {key}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
@@ -508,7 +504,7 @@ if trends_tab.open:
         trends_section(key, version, chosen_metric(key, version))
 if sentences_tab.open:
     with sentences_tab:
-        explorer_section(key, version, story_overview(key, version))
+        explorer_section(key, version, story_overview(key, version), uploaded)
 if downloads_tab.open:
     with downloads_tab:
         downloads_section(key, version)

@@ -200,3 +200,75 @@ def test_an_outlet_with_one_article_has_no_interval(example_store, tmp_path):
     shown = chart_data(charts(at)[0]).set_index("row")
     assert not shown.loc["Lone Courier · 1 article", "interval"]
     assert shown.loc["The Daily Blaze · 11 articles", "interval"]
+
+
+def test_a_store_path_too_long_is_a_one_line_error(tmp_path):
+    at = open_store(tmp_path / ("a" * 300 + ".duckdb"))
+    assert len(at.error) == 1 and at.error[0].value.endswith(": file name too long")
+    assert "\n" not in at.error[0].value and len(at.error[0].value) < 200
+    assert not charts(at)
+
+
+# Uploaded tables, in words of our own (long enough for the language check to tell).
+SPANISH = ("El mercado de la plaza cambiará su horario a partir de la semana que viene, según "
+           "explicó ayer la asociación de comerciantes. Los puestos abrirán una hora antes por la "
+           "mañana y cerrarán más tarde los viernes, para que la gente que trabaja pueda comprar.")
+ENGLISH = ("The town council agreed on Monday to repair the footbridge over the canal before "
+           "the autumn rains. Residents had asked for the work for two years, and the engineer "
+           "who inspected the bridge said its railings were loose. The repairs will be paid for "
+           "from the roads budget, the council said, and should take about six weeks.")
+
+
+def upload(tmp_path, monkeypatch, name: str, rows: list[str]) -> AppTest:
+    """The Corpus page after uploading a CSV of ``rows`` (its uploads kept under tmp_path)."""
+    import csv
+    import io
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["text", "outlet"])
+    writer.writerows([text, f"Paper {n}"] for n, text in enumerate(rows))
+    at = open_corpus_page(corpus_source="Upload a table")
+    at.sidebar.file_uploader(key="corpus_upload").set_value(
+        (name, buffer.getvalue().encode("utf-8"), "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def visitor_text(at) -> str:
+    """Everything the page says in errors, warnings, notes and captions."""
+    return "\n".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption])
+
+
+def assert_no_operator_talk(at, tmp_path) -> None:
+    said = visitor_text(at)
+    assert "python -m framing" not in said and str(tmp_path) not in said
+    assert "framing-uploads" not in said and ".duckdb" not in said
+
+
+def test_an_upload_without_rows_says_so(tmp_path, monkeypatch, example_store):
+    at = upload(tmp_path, monkeypatch, "empty.csv", [])
+    assert [e.value for e in at.error] == ["empty.csv: the table has no rows"]
+    assert_no_operator_talk(at, tmp_path)
+
+
+def test_an_upload_of_rows_that_cannot_be_analyzed_names_them(tmp_path, monkeypatch,
+                                                              example_store):
+    at = upload(tmp_path, monkeypatch, "foreign.csv", [SPANISH, "", SPANISH + " Gracias."])
+    assert [e.value for e in at.error] == [
+        "foreign.csv: none of its 3 rows could be analyzed (2 not English, 1 empty text): "
+        "row 1 not English, row 2 empty text, row 3 not English"]
+    assert_no_operator_talk(at, tmp_path)
+
+
+def test_an_upload_with_a_bad_row_names_it_and_shows_the_rest(tmp_path, monkeypatch,
+                                                              example_store):
+    at = upload(tmp_path, monkeypatch, "mixed.csv", [ENGLISH, SPANISH])
+    assert not at.error
+    assert [w.value for w in at.warning] == [
+        "mixed.csv: 1 of the table's 2 rows was left out (1 not English): row 2 not English"]
+    assert any(c.value == "Table: mixed.csv" for c in at.caption)
+    assert at.markdown[0].value.startswith("**2 articles** from 2 outlets; 1 analyzed")
+    assert_no_operator_talk(at, tmp_path)

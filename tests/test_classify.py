@@ -209,7 +209,7 @@ def write(path, header, rows):
     [
         (["sentence", "label"], [["x", "opinion"]] * 30, "missing column text"),
         (["text", "label"], [["x", "opinion"], ["y", "maybe"]] * 15, "unknown label 'maybe'"),
-        (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)], "needs both labels"),
+        (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)], "both labels are needed"),
         (["text", "label"], [["a", "opinion"], ["b", "reporting"]] * 5, "at least 20"),
     ],
     ids=["missing-column", "unknown-label", "one-class", "too-few"],

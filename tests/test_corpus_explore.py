@@ -4,6 +4,7 @@ against the same answers computed in pandas from the store's whole tables."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -270,3 +271,159 @@ def test_the_example_stores_key_follows_the_corpus_code(analyzer, tmp_path, monk
     with (code / "stories.py").open("a", encoding="utf-8") as fh:
         fh.write("\n# a changed threshold\n")
     assert explore.example_key(analyzer) != before
+
+
+# --------------------------------------------------------------------------- uploads
+
+# Rows of uploaded tables, in words of our own: two that are not English (long enough for the
+# language check to tell), one English article.
+SPANISH = ("La biblioteca del barrio abrirá de nuevo sus puertas el lunes, después de unas obras "
+           "que duraron casi un año. Los vecinos que se acercaron ayer dijeron que las salas son "
+           "más luminosas y que por fin hay sitio para los niños y para los grupos de lectura.")
+GERMAN = ("Die kleine Fähre über den Fluss fährt ab dem Sommer wieder jede halbe Stunde, wie die "
+          "Gemeinde am Mittwoch mitteilte. Viele Pendler hatten sich über die langen Wartezeiten "
+          "beschwert, und der neue Fahrplan soll nun auch am Wochenende mehr Fahrten bringen.")
+ENGLISH = ("The county board voted on Tuesday to keep the river ferry running every half hour "
+           "through the summer. Commuters had complained about long waits at the landing, and "
+           "officials said the new timetable would add trips on weekends as well. The board "
+           "chair said the cost would be covered by the state grant approved in March.")
+
+
+def csv_bytes(*texts: str) -> bytes:
+    frame = pd.DataFrame({"text": list(texts), "outlet": [f"Paper {i}" for i in range(
+        len(texts))]})
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("analyzed, rows, message", [
+    (0, (), "the table has no rows"),
+    (4, (), ""),
+    (0, (("row 1", "not English"), ("row 2", "empty text"), ("row 3", "not English")),
+     "none of its 3 rows could be analyzed (2 not English, 1 empty text): row 1 not English, "
+     "row 2 empty text, row 3 not English"),
+    (0, (("line 2", "not valid JSON"),),
+     "none of its 1 row could be analyzed (1 not valid JSON): line 2 not valid JSON"),
+    (5, (("row 4", "empty text"),),
+     "1 of the table's 6 rows was left out (1 empty text): row 4 empty text"),
+    (1, tuple((f"row {n}", "not English") for n in range(2, 10)),
+     "8 of the table's 9 rows were left out (8 not English): row 2 not English, row 3 not "
+     "English, row 4 not English, row 5 not English, row 6 not English and 3 more"),
+])
+def test_skipped_rows_say_what_happened_to_the_table(analyzed, rows, message):
+    assert explore.SkippedRows(analyzed, rows).message() == message
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"text,outlet\n", "the table has no rows"),
+    (csv_bytes(SPANISH, "   ", GERMAN),
+     "none of its 3 rows could be analyzed (2 not English, 1 empty text): row 1 not English, "
+     "row 2 empty text, row 3 not English"),
+])
+def test_an_upload_with_nothing_to_show_says_why_in_the_visitors_words(tmp_path, analyzer,
+                                                                       data, message):
+    folder = tmp_path / "uploads"
+    with pytest.raises(ExploreError) as error:
+        explore.upload_store(data, "my table.csv", folder, analyzer)
+    assert str(error.value) == f"my table.csv: {message}"
+    assert not list(folder.glob("*.duckdb*"))  # no store kept for nothing
+
+
+def test_an_upload_with_some_bad_rows_names_them(tmp_path, analyzer):
+    folder = tmp_path / "uploads"
+    store = explore.upload_store(csv_bytes(ENGLISH, SPANISH, ""), "mixed.csv", folder, analyzer)
+    status = explore.store_status(store)
+    assert (status.articles, status.analyzed) == (2, 1)
+    skipped = explore.skipped_rows(store)
+    assert skipped.message() == ("2 of the table's 3 rows were left out (1 not English, 1 empty "
+                                 "text): row 2 not English, row 3 empty text")
+    # the same upload again: the store is reused, not rebuilt
+    before = store.stat().st_mtime_ns
+    assert explore.upload_store(csv_bytes(ENGLISH, SPANISH, ""), "again.csv", folder,
+                                analyzer) == store
+    assert store.stat().st_mtime_ns == before
+
+
+def age(path, seconds: float) -> None:
+    """Set a file's or folder's modification time ``seconds`` in the past."""
+    import os
+    import time
+
+    when = time.time() - seconds
+    os.utime(path, (when, when))
+
+
+def fake_upload(folder, digest: str, size: int, seconds_ago: float) -> None:
+    """An upload as upload_store leaves it: its saved table and its store."""
+    (folder / digest).mkdir(parents=True)
+    (folder / digest / "table.csv").write_bytes(b"x" * size)
+    (folder / f"table-{digest}.duckdb").write_bytes(b"y" * size)
+    for path in (folder / digest, folder / f"table-{digest}.duckdb"):
+        age(path, seconds_ago)
+
+
+def test_old_uploads_are_removed_oldest_first_never_the_one_in_use(tmp_path):
+    folder = tmp_path / "uploads"
+    digests = [f"{n:016x}" for n in range(1, 6)]
+    for n, digest in enumerate(digests):  # the first is the oldest
+        fake_upload(folder, digest, 1000, seconds_ago=1000 - n)
+    (folder / "notes.txt").write_text("not an upload")  # left alone
+    removed = explore.prune_uploads(folder, keep=3, max_bytes=10**9, in_use=[digests[0]])
+    assert sorted(removed) == digests[1:3]  # the oldest in use stays; the next two go
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([*(d for d in [digests[0], *digests[3:]]),
+                           *(f"table-{d}.duckdb" for d in [digests[0], *digests[3:]]),
+                           "notes.txt"])
+    # by size: 2,000 bytes each; 4,500 bytes keep the in-use upload and the newest one
+    removed = explore.prune_uploads(folder, keep=10, max_bytes=4500, in_use=[digests[0]])
+    assert removed == [digests[3]]
+    assert explore.prune_uploads(folder, keep=10, max_bytes=4500, in_use=[digests[0]]) == []
+
+
+def test_a_store_left_half_built_by_a_crash_is_removed_after_a_day(tmp_path):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    stale = folder / ".table-00000000000000aa.123.456.duckdb"
+    fresh = folder / ".table-00000000000000bb.123.789.duckdb"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    age(stale, 2 * 24 * 3600)
+    explore.prune_uploads(folder)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_uploading_past_the_limit_removes_the_least_recently_used(tmp_path, analyzer,
+                                                                  monkeypatch):
+    monkeypatch.setattr(explore, "UPLOADS_KEPT", 2)
+    folder = tmp_path / "uploads"
+    tables = [f"{name},outlet\n".encode() for name in ("text", "body", "content")]
+    for number, data in enumerate(tables):
+        with pytest.raises(ExploreError, match="the table has no rows"):
+            explore.upload_store(data, f"t{number}.csv", folder, analyzer)
+        age(folder / _digest(data), 100 - number)  # the first is the least recently used
+    assert sorted(p.name for p in folder.iterdir()) == sorted(_digest(t) for t in tables[1:])
+    # using an upload again makes it the most recent: the next new one removes the other
+    with pytest.raises(ExploreError):
+        explore.upload_store(tables[1], "t1.csv", folder, analyzer)
+    with pytest.raises(ExploreError):
+        explore.upload_store(b"article,outlet\n", "t3.csv", folder, analyzer)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [_digest(tables[1]), _digest(b"article,outlet\n")])
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def test_a_store_path_the_system_cannot_look_at_is_a_one_line_error(tmp_path):
+    long_path = tmp_path / ("a" * 300 + ".duckdb")
+    for call in (explore.store_stamp, explore.store_status):
+        with pytest.raises(StoreError, match="file name too long$") as error:
+            call(long_path)
+        assert "\n" not in str(error.value) and len(str(error.value)) < 200
+    with pytest.raises(StoreError, match="file name too long$"):
+        explore.store_path(str(long_path))
+    with pytest.raises(StoreError, match="no such user's home folder"):
+        explore.store_path("~no-such-user-here-at-all/news.duckdb")
+    assert explore.store_path(" ~/news.duckdb ") == Path.home() / "news.duckdb"

@@ -21,6 +21,7 @@ from framing import Corpus
 from framing.cli import main
 from framing.corpus.sources import parse_date, text_id
 from framing.corpus.store import SCHEMA_VERSION, StoreError, WriterLock, connect
+from framing.errors import FramingError
 from framing.export import ARTICLE_COLUMNS
 from framing.ingest import load_article
 
@@ -746,3 +747,212 @@ def test_an_article_refused_for_analysis_is_listed_with_its_reason_once(tmp_path
     skipped = Corpus(db).sql("SELECT source, reason FROM skipped")
     assert skipped["source"].tolist() == [str(spanish)]
     assert skipped["reason"][0].startswith("the text is not English")
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def one_error_line(capsys) -> str:
+    """The command's standard error, which must be one line (no traceback)."""
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    return err[0]
+
+
+@pytest.mark.parametrize("sql", ["", "   ", ";", "; ;", "-- nothing but a remark",
+                                 "/* a block remark */"])
+def test_a_query_without_a_statement_is_a_one_line_error(analyzed_store, tmp_path, capsys,
+                                                         sql):
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 2
+    assert one_error_line(capsys) == "framing: error: no SQL statement given"
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out",
+                 str(tmp_path / "out.csv")]) == 2
+    assert one_error_line(capsys) == "framing: error: no SQL statement given"
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(StoreError, match="^no SQL statement given$"):
+        Corpus(analyzed_store).sql(sql)
+
+
+def test_query_reads_only_the_rows_it_prints(analyzed_store, capsys):
+    # Every row past the first hundred thousand raises: a query that computed the whole
+    # result before cutting it to --max-rows fails.
+    sql = ("SELECT CASE WHEN range < 100000 THEN range ELSE error('read past the rows shown') "
+           "END AS n FROM range(5000000)")
+    assert main(["corpus", "query", str(analyzed_store), sql, "--max-rows", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.strip() for line in out] == [
+        "n", "0", "1", "2", "(the first 3 rows; all of them with --out FILE)"]
+    # ordered: the largest three, and no note when every row is printed
+    assert main(["corpus", "query", str(analyzed_store),
+                 "SELECT words FROM articles ORDER BY words DESC", "--max-rows",
+                 str(len(CORPUS_FILES))]) == 0
+    printed = [int(x) for x in capsys.readouterr().out.split()[1:]]
+    stored = Corpus(analyzed_store).sql("SELECT words FROM articles")["words"]
+    assert printed == sorted(stored, reverse=True)
+
+
+def test_query_out_writes_a_result_larger_than_it_prints(analyzed_store, tmp_path, capsys):
+    out = tmp_path / "numbers.parquet"
+    assert main(["corpus", "query", str(analyzed_store), "SELECT * FROM range(300000)",
+                 "--out", str(out)]) == 0
+    assert capsys.readouterr().err.strip() == f"framing: wrote 300000 rows to {out}"
+    assert pd.read_parquet(out)["range"].tolist() == list(range(300000))
+    assert [p.name for p in tmp_path.iterdir()] == ["numbers.parquet"]
+
+
+@pytest.mark.parametrize("sql, made", [
+    ("COPY articles TO '{tmp}/leak.csv'", "leak.csv"),
+    ("ATTACH '{tmp}/other.duckdb' AS other", "other.duckdb"),
+    ("SELECT * FROM read_csv('{tmp}/private.csv')", None),
+    ("INSTALL httpfs", None),
+    ("SET enable_external_access = true", None),
+])
+def test_a_query_cannot_reach_outside_the_store(analyzed_store, tmp_path, capsys, sql, made):
+    (tmp_path / "private.csv").write_text("secret\nhunter2\n", encoding="utf-8")
+    sql = sql.format(tmp=tmp_path)
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 2
+    assert one_error_line(capsys).startswith("framing: error: query failed")
+    out = tmp_path / "result.csv"
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out", str(out)]) == 2
+    assert one_error_line(capsys).startswith("framing: error: query failed")
+    with pytest.raises(StoreError, match="query failed"):
+        Corpus(analyzed_store).sql(sql)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["private.csv"]
+    if made:
+        assert not (tmp_path / made).exists()
+    # the store's own tables are still read
+    assert Corpus(analyzed_store).sql("SELECT count(*) AS n FROM articles")["n"][0] == \
+        len(CORPUS_FILES)
+
+
+def test_a_query_cannot_write_elsewhere_through_out(analyzed_store, tmp_path, capsys):
+    elsewhere = tmp_path / "elsewhere.csv"
+    sql = f"SELECT 1 AS n) TO '{elsewhere}' (FORMAT csv);\nSELECT (1"
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out",
+                 str(tmp_path / "out.csv")]) == 2
+    assert one_error_line(capsys).startswith("framing: error: query failed")
+    assert not list(tmp_path.iterdir())
+
+
+def test_report_by_story_before_stories_says_which_command_to_run(analyzed_store, tmp_path,
+                                                                   capsys):
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(analyzed_store, db)
+    assert Corpus(db).sql("SELECT count(*) AS n FROM stories")["n"][0] == 0
+    assert main(["corpus", "report", str(db), "--by", "story"]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.splitlines() == [
+        f"framing: error: the store has no stories yet: run python -m framing corpus stories "
+        f"{db} first"]
+    assert main(["corpus", "stories", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["corpus", "report", str(db), "--by", "story"]) == 0
+    assert "story_id" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", [None, 3, "", "   ", ["news.duckdb"]])
+def test_a_store_must_be_a_file_name(path):
+    with pytest.raises(StoreError, match="a store is a file name"):
+        Corpus(path)
+
+
+def test_add_reports_inputs_that_are_not_names_and_prints_nothing(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    told = []
+    summary = Corpus(db).add([None, str(CORPUS_FILES[0]), 42], report=told.append)
+    assert (summary.added, summary.skipped) == (1, 2)
+    assert told == ["skipped None: not a file name, folder or URL",
+                    "skipped 42: not a file name, folder or URL"]
+    # without report: counted and recorded, nothing printed by the library
+    assert Corpus(db).add([None]).skipped == 1
+    assert capsys.readouterr() == ("", "")
+    skipped = Corpus(db).sql("SELECT source, reason FROM skipped ORDER BY source")
+    assert skipped["source"].tolist() == ["42", "None"]
+    with pytest.raises(FramingError, match="sources must be a list"):
+        Corpus(db).add(7)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--batch", "0"], "argument --batch: 0 is out of range: give 1 or more"),
+    (["--batch", "-1"], "argument --batch: -1 is out of range: give 1 or more"),
+    (["--batch", "ten"], "argument --batch: 'ten' is not a whole number"),
+    (["--jobs", "1000000"], "argument --jobs: give 0 (one process per core) to 64, not 1000000"),
+    (["--jobs", "65"], "argument --jobs: give 0 (one process per core) to 64, not 65"),
+    (["--jobs", "-2"], "argument --jobs: give 0 (one process per core) to 64, not -2"),
+])
+def test_analyze_checks_batch_and_jobs(analyzed_store, capsys, args, message):
+    # everything is analyzed already, so even a run that took the value would start no worker
+    with pytest.raises(SystemExit) as stop:
+        main(["corpus", "analyze", str(analyzed_store), *args])
+    assert stop.value.code == 2
+    assert one_error_line(capsys).startswith(f"framing: error: {message}")
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"jobs": 1_000_000}, "jobs must be a whole number from 1 to 64, not 1000000"),
+    ({"jobs": 0}, "jobs must be a whole number from 1 to 64, not 0"),
+    ({"flush_articles": 0}, "flush_articles must be a whole number 1 or more, not 0"),
+])
+def test_the_library_checks_jobs_and_batch_before_any_work(analyzed_store, options, message):
+    with pytest.raises(FramingError, match=f"^{message}$"):
+        Corpus(analyzed_store).analyze(**options)
+    runs = Corpus(analyzed_store).sql("SELECT count(*) AS n FROM runs")["n"][0]
+    with pytest.raises(FramingError):
+        Corpus(analyzed_store).analyze(**options)
+    assert Corpus(analyzed_store).sql("SELECT count(*) AS n FROM runs")["n"][0] == runs
+
+
+def test_query_max_rows_must_be_positive(analyzed_store, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["corpus", "query", str(analyzed_store), "SELECT 1", "--max-rows", "0"])
+    assert stop.value.code == 2
+    assert "--max-rows: 0 is out of range" in one_error_line(capsys)
+
+
+TOO_LONG = "a" * 300  # one name longer than any file system allows (255 bytes)
+
+
+def test_a_file_name_too_long_is_skipped_and_the_other_inputs_added(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    long_name = tmp_path / f"{TOO_LONG}.txt"
+    assert main(["corpus", "add", str(db), str(CORPUS_FILES[0]), str(long_name),
+                 str(CORPUS_FILES[1])]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    skipped = [line for line in err.splitlines() if line.startswith("framing: skipped")]
+    assert len(skipped) == 1 and skipped[0].endswith(": file name too long")
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 2
+    reasons = Corpus(db).sql("SELECT reason FROM skipped")["reason"].tolist()
+    assert reasons == ["file name too long"]
+
+
+@pytest.mark.parametrize("command", [
+    ["add", "{long}", "{article}"], ["analyze", "{long}"], ["info", "{long}"],
+    ["query", "{long}", "SELECT 1"], ["export", "{long}", "--table", "articles", "--out",
+                                      "{tmp}/x.csv"],
+    ["report", "{long}"], ["stories", "{long}"],
+    ["query", "{store}", "SELECT 1", "--out", "{tmp}/{name}.csv"],
+    ["export", "{store}", "--table", "articles", "--out", "{tmp}/{name}.csv"],
+    ["report", "{store}", "--out", "{tmp}/{name}.csv"],
+    ["add", "{store}", "{tmp}/{name}.csv"], ["add", "{store}", "--files-from", "{tmp}/{name}"],
+    ["add", "{store}", "--feed", "{tmp}/{name}.xml"],
+])
+def test_a_file_name_too_long_is_a_one_line_error(analyzed_store, tmp_path, capsys, command):
+    values = {"long": str(tmp_path / f"{TOO_LONG}.duckdb"), "article": str(CORPUS_FILES[0]),
+              "tmp": str(tmp_path), "name": TOO_LONG, "store": str(analyzed_store)}
+    assert main(["corpus", *[part.format(**values) for part in command]]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith("framing: error: ") and line.endswith("file name too long")
+    assert len(line) < 300  # the name is cut in the middle
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_library_says_file_name_too_long(tmp_path):
+    with pytest.raises(StoreError, match="file name too long$"):
+        Corpus(tmp_path / f"{TOO_LONG}.duckdb").sql("SELECT 1")
+    with pytest.raises(StoreError, match="file name too long$"):
+        Corpus(tmp_path / f"{TOO_LONG}.duckdb").add([str(CORPUS_FILES[0])])
+    assert not list(tmp_path.iterdir())

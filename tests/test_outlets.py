@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -271,3 +272,27 @@ def test_aggregate_interval_of_three_articles_is_their_range(tmp_path):
     table = aggregate(path, metrics=["framing_score"]).set_index("outlet")
     assert (table.loc["A", "ci_low"], table.loc["A", "ci_high"]) == (3.0, 9.0)
     assert 1.0 < table.loc["B", "ci_low"] < table.loc["B", "mean"] < table.loc["B", "ci_high"] < 50
+
+
+def empty_stories_table(path) -> None:
+    """The stories table as every store made by `corpus add` has it before `corpus stories`."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE stories(story_id INTEGER, article_id VARCHAR, "
+                    "similarity DOUBLE, label VARCHAR)")
+
+
+def test_a_report_by_story_needs_stories_even_when_the_table_is_there(tmp_path, capsys):
+    path = tmp_path / "ungrouped.duckdb"
+    metric_store(path, two_outlets(6, 6, 1.0, 2.0, 0.1))
+    empty_stories_table(path)
+    expected = f"the store has no stories yet: run python -m framing corpus stories {path} first"
+    with pytest.raises(FramingError, match=f"^{re.escape(expected)}$"):
+        aggregate(path, by="story")
+    with pytest.raises(FramingError, match=re.escape(expected)):
+        compare_outlets(path, "A", "B", paired=True)
+    assert run_cli(["report", str(path), "--by", "story"]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err.splitlines() == [f"framing: error: {expected}"]
+    # unpaired by default, and the note says why
+    difference = compare_outlets(path, "A", "B", metrics=["framing_score"])[0]
+    assert not difference.paired and "(unpaired: no stories yet)" in difference.summary

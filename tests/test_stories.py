@@ -297,3 +297,14 @@ def test_words_of_one_article_count_in_its_length():
     similarity = (vectors @ vectors.T).toarray()
     assert similarity[0, 1] < DEFAULT_THRESHOLD
     assert np.allclose(np.linalg.norm(vectors.toarray(), axis=1)[:2] < 1, True)
+
+
+def test_blind_spots_need_stories_not_just_their_empty_table(store):
+    path, _ = store
+    with duckdb.connect(str(path)) as con:  # as `corpus add` makes it, before `corpus stories`
+        con.execute("CREATE TABLE stories(story_id INTEGER, article_id VARCHAR, "
+                    "similarity DOUBLE, label VARCHAR)")
+    with pytest.raises(FramingError, match=f"run python -m framing corpus stories {path} first"):
+        blind_spots(path)
+    build_stories(path)
+    assert len(blind_spots(path)) == 2

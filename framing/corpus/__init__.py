@@ -11,9 +11,11 @@ ask questions in SQL.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from .store import SCHEMA_VERSION, StoreError, connect
+from ..ingest import shown_path
+from .store import SCHEMA_VERSION, StoreError, check_path, connect, sandbox
 
 __all__ = ["SCHEMA_VERSION", "Corpus", "StoreError", "connect"]
 
@@ -26,6 +28,8 @@ class Corpus:
     """
 
     def __init__(self, path: str | Path) -> None:
+        if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
+            raise StoreError(f"a store is a file name, such as news.duckdb; got {path!r}")
         self.path = Path(path)
 
     def add(self, sources=(), *, feeds=(), files_from: str | None = None, columns=None,
@@ -40,17 +44,22 @@ class Corpus:
         files_from : a text file listing more sources, one per line.
         columns : a ``sources.Columns`` naming the table columns (default: found by name).
         allow_private_hosts : let URLs and feeds on private or local addresses be fetched.
-        report : called with a one-line message per skipped input (default: stderr).
+        report : called with a one-line message per skipped input (default: none). Skipped
+            inputs are counted in the summary's ``skipped`` and listed, with their reasons,
+            in the store's ``skipped`` table.
         """
         from .add import add_records
-        from .sources import Columns, plan, records
+        from .sources import Columns, Skip, plan, records
 
-        if isinstance(sources, (str, Path)):
-            sources = [sources]
-        if isinstance(feeds, str):
-            feeds = [feeds]
-        named = [str(s) for s in sources] + listed(files_from)
-        the_plan = plan(named, list(feeds), columns or Columns(), allow_private_hosts)
+        named, refused = [], []
+        for source in _items(sources, "sources") + listed(files_from):
+            if isinstance(source, (str, os.PathLike)) and str(source).strip():
+                named.append(str(source))
+            else:
+                refused.append(Skip(repr(source), "not a file name, folder or URL"))
+        feeds = [str(feed) for feed in _items(feeds, "feeds")]
+        the_plan = plan(named, feeds, columns or Columns(), allow_private_hosts)
+        the_plan.skipped[:0] = refused
         options = {"report": report} if report else {}
         return add_records(self.path, records(the_plan, allow_private_hosts), **options)
 
@@ -64,10 +73,15 @@ class Corpus:
                             engine=engine, scheduler=scheduler, rerun=rerun, **options)
 
     def sql(self, query: str, params=None):
-        """The result of a SQL query on the store, as a pandas DataFrame (read-only)."""
+        """The result of a SQL query on the store, as a pandas DataFrame.
+
+        Read-only, and sandboxed: the query reads the store and nothing else (no files, no
+        network, no extensions); ``COPY ... TO`` and ``ATTACH`` are refused."""
         import duckdb
 
+        check_statement(query)
         with connect(self.path) as con:
+            sandbox(con)
             try:
                 return con.execute(query, params or []).df()
             except duckdb.Error as error:
@@ -78,6 +92,36 @@ class Corpus:
         """Nothing to release (no connection is kept open); here for symmetry with files."""
 
 
+def check_statement(query) -> None:
+    """Raise ``StoreError`` for a query that holds no SQL statement (empty, ``;`` or only a
+    comment): DuckDB runs it and returns no result at all."""
+    import duckdb
+
+    if not isinstance(query, str):
+        raise StoreError(f"a query is SQL text, not {type(query).__name__}")
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as error:
+        raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
+    if not statements:
+        raise StoreError("no SQL statement given")
+
+
+def _items(value, name: str) -> list:
+    """``sources`` or ``feeds`` as a list: one string or path is one item."""
+    from ..errors import InputFileError
+
+    if value is None:
+        return []
+    if isinstance(value, (str, os.PathLike)):
+        return [value]
+    try:
+        return list(value)
+    except TypeError:
+        raise InputFileError(f"{name} must be a list of file names or URLs, not "
+                             f"{type(value).__name__}") from None
+
+
 def listed(path: str | None) -> list[str]:
     """The inputs named in a --files-from list: one per line; blank lines and # comments
     ignored."""
@@ -86,10 +130,16 @@ def listed(path: str | None) -> list[str]:
     if not path:
         return []
     listing = Path(path)
+    check_path(listing, InputFileError)
     if not listing.is_file():
-        raise InputFileError(f"{path}: no such list file")
+        raise InputFileError(f"{shown_path(path)}: no such list file")
     try:
         lines = listing.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
-        raise DecodeError(f"{path}: the list is not UTF-8 text") from None
+        raise DecodeError(f"{shown_path(path)}: the list is not UTF-8 text") from None
+    except OSError as error:
+        from .store import os_reason
+
+        raise InputFileError(f"{shown_path(path)}: cannot read the list ({os_reason(error)})"
+                             ) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

@@ -3,14 +3,13 @@ batches (each one transaction; the file is closed between batches so readers get
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .dedupe import NearDuplicates, signature, to_bytes
 from .sources import Record, Skip
-from .store import StoreError, WriterLock, connect, record_skipped
+from .store import StoreError, WriterLock, check_path, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
 FLUSH_SECONDS = 5.0   # or this much time since the last one (slow inputs: URLs, feeds)
@@ -26,17 +25,17 @@ class AddSummary:
     skipped: int = 0           # unreadable inputs, recorded in the skipped table
 
 
-def _report(message: str) -> None:
-    from tqdm import tqdm
-
-    tqdm.write(f"framing: {message}", file=sys.stderr)
+def _silent(message: str) -> None:
+    """The library says nothing itself: skips are counted and recorded in ``skipped``."""
 
 
 def add_records(path, items: Iterable[Record | Skip],
-                report: Callable[[str], None] = _report, progress=None) -> AddSummary:
-    """Write records to the store at ``path`` (made if missing); skips are recorded."""
+                report: Callable[[str], None] = _silent, progress=None) -> AddSummary:
+    """Write records to the store at ``path`` (made if missing); skips are recorded in the
+    ``skipped`` table, counted in the summary and told to ``report`` one line each."""
     counts = {"added": 0, "near": 0, "known": 0, "skipped": 0}
     index = NearDuplicates()
+    check_path(path)  # before the lock file beside it is made
     with WriterLock(path):
         with connect(path, create=True) as con:
             index.load(con)

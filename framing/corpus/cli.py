@@ -7,9 +7,7 @@ DuckDB) is imported only when a corpus command runs.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..cli import EXIT_ERROR, _Parser
@@ -19,7 +17,32 @@ TABLES = ("articles", "sentences", "terms", "actors", "metrics", "runs", "skippe
 OUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".json": "json"}
 
 
+def _count(most: int | None = None):
+    """An argparse type: a whole number from 1 to ``most`` (a bad one is a one-line usage
+    error)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < 1 or (most is not None and value > most):
+            raise argparse.ArgumentTypeError(
+                f"{value} is out of range: give 1 to {most}" if most is not None
+                else f"{value} is out of range: give 1 or more")
+        return value
+
+    return parse
+
+
+def _jobs(value: str) -> int:
+    from ..batch import jobs_option
+
+    return jobs_option(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from ..batch import MAX_JOBS
+
     parser = _Parser(
         prog="python -m framing corpus",
         description="A corpus store: many articles in one DuckDB file, analyzed resumably, "
@@ -56,9 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
         "not analyzed yet, writing its sentences, terms, actors and metrics in batches. "
         "Killed at any moment, a rerun finishes the rest.")
     analyze.add_argument("db", metavar="DB")
-    analyze.add_argument("--jobs", type=int, default=0, metavar="N",
-                         help="worker processes, or Dask LocalCluster workers (default: one "
-                         "per core)")
+    analyze.add_argument("--jobs", type=_jobs, default=0, metavar="N",
+                         help="worker processes, or Dask LocalCluster workers (default 0: "
+                         f"one per core, at most 8; up to {MAX_JOBS})")
     analyze.add_argument("--engine", choices=("local", "dask"), default="local",
                          help="local: processes on this machine; dask: a Dask cluster "
                          "(pip install -r requirements-dask.txt)")
@@ -71,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="an extra lexicon CSV (repeatable)")
     analyze.add_argument("--model", metavar="FILE",
                          help="a model file from `train` (default: the shipped model)")
-    analyze.add_argument("--batch", type=int, default=0, metavar="N",
-                         help="articles per write transaction (default 200)")
+    analyze.add_argument("--batch", type=_count(), metavar="N",
+                         help="articles per write transaction, 1 or more (default 200)")
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
     analyze.set_defaults(run=run_analyze)
@@ -86,14 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = commands.add_parser(
         "query", help="run a SQL query on a store (read-only)",
-        description="Run one SQL query on DB (read-only) and print the result as a table, or "
-        "write it with --out (.csv, .parquet or .json).")
+        description="Run one SQL query on DB and print the result as a table, or write it "
+        "with --out (.csv, .parquet or .json). The query is read-only and sees the store "
+        "only: it cannot read or write other files (COPY, read_csv, ATTACH), install or "
+        "load extensions, or reach the network.")
     query.add_argument("db", metavar="DB")
     query.add_argument("sql", metavar="SQL")
-    query.add_argument("--out", metavar="FILE", help="write the result to FILE (.csv, "
+    query.add_argument("--out", metavar="FILE", help="write the whole result to FILE (.csv, "
                        ".parquet, .json) instead of printing it")
-    query.add_argument("--max-rows", type=int, default=50, metavar="N",
-                       help="rows printed to the terminal (default 50)")
+    query.add_argument("--max-rows", type=_count(), default=50, metavar="N",
+                       help="rows printed to the terminal, 1 or more (default 50); only "
+                       "these are read")
     query.set_defaults(run=run_query)
 
     export = commands.add_parser(
@@ -161,10 +187,10 @@ def run_analyze(args) -> int:
 
     from ..batch import default_jobs
     from .run import run_analysis
+    from .store import StoreError, check_path
 
+    check_path(args.db)
     if not Path(args.db).is_file():
-        from .store import StoreError
-
         raise StoreError(f"{args.db}: no such store; make one with: python -m framing corpus "
                          f"add {args.db} ARTICLES...")
     jobs = args.jobs or default_jobs(10**6)
@@ -177,7 +203,7 @@ def run_analyze(args) -> int:
         bar.set_postfix(skipped=failed, refresh=False)
         bar.refresh()
 
-    options = {"flush_articles": args.batch} if args.batch > 0 else {}
+    options = {"flush_articles": args.batch} if args.batch else {}
     try:
         summary = run_analysis(args.db, lexicons=args.lexicon, model=args.model, jobs=jobs,
                                engine=args.engine, scheduler=args.scheduler, rerun=args.rerun,
@@ -229,48 +255,57 @@ def run_info(args) -> int:
 
 
 def _out_format(out: str) -> str:
+    from ..ingest import shown_path
+    from .store import check_path
+
     suffix = Path(out).suffix.lower()
     if suffix not in OUT_FORMATS:
-        raise InputFileError(f"{out}: give a .csv, .parquet or .json file name")
+        raise InputFileError(f"{shown_path(out)}: give a .csv, .parquet or .json file name")
+    check_path(out, InputFileError)
     parent = Path(out).parent
     if str(parent) not in ("", ".") and not parent.is_dir():
-        raise InputFileError(f"{out}: the folder {parent} does not exist")
+        raise InputFileError(f"{shown_path(out)}: the folder {shown_path(parent)} does not exist")
     return OUT_FORMATS[suffix]
 
 
 def _copy(con, select: str, out: str) -> int:
-    """Write a query's result with DuckDB's COPY to a temporary file, then rename it, so a
-    failed export leaves nothing behind. Returns the row count."""
+    """Write a query's result with DuckDB's COPY, streamed (never held in memory), through
+    ``framing.outfile`` (a temporary file renamed into place: a failed export leaves nothing
+    behind; an existing file keeps its permissions). The connection is sandboxed first: that
+    file is the only one the query may touch. Returns the row count."""
     import duckdb
 
-    from .store import StoreError
+    from ..outfile import OutputFile
+    from .store import StoreError, sandbox
 
     fmt = _out_format(out)
     options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
                "json": "FORMAT json, ARRAY true"}[fmt]
-    directory = Path(out).parent if str(Path(out).parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".part", dir=directory)
-    os.close(fd)
+    options += ", USE_TMP_FILE false"  # ours is the temporary file: the only one allowed
+    output = OutputFile(out, binary=True, open_handle=False)
+    target = str(output.work_path or output.target)
     try:
-        target = tmp.replace("'", "''")
-        con.execute(f"COPY ({select}) TO '{target}' ({options})")
-        count = con.execute(f"SELECT count(*) FROM ({select})").fetchone()[0]
-        os.replace(tmp, out)
+        sandbox(con, writable=target)
+        quoted = target.replace("'", "''")
+        count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
     except duckdb.Error as error:
-        Path(tmp).unlink(missing_ok=True)
+        output.abort()
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        output.abort()
         raise
+    output.commit()
     return count
 
 
 def run_query(args) -> int:
     import duckdb
 
-    from .store import StoreError, connect
+    from . import check_statement
+    from .store import StoreError, connect, sandbox
 
-    sql = args.sql.strip().rstrip(";")
+    check_statement(args.sql)
+    sql = args.sql.strip().rstrip(";").strip()
     if args.out:
         _out_format(args.out)
     with connect(args.db) as con:
@@ -278,16 +313,23 @@ def run_query(args) -> int:
             count = _copy(con, sql, args.out)
             print(f"framing: wrote {count} rows to {args.out}", file=sys.stderr)
             return 0
+        sandbox(con)
         try:
-            frame = con.execute(sql).df()
+            relation = con.sql(sql)
+            # Only the rows shown, and one more to tell that there are more, are computed
+            # and read (an ORDER BY becomes a top-N): never the whole result.
+            frame = relation.limit(args.max_rows + 1).df() if relation is not None else None
         except duckdb.Error as error:
             raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
-    if frame.empty:
-        print("(no rows)" if len(frame.columns) else "(done)")
+    if frame is None or not len(frame.columns):
+        print("(done)")
         return 0
-    print(frame.to_string(index=False, max_rows=args.max_rows, max_colwidth=60))
+    if frame.empty:
+        print("(no rows)")
+        return 0
+    print(frame.head(args.max_rows).to_string(index=False, max_colwidth=60))
     if len(frame) > args.max_rows:
-        print(f"({len(frame)} rows; all of them with --out FILE)")
+        print(f"(the first {args.max_rows} rows; all of them with --out FILE)")
     return 0
 
 

@@ -78,16 +78,29 @@ def run_stories(args) -> int:
 
 
 def _write(frame, out: str) -> None:
-    path = Path(out)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        frame.to_csv(path, index=False)
-    elif suffix == ".parquet":
-        frame.to_parquet(path, index=False)
-    elif suffix == ".json":
-        frame.to_json(path, orient="records", indent=1, force_ascii=False)
-    else:
-        raise CorpusReportError(f"--out must end in .csv, .parquet or .json, not {path.name!r}")
+    """Write the table through ``framing.outfile`` (a temporary file renamed into place; a
+    name too long or a missing folder is one line)."""
+    from ..outfile import OutputFile
+    from .store import check_path
+
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".csv", ".parquet", ".json"):
+        raise CorpusReportError(
+            f"--out must end in .csv, .parquet or .json, not {Path(out).name!r}")
+    check_path(out, CorpusReportError)
+    output = OutputFile(out, binary=True, open_handle=False)
+    path = output.work_path or output.target
+    try:
+        if suffix == ".csv":
+            frame.to_csv(path, index=False)
+        elif suffix == ".parquet":
+            frame.to_parquet(path, index=False)
+        else:
+            frame.to_json(path, orient="records", indent=1, force_ascii=False)
+    except BaseException:
+        output.abort()
+        raise
+    output.commit()
 
 
 def run_report(args) -> int:
@@ -121,6 +134,9 @@ def run_report(args) -> int:
     else:
         import pandas as pd
 
+        if frame.empty:  # (not pandas' "Empty DataFrame" with its columns)
+            print("(no rows)")
+            return 0
         with pd.option_context("display.max_rows", None, "display.width", 120,
                                "display.float_format", "{:.3f}".format):
             print(frame.to_string(index=False))

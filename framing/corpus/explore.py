@@ -15,15 +15,19 @@ import contextlib
 import hashlib
 import io
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FramingError
-from .store import SCHEMA_VERSION, StoreError, connect
+from ..errors import FramingError, message_for
+from ..ingest import shown_path
+from .store import SCHEMA_VERSION, StoreError, check_path, connect, os_reason
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
 PAGE_SIZE = 50
@@ -35,6 +39,12 @@ PREFERRED_METRICS = ("framing_score", "author_loaded_per_1k", "opinion_share_bod
                      "scare_quotes_per_1k", "loaded_attribution_share", "author_tone", "words")
 OUTLET_SQL = "coalesce(nullif(trim(a.outlet), ''), '(no outlet)')"
 DOWNLOADS = ("articles", "metrics", "stories")
+# Uploaded tables and their stores kept on the server: the most recently used, at most this
+# many and this much disk in all; the oldest go first (a visitor could fill the disk).
+UPLOADS_KEPT = 20
+UPLOAD_BYTES = 500 * 2**20
+STALE_WORK_SECONDS = 24 * 3600  # a store still being built after this was left by a crash
+ROWS_NAMED = 5  # skipped rows an upload's message names, at most
 
 
 class ExploreError(FramingError):
@@ -102,6 +112,33 @@ def store_status(db) -> StoreStatus:
     path = db if isinstance(db, (str, Path)) else "the store"
     return StoreStatus(str(path), articles, duplicates, analyzed, outlets, stories, sentences,
                        first or "", last or "")
+
+
+def store_path(typed: str) -> Path:
+    """The store file a user typed, ``~`` expanded; ``StoreError`` for a name the system
+    cannot look at (too long, an unknown user's home)."""
+    try:
+        path = Path(typed.strip()).expanduser()
+    except RuntimeError:  # ~someone who has no home here
+        raise StoreError(f"{shown_path(typed.strip())}: no such user's home folder") from None
+    check_path(path)
+    return path
+
+
+def store_stamp(path: str | Path) -> tuple[int, int]:
+    """The store file's (modification time, size): what the page's cached reads are keyed by,
+    so a store that a running ``corpus analyze`` changes is read again. A path that is not a
+    store file raises the store's own one-line ``StoreError`` (no such store, a folder, a name
+    too long)."""
+    path = Path(path)
+    check_path(path)
+    if not path.is_file():
+        store_status(path)  # raises: no such store, is a directory, not a store
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise StoreError(f"{shown_path(path)}: {os_reason(error)}") from None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def metric_choices(db) -> list[str]:
@@ -443,8 +480,10 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
     """A store made from one table file (CSV, TSV, JSONL or Parquet with a text column), in
     ``folder``, keyed by the table's content so the same upload is analyzed once.
 
-    Raises ``ExploreError`` naming the columns found when the table has no text column;
-    ``name`` is the file name to say in messages (default: the table's own).
+    Raises ``ExploreError`` in the words of the person who gave the table, never naming a
+    path on the server: a table without a text column (naming the columns found), a table
+    without rows, a table none of whose rows could be analyzed (how many for each reason, and
+    the first rows). ``name`` is the file name to say (default: the table's own).
     """
     from .sources import Columns, SourceError, table_columns
 
@@ -466,4 +505,189 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
         except StoreError:
             pass
         store.unlink()
-    return build_store(store, [table], analyzer, progress)
+    try:
+        build_store(store, [table], analyzer, progress)
+    except StoreError:
+        raise ExploreError(f"{label}: the server could not store the table's articles; "
+                           "try again later") from None
+    status = store_status(store)
+    if status.analyzed == 0:
+        skipped = skipped_rows(store)
+        for leftover in (store, Path(f"{store}.wal")):
+            leftover.unlink(missing_ok=True)  # nothing to show: no use keeping it
+        raise ExploreError(f"{label}: {skipped.message()}")
+    return store
+
+
+# --------------------------------------------------------------------------- uploads
+
+
+@dataclass(frozen=True)
+class SkippedRows:
+    """The rows of a table that its store left out, and why: ``rows`` are (where, reason)
+    pairs in table order, such as ("row 3", "not English"); ``analyzed`` rows were kept."""
+
+    analyzed: int
+    rows: tuple[tuple[str, str], ...]
+
+    def counts(self) -> str:
+        """How many rows for each reason, the commonest first: "2 not English, 1 empty
+        text"."""
+        tally: dict[str, int] = {}
+        for _, reason in self.rows:
+            tally[reason] = tally.get(reason, 0) + 1
+        return ", ".join(f"{n} {reason}" for reason, n in
+                         sorted(tally.items(), key=lambda item: -item[1]))
+
+    def named(self, most: int = ROWS_NAMED) -> str:
+        """The first rows and their reasons: "row 1 not English, row 3 empty text and 4
+        more"."""
+        shown = ", ".join(f"{where} {reason}" for where, reason in self.rows[:most])
+        more = len(self.rows) - most
+        return shown + (f" and {more} more" if more > 0 else "")
+
+    def message(self) -> str:
+        """What happened to the table, for the person who gave it ("" when nothing was left
+        out)."""
+        total = self.analyzed + len(self.rows)
+        if total == 0:
+            return "the table has no rows"
+        if not self.rows:
+            return ""
+        if self.analyzed == 0:
+            return (f"none of its {total} row{'s' if total != 1 else ''} could be analyzed "
+                    f"({self.counts()}): {self.named()}")
+        return (f"{len(self.rows)} of the table's {total} rows "
+                f"{'was' if len(self.rows) == 1 else 'were'} left out ({self.counts()}): "
+                f"{self.named()}")
+
+
+_ROW = re.compile(r"#(row|line)=(\d+)$")
+
+
+def _short_reason(reason: str) -> str:
+    """A skip's reason in a few words: "not English", "empty text", "not valid JSON"."""
+    if "not English" in reason:
+        return "not English"
+    if reason.startswith("empty ") or "no words" in reason:
+        return "empty text"
+    if re.search(r"cell is \w+, not text", reason):
+        return "no text in the text cell"
+    first = re.split(r";| \(", reason, maxsplit=1)[0].strip()
+    return first if len(first) <= 60 else first[:59] + "…"
+
+
+def skipped_rows(db) -> SkippedRows:
+    """The rows of the table a store was made from that it left out (``skipped``), with the
+    reasons in a few words, and how many rows were analyzed."""
+    with _connected(db) as con:
+        skips = con.execute("SELECT source, reason FROM skipped").fetchall()
+        analyzed = con.execute(
+            "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id"
+        ).fetchone()[0]
+    rows = []
+    for source, reason in skips:
+        found = _ROW.search(source or "")
+        where, number = (found.group(1), int(found.group(2))) if found else ("input", 0)
+        rows.append((number, f"{where} {number}" if found else where,
+                     _short_reason(message_for(Exception(reason or ""), source or ""))))
+    rows.sort()
+    return SkippedRows(analyzed, tuple((where, reason) for _, where, reason in rows))
+
+
+def upload_store(data: bytes, name: str, folder: str | Path, analyzer=None,
+                 progress: Progress | None = None) -> Path:
+    """The analyzed store of an uploaded table (``data``, the file ``name``), kept in
+    ``folder`` by its content: the table is saved in ``folder/<digest>/``, its store is
+    ``folder/table-<digest>.duckdb``. Using an upload marks it as recently used; saving a
+    new one removes the least recently used past ``UPLOADS_KEPT`` or ``UPLOAD_BYTES``
+    (``prune_uploads``). Raises ``ExploreError`` in the visitor's words (``table_store``)."""
+    folder = Path(folder)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    saved = folder / digest
+    # a name of the server's own: the visitor's may be long or odd, and is only said
+    table = saved / f"table{Path(name).suffix.lower()}"
+    fresh = not table.exists()
+    try:
+        saved.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            part = saved / f".{table.name}.{os.getpid()}.part"
+            part.write_bytes(data)
+            os.replace(part, table)
+        os.utime(saved)  # recently used: pruned last
+    except OSError as error:
+        raise ExploreError(f"{name}: the server could not keep the upload "
+                           f"({os_reason(error)}); try again later") from None
+    try:
+        return table_store(table, folder, analyzer, progress, name=name)
+    finally:
+        if fresh:
+            prune_uploads(folder, UPLOADS_KEPT, UPLOAD_BYTES, in_use=[digest])
+
+
+_UNIT = re.compile(r"^(?:table-)?([0-9a-f]{16})(?:\.duckdb(?:\.wal|\.lock)?)?$")
+
+
+def prune_uploads(folder: str | Path, keep: int = UPLOADS_KEPT,
+                  max_bytes: int = UPLOAD_BYTES, in_use: Iterable[str] = ()) -> list[str]:
+    """Remove the least recently used uploads of ``folder`` (each one's saved table and its
+    store) beyond the ``keep`` most recent or ``max_bytes`` in all, and stores left half
+    built by a crash; never the uploads ``in_use`` (their digests). Returns the digests
+    removed."""
+    folder = Path(folder)
+    units: dict[str, list[Path]] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    now = time.time()
+    for entry in entries:
+        found = _UNIT.match(entry.name)
+        if found:
+            units.setdefault(found.group(1), []).append(entry)
+        elif entry.name.startswith(".table-") and _age(entry, now) > STALE_WORK_SECONDS:
+            _remove(entry)
+    protected = [d for d in units if d in set(in_use)]
+    kept = len(protected)  # they count toward the limits, and are kept whatever they hold
+    kept_bytes = sum(_size(p) for d in protected for p in units[d])
+    removed = []
+    others = [d for d in units if d not in protected]
+    for digest in sorted(others, key=lambda d: max(_mtime(p) for p in units[d]), reverse=True):
+        size = sum(_size(p) for p in units[digest])
+        if kept < keep and kept_bytes + size <= max_bytes:
+            kept += 1
+            kept_bytes += size
+            continue
+        for path in units[digest]:
+            _remove(path)
+        removed.append(digest)
+    return removed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _age(path: Path, now: float) -> float:
+    return now - _mtime(path)
+
+
+def _size(path: Path) -> int:
+    """Bytes of a file, or of a folder's files."""
+    try:
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _remove(path: Path) -> None:
+    """Remove a file or a folder; one another session removed first is no error."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ from .storeio import (  # noqa: F401 (the defaults are part of this module's int
     CorpusReportError,
     StoriesMissingError,
     connect,
+    has_stories,
     table_exists,
 )
 
@@ -185,8 +186,8 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
         raise CorpusReportError(f"--by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
     with connect(db) as con:
         _check_analyzed(con)
-        if by == "story" and not table_exists(con, "stories"):
-            raise StoriesMissingError()
+        if by == "story" and not has_stories(con):
+            raise StoriesMissingError(db)
         chosen = _choose_metrics(con, metrics)
         second = _SECOND_KEY[by]
         keys = [f"{_outlet_sql()} AS outlet"] + ([f"{second[0]} AS {second[1]}"]
@@ -382,10 +383,10 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
                     f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
         if a == b:
             raise CorpusReportError("compare two different outlets")
-        has_stories = table_exists(con, "stories")
-        shared = shared_stories(con, a, b) if has_stories else 0
-        if paired is True and not has_stories:
-            raise StoriesMissingError()
+        grouped = has_stories(con)
+        shared = shared_stories(con, a, b) if grouped else 0
+        if paired is True and not grouped:
+            raise StoriesMissingError(db)
         if paired is True and shared < 2:
             raise CorpusReportError(
                 f"{a} and {b} share {shared} stories: a paired comparison needs at least 2")
@@ -396,7 +397,7 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
         if use_paired:
             story_a, story_b = _story_means(con, a, b, chosen)
     if not use_paired:
-        note = ("unpaired: no stories table" if not has_stories
+        note = ("unpaired: no stories yet" if not grouped
                 else f"unpaired: the outlets share only {shared} "
                      f"{'story' if shared == 1 else 'stories'}" if paired is None
                 else "unpaired")

@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..batch import frozen_heap, worker_pool, worker_signals
+from ..batch import MAX_JOBS, frozen_heap, worker_pool, worker_signals
 from ..errors import FramingError, message_for
 from .store import (
     ACTOR_TYPES,
@@ -339,7 +339,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
     analyzer : the Analyzer to use; by default one is made from ``lexicons`` and ``model``.
     lexicons, model : extra lexicon files and a model file (default: the shipped ones); they
         are fingerprinted with the code, so a change re-analyzes.
-    jobs : worker processes (local) or LocalCluster workers (dask).
+    jobs : worker processes (local) or LocalCluster workers (dask), 1 to ``MAX_JOBS``.
     engine : "local" or "dask"; with "dask", ``scheduler`` is a scheduler address
         (tcp://host:8786), or None for a LocalCluster on this machine.
     rerun : analyze every article again, even those done with the same fingerprints.
@@ -351,6 +351,9 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
 
     if engine not in ENGINES:
         raise FramingError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_count("jobs", jobs, MAX_JOBS)
+    check_count("flush_articles", flush_articles)
+    check_count("task_articles", task_articles)
     started = time.perf_counter()
     with connect(path):  # a missing, foreign or newer store fails here, before any work
         pass
@@ -439,6 +442,14 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         _finish(path, run_id)
     return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
                       ready - started)
+
+
+def check_count(name: str, value, most: int | None = None) -> None:
+    """Raise ``FramingError`` unless ``value`` is a whole number from 1 to ``most``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or \
+            (most is not None and value > most):
+        allowed = f"from 1 to {most}" if most is not None else "1 or more"
+        raise FramingError(f"{name} must be a whole number {allowed}, not {value!r}")
 
 
 class StopRequest:

@@ -124,11 +124,21 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
          allow_private_hosts: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
     a text column or a feed that is not a feed stops the command before anything is written."""
-    from ..ingest import expand_folders
+    from ..ingest import expand_folders, shown_path
+    from .store import check_path
 
     result = Plan()
     for source in sources:
         path = Path(source)
+        if "://" not in source:
+            try:
+                check_path(path, SourceError)
+            except SourceError as error:
+                if is_table(source):  # a table is checked before anything is written
+                    raise
+                result.skipped.append(Skip(shown_path(source), _without_prefix(str(error),
+                                                                          shown_path(source))))
+                continue
         if "://" not in source and path.is_dir():
             found, _ = expand_folders([source])
             if not found:
@@ -236,6 +246,10 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
         article = load_article(source, **meta, **options)
     except FramingError as error:
         return Skip(source, _without_prefix(str(error), source))
+    except OSError as error:  # the file went away or turned unreadable since it was listed
+        from .store import os_reason
+
+        return Skip(source, f"cannot read the file ({os_reason(error)})")
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=parse_date(article.published), url=article.url)
 
@@ -268,7 +282,7 @@ def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip
                                     outlet=meta.get("outlet", ""), url=meta.get("url", ""),
                                     source_path=source)
     except FramingError as error:
-        return Skip(source, str(error))
+        return Skip(source, _without_prefix(str(error), source))
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=parse_date(published), url=article.url)
 
@@ -364,8 +378,15 @@ def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
     from ..ingest import MAX_BYTES
 
     if not re.match(r"^https?://", url, re.I):
+        from .store import check_path, os_reason
+
+        check_path(url, SourceError)
         if Path(url).is_file():  # a feed saved to disk
-            return Path(url).read_bytes()[:MAX_BYTES]
+            try:
+                with open(url, "rb") as fh:
+                    return fh.read(MAX_BYTES)
+            except OSError as error:
+                raise SourceError(f"{url}: cannot read the feed ({os_reason(error)})") from None
         raise SourceError(f"{url}: a feed must be an http(s) address or a saved feed file")
     try:
         return fetch(url, allow_private=allow_private_hosts, media_types=FEED_TYPES).content

@@ -12,6 +12,7 @@ guarded by an advisory lock on ``<store>.lock`` (released by the OS even after S
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import get_type_hints
 
 from ..errors import FramingError
+from ..ingest import shown_path
 
 SCHEMA_VERSION = 1
 LOCK_WAIT = 30.0  # seconds a connection waits for another process's short hold on the file
@@ -64,6 +66,40 @@ CREATE TABLE IF NOT EXISTS skipped(source VARCHAR, reason VARCHAR, "at" TIMESTAM
 CREATE TABLE IF NOT EXISTS stories(story_id INTEGER, article_id VARCHAR, similarity DOUBLE,
     label VARCHAR);
 """
+
+
+def check_path(path, error: type[FramingError] = StoreError) -> None:
+    """Raise ``error`` (one line) when the system cannot even look at ``path``: a name too
+    long, a folder on the way that cannot be searched. ``Path.exists`` and ``is_file`` raise
+    ``OSError`` for these; a missing file is no problem here."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as problem:
+        raise error(f"{shown_path(path)}: {os_reason(problem)}") from None
+    except ValueError:  # a NUL character
+        raise error(f"{shown_path(path)!r}: not a usable file name") from None
+
+
+def os_reason(problem: OSError) -> str:
+    """An OSError's reason in a few words, lower case ("file name too long")."""
+    if problem.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    reason = problem.strerror or type(problem).__name__
+    return reason[:1].lower() + reason[1:]
+
+
+def sandbox(con, writable: str | Path | None = None) -> None:
+    """Lock a read-only connection that runs a user's SQL out of everything but the store: no
+    files read or written (``COPY``, ``read_csv``, ``ATTACH``), no extensions installed or
+    loaded, no network; ``writable`` is the one file a ``COPY ... TO`` may write. DuckDB
+    refuses to turn access back on or to widen the allowed paths while the database is open.
+    The setting is the database's: other read-only connections of this process to the same
+    store, open meanwhile, are locked out too (they only read the store)."""
+    if writable is not None:
+        con.execute("SET allowed_paths = ?", [[str(writable)]])
+    con.execute("SET enable_external_access = false")
 
 
 def _sql_type(python_type) -> str:
@@ -192,6 +228,7 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
         "128MB"); past it DuckDB spills to a temporary file beside the store.
     """
     path = Path(path)
+    check_path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a store file")
     exists = path.exists()
@@ -227,7 +264,8 @@ def _make(path: Path) -> None:
             con.close()
         os.replace(tmp, path)
     except (OSError, duckdb.Error) as error:
-        raise StoreError(f"{path}: cannot make the store ({_first_line(str(error))})") from None
+        reason = os_reason(error) if isinstance(error, OSError) else _first_line(str(error))
+        raise StoreError(f"{shown_path(path)}: cannot make the store ({reason})") from None
     finally:
         for leftover in (tmp, Path(str(tmp) + ".wal")):
             leftover.unlink(missing_ok=True)
@@ -255,8 +293,8 @@ class WriterLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot make the writer lock ({error.strerror})"
-                             ) from None
+            raise StoreError(f"{shown_path(self.path)}: cannot make the writer lock "
+                             f"({os_reason(error)})") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import FramingError
+from ..ingest import shown_path
+from .store import check_path
 
 SCHEMA_VERSION = 1
 
@@ -27,8 +29,12 @@ class CorpusReportError(FramingError):
 
 
 class StoriesMissingError(CorpusReportError):
-    def __init__(self, con=None) -> None:
-        super().__init__("the store has no stories yet: run python -m framing corpus stories DB")
+    """A report by story on a store whose stories have not been grouped yet."""
+
+    def __init__(self, db=None) -> None:
+        store = shown_path(db) if isinstance(db, (str, Path)) else "DB"
+        super().__init__(f"the store has no stories yet: run python -m framing corpus stories "
+                         f"{store} first")
 
 
 def check_schema(con, label: str = "the store") -> None:
@@ -50,6 +56,13 @@ def check_schema(con, label: str = "the store") -> None:
             f"({SCHEMA_VERSION}): upgrade framing")
 
 
+def has_stories(con) -> bool:
+    """Whether ``corpus stories`` has grouped the store's articles (every store has the table,
+    empty until then)."""
+    return table_exists(con, "stories") and con.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM stories LIMIT 1)").fetchone()[0] > 0
+
+
 def table_exists(con, name: str) -> bool:
     return con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
@@ -67,8 +80,9 @@ def connect(db, read_only: bool = True):
         yield db
         return
     path = Path(db)
+    check_path(path, CorpusReportError)
     if not path.is_file():
-        raise CorpusReportError(f"no store at {path}")
+        raise CorpusReportError(f"no store at {shown_path(path)}")
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:

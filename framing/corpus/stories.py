@@ -37,7 +37,13 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .storeio import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, connect, table_exists  # noqa: F401
+from .storeio import (  # noqa: F401
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+    connect,
+    has_stories,
+    table_exists,
+)
 
 LEAD_CHARS = 2000
 # Rows of one block compared at once (bounds the memory of one sparse product).
@@ -386,10 +392,10 @@ def blind_spots(db, min_outlets: int = 2) -> pd.DataFrame:
     (count), ``covered_by`` and ``missing`` (outlet names joined by "; ", sorted).
     """
     with connect(db, read_only=True) as con:
-        if not table_exists(con, "stories"):
+        if not has_stories(con):
             from .storeio import StoriesMissingError
 
-            raise StoriesMissingError(con)
+            raise StoriesMissingError(db)
         frame = con.execute(
             """SELECT s.story_id, any_value(s.label) AS label,
                       list_sort(list_distinct(list(a.outlet))) AS covered
