@@ -95,16 +95,29 @@ OTHER_SOURCES = "other sources"
 def sources_table(reports: list[ArticleReport], labels: list[str],
                   top: int | None = None) -> pd.DataFrame:
     """Sentences quoting or reporting each source, per article (sources only); with ``top``,
-    the sources beyond the ``top`` most used over all articles are summed as "other sources"."""
+    the sources beyond the ``top`` most used over all articles are summed as "other sources".
+    A source is one across the articles as in the comparison ("Mike Thibodeau" in one and
+    "Michael Thibodeau" in another are one person, named by the longest form)."""
+    from .compare import actor_key
+
+    names: dict[str, str] = {}
+    for report in reports:
+        for actor in report.actors:
+            key = actor_key(actor.name, actor.kind)
+            if len(actor.name) > len(names.get(key, "")):
+                names[key] = actor.name
     rows = []
     for label, report in zip(labels, reports):
         for actor in report.actors:
             for role, n in (("quoted", actor.quoted_sentences),
                             ("reported", actor.attributed_sentences)):
                 if n:
-                    rows.append({"article": label, "source": actor.name, "role": role,
-                                 "sentences": n})
+                    rows.append({"article": label,
+                                 "source": names[actor_key(actor.name, actor.kind)],
+                                 "role": role, "sentences": n})
     table = pd.DataFrame(rows, columns=["article", "source", "role", "sentences"])
+    table = table.groupby(["article", "source", "role"], as_index=False, sort=False)[
+        "sentences"].sum()  # (two forms of one name in the same article: one row)
     if top is None or table.source.nunique() <= top:
         return table
     totals = table.groupby("source")["sentences"].sum()

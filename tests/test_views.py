@@ -65,6 +65,18 @@ def test_term_frame_and_source_tables(pair):
     assert most.index[0] in set(top.source)
 
 
+def test_a_source_named_two_ways_is_one_source(analyzer):
+    a = analyzer.analyze(article_from_text(
+        "Harbor master Michael Thibodeau said the port would reopen.\n\n"
+        "“The cranes are fixed,” Thibodeau said."))
+    b = analyzer.analyze(article_from_text(
+        "Harbor master Mike Thibodeau told reporters that the port was ready.\n\n"
+        "The port handles 40 ships a week."))
+    sources = sources_table([a, b], ["A", "B"])
+    assert set(sources.source) == {"Michael Thibodeau"}  # as the comparison merges them
+    assert sources.groupby("article")["sentences"].sum().to_dict() == {"A": 2, "B": 1}
+
+
 def test_explorer_filters_combine(pair):
     table = explorer_table(pair, ["A", "B"])
     assert len(table) == sum(len(r.scores) for r in pair)
