@@ -612,8 +612,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     for k in range(len(c.reports)):
         if gaps[k] and bodies[k]:
             lines.append(SummaryLine(
-                f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences have no counterpart in "
-                f"the other article{'s' if len(c.reports) > 2 else ''}.",
+                f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences have no counterpart found "
+                f"in the other article{'s' if len(c.reports) > 2 else ''}.",
                 ((f"gaps_{name(k)}", gaps[k]), (f"body_sentences_{name(k)}", bodies[k]))))
     # Frames
     primaries = []
