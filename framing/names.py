@@ -202,7 +202,7 @@ class Names:
 
     def after_title_end(self, run: list[str]) -> list[str]:
         """The person after the end of a title whose first word opened the sentence (and so
-        was left out of the run): "[Secretary of] State John F. Kerry" → John F. Kerry; []
+        was left out of the run): "[Secretary of] State Dana M. Whitfield" → Dana M. Whitfield; []
         when the run does not start so."""
         for i in range(1, len(run) - 1):
             if name_key(" ".join(run[:i])) in self._title_ends:
