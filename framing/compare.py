@@ -40,6 +40,10 @@ SECOND_THRESHOLD = 0.45
 RUN_WORDS = REPEAT_WORDS  # the words a copied sentence has at least (segment.mark_repeats)
 RUN_SIMILARITY = 0.50
 MAX_ARTICLES = 4
+# Body sentences of one article that can be aligned: the similarities of every pair of
+# sentences are held (2,000 × 2,000 in 32 MB, aligned in under a second), and time and memory
+# grow with the square; a long news article has a few hundred.
+MAX_SENTENCES = 2_000
 LABELS = "ABCD"
 LOADED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 
@@ -156,6 +160,12 @@ def check(reports: list[ArticleReport]) -> None:
     if len(reports) > MAX_ARTICLES:
         raise CompareError(f"{len(reports)} articles given; compare two to four at a time")
     for label, report in zip(LABELS, reports):
+        body = sum(sc.sentence.kind == "body" for sc in report.scores)
+        if body > MAX_SENTENCES:
+            raise CompareError(
+                f"article {label} ({report.article.id}) has {body:,} body sentences; comparing "
+                f"aligns at most {MAX_SENTENCES:,} per article (a long news article has a few "
+                "hundred)")
         if not any(sc.sentence.kind == "body" for sc in report.scores):
             raise CompareError(f"article {label} ({report.article.id}) has no body sentences "
                                "to compare")
@@ -235,6 +245,24 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _fact_matrices(groups: list[list[str]]):
+    """For each article, a sparse 0/1 matrix of its sentences' ``fact_words``, over one
+    vocabulary: the product of two tells which sentence pairs share a fact word."""
+    from scipy.sparse import csr_matrix
+
+    columns: dict[str, int] = {}
+    found = []
+    for texts in groups:
+        rows, cols = [], []
+        for i, text in enumerate(texts):
+            for word in fact_words(text):
+                rows.append(i)
+                cols.append(columns.setdefault(word, len(columns)))
+        found.append((rows, cols, len(texts)))
+    return [csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(n, len(columns) or 1))
+            for rows, cols, n in found]
+
+
 def fact_words(text: str) -> set[str]:
     """The stems of a sentence's words that are neither names nor days: two sentences that
     share only names are about the same people, not the same fact."""
@@ -271,22 +299,30 @@ def shared_runs(a_texts: list[str], b_texts: list[str]) -> set[tuple[int, int]]:
 
 
 def similarity_matrix(a_texts: list[str], b_texts: list[str], idf: dict[str, float]):
-    def vector(text):
-        counts = Counter(content_tokens(text))
-        vec = {t: c * idf.get(t, 1.0) for t, c in counts.items()}
-        norm = sum(v * v for v in vec.values()) ** 0.5
-        return {t: v / norm for t, v in vec.items()} if norm else {}
+    """Cosine similarities of the sentences' TF-IDF vectors, a row per ``a_texts`` sentence
+    (one sparse product: linear in the words, not in the pairs of sentences)."""
+    from scipy.sparse import csr_matrix
 
-    a_vecs = [vector(t) for t in a_texts]
-    b_vecs = [vector(t) for t in b_texts]
-    matrix = np.zeros((len(a_vecs), len(b_vecs)))
-    for i, va in enumerate(a_vecs):
-        for j, vb in enumerate(b_vecs):
-            if len(vb) < len(va):
-                matrix[i, j] = sum(w * va.get(t, 0.0) for t, w in vb.items())
-            else:
-                matrix[i, j] = sum(w * vb.get(t, 0.0) for t, w in va.items())
-    return matrix
+    columns: dict[str, int] = {}
+
+    def matrix_of(texts):
+        data, indices, indptr = [], [], [0]
+        for text in texts:
+            counts = Counter(content_tokens(text))
+            weights = [(columns.setdefault(t, len(columns)), c * idf.get(t, 1.0))
+                       for t, c in counts.items()]
+            norm = sum(w * w for _, w in weights) ** 0.5
+            for column, w in weights:
+                indices.append(column)
+                data.append(w / norm)
+            indptr.append(len(indices))
+        return data, indices, indptr
+
+    a, b = matrix_of(a_texts), matrix_of(b_texts)
+    shape = len(columns) or 1
+    a_matrix = csr_matrix(a, shape=(len(a_texts), shape))
+    b_matrix = csr_matrix(b, shape=(len(b_texts), shape))
+    return (a_matrix @ b_matrix.T).toarray()
 
 
 def _with_speaker(text: str, speaker: str) -> str:
@@ -363,14 +399,12 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
              for r, body in zip(reports, bodies)]
     idf = _idf([t for group in texts for t in group])
     raw = [[r.sentence_text(s) for s in body] for r, body in zip(reports, bodies)]
-    facts = [[fact_words(t) for t in group] for group in raw]
+    facts = _fact_matrices(raw)
     pairs: list[AlignedPair] = []
     for a in range(len(reports)):
         for b in range(a + 1, len(reports)):
             matrix = similarity_matrix(texts[a], texts[b], idf)
-            for i, j in zip(*np.nonzero(matrix)):
-                if not facts[a][i] & facts[b][j]:
-                    matrix[i, j] = 0.0  # the same people, not the same fact
+            matrix[(facts[a] @ facts[b].T).toarray() == 0] = 0.0  # the same people only
             for i, j in shared_runs(raw[a], raw[b]):
                 matrix[i, j] = max(matrix[i, j], RUN_SIMILARITY)
             for i, j, sim in align(matrix):

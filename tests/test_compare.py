@@ -85,6 +85,17 @@ def test_sentences_that_share_only_names_are_not_paired(analyzer):
     assert [(p.a_sentence, p.b_sentence) for p in compare([a, b]).pairs] == [(1, 1)]
 
 
+def test_articles_too_long_to_align_are_refused(analyzer, monkeypatch):
+    import framing.compare as comparing
+
+    a, b = report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")
+    body = sum(sc.sentence.kind == "body" for sc in a.scores)
+    monkeypatch.setattr(comparing, "MAX_SENTENCES", body - 1)
+    with pytest.raises(CompareError, match=f"article A .* has {body} body sentences; comparing "
+                       f"aligns at most {body - 1} per article"):
+        compare([a, b])
+
+
 def test_differing_words():
     a = "Putin has accused the West of provocations in Ukraine."
     b = "Putin said the West was provoking Ukraine."
