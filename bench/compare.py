@@ -11,7 +11,8 @@ might also make), prints precision (found pairs that are expected or acceptable)
 ten events of ``../shared/eval/basil_dev.csv`` (each told by Fox News, HuffPost and the New
 York Times), as positions only: event, outlet and ``sentence_idx`` of each side, and the kind.
 Every outlet pair of an event is compared on its own (two articles, as a user comparing two
-would), the 99 articles rebuilt as ``bench/article_level.py`` does; each of our body
+would), and the three articles of each event at once ("3 at once"); the 99 articles are
+rebuilt as ``bench/article_level.py`` does; each of our body
 sentences stands for the BASIL sentence it overlaps most. Skipped when the file is absent.
 """
 
@@ -155,7 +156,24 @@ def run_basil(analyzer: Analyzer, eval_dir: Path, labels: Path, errors: int) -> 
             i = next((k for k, v in ia.items() if x in v), None)
             j = next((k for k, v in ib.items() if y in v), None)
             missed.append((event, a_outlet, b_outlet, (i, j), text))
-    for name, c in [*sorted(by_outlets.items()), ("all", totals)]:
+    # the three articles of each event compared at once, as a user comparing three would
+    # (the word weights then come from all three)
+    found_all = right_all = 0
+    hit_all: set = set()
+    for event in sorted({k[0] for k in gold}):
+        outlets = sorted({o for k in gold if k[0] == event for o in k[1:]})
+        sides = [reports[(event, o)] for o in outlets]
+        for p in compare([r for r, _ in sides]).pairs:
+            pairs = gold.get((event, outlets[p.a], outlets[p.b]), {})
+            held = [(x, y) for x in sides[p.a][1][p.a_sentence]
+                    for y in sides[p.b][1][p.b_sentence]]
+            found_all += 1
+            right_all += any(pair in pairs for pair in held)
+            hit_all |= {(event, outlets[p.a], outlets[p.b], pair) for pair in held
+                        if pairs.get(pair) == "expected"}
+    together = {"found": found_all, "right": right_all, "expected": totals["expected"],
+                "hit": len(hit_all)}
+    for name, c in [*sorted(by_outlets.items()), ("all", totals), ("3 at once", together)]:
         print(f"{name:10} {c['found']:5d} {c['right']:5d} {c['expected']:8d} {c['hit']:4d} "
               f"{c['right'] / max(c['found'], 1):9.3f} {c['hit'] / max(c['expected'], 1):6.3f}")
     for title, rows in (("found, not a pair a reader made", wrong),
