@@ -227,8 +227,8 @@ def content_tokens(text: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
-    """Each content word's stem and what it is: "name" (a capitalized word past the first,
-    a number; they count twice), "day" (a day or a month) or "word"."""
+    """Each content word's stem and what it is: "name" (a capitalized word past the first)
+    or "number" (both count twice), "day" (a day or a month) or "word"."""
     out = []
     for m in _TOKEN.finditer(canonical_places(text)):
         word = m.group()
