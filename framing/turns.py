@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .names import Names, everyday_word, name_key
+from .names import Names, everyday_word, name_key, surname
 from .report import Quote, Sentence
 from .segment import lines
 
@@ -174,13 +174,13 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
             if first is None or not _uncommon(first.group(1)):
                 continue
             name = f"{first.group(1)} {name}"
-        surname = name.split()[-1].lower()
+        key = surname(name.split())
         if _ASKER_BEFORE.search(text, max(0, offset - 40), offset) or _ASKER_AFTER.match(
                 text, end):
-            askers.add(surname)
-        if len(name) > len(people.get(surname, "")):
-            people[surname] = name
-    answering = [name for surname, name in people.items() if surname not in askers]
+            askers.add(key)
+        if len(name) > len(people.get(key, "")):
+            people[key] = name
+    answering = [name for key, name in people.items() if key not in askers]
     return answering[0] if len(answering) == 1 else ""
 
 
