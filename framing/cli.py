@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .errors import CSVInputError, DecodeError, FramingError, InputFileError
+from .errors import CSVInputError, DecodeError, FramingError, InputFileError, message_for
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -467,7 +467,7 @@ def run_evaluate(args) -> int:
 
 def run_compare(args) -> int:
     from .analyzer import Analyzer
-    from .compare import LABELS, MAX_ARTICLES, CompareError, compare
+    from .compare import MAX_ARTICLES, CompareError, compare
     from .export import write_comparison
 
     args.sources, empty_folders = _expand_folders(list(args.sources))
@@ -484,12 +484,16 @@ def run_compare(args) -> int:
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
         _check_out(args.out if Path(args.out).suffix else None, args.sources)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
-    reports = []
-    for label, source in zip(LABELS, args.sources):
+    reports, failed = [], []
+    for source in args.sources:
         try:
             reports.append(analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
         except FramingError as error:
-            raise CompareError(f"article {label}: {error}") from None
+            failed.append(source)
+            print(f"framing: skipped {source}: {message_for(error, source)}", file=sys.stderr)
+    if failed and len(reports) < 2:  # (with two good articles or more, compare those)
+        raise CompareError(f"{len(reports)} article(s) left to compare after {len(failed)} "
+                           "failed; compare two to four")
     comparison = compare(reports)
     for label, report in zip(comparison.labels, reports):
         title = report.article.title or report.article.id
@@ -503,4 +507,8 @@ def run_compare(args) -> int:
     if args.out:
         written = write_comparison(comparison, args.out)
         print(f"framing: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    if failed:
+        print(f"framing: error: {len(failed)} of {len(args.sources)} article(s) failed; "
+              f"compared the other {len(reports)}", file=sys.stderr)
+        return EXIT_ERROR
     return 0

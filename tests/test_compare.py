@@ -219,7 +219,13 @@ def test_cli_compare_round_trip(tmp_path):
     assert_clean_error(run("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_wire.txt"),
                        "identical")
     assert_clean_error(run("compare", CORPUS / "strike_wire.txt", tmp_path / "missing.txt"),
-                       "article B")
+                       "1 article(s) left to compare after 1 failed")
+    # a bad article among three: the other two are compared, the bad one named, exit 2
+    three = run("compare", CORPUS / "strike_wire.txt", tmp_path / "missing.txt",
+                CORPUS / "strike_chaos.txt")
+    assert_clean_error(three, "1 of 3 article(s) failed; compared the other 2")
+    assert "missing.txt: no such file" in three.stderr
+    assert "A: Transit workers walk out over pay" in three.stdout and "\nB: " in three.stdout
     assert_clean_error(run("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
                            "--out", tmp_path / "x.csv"), "give a folder")
 
