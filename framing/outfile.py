@@ -12,18 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 from typing import IO
 
 from .errors import OutputError
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _shown(path: Path) -> str:
@@ -66,12 +60,9 @@ class OutputFile:
             if not directory.exists():
                 raise error(f"{_shown(self.path)}: the folder {_shown(directory)} does not "
                             "exist")
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".part",
-                                       dir=directory)
-            self.work_path = Path(tmp)
-            mode = (stat.S_IMODE(existing.st_mode) if existing is not None
-                    else 0o666 & ~_umask())
-            os.chmod(fd, mode)
+            fd = self._create(directory, target.name)
+            if existing is not None:  # keep the permissions of the file it replaces
+                os.chmod(fd, stat.S_IMODE(existing.st_mode))
             if open_handle:
                 self.handle = os.fdopen(fd, "wb" if binary else "w",
                                         **({} if binary else {"encoding": "utf-8",
@@ -79,7 +70,21 @@ class OutputFile:
             else:
                 os.close(fd)
         except OSError as failure:
+            if self.work_path is not None:
+                self.work_path.unlink(missing_ok=True)
             raise error(f"{_shown(self.path)}: cannot write ({failure.strerror})") from None
+
+    def _create(self, directory: Path, name: str) -> int:
+        """A new temporary file beside the output, created with the permissions ``open``
+        gives (0666 less the umask; ``mkstemp`` would make it 0600)."""
+        while True:
+            work = directory / f".{name[:100]}.{secrets.token_hex(6)}.part"
+            try:
+                fd = os.open(work, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            self.work_path = work
+            return fd
 
     def commit(self) -> None:
         """Close the file and put it in place."""
