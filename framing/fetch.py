@@ -275,9 +275,12 @@ def _parse(original: str, url):
 
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError):
-        parsed = None
+    except (httpx.InvalidURL, TypeError) as error:
+        parsed, invalid = None, str(error)
     where = "" if str(url) == original else f"redirected to {url}: "
+    if parsed is None and str(url).lower().startswith(("http://", "https://")):
+        # "http://[::1/", "http://example.com:abc/": a web address, but not a valid one
+        raise FetchError(f"{original}: {where}not a valid address ({invalid[:80]})")
     if parsed is None or parsed.scheme not in ("http", "https"):
         raise FetchError(f"{original}: {where}only http:// and https:// addresses can be "
                          "fetched")

@@ -86,6 +86,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _TABLE_NOTE = re.compile(r"^\s*(source|sources|note|graphic|chart|table)s?\s*:", re.IGNORECASE)
 
 
+# "www.example.com/news", "example.org/a.html": a web address without its http(s)://
+_LOOKS_LIKE_A_SITE = re.compile(r"www\.[a-z0-9-]+\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/",
+                                re.IGNORECASE)
+
+
 def is_url(value: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
 
@@ -182,7 +187,9 @@ def read_file(path: str | Path, **meta: str) -> Article:
     path = Path(path)
     try:
         if not path.exists():
-            raise InputFileError(f"{path}: no such file")
+            hint = (f"; for a web page, give the whole address: https://{path}"
+                    if _LOOKS_LIKE_A_SITE.match(str(path)) else "")
+            raise InputFileError(f"{path}: no such file{hint}")
         if path.is_dir():
             raise InputFileError(f"{path}: is a directory; name the article files inside it")
         size = path.stat().st_size

@@ -247,10 +247,20 @@ def test_unreachable_url(closed_port_url):
 @pytest.mark.parametrize(("url", "message"), [
     ("ftp://example.org/file", "only http"), ("file:///etc/passwd", "only http"),
     ("http://", "the address names no host"),
+    ("http://[::1/", "not a valid address"), ("http://example.com:abc/", "not a valid address"),
 ])
 def test_unsupported_urls(url, message):
     with pytest.raises(FetchError, match=message):
         fetch_url(url)
+
+
+def test_a_web_address_without_its_scheme_gets_a_hint():
+    with pytest.raises(InputFileError, match=re.escape(
+            "www.example.com/news: no such file; for a web page, give the whole address: "
+            "https://www.example.com/news")):
+        load_article("www.example.com/news")
+    with pytest.raises(InputFileError, match=r"missing\.txt: no such file$"):
+        load_article("missing.txt")
 
 
 def sentence_f1(analyzer, page_dir):
