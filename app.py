@@ -49,6 +49,7 @@ from framing.render import (
     CATEGORY_LABELS,
     STYLE,
     article_html,
+    headlines_html,
     legend_html,
     pairs_html,
     score_parts_html,
@@ -460,6 +461,10 @@ def comparison_tab(labels, reports, c, problem) -> None:
     st.subheader("Metrics side by side")
     st.dataframe(comparison_metrics_frame(c), hide_index=True, height="content",
                  key="metrics_table")
+    if c.headlines:
+        st.subheader("Headlines side by side")
+        st.caption("Highlighted: the words a headline uses that no other headline does.")
+        st.markdown(STYLE + headlines_html(c), unsafe_allow_html=True)
     st.subheader("The same facts, told differently")
     st.caption("Sentences that report the same fact; highlighted words are the ones the other "
                "article does not use.")

@@ -117,6 +117,15 @@ class ActorComparison:
 
 
 @dataclass(frozen=True)
+class HeadlineComparison:
+    """An article's headline and the words in it that no other article's headline uses."""
+
+    article: int
+    sentence: int  # the headline's sentence index
+    only: tuple[tuple[int, int], ...]  # spans in the article's text
+
+
+@dataclass(frozen=True)
 class SummaryLine:
     """One sentence of the summary and the figures it rests on."""
 
@@ -136,6 +145,7 @@ class Comparison:
     actors: tuple[ActorComparison, ...]
     summary: tuple[SummaryLine, ...]
     differences: tuple[MetricDifference, ...] = ()  # one per metric row, how sure it is
+    headlines: tuple[HeadlineComparison, ...] = ()  # when two articles or more have one
 
     def metric_rows(self) -> list[tuple[str, tuple[float, ...]]]:
         """Every numeric article metric, one value per article (the framing score's interval
@@ -419,10 +429,45 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
     terms = _terms(reports)
     actors = _actors(reports)
     labels = tuple(LABELS[: len(reports)])
-    comparison = Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors, ())
+    comparison = Comparison(tuple(reports), labels, tuple(pairs), gaps, terms, actors, (),
+                            headlines=headlines(reports))
     comparison = replace(comparison, differences=metric_differences(
         comparison.reports, comparison.metric_rows()))
     return replace(comparison, summary=summarize(comparison))
+
+
+def headlines(reports) -> tuple[HeadlineComparison, ...]:
+    """Each article's headline (its first paragraph's, as the headline figures read it) and
+    the words no other headline uses, compared by stem: "Resigns" against "resigns from
+    Congress" is the same word, "Taxpayer Funds" is one headline's own. Empty unless two
+    articles or more have a headline."""
+    found = {}
+    for k, report in enumerate(reports):
+        head = next((sc.sentence for sc in report.scores if sc.sentence.kind == "headline"
+                     and sc.sentence.paragraph == 0), None)
+        if head is not None:
+            text = report.article.text
+            words = []
+            for m in _TOKEN.finditer(text, head.start, head.end):
+                low = _CLITIC.sub("", m.group().lower().replace("’", "'"))
+                if low not in _STOP and len(low) >= 2:
+                    words.append((m.start(), m.end(), _stem(low)))
+            found[k] = (head, words, text)
+    if len(found) < 2:
+        return ()
+    out = []
+    for k, (head, words, text) in found.items():
+        others = {stem for j, (_, w, _) in found.items() if j != k for _, _, stem in w}
+        spans: list[tuple[int, int]] = []
+        for start, end, stem in words:
+            if stem in others:
+                continue
+            if spans and not text[spans[-1][1]:start].strip(" ,"):  # one run of new words
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        out.append(HeadlineComparison(k, head.index, tuple(spans)))
+    return tuple(out)
 
 
 def _terms(reports) -> tuple[TermComparison, ...]:

@@ -354,6 +354,11 @@ def comparison_json(c) -> dict:
         "terms": comparison_terms_frame(c).to_dict(orient="records"),
         "actors": comparison_actors_frame(c).to_dict(orient="records"),
         "frames": {label: dict(r.frame_shares) for label, r in zip(c.labels, c.reports)},
+        "headlines": [
+            {"article": c.labels[h.article],
+             "text": c.reports[h.article].sentence_text(c.reports[h.article].sentences[h.sentence]),
+             "only_here": [c.reports[h.article].article.text[start:end] for start, end in h.only]}
+            for h in c.headlines],
     }
 
 

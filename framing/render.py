@@ -126,6 +126,16 @@ def marked_sentence(report: ArticleReport, index: int, spans) -> str:
     return "".join(out)
 
 
+def headlines_html(comparison) -> str:
+    """The articles' headlines, one row each, the words no other headline uses marked."""
+    rows = []
+    for h in comparison.headlines:
+        report = comparison.reports[h.article]
+        rows.append(f"<tr><td>{escape(comparison.labels[h.article])}</td>"
+                    f"<td>{marked_sentence(report, h.sentence, h.only)}</td></tr>")
+    return f'<table class="fr-pairs">{"".join(rows)}</table>'
+
+
 def pairs_html(comparison, a: int, b: int, limit: int = 200) -> str:
     """The aligned pairs of two articles as a two-column table, differing words marked."""
     rows = []

@@ -67,6 +67,8 @@ def test_tabs_are_lazy_and_each_draws_its_own_content(app):
     assert not app.exception and not app.error
     assert "B frames the story more than A" in summary_lines(app)
     assert "class=\"fr-article" not in page_html(app)
+    assert any(h.value == "Headlines side by side" for h in app.subheader)
+    assert "<mark>" in page_html(app)  # the words only one headline (or sentence) uses
     open_tab(app, "Sentences")
     assert app.dataframe and "sentences" in " ".join(c.value for c in app.caption)
     open_tab(app, "Export")

@@ -96,6 +96,29 @@ def test_articles_too_long_to_align_are_refused(analyzer, monkeypatch):
         compare([a, b])
 
 
+def test_headlines_side_by_side_mark_the_words_only_one_uses(analyzer):
+    from framing.render import headlines_html
+
+    a = analyzer.analyze(article_from_text(
+        "Dan Lowe resigned from the harbor council on Friday after an audit of his expenses. "
+        "He said he had done nothing wrong.",
+        title="Coastal Councillor Resigns After Expense Claims"))
+    b = analyzer.analyze(article_from_text(
+        "Dan Lowe, who billed the town for a yacht, quit the harbor council on Friday. The "
+        "audit found 40 claims.", title="Councillor who billed taxpayers for a yacht quits"))
+    c = compare([a, b])
+    only = {h.article: [c.reports[h.article].article.text[s:e] for s, e in h.only]
+            for h in c.headlines}
+    # by stem: "Councillor" is in both, "Claims" against "claims" of the body is no matter
+    assert only == {0: ["Coastal", "Resigns", "Expense Claims"],
+                    1: ["billed taxpayers", "yacht quits"]}
+    html = headlines_html(c)
+    assert "<mark>Expense Claims</mark>" in html and "<mark>yacht quits</mark>" in html
+    # one article without a headline: nothing to set side by side
+    plain = analyzer.analyze(article_from_text("Dan Lowe quit the harbor council on Friday."))
+    assert compare([a, plain]).headlines == ()
+
+
 def test_differing_words():
     a = "Putin has accused the West of provocations in Ukraine."
     b = "Putin said the West was provoking Ukraine."
@@ -210,7 +233,9 @@ def test_cli_compare_round_trip(tmp_path):
     pairs = list(csv.DictReader((out / "compare_pairs.csv").open(encoding="utf-8")))
     assert pairs and {"text_a", "text_b", "only_in_a", "only_in_b"} <= set(pairs[0])
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
-    assert set(data) >= {"summary", "metrics", "pairs", "gaps", "terms", "actors", "frames"}
+    assert set(data) >= {"summary", "metrics", "pairs", "gaps", "terms", "actors", "frames",
+                         "headlines"}
+    assert [h["article"] for h in data["headlines"]] == ["A", "B"]
     metrics = list(csv.DictReader((out / "compare_metrics.csv").open(encoding="utf-8")))
     score = next(r for r in metrics if r["metric"] == "framing_score")
     assert float(score["difference"]) == pytest.approx(float(score["B"]) - float(score["A"]))
