@@ -296,6 +296,7 @@ def comparison_pairs_frame(c) -> pd.DataFrame:
 
 
 GAP_COLUMNS = ("article", "article_id", "sentence_index", "voice", "label", "text")
+HEADLINE_COLUMNS = ("article", "article_id", "text", "only_here")
 
 
 def comparison_gaps_frame(c) -> pd.DataFrame:
@@ -309,6 +310,19 @@ def comparison_gaps_frame(c) -> pd.DataFrame:
                      "sentence_index": g.sentence, "voice": score.sentence.voice,
                      "label": score.label, "text": _text(report, g.sentence)})
     return pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+
+
+def comparison_headlines_frame(c) -> pd.DataFrame:
+    """Each article's headline and the words in it that no other headline uses."""
+    import pandas as pd
+
+    rows = []
+    for h in c.headlines:
+        report = c.reports[h.article]
+        rows.append({"article": c.labels[h.article], "article_id": report.article.id,
+                     "text": _text(report, h.sentence),
+                     "only_here": "; ".join(report.article.text[s:e] for s, e in h.only)})
+    return pd.DataFrame(rows, columns=list(HEADLINE_COLUMNS))
 
 
 def comparison_terms_frame(c) -> pd.DataFrame:
@@ -355,8 +369,7 @@ def comparison_json(c) -> dict:
         "actors": comparison_actors_frame(c).to_dict(orient="records"),
         "frames": {label: dict(r.frame_shares) for label, r in zip(c.labels, c.reports)},
         "headlines": [
-            {"article": c.labels[h.article],
-             "text": c.reports[h.article].sentence_text(c.reports[h.article].sentences[h.sentence]),
+            {"article": c.labels[h.article], "text": _text(c.reports[h.article], h.sentence),
              "only_here": [c.reports[h.article].article.text[start:end] for start, end in h.only]}
             for h in c.headlines],
     }
@@ -366,6 +379,7 @@ COMPARISON_FILES = {
     "metrics": comparison_metrics_frame,
     "pairs": comparison_pairs_frame,
     "gaps": comparison_gaps_frame,
+    "headlines": comparison_headlines_frame,
     "terms": comparison_terms_frame,
     "actors": comparison_actors_frame,
 }

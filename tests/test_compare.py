@@ -228,8 +228,12 @@ def test_cli_compare_round_trip(tmp_path):
     assert "A: Transit workers walk out over pay" in result.stdout
     assert "- B uses far more loaded terms" in result.stdout
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["compare_actors.csv", "compare_gaps.csv", "compare_metrics.csv",
-                     "compare_pairs.csv", "compare_terms.csv", "comparison.json"]
+    assert names == ["compare_actors.csv", "compare_gaps.csv", "compare_headlines.csv",
+                     "compare_metrics.csv", "compare_pairs.csv", "compare_terms.csv",
+                     "comparison.json"]
+    heads = list(csv.DictReader((out / "compare_headlines.csv").open(encoding="utf-8")))
+    assert [h["article"] for h in heads] == ["A", "B"]
+    assert heads[0]["text"] == "Transit workers walk out over pay"
     pairs = list(csv.DictReader((out / "compare_pairs.csv").open(encoding="utf-8")))
     assert pairs and {"text_a", "text_b", "only_in_a", "only_in_b"} <= set(pairs[0])
     data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
