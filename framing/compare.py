@@ -176,7 +176,7 @@ def check(reports: list[ArticleReport]) -> None:
                 f"article {label} ({report.article.id}) has {body:,} body sentences; comparing "
                 f"aligns at most {MAX_SENTENCES:,} per article (a long news article has a few "
                 "hundred)")
-        if not any(sc.sentence.kind == "body" for sc in report.scores):
+        if not body:
             raise CompareError(f"article {label} ({report.article.id}) has no body sentences "
                                "to compare")
         if not looks_english(report.article.text):
@@ -245,8 +245,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         if word[0].isdigit():
             out.append((word.replace(",", "").rstrip("."), "number"))
             continue
-        low = _CLITIC.sub("", word.lower().replace("’", "'"))
-        if low in _STOP or len(low) < 2:
+        low = _content_word(word)
+        if not low:
             continue
         if low in _CALENDAR:
             out.append((_stem(low), "day"))
@@ -255,22 +255,30 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _fact_matrices(groups: list[list[str]]):
-    """For each article, a sparse 0/1 matrix of its sentences' ``fact_words``, over one
-    vocabulary: the product of two tells which sentence pairs share a fact word."""
+def _content_word(word: str) -> str:
+    """A word as the alignment reads it, lowercased, a contraction's or possessive's ending
+    dropped; "" for a function word."""
+    low = _CLITIC.sub("", word.lower().replace("’", "'"))
+    return "" if low in _STOP or len(low) < 2 else low
+
+
+def _sparse_rows(groups: list[list[dict[str, float]]]):
+    """One sparse matrix per article, a row per sentence (its weight for each token), all over
+    one vocabulary, so that the product of two articles' matrices compares their sentences."""
     from scipy.sparse import csr_matrix
 
     columns: dict[str, int] = {}
-    found = []
-    for texts in groups:
-        rows, cols = [], []
-        for i, text in enumerate(texts):
-            for word in fact_words(text):
-                rows.append(i)
-                cols.append(columns.setdefault(word, len(columns)))
-        found.append((rows, cols, len(texts)))
-    return [csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(n, len(columns) or 1))
-            for rows, cols, n in found]
+    built = []
+    for rows in groups:
+        data, indices, indptr = [], [], [0]
+        for row in rows:
+            for token, weight in row.items():
+                indices.append(columns.setdefault(token, len(columns)))
+                data.append(weight)
+            indptr.append(len(indices))
+        built.append((data, indices, indptr, len(rows)))
+    return [csr_matrix((data, indices, indptr), shape=(n, len(columns) or 1))
+            for data, indices, indptr, n in built]
 
 
 def fact_words(text: str) -> set[str]:
@@ -308,31 +316,18 @@ def shared_runs(a_texts: list[str], b_texts: list[str]) -> set[tuple[int, int]]:
             for j in where.get(run, ())}
 
 
-def similarity_matrix(a_texts: list[str], b_texts: list[str], idf: dict[str, float]):
-    """Cosine similarities of the sentences' TF-IDF vectors, a row per ``a_texts`` sentence
-    (one sparse product: linear in the words, not in the pairs of sentences)."""
-    from scipy.sparse import csr_matrix
-
-    columns: dict[str, int] = {}
-
-    def matrix_of(texts):
-        data, indices, indptr = [], [], [0]
-        for text in texts:
-            counts = Counter(content_tokens(text))
-            weights = [(columns.setdefault(t, len(columns)), c * idf.get(t, 1.0))
-                       for t, c in counts.items()]
-            norm = sum(w * w for _, w in weights) ** 0.5
-            for column, w in weights:
-                indices.append(column)
-                data.append(w / norm)
-            indptr.append(len(indices))
-        return data, indices, indptr
-
-    a, b = matrix_of(a_texts), matrix_of(b_texts)
-    shape = len(columns) or 1
-    a_matrix = csr_matrix(a, shape=(len(a_texts), shape))
-    b_matrix = csr_matrix(b, shape=(len(b_texts), shape))
-    return (a_matrix @ b_matrix.T).toarray()
+def tfidf_rows(counts: list[list[Counter]], idf: dict[str, float]):
+    """Each article's sentences as TF-IDF vectors of unit length (``_sparse_rows``): the
+    product of two articles' matrices holds the cosine of every pair of their sentences."""
+    rows = []
+    for group in counts:
+        vectors = []
+        for sentence in group:
+            weights = {t: c * idf.get(t, 1.0) for t, c in sentence.items()}
+            norm = sum(w * w for w in weights.values()) ** 0.5
+            vectors.append({t: w / norm for t, w in weights.items()})
+        rows.append(vectors)
+    return _sparse_rows(rows)
 
 
 def _with_speaker(text: str, speaker: str) -> str:
@@ -341,9 +336,10 @@ def _with_speaker(text: str, speaker: str) -> str:
     return text
 
 
-def _idf(all_texts: list[str]) -> dict[str, float]:
-    df = Counter(t for text in all_texts for t in set(content_tokens(text)))
-    n = len(all_texts)
+def _idf(counts: list[list[Counter]]) -> dict[str, float]:
+    """Inverse document frequency over every sentence compared (a sentence is a document)."""
+    df = Counter(t for group in counts for sentence in group for t in sentence)
+    n = sum(len(group) for group in counts)
     return {t: float(np.log((1 + n) / (1 + d)) + 1.0) for t, d in df.items()}
 
 
@@ -407,13 +403,14 @@ def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Compari
     # A sentence is compared with its speaker spelled out: "He said that …" is Putin's.
     texts = [[_with_speaker(r.sentence_text(s), s.speaker) for s in body]
              for r, body in zip(reports, bodies)]
-    idf = _idf([t for group in texts for t in group])
+    counts = [[Counter(content_tokens(t)) for t in group] for group in texts]
+    vectors = tfidf_rows(counts, _idf(counts))
     raw = [[r.sentence_text(s) for s in body] for r, body in zip(reports, bodies)]
-    facts = _fact_matrices(raw)
+    facts = _sparse_rows([[dict.fromkeys(fact_words(t), 1.0) for t in group] for group in raw])
     pairs: list[AlignedPair] = []
     for a in range(len(reports)):
         for b in range(a + 1, len(reports)):
-            matrix = similarity_matrix(texts[a], texts[b], idf)
+            matrix = (vectors[a] @ vectors[b].T).toarray()
             matrix[(facts[a] @ facts[b].T).toarray() == 0] = 0.0  # the same people only
             for i, j in shared_runs(raw[a], raw[b]):
                 matrix[i, j] = max(matrix[i, j], RUN_SIMILARITY)
@@ -449,8 +446,8 @@ def headlines(reports) -> tuple[HeadlineComparison, ...]:
             text = report.article.text
             words = []
             for m in _TOKEN.finditer(text, head.start, head.end):
-                low = _CLITIC.sub("", m.group().lower().replace("’", "'"))
-                if low not in _STOP and len(low) >= 2:
+                low = _content_word(m.group())
+                if low:
                     words.append((m.start(), m.end(), _stem(low)))
             found[k] = (head, words, text)
     if len(found) < 2:
