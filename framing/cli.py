@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as error:  # a full disk or standard output, a folder without permission
         _quiet_stdout()
-        from .ingest import shown_path
+        from .errors import shown_path
 
         where = f"{shown_path(error.filename)}: " if error.filename else ""
         print(f"framing: error: {where}cannot write ({error.strerror or error})",
@@ -214,7 +214,7 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     extensions the command writes (another data format's extension is refused)."""
     if out is None:
         return
-    from .ingest import shown_path
+    from .errors import shown_path
     from .outfile import same_file
 
     path = Path(out)
@@ -479,7 +479,7 @@ def run_compare(args) -> int:
         raise InputFileError(f"{args.out}: give a folder for the CSV files and JSON, or a "
                              ".json file")
     if args.out:
-        parent = Path(args.out).parent if Path(args.out).suffix else Path(args.out).parent
+        parent = Path(args.out).parent
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
         _check_out(args.out if Path(args.out).suffix else None, args.sources)

@@ -9,6 +9,22 @@ class FramingError(Exception):
     """Base class: a problem with the user's input, data files or environment."""
 
 
+def shown_path(path, limit: int = 120) -> str:
+    """A path as a message shows it: a name of thousands of characters cut to its ends."""
+    text = str(path)
+    return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 2:]}"
+
+
+def os_reason(problem: OSError) -> str:
+    """An OSError's reason in a few words, lower case ("file name too long")."""
+    import errno
+
+    if problem.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    reason = problem.strerror or type(problem).__name__
+    return reason[:1].lower() + reason[1:]
+
+
 def message_for(error: Exception, source: str) -> str:
     """An error's message without a leading "SOURCE: ", for a listing that names the source
     already ("skipped SOURCE: the text is not English", not the path twice)."""

@@ -30,6 +30,7 @@ from .errors import (
     InputFileError,
     InputTooLargeError,
     NotEnglishError,
+    shown_path,
 )
 from .fetch import FETCH_DEADLINE, FETCH_TIMEOUT, MAX_BYTES
 from .report import Article
@@ -202,12 +203,6 @@ def read_file(path: str | Path, **meta: str) -> Article:
         raise InputFileError(f"{shown_path(path)}: cannot read the file ({error.strerror})"
                              ) from None
     return article_from_bytes(data, str(path), **meta)
-
-
-def shown_path(path: str | Path, limit: int = 120) -> str:
-    """A path as a message shows it: a name of thousands of characters cut to its ends."""
-    text = str(path)
-    return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 2:]}"
 
 
 def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:

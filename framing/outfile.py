@@ -18,16 +18,13 @@ from pathlib import Path
 from typing import IO
 
 from .errors import OutputError
-
-
-def _shown(path: Path) -> str:
-    from .ingest import shown_path
-
-    return shown_path(path)
+from .errors import shown_path as _shown
 
 
 class OutputFile:
-    """An output file being written; ``commit()`` puts it in place, ``abort()`` drops it.
+    """An output file being written; ``commit()`` puts it in place, ``abort()`` drops it. As
+    a context manager it commits when the block ends and aborts when it raises (an
+    ``OSError`` then becomes the one-line error).
 
     ``handle`` is the open file (text with ``newline=""`` unless ``binary``); ``work_path``
     is where it is being written, for writers that want a path (DuckDB's COPY), and is
@@ -98,6 +95,24 @@ class OutputFile:
             raise self._error(f"{_shown(self.path)}: cannot write ({failure.strerror})"
                               ) from None
 
+    @property
+    def write_path(self) -> Path:
+        """Where a writer that wants a path writes: the temporary file, or the device."""
+        return self.work_path or self.target
+
+    def __enter__(self) -> OutputFile:
+        return self
+
+    def __exit__(self, kind, failure, traceback) -> bool:
+        if kind is None:
+            self.commit()
+            return False
+        self.abort()
+        if isinstance(failure, OSError):
+            raise self._error(f"{_shown(self.path)}: cannot write ({failure.strerror})"
+                              ) from None
+        return False
+
     def abort(self) -> None:
         """Close and remove the temporary file; the old file, if any, stays."""
         if self.handle is not None:
@@ -109,16 +124,8 @@ class OutputFile:
 
 def write_file(path: str | Path, data: str | bytes, *, error=OutputError) -> None:
     """Write ``data`` to ``path`` safely (see the module docstring)."""
-    out = OutputFile(path, binary=isinstance(data, bytes), error=error)
-    try:
+    with OutputFile(path, binary=isinstance(data, bytes), error=error) as out:
         out.handle.write(data)
-    except OSError as failure:
-        out.abort()
-        raise error(f"{_shown(out.path)}: cannot write ({failure.strerror})") from None
-    except BaseException:
-        out.abort()
-        raise
-    out.commit()
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..ingest import shown_path
+from ..errors import shown_path
 from .store import SCHEMA_VERSION, StoreError, check_path, connect, sandbox
 
 __all__ = ["SCHEMA_VERSION", "Corpus", "StoreError", "connect"]
@@ -138,7 +138,7 @@ def listed(path: str | None) -> list[str]:
     except UnicodeDecodeError:
         raise DecodeError(f"{shown_path(path)}: the list is not UTF-8 text") from None
     except OSError as error:
-        from .store import os_reason
+        from ..errors import os_reason
 
         raise InputFileError(f"{shown_path(path)}: cannot read the list ({os_reason(error)})"
                              ) from None

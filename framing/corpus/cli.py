@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_ERROR, _Parser
+from ..cli import EXIT_ERROR, _jobs, _Parser
 from ..errors import FramingError, InputFileError
 
 TABLES = ("articles", "sentences", "terms", "actors", "metrics", "runs", "skipped", "stories")
@@ -32,12 +32,6 @@ def _count(most: int | None = None):
         return value
 
     return parse
-
-
-def _jobs(value: str) -> int:
-    from ..batch import jobs_option
-
-    return jobs_option(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,7 +249,7 @@ def run_info(args) -> int:
 
 
 def _out_format(out: str) -> str:
-    from ..ingest import shown_path
+    from ..errors import shown_path
     from .store import check_path
 
     suffix = Path(out).suffix.lower()
@@ -282,19 +276,14 @@ def _copy(con, select: str, out: str) -> int:
     options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
                "json": "FORMAT json, ARRAY true"}[fmt]
     options += ", USE_TMP_FILE false"  # ours is the temporary file: the only one allowed
-    output = OutputFile(out, binary=True, open_handle=False)
-    target = str(output.work_path or output.target)
     try:
-        sandbox(con, writable=target)
-        quoted = target.replace("'", "''")
-        count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
+        with OutputFile(out, binary=True, open_handle=False) as output:
+            target = str(output.write_path)
+            sandbox(con, writable=target)
+            quoted = target.replace("'", "''")
+            count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
     except duckdb.Error as error:
-        output.abort()
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
-    except BaseException:
-        output.abort()
-        raise
-    output.commit()
     return count
 
 

@@ -88,19 +88,13 @@ def _write(frame, out: str) -> None:
         raise CorpusReportError(
             f"--out must end in .csv, .parquet or .json, not {Path(out).name!r}")
     check_path(out, CorpusReportError)
-    output = OutputFile(out, binary=True, open_handle=False)
-    path = output.work_path or output.target
-    try:
+    with OutputFile(out, binary=True, open_handle=False) as output:
         if suffix == ".csv":
-            frame.to_csv(path, index=False)
+            frame.to_csv(output.write_path, index=False)
         elif suffix == ".parquet":
-            frame.to_parquet(path, index=False)
+            frame.to_parquet(output.write_path, index=False)
         else:
-            frame.to_json(path, orient="records", indent=1, force_ascii=False)
-    except BaseException:
-        output.abort()
-        raise
-    output.commit()
+            frame.to_json(output.write_path, orient="records", indent=1, force_ascii=False)
 
 
 def run_report(args) -> int:

@@ -25,9 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import FramingError, message_for
-from ..ingest import shown_path
-from .store import SCHEMA_VERSION, StoreError, check_path, connect, os_reason
+from ..errors import FramingError, message_for, os_reason, shown_path
+from .store import SCHEMA_VERSION, StoreError, check_path, connect
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
 PAGE_SIZE = 50

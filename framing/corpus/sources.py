@@ -124,7 +124,8 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
          allow_private_hosts: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
     a text column or a feed that is not a feed stops the command before anything is written."""
-    from ..ingest import expand_folders, shown_path
+    from ..errors import shown_path
+    from ..ingest import expand_folders
     from .store import check_path
 
     result = Plan()
@@ -247,7 +248,7 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
     except FramingError as error:
         return Skip(source, _without_prefix(str(error), source))
     except OSError as error:  # the file went away or turned unreadable since it was listed
-        from .store import os_reason
+        from ..errors import os_reason
 
         return Skip(source, f"cannot read the file ({os_reason(error)})")
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
@@ -378,7 +379,8 @@ def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
     from ..ingest import MAX_BYTES
 
     if not re.match(r"^https?://", url, re.I):
-        from .store import check_path, os_reason
+        from ..errors import os_reason
+        from .store import check_path
 
         check_path(url, SourceError)
         if Path(url).is_file():  # a feed saved to disk

@@ -12,7 +12,6 @@ guarded by an advisory lock on ``<store>.lock`` (released by the OS even after S
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import time
@@ -20,8 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import get_type_hints
 
-from ..errors import FramingError
-from ..ingest import shown_path
+from ..errors import FramingError, os_reason, shown_path
 
 SCHEMA_VERSION = 1
 LOCK_WAIT = 30.0  # seconds a connection waits for another process's short hold on the file
@@ -80,14 +78,6 @@ def check_path(path, error: type[FramingError] = StoreError) -> None:
         raise error(f"{shown_path(path)}: {os_reason(problem)}") from None
     except ValueError:  # a NUL character
         raise error(f"{shown_path(path)!r}: not a usable file name") from None
-
-
-def os_reason(problem: OSError) -> str:
-    """An OSError's reason in a few words, lower case ("file name too long")."""
-    if problem.errno == errno.ENAMETOOLONG:
-        return "file name too long"
-    reason = problem.strerror or type(problem).__name__
-    return reason[:1].lower() + reason[1:]
 
 
 def sandbox(con, writable: str | Path | None = None) -> None:

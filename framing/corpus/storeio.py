@@ -9,8 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import FramingError
-from ..ingest import shown_path
+from ..errors import FramingError, shown_path
 from .store import check_path
 
 SCHEMA_VERSION = 1
