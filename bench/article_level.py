@@ -56,21 +56,27 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def basil_articles(path: Path) -> list[dict]:
-    """The 99 articles rebuilt: id, event, outlet, text, expert count and words."""
+    """The 99 articles rebuilt: id, event, outlet, text (a paragraph's sentences joined by a
+    space, paragraphs by a blank line), expert count and words, and ``spans``: the
+    (sentence_idx, start, end) of each BASIL sentence in the text."""
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in read_rows(path):
         by_article[row["article"]].append(row)
     articles = []
     for name, rows in sorted(by_article.items()):
         rows.sort(key=lambda r: int(r["sentence_idx"]))
-        paragraphs: dict[int, list[str]] = defaultdict(list)
+        text, spans, paragraph = "", [], None
         for row in rows:
-            paragraphs[int(row["paragraph_idx"])].append(row["text"])
-        text = "\n\n".join(" ".join(paragraphs[p]) for p in sorted(paragraphs))
+            if paragraph is not None:
+                text += " " if int(row["paragraph_idx"]) == paragraph else "\n\n"
+            paragraph = int(row["paragraph_idx"])
+            spans.append((int(row["sentence_idx"]), len(text), len(text) + len(row["text"])))
+            text += row["text"]
         expert = sum(len(json.loads(r["lexical_spans"] or "[]")) for r in rows
                      if r["lexical_in_quote"] != "1")
         articles.append({"id": name, "event": name.split("_")[0], "outlet": rows[0]["outlet"],
-                         "text": text, "expert": expert, "expert_words": words_in(text)})
+                         "text": text, "expert": expert, "expert_words": words_in(text),
+                         "spans": spans})
     return articles
 
 

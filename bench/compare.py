@@ -78,24 +78,11 @@ def run_examples(analyzer: Analyzer) -> None:
 
 
 def basil_articles(path: Path) -> dict[tuple[str, str], tuple[str, list[tuple[int, int, int]]]]:
-    """(event, outlet) → the article's text, rebuilt as bench/article_level.py does, and the
+    """(event, outlet) → the article's text as ``bench/article_level.py`` rebuilds it, and the
     (sentence_idx, start, end) of each BASIL sentence in it."""
-    by_article: dict[str, list[dict]] = defaultdict(list)
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            by_article[row["article"]].append(row)
-    articles = {}
-    for name, rows in by_article.items():
-        rows.sort(key=lambda r: int(r["sentence_idx"]))
-        text, spans, paragraph = "", [], None
-        for row in rows:
-            if paragraph is not None:
-                text += " " if int(row["paragraph_idx"]) == paragraph else "\n\n"
-            paragraph = int(row["paragraph_idx"])
-            spans.append((int(row["sentence_idx"]), len(text), len(text) + len(row["text"])))
-            text += row["text"]
-        articles[(name.split("_")[0], rows[0]["outlet"])] = (text, spans)
-    return articles
+    from article_level import basil_articles as rebuilt
+
+    return {(a["event"], a["outlet"]): (a["text"], a["spans"]) for a in rebuilt(path)}
 
 
 def basil_index(report, spans) -> dict[int, set[int]]:
