@@ -29,7 +29,6 @@ from .classify import (
     read_labeled,
     save_model,
     shipped_training_files,
-    write_atomic,
 )
 from .errors import EmptyInputError, InputFileError, LexiconError, ModelError
 from .frames import FrameFinder, distribution
@@ -190,7 +189,7 @@ class Analyzer:
     def _shipped_model(self) -> ModelBundle:
         key = self._fingerprint()
         folder = cache_dir()
-        cached = folder / f"opinion-{key}.pkl" if folder else None
+        cached = folder / f"opinion-{key}.model" if folder else None
         bundle = None
         if cached is not None and cached.exists():
             with contextlib.suppress(ModelError):  # a damaged cache file: train again
@@ -220,7 +219,7 @@ class Analyzer:
         digest.update(transformer.versions().encode())
         for path in shipped_training_files():
             digest.update(path.name.encode() + path.read_bytes())
-        cached = folder / f"transformer-{digest.hexdigest()[:20]}.pkl" if folder else None
+        cached = folder / f"transformer-{digest.hexdigest()[:20]}.model" if folder else None
         language = transformer.load_cached(cached)
         if language is None:
             texts, labels = read_labeled(shipped_training_files())
@@ -228,8 +227,11 @@ class Analyzer:
                   "(once; about ten minutes on two cores; cached afterwards)", file=sys.stderr)
             language = transformer.TransformerOpinion().fit(texts, labels)
             if cached is not None:
+                from .modelfile import transformer_dumps
+                from .outfile import write_file
+
                 with contextlib.suppress(OSError, ModelError):
-                    write_atomic(language, cached)
+                    write_file(cached, transformer_dumps(language), error=ModelError)
         return language
 
     def train(self, texts: list[str], labels: list[str], trained_on: str = "",

@@ -20,7 +20,8 @@ the decision, so an explanation is the model's own reasoning, not a separate sto
 
 The shipped model is trained at first use from ``corpus/labeled/*.csv`` (``random_state``
 fixed) and cached on disk, keyed by a hash of the data, lexicons, this module's feature
-version and the library versions. No pickle is shipped.
+version and the library versions. No model file is shipped; model files are data, never code
+(``framing.modelfile``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import csv
 import hashlib
 import math
 import os
-import pickle
 import re
 from array import array
 from dataclasses import dataclass
@@ -566,37 +566,28 @@ class ModelBundle:
 
 
 def save_model(bundle: ModelBundle, path: str | Path) -> None:
-    """Write the model atomically (a temporary file, then a rename)."""
-    write_atomic(bundle, path)
-
-
-def write_atomic(obj, path: str | Path) -> None:
-    """Pickle ``obj`` to a temporary file beside ``path``, then rename it into place."""
+    """Write the model file (``framing.modelfile``: data, never code) atomically: a
+    temporary file, then a rename."""
+    from .modelfile import dumps
     from .outfile import write_file
 
-    write_file(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), error=ModelError)
+    write_file(path, dumps(bundle), error=ModelError)
 
 
 def load_model(path: str | Path) -> ModelBundle:
-    """Read a model file; a file from another version or a damaged one says how to retrain."""
+    """Read a model file; a file from another version or a damaged one says how to retrain.
+    Reading runs nothing the file holds (``framing.modelfile``)."""
+    from .modelfile import RETRAIN, read
+
     path = Path(path)
-    retrain = "retrain it with: python -m framing train --model FILE"
     if not path.is_file():
         raise ModelError(f"{path}: no such model file")
-    try:
-        with path.open("rb") as fh:
-            bundle = pickle.load(fh)
-    except Exception as error:  # unpickling fails in many ways on damaged or foreign files
-        raise ModelError(
-            f"{path}: not a framing model file or damaged ({type(error).__name__}); {retrain}"
-        ) from None
-    if not isinstance(bundle, ModelBundle):
-        raise ModelError(f"{path}: not a framing model file; {retrain}")
+    bundle = read(path)
     if bundle.feature_version != FEATURE_VERSION or bundle.sklearn_version != sklearn_version():
         raise ModelError(
             f"{path}: made by another version (features v{bundle.feature_version}, "
             f"scikit-learn {bundle.sklearn_version}; this is v{FEATURE_VERSION}, "
-            f"scikit-learn {sklearn_version()}); {retrain}"
+            f"scikit-learn {sklearn_version()}); {RETRAIN}"
         )
     if bundle.transformer is not None:
         from .transformer import missing

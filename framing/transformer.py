@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import os
-import pickle
 from pathlib import Path
 
 import numpy as np
@@ -51,14 +50,14 @@ def versions() -> str:
 
 def load_cached(path: Path | None) -> TransformerOpinion | None:
     """A fine-tuned backend from the cache, or None when absent or unreadable."""
+    from .modelfile import read_transformer
+
     if path is None or not path.is_file():
         return None
     try:
-        with path.open("rb") as fh:
-            found = pickle.load(fh)
-    except Exception:  # a damaged cache file: train again
+        return read_transformer(path)
+    except ModelError:  # a damaged cache file: train again
         return None
-    return found if isinstance(found, TransformerOpinion) else None
 
 
 def _weights_dir() -> Path:
@@ -164,7 +163,8 @@ class TransformerOpinion:
             config = transformers.AutoConfig.from_pretrained(_weights_dir(), num_labels=2)
             network = transformers.AutoModelForSequenceClassification.from_config(config)
             try:
-                state = torch.load(io.BytesIO(self._weights), map_location="cpu")
+                state = torch.load(io.BytesIO(self._weights), map_location="cpu",
+                                   weights_only=True)  # tensors only, never code
                 network.load_state_dict(state)
             except Exception as error:  # a damaged or foreign file fails in many ways
                 raise ModelError(f"the transformer backend's weights cannot be read "
@@ -189,3 +189,27 @@ class TransformerOpinion:
         self.__dict__.update(state)
         self._network = None
         self._tokenizer = None
+
+    def to_data(self) -> tuple[dict, bytes]:
+        """Its settings and its fine-tuned weights (a state dict's bytes), as a model file
+        holds them (``framing.modelfile``)."""
+        weights = self.__getstate__().get("_weights")
+        if weights is None:
+            raise ModelError("the transformer backend has not been trained")
+        return {name: getattr(self, name) for name in SETTINGS}, weights
+
+    @classmethod
+    def from_data(cls, settings: dict, weights: bytes) -> TransformerOpinion:
+        """The backend a model file holds; its weights are read on first use."""
+        values = {name: settings[name] for name in SETTINGS}
+        for name, value in values.items():
+            kinds = (int, float) if name == "learning_rate" else int
+            least = 0 if name == "random_state" else 1e-12
+            if isinstance(value, bool) or not isinstance(value, kinds) or value < least:
+                raise ValueError(f"transformer setting {name}: {value!r}")
+        found = cls(**values)
+        found._weights = bytes(weights)
+        return found
+
+
+SETTINGS = ("epochs", "learning_rate", "batch_size", "max_length", "random_state")

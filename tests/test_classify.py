@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 import pickle
 import re
 import subprocess
 import sys
+import zipfile
 
 import numpy as np
 import pytest
@@ -14,8 +16,8 @@ from conftest import ROOT, sentence_starting
 
 from framing import Analyzer
 from framing.classify import (
+    LinearOpinionModel,
     ModelBundle,
-    OpinionClassifier,
     _best_threshold,
     load_model,
     read_labeled,
@@ -170,31 +172,138 @@ def test_training_is_deterministic(analyzer):
 
 def test_model_file_round_trip(analyzer, tmp_path):
     texts, labels = small_training_set()
-    bundle = analyzer.train(texts, labels)
-    path = tmp_path / "model.pkl"
+    bundle = analyzer.train(texts, labels, trained_on="tests")
+    path = tmp_path / "model.zip"
     save_model(bundle, path)
     loaded = load_model(path)
-    assert isinstance(loaded.model, OpinionClassifier)
+    assert isinstance(loaded.model, LinearOpinionModel)
     assert loaded.model.threshold_ == bundle.model.threshold_
+    assert (loaded.trained_on, loaded.feature_version) == ("tests", bundle.feature_version)
+    probe = [t for t, _ in HARD_CASES]
+    before = [r.score for r in Analyzer(model=bundle).classify_texts(probe)]
+    after = [r.score for r in Analyzer(model=loaded).classify_texts(probe)]
+    assert [(s.opinion_score, s.cues) for s in before] == [(s.opinion_score, s.cues)
+                                                           for s in after]
+    again = tmp_path / "again.zip"
+    save_model(loaded, again)  # the same model is the same bytes
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_reading_a_model_file_runs_no_code(analyzer, tmp_path, monkeypatch):
+    texts, labels = small_training_set()
+    path = tmp_path / "model.zip"
+    save_model(analyzer.train(texts, labels), path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a model file was unpickled")
+
+    monkeypatch.setattr(pickle, "load", refuse)
+    monkeypatch.setattr(pickle, "loads", refuse)
+    monkeypatch.setattr(pickle, "Unpickler", refuse)
+    assert Analyzer(model=path).classify_text("It is time the council acted.").score.label \
+        == "opinion"
+
+
+class _Marker:
+    def __reduce__(self):  # what a hostile pickle does: call something on loading
+        return (_ran.append, ("ran",))
+
+
+_ran: list[str] = []
+
+
+def test_old_pickle_model_files_are_refused_unread(tmp_path):
+    hostile = tmp_path / "old.pkl"
+    hostile.write_bytes(pickle.dumps(_Marker()))
+    with pytest.raises(ModelError, match="old format .*pickle.*retrain it with: python -m"):
+        load_model(hostile)
+    assert _ran == []
 
 
 def test_damaged_and_foreign_model_files(tmp_path, analyzer):
-    damaged = tmp_path / "damaged.pkl"
-    damaged.write_bytes(b"not a pickle at all")
-    with pytest.raises(ModelError, match="retrain it with: python -m framing train"):
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(b"not a model at all")
+    with pytest.raises(ModelError, match="not a framing model file; retrain it with: python"):
         load_model(damaged)
-    foreign = tmp_path / "foreign.pkl"
-    foreign.write_bytes(pickle.dumps({"something": "else"}))
-    with pytest.raises(ModelError, match="not a framing model file"):
+    foreign = tmp_path / "foreign.zip"
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("notes.txt", "something else")
+    with pytest.raises(ModelError, match="not a framing model file .*without model.json"):
         load_model(foreign)
     texts, labels = small_training_set()
     bundle = analyzer.train(texts, labels)
-    old = tmp_path / "old.pkl"
+    old = tmp_path / "old.zip"
     save_model(ModelBundle(bundle.model, bundle.feature_version, "0.1.0", ""), old)
     with pytest.raises(ModelError, match="scikit-learn 0.1.0.*retrain"):
         load_model(old)
     with pytest.raises(ModelError, match="no such model file"):
-        load_model(tmp_path / "missing.pkl")
+        load_model(tmp_path / "missing.zip")
+    cut = tmp_path / "cut.zip"
+    good = (tmp_path / "good.zip")
+    save_model(bundle, good)
+    cut.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    with pytest.raises(ModelError, match="cut.zip: not a framing model file"):
+        load_model(cut)
+
+
+def _rewritten(source, target, change):
+    """A copy of the model file ``source`` with ``change(members)`` applied to its members."""
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    change(members)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+def _header(change):
+    def apply(members):
+        header = json.loads(members["model.json"])
+        change(header)
+        members["model.json"] = json.dumps(header).encode()
+    return apply
+
+
+@pytest.mark.parametrize("change", [
+    _header(lambda h: h.update(format_version=99)),
+    _header(lambda h: h.update(threshold="0.5")),
+    _header(lambda h: h.update(calibration=[1.0])),
+    _header(lambda h: h["blocks"][0].update(analyzer="exec")),
+    _header(lambda h: h["blocks"][0].update(ngram_range=[1, 10 ** 9])),
+    _header(lambda h: h["blocks"][1].update(offset=5)),
+    _header(lambda h: h.update(cue_columns=["x"])),
+    _header(lambda h: h.update(transformer="yes")),
+    lambda m: m.update({"coef.f64": m["coef.f64"][:-8]}),
+    lambda m: m.update({"coef.f64": m["coef.f64"][:-3]}),
+    lambda m: m.update({"coef.f64": b"\x00" * (len(m["coef.f64"]) - 8) + b"\x00" * 6 + b"\xf0\x7f"}),
+    lambda m: m.update({"idf-0.f64": m["idf-0.f64"] + b"\x00" * 8}),
+    lambda m: m.pop("terms-1.txt"),
+    lambda m: m.update({"model.json": b"[1, 2]"}),
+    lambda m: m.update({"model.json": b"\xff\xfe"}),
+], ids=["version", "threshold text", "calibration", "analyzer", "ngram range", "offset",
+        "cue columns", "transformer flag", "coef short", "coef broken", "coef infinite",
+        "idf long", "terms missing", "header list", "header bytes"])
+def test_hand_made_model_files_are_refused_in_one_line(analyzer, tmp_path, change):
+    texts, labels = small_training_set()
+    good = tmp_path / "good.zip"
+    save_model(analyzer.train(texts, labels), good)
+    bad = _rewritten(good, tmp_path / "bad.zip", change)
+    with pytest.raises(ModelError, match=r"bad.zip: .*(framing model file|format version).*"
+                                         r"retrain it with") as caught:
+        load_model(bad)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_model_file_member_too_large_to_unpack_is_refused(analyzer, tmp_path, monkeypatch):
+    from framing import modelfile
+
+    texts, labels = small_training_set()
+    good = tmp_path / "good.zip"
+    save_model(analyzer.train(texts, labels), good)
+    monkeypatch.setattr(modelfile, "MAX_MEMBER_BYTES", 10_000)  # as a zip bomb would be
+    with pytest.raises(ModelError, match="would unpack to .* bytes, more than any framing"):
+        load_model(good)
 
 
 def write(path, header, rows):

@@ -251,7 +251,7 @@ def labeled_rows(n=120):
 def test_train_evaluate_classify_round_trip(tmp_path):
     data = tmp_path / "labels.csv"
     write_csv(data, labeled_rows(), ["sentence", "gold"])
-    model = tmp_path / "model.pkl"
+    model = tmp_path / "model.zip"
     result = run("train", "--data", data, "--text-column", "sentence", "--label-column", "gold",
                  "--model", model)
     assert result.returncode == 0, result.stderr
@@ -275,10 +275,10 @@ def test_train_evaluate_classify_round_trip(tmp_path):
 def test_train_and_model_errors(tmp_path):
     bad = tmp_path / "bad.csv"
     write_csv(bad, [["a", "opinion"]] * 5, ["text", "label"])
-    assert_clean_error(run("train", "--data", bad, "--model", tmp_path / "m.pkl"), "at least 20")
+    assert_clean_error(run("train", "--data", bad, "--model", tmp_path / "m.zip"), "at least 20")
     assert_clean_error(run("train", "--data", tmp_path / "none.csv", "--model", tmp_path / "m"),
                        "no such labeled CSV file")
-    damaged = tmp_path / "damaged.pkl"
+    damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(b"garbage")
     assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--model", damaged),
                        "retrain it with")

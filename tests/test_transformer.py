@@ -42,12 +42,30 @@ def test_missing_backend_says_how_to_install(without_backend):
 
 
 def test_model_file_with_backend_needs_it(without_backend, analyzer, tmp_path):
-    path = tmp_path / "model.pkl"
+    path = tmp_path / "model.zip"
+    settings = {name: getattr(backend.TransformerOpinion(), name) for name in backend.SETTINGS}
     save_model(ModelBundle(analyzer.model, analyzer.bundle.feature_version,
                            analyzer.bundle.sklearn_version, "test",
-                           transformer=backend.TransformerOpinion()), path)
-    with pytest.raises(ModelError, match="model.pkl: this model uses the transformer backend"):
+                           transformer=backend.TransformerOpinion.from_data(settings, b"w")),
+               path)
+    with pytest.raises(ModelError, match="model.zip: this model uses the transformer backend"):
         load_model(path)
+
+
+def test_untrained_backend_is_not_saved(analyzer, tmp_path):
+    with pytest.raises(ModelError, match="has not been trained"):
+        save_model(ModelBundle(analyzer.model, analyzer.bundle.feature_version,
+                               analyzer.bundle.sklearn_version, "test",
+                               transformer=backend.TransformerOpinion()), tmp_path / "m.zip")
+    assert not (tmp_path / "m.zip").exists()
+
+
+@pytest.mark.parametrize("settings", [{"epochs": "3"}, {"epochs": 0}, {"learning_rate": -1},
+                                      {"max_length": True}, {"random_state": -2}])
+def test_backend_settings_in_a_model_file_are_checked(settings):
+    good = {name: getattr(backend.TransformerOpinion(), name) for name in backend.SETTINGS}
+    with pytest.raises(ValueError, match="transformer setting"):
+        backend.TransformerOpinion.from_data({**good, **settings}, b"w")
 
 
 def test_lexical_model_file_refused_for_transformer_backend(analyzer, tmp_path, monkeypatch):
@@ -83,7 +101,7 @@ def test_training_is_deterministic(tiny):
 def test_saved_backend_predicts_the_same(tiny, analyzer, tmp_path):
     bundle = ModelBundle(analyzer.model, analyzer.bundle.feature_version,
                          analyzer.bundle.sklearn_version, "test", transformer=tiny)
-    path = tmp_path / "model.pkl"
+    path = tmp_path / "model.zip"
     save_model(bundle, path)
     loaded = load_model(path)
     probe = ["Why should renters pay for a stadium?", "The stadium opened in 2019."]
@@ -114,7 +132,7 @@ def test_cli_train_and_classify_with_backend(tmp_path):
     data = tmp_path / "labels.csv"
     with data.open("w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows([["text", "label"], *zip(texts, labels)])
-    model = tmp_path / "model.pkl"
+    model = tmp_path / "model.zip"
 
     def run(*args):
         return subprocess.run([sys.executable, "-m", "framing", *map(str, args)],
@@ -141,7 +159,7 @@ def test_shipped_backend_is_trained_once_and_cached(tmp_path, monkeypatch, capsy
     first = Analyzer(backend="transformer")
     assert first.bundle.transformer is not None
     assert "fine-tuning the transformer backend on 60 sentences" in capsys.readouterr().err
-    assert len(list((tmp_path / "cache").glob("transformer-*.pkl"))) == 1
+    assert len(list((tmp_path / "cache").glob("transformer-*.model"))) == 1
 
     def no_training(*args, **kwargs):
         raise AssertionError("trained again instead of reading the cache")
