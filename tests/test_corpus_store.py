@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gc
 import json
 import os
@@ -702,13 +703,44 @@ def test_a_feed_on_a_private_address_is_refused_without_the_option(tmp_path, fee
     ("2024-03-05T10:11:12Z", "2024-03-05"),
     ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05"),
     ("20240305101112", "2024-03-05"),
+    ("March 5, 2024", "2024-03-05"),
+    ("5 March 2024", "2024-03-05"),
+    ("Tuesday, March 5, 2024 at 5:00 PM EST", "2024-03-05"),
+    ("2024/03/05", "2024-03-05"),
+    ("03/05/2024", "2024-03-05"),  # numbers with slashes: month first
+    ("25/03/2024", "2024-03-25"),  # unless the first cannot be a month
+    ("05.03.2024", "2024-05-03"),
     ("last Tuesday", None),
+    ("March 2024", None),  # no day: no date (dateutil would make it the first)
+    ("March 5", None),  # no year
+    ("2024", None),
+    ("2024-13-45", None),
     ("", None),
     (None, None),
 ])
 def test_dates_are_read_from_the_usual_forms(value, expected):
     parsed = parse_date(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys):
+    body = "The council met on {} and approved a plan for new homes near the river."
+    dates = ["2024-05-15", "May 16, 2024", "yesterday", "n/a", "", "May 2024", "soon", "later"]
+    path = tmp_path / "t.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["text", "published"],
+                                  *([body.format(k), d] for k, d in enumerate(dates))])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    named = [line for line in err.splitlines() if "is not a date" in line]
+    assert len(named) == 3 and "t.csv#row=3: published 'yesterday' is not a date" in named[0]
+    assert "'May 2024'" in named[1] and "'n/a'" not in err  # n/a says there is no date
+    assert "added 8 article(s)" in err and "4 stored without a date" in err
+    published = Corpus(db).sql("SELECT published FROM articles WHERE published IS NOT NULL")
+    assert sorted(str(d)[:10] for d in published["published"]) == ["2024-05-15", "2024-05-16"]
+    summary = Corpus(tmp_path / "again.duckdb").add([str(path)])
+    assert (summary.added, summary.undated) == (8, 4)
 
 
 def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):

@@ -13,6 +13,7 @@ from .store import StoreError, WriterLock, check_path, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
 FLUSH_SECONDS = 5.0   # or this much time since the last one (slow inputs: URLs, feeds)
+UNDATED_SHOWN = 3     # articles without a readable date named one by one; the rest counted
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class AddSummary:
     near_duplicates: int = 0   # stored, flagged duplicate_of (another outlet's copy)
     already_stored: int = 0    # same text, or a near copy from the same outlet: not stored
     skipped: int = 0           # unreadable inputs, recorded in the skipped table
+    undated: int = 0           # stored without a date: their published value was no date
 
 
 def _silent(message: str) -> None:
@@ -33,7 +35,7 @@ def add_records(path, items: Iterable[Record | Skip],
                 report: Callable[[str], None] = _silent, progress=None) -> AddSummary:
     """Write records to the store at ``path`` (made if missing); skips are recorded in the
     ``skipped`` table, counted in the summary and told to ``report`` one line each."""
-    counts = {"added": 0, "near": 0, "known": 0, "skipped": 0}
+    counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0}
     index = NearDuplicates()
     check_path(path)  # before the lock file beside it is made
     with WriterLock(path):
@@ -51,11 +53,17 @@ def add_records(path, items: Iterable[Record | Skip],
                 report(f"skipped {item.source}: {item.reason}")
             else:
                 buffer.append(item)
+                if item.undated:
+                    counts["undated"] += 1
+                    if counts["undated"] <= UNDATED_SHOWN:
+                        report(f"{item.source}: published {item.undated!r} is not a date (a "
+                               "year, a month and a day); stored without a date")
             if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
                 _flush(path, buffer, skips, index, counts)
                 buffer, skips, last = [], [], time.monotonic()
         _flush(path, buffer, skips, index, counts)
-    return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"])
+    return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"],
+                      counts["undated"])
 
 
 def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,

@@ -168,6 +168,9 @@ def run_add(args) -> int:
         parts.append(f"{summary.near_duplicates} flagged as near copies of another outlet's")
     if summary.already_stored:
         parts.append(f"{summary.already_stored} already stored")
+    if summary.undated:
+        parts.append(f"{summary.undated} stored without a date, their published value being "
+                     "no date (give dates as 2024-05-15)")
     print("framing: " + "; ".join(parts), file=sys.stderr)
     if summary.skipped:
         print(f"framing: error: {summary.skipped} input(s) skipped (listed in the skipped "

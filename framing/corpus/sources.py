@@ -46,6 +46,7 @@ class Record:
     outlet: str = ""
     published: dt.date | None = None
     url: str = ""
+    undated: str = ""  # a published value given that is no date (the record keeps no date)
 
     @property
     def id(self) -> str:
@@ -91,7 +92,11 @@ def text_id(text: str) -> str:
 
 
 def parse_date(value) -> dt.date | None:
-    """A date from an ISO string, an RFC 2822 string, a datetime or a date; None otherwise."""
+    """A date from a datetime or a date, or from text: ISO 8601, RFC 2822, GDELT's
+    YYYYMMDDhhmmss, and the forms people write ("May 15, 2024", "15 May 2024", "2024/05/15",
+    "15.05.2024"; numbers with slashes are read month first, "05/06/2024" as May 6, as
+    python-dateutil reads them). Text without a year, a month and a day ("May 2024",
+    "yesterday") is no date: None."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -110,7 +115,42 @@ def parse_date(value) -> dt.date | None:
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
+        pass
+    return _written_date(text)
+
+
+def _written_date(text: str) -> dt.date | None:
+    """A date as people write it, read by python-dateutil, only when the text gives the year,
+    the month and the day (dateutil fills what is missing from a default: read with two
+    defaults, a part that differs was not in the text)."""
+    if len(text) > 80 or not re.search(r"\d", text):
         return None
+    import warnings
+
+    from dateutil import parser
+
+    readings = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # time zones it does not know ("EDT") do not matter
+        for default in (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2)):
+            try:
+                readings.append(parser.parse(text, default=default).date())
+            except (ValueError, OverflowError, TypeError):
+                return None
+    return readings[0] if readings[0] == readings[1] else None
+
+
+_NO_VALUE = frozenset({"", "n/a", "na", "nan", "nat", "none", "null", "-", "–", "—", "unknown"})
+
+
+def date_problem(value) -> str:
+    """"" when a published value is a date or says there is none ("", "n/a", "null" …);
+    otherwise the value as a message shows it (cut to 40 characters)."""
+    if value is None or (isinstance(value, float) and value != value) or \
+            str(value).strip().casefold() in _NO_VALUE or parse_date(value) is not None:
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 # --------------------------------------------------------------------------- planning
@@ -252,7 +292,8 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
 
         return Skip(source, f"cannot read the file ({os_reason(error)})")
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
-                  published=parse_date(article.published), url=article.url)
+                  published=parse_date(article.published), url=article.url,
+                  undated=date_problem(article.published))
 
 
 def _without_prefix(message: str, source: str) -> str:
@@ -285,7 +326,8 @@ def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip
     except FramingError as error:
         return Skip(source, _without_prefix(str(error), source))
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
-                  published=parse_date(published), url=article.url)
+                  published=parse_date(published), url=article.url,
+                  undated=date_problem(published))
 
 
 def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
