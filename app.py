@@ -137,7 +137,7 @@ def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
         # public addresses unless the deployment sets FRAMING_ALLOW_PRIVATE_HOSTS=1.
         private = os.environ.get("FRAMING_ALLOW_PRIVATE_HOSTS", "") == "1"
         job = fetch_url(value.strip(), default_ports_only=True, allow_private_hosts=private,
-                        **{k: v for k, v in meta.items() if v})
+                        allow_hint="", **{k: v for k, v in meta.items() if v})
     return workers().analyze(job, _lexicon_text)
 
 

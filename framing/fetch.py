@@ -174,6 +174,8 @@ def _literal(host: str) -> IPAddress | None:
 
 # --------------------------------------------------------------------------- fetching
 
+ALLOW_HINT = "--allow-private-hosts, FRAMING_ALLOW_PRIVATE_HOSTS=1"
+
 
 def fetch(
     url: str,
@@ -188,6 +190,7 @@ def fetch(
     guard: Guard | None = None,
     verify: ssl.SSLContext | bool = True,
     media_types: Collection[str] = PAGE_TYPES,
+    allow_hint: str = ALLOW_HINT,
 ) -> Page:
     """Fetch an http(s) page under the rules of this module.
 
@@ -207,6 +210,8 @@ def fetch(
         SSL_CERT_FILE or SSL_CERT_DIR), or an ``ssl.SSLContext`` that trusts other
         authorities.
     media_types : the content types accepted (default: web pages; feeds pass their own).
+    allow_hint : how the refusal of a private address says it can be allowed; "" where the
+        reader cannot allow it (the app's visitors), and the refusal says so.
 
     Raises
     ------
@@ -231,7 +236,8 @@ def fetch(
         current = _parse(original, original)
         for hop in range(max_redirects + 1):
             response = _request(client, httpx, original, current, hop, resolve, guard,
-                                default_ports_only, timeout, started, deadline, watchdog)
+                                default_ports_only, timeout, started, deadline, watchdog,
+                                allow_hint)
             if response.status_code in REDIRECT_STATUSES:
                 location = response.headers["Location"]
                 response.close()
@@ -291,7 +297,7 @@ def _parse(original: str, url):
 
 def _request(client, httpx, original: str, url, hop: int, resolve: Resolver, guard: Guard,
              default_ports_only: bool, timeout: float, started: float, deadline: float,
-             watchdog: _Watchdog):
+             watchdog: _Watchdog, allow_hint: str):
     """Send one GET to a checked address of ``url``'s host; return the streamed response."""
     where = f"{original}: " + (f"redirected to {url}: " if hop else "")
     port = url.port or (443 if url.scheme == "https" else 80)
@@ -308,10 +314,10 @@ def _request(client, httpx, original: str, url, hop: int, resolve: Resolver, gua
         reason = guard(host, address)
         if reason:
             shown = host if _literal(host) == address else f"{host} ({address})"
-            raise FetchError(
-                f"{where}refused: {shown} is {reason}; local and private networks are fetched "
-                "only when allowed (--allow-private-hosts, FRAMING_ALLOW_PRIVATE_HOSTS=1)"
-            )
+            allowed = (f"are fetched only when allowed ({allow_hint})" if allow_hint
+                       else "are not fetched here")
+            raise FetchError(f"{where}refused: {shown} is {reason}; local and private "
+                             f"networks {allowed}")
     last_error: Exception | None = None
     for address in addresses:
         left = _left(started, deadline, timeout)

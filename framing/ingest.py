@@ -570,6 +570,7 @@ def fetch_url(
     deadline: float = FETCH_DEADLINE,
     allow_private_hosts: bool = False,
     default_ports_only: bool = False,
+    allow_hint: str | None = None,
     **meta: str,
 ) -> Article:
     """Download a page with :func:`framing.fetch.fetch` and extract its article.
@@ -583,12 +584,15 @@ def fetch_url(
     allow_private_hosts : also fetch from loopback, private and link-local addresses
         (refused by default: a server must not be made to read its own network).
     default_ports_only : refuse ports other than 80 and 443 (the app sets it).
+    allow_hint : how a refused private address can be allowed (default: the command line's
+        option); "" for readers who cannot (the app's visitors).
     meta : title, outlet, published or id to set or override.
     """
-    from .fetch import fetch
+    from .fetch import ALLOW_HINT, fetch
 
     page = fetch(url, allow_private=allow_private_hosts, default_ports_only=default_ports_only,
-                 timeout=timeout, deadline=deadline, max_bytes=max_bytes)
+                 timeout=timeout, deadline=deadline, max_bytes=max_bytes,
+                 allow_hint=ALLOW_HINT if allow_hint is None else allow_hint)
     text = None
     if page.charset:
         try:

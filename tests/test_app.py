@@ -158,6 +158,9 @@ def test_local_url_is_refused_unless_the_deployment_allows_it(app, monkeypatch):
     monkeypatch.delenv("FRAMING_ALLOW_PRIVATE_HOSTS", raising=False)
     errors = fetch_errors(app, url)
     assert len(errors) == 1 and "127.0.0.1 is a loopback address" in errors[0]
+    # a visitor cannot allow it: no command-line option or server setting named to them
+    assert errors[0].endswith("local and private networks are not fetched here")
+    assert "--allow" not in errors[0] and "FRAMING_" not in errors[0]
     monkeypatch.setenv("FRAMING_ALLOW_PRIVATE_HOSTS", "1")
     errors = fetch_errors(app, url)
     assert not any("refused:" in error for error in errors)  # fetched, or nothing listening

@@ -207,6 +207,14 @@ def test_refused_before_any_connection(url, message):
         fetch(url, timeout=0.5)
 
 
+def test_the_refusal_says_how_to_allow_private_hosts_where_the_reader_can():
+    with pytest.raises(FetchError, match=r"only when allowed \(--allow-private-hosts, "):
+        fetch("http://10.0.0.1/", timeout=0.5)
+    with pytest.raises(FetchError, match=r"10\.0\.0\.1 is a private address; local and "
+                                         r"private networks are not fetched here$"):
+        fetch("http://10.0.0.1/", timeout=0.5, allow_hint="")
+
+
 def test_refused_when_any_address_of_the_host_is_local():
     def resolve(host, port, timeout):
         return [ipaddress.ip_address("93.184.215.14"), ipaddress.ip_address("10.0.0.1")]
