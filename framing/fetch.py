@@ -174,7 +174,7 @@ def _literal(host: str) -> IPAddress | None:
 
 # --------------------------------------------------------------------------- fetching
 
-ALLOW_HINT = "--allow-private-hosts, FRAMING_ALLOW_PRIVATE_HOSTS=1"
+ALLOW_HINT = "--allow-private-hosts"  # the command line's option (the app names none)
 
 
 def fetch(
