@@ -477,6 +477,9 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
     texts, labels = [], []
     for path in paths:
         path = Path(path)
+        if path.is_dir():
+            raise ModelError(f"{path}: is a folder; give the labeled CSV files in it "
+                             f"({Path(path, '*.csv')})")
         if not path.is_file():
             raise ModelError(f"{path}: no such labeled CSV file")
         try:

@@ -47,9 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="output format (default: from --out's extension, else csv)")
     analyze.add_argument("--out", metavar="FILE", help="output file (default: standard output)")
     analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
-                         help="an extra lexicon CSV that adds or overrides entries (repeatable)")
-    analyze.add_argument("--model", metavar="FILE",
-                         help="a model file from `train` (default: the shipped model)")
+                         help=LEXICON_HELP)
+    analyze.add_argument("--model", metavar="FILE", help=MODEL_HELP)
     analyze.add_argument("--jobs", type=_jobs, default=0, metavar="N",
                          help="worker processes for many inputs (default 0: one per core, "
                          "at most 8; up to 64)")
@@ -65,11 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
         "voice and loaded_terms for the text in --text-column.",
     )
     classify.add_argument("input", metavar="IN.csv")
-    classify.add_argument("--text-column", default="text")
+    classify.add_argument("--text-column", default="text", metavar="NAME",
+                          help="the column holding the text to classify (default: text)")
+    classify.add_argument("--prefix", default="", metavar="TEXT",
+                          help="put TEXT before the names of the added columns (needed when "
+                          "the CSV already has a column of one of those names, such as a "
+                          "gold label: --prefix predicted_)")
     classify.add_argument("--out", metavar="OUT.csv", help="output file (default: stdout)")
-    classify.add_argument("--lexicon", metavar="FILE", action="append", default=[])
-    classify.add_argument("--model", metavar="FILE",
-                          help="a model file from `train` (default: the shipped model)")
+    classify.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                          help=LEXICON_HELP)
+    classify.add_argument("--model", metavar="FILE", help=MODEL_HELP)
     _backend_option(classify)
     classify.set_defaults(run=run_classify)
 
@@ -82,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     compare.add_argument("--out", metavar="DIR_OR_FILE",
                          help="a folder for compare_*.csv and comparison.json, or a .json file")
-    compare.add_argument("--lexicon", metavar="FILE", action="append", default=[])
-    compare.add_argument("--model", metavar="FILE")
+    compare.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                         help=LEXICON_HELP)
+    compare.add_argument("--model", metavar="FILE", help=MODEL_HELP)
     _backend_option(compare)
     _fetch_option(compare)
     compare.set_defaults(run=run_compare)
@@ -94,12 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
         "opinion, reporting) and save it to --model. Without --data it trains on the shipped "
         "corpus (corpus/labeled).",
     )
-    train.add_argument("--data", metavar="IN.csv", action="append", default=[],
-                       help="labeled CSV (repeatable; default: corpus/labeled/*.csv)")
-    train.add_argument("--text-column", default="text")
-    train.add_argument("--label-column", default="label")
+    train.add_argument("--data", metavar="IN.csv", action="extend", nargs="+", default=[],
+                       help="labeled CSV files (one or more, repeatable; default: "
+                       "corpus/labeled/*.csv)")
+    _label_columns(train)
     train.add_argument("--model", metavar="FILE", required=True, help="where to save the model")
-    train.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    train.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                       help=LEXICON_HELP)
     _backend_option(train)
     train.set_defaults(run=run_train)
 
@@ -109,12 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         "matrix of the classifier on labeled CSV files, and the same for TextBlob "
         "(subjectivity >= 0.5) on the same rows.",
     )
-    evaluate.add_argument("--data", metavar="IN.csv", action="append", required=True)
-    evaluate.add_argument("--text-column", default="text")
-    evaluate.add_argument("--label-column", default="label")
-    evaluate.add_argument("--model", metavar="FILE",
-                          help="a model file from `train` (default: the shipped model)")
-    evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[])
+    evaluate.add_argument("--data", metavar="IN.csv", action="extend", nargs="+",
+                          required=True, help="labeled CSV files (one or more, repeatable)")
+    _label_columns(evaluate)
+    evaluate.add_argument("--model", metavar="FILE", help=MODEL_HELP)
+    evaluate.add_argument("--lexicon", metavar="FILE", action="append", default=[],
+                          help=LEXICON_HELP)
     _backend_option(evaluate)
     evaluate.set_defaults(run=run_evaluate)
 
@@ -130,6 +136,18 @@ def run_corpus(args) -> int:
     from .corpus.cli import main as corpus_main
 
     return corpus_main(args.corpus_args)
+
+
+LEXICON_HELP = "an extra lexicon CSV that adds or overrides entries (repeatable)"
+MODEL_HELP = "a model file from `train` (default: the shipped model)"
+
+
+def _label_columns(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--text-column", default="text", metavar="NAME",
+                         help="the column holding each sentence (default: text)")
+    command.add_argument("--label-column", default="label", metavar="NAME",
+                         help="the column holding each label, opinion or reporting "
+                         "(default: label)")
 
 
 def _backend_option(command: argparse.ArgumentParser) -> None:
@@ -209,7 +227,7 @@ def _format(args) -> str:
 
 
 def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
-               formats: tuple[str, ...] = ()) -> None:
+               formats: tuple[str, ...] = (), option: str = "--out") -> None:
     """Refuse an output that cannot be written or would destroy an input; ``formats``: the
     extensions the command writes (another data format's extension is refused)."""
     if out is None:
@@ -229,7 +247,7 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     for source in inputs:
         if same_file(source, out):
             raise InputFileError(f"{out}: is also an input; writing it would destroy the "
-                                 "input, give another --out")
+                                 f"input, give another {option}")
     suffix = path.suffix.lower()
     if formats and suffix in _DATA_SUFFIXES and suffix not in formats:
         raise InputFileError(f"{out}: this command writes {' or '.join(formats)}, not "
@@ -369,9 +387,14 @@ def run_classify(args) -> int:
     if first is None:
         raise CSVInputError(f"{args.input}: the CSV has a header but no rows")
     header = first[1]
-    added = [c for c in ("label", "opinion_score", "borderline", "voice", "loaded_terms")
-             if c not in header]
-    writer = RowWriter(args.out, "csv", tuple(header) + tuple(added))
+    names = dict(zip(CLASSIFY_COLUMNS, (args.prefix + c for c in CLASSIFY_COLUMNS)))
+    clash = [name for name in names.values() if name in header]
+    if clash:
+        hint = ("give another --prefix" if args.prefix else
+                "give --prefix (such as --prefix predicted_) to name the added columns")
+        raise CSVInputError(f"{args.input}: already has the column(s) {', '.join(clash)}, "
+                            f"which classify adds; {hint} (the CSV's own are kept)")
+    writer = RowWriter(args.out, "csv", tuple(header) + tuple(names.values()))
     empty: list[int] = []
 
     def flush(batch):
@@ -383,15 +406,12 @@ def run_classify(args) -> int:
             result = results.get(i)
             if result is None:
                 empty.append(line)
-                row.update(label="", opinion_score="", borderline="", voice="", loaded_terms="[]")
+                values = ("", "", "", "", "[]")
             else:
-                row.update(
-                    label=result.score.label,
-                    opinion_score=result.score.opinion_score,
-                    borderline=result.score.borderline,
-                    voice=result.score.sentence.voice,
-                    loaded_terms=terms_json(result.hits),
-                )
+                values = (result.score.label, result.score.opinion_score,
+                          result.score.borderline, result.score.sentence.voice,
+                          terms_json(result.hits))
+            row.update(zip(names.values(), values))
             writer.write(row)
 
     try:
@@ -414,6 +434,10 @@ def run_classify(args) -> int:
     return 0
 
 
+# the columns classify adds, in order
+CLASSIFY_COLUMNS = ("label", "opinion_score", "borderline", "voice", "loaded_terms")
+
+
 def _chain(first, rest):
     yield first
     yield from rest
@@ -432,7 +456,7 @@ def run_train(args) -> int:
     from .analyzer import Analyzer
     from .classify import save_model
 
-    _check_out(args.model, list(args.data or ()))
+    _check_out(args.model, list(args.data or ()), option="--model")
     texts, labels = _labeled(args)
     started = time.perf_counter()
     analyzer = Analyzer(lexicons=args.lexicon, backend=args.backend)

@@ -372,3 +372,48 @@ def test_compare_reads_a_folder(tmp_path):
     result = run("compare", tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("A: ") and "\nB: " in result.stdout
+
+
+def test_classify_keeps_a_column_of_the_name_it_adds(tmp_path):
+    source = tmp_path / "gold.csv"
+    write_csv(source, [["It is time the council acted.", "opinion", "x"],
+                       ["The council met on Tuesday.", "reporting", "y"]],
+              ["text", "label", "voice"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--out", out)
+    assert_clean_error(result, "already has the column(s) label, voice, which classify adds; "
+                               "give --prefix")
+    assert not out.exists()
+    result = run("classify", source, "--prefix", "predicted_", "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = read_csv(out)
+    assert list(rows[0]) == ["text", "label", "voice", "predicted_label",
+                             "predicted_opinion_score", "predicted_borderline",
+                             "predicted_voice", "predicted_loaded_terms"]
+    assert [(r["label"], r["voice"]) for r in rows] == [("opinion", "x"), ("reporting", "y")]
+    assert [r["predicted_label"] for r in rows] == ["opinion", "reporting"]
+
+
+def test_train_and_evaluate_take_several_files_after_one_data_option(tmp_path):
+    rows = labeled_rows()
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    write_csv(first, rows[:60], ["text", "label"])
+    write_csv(second, rows[60:], ["text", "label"])
+    model = tmp_path / "m.zip"
+    result = run("train", "--data", first, second, "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert "trained on 120 sentences" in result.stdout
+    result = run("evaluate", "--data", first, "--data", second, "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("120 labeled sentences")
+
+
+def test_training_data_given_as_a_folder_or_as_the_model_is_refused(tmp_path):
+    data = tmp_path / "labels.csv"
+    write_csv(data, labeled_rows(), ["text", "label"])
+    assert_clean_error(run("evaluate", "--data", tmp_path),
+                       f"{tmp_path}: is a folder; give the labeled CSV files in it")
+    assert_clean_error(run("train", "--data", data, "--model", data),
+                       "is also an input; writing it would destroy the input, give another "
+                       "--model")
+    assert len(read_csv(data)) == 120
