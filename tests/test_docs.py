@@ -7,6 +7,7 @@ import re
 import pytest
 from conftest import ROOT
 
+from framing import load_article
 from framing.cli import build_parser
 from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
 from framing.lexicon import load_lexicon
@@ -55,3 +56,16 @@ def test_requirements_are_lower_bounded():
         line = line.split("#")[0].strip()
         if line:
             assert ">=" in line and "==" not in line, line
+
+
+def test_the_framing_scores_quoted_for_the_example_articles_are_true(analyzer):
+    quoted = re.search(r"the neutral strike report scores (\d+), the neutral\s+Ukraine wire "
+                       r"(\d+), the workers' feature (\d+), the brief's article (\d+), the "
+                       r"Moscow-leaning commentary\s+(\d+) and the anti-union tabloid piece "
+                       r"(\d+)\.", README)
+    assert quoted, "the sentence quoting the example scores changed: update this test"
+    names = ["strike_wire", "ukraine_wire", "strike_workers", "ukraine_seed",
+             "ukraine_commentary", "strike_chaos"]
+    for name, shown in zip(names, quoted.groups()):
+        report = analyzer.analyze(load_article(ROOT / "corpus" / "articles" / f"{name}.txt"))
+        assert round(report.metrics.framing_score) == int(shown), name

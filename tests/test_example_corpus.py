@@ -63,3 +63,18 @@ def test_house_styles_show_in_the_article_figures(analyzer):
         assert tabloid[column] > wire[column] and partisan[column] > wire[column]
     assert tabloid["author_loaded_per_1k"] > partisan["author_loaded_per_1k"]
     assert tabloid["framing_score"] > means.loc["Tamsin Valley Public Media", "framing_score"]
+
+
+@pytest.mark.slow
+def test_the_readme_table_of_outlet_figures_is_true(analyzer):
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-Z][^|]+?) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$",
+                      readme, re.M)
+    assert len(rows) == 5
+    frame = articles_frame(analyzer.analyze(article) for article in ARTICLES.values())
+    columns = ["framing_score", "author_loaded_per_1k", "opinion_share_body", "named_sources"]
+    means = frame.groupby("outlet")[columns].mean()
+    for outlet, *shown in rows:
+        for column, value in zip(columns, shown):
+            decimals = len(value.split(".")[1])
+            assert round(means.loc[outlet, column], decimals) == float(value), (outlet, column)
