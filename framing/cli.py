@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     commands.required = True
+    parser.commands = commands.choices  # each command's parser, by name
 
     analyze = commands.add_parser(
         "analyze", help="analyze articles (files or URLs) and write sentence or article rows",
@@ -174,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["corpus"]:  # its own parser (framing/corpus/cli.py), options and all
         args = argparse.Namespace(run=run_corpus, corpus_args=argv[1:])
     else:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # named by the command they were given to, whose help lists its options
+            parser.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminated)
@@ -313,7 +316,7 @@ def run_analyze(args) -> int:
         return EXIT_ERROR
     writer.close()
     if args.out:
-        print(f"framing: wrote {writer.count} rows from {done} article(s) to {args.out}",
+        print(f"framing: wrote {writer.count} row(s) from {done} article(s) to {args.out}",
               file=sys.stderr)
     if failed:
         print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
@@ -426,10 +429,12 @@ def run_classify(args) -> int:
         writer.abort()
         raise
     writer.close()
+    if args.out:
+        print(f"framing: wrote {writer.count} row(s) to {args.out}", file=sys.stderr)
     if empty:
         shown = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
         print(f"framing: error: {len(empty)} row(s) with empty {args.text_column!r} left "
-              f"unlabeled (lines {shown})", file=sys.stderr)
+              f"unlabeled (line(s) {shown})", file=sys.stderr)
         return EXIT_ERROR
     return 0
 

@@ -56,12 +56,12 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAGIC = {
     b"%PDF": "a PDF file",
-    b"PK\x03\x04": "a ZIP archive (a .docx or .epub is one); save the article as text or HTML",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .epub is one)",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"\x1f\x8b": "a gzip archive",
-    b"{\\rtf": "an RTF document; save the article as plain text",
+    b"{\\rtf": "an RTF document",
 }
 _PAYWALL = re.compile(
     r"(subscribe (now )?to (continue|keep) reading|to continue reading|already a subscriber|"
@@ -252,7 +252,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise InputFileError(f"{name}: this is {what}, not article text")
+            raise InputFileError(f"{name}: this is {what}, not article text; save the "
+                                 "article as text (.txt) or HTML")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), ""

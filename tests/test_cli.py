@@ -236,7 +236,7 @@ def test_classify_empty_cells_are_reported_and_kept(tmp_path):
     write_csv(source, [["The plan is a terrible idea."], [""], ["Officials said it works."]], ["text"])
     out = tmp_path / "out.csv"
     result = run("classify", source, "--out", out)
-    assert_clean_error(result, "1 row(s) with empty 'text' left unlabeled (lines 3)")
+    assert_clean_error(result, "1 row(s) with empty 'text' left unlabeled (line(s) 3)")
     rows = read_csv(out)
     assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
 
@@ -386,12 +386,19 @@ def test_classify_keeps_a_column_of_the_name_it_adds(tmp_path):
     assert not out.exists()
     result = run("classify", source, "--prefix", "predicted_", "--out", out)
     assert result.returncode == 0, result.stderr
+    assert result.stderr == f"framing: wrote 2 row(s) to {out}\n"
     rows = read_csv(out)
     assert list(rows[0]) == ["text", "label", "voice", "predicted_label",
                              "predicted_opinion_score", "predicted_borderline",
                              "predicted_voice", "predicted_loaded_terms"]
     assert [(r["label"], r["voice"]) for r in rows] == [("opinion", "x"), ("reporting", "y")]
     assert [r["predicted_label"] for r in rows] == ["opinion", "reporting"]
+
+
+def test_an_unknown_option_points_to_its_command_help():
+    result = run("analyze", "--levle", "article", CORPUS / "strike_wire.txt")
+    assert_clean_error(result, "unrecognized arguments: --levle (see python -m framing "
+                               "analyze --help)")
 
 
 def test_train_and_evaluate_take_several_files_after_one_data_option(tmp_path):

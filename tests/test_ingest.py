@@ -310,3 +310,7 @@ def test_uploaded_bytes_are_read_by_their_name():
         article_from_bytes(b"a" * (MAX_BYTES + 1), "big.txt")
     with pytest.raises(InputFileError, match="paper.pdf: this is a PDF file"):
         article_from_bytes(b"%PDF-1.4\x00\x01\x02\x03" * 50, "paper.pdf")
+    with pytest.raises(InputFileError, match=r"^story.docx: this is a ZIP archive \(a .docx or "
+                                             r".epub is one\), not article text; save the "
+                                             r"article as text \(.txt\) or HTML$"):
+        article_from_bytes(b"PK\x03\x04" + b"\x00" * 50, "story.docx")
