@@ -561,6 +561,20 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         return labels[k]
 
     diffs = {d.metric: d for d in c.differences}
+    # Articles that share no sentence may not tell the same story: said before any difference
+    paired = {k for pair in c.pairs for k in (pair.a, pair.b)}
+    bodies = [r.metrics.body_sentences for r in c.reports]
+    alone = [k for k in range(len(m)) if k not in paired and bodies[k]]
+    if len(m) == 2 and len(alone) == 2:
+        lines.append(SummaryLine(
+            f"No sentence of {name(0)} has a counterpart in {name(1)}: they may not tell the "
+            "same story, and the differences below would then be between two stories, not two "
+            "tellings of one.", (("aligned_pairs", 0),), None))
+    elif len(m) > 2:
+        for k in alone:
+            lines.append(SummaryLine(
+                f"No sentence of {name(k)} has a counterpart in the other articles: it may "
+                "tell another story.", ((f"aligned_pairs_{name(k)}", 0),), None))
     # Framing score (bootstrap over sentences)
     d = diffs.get("framing_score")
     scores = [x.framing_score for x in m]
@@ -684,7 +698,6 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             break
     # Coverage
     gaps = Counter(g.article for g in c.gaps)
-    bodies = [r.metrics.body_sentences for r in c.reports]
     for k in range(len(c.reports)):
         if gaps[k] and bodies[k]:
             lines.append(SummaryLine(
@@ -701,7 +714,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         parts = [f"{name(k)} mostly as {FRAME_NAMES[p].lower()} ({s:.0%})"
                  for k, (p, s) in enumerate(primaries) if p]
         lines.append(SummaryLine(
-            "The articles frame the story differently: " + "; ".join(parts) + ".",
+            ("The articles frame the story differently: " if paired else
+             "The articles are framed differently: ") + "; ".join(parts) + ".",
             tuple((f"frame_{p}_{name(k)}", s) for k, (p, s) in enumerate(primaries) if p)))
     return tuple(lines)
 

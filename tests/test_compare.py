@@ -280,3 +280,20 @@ def test_a_speaker_introduced_without_a_verb_is_not_set_against_a_verb(analyzer)
     assert lines == ["A says Dan Lowe “slammed” where B says “said”."]
     # "according to" is how B names its source, not a verb to set against "slammed"
     assert not [line for line in compare([a, according]).summary if " says " in line.text]
+
+
+def test_articles_sharing_no_sentence_are_said_to_may_tell_other_stories(analyzer):
+    strike, housing, chaos = (analyzer.analyze(load_article(CORPUS / f"{name}.txt"))
+                              for name in ("strike_wire", "housing_wire", "strike_chaos"))
+    two = compare([strike, housing])
+    assert not two.pairs
+    assert two.summary[0].text.startswith("No sentence of A has a counterpart in B: they may "
+                                          "not tell the same story")
+    assert not any("frame the story differently" in line.text for line in two.summary)
+    three = compare([strike, housing, chaos])
+    alone = [line.text for line in three.summary if line.text.startswith("No sentence of")]
+    assert alone == ["No sentence of B has a counterpart in the other articles: it may tell "
+                     "another story."]
+    same = compare([strike, chaos])  # one story: no such line
+    assert same.pairs and not any(line.text.startswith("No sentence")
+                                  for line in same.summary)
