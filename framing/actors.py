@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import ORG_WORDS, Names, surname, trim_possessive
+from .names import ABBREVIATED, ORG_WORDS, Names, surname, trim_possessive
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE
 
@@ -86,9 +86,9 @@ class ActorFinder:
             if s.kind == "byline" or (s.kind == "caption" and text[s.start] in "(["):
                 continue  # bylines and photo credits name the staff, not the story's actors
             heading = s.kind == "headline"  # title case: every word looks like a name
-            for _, run in self.names.runs(text, s.start, s.end, capitalized):
-                run = [trim_possessive(t) for t in run]
-                self._add_run(run, s.index, drafts, surnames, pending, heading)
+            for _, written in self.names.runs(text, s.start, s.end, capitalized):
+                run = [trim_possessive(t) for t in written]
+                self._add_run(run, s.index, drafts, surnames, pending, heading, written)
         titled = {run[-1].lower() for _, run, had_title in pending if had_title}
         counts = Counter(run[-1].lower() for _, run, _ in pending)
         for index, run, _ in pending:
@@ -154,7 +154,10 @@ class ActorFinder:
 
     # -- building actors from name runs
 
-    def _add_run(self, run, index, drafts, surnames, pending, heading=False) -> None:
+    def _add_run(self, run, index, drafts, surnames, pending, heading=False,
+                 written=None) -> None:
+        """Count the actor a run of capitalized words names; ``written`` is the run as the
+        text writes it (possessives kept), which names places and organizations."""
         places = self._places(run)
         if places:
             for place in places:
@@ -184,11 +187,15 @@ class ActorFinder:
                 self._mention(drafts, key, name, "person", "", index)
             return
         lowered = [t.lower().strip(".") for t in stripped]
-        if any(w in PLACE_WORDS for w in lowered):
-            self._mention(drafts, "place:" + name.lower(), name, "place", "", index)
+        shown = _as_written(stripped, run, written) or name
+        # the last word decides: "Harbor City Transit Workers Union" is an organization,
+        # "Union Station" a place
+        head_is_org = lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
+        if not head_is_org and any(w in PLACE_WORDS for w in lowered):
+            self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return
         if any(w in ORG_WORDS for w in lowered):
-            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
+            self._mention(drafts, "org:" + name.lower(), shown, "organization", "", index)
             return
         if not self.names.is_person(stripped):
             return
@@ -224,6 +231,8 @@ class ActorFinder:
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(name, kind, country)
+        elif draft.name.isupper() and not name.isupper():
+            draft.name = name  # "Harbor City", not its dateline's "HARBOR CITY"
         draft.mentions += 1
         draft.sentences.add(index)
         return draft
@@ -257,6 +266,16 @@ class ActorFinder:
                     return _place_key(place.name)
         org = "org:" + " ".join(tokens).lower()
         return org if org in drafts else None
+
+
+def _as_written(stripped: list[str], run: list[str], written: list[str] | None) -> str:
+    """``stripped`` (the end of ``run``) as the text writes it: "St. Anne's Hospital" for
+    ["St", "Anne", "Hospital"]; "" when it is not the end of the run."""
+    if not written or run[len(run) - len(stripped):] != stripped:
+        return ""
+    tokens = written[len(written) - len(stripped):]
+    tokens[-1] = trim_possessive(tokens[-1])  # "the Union's leaders": the Union
+    return " ".join(f"{t}." if t in ABBREVIATED else t for t in tokens)
 
 
 def _place_key(name: str) -> str:

@@ -21,6 +21,15 @@ NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w’'\-]*|\d[\d,.]*")
 _CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
 _INITIAL = re.compile(r"[A-Z]")  # a middle initial: "Paul R. LePage" (not "U.K")
 _AFTER_INITIAL = re.compile(r"\.\s+")
+# abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
+ABBREVIATED = frozenset({"St", "Mt", "Ft"})
+# first names that are also words a sentence may open with before a name ("Will Congress
+# act?"); any other common first name opening a sentence before a capitalized word is a name
+_WORDLIKE_FIRST_NAMES = frozenset(
+    """will mark grant bill frank guy rob sue max joy grace don ray rose penny lance marine
+    jack chuck amber hazel heather daisy violet hope faith june april summer""".split())
+_NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
+_CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 _STOP_CAPITALS = frozenset(
     """the a an this that these those it its he she they we i you his her their our my your in
@@ -217,6 +226,8 @@ class Names:
         "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken"; "The Pentagon" → "the
         Pentagon"; "Belarus government officials" stays as it is.
         """
+        if _CUT_ABBREVIATION.search(phrase):
+            phrase += "."  # "the U.K" cut before its last point, as words are read: "U.K."
         phrase = _AGE.sub("", phrase)  # "Retired engineer Geoffrey Hale, 76,"
         phrase = _CITATION.sub("", phrase)  # "the Washington Post [15]"
         if "(" in phrase and ")" not in phrase[phrase.index("("):]:
@@ -330,12 +341,14 @@ class Names:
         for m in NAME_TOKEN.finditer(text, start, end):
             t = m.group()
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
-            # a sentence's first word is a name when it is capitalized elsewhere too, or is a
-            # place we know ("Germany said …")
+            # a sentence's first word is a name when it is capitalized elsewhere too, is a
+            # place we know ("Germany said …") or a first name before a capitalized word
             cap = _capitalized(t) and not (first and t.lower() not in capitalized
-                                           and self.place(t) is None)
-            if run and gap.strip() and not (_AFTER_INITIAL.fullmatch(gap)
-                                            and _INITIAL.fullmatch(run[-1][1]) and cap):
+                                           and self.place(t) is None
+                                           and not self._first_name_opens(text, m, end))
+            if run and gap.strip() and not (
+                    _AFTER_INITIAL.fullmatch(gap) and cap
+                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in ABBREVIATED)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:
@@ -353,6 +366,13 @@ class Names:
             if r:
                 result.append((r[0][0], [t for _, t in r]))
         return result
+
+    def _first_name_opens(self, text: str, m: re.Match, end: int) -> bool:
+        """Whether the token ``m`` is a common first name followed by a capitalized word
+        ("Martin Hale, the authority's chief, said …")."""
+        word = m.group().lower()
+        return (word in self.genders and word not in _WORDLIKE_FIRST_NAMES
+                and _NEXT_CAPITALIZED.match(text, m.end(), end) is not None)
 
     def person_mentions(self, text, sentences, is_quoted, capitalized):
         """People named outside quotations, in order: (offset, name with titles stripped,

@@ -134,6 +134,26 @@ def test_joint_speakers_are_both_actors(analyzer):
     assert sourced == {"Germany": 1, "France": 1, "Vienna": 0}
 
 
+def test_actors_named_as_readers_name_them(analyzer):
+    report = analyzer.analyze(
+        "HARBOR BAY (Tidewater Wire) — Nurses in Harbor Bay walked out on Monday.\n\n"
+        "Helen Vasquez, the clinic's director, said the ward at St. Ita's Hospital was full. "
+        "“We cannot staff it,” Vasquez said.\n\n"
+        "The Harbor Bay Nurses Union said the strike would last three days, and commuters "
+        "crowded Union Station.\n\n"
+        "Will Congress act? The U.K. said it was watching.")
+    actors = {a.name: (a.kind, a.mentions) for a in report.actors}
+    # a first name opening a sentence is part of the name; a dateline's capitals are not
+    # the name; an abbreviation goes on into the name; the last word decides the kind
+    assert actors["Helen Vasquez"] == ("person", 2) and "Vasquez" not in actors
+    assert actors["Harbor Bay"][1] == 2 and "HARBOR BAY" not in actors
+    assert actors["St. Ita's Hospital"] == ("organization", 1) and "St" not in actors
+    assert actors["Harbor Bay Nurses Union"][0] == "organization"
+    assert actors["Union Station"][0] == "place"
+    assert "Will Congress" not in actors  # "Will" opening a question is no first name
+    assert [s.sentence.speaker for s in report.scores][-1] == "the U.K."
+
+
 def test_names_with_initials_suffixes_and_party_letters(analyzer):
     report = analyzer.analyze(
         "Harbor master Piet R. Dorn said on Monday that the port would reopen within a week.\n\n"
@@ -339,15 +359,16 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
          "said.", "Karen Walsh"),
         # nor a street or a locality after "on", "in" or "the", nor a union local
         ("Gary Mottram, chief steward of United Machinists Local 212, spent the afternoon in "
-         "the union office on Mill Lane. “People are frightened,” he said.", "Mottram"),
+         "the union office on Mill Lane. “People are frightened,” he said.", "Gary Mottram"),
         ("Marisol Duarte took her children to the Orchard Park community center. “I support "
-         "the teachers,” she said.", "Duarte"),
+         "the teachers,” she said.", "Marisol Duarte"),
         # a surname that is also a street word is still a person
-        ("Fiona Hill testified for four hours. “I am not a partisan,” she said.", "Hill"),
+        ("Fiona Hill testified for four hours. “I am not a partisan,” she said.", "Fiona Hill"),
     ],
 )
 def test_she_skips_organizations(analyzer, text, speaker):
-    # (a first name opening a sentence is not read as part of the name: "Achebe")
+    # (a common first name opening a sentence is read as part of the name, "Gary Mottram",
+    # unless it is also a common word, as "Grace" is: "Achebe")
     assert voices(analyzer, text)[-1][1:] == ("quoted", speaker)
 
 
@@ -919,16 +940,16 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         ("“We need it,” said Lena Young. A rocket could land with no Gateway required. "
          "“I do not see a role for the Gateway,” she said.", "Lena Young"),
         ("Angela Cooper teaches in schools near Evansville. She said pay was too low.",
-         "Cooper"),
+         "Angela Cooper"),
         ("Visitors came from far away. Donna Rawlings, 59, of Ashton, Md., spoke first. She "
-         "said the day was emotional.", "Rawlings"),
+         "said the day was emotional.", "Donna Rawlings"),
         ("“We did it in one launch,” said Tom Stafford, who flew on Apollo 10. He then "
          "referred to earlier testimony.", "Tom Stafford"),
         ("Dr. Ines Farrow of the Office of Housing and Human Services says the backlog "
          "remains. She says tenants should apply early.", "Ines Farrow"),
         # a region's, faith's or movement's adjective is no person
         ("Tom Reyes met Asian ministers and spoke about Brexit. He said trade would grow.",
-         "Reyes"),
+         "Tom Reyes"),
     ],
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
