@@ -308,3 +308,39 @@ def test_blind_spots_need_stories_not_just_their_empty_table(store):
         blind_spots(path)
     build_stories(path)
     assert len(blind_spots(path)) == 2
+
+
+def test_an_article_told_in_its_own_words_joins_the_story_it_is_linked_to():
+    from framing.corpus.stories import _attach_singles
+
+    t = 0.18
+    # articles 0-2 are one story; 3 is linked to 0 (0.22) but like the story 0.17 on average
+    similarity = np.array([[1.00, 0.40, 0.40, 0.22],
+                           [0.40, 1.00, 0.40, 0.15],
+                           [0.40, 0.40, 1.00, 0.14],
+                           [0.22, 0.15, 0.14, 1.00]])
+    labels = np.array([0, 0, 0, 1])
+    assert list(_attach_singles(labels, similarity, t, np.array([0, 1, 2, 3]))) == [0, 0, 0, 0]
+    # not when its outlet already told the story, nor without a link above the threshold,
+    # nor when it is unlike the story on average
+    assert list(_attach_singles(labels, similarity, t, np.array([0, 1, 2, 2]))) == [0, 0, 0, 1]
+    weak = similarity.copy()
+    weak[0, 3] = weak[3, 0] = 0.17
+    assert list(_attach_singles(labels, weak, t, None)) == [0, 0, 0, 1]
+    far = similarity.copy()
+    far[1, 3] = far[3, 1] = far[2, 3] = far[3, 2] = 0.01
+    assert list(_attach_singles(labels, far, t, None)) == [0, 0, 0, 1]
+
+
+def test_the_example_corpus_is_told_as_its_thirteen_events(example_store):
+    con = duckdb.connect(str(example_store), read_only=True)
+    try:
+        rows = con.sql("SELECT s.story_id, a.source FROM stories s JOIN articles a "
+                       "ON a.id = s.article_id").fetchall()
+    finally:
+        con.close()
+    events: dict[int, set[str]] = {}
+    for story, source in rows:
+        events.setdefault(story, set()).add(source.rsplit("/", 1)[-1].split("_")[0])
+    assert all(len(names) == 1 for names in events.values())  # no story mixes two events
+    assert len(events) == 13  # and no event is split

@@ -56,6 +56,9 @@ LABEL_WORDS = 12
 # an outlet's house style (its boilerplate, its habits of naming) makes its articles on two
 # events look alike, and an outlet seldom prints two articles on one event within days.
 SAME_OUTLET_WEIGHT = 0.5
+# An article left alone joins a story whose average similarity to it is at least this share of
+# the threshold (and to one of whose articles it is linked): ``_attach_singles``.
+ATTACH_SHARE = 0.75
 STORY_COLUMNS = ("story_id", "article_id", "similarity", "label")
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
@@ -190,7 +193,36 @@ def _average_linkage(members: np.ndarray, vectors, days: np.ndarray, window_days
     np.fill_diagonal(distance, 0.0)
     condensed = distance[np.triu_indices(len(members), k=1)]
     tree = linkage(condensed, method="average")
-    return fcluster(tree, t=1.0 - threshold, criterion="distance") - 1
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance") - 1
+    return _attach_singles(labels, similarity, threshold,
+                           None if outlets is None else outlets[members])
+
+
+def _attach_singles(labels: np.ndarray, similarity: np.ndarray, threshold: float,
+                    outlets: np.ndarray | None) -> np.ndarray:
+    """Put an article the linkage left alone into the story it is most like on average, when
+    it is linked to one of its articles (>= ``threshold``), is like the story on average
+    (>= ``ATTACH_SHARE`` of the threshold) and its outlet has no article there yet. The
+    average of a story told in one outlet's own words (a tabloid's headline and lead) falls
+    just below the threshold, while it shares a link with the story's closest telling; an
+    outlet seldom prints two articles on one event within days."""
+    labels = labels.copy()
+    sizes = np.bincount(labels)
+    for i in np.flatnonzero(sizes[labels] == 1):
+        best, best_mean = -1, 0.0
+        for story in np.unique(labels):
+            members = np.flatnonzero(labels == story)
+            if story == labels[i] or similarity[i, members].max() < threshold:
+                continue
+            if outlets is not None and outlets[i] >= 0 and (outlets[members] == outlets[i]).any():
+                continue
+            mean = float(similarity[i, members].mean())
+            if mean > best_mean:
+                best, best_mean = story, mean
+        if best >= 0 and best_mean >= ATTACH_SHARE * threshold:
+            labels[i] = best
+    _, labels = np.unique(labels, return_inverse=True)  # numbered 0..k-1 again
+    return labels
 
 
 def cluster(vectors, days: np.ndarray, window_days: int = DEFAULT_WINDOW_DAYS,
