@@ -206,21 +206,29 @@ def _attach_singles(labels: np.ndarray, similarity: np.ndarray, threshold: float
     average of a story told in one outlet's own words (a tabloid's headline and lead) falls
     just below the threshold, while it shares a link with the story's closest telling; an
     outlet seldom prints two articles on one event within days."""
-    labels = labels.copy()
+    _, labels = np.unique(labels, return_inverse=True)  # 0..k-1, every story non-empty
     sizes = np.bincount(labels)
-    for i in np.flatnonzero(sizes[labels] == 1):
-        best, best_mean = -1, 0.0
-        for story in np.unique(labels):
-            members = np.flatnonzero(labels == story)
-            if story == labels[i] or similarity[i, members].max() < threshold:
-                continue
-            if outlets is not None and outlets[i] >= 0 and (outlets[members] == outlets[i]).any():
-                continue
-            mean = float(similarity[i, members].mean())
-            if mean > best_mean:
-                best, best_mean = story, mean
-        if best >= 0 and best_mean >= ATTACH_SHARE * threshold:
-            labels[i] = best
+    singles = np.flatnonzero(sizes[labels] == 1)
+    if len(singles) == 0 or len(sizes) < 2:
+        return labels
+    # each single's sum and maximum of similarity over each story, all at once
+    order = np.argsort(labels, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    rows = similarity[np.ix_(singles, order)]
+    means = np.add.reduceat(rows, starts, axis=1) / sizes
+    linked = np.maximum.reduceat(rows, starts, axis=1) >= threshold
+    allowed = linked & (means >= ATTACH_SHARE * threshold)
+    allowed[np.arange(len(singles)), labels[singles]] = False  # not its own
+    if outlets is not None:  # nor a story its outlet already told
+        width = int(outlets.max()) + 2
+        told = np.unique(labels * width + outlets + 1)
+        for row, i in enumerate(singles):
+            if outlets[i] >= 0:
+                allowed[row] &= ~np.isin(np.arange(len(sizes)) * width + outlets[i] + 1, told)
+    means[~allowed] = -np.inf
+    best = means.argmax(axis=1)
+    chosen = np.isfinite(means[np.arange(len(singles)), best])
+    labels[singles[chosen]] = best[chosen]
     _, labels = np.unique(labels, return_inverse=True)  # numbered 0..k-1 again
     return labels
 
