@@ -547,7 +547,8 @@ def _num(x: float) -> str:
     return "0" if text == "-0" else text.replace("-", "−")
 
 
-def _p(p_value: float) -> str:
+def p_phrase(p_value: float) -> str:
+    """A p-value as the summary writes it: "p = 0.038", "p < 0.001"."""
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
 
 
@@ -611,7 +612,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             lines.append(SummaryLine(
                 f"{name(hi)} uses {_ratio_text(loaded[hi], loaded[lo])} loaded terms in its own "
                 f"voice than {name(lo)} ({loaded[hi]:.1f} against {loaded[lo]:.1f} per 1,000 "
-                f"words; a difference this large is rare by chance, {_p(d.p_value)}).",
+                f"words; a difference this large is rare by chance, {p_phrase(d.p_value)}).",
                 facts, True))
         else:
             lines.append(SummaryLine(
@@ -619,7 +620,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 "voice at rates that are not clearly different: "
                 f"{_span(len(m), f'{loaded[lo]:.1f}', name(lo), f'{loaded[hi]:.1f}', name(hi))}"
                 " per 1,000 words; a difference this size is common by chance "
-                f"({_p(d.p_value)}).", facts, False))
+                f"({p_phrase(d.p_value)}).", facts, False))
     # Opinion (bootstrap over sentences)
     d = diffs.get("opinion_share_body")
     opinion = [x.opinion_share_body for x in m]
@@ -654,7 +655,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             lines.append(SummaryLine(
                 f"Only {name(k)} speculates: {hedges[k]:.1f} hedges per 1,000 words in its own "
                 f"voice, against almost none in {'the other' if len(m) == 2 else 'the others'} "
-                f"({_p(p_value)}).",
+                f"({p_phrase(p_value)}).",
                 ((f"hedges_per_1k_{name(k)}", hedges[k]), ("p_value", p_value)), True))
     # Sources quoted by one article and never by another
     for actor in c.actors:

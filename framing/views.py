@@ -6,6 +6,9 @@ form (one row per article and category), ready for a chart.
 
 from __future__ import annotations
 
+import math
+import re
+
 import pandas as pd
 
 from .export import hits_by_sentence
@@ -19,6 +22,37 @@ CATEGORY_NAMES = {
     "intensifier": "intensifier", "hedge": "hedge", "factive": "presupposition",
     "assertive": "presupposition", "implicative": "presupposition", "scare_quote": "scare quote",
 }
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """"1 article", "2 articles", "1 wire copy", "3 wire copies" (``nouns`` when the plural is
+    not the noun and an s); thousands are grouped."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def article_name(report: ArticleReport, slot: str) -> str:
+    """What a reader calls an article: its title, else its headline as the analysis found it
+    (the first paragraph's headline lines), else "Article A". Never its internal id."""
+    if report.article.title.strip():
+        return report.article.title.strip()
+    head = [sc.sentence for sc in report.scores
+            if sc.sentence.kind == "headline" and sc.sentence.paragraph == 0]
+    if head:
+        text = " ".join(report.article.text[head[0].start:head[-1].end].split())
+        if text:
+            return text
+    return f"Article {slot}"
+
+
+def url_with_scheme(address: str) -> str:
+    """A web address as typed, with https:// put before one typed without a scheme
+    ("www.example.com/news" or "example.com/news"); anything else is left as it is, for the
+    fetcher to accept or refuse with its message."""
+    address = address.strip()
+    if address and "://" not in address and re.match(r"[\w-]+(\.[\w-]+)+(:\d+)?([/?#]|$)",
+                                                    address):
+        return "https://" + address
+    return address
 
 
 def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
@@ -171,3 +205,144 @@ def filter_explorer(table: pd.DataFrame, *, articles=(), voices=(), labels=(), c
         wanted = set(categories)
         keep &= table["categories"].apply(lambda found: bool(wanted & set(found)))
     return table[keep]
+
+
+# The comparison's metrics as a reader reads them: a plain name for each metric of the
+# article CSV (its definition in the README, "Article-level columns") and how its figures are
+# written: count, share (a percentage; differences in percentage points), rate (per 1,000
+# words), score (0 to 100), signed (-1 to +1), ease (reading ease), fraction (0 to 1), flag.
+METRIC_LABELS: dict[str, tuple[str, str]] = {
+    "words": ("Words (body)", "count"),
+    "sentences": ("Sentences (all kinds)", "count"),
+    "body_sentences": ("Body sentences", "count"),
+    "author_sentences": ("Sentences in the author's voice", "count"),
+    "attributed_sentences": ("Sentences of reported speech", "count"),
+    "quoted_sentences": ("Sentences mostly quoted", "count"),
+    "opinion_sentences": ("Author's opinion sentences", "count"),
+    "opinion_share_author": ("Author's sentences that are opinion", "share"),
+    "opinion_share_author_words": ("Author's words in opinion sentences", "share"),
+    "opinion_share_body": ("Body sentences that are the author's opinion", "share"),
+    "reported_sentences": ("Quoted or reported sentences classified", "count"),
+    "reported_opinion_sentences": ("Quoted or reported sentences that are opinion", "count"),
+    "reported_opinion_share": ("Opinion carried through sources", "share"),
+    "author_loaded_per_1k": ("Loaded terms, author's voice (per 1,000 words)", "rate"),
+    "quoted_loaded_per_1k": ("Loaded terms in quotations (per 1,000 words)", "rate"),
+    "attributed_loaded_per_1k": ("Loaded terms in reported speech (per 1,000 words)", "rate"),
+    "author_loaded_terms_per_1k": ("Loaded words, author's voice (per 1,000 words)", "rate"),
+    "author_labels_per_1k": ("Labels, author's voice (per 1,000 words)", "rate"),
+    "author_attribution_verbs_per_1k": ("Loaded verbs of saying, author's voice "
+                                        "(per 1,000 words)", "rate"),
+    "author_intensifiers_per_1k": ("Intensifiers and certainty markers, author's voice "
+                                   "(per 1,000 words)", "rate"),
+    "author_hedges_per_1k": ("Hedges, author's voice (per 1,000 words)", "rate"),
+    "author_presuppositions_per_1k": ("Presuppositions, author's voice (per 1,000 words)",
+                                      "rate"),
+    "scare_quotes": ("Scare quotes", "count"),
+    "scare_quotes_per_1k": ("Scare quotes (per 1,000 words)", "rate"),
+    "certainty_balance": ("Certainty balance (−1 all hedging, +1 all certainty)", "signed"),
+    "quoted_word_share": ("Words inside quotations", "share"),
+    "named_sources": ("Named sources", "count"),
+    "unnamed_attributions": ("Sentences citing an unnamed source", "count"),
+    "neutral_attributions": ("Neutral verbs of saying (said, told)", "count"),
+    "loaded_attributions": ("Loaded verbs of saying (claimed, insisted)", "count"),
+    "loaded_attribution_share": ("Verbs of saying that are loaded", "share"),
+    "source_gap": ("Source gap (1 no named source, 0 four or more)", "fraction"),
+    "author_tone": ("Tone of the author's words (−1 to +1)", "signed"),
+    "reading_ease": ("Reading ease (60–70 plain English, below 30 very hard)", "ease"),
+    "headline_loaded_terms": ("Loaded terms in the headline", "count"),
+    "headline_opinion_score": ("Opinion score of the headline (0 to 1)", "fraction"),
+    "headline_flag": ("Headline loaded beyond its body", "flag"),
+    "framing_score": ("Framing score (0 to 100)", "score"),
+}
+# Metrics that are another metric under a second name (the same count): shown once.
+METRIC_ALIASES = {"hedges_per_1k": "author_hedges_per_1k",
+                  "boosters_per_1k": "author_intensifiers_per_1k"}
+
+
+def _signed(text: str) -> str:
+    """A number as text with a true minus sign, and no sign before a zero ("-0.0", "+0")."""
+    if text[:1] in "+-" and not any(ch in "123456789" for ch in text):
+        text = text[1:]
+    return text.replace("-", "−")
+
+
+def _figure(value: float, kind: str, difference: bool = False) -> str:
+    """One figure as the cards and the summary write it; a difference is signed, and a
+    share's difference is in percentage points."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    sign = "+" if difference else ""
+    if kind == "flag":
+        return "" if difference else ("yes" if value else "no")
+    if kind == "share":
+        text = f"{value * 100:{sign}.0f} pts" if difference else f"{value:.0%}"
+    elif kind == "rate":
+        text = f"{value:{sign}.1f}"
+    elif kind in ("signed", "fraction"):
+        text = f"{value:{'+' if kind == 'signed' or difference else ''}.2f}"
+    else:  # count, score, ease
+        text = f"{value:{sign},.0f}"
+    return _signed(text)
+
+
+def _interval(low: float, high: float, kind: str) -> str:
+    if math.isnan(low) or math.isnan(high) or kind == "flag":
+        return ""
+    if kind == "share":
+        return f"{_signed(f'{low * 100:.0f}')} to {_signed(f'{high * 100:.0f}')} pts"
+    digits = {"rate": 1, "signed": 2, "fraction": 2}.get(kind, 0)
+    return f"{_signed(f'{low:.{digits}f}')} to {_signed(f'{high:.{digits}f}')}"
+
+
+def difference_name(labels) -> str:
+    """The difference column's name: "B − A" for two articles, "highest − lowest" for more."""
+    return f"{labels[1]} − {labels[0]}" if len(labels) == 2 else "highest − lowest"
+
+
+def difference_caption(labels) -> str:
+    """What the difference column means, for two articles and for more."""
+    if len(labels) == 2:
+        what = f"“{difference_name(labels)}” is {labels[1]}'s figure minus {labels[0]}'s"
+    else:
+        what = (f"“highest − lowest” is the highest of the {len(labels)} articles' figures "
+                "minus the lowest, the two named in brackets (which two changes from row to "
+                "row)")
+    return (f"{what}; the 90 % interval is that difference's (an exact test for rates, a "
+            "bootstrap over sentences for the rest), and it is beyond noise when the interval "
+            "leaves out zero; p is the exact test's p-value. Shares are in percent, their "
+            "differences in percentage points (pts); rates are per 1,000 words of the body.")
+
+
+def metrics_table(c) -> pd.DataFrame:
+    """The comparison's metrics side by side as a reader reads them: plain names, figures
+    written as on the cards (shares in percent), the difference (B − A, or the highest
+    minus the lowest with the two named), its interval, whether it is beyond noise, and the
+    p-value as the summary writes it. Empty cells where a figure does not apply. (The CSV
+    export, ``comparison_metrics_frame``, keeps the metrics' column names and raw values, and
+    names the method of each interval.)"""
+    from .compare import p_phrase
+
+    labels = list(c.labels)
+    diffs = {d.metric: d for d in c.differences}
+    rows = []
+    for metric, values in c.metric_rows():
+        if metric in METRIC_ALIASES:
+            continue
+        name, kind = METRIC_LABELS.get(metric, (metric.replace("_", " "), "fraction"))
+        row = {"measure": name}
+        row.update({label: _figure(v, kind) for label, v in zip(labels, values)})
+        d = diffs.get(metric)
+        change = ""
+        if d is not None:
+            change = _figure(d.difference, kind, difference=True)
+            if change and len(labels) > 2 and d.a != d.b and d.difference:
+                change += f" ({labels[d.b]} − {labels[d.a]})"
+        row[difference_name(labels)] = change
+        tested = d is not None and d.clear is not None
+        row["90 % interval"] = _interval(d.low, d.high, kind) if tested else ""
+        row["beyond noise"] = ("yes" if d.clear else "no") if tested else ""
+        has_p = d is not None and not math.isnan(d.p_value)
+        row["p"] = p_phrase(d.p_value) if has_p else ""
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["measure", *labels, difference_name(labels),
+                                       "90 % interval", "beyond noise", "p"])

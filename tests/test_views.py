@@ -12,12 +12,19 @@ from framing.compare import compare
 from framing.ingest import article_from_text
 from framing.render import article_html, pairs_html, sentence_html, term_tooltip
 from framing.views import (
+    METRIC_ALIASES,
+    METRIC_LABELS,
+    article_name,
+    difference_caption,
     explorer_table,
     filter_explorer,
     frame_table,
     headline_metrics,
+    metrics_table,
+    plural,
     sources_table,
     term_category_table,
+    url_with_scheme,
     voice_opinion_table,
 )
 
@@ -125,3 +132,94 @@ def test_pairs_mark_the_words_only_one_side_uses(pair):
     page = pairs_html(c, 0, 1)
     assert page.count("<tr>") == 1 + sum(1 for p in c.pairs if (p.a, p.b) == (0, 1))
     assert "<mark>" in page
+
+
+def test_an_article_is_named_by_its_title_then_its_headline_never_its_id(analyzer):
+    titled = analyzer.analyze(article_from_text("The council met.", title="Budget row",
+                                                id="article_A"))
+    assert article_name(titled, "A") == "Budget row"
+    headed = analyzer.analyze(article_from_text(
+        "Council Rams Through Reckless Budget\n\nThe council rammed through a reckless budget on "
+        "Monday. Officials said fares would rise.", id="article_A"))
+    assert article_name(headed, "A") == "Council Rams Through Reckless Budget"
+    plain = analyzer.analyze(article_from_text(
+        "The council approved the budget on Monday. Officials said fares would fall.",
+        id="article_B"))
+    assert article_name(plain, "B") == "Article B"
+
+
+@pytest.mark.parametrize(("typed", "fetched"), [
+    ("www.example.com/news/story", "https://www.example.com/news/story"),
+    ("  example.org/a?b=1 ", "https://example.org/a?b=1"),
+    ("example.org", "https://example.org"),
+    ("127.0.0.1/article", "https://127.0.0.1/article"),
+    ("http://example.com/x", "http://example.com/x"),
+    ("ftp://example.com/x", "ftp://example.com/x"),  # refused by the fetcher, with its reason
+    ("not a web address", "not a web address"),
+    ("", ""),
+])
+def test_an_address_without_a_scheme_gets_https(typed, fetched):
+    assert url_with_scheme(typed) == fetched
+
+
+@pytest.mark.parametrize(("count", "noun", "nouns", "said"), [
+    (1, "article", "", "1 article"), (0, "story", "stories", "0 stories"),
+    (2, "wire copy", "wire copies", "2 wire copies"), (1, "outlet", "", "1 outlet"),
+    (12345, "sentence", "", "12,345 sentences"),
+])
+def test_plural(count, noun, nouns, said):
+    assert plural(count, noun, nouns) == said
+
+
+def test_every_metric_has_a_plain_name():
+    from dataclasses import fields
+
+    from framing.report import ArticleMetrics
+
+    numeric = {f.name for f in fields(ArticleMetrics)
+               if f.type in ("int", "float", "bool")} - {"framing_score_low",
+                                                          "framing_score_high"}
+    assert numeric == set(METRIC_LABELS) | set(METRIC_ALIASES)
+    for name, kind in METRIC_LABELS.values():
+        assert "_" not in name and name[0].isupper()
+        assert kind in ("count", "share", "rate", "score", "signed", "ease", "fraction", "flag")
+    assert len({name for name, _ in METRIC_LABELS.values()}) == len(METRIC_LABELS)
+
+
+def test_metrics_table_reads_as_the_cards_and_the_summary(pair):
+    from dataclasses import replace
+
+    c = compare(pair)
+    # a rate difference far beyond chance: its p-value rounds to 0, written as the summary does
+    c = replace(c, differences=tuple(
+        replace(d, p_value=0.0) if d.metric == "author_loaded_per_1k" else d
+        for d in c.differences))
+    table = metrics_table(c).set_index("measure")
+    assert list(table.columns) == ["A", "B", "B − A", "90 % interval", "beyond noise", "p"]
+    assert not table.isna().any().any() and not (table == "None").any().any()
+    assert not any("_" in name for name in table.index)  # no column names of the CSV
+    opinion = table.loc["Author's sentences that are opinion"]
+    m = [r.metrics for r in pair]
+    assert (opinion["A"], opinion["B"]) == (f"{m[0].opinion_share_author:.0%}",
+                                            f"{m[1].opinion_share_author:.0%}")
+    assert opinion["B − A"].endswith(" pts") and opinion["beyond noise"] == "yes"
+    assert table.loc["Loaded terms, author's voice (per 1,000 words)", "p"] == "p < 0.001"
+    assert table.loc["Framing score (0 to 100)", "B"] == f"{m[1].framing_score:.0f}"
+    assert table.loc["Words (body)", "p"] == table.loc["Words (body)", "90 % interval"] == ""
+    assert table.loc["Headline loaded beyond its body", "A"] in ("yes", "no")
+    assert "Hedges per 1,000 words" not in table.index  # hedges_per_1k: shown once, as a category
+    # the CSV keeps its documented columns and raw values
+    from framing.export import comparison_metrics_frame
+
+    assert "opinion_share_author" in set(comparison_metrics_frame(c)["metric"])
+
+
+def test_metrics_table_with_more_articles_names_the_two_it_subtracts(analyzer, pair):
+    third = analyzer.analyze(load_article(CORPUS / "ukraine_seed.txt"))
+    c = compare([*pair, third])
+    table = metrics_table(c).set_index("measure")
+    assert "highest − lowest" in table.columns and "B − A" not in table.columns
+    score = table.loc["Framing score (0 to 100)", "highest − lowest"]
+    assert score.endswith("(B − A)")  # the commentary scores highest, the wire copy lowest
+    assert "highest of the 3 articles' figures minus the lowest" in difference_caption(c.labels)
+    assert "B's figure minus A's" in difference_caption(["A", "B"])
