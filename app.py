@@ -69,6 +69,7 @@ from framing.workers import AnalysisWorkers
 CORPUS = Path(__file__).parent / "corpus" / "articles"
 EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos")
 SLOTS = ("A", "B", "C", "D")
+COUNTS = (2, 3, 4)
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
 SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
@@ -145,36 +146,124 @@ def corpus_names() -> list[str]:
     return sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 
+# --------------------------------------------------------------------------- kept inputs
+# Streamlit drops a widget's value at the end of a run that does not draw it: on the other
+# page, or in a slot that "Articles to compare" hides. So every input also keeps its value
+# under a key of its own (a widget's on_change writes it there), and each widget is drawn
+# with the value kept for it; the analysis reads the kept values. (Setting the widgets' own
+# keys again on every run would keep them too, but would send the browser each value on
+# every run, over what the visitor may be typing in another box.) The Corpus page keeps its
+# store choice here too.
+
+
+def kept() -> dict:
+    """The inputs' values as the visitor last set them, by widget key."""
+    return st.session_state.setdefault("kept_inputs", {})
+
+
+def remember(key: str) -> None:
+    """on_change of an input: keep its new value."""
+    kept()[key] = st.session_state[key]
+
+
+def remember_file(key: str) -> None:
+    """on_change of a file uploader: keep the file (its name and bytes), or forget it when
+    the visitor removes it. A page switch empties the uploader without calling this."""
+    upload = st.session_state[key]
+    kept()[key] = None if upload is None else (upload.name, upload.getvalue())
+
+
+def kept_file_note(key: str) -> None:
+    """Under an uploader: the file in use. Once the uploader has been hidden (another page,
+    another source) it shows no file, though the browser may still send the old one: the
+    note says which file the page reads."""
+    chosen = kept().get(key)
+    if chosen is not None:
+        st.caption(f"In use: {chosen[0]}. Choose another file to replace it.")
+
+
+def input_default(key: str):
+    name, _, slot = key.rpartition("_")
+    if key == "count":
+        return COUNTS[0]
+    example = EXAMPLES[SLOTS.index(slot)]
+    if name == "source":
+        return "Example" if example else "Paste text"
+    if name == "example":
+        return example or corpus_names()[0]
+    return None if name == "upload" else ""
+
+
+INPUT_KEYS = ("count", *(f"{name}_{slot}" for slot in SLOTS for name in (
+    "source", "example", "text", "upload", "url", "title", "outlet")))
+
+
+def current_inputs() -> dict:
+    """Every input of the page, as kept (or its default)."""
+    values = kept()
+    return {key: values[key] if key in values else input_default(key) for key in INPUT_KEYS}
+
+
+def keep_choices(keys) -> None:
+    """Set again, through the session state, the choices of widgets this run may not draw
+    (the Corpus page's closed tabs, or the whole page while the Compare page shows), so
+    Streamlit does not forget them. Only for choices made by picking: a widget set this way
+    is sent its value on every run, over whatever is being typed into it."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+# The Corpus page's choices, kept across its tabs and across pages (see keep_choices).
+CORPUS_CHOICES = ("corpus_view", "corpus_metric", "corpus_story", "corpus_f_outlet",
+                  "corpus_f_story", "corpus_f_voice", "corpus_f_label", "corpus_f_category",
+                  "corpus_f_frame", "corpus_f_search", "corpus_page")
+
+
+def index_in(options, key: str) -> int:
+    """The position of an input's kept value among its options (its default's if gone)."""
+    value = current_inputs()[key]
+    return list(options).index(value if value in options else input_default(key))
+
+
 # --------------------------------------------------------------------------- sidebar
 
 
 def sidebar() -> tuple[float, tuple[str, ...], str, str]:
     st.sidebar.header("Settings")
+    values = kept()
     width = st.sidebar.slider(
-        "Borderline band", 0.0, 0.25, 0.10, 0.01, key="borderline",
+        "Borderline band", 0.0, 0.25, values.get("borderline", 0.10), 0.01, key="borderline",
+        on_change=remember, args=("borderline",),
         help="Sentences whose opinion score lies this close to the model's threshold are "
         "outlined as borderline: the model is unsure.")
     chosen = st.sidebar.multiselect(
-        "Term categories to show", ALL_CATEGORIES, default=list(ALL_CATEGORIES),
-        format_func=lambda c: CATEGORY_LABELS[c], key="categories")
-    upload = st.sidebar.file_uploader(
-        "Custom lexicon (CSV)", type=["csv"], key="lexicon",
-        help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
-        "forms,strength add to the shipped lexicons or replace entries with the same term "
-        "and category.")
+        "Term categories to show", ALL_CATEGORIES,
+        default=values.get("categories", list(ALL_CATEGORIES)),
+        format_func=lambda c: CATEGORY_LABELS[c], key="categories",
+        on_change=remember, args=("categories",))
+    with st.sidebar:
+        st.file_uploader(
+            "Custom lexicon (CSV)", type=["csv"], key="lexicon",
+            on_change=remember_file, args=("lexicon",),
+            help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
+            "forms,strength add to the shipped lexicons or replace entries with the same term "
+            "and category.")
     lexicon_text = digest = ""
-    if upload is not None and upload.size > LEXICON_MAX_MB * 1_000_000:
-        st.sidebar.error(f"{upload.name}: file is {upload.size / 1e6:.1f} MB; the limit for a "
-                         f"lexicon is {LEXICON_MAX_MB} MB")
+    upload = values.get("lexicon")  # (name, bytes), kept across pages; named below
+    if upload is not None and len(upload[1]) > LEXICON_MAX_MB * 1_000_000:
+        st.sidebar.error(f"{upload[0]}: file is {len(upload[1]) / 1e6:.1f} MB; the limit for "
+                         f"a lexicon is {LEXICON_MAX_MB} MB")
     elif upload is not None:
+        name, data = upload
         try:
-            lexicon_text = upload.getvalue().decode("utf-8-sig")
-            entries = read_lexicon(upload.name, text=lexicon_text)
+            lexicon_text = data.decode("utf-8-sig")
+            entries = read_lexicon(name, text=lexicon_text)
             digest = hashlib.sha256(lexicon_text.encode()).hexdigest()
             noun = "entry" if len(entries) == 1 else "entries"
-            st.sidebar.success(f"{len(entries)} {noun} from {upload.name} in use.")
+            st.sidebar.success(f"{len(entries)} {noun} from {name} in use.")
         except UnicodeDecodeError:
-            st.sidebar.error(f"{upload.name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
+            st.sidebar.error(f"{name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
             lexicon_text = ""
         except FramingError as error:
             st.sidebar.error(str(error))
@@ -234,29 +323,40 @@ content words, names and numbers.
 # messages instead of 84-91, in one run instead of two (docs/benchmarks.md).
 @st.fragment
 def inputs() -> None:
-    count = st.radio("Articles to compare", (2, 3, 4), horizontal=True, key="count")
-    for column, slot, example in zip(st.columns(count), SLOTS, EXAMPLES):
+    count = st.radio("Articles to compare", COUNTS, index=index_in(COUNTS, "count"),
+                     horizontal=True, key="count", on_change=remember, args=("count",))
+    for column, slot in zip(st.columns(count), SLOTS):
         with column:
             st.markdown(f"**Article {slot}**")
-            source = st.radio(f"Source of article {slot}", SOURCES, key=f"source_{slot}",
+            source = st.radio(f"Source of article {slot}", SOURCES,
+                              index=index_in(SOURCES, f"source_{slot}"), key=f"source_{slot}",
+                              on_change=remember, args=(f"source_{slot}",),
                               horizontal=True, label_visibility="collapsed")
+            values = current_inputs()
             if source == "Example":
                 names = corpus_names()
-                st.selectbox(f"Example article {slot}", names, index=names.index(example),
-                             key=f"example_{slot}")
+                st.selectbox(f"Example article {slot}", names,
+                             index=index_in(names, f"example_{slot}"), key=f"example_{slot}",
+                             on_change=remember, args=(f"example_{slot}",))
             elif source == "Paste text":
-                st.text_area(f"Article {slot}", height=180, key=f"text_{slot}",
+                st.text_area(f"Article {slot}", values[f"text_{slot}"], height=180,
+                             key=f"text_{slot}", on_change=remember, args=(f"text_{slot}",),
                              placeholder="Paste the article's text here")
             elif source == "Upload a file":
                 st.file_uploader(f"File for article {slot}", type=["txt", "md", "html", "htm"],
-                                 key=f"upload_{slot}")
+                                 key=f"upload_{slot}", on_change=remember_file,
+                                 args=(f"upload_{slot}",))
+                kept_file_note(f"upload_{slot}")
             else:
-                st.text_input(f"Address of article {slot}", key=f"url_{slot}",
+                st.text_input(f"Address of article {slot}", values[f"url_{slot}"],
+                              key=f"url_{slot}", on_change=remember, args=(f"url_{slot}",),
                               placeholder="https://…")
             if source != "Example":
                 with st.expander("Title and outlet (optional)"):
-                    st.text_input("Title", key=f"title_{slot}")
-                    st.text_input("Outlet", key=f"outlet_{slot}")
+                    for name in ("title", "outlet"):
+                        key = f"{name}_{slot}"
+                        st.text_input(name.capitalize(), values[key], key=key,
+                                      on_change=remember, args=(key,))
     # A click that comes before a text box has sent its text reaches the server with it, as
     # a rerun of this fragment: pass it on to the results.
     if st.session_state.get("analyze"):
@@ -264,31 +364,33 @@ def inputs() -> None:
         st.rerun()
 
 
-def requests_from(state) -> tuple[list[tuple], list[str]]:
+def requests_from(values: dict) -> tuple[list[tuple], list[str]]:
     """The articles the inputs hold (slot, source, value, file name, title, outlet), read from
-    the widgets' state, and what is missing. The messages stay under Analyze until the next
-    click, as the results do, so they say what that click did."""
+    the kept inputs (``current_inputs()``), and what is missing. The messages stay under
+    Analyze until the next click, as the results do, so they say what that click did."""
     requests, problems = [], []
-    for slot in SLOTS[:state.get("count", 2)]:
-        source = state.get(f"source_{slot}", "Example")
+    for slot in SLOTS[:values["count"]]:
+        source = values[f"source_{slot}"]
         value, filename, missing = None, "", "no example was chosen"
         if source == "Example":
-            value = state.get(f"example_{slot}")
+            value = values[f"example_{slot}"]
         elif source == "Paste text":
-            value = state.get(f"text_{slot}") or None
+            value = values[f"text_{slot}"] or None
             missing = "no text was pasted"
         elif source == "Upload a file":
-            if (upload := state.get(f"upload_{slot}")) is not None:
-                value, filename = upload.getvalue(), upload.name
+            if values[f"upload_{slot}"] is not None:
+                filename, value = values[f"upload_{slot}"]
             missing = "no file was chosen (.txt, .md or .html)"
         else:
-            value = state.get(f"url_{slot}") or None
+            value = values[f"url_{slot}"] or None
             missing = "no web address was given"
         if value is None or (isinstance(value, str) and not value.strip()):
             problems.append(f"Article {slot} was not analyzed: {missing}.")
+        elif source == "Example":  # an example's title and outlet are its own
+            requests.append((slot, source, value, "", "", ""))
         else:
-            requests.append((slot, source, value, filename, state.get(f"title_{slot}", ""),
-                             state.get(f"outlet_{slot}", "")))
+            requests.append((slot, source, value, filename, values[f"title_{slot}"],
+                             values[f"outlet_{slot}"]))
     return requests, problems
 
 
@@ -297,7 +399,7 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
     """Analyze, the status line and the results: the part of the page a click reruns."""
     passed_on = st.session_state.pop("clicked", False)  # by the inputs, above
     if st.button("Analyze", type="primary", key="analyze") or passed_on:
-        st.session_state["requests"], problems = requests_from(st.session_state)
+        st.session_state["requests"], problems = requests_from(current_inputs())
         for problem in problems:
             st.error(problem)
     analyzed = analyze_all(st.session_state["requests"], digest, lexicon_text)
@@ -564,6 +666,7 @@ st.title("framing")
 st.caption("Where an article reports and where it editorializes, whose voice each sentence "
            "carries, which words do the framing, and how articles on the same story differ. "
            "The example articles are illustrative texts written for the project.")
+keep_choices(CORPUS_CHOICES)  # the Corpus page's, while this page does not draw them
 width, categories, digest, lexicon_text = sidebar()
 if "requests" not in st.session_state:  # first visit: the ready example
     st.session_state["requests"] = [

@@ -138,11 +138,10 @@ def example_store() -> Path:
     return path
 
 
-def uploaded_store(upload) -> Path:
-    bar, tell = progress_bar(f"Adding and analyzing {upload.name}…")
+def uploaded_store(name: str, data: bytes) -> Path:
+    bar, tell = progress_bar(f"Adding and analyzing {name}…")
     try:
-        return explore.upload_store(upload.getvalue(), upload.name, UPLOADS,
-                                    app.get_analyzer(), progress=tell)
+        return explore.upload_store(data, name, UPLOADS, app.get_analyzer(), progress=tell)
     finally:
         bar.empty()
 
@@ -151,12 +150,17 @@ def choose_store() -> tuple[Path | None, str]:
     """The store to show, and the uploaded table's name when it is an upload ("" for the
     example and for a store file typed by the server's operator)."""
     st.sidebar.header("Corpus store")
+    # The choice, the path and the upload are kept with the Compare page's inputs
+    # (app.kept()): Streamlit drops a widget's value on a run that does not draw it.
+    kept = app.kept()
     linked = st.query_params.get("store")
-    if linked and "corpus_source" not in st.session_state:  # /Corpus?store=PATH opens PATH
-        st.session_state["corpus_source"] = "A store file"
-        st.session_state["corpus_path"] = linked
+    if linked and "corpus_source" not in kept:  # /Corpus?store=PATH opens PATH
+        kept["corpus_source"] = "A store file"
+        kept["corpus_path"] = linked
+    chosen = kept.get("corpus_source", STORE_SOURCES[0])
     source = st.sidebar.radio("Store", STORE_SOURCES, key="corpus_source",
-                              label_visibility="collapsed")
+                              index=STORE_SOURCES.index(chosen), label_visibility="collapsed")
+    kept["corpus_source"] = source
     if source == "Example corpus":
         st.sidebar.caption("60 fictional articles, written as 13 stories told by 5 fictional "
                            "outlets (corpus/example_corpus). The page counts the stories that "
@@ -164,22 +168,27 @@ def choose_store() -> tuple[Path | None, str]:
         return example_store(), ""
     if source == "A store file":
         typed = st.sidebar.text_input(
-            "Store file", key="corpus_path", placeholder="news.duckdb",
+            "Store file", kept.get("corpus_path", ""), key="corpus_path",
+            placeholder="news.duckdb",
             help="A store made with python -m framing corpus add DB ARTICLES..., then "
             "corpus analyze DB and corpus stories DB.")
+        kept["corpus_path"] = typed
         if not typed.strip():
             st.info("Type the path of a store file in the sidebar.")
             return None, ""
         return explore.store_path(typed), ""
-    upload = st.sidebar.file_uploader(
-        "Table of articles", type=["csv", "tsv", "jsonl", "ndjson", "parquet"],
-        key="corpus_upload",
-        help="One article per row with a text column (and optionally title, outlet, "
-        "published, url); added to a temporary store and analyzed.")
+    with st.sidebar:
+        st.file_uploader(
+            "Table of articles", type=["csv", "tsv", "jsonl", "ndjson", "parquet"],
+            key="corpus_upload", on_change=app.remember_file, args=("corpus_upload",),
+            help="One article per row with a text column (and optionally title, outlet, "
+            "published, url); added to a temporary store and analyzed.")
+        app.kept_file_note("corpus_upload")  # the table shown, whatever the uploader shows
+    upload = kept.get("corpus_upload")
     if upload is None:
         st.info("Upload a CSV, JSONL or Parquet table with a text column in the sidebar.")
         return None, ""
-    return uploaded_store(upload), upload.name
+    return uploaded_store(*upload), upload[0]
 
 
 # --------------------------------------------------------------------------- sections
@@ -220,17 +229,6 @@ def chosen_metric(path: str, version) -> str:
     return metric if metric in choices else choices[0]
 
 
-def keep_choices() -> None:
-    """Streamlit forgets a widget's value on a run that does not draw it (a closed tab);
-    setting it again through the session state keeps the reader's choices across tabs."""
-    for name in KEPT:
-        if name in st.session_state:
-            st.session_state[name] = st.session_state[name]
-
-
-KEPT = ("corpus_metric", "corpus_story", "corpus_f_outlet", "corpus_f_story", "corpus_f_voice",
-        "corpus_f_label", "corpus_f_category", "corpus_f_frame", "corpus_f_search",
-        "corpus_page")
 
 
 def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
@@ -489,7 +487,7 @@ elif status.analyzed < status.articles and not uploaded:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {key}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
-keep_choices()
+app.keep_choices(app.CORPUS_CHOICES)  # across the tabs (and app.py across pages)
 outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
     ["Outlets", "Stories", "Trends", "Sentences", "Downloads"], key="corpus_view",
     on_change="rerun")

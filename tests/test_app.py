@@ -185,3 +185,82 @@ def test_malformed_lexicon_upload_shows_the_line(app):
     assert not app.exception
     assert [e.value for e in app.sidebar.error] == [
         "bad.csv: line 1: missing column term, category; the header must include term, category"]
+
+
+def visit_corpus_page_and_return(app):
+    """Open the Corpus page (on an empty store path: it opens at once) and come back.
+    AppTest's switch_page takes a page's file; the Compare page is app.py's own function,
+    so it is reached by the page the first run finished on."""
+    home = app._finished_page_script_hash
+    app.session_state["corpus_source"] = "A store file"
+    app.switch_page("app_corpus.py").run()
+    assert not app.exception and [t.value for t in app.title] == ["Corpus"]
+    assert not app.get("text_area")  # no input of this page was drawn there
+    app._page_hash = home
+    app.run()
+    assert not app.exception and [t.value for t in app.title] == ["framing"]
+    return app
+
+
+def test_inputs_survive_a_visit_to_the_corpus_page(app):
+    """Streamlit drops a widget's value on a run that does not draw it. The pasted article,
+    its title and outlet, an uploaded file, the example chosen and the article count are
+    all there after a visit to the Corpus page, and Analyze analyzes them, not the
+    examples."""
+    paste(app, "A", PASTE_B)
+    app.text_input(key="title_A").input("Budget row")
+    app.text_input(key="outlet_A").input("The Gazette")
+    app.radio(key="count").set_value(3).run()
+    app.radio(key="source_B").set_value("Upload a file").run()
+    app.file_uploader(key="upload_B").set_value(("fares.txt", PASTE_A.encode(), "text/plain"))
+    app.selectbox(key="example_C").set_value("housing_wire")
+    app.button(key="analyze").click().run()
+    shown = [s.value for s in app.subheader]
+    assert shown[0] == "A. Budget row" and shown[2].startswith("C. Riverton")
+
+    visit_corpus_page_and_return(app)
+    assert app.radio(key="count").value == 3
+    assert app.radio(key="source_A").value == "Paste text"
+    assert app.text_area(key="text_A").value == PASTE_B
+    assert app.text_input(key="title_A").value == "Budget row"
+    assert app.text_input(key="outlet_A").value == "The Gazette"
+    assert app.radio(key="source_B").value == "Upload a file"
+    assert any(c.value.startswith("In use: fares.txt") for c in app.caption)  # kept, said so
+    assert app.selectbox(key="example_C").value == "housing_wire"
+    assert [s.value for s in app.subheader] == shown
+    app.button(key="analyze").click().run()  # the same articles again, not the examples
+    assert not app.exception and not app.error
+    assert [s.value for s in app.subheader] == shown
+    assert "rammed through" in page_html(app) and "ten percent" in page_html(app)
+
+
+def test_a_hidden_slot_keeps_its_inputs(app):
+    """Articles to compare 3 -> 2 -> 3 brings article C back as it was."""
+    app.radio(key="count").set_value(3).run()
+    paste(app, "C", PASTE_B)
+    app.text_input(key="title_C").input("Budget row")
+    app.text_input(key="outlet_C").input("The Gazette")
+    app.radio(key="count").set_value(2).run()
+    assert not app.get("text_area")
+    app.radio(key="count").set_value(3).run()
+    assert app.radio(key="source_C").value == "Paste text"
+    assert app.text_area(key="text_C").value == PASTE_B
+    assert (app.text_input(key="title_C").value, app.text_input(key="outlet_C").value) == (
+        "Budget row", "The Gazette")
+    app.button(key="analyze").click().run()
+    assert not app.error and [s.value for s in app.subheader][2] == "C. Budget row"
+    assert "rammed through" in page_html(app)
+
+
+def test_a_lexicon_stays_in_use_after_a_visit_to_the_corpus_page(app):
+    lexicon = (b"term,category,explanation,alternative\n"
+               b"gizmo,loaded,Belittles a plan as a toy.,plan\n")
+    paste(app, "A", "The council approved the gizmo budget on Monday.")
+    paste(app, "B", PASTE_B)
+    app.sidebar.file_uploader(key="lexicon").set_value(("mine.csv", lexicon, "text/csv"))
+    app.button(key="analyze").click().run()
+    assert "Belittles a plan as a toy." in page_html(app)
+    visit_corpus_page_and_return(app)
+    assert any("1 entry from mine.csv" in s.value for s in app.sidebar.success)
+    assert "Belittles a plan as a toy." in page_html(app)
+

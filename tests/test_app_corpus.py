@@ -272,3 +272,27 @@ def test_an_upload_with_a_bad_row_names_it_and_shows_the_rest(tmp_path, monkeypa
     assert any(c.value == "Table: mixed.csv" for c in at.caption)
     assert at.markdown[0].value.startswith("**2 articles** from 2 outlets; 1 analyzed")
     assert_no_operator_talk(at, tmp_path)
+
+
+def test_an_upload_is_kept_while_other_stores_are_looked_at(tmp_path, monkeypatch,
+                                                            example_store):
+    """The uploaded table stays the page's table, and the sidebar says so, after choosing
+    another store and coming back, and after a visit to the Compare page."""
+    at = upload(tmp_path, monkeypatch, "mixed.csv", [ENGLISH, SPANISH])
+    at.sidebar.radio(key="corpus_source").set_value("Example corpus").run()
+    assert any(c.value.startswith("Store: ") for c in at.caption)
+    at.sidebar.radio(key="corpus_source").set_value("Upload a table").run()
+    assert not at.exception and any(c.value == "Table: mixed.csv" for c in at.caption)
+    assert at.markdown[0].value.startswith("**2 articles** from 2 outlets; 1 analyzed")
+    # the uploader may show no file now (the browser draws it anew): the sidebar names it
+    assert any(c.value.startswith("In use: mixed.csv") for c in at.sidebar.caption)
+
+    home = next(h for h, page in at._registered_pages.items() if not page.get("script_path"))
+    at._page_hash = home
+    at.run()
+    assert [t.value for t in at.title] == ["framing"]
+    at.switch_page("app_corpus.py").run()
+    assert at.sidebar.radio(key="corpus_source").value == "Upload a table"
+    assert any(c.value == "Table: mixed.csv" for c in at.caption)
+    assert any(c.value.startswith("In use: mixed.csv") for c in at.sidebar.caption)
+
