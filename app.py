@@ -71,6 +71,7 @@ EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos"
 SLOTS = ("A", "B", "C", "D")
 COUNTS = (2, 3, 4)
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
+STALE = "The inputs changed since these results: press Analyze to update them."
 SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
 REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
@@ -357,11 +358,29 @@ def inputs() -> None:
                         key = f"{name}_{slot}"
                         st.text_input(name.capitalize(), values[key], key=key,
                                       on_change=remember, args=(key,))
+    # Results that the inputs no longer describe say so. This fragment does not rerun when
+    # Analyze is pressed, so the note carries the inputs' signature in its key, and the
+    # results hide the note whose signature is theirs (see results()).
+    current = signature(requests_from(current_inputs())[0])
+    if current != signature(st.session_state["requests"]):
+        with st.container(key=f"stale_{current}"):
+            st.warning(STALE)
     # A click that comes before a text box has sent its text reaches the server with it, as
     # a rerun of this fragment: pass it on to the results.
     if st.session_state.get("analyze"):
         st.session_state["clicked"] = True
         st.rerun()
+
+
+def signature(requests: list[tuple]) -> str:
+    """A short digest of what the requests ask for (a file by its bytes' digest)."""
+    digest = hashlib.sha256()
+    for request in requests:
+        for part in request:
+            digest.update(hashlib.sha256(part).digest() if isinstance(part, bytes)
+                          else repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
 
 
 def requests_from(values: dict) -> tuple[list[tuple], list[str]]:
@@ -402,6 +421,10 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
         st.session_state["requests"], problems = requests_from(current_inputs())
         for problem in problems:
             st.error(problem)
+    # The inputs' note that these results are out of date is hidden once they are not.
+    shown = f"st-key-stale_{signature(st.session_state['requests'])}"
+    st.html(f"<style>[data-testid=stLayoutWrapper]:has(> .{shown}), .{shown} "
+            "{display: none;}</style>")
     analyzed = analyze_all(st.session_state["requests"], digest, lexicon_text)
     if not analyzed:
         return

@@ -187,6 +187,29 @@ def test_malformed_lexicon_upload_shows_the_line(app):
         "bad.csv: line 1: missing column term, category; the header must include term, category"]
 
 
+STALE = "The inputs changed since these results: press Analyze to update them."
+
+
+def blocks(node):
+    """Every block (container) under ``node`` of the app's element tree."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "proto", None) is not None and hasattr(child.proto, "flex_container"):
+            yield child
+        yield from blocks(child)
+
+
+def stale_note_shown(app) -> bool:
+    """Whether the page says its results are out of date. The note is drawn with the inputs,
+    in a container keyed by their signature (``stale_<signature>``); the inputs do not rerun
+    when Analyze is pressed, so the results hide the note of their own signature with a
+    style. Shown: a note whose key the style does not name."""
+    keys = [b.proto.id.rpartition("-")[2] for b in blocks(app.main) if "-stale_" in b.proto.id]
+    hidden = " ".join(h.proto.body for h in app.get("html"))
+    shown = [key for key in keys if f".st-key-{key}" not in hidden]
+    assert not shown or STALE in [w.value for w in app.warning]
+    return bool(shown)
+
+
 def visit_corpus_page_and_return(app):
     """Open the Corpus page (on an empty store path: it opens at once) and come back.
     AppTest's switch_page takes a page's file; the Compare page is app.py's own function,
@@ -227,7 +250,7 @@ def test_inputs_survive_a_visit_to_the_corpus_page(app):
     assert app.radio(key="source_B").value == "Upload a file"
     assert any(c.value.startswith("In use: fares.txt") for c in app.caption)  # kept, said so
     assert app.selectbox(key="example_C").value == "housing_wire"
-    assert [s.value for s in app.subheader] == shown
+    assert [s.value for s in app.subheader] == shown and not stale_note_shown(app)
     app.button(key="analyze").click().run()  # the same articles again, not the examples
     assert not app.exception and not app.error
     assert [s.value for s in app.subheader] == shown
@@ -250,6 +273,23 @@ def test_a_hidden_slot_keeps_its_inputs(app):
     app.button(key="analyze").click().run()
     assert not app.error and [s.value for s in app.subheader][2] == "C. Budget row"
     assert "rammed through" in page_html(app)
+
+
+def test_results_say_when_the_inputs_changed(app):
+    assert not stale_note_shown(app)
+    app.selectbox(key="example_B").set_value("ukraine_seed").run()
+    assert stale_note_shown(app)
+    app.selectbox(key="example_B").set_value("ukraine_commentary").run()
+    assert not stale_note_shown(app)  # back to what the results were computed from
+    app.radio(key="count").set_value(3).run()
+    assert stale_note_shown(app)
+    app.button(key="analyze").click().run()
+    assert not stale_note_shown(app) and len(app.metric) == 15
+    paste(app, "A", PASTE_A)
+    app.run()
+    assert stale_note_shown(app)
+    app.button(key="analyze").click().run()
+    assert not stale_note_shown(app) and "ten percent" in page_html(app)
 
 
 def test_a_lexicon_stays_in_use_after_a_visit_to_the_corpus_page(app):
