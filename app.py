@@ -56,18 +56,22 @@ from framing.render import (
 )
 from framing.views import (
     OTHER_SOURCES,
+    article_name,
     explorer_table,
     filter_explorer,
     frame_table,
     headline_metrics,
     sources_table,
     term_category_table,
+    url_with_scheme,
     voice_opinion_table,
 )
 from framing.workers import AnalysisWorkers
 
 CORPUS = Path(__file__).parent / "corpus" / "articles"
-EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", "strike_chaos")
+# The example each slot starts on: three tellings of one story. The example corpus has no
+# fourth telling of it, so D starts empty on "Paste text" rather than on another story.
+EXAMPLES = ("ukraine_wire", "ukraine_commentary", "ukraine_seed", None)
 SLOTS = ("A", "B", "C", "D")
 COUNTS = (2, 3, 4)
 SOURCES = ("Example", "Paste text", "Upload a file", "Fetch a URL")
@@ -125,7 +129,9 @@ def workers() -> AnalysisWorkers:
 @st.cache_data(show_spinner=False, max_entries=REPORTS_KEPT, ttl=REPORTS_TTL)
 def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
     slot, source, value, filename, title, outlet = request
-    meta = {"title": title, "outlet": outlet, "id": f"article_{slot}"}
+    # No id of the app's own: an article keeps the one the library gives it (the file's name,
+    # the address's last part, or "text-" and a hash), as on the command line.
+    meta = {"title": title, "outlet": outlet}
     # Reading a file or a page is work too, so it runs in the worker (a function to call);
     # a URL is fetched here (waiting on the network holds no worker), then analyzed there.
     if source == "Example":
@@ -245,11 +251,11 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
         on_change=remember, args=("categories",))
     with st.sidebar:
         st.file_uploader(
-            "Custom lexicon (CSV)", type=["csv"], key="lexicon",
+            "Custom lexicon (CSV)", type=["csv"], key="lexicon", max_upload_size=LEXICON_MAX_MB,
             on_change=remember_file, args=("lexicon",),
             help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
             "forms,strength add to the shipped lexicons or replace entries with the same term "
-            "and category.")
+            f"and category. Up to {LEXICON_MAX_MB} MB.")
     lexicon_text = digest = ""
     upload = values.get("lexicon")  # (name, bytes), kept across pages; named below
     if upload is not None and len(upload[1]) > LEXICON_MAX_MB * 1_000_000:
@@ -290,10 +296,10 @@ errs most on sentences that state a judgment in plain words.
 alternative. Dotted underline: the word is a speaker's, inside a quote or reported speech.
 Words marked "often used descriptively" can be fair in context.
 
-**Author opinion**: the share of the author's own sentences that are opinion.
-**Loaded per 1k words**: loaded terms per 1,000 words, in the author's own words only.
-**Quoted words**: the share of body words inside quotation marks.
-**Named sources**: people, places and organizations quoted or reported.
+The figures above each article: **Opinion**, the share of the author's own sentences that
+are opinion; **Loaded/1k**, loaded terms per 1,000 words, in the author's own words only;
+**Quoted**, the share of body words inside quotation marks; **Sources**, the people, places
+and organizations named as quoted or reported; **Score**, the framing score.
 
 **Framing score** (0–100) adds seven parts, each shown under its article: opinion share of the
 body (30), author's loaded terms (25), certainty markers (10), loaded verbs of saying (10), few
@@ -401,7 +407,8 @@ def requests_from(values: dict) -> tuple[list[tuple], list[str]]:
                 filename, value = values[f"upload_{slot}"]
             missing = "no file was chosen (.txt, .md or .html)"
         else:
-            value = values[f"url_{slot}"] or None
+            # "www.example.com/news" is fetched as https://www.example.com/news
+            value = url_with_scheme(values[f"url_{slot}"]) or None
             missing = "no web address was given"
         if value is None or (isinstance(value, str) and not value.strip()):
             problems.append(f"Article {slot} was not analyzed: {missing}.")
@@ -438,7 +445,8 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
         with articles:
             for column, (slot, report) in zip(st.columns(len(analyzed)), analyzed):
                 with column:
-                    article_column(slot, report, width, categories)
+                    article_column(slot, report, width, categories,
+                                   per_row=3 if len(analyzed) <= 2 else 2)
     if comparison.open:
         with comparison:
             comparison_tab(labels, reports, *comparison_of(reports))
@@ -495,17 +503,20 @@ def and_list(items: list[str]) -> str:
 # --------------------------------------------------------------------------- views
 
 
-def article_column(slot, report, width, categories) -> None:
+def article_column(slot, report, width, categories, per_row: int = 3) -> None:
+    """One article: its name, details, headline figures (``per_row`` cards a row: two when
+    three or four articles make the columns narrow) and its highlighted text."""
     a = report.article
-    st.subheader(f"{slot}. {a.title or a.id}")
+    st.subheader(f"{slot}. {article_name(report, slot)}")
     details = " · ".join(x for x in (a.outlet, a.published) if x)
     if details:
         st.caption(details)
     for warning in a.warnings:
         st.warning(warning)
     figures = headline_metrics(report)
-    for row in (figures[:3], figures[3:]):
-        for column, (label, value, help_text) in zip(st.columns(3), row):
+    for first in range(0, len(figures), per_row):
+        for column, (label, value, help_text) in zip(st.columns(per_row),
+                                                     figures[first:first + per_row]):
             column.metric(label, value, help=help_text)
     # The score's parts, the legend and the article are one element: on a busy server each
     # element reaches the browser on its own and costs it a layout (see docs/benchmarks.md).

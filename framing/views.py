@@ -56,22 +56,24 @@ def url_with_scheme(address: str) -> str:
 
 
 def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
-    """The five figures shown above each article: (label, value, help text)."""
+    """The five figures shown above each article: (label, value, help text). The labels are
+    short, to stay whole in a column of four articles; the help text says what each is."""
     m = report.metrics
     return [
-        ("Author opinion", f"{m.opinion_share_author:.0%}",
-         f"{m.opinion_sentences} of the {m.author_sentences} sentences in the author's own "
-         "voice are opinion."),
-        ("Loaded per 1k words", f"{m.author_loaded_per_1k:.1f}",
-         "Loaded terms, labels, loaded verbs of saying and scare quotes in the author's own "
-         "words (quotations not counted)."),
-        ("Quoted words", f"{m.quoted_word_share:.0%}",
-         "Share of the body's words inside direct quotations."),
-        ("Named sources", str(m.named_sources),
-         f"People, places and organizations quoted or reported; {m.unnamed_attributions} "
-         "sentences cite an unnamed source."),
-        ("Framing score", f"{m.framing_score:.0f}",
-         f"0 to 100; with 90 % confidence between {m.framing_score_low:.0f} and "
+        ("Opinion", f"{m.opinion_share_author:.0%}",
+         f"Author opinion: {m.opinion_sentences} of the {m.author_sentences} sentences in the "
+         "author's own voice are opinion."),
+        ("Loaded/1k", f"{m.author_loaded_per_1k:.1f}",
+         "Loaded terms per 1,000 words: loaded terms, labels, loaded verbs of saying and scare "
+         "quotes in the author's own words (quotations not counted)."),
+        ("Quoted", f"{m.quoted_word_share:.0%}",
+         "Quoted words: the share of the body's words inside direct quotations."),
+        ("Sources", str(m.named_sources),
+         f"Named sources: people, places and organizations quoted or reported; "
+         f"{plural(m.unnamed_attributions, 'sentence')} "
+         f"{'cites' if m.unnamed_attributions == 1 else 'cite'} an unnamed source."),
+        ("Score", f"{m.framing_score:.0f}/100",
+         f"Framing score, 0 to 100; with 90 % confidence between {m.framing_score_low:.0f} and "
          f"{m.framing_score_high:.0f} (resampling the article's sentences). See its parts "
          "under the article and in “About the scores”."),
     ]

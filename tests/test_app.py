@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -36,8 +37,8 @@ def test_opens_on_the_example_without_errors(app):
     assert not app.exception and not app.error
     assert len(app.metric) == 10  # five headline figures for each of the two articles
     labels = [m.label for m in app.metric[:5]]
-    assert labels == ["Author opinion", "Loaded per 1k words", "Quoted words", "Named sources",
-                      "Framing score"]
+    assert labels == ["Opinion", "Loaded/1k", "Quoted", "Sources", "Score"]  # short: whole
+    assert all(m.value.endswith("/100") for m in app.metric if m.label == "Score")
     html = page_html(app)
     assert "fr-article" in html and "saber-rattling" in html  # the commentary is shown
     assert 'class="fr-term fr-' in html and "Neutral alternative:" in html  # tooltips
@@ -88,7 +89,8 @@ def test_pasted_articles_are_analyzed(app):
     assert not app.exception and not app.error
     values = metric_values(app)
     assert len(app.metric) == 10
-    assert float(values[("Framing score", 1)]) > float(values[("Framing score", 0)])
+    assert (float(values[("Score", 1)].removesuffix("/100"))
+            > float(values[("Score", 0)].removesuffix("/100")))
     html = page_html(app)
     assert "rammed through" in html and "disgraceful" in html
 
@@ -290,6 +292,42 @@ def test_results_say_when_the_inputs_changed(app):
     assert stale_note_shown(app)
     app.button(key="analyze").click().run()
     assert not stale_note_shown(app) and "ten percent" in page_html(app)
+
+
+def test_an_untitled_article_is_named_by_its_headline_or_its_slot(app):
+    paste(app, "A", "Council Rams Through Reckless Budget\n\n" + PASTE_B)
+    paste(app, "B", PASTE_A)
+    app.button(key="analyze").click().run()
+    assert [s.value for s in app.subheader] == ["A. Council Rams Through Reckless Budget",
+                                                "B. Article B"]
+    said = page_html(app) + " ".join(c.value for c in app.caption)
+    assert "article_A" not in said and "article_B" not in said
+    assert not re.search(r"text-[0-9a-f]{8}", said)  # the library's id of a pasted text
+
+
+def test_four_articles_start_on_one_story(app):
+    """A to C start on the three tellings of the Ukraine story; the example corpus has no
+    fourth, so D starts empty on Paste text instead of on another story."""
+    app.radio(key="count").set_value(4).run()
+    assert [app.selectbox(key=f"example_{s}").value for s in "ABC"] == [
+        "ukraine_wire", "ukraine_commentary", "ukraine_seed"]
+    assert app.radio(key="source_D").value == "Paste text"
+    assert app.text_area(key="text_D").value == ""
+    app.button(key="analyze").click().run()
+    assert [e.value for e in app.error] == ["Article D was not analyzed: no text was pasted."]
+    assert len(app.metric) == 15
+
+
+def test_an_address_without_a_scheme_is_fetched_with_https(app, monkeypatch):
+    monkeypatch.delenv("FRAMING_ALLOW_PRIVATE_HOSTS", raising=False)
+    errors = fetch_errors(app, "127.0.0.1/article")
+    assert len(errors) == 1 and "127.0.0.1 is a loopback address" in errors[0]
+
+
+def test_the_lexicon_uploader_says_its_own_limit(app):
+    uploader = app.sidebar.file_uploader(key="lexicon")
+    assert uploader.proto.max_upload_size_mb == 1  # the browser says "1MB per file"
+    assert "Up to 1 MB." in uploader.proto.help
 
 
 def test_a_lexicon_stays_in_use_after_a_visit_to_the_corpus_page(app):

@@ -38,9 +38,13 @@ def pair(analyzer):
 def test_headline_metrics_show_the_report_figures(pair):
     report = pair[1]
     figures = {label: value for label, value, _ in headline_metrics(report)}
-    assert figures["Author opinion"] == f"{report.metrics.opinion_share_author:.0%}"
-    assert figures["Named sources"] == str(report.metrics.named_sources)
-    assert figures["Framing score"] == f"{report.metrics.framing_score:.0f}"
+    assert figures["Opinion"] == f"{report.metrics.opinion_share_author:.0%}"
+    assert figures["Sources"] == str(report.metrics.named_sources)
+    assert figures["Score"] == f"{report.metrics.framing_score:.0f}/100"
+    # short labels, to stay whole in a column of four articles; the help says what each is
+    assert all(len(label) <= 9 for label in figures)
+    helps = [help_text for _, _, help_text in headline_metrics(report)]
+    assert helps[0].startswith("Author opinion:") and helps[-1].startswith("Framing score, 0")
 
 
 def test_voice_shares_add_up_per_article(pair):
