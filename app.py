@@ -37,7 +37,6 @@ from framing.export import (
     actors_frame,
     articles_frame,
     comparison_json,
-    comparison_metrics_frame,
     report_json,
     sentences_frame,
     to_csv_bytes,
@@ -57,10 +56,12 @@ from framing.render import (
 from framing.views import (
     OTHER_SOURCES,
     article_name,
+    difference_caption,
     explorer_table,
     filter_explorer,
     frame_table,
     headline_metrics,
+    metrics_table,
     sources_table,
     term_category_table,
     url_with_scheme,
@@ -595,8 +596,11 @@ def comparison_tab(labels, reports, c, problem) -> None:
                                 "Sentences quoting or reporting each source",
                                 scale=source_colors(sources)), width="stretch")
     st.subheader("Metrics side by side")
-    st.dataframe(comparison_metrics_frame(c), hide_index=True, height="content",
-                 key="metrics_table")
+    st.caption(difference_caption(labels))
+    column = st.column_config.TextColumn  # widths in pixels: four articles fit the page
+    st.dataframe(metrics_table(c), hide_index=True, height="content", key="metrics_table",
+                 column_config={"measure": column(width=320), "beyond noise": column(width=100),
+                                "p": column(width=90), **{a: column(width=60) for a in labels}})
     if c.headlines:
         st.subheader("Headlines side by side")
         st.caption("Highlighted: the words a headline uses that no other headline does.")

@@ -318,6 +318,18 @@ def test_four_articles_start_on_one_story(app):
     assert len(app.metric) == 15
 
 
+def test_metrics_side_by_side_are_in_plain_words(app):
+    open_tab(app, "Comparison")
+    table = next(d.value for d in app.dataframe if "measure" in d.value.columns)
+    assert list(table.columns) == ["measure", "A", "B", "B − A", "90 % interval",
+                                   "beyond noise", "p"]
+    assert not any("_" in name for name in table["measure"])
+    assert not table.isna().any().any() and not (table == "None").any().any()
+    opinion = table.set_index("measure").loc["Author's sentences that are opinion"]
+    assert opinion["A"].endswith("%") and opinion["B − A"].endswith(" pts")
+    assert any(c.value.startswith("“B − A” is B's figure minus A's") for c in app.caption)
+
+
 def test_an_address_without_a_scheme_is_fetched_with_https(app, monkeypatch):
     monkeypatch.delenv("FRAMING_ALLOW_PRIVATE_HOSTS", raising=False)
     errors = fetch_errors(app, "127.0.0.1/article")
