@@ -25,6 +25,7 @@ from framing.corpus.outlets import aggregate, compare_outlets, metric_phrases
 from framing.export import to_csv_bytes
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
 from framing.report import Article
+from framing.views import plural
 
 app = sys.modules["__main__"]  # app.py: get_analyzer, comparison_of, article_column, ...
 SLOTS = ("A", "B", "C", "D")
@@ -32,6 +33,10 @@ STORY_CHOICES = 1000  # stories offered in the pickers (the most covered first)
 UPLOADS = Path(tempfile.gettempdir()) / "framing-uploads"
 STORE_SOURCES = ("Example corpus", "A store file", "Upload a table")
 BORDERLINE = 0.10  # the comparison page's default borderline band
+# The explorer's columns as a reader scans them: the sentence first after its outlet (the
+# title, the same on every row of an article, came before it and hid it off to the right).
+EXPLORER_ORDER = ("outlet", "text", "voice", "speaker", "label", "opinion_score", "frame",
+                  "title", "published", "story_id", "sentence_index", "article_id")
 
 
 # --------------------------------------------------------------------------- cached reads
@@ -312,16 +317,17 @@ def stories_section(path: str, version, status: explore.StoreStatus) -> None:
 def story_comparison(path: str, version, story: int) -> None:
     articles = story_articles(path, version, story)
     covering = sorted(articles["outlet"].unique())
-    if len(covering) < 2:
-        st.info(f"Only {covering[0] if covering else 'one outlet'} covered this story "
-                f"({len(articles)} article{'s' if len(articles) != 1 else ''}): there is no "
-                "other outlet's account to compare it with.")
-        return
-    names = {row.id: f"{row.outlet}: {row.title or row.id}"
+    names = {row.id: f"{row.outlet}: {row.title or 'untitled article'}"
              + (" (wire copy)" if isinstance(row.duplicate_of, str) else "")
              for row in articles.itertuples()}
     chosen = list(articles["id"])
-    if len(chosen) > len(SLOTS):
+    lonely = len(covering) < 2
+    if lonely:  # nothing to compare, but the story's own account is still worth reading
+        st.info(f"Only {covering[0] if covering else 'one outlet'} covered this story "
+                f"({plural(len(articles), 'article')}): there is no other outlet's account to "
+                "compare it with.")
+        chosen = chosen[:len(SLOTS)]
+    elif len(chosen) > len(SLOTS):
         chosen = st.multiselect(
             f"Articles to compare ({len(articles)} in this story; up to {len(SLOTS)})",
             list(articles["id"]), default=explore.pick_articles(articles, len(SLOTS)),
@@ -336,14 +342,23 @@ def story_comparison(path: str, version, story: int) -> None:
     labels = list(SLOTS[:len(reports)])
     st.markdown("  \n".join(f"**{label}**: {names[r.article.id]}"
                             for label, r in zip(labels, reports)))
+    if lonely:
+        article_columns(labels, reports)
+        return
     c, problem = app.comparison_of(reports)
     comparison, articles_tab = st.tabs(["Comparison", "Articles"])
     with comparison:
         app.comparison_tab(labels, reports, c, problem)
     with articles_tab:
-        for column, label, report in zip(st.columns(len(reports)), labels, reports):
-            with column:
-                app.article_column(label, report, BORDERLINE, ALL_CATEGORIES)
+        article_columns(labels, reports)
+
+
+def article_columns(labels: list[str], reports) -> None:
+    """The articles side by side, highlighted as on the Compare page."""
+    for column, label, report in zip(st.columns(len(reports)), labels, reports):
+        with column:
+            app.article_column(label, report, BORDERLINE, ALL_CATEGORIES,
+                               per_row=3 if len(reports) <= 2 else 2)
 
 
 def trends_section(path: str, version, metric: str) -> None:
@@ -403,19 +418,21 @@ def explorer_section(path: str, version, overview: pd.DataFrame, uploaded: str) 
     st.caption(f"{shown:,} of {total:,} sentences; rows {min(first + 1, shown):,}–"
                f"{min(first + explore.PAGE_SIZE, shown):,}")
     rows = sentence_page(path, version, where, int(page))
-    st.dataframe(rows, hide_index=True, key="corpus_explorer", column_config={
+    st.dataframe(rows, hide_index=True, key="corpus_explorer",
+                 column_order=[c for c in EXPLORER_ORDER if c in rows.columns], column_config={
         "opinion_score": st.column_config.NumberColumn("opinion score", format="%.2f"),
         "sentence_index": st.column_config.NumberColumn("sentence", width="small"),
         "story_id": st.column_config.NumberColumn("story", width="small"),
         "published": st.column_config.DateColumn("published"),
         "text": st.column_config.TextColumn("text", width="large"),
     })
-    left, right, note = st.columns([1, 1, 4])
+    text, left, right, note = st.columns([1.2, 0.8, 0.8, 3.2], vertical_alignment="center")
+    text.markdown("Download these sentences:")
     export = functools.partial(explore.filtered_sentences, path, where)
-    left.download_button("These sentences (CSV)", lambda: to_csv_bytes(export()),
+    left.download_button("CSV", lambda: to_csv_bytes(export()),
                          file_name="sentences_filtered.csv", mime="text/csv",
                          key="corpus_dl_filter_csv", on_click="ignore")
-    right.download_button("These sentences (Parquet)",
+    right.download_button("Parquet",
                           lambda: explore.to_parquet_bytes(export()),
                           file_name="sentences_filtered.parquet",
                           mime="application/vnd.apache.parquet",
@@ -474,11 +491,11 @@ except FramingError as error:
     st.error(str(error))
     st.stop()
 st.markdown(
-    f"**{status.articles:,} articles** from {status.outlets:,} outlets"
-    + (f" ({status.duplicates:,} wire cop{'y' if status.duplicates == 1 else 'ies'})"
+    f"**{plural(status.articles, 'article')}** from {plural(status.outlets, 'outlet')}"
+    + (f" ({plural(status.duplicates, 'wire copy', 'wire copies')})"
        if status.duplicates else "")
-    + f"; {status.analyzed:,} analyzed, {status.sentences:,} sentences, "
-    f"{status.stories:,} stories"
+    + f"; {status.analyzed:,} analyzed, {plural(status.sentences, 'sentence')}, "
+    f"{plural(status.stories, 'story', 'stories')}"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
 st.caption(f"Table: {uploaded}" if uploaded else f"Store: {key}")
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms

@@ -113,6 +113,36 @@ def test_choosing_a_story_shows_its_comparison(page):
     assert html.count('class="fr-article"') == 4
 
 
+def test_a_story_one_outlet_covered_still_shows_its_article(example_store, tmp_path):
+    """No comparison (no other outlet's account), but the article itself, highlighted."""
+    path = changed_store(example_store, tmp_path, """
+        UPDATE stories SET story_id = 999, label = 'a story of its own'
+        WHERE article_id = (SELECT min(article_id) FROM stories WHERE story_id = 1)""")
+    at = open_store(path)
+    open_tab(at, "Stories")
+    at.selectbox(key="corpus_story").set_value(999).run()
+    assert not at.exception and not at.error
+    assert any("covered this story (1 article)" in i.value and "no other outlet" in i.value
+               for i in at.info)
+    assert next(m.value for m in at.markdown if m.value.startswith("**A**:")).count("**") == 2
+    html = "".join(m.value for m in at.markdown)
+    assert html.count('class="fr-article"') == 1 and "fr-term" in html
+    assert len(at.metric) == 5 and not summary_lines(at)
+
+
+def summary_lines(at):
+    return [m.value for m in at.markdown if m.value.startswith("- ")]
+
+
+def test_the_sentences_tab_downloads_and_columns(page):
+    open_tab(page, "Sentences")
+    assert [b.proto.label for b in page.get("download_button")] == ["CSV", "Parquet"]
+    assert any(m.value == "Download these sentences:" for m in page.markdown)
+    explorer = next(d for d in page.dataframe if "sentence_index" in d.value.columns)
+    order = list(explorer.proto.column_order)
+    assert order[:2] == ["outlet", "text"] and order.index("text") < order.index("title")
+
+
 def test_filters_change_the_explorer(page):
     open_tab(page, "Sentences")
     everything = explorer_caption(page)
@@ -288,3 +318,20 @@ def test_an_upload_is_kept_while_other_stores_are_looked_at(tmp_path, monkeypatc
     assert any(c.value == "Table: mixed.csv" for c in at.caption)
     assert any(c.value.startswith("In use: mixed.csv") for c in at.sidebar.caption)
 
+
+def test_counts_of_one_are_singular(tmp_path, monkeypatch, example_store):
+    at = upload(tmp_path, monkeypatch, "one.csv", [ENGLISH])
+    assert not at.error
+    status = at.markdown[0].value
+    assert status.startswith("**1 article** from 1 outlet; 1 analyzed, ")
+    assert "1 stories" not in status and "1 outlets" not in status
+
+
+def test_outlets_that_share_no_story_say_so(tmp_path, monkeypatch, example_store):
+    other = ("The harbour board said on Tuesday that the ferry timetable will change next "
+             "month, with an extra crossing in the evening and fewer on Sunday mornings. The "
+             "board said passenger numbers had grown since the new terminal opened.")
+    at = upload(tmp_path, monkeypatch, "two.csv", [ENGLISH, other])
+    verdict = next(m.value for m in at.markdown if "different" in m.value
+                   or "No interval" in m.value)
+    assert "share only 0" not in verdict and "share no story" in verdict

@@ -398,6 +398,7 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
             story_a, story_b = _story_means(con, a, b, chosen)
     if not use_paired:
         note = ("unpaired: no stories yet" if not grouped
+                else "unpaired: the outlets share no story" if paired is None and not shared
                 else f"unpaired: the outlets share only {shared} "
                      f"{'story' if shared == 1 else 'stories'}" if paired is None
                 else "unpaired")
