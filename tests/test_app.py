@@ -354,3 +354,7 @@ def test_a_lexicon_stays_in_use_after_a_visit_to_the_corpus_page(app):
     assert any("1 entry from mine.csv" in s.value for s in app.sidebar.success)
     assert "Belittles a plan as a toy." in page_html(app)
 
+
+def test_the_deploy_button_is_hidden():
+    config = (ROOT / ".streamlit" / "config.toml").read_text()
+    assert '[client]\n' in config and 'toolbarMode = "viewer"' in config
