@@ -103,6 +103,25 @@ def screenshot(page, name: str) -> None:
     print(f"screenshot: {path}")
 
 
+def screens(page, name: str) -> list:
+    """One screenshot per screen of the main container, scrolled from the top (Streamlit
+    scrolls inside it, so a full-page shot shows only the first screen)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    main = "document.querySelector('[data-testid=stMain]')"
+    height = page.evaluate(f"{main}.scrollHeight")
+    step = page.viewport_size["height"] - 100
+    paths = []
+    for number, top in enumerate(range(0, int(height), step)):
+        page.evaluate(f"{main}.scrollTo(0, {top})")
+        page.wait_for_timeout(400)
+        path = ARTIFACTS / f"{name}_{number}.png"
+        page.screenshot(path=str(path))
+        paths.append(path)
+        print(f"screenshot: {path}")
+    page.evaluate(f"{main}.scrollTo(0, 0)")
+    return paths
+
+
 def test_ready_example_tooltips_comparison_and_download(app_url, browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1500, "height": 1000})
     page = context.new_page()
@@ -196,4 +215,70 @@ def test_progress_is_shown_in_still_text_while_an_analysis_runs(app_url, browser
     expect(page.locator(".fr-article").first).to_contain_text("strike", timeout=120_000)
     expect(running).to_have_count(0, timeout=60_000)  # and the sign goes when the run ends
     expect(page.get_by_text("Hover over a highlighted sentence")).to_be_visible()
+    page.close()
+
+
+STALE = "The inputs changed since these results: press Analyze to update them."
+PASTED = ("The council rammed through a reckless budget on Monday. This disgraceful scheme "
+          "will gut bus service, and nobody should believe the mayor's promises.")
+
+
+def test_inputs_survive_a_visit_to_the_corpus_page(app_url, browser, example_store):
+    """Paste, Analyze, open Corpus, come back: the pasted text is still in A, the results
+    are not said to be out of date, and Analyze analyzes the pasted text again. Changing
+    an input says the results are out of date until Analyze is pressed."""
+    expect = sync_api.expect
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    page.goto(app_url)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("button", name="Deploy")).to_have_count(0)  # viewer toolbar
+    stale = page.get_by_text(STALE)
+    expect(stale).to_be_hidden()
+    page.get_by_text("Paste text").first.click()
+    box = page.locator('textarea[aria-label="Article A"]')
+    expect(box).to_be_visible(timeout=30_000)
+    box.fill(PASTED)
+    box.press("Control+Enter")  # sends the text: the inputs rerun, the results do not
+    expect(stale).to_be_visible()
+    screens(page, "app_stale")
+    page.get_by_role("button", name="Analyze").click()
+    expect(page.locator(".fr-article").first).to_contain_text("rammed", timeout=60_000)
+    expect(stale).to_be_hidden()
+
+    page.get_by_role("link", name="Corpus").click()
+    expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(timeout=120_000)
+    page.get_by_role("link", name="Compare articles").click()
+    expect(page.locator(".fr-article").first).to_contain_text("rammed", timeout=60_000)
+    expect(page.locator('textarea[aria-label="Article A"]')).to_have_value(PASTED)
+    expect(stale).to_be_hidden()
+    screens(page, "app_back_from_corpus")
+    page.get_by_role("button", name="Analyze").click()
+    page.wait_for_timeout(1000)
+    expect(page.locator(".fr-article").first).to_contain_text("rammed", timeout=60_000)
+    page.close()
+
+
+def test_four_articles_cards_are_whole(app_url, browser):
+    """With four articles the figures above each stand whole, the score out of 100; the
+    lexicon uploader says its own limit."""
+    expect = sync_api.expect
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    expect(page.get_by_test_id("stSidebar").get_by_text("1MB per file")).to_be_visible()
+    page.get_by_test_id("stRadio").first.get_by_text("4").click()
+    box = page.locator('textarea[aria-label="Article D"]')
+    expect(box).to_be_visible(timeout=30_000)
+    body = (ROOT / "corpus" / "articles" / "strike_wire.txt").read_text(encoding="utf-8")
+    box.fill(body.partition("\n---\n")[2])
+    page.get_by_role("button", name="Analyze").click()
+    expect(page.get_by_test_id("stMetric")).to_have_count(20, timeout=60_000)
+    page.wait_for_timeout(500)
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-testid=stMetricLabel] *, [data-testid=stMetricValue] *'))
+        .filter(e => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.textContent)""")
+    assert cut == []
+    assert page.get_by_test_id("stMetricValue").filter(has_text="/100").count() == 4
+    screens(page, "app_four")
     page.close()

@@ -13,7 +13,7 @@ import os
 import shutil
 
 import pytest
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, running_app
+from test_browser import ARGS, CHROMIUM, running_app, screens
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,24 +30,6 @@ def corpus_url(example_store):
     FRAMING_CACHE_DIR), at its Corpus page."""
     with running_app() as url:
         yield f"{url}/Corpus"
-
-
-def screens(page, name: str) -> list:
-    """One screenshot per screen of the main container, scrolled from the top."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    main = "document.querySelector('[data-testid=stMain]')"
-    height = page.evaluate(f"{main}.scrollHeight")
-    step = page.viewport_size["height"] - 100
-    paths = []
-    for number, top in enumerate(range(0, int(height), step)):
-        page.evaluate(f"{main}.scrollTo(0, {top})")
-        page.wait_for_timeout(400)
-        path = ARTIFACTS / f"{name}_{number}.png"
-        page.screenshot(path=str(path))
-        paths.append(path)
-        print(f"screenshot: {path}")
-    page.evaluate(f"{main}.scrollTo(0, 0)")
-    return paths
 
 
 def test_corpus_page_charts_stories_comparison_and_download(corpus_url):
@@ -97,4 +79,51 @@ def test_corpus_page_charts_stories_comparison_and_download(corpus_url):
         assert len(rows) == 60 and {"article_id", "framing_score", "outlet"} <= set(rows[0])
         assert page.get_by_test_id("stException").count() == 0
         context.close()
+        browser.close()
+
+
+def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
+    """Upload a table, look at the example corpus, come back: the page and the sidebar both
+    name the table; the same after a visit to the Compare page. The Sentences tab's two
+    downloads are told apart."""
+    import csv as csv_module
+
+    from test_app_corpus import ENGLISH, SPANISH
+
+    table = tmp_path / "mixed.csv"
+    with table.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv_module.writer(fh)
+        writer.writerow(["text", "outlet"])
+        writer.writerows([[ENGLISH, "Paper 0"], [SPANISH, "Paper 1"]])
+    expect = sync_api.expect
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.goto(corpus_url)
+        expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(
+            timeout=120_000)
+        side = page.get_by_test_id("stSidebar")
+        side.get_by_text("Upload a table").click()
+        side.locator("input[type=file]").set_input_files(str(table))
+        expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=120_000)
+        side.get_by_text("Example corpus").click()
+        expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(
+            timeout=60_000)
+        side.get_by_text("Upload a table").click()
+        expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=60_000)
+        expect(side.get_by_text("In use: mixed.csv", exact=False)).to_be_visible()
+        shots = screens(page, "corpus_upload_kept")
+        page.get_by_role("link", name="Compare articles").click()
+        expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
+        page.get_by_role("link", name="Corpus").click()
+        expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=60_000)
+        expect(side.get_by_text("In use: mixed.csv", exact=False)).to_be_visible()
+        expect(side.get_by_text("Upload a table")).to_be_visible()
+
+        page.get_by_role("tab", name="Sentences").click()
+        buttons = page.get_by_test_id("stDownloadButton")
+        expect(buttons).to_have_count(2)
+        assert [buttons.nth(i).inner_text().strip() for i in range(2)] == ["CSV", "Parquet"]
+        shots += screens(page, "corpus_upload_sentences")
+        assert shots and page.get_by_test_id("stException").count() == 0
         browser.close()
