@@ -200,7 +200,8 @@ errs most on sentences that state a judgment in plain words.
 alternative. Dotted underline: the word is a speaker's, inside a quote or reported speech.
 Words marked "often used descriptively" can be fair in context.
 
-**Author opinion**: the share of the author's own sentences that are opinion.
+**Author opinion**: the share of the body sentences that are the author's own opinion (as
+the summary and the framing score count it).
 **Loaded per 1k words**: loaded terms per 1,000 words, in the author's own words only.
 **Quoted words**: the share of body words inside quotation marks.
 **Named sources**: people, places and organizations quoted or reported.

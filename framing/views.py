@@ -25,9 +25,11 @@ def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
     """The five figures shown above each article: (label, value, help text)."""
     m = report.metrics
     return [
-        ("Author opinion", f"{m.opinion_share_author:.0%}",
-         f"{m.opinion_sentences} of the {m.author_sentences} sentences in the author's own "
-         "voice are opinion."),
+        # the body share, as the summary and the framing score count it
+        ("Author opinion", f"{m.opinion_share_body:.0%}",
+         f"{m.opinion_sentences} of the {m.body_sentences} body sentences are the author's own "
+         f"opinion ({m.opinion_share_author:.0%} of the {m.author_sentences} sentences in the "
+         "author's own voice)."),
         ("Loaded per 1k words", f"{m.author_loaded_per_1k:.1f}",
          "Loaded terms, labels, loaded verbs of saying and scare quotes in the author's own "
          "words (quotations not counted)."),

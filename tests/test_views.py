@@ -31,7 +31,9 @@ def pair(analyzer):
 def test_headline_metrics_show_the_report_figures(pair):
     report = pair[1]
     figures = {label: value for label, value, _ in headline_metrics(report)}
-    assert figures["Author opinion"] == f"{report.metrics.opinion_share_author:.0%}"
+    # the same share as the summary's and the framing score's: of the body sentences
+    assert figures["Author opinion"] == f"{report.metrics.opinion_share_body:.0%}"
+    assert figures["Author opinion"] != f"{report.metrics.opinion_share_author:.0%}"
     assert figures["Named sources"] == str(report.metrics.named_sources)
     assert figures["Framing score"] == f"{report.metrics.framing_score:.0f}"
 
