@@ -127,3 +127,16 @@ def test_pairs_mark_the_words_only_one_side_uses(pair):
     page = pairs_html(c, 0, 1)
     assert page.count("<tr>") == 1 + sum(1 for p in c.pairs if (p.a, p.b) == (0, 1))
     assert "<mark>" in page
+
+
+def test_a_typed_title_does_not_hide_the_articles_own_headline(analyzer):
+    from framing import article_from_text
+
+    text = ("Council Rams Through Reckless Bike Lane Scheme\n\nThe council voted 5-4 on Tuesday "
+            "to build bike lanes on Main Street. Critics said the plan was rushed. The mayor "
+            "praised it.")
+    plain = analyzer.analyze(article_from_text(text)).metrics
+    titled = analyzer.analyze(article_from_text(text, title="My bike lane story")).metrics
+    assert plain.headline_flag and "reckless" in plain.headline_only_terms
+    assert (titled.headline_flag, titled.headline_only_terms, titled.framing_score) == \
+        (plain.headline_flag, plain.headline_only_terms, plain.framing_score)
