@@ -378,6 +378,109 @@ def test_a_store_from_a_newer_schema_says_so(tmp_path, capsys):
         Corpus(db).sql("SELECT 1")
 
 
+def not_stores(folder: Path) -> dict[str, Path]:
+    """Paths that are no store, by kind: articles and tables a user may name first by
+    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file."""
+    import shutil
+
+    paths = {"article": folder / "strike_wire.txt", "csv": folder / "export.csv",
+             "parquet": folder / "export.parquet", "empty": folder / "empty.duckdb",
+             "duckdb": folder / "other.duckdb", "folder": folder / "folder",
+             "missing": folder / "missing.duckdb"}
+    shutil.copy(CORPUS_FILES[0], paths["article"])
+    frame = pd.DataFrame({"text": ["A text of a few words."], "outlet": ["X"]})
+    frame.to_csv(paths["csv"], index=False)
+    frame.to_parquet(paths["parquet"], index=False)
+    paths["empty"].touch()
+    with duckdb.connect(str(paths["duckdb"])) as con:
+        con.execute("CREATE TABLE t(a INTEGER)")
+    paths["folder"].mkdir()
+    return paths
+
+
+NOT_A_STORE = {
+    "article": "not a framing store (not a DuckDB database file)",
+    "csv": "not a framing store (not a DuckDB database file)",
+    "parquet": "not a framing store (not a DuckDB database file)",
+    "empty": "not a framing store (an empty file)",
+    "duckdb": "not a framing store (a DuckDB file without its tables)",
+    "folder": "is a directory, not a store file",
+    "missing": "no such store; make one with: python -m framing corpus add {path} ARTICLES...",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_STORE))
+def test_every_corpus_command_says_the_same_of_a_path_that_is_no_store(tmp_path, capsys,
+                                                                        kind):
+    from framing.corpus import explore, outlets, stories
+
+    path = not_stores(tmp_path)[kind]
+    before = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    expected = f"framing: error: {path}: " + NOT_A_STORE[kind].format(path=path)
+    commands = [["info"], ["analyze"], ["query", "SELECT 1"], ["stories"], ["report"],
+                ["export", "--table", "runs", "--out", str(tmp_path / "out.csv")],
+                ["analyze", "--engine", "dask"]]
+    if kind != "missing":  # (add makes a missing store)
+        commands.append(["add", str(CORPUS_FILES[1])])
+    for command in commands:
+        assert main(["corpus", command[0], str(path), *command[1:]]) == 2, command
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(expected), (command, err)
+        assert "Error" not in err[0] and "DuckDB database file!" not in err[0]
+    # the Python API and the app's Corpus page (explore) raise the same one line
+    for call in (lambda: Corpus(path).sql("SELECT 1"), lambda: explore.store_status(path),
+                 lambda: outlets.aggregate(path), lambda: stories.build_stories(path),
+                 lambda: Corpus(path).analyze(jobs=1)):
+        with pytest.raises(StoreError) as error:
+            call()
+        assert f"framing: error: {error.value}".startswith(expected)
+    # nothing was written: no lock file, no store, the files as they were
+    assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("kind", ["article", "csv", "parquet"])
+def test_an_input_named_as_the_store_is_refused_untouched_and_without_a_lock_file(
+        tmp_path, capsys, kind):
+    path = not_stores(tmp_path)[kind]
+    before = path.read_bytes()
+    assert main(["corpus", "add", str(path), str(CORPUS_FILES[1])]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"framing: error: {path}: not a framing store (not a DuckDB database file); "
+                   "the store comes first: python -m framing corpus add DB SOURCE..."]
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.lock")) and not list(tmp_path.glob("*.wal"))
+    with pytest.raises(StoreError, match=r"not a DuckDB database file\)$"):
+        Corpus(path).add([str(CORPUS_FILES[1])])
+    assert not list(tmp_path.glob("*.lock"))
+
+
+def test_the_writer_lock_file_lasts_as_long_as_the_writer(tmp_path):
+    db = tmp_path / "s.duckdb"
+    lock_file = tmp_path / "s.duckdb.lock"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    assert not lock_file.exists()
+    lock_file.write_text("12345")  # left by a writer that was killed: taken over
+    with WriterLock(db):
+        assert lock_file.read_text() == str(os.getpid())
+        with pytest.raises(StoreError, match=f"locked by another writer \\(process {os.getpid()}"):
+            WriterLock(db).acquire()
+    assert not lock_file.exists()
+    # a writer that opened the file just before the one holding it removed it takes a new one
+    first = WriterLock(db).acquire()
+    late = os.open(lock_file, os.O_RDWR)
+    first.release()
+    second = WriterLock(db).acquire()
+    import fcntl
+
+    fcntl.flock(late, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the removed file: locking it is no lock
+    assert not second._still_named(late)
+    with pytest.raises(StoreError, match="locked by another writer"):
+        WriterLock(db).acquire()
+    os.close(late)
+    second.release()
+    assert not lock_file.exists()
+
+
 def test_a_second_writer_gets_a_clear_error_and_readers_go_on(tmp_path, capsys):
     db = tmp_path / "s.duckdb"
     Corpus(db).add([str(CORPUS_FILES[0])])

@@ -250,7 +250,7 @@ def test_report_command_bad_input(tmp_path, capsys):
     newer = tmp_path / "newer.duckdb"
     make_store(newer, [], schema_version=2)
     assert run_cli(["report", str(newer)]) == 2
-    assert "newer than this framing reads" in capsys.readouterr().err
+    assert "written by a newer framing (store schema 2;" in capsys.readouterr().err
 
 
 def test_groups_of_two_or_three_take_the_exact_bootstrap_interval_their_range():

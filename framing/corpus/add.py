@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dedupe import NearDuplicates, signature, to_bytes
 from .sources import Record, Skip
-from .store import StoreError, WriterLock, check_path, connect, record_skipped
+from .store import StoreError, WriterLock, check_store, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
 FLUSH_SECONDS = 5.0   # or this much time since the last one (slow inputs: URLs, feeds)
@@ -37,7 +37,7 @@ def add_records(path, items: Iterable[Record | Skip],
     ``skipped`` table, counted in the summary and told to ``report`` one line each."""
     counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0}
     index = NearDuplicates()
-    check_path(path)  # before the lock file beside it is made
+    check_store(path, create=True)  # before the lock file beside it is made
     with WriterLock(path):
         with connect(path, create=True) as con:
             index.load(con)

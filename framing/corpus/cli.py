@@ -156,6 +156,7 @@ def run_add(args) -> int:
     if not named and not args.feed:
         raise InputFileError("no inputs: name article files, tables or URLs, or give --feed "
                              "or --files-from")
+    _check_new_store(args.db)
     columns = Columns(args.text_column or "", args.title_column or "",
                       args.outlet_column or "", args.date_column or "", args.url_column or "")
     the_plan = plan(named, args.feed, columns, args.allow_private_hosts)
@@ -179,17 +180,31 @@ def run_add(args) -> int:
     return 0
 
 
+def _check_new_store(db: str) -> None:
+    """The store check of ``add`` (before any input is read or fetched), saying that the
+    store comes first when DB is an existing article or table file."""
+    from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+    from .sources import TABLE_SUFFIXES
+    from .store import StoreError, check_store
+
+    try:
+        check_store(db, create=True)
+    except StoreError as error:
+        inputs = (TEXT_SUFFIXES | HTML_SUFFIXES | set(TABLE_SUFFIXES)) - {""}
+        if Path(db).suffix.lower() in inputs and Path(db).is_file():
+            raise StoreError(f"{error}; the store comes first: python -m framing corpus add "
+                             "DB SOURCE...") from None
+        raise
+
+
 def run_analyze(args) -> int:
     from tqdm import tqdm
 
     from ..batch import default_jobs
     from .run import run_analysis
-    from .store import StoreError, check_path
+    from .store import check_store
 
-    check_path(args.db)
-    if not Path(args.db).is_file():
-        raise StoreError(f"{args.db}: no such store; make one with: python -m framing corpus "
-                         f"add {args.db} ARTICLES...")
+    check_store(args.db)
     jobs = args.jobs or default_jobs(10**6)
     bar = tqdm(unit=" articles", disable=not _show_progress(args), file=sys.stderr,
                desc="framing: analyzing", total=0)

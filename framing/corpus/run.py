@@ -30,6 +30,7 @@ from .store import (
     TERM_TYPES,
     StoreError,
     WriterLock,
+    check_store,
     connect,
     metric_types,
     record_skipped,
@@ -355,8 +356,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
     check_count("flush_articles", flush_articles)
     check_count("task_articles", task_articles)
     started = time.perf_counter()
-    with connect(path):  # a missing, foreign or newer store fails here, before any work
-        pass
+    check_store(path)  # a missing, foreign or newer store fails here, before any work
     with WriterLock(path), StopRequest() as stop, ExitStack() as stack:
         if analyzer is None:
             from ..analyzer import Analyzer
