@@ -121,15 +121,62 @@ def test_second_analyze_finds_nothing_to_do_and_rerun_redoes_all(tmp_path, analy
     db = tmp_path / "news.duckdb"
     Corpus(db).add([str(p) for p in CORPUS_FILES[:3]])
     assert Corpus(db).analyze(analyzer=analyzer).analyzed == 3
-    assert Corpus(db).analyze(analyzer=analyzer).todo == 0
+    nothing = Corpus(db).analyze(analyzer=analyzer)
+    assert (nothing.run_id, nothing.todo, nothing.analyzed) == (None, 0, 0)
     before = metrics_frame(db)
     again = Corpus(db).analyze(analyzer=analyzer, rerun=True)
     assert again.analyzed == 3
     pd.testing.assert_frame_equal(metrics_frame(db), before)
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 3
     runs = Corpus(db).sql("SELECT id, articles, finished FROM runs ORDER BY id")
-    assert runs["articles"].tolist() == [3, 0, 3]
+    assert runs["articles"].tolist() == [3, 3]  # the run with nothing to do is not recorded
     assert runs["finished"].notna().all()
+
+
+def run_count(db: Path) -> int:
+    return int(Corpus(db).sql("SELECT count(*) AS n FROM runs")["n"][0])
+
+
+def test_an_analyze_with_nothing_to_do_says_so_and_records_no_run(analyzed_store, tmp_path,
+                                                                   capsys):
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--jobs", "1"]) == 0
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"framing: nothing to analyze in {analyzed_store}: its {len(CORPUS_FILES)} article(s) "
+        "are analyzed with this model and these lexicons (--rerun analyzes them again)"]
+    assert run_count(analyzed_store) == runs
+    empty = tmp_path / "empty.duckdb"  # made by an add whose every input was skipped
+    assert Corpus(empty).add([str(tmp_path / "gone.txt")]).skipped == 1
+    assert main(["corpus", "analyze", str(empty), "--jobs", "1"]) == 0
+    assert "it has no articles; add some with: python -m framing corpus add" in \
+        capsys.readouterr().err
+    assert run_count(empty) == 0
+
+
+def test_a_missing_dask_is_refused_before_a_run_is_recorded(analyzed_store, monkeypatch,
+                                                            capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed: ImportError
+    monkeypatch.delitem(sys.modules, "framing.corpus.dask_engine", raising=False)
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--engine", "dask", "--rerun"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "framing: error: the Dask engine needs dask and distributed: pip install -r "
+        "requirements-dask.txt"]
+    with pytest.raises(FramingError, match="needs dask and distributed"):
+        Corpus(analyzed_store).analyze(engine="dask", rerun=True)
+    assert run_count(analyzed_store) == runs
+    assert not Path(f"{analyzed_store}.lock").exists()
+
+
+def test_a_scheduler_without_the_dask_engine_is_refused(analyzed_store, capsys):
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--scheduler",
+                 "tcp://127.0.0.1:8786", "--rerun"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "framing: error: --scheduler goes with --engine dask"]
+    with pytest.raises(FramingError, match=r"^a scheduler goes with the Dask engine"):
+        Corpus(analyzed_store).analyze(scheduler="tcp://127.0.0.1:8786", rerun=True)
+    assert run_count(analyzed_store) == runs
 
 
 def test_articles_are_read_in_order_by_id_even_when_a_rowid_is_stale(tmp_path):
@@ -704,6 +751,7 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_p
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "could not reach the Dask scheduler" in err[0]
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 0
+    assert run_count(db) == 0  # the engine starts before a run is recorded
 
 
 # --------------------------------------------------------------------------- feeds, URLs

@@ -204,6 +204,8 @@ def run_analyze(args) -> int:
     from .run import run_analysis
     from .store import check_store
 
+    if args.scheduler and args.engine != "dask":
+        raise FramingError("--scheduler goes with --engine dask")
     check_store(args.db)
     jobs = args.jobs or default_jobs(10**6)
     bar = tqdm(unit=" articles", disable=not _show_progress(args), file=sys.stderr,
@@ -222,6 +224,10 @@ def run_analyze(args) -> int:
                                progress=progress, report=_say, **options)
     finally:
         bar.close()
+    if summary.run_id is None:
+        print(f"framing: nothing to analyze in {args.db}: {_nothing_to_do(args)}",
+              file=sys.stderr)
+        return 0
     working = summary.seconds - summary.start_seconds
     rate = summary.analyzed / working if working > 0 else 0.0
     print(f"framing: run {summary.run_id}: analyzed {summary.analyzed} of {summary.todo} "
@@ -232,6 +238,19 @@ def run_analyze(args) -> int:
               "table: corpus info)", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _nothing_to_do(args) -> str:
+    """Why a run found nothing to analyze: an empty store, or everything done already."""
+    from .store import connect
+
+    with connect(args.db) as con:
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if not articles:
+        return f"it has no articles; add some with: python -m framing corpus add {args.db} " \
+            "ARTICLES..."
+    return f"its {articles} article(s) are analyzed with this model and these lexicons " \
+        "(--rerun analyzes them again)"
 
 
 def run_info(args) -> int:
