@@ -341,6 +341,95 @@ def test_exact_copies_are_stored_once_and_near_copies_once_per_outlet(tmp_path):
     assert (again.added, again.already_stored) == (0, 6)
 
 
+def near_copies(dates: dict[str, str | None]) -> dict[str, dict]:
+    """Rows of one wire story as each outlet of ``dates`` printed it (each with its own
+    headline and closing line: near copies of each other), published on its date."""
+    base = mixed_articles(1, seed=11)[0]
+    rows = {}
+    for outlet, date in dates.items():
+        rows[outlet] = dict(base, media_name=outlet, publish_date=date,
+                            headline=f"{outlet} runs the wire story",
+                            content=f"{base['content']}\n\nReported for {outlet}.")
+    return rows
+
+
+def originals(db: Path) -> dict[str, str | None]:
+    """Each outlet's article -> the outlet of its original (None: it is the original)."""
+    frame = Corpus(db).sql("SELECT a.outlet, coalesce(o.outlet, '') AS original FROM articles a "
+                           "LEFT JOIN articles o ON o.id = a.duplicate_of")
+    return {row.outlet: row.original or None for row in frame.itertuples()}
+
+
+def test_the_wire_original_is_the_earliest_published_not_the_first_added(tmp_path, capsys):
+    # corpus add takes a folder's files in name order: the Gazette's republication
+    # (2026-04-10) comes before Meridian Wire's original (2026-04-09)
+    db = tmp_path / "ex.duckdb"
+    folder = ROOT / "corpus" / "example_corpus"
+    assert main(["corpus", "add", str(db), str(folder)]) == 0
+    assert "1 flagged as near copies of another outlet's" in capsys.readouterr().err
+    wire, copy = (text_id(body(folder / f"breach_{name}.txt")) for name in ("meridian", "gazette"))
+    flagged = Corpus(db).sql("SELECT id, coalesce(duplicate_of, '') AS original FROM articles "
+                             "WHERE duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of "
+                             "FROM articles)")
+    assert dict(zip(flagged["id"], flagged["original"])) == {copy: wire, wire: ""}
+    assert main(["corpus", "info", str(db)]) == 0
+    assert "(1 near copies of another outlet's)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("together", [True, False])
+def test_an_earlier_original_added_later_takes_over_its_copies(tmp_path, together):
+    rows = near_copies({"Later Post": "2024-03-06", "Latest Times": "2024-03-08",
+                        "Wire": "2024-03-05"})
+    db = tmp_path / "s.duckdb"
+    first = write_jsonl(tmp_path / "first.jsonl", [rows["Later Post"], rows["Latest Times"]])
+    wire = write_jsonl(tmp_path / "wire.jsonl", [rows["Wire"]])
+    if together:  # in one add (one transaction)
+        summary = Corpus(db).add([str(first), str(wire)])
+        assert (summary.added, summary.near_duplicates) == (3, 2)
+    else:  # the copies stored by an earlier add are pointed at the original
+        assert Corpus(db).add([str(first)]).near_duplicates == 1
+        assert originals(db) == {"Later Post": None, "Latest Times": "Later Post"}
+        summary = Corpus(db).add([str(wire)])
+        assert (summary.added, summary.near_duplicates) == (1, 1)
+    assert originals(db) == {"Wire": None, "Later Post": "Wire", "Latest Times": "Wire"}
+    # a later copy still joins the original, read back from the store
+    late = write_jsonl(tmp_path / "late.jsonl", list(near_copies({"Echo": "2024-03-09"}).values()))
+    assert Corpus(db).add([str(late)]).near_duplicates == 1
+    assert originals(db)["Echo"] == "Wire"
+
+
+@pytest.mark.parametrize("dates", [
+    {"First Added": "2024-03-05", "Same Day": "2024-03-05"},  # a tie
+    {"First Added": None, "Dated": "2024-03-01"},              # the first has no date
+    {"First Added": "2024-03-05", "Undated": None},            # the second has none
+])
+def test_without_two_dates_that_differ_the_first_added_stays_the_original(tmp_path, dates):
+    rows = list(near_copies(dates).values())
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "a.jsonl", rows[:1]))])
+    Corpus(db).add([str(write_jsonl(tmp_path / "b.jsonl", rows[1:]))])
+    second = list(dates)[1]
+    assert originals(db) == {"First Added": None, second: "First Added"}
+
+
+def test_a_store_flagged_the_old_way_still_opens_and_grows(tmp_path, capsys):
+    # before, the first added was the original even when published later: such a store opens,
+    # its flags are kept, and a new copy joins the original as stored
+    rows = near_copies({"Wire": "2024-03-05", "Later Post": "2024-03-06"})
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "a.jsonl", list(rows.values())))])
+    with connect(db, write=True) as con:
+        ids = dict(con.execute("SELECT outlet, id FROM articles").fetchall())
+        con.execute("UPDATE articles SET duplicate_of = CASE outlet WHEN 'Wire' THEN ? END",
+                    [ids["Later Post"]])
+    assert originals(db) == {"Wire": "Later Post", "Later Post": None}
+    late = near_copies({"Echo": "2024-03-09"})["Echo"]
+    assert Corpus(db).add([str(write_jsonl(tmp_path / "b.jsonl", [late]))]).added == 1
+    assert originals(db)["Echo"] == "Later Post"
+    assert main(["corpus", "info", str(db)]) == 0
+    assert "3 articles (2 near copies of another outlet's)" in capsys.readouterr().out
+
+
 # --------------------------------------------------------------------------- query, export
 
 
