@@ -7,6 +7,7 @@ import gc
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -1043,6 +1044,36 @@ def test_a_query_without_a_statement_is_a_one_line_error(analyzed_store, tmp_pat
     assert not list(tmp_path.iterdir())
     with pytest.raises(StoreError, match="^no SQL statement given$"):
         Corpus(analyzed_store).sql(sql)
+
+
+@pytest.mark.parametrize("sql, count", [("SELECT 1; SELECT 2", 2),
+                                        ("SELECT 1;SELECT 2;", 2),
+                                        ("SELECT 'a;b'; SELECT 2; SELECT 3", 3)])
+def test_a_query_of_several_statements_is_a_one_line_error(analyzed_store, tmp_path, capsys,
+                                                           sql, count):
+    message = f"one SQL statement at a time: the query holds {count} (separated by ;)"
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 2
+    assert one_error_line(capsys) == f"framing: error: {message}"
+    assert capsys.readouterr().out == ""
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out",
+                 str(tmp_path / "out.csv")]) == 2
+    assert one_error_line(capsys) == f"framing: error: {message}"
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(StoreError, match=f"^{re.escape(message)}$"):
+        Corpus(analyzed_store).sql(sql)
+
+
+@pytest.mark.parametrize("sql, value", [
+    ("SELECT 1 AS x;", "1"), ("SELECT 'a;b' AS x", "a;b"), ("SELECT 1 AS x; -- a remark", "1"),
+    ("SELECT 1 AS x -- a remark", "1"), ("; SELECT 'a;b' AS x /* ; */ ;", "a;b")])
+def test_one_statement_with_semicolons_or_remarks_around_it_runs(analyzed_store, tmp_path,
+                                                                 capsys, sql, value):
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    assert capsys.readouterr().out.split() == ["x", value]
+    out = tmp_path / "x.csv"
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").split() == ["x", value]
+    assert Corpus(analyzed_store).sql(sql)["x"].astype(str).tolist() == [value]
 
 
 def test_query_reads_only_the_rows_it_prints(analyzed_store, capsys):

@@ -330,8 +330,7 @@ def run_query(args) -> int:
     from . import check_statement
     from .store import StoreError, connect, sandbox
 
-    check_statement(args.sql)
-    sql = args.sql.strip().rstrip(";").strip()
+    sql = check_statement(args.sql)
     if args.out:
         _out_format(args.out)
     with connect(args.db) as con:
