@@ -936,7 +936,37 @@ def test_a_feed_on_a_private_address_is_refused_without_the_option(tmp_path, fee
     base, _ = feed_server
     assert main(["corpus", "add", str(tmp_path / "s.duckdb"), "--feed",
                  f"{base}/feed.xml"]) == 2
-    assert "--allow-private-hosts" in capsys.readouterr().err
+    skipped = [line for line in capsys.readouterr().err.splitlines()
+               if line.startswith(f"framing: skipped {base}/feed.xml: could not fetch the feed")]
+    assert len(skipped) == 1 and "--allow-private-hosts" in skipped[0]
+
+
+def test_a_feed_that_cannot_be_fetched_is_skipped_and_the_rest_added(tmp_path, feed_server,
+                                                                    closed_port_url, capsys):
+    base, _ = feed_server
+    db = tmp_path / "s.duckdb"
+    unreachable = closed_port_url.replace("/article", "/feed.xml")
+    assert main(["corpus", "add", str(db), str(CORPUS_FILES[0]), "--feed", unreachable,
+                 "--feed", f"{base}/gone.xml", "--feed", f"{base}/feed.xml",
+                 "--allow-private-hosts"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "Traceback" not in "\n".join(err)
+    assert [line.split(": could not fetch the feed")[0] for line in err
+            if "could not fetch the feed" in line] == [
+        f"framing: skipped {unreachable}", f"framing: skipped {base}/gone.xml"]
+    assert err[-1] == "framing: error: 3 input(s) skipped (listed in the skipped table: " \
+        "corpus info)"  # the two feeds and the good feed's missing page
+    stored = Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist()
+    assert len(stored) == 4 and stored.count("Test Gazette") == 3
+    reasons = dict(Corpus(db).sql("SELECT source, reason FROM skipped").itertuples(index=False))
+    assert reasons[unreachable].startswith("could not fetch the feed (")
+    assert reasons[f"{base}/gone.xml"].startswith("could not fetch the feed (")
+    # the library: counted in the summary, told to report=
+    told = []
+    summary = Corpus(tmp_path / "t.duckdb").add(str(CORPUS_FILES[0]), feeds=[unreachable],
+                                                report=told.append)
+    assert (summary.added, summary.skipped) == (1, 1)
+    assert told[0].startswith(f"skipped {unreachable}: could not fetch the feed")
 
 
 @pytest.mark.parametrize("value, expected", [
