@@ -1,4 +1,5 @@
-"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export.
+"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export (stories and
+report are registered from ``cli_stories``).
 
 ``framing/cli.py`` hands everything after ``corpus`` to ``main`` here, so the corpus code (and
 DuckDB) is imported only when a corpus command runs.

@@ -31,10 +31,10 @@ def add_commands(subparsers) -> None:
                          f"(default: {DEFAULT_THRESHOLD}); lower joins more")
     stories.set_defaults(run=run_stories)
 
-    report = subparsers.add_parser(
+    report = subparsers.add_parser(  # (help is %-formatted by argparse, description is not)
         "report", help="metrics by outlet (x story, month or frame) with 95 %% intervals",
         description="Every article metric's mean by outlet, or by outlet x story, month or "
-        "primary frame, with a 95 %% bootstrap confidence interval and the number of "
+        "primary frame, with a 95 % bootstrap confidence interval and the number of "
         "articles; or (--compare A B) the difference between two outlets, paired by shared "
         "story when they share enough stories. Duplicates are left out.")
     report.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
