@@ -126,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=run_evaluate)
 
     corpus = commands.add_parser(
-        "corpus", help="a corpus store: add, analyze, info, query, export (see corpus --help)",
+        "corpus", help="a corpus store: add, analyze, info, query, export, stories, report "
+        "(see corpus --help)",
         description="Many articles in one DuckDB file.", add_help=False)
     corpus.add_argument("corpus_args", nargs=argparse.REMAINDER, metavar="SUBCOMMAND ...")
     corpus.set_defaults(run=run_corpus)
