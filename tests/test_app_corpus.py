@@ -114,6 +114,19 @@ def test_choosing_a_story_shows_its_comparison(page):
     html = "".join(m.value for m in page.markdown)
     assert html.count('class="fr-article"') == 4
 
+
+def test_a_story_only_one_outlet_covered(example_store, tmp_path):
+    # the example corpus tells each of its events in two outlets or more: one article is
+    # made a story of its own in a copy of the store
+    path = tmp_path / "one.duckdb"
+    shutil.copy(example_store, path)
+    with duckdb.connect(str(path)) as con:
+        article, = con.execute("SELECT article_id FROM stories ORDER BY article_id LIMIT 1"
+                               ).fetchone()
+        con.execute("UPDATE stories SET story_id = (SELECT max(story_id) + 1 FROM stories) "
+                    "WHERE article_id = ?", [article])
+    page = open_tab(open_store(path), "Stories")
+    overview = table(page, "score_spread")
     lonely = int(overview.loc[overview["outlets"] == 1, "story_id"].iloc[0])
     page.selectbox(key="corpus_story").set_value(lonely).run()
     assert not page.exception
