@@ -140,3 +140,18 @@ def test_a_typed_title_does_not_hide_the_articles_own_headline(analyzer):
     assert plain.headline_flag and "reckless" in plain.headline_only_terms
     assert (titled.headline_flag, titled.headline_only_terms, titled.framing_score) == \
         (plain.headline_flag, plain.headline_only_terms, plain.framing_score)
+
+
+def test_a_link_line_is_greyed_never_shaded_as_opinion(analyzer):
+    text = ("Council backs the harbour plan\n\nThe council voted 7-2 on Tuesday to back the plan. "
+            "This reckless plan is a disgrace and must be stopped now!\n\n"
+            "Read Next: Why this reckless council must go now")
+    report = analyzer.analyze(text)
+    kinds = [s.kind for s in report.sentences]
+    assert kinds[-1] == "link"
+    html = sentence_html(report, len(kinds) - 1)
+    assert "fr-link" in html and "--fr-shade:0.00" in html
+    opinion = next(i for i, sc in enumerate(report.scores) if sc.sentence.kind == "body"
+                   and sc.label == "opinion")
+    assert "--fr-shade:0.00" not in sentence_html(report, opinion)
+    assert "Why" not in {a.name for a in report.actors}
