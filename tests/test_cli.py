@@ -440,3 +440,11 @@ def test_training_data_given_as_a_folder_or_as_the_model_is_refused(tmp_path):
                        "is also an input; writing it would destroy the input, give another "
                        "--model")
     assert len(read_csv(data)) == 120
+
+
+def test_a_column_named_in_another_case_is_suggested(tmp_path):
+    source = tmp_path / "in.csv"
+    write_csv(source, [["It is time the council acted."]], ["sentence"])
+    assert_clean_error(run("classify", source, "--text-column", "Sentence"),
+                       "no column named 'Sentence'; the columns are sentence (did you mean "
+                       "'sentence'? Names are read as written)")

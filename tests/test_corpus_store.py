@@ -1289,3 +1289,12 @@ def test_the_library_says_file_name_too_long(tmp_path):
     with pytest.raises(StoreError, match="file name too long$"):
         Corpus(tmp_path / f"{TOO_LONG}.duckdb").add([str(CORPUS_FILES[0])])
     assert not list(tmp_path.iterdir())
+
+
+def test_a_named_column_is_found_in_any_case(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"Story": "The council met on Monday and voted.",
+                                               "Paper": "Daily"}])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path), "--text-column", "story",
+                 "--outlet-column", "PAPER"]) == 0
+    assert Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist() == ["Daily"]

@@ -57,11 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a text file listing more sources, one path or URL per line")
     add.add_argument("--feed", metavar="URL", action="append", default=[],
                      help="an RSS or Atom feed; each item's page is fetched (repeatable)")
-    for key, names in (("text", "text, content, body"), ("title", "title, headline"),
-                       ("outlet", "outlet, source, media_name"),
-                       ("date", "published, date, publish_date"), ("url", "url, link")):
+    from .sources import COLUMN_NAMES
+
+    for key, field in (("text", "text"), ("title", "title"), ("outlet", "outlet"),
+                       ("date", "published"), ("url", "url")):
         add.add_argument(f"--{key}-column", metavar="NAME",
-                         help=f"the table column holding the {key} (default: {names})")
+                         help=f"the table column holding the {key} (default: the first of "
+                         f"{', '.join(COLUMN_NAMES[field])}, in any case)")
     add.add_argument("--allow-private-hosts", action="store_true",
                      help="let URLs and feeds on private or local network addresses be fetched")
     add.add_argument("--progress", action="store_true",

@@ -118,7 +118,7 @@ def run_report(args) -> int:
         frame = differences_frame(differences)
         if args.out:
             _write(frame, args.out)
-            print(f"{len(frame)} comparisons written to {args.out}", file=sys.stderr)
+            print(f"framing: wrote {len(frame)} comparison(s) to {args.out}", file=sys.stderr)
         else:
             for difference in differences:
                 print(difference.summary)
@@ -127,7 +127,7 @@ def run_report(args) -> int:
                       resamples=args.resamples, seed=args.seed)
     if args.out:
         _write(frame, args.out)
-        print(f"{len(frame)} rows written to {args.out}", file=sys.stderr)
+        print(f"framing: wrote {len(frame)} row(s) to {args.out}", file=sys.stderr)
     else:
         import pandas as pd
 

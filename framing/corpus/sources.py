@@ -253,6 +253,8 @@ def table_columns(path: str, columns: Columns) -> dict[str, str]:
     for key, candidates in COLUMN_NAMES.items():
         wanted = getattr(columns, key)
         if wanted:
+            if wanted not in found and wanted.lower().strip() in by_lower:
+                wanted = by_lower[wanted.lower().strip()]  # "--text-column Body" for "body"
             if wanted not in found:
                 raise SourceError(f"{path}: no column named {wanted!r}; the columns are "
                                   f"{', '.join(found) or '(none)'}")
