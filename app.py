@@ -297,10 +297,11 @@ errs most on sentences that state a judgment in plain words.
 alternative. Dotted underline: the word is a speaker's, inside a quote or reported speech.
 Words marked "often used descriptively" can be fair in context.
 
-The figures above each article: **Opinion**, the share of the author's own sentences that
-are opinion; **Loaded/1k**, loaded terms per 1,000 words, in the author's own words only;
-**Quoted**, the share of body words inside quotation marks; **Sources**, the people, places
-and organizations named as quoted or reported; **Score**, the framing score.
+The figures above each article: **Opinion**, the share of the body sentences that are the
+author's own opinion (as the summary and the framing score count it); **Loaded/1k**, loaded
+terms per 1,000 words, in the author's own words only; **Quoted**, the share of body words
+inside quotation marks; **Sources**, the people, places and organizations named as quoted or
+reported; **Score**, the framing score.
 
 **Framing score** (0–100) adds seven parts, each shown under its article: opinion share of the
 body (30), author's loaded terms (25), certainty markers (10), loaded verbs of saying (10), few

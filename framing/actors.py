@@ -83,8 +83,8 @@ class ActorFinder:
         capitalized = self.names.midsentence_capitals(text, sentences)
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
         for s in sentences:
-            if s.kind == "byline" or (s.kind == "caption" and text[s.start] in "(["):
-                continue  # bylines and photo credits name the staff, not the story's actors
+            if s.kind in ("byline", "link") or (s.kind == "caption" and text[s.start] in "(["):
+                continue  # bylines and photo credits name the staff, links other stories
             heading = s.kind == "headline"  # title case: every word looks like a name
             for _, written in self.names.runs(text, s.start, s.end, capitalized):
                 run = [trim_possessive(t) for t in written]

@@ -433,6 +433,19 @@ def _word_cue(feature: str) -> str:
     return f"{'phrase' if ' ' in feature else 'word'}: {feature.replace('0', '#')}"
 
 
+# Words that carry grammar, not judgment: the model may lean on them, but "word: of" tells a
+# reader nothing, so they are not shown as a reason (modals such as "will" or "should" are).
+_FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with about into over after before and or but nor
+    as than that this these those it its is are was were be been being am has have had do
+    does did there here which who whom whose what when where while if then so not no""".split())
+
+
+def _function_words_only(cue: str) -> bool:
+    kind, _, words = cue.partition(": ")
+    return kind in ("word", "phrase") and all(w in _FUNCTION_WORDS for w in words.split())
+
+
 def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
             evidence: dict[str, list[str]], words: str, label: str,
             limit: int = 6) -> tuple[str, ...]:
@@ -455,7 +468,8 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
                 key = _word_cue(token)
                 scores[key] = scores.get(key, 0.0) + value / len(holders)
         else:
-            found = evidence.get(feature, [])
+            # (a letter alone is no evidence a reader can use: the "S" of "U.S.")
+            found = [w for w in evidence.get(feature, []) if len(w) > 1]
             key = CUES[feature] + (f": {', '.join(dict.fromkeys(found))}" if found else "")
             if feature in _VALUED:  # a score, not a count: say how much
                 key = f"{CUES[feature]}: {contributions_value(feature, value, model):.2f}"
@@ -464,7 +478,8 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
     if numbers and "a number" in scores:  # one cue for the numbers, with the numbers named
         scores[numbers] += scores.pop("a number")
     toward = 1.0 if label == OPINION else -1.0
-    ranked = sorted((k for k, v in scores.items() if v * toward > 0.05 and k not in _UNSHOWN),
+    ranked = sorted((k for k, v in scores.items() if v * toward > 0.05 and k not in _UNSHOWN
+                     and not _function_words_only(k)),
                     key=lambda k: -abs(scores[k]))
     return tuple(ranked[:limit])
 

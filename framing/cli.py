@@ -126,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=run_evaluate)
 
     corpus = commands.add_parser(
-        "corpus", help="a corpus store: add, analyze, info, query, export (see corpus --help)",
+        "corpus", help="a corpus store: add, analyze, info, query, export, stories, report "
+        "(see corpus --help)",
         description="Many articles in one DuckDB file.", add_help=False)
     corpus.add_argument("corpus_args", nargs=argparse.REMAINDER, metavar="SUBCOMMAND ...")
     corpus.set_defaults(run=run_corpus)
@@ -362,9 +363,12 @@ def read_csv_rows(path: str, column: str):
                 raise CSVInputError(f"{path}: columns named twice in the header: "
                                     f"{', '.join(repr(h) for h in twice)}; rename them")
             if column not in header:
+                alike = [h for h in header if h.lower().strip() == column.lower().strip()]
+                hint = (f"did you mean {alike[0]!r}? Names are read as written" if alike
+                        else "choose one with --text-column")
                 raise CSVInputError(
                     f"{path}: no column named {column!r}; the columns are "
-                    f"{', '.join(h for h in header if h)} (choose one with --text-column)"
+                    f"{', '.join(h for h in header if h)} ({hint})"
                 )
             try:
                 for row in reader:

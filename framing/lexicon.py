@@ -50,6 +50,7 @@ _MATCH_TOKEN = re.compile(TOKEN.pattern + "|%")
 # (Commas, periods and apostrophes are in some phrases: "drill, baby, drill", "d.o.a.".)
 _BREAK = re.compile(r"[—–;:()\[\]!?\"“”]")
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "barely", "without", "nor", "t"})
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]!?]")
 # After a negator, words that assert what follows: "not only a radical plan but …".
 _NOT_NEGATING = frozenset("only just merely simply solely".split())
 _VOWELS = frozenset("aeiou")
@@ -277,7 +278,10 @@ class Lexicon:
                 continue
             pattern, entry, literal = best
             s, e = toks[i][0], toks[i + len(pattern) - 1][1]
+            # a negator within three words before, in the same clause ("one of the two no
+            # votes, insisted": the comma ends what "no" negates)
             negated = any(words[j] in _NEGATORS and words[j + 1] not in _NOT_NEGATING
+                          and not _CLAUSE_BREAK.search(text, toks[j][1], s)
                           for j in range(max(0, i - 3), i))
             found.append(Match(s, e, text[s:e], entry, negated, literal))
             i += len(pattern)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import itertools
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -208,8 +209,10 @@ def compute_metrics(report: ArticleReport, *, attributions: dict, tones: dict[in
         if sc.sentence.voice != "author" and sc.sentence.index not in named_sentences:
             table[k, col["unnamed"]] = 1
 
-    headline = [sc for sc in report.scores
-                if sc.sentence.kind == "headline" and sc.sentence.paragraph == 0]
+    # the headline block: every headline line before the body begins (a title given apart
+    # and the text's own headline both, so a typed label does not hide the real headline)
+    leading = itertools.takewhile(lambda sc: sc.sentence.kind != "body", report.scores)
+    headline = [sc for sc in leading if sc.sentence.kind == "headline"]
     headline_index = {sc.sentence.index for sc in headline}
     headline_hits = [h for h in report.hits
                      if h.sentence in headline_index and h.category in HEADLINE_TERMS

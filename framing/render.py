@@ -81,7 +81,8 @@ def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIE
     title += f" · {score.label} ({score.opinion_score:.2f}{', borderline' if borderline else ''})"
     if score.cues:
         title += " · because of " + "; ".join(score.cues)
-    shade = score.opinion_score if s.voice == "author" and score.label == "opinion" else 0.0
+    shade = (score.opinion_score if s.voice == "author" and score.label == "opinion"
+             and s.kind in ("body", "headline") else 0.0)  # not a link, caption or byline
     who = ""
     if s.voice != "author" and s.speaker:
         who = f'<sup class="fr-who">{escape(s.speaker)}</sup>'
@@ -164,7 +165,7 @@ STYLE = """
 .fr-attributed { color: #2d6a4f; }
 .fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
-.fr-caption, .fr-byline { color: #777; font-size: 0.85em; }
+.fr-caption, .fr-byline, .fr-link { color: #777; font-size: 0.85em; }
 .fr-repeat { opacity: 0.55; }
 .fr-term { border-bottom: 2px solid #c0392b; cursor: help; }
 .fr-label { border-bottom-color: #8b0000; }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("body", "headline", "caption", "byline", "repeat")
+KINDS = ("body", "headline", "caption", "byline", "repeat", "link")
 VOICES = ("author", "attributed", "quoted")
 LABELS = ("opinion", "reporting")
 

@@ -312,8 +312,10 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
     words = _words(content)
     if line.paragraph == 0 and title and content.strip() == title.strip():
         return "headline"
-    if _MARKDOWN_HEADING.match(content) or is_link_line(content, arrows=False):
+    if _MARKDOWN_HEADING.match(content):
         return "headline"
+    if is_link_line(content, arrows=False):
+        return "link"
     # the word counts first: they bound the regexes' work on a long line
     if len(words) <= 60 and _CAPTION_CUE.search(content):
         return "caption"
@@ -376,7 +378,7 @@ def _sentence_kind(sentence: str) -> str:
     if sentence.lstrip().startswith(("(", "[")) and _CAPTION_CUE.search(sentence):
         return "caption"
     if is_link_line(sentence, arrows=False):
-        return "headline"
+        return "link"
     return "body"
 
 

@@ -60,9 +60,11 @@ def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
     short, to stay whole in a column of four articles; the help text says what each is."""
     m = report.metrics
     return [
-        ("Opinion", f"{m.opinion_share_author:.0%}",
-         f"Author opinion: {m.opinion_sentences} of the {m.author_sentences} sentences in the "
-         "author's own voice are opinion."),
+        # the body share, as the summary and the framing score count it
+        ("Opinion", f"{m.opinion_share_body:.0%}",
+         f"Author opinion: {m.opinion_sentences} of the {m.body_sentences} body sentences are "
+         f"the author's own opinion ({m.opinion_share_author:.0%} of the {m.author_sentences} "
+         "sentences in the author's own voice)."),
         ("Loaded/1k", f"{m.author_loaded_per_1k:.1f}",
          "Loaded terms per 1,000 words: loaded terms, labels, loaded verbs of saying and scare "
          "quotes in the author's own words (quotations not counted)."),

@@ -1608,7 +1608,7 @@ class VoiceFinder:
             if attributions[s.index] or said.get(s.index, quote.start) < quote.start:
                 roles[i] = "partial"  # someone's words: "screaming “calm down”", "claiming …"
                 continue
-            if s.kind == "headline":
+            if s.kind in ("headline", "link"):
                 roles[i] = "partial"  # a headline's quotation marks quote (the story names who)
                 continue
             if roles.get(i - 1) == "partial" and quotes[i - 1].end > s.start and _COORDINATED.match(

@@ -7,6 +7,7 @@ import re
 import shutil
 
 import duckdb
+import pandas as pd
 import pytest
 from conftest import ROOT
 
@@ -181,6 +182,9 @@ def open_store(path) -> AppTest:
 
 @pytest.mark.parametrize("make, message", [
     (lambda tmp: tmp / "nowhere.duckdb", "no such store"),
+    # DuckDB opens a table file as an in-memory database of it: no internals in the message
+    (lambda tmp: pd.DataFrame({"text": ["a b c"]}).to_parquet(tmp / "export.parquet")
+     or tmp / "export.parquet", "export.parquet: not a framing store (not a DuckDB database file)"),
     (lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
      "not a framing store"),
     (lambda tmp: tmp, "is a directory"),

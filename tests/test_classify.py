@@ -147,6 +147,23 @@ def test_cues_never_show_the_models_digit_placeholders(analyzer, text):
     assert {run for cue in cues for run in re.findall(r"\d+", cue)} <= set(re.findall(r"\d+", text))
 
 
+def test_cues_shown_are_reasons_a_reader_can_use(analyzer, seed_report):
+    """Words of grammar ("word: of", "phrase: of the") and a letter alone (the "S" of
+    "U.S.") are never shown as a reason, wherever the model leaned on them."""
+    from framing.classify import _FUNCTION_WORDS
+
+    cues = [c for sc in seed_report.scores for c in sc.cues]
+    assert cues
+    for cue in cues:
+        kind, _, words = cue.partition(": ")
+        if kind in ("word", "phrase"):
+            assert not all(w in _FUNCTION_WORDS for w in words.split()), cue
+        elif words:
+            assert all(len(w.strip()) > 1 for w in words.split(", ")), cue
+    us = analyzer.classify_text("The U.S. and Britain said it is time to act.").score.cues
+    assert not any(c.startswith("named people or places") and ": S" in c for c in us)
+
+
 def test_scores_are_probabilities_and_borderline_is_near_the_threshold(analyzer, seed_report):
     threshold = analyzer.model.threshold_
     for score in seed_report.scores:

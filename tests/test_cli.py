@@ -40,6 +40,22 @@ def test_help_for_every_command():
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
+def test_the_help_names_every_corpus_command_and_prints_percent_signs_once():
+    top = run("--help").stdout
+    assert "add, analyze, info, query, export, stories, report" in " ".join(top.split())
+    listing = run("corpus", "--help").stdout
+    for command in ("add", "analyze", "info", "query", "export", "stories", "report"):
+        assert f"    {command} " in listing
+        result = run("corpus", command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
+        assert "%%" not in result.stdout, command
+    report = " ".join(run("corpus", "report", "--help").stdout.split())
+    assert "with a 95 % bootstrap confidence interval" in report
+    assert "with 95 % intervals" in " ".join(listing.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`corpus add|analyze|info|query|export|stories|report`" in readme
+
+
 def test_analyze_corpus_to_sentence_csv(tmp_path):
     out = tmp_path / "sentences.csv"
     result = run("analyze", *CORPUS_FILES, "--out", out)
@@ -424,3 +440,11 @@ def test_training_data_given_as_a_folder_or_as_the_model_is_refused(tmp_path):
                        "is also an input; writing it would destroy the input, give another "
                        "--model")
     assert len(read_csv(data)) == 120
+
+
+def test_a_column_named_in_another_case_is_suggested(tmp_path):
+    source = tmp_path / "in.csv"
+    write_csv(source, [["It is time the council acted."]], ["sentence"])
+    assert_clean_error(run("classify", source, "--text-column", "Sentence"),
+                       "no column named 'Sentence'; the columns are sentence (did you mean "
+                       "'sentence'? Names are read as written)")

@@ -63,6 +63,9 @@ def test_a_store_without_analysis_says_what_to_run(copy_of):
 
 @pytest.mark.parametrize("make, message", [
     (lambda tmp: tmp / "missing.duckdb", "no such store"),
+    # DuckDB opens a table file as an in-memory database of it: no internals in the message
+    (lambda tmp: pd.DataFrame({"text": ["a b c"]}).to_parquet(tmp / "export.parquet")
+     or tmp / "export.parquet", r"export.parquet: not a framing store \(not a DuckDB database file\)$"),
     (lambda tmp: tmp, "is a directory"),
     (lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
      "not a framing store"),

@@ -7,6 +7,7 @@ import gc
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -121,15 +122,62 @@ def test_second_analyze_finds_nothing_to_do_and_rerun_redoes_all(tmp_path, analy
     db = tmp_path / "news.duckdb"
     Corpus(db).add([str(p) for p in CORPUS_FILES[:3]])
     assert Corpus(db).analyze(analyzer=analyzer).analyzed == 3
-    assert Corpus(db).analyze(analyzer=analyzer).todo == 0
+    nothing = Corpus(db).analyze(analyzer=analyzer)
+    assert (nothing.run_id, nothing.todo, nothing.analyzed) == (None, 0, 0)
     before = metrics_frame(db)
     again = Corpus(db).analyze(analyzer=analyzer, rerun=True)
     assert again.analyzed == 3
     pd.testing.assert_frame_equal(metrics_frame(db), before)
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 3
     runs = Corpus(db).sql("SELECT id, articles, finished FROM runs ORDER BY id")
-    assert runs["articles"].tolist() == [3, 0, 3]
+    assert runs["articles"].tolist() == [3, 3]  # the run with nothing to do is not recorded
     assert runs["finished"].notna().all()
+
+
+def run_count(db: Path) -> int:
+    return int(Corpus(db).sql("SELECT count(*) AS n FROM runs")["n"][0])
+
+
+def test_an_analyze_with_nothing_to_do_says_so_and_records_no_run(analyzed_store, tmp_path,
+                                                                   capsys):
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--jobs", "1"]) == 0
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"framing: nothing to analyze in {analyzed_store}: its {len(CORPUS_FILES)} article(s) "
+        "are analyzed with this model and these lexicons (--rerun analyzes them again)"]
+    assert run_count(analyzed_store) == runs
+    empty = tmp_path / "empty.duckdb"  # made by an add whose every input was skipped
+    assert Corpus(empty).add([str(tmp_path / "gone.txt")]).skipped == 1
+    assert main(["corpus", "analyze", str(empty), "--jobs", "1"]) == 0
+    assert "it has no articles; add some with: python -m framing corpus add" in \
+        capsys.readouterr().err
+    assert run_count(empty) == 0
+
+
+def test_a_missing_dask_is_refused_before_a_run_is_recorded(analyzed_store, monkeypatch,
+                                                            capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed: ImportError
+    monkeypatch.delitem(sys.modules, "framing.corpus.dask_engine", raising=False)
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--engine", "dask", "--rerun"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "framing: error: the Dask engine needs dask and distributed: pip install -r "
+        "requirements-dask.txt"]
+    with pytest.raises(FramingError, match="needs dask and distributed"):
+        Corpus(analyzed_store).analyze(engine="dask", rerun=True)
+    assert run_count(analyzed_store) == runs
+    assert not Path(f"{analyzed_store}.lock").exists()
+
+
+def test_a_scheduler_without_the_dask_engine_is_refused(analyzed_store, capsys):
+    runs = run_count(analyzed_store)
+    assert main(["corpus", "analyze", str(analyzed_store), "--scheduler",
+                 "tcp://127.0.0.1:8786", "--rerun"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "framing: error: --scheduler goes with --engine dask"]
+    with pytest.raises(FramingError, match=r"^a scheduler goes with the Dask engine"):
+        Corpus(analyzed_store).analyze(scheduler="tcp://127.0.0.1:8786", rerun=True)
+    assert run_count(analyzed_store) == runs
 
 
 def test_articles_are_read_in_order_by_id_even_when_a_rowid_is_stale(tmp_path):
@@ -294,6 +342,95 @@ def test_exact_copies_are_stored_once_and_near_copies_once_per_outlet(tmp_path):
     assert (again.added, again.already_stored) == (0, 6)
 
 
+def near_copies(dates: dict[str, str | None]) -> dict[str, dict]:
+    """Rows of one wire story as each outlet of ``dates`` printed it (each with its own
+    headline and closing line: near copies of each other), published on its date."""
+    base = mixed_articles(1, seed=11)[0]
+    rows = {}
+    for outlet, date in dates.items():
+        rows[outlet] = dict(base, media_name=outlet, publish_date=date,
+                            headline=f"{outlet} runs the wire story",
+                            content=f"{base['content']}\n\nReported for {outlet}.")
+    return rows
+
+
+def originals(db: Path) -> dict[str, str | None]:
+    """Each outlet's article -> the outlet of its original (None: it is the original)."""
+    frame = Corpus(db).sql("SELECT a.outlet, coalesce(o.outlet, '') AS original FROM articles a "
+                           "LEFT JOIN articles o ON o.id = a.duplicate_of")
+    return {row.outlet: row.original or None for row in frame.itertuples()}
+
+
+def test_the_wire_original_is_the_earliest_published_not_the_first_added(tmp_path, capsys):
+    # corpus add takes a folder's files in name order: the Gazette's republication
+    # (2026-04-10) comes before Meridian Wire's original (2026-04-09)
+    db = tmp_path / "ex.duckdb"
+    folder = ROOT / "corpus" / "example_corpus"
+    assert main(["corpus", "add", str(db), str(folder)]) == 0
+    assert "1 flagged as near copies of another outlet's" in capsys.readouterr().err
+    wire, copy = (text_id(body(folder / f"breach_{name}.txt")) for name in ("meridian", "gazette"))
+    flagged = Corpus(db).sql("SELECT id, coalesce(duplicate_of, '') AS original FROM articles "
+                             "WHERE duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of "
+                             "FROM articles)")
+    assert dict(zip(flagged["id"], flagged["original"])) == {copy: wire, wire: ""}
+    assert main(["corpus", "info", str(db)]) == 0
+    assert "(1 near copies of another outlet's)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("together", [True, False])
+def test_an_earlier_original_added_later_takes_over_its_copies(tmp_path, together):
+    rows = near_copies({"Later Post": "2024-03-06", "Latest Times": "2024-03-08",
+                        "Wire": "2024-03-05"})
+    db = tmp_path / "s.duckdb"
+    first = write_jsonl(tmp_path / "first.jsonl", [rows["Later Post"], rows["Latest Times"]])
+    wire = write_jsonl(tmp_path / "wire.jsonl", [rows["Wire"]])
+    if together:  # in one add (one transaction)
+        summary = Corpus(db).add([str(first), str(wire)])
+        assert (summary.added, summary.near_duplicates) == (3, 2)
+    else:  # the copies stored by an earlier add are pointed at the original
+        assert Corpus(db).add([str(first)]).near_duplicates == 1
+        assert originals(db) == {"Later Post": None, "Latest Times": "Later Post"}
+        summary = Corpus(db).add([str(wire)])
+        assert (summary.added, summary.near_duplicates) == (1, 1)
+    assert originals(db) == {"Wire": None, "Later Post": "Wire", "Latest Times": "Wire"}
+    # a later copy still joins the original, read back from the store
+    late = write_jsonl(tmp_path / "late.jsonl", list(near_copies({"Echo": "2024-03-09"}).values()))
+    assert Corpus(db).add([str(late)]).near_duplicates == 1
+    assert originals(db)["Echo"] == "Wire"
+
+
+@pytest.mark.parametrize("dates", [
+    {"First Added": "2024-03-05", "Same Day": "2024-03-05"},  # a tie
+    {"First Added": None, "Dated": "2024-03-01"},              # the first has no date
+    {"First Added": "2024-03-05", "Undated": None},            # the second has none
+])
+def test_without_two_dates_that_differ_the_first_added_stays_the_original(tmp_path, dates):
+    rows = list(near_copies(dates).values())
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "a.jsonl", rows[:1]))])
+    Corpus(db).add([str(write_jsonl(tmp_path / "b.jsonl", rows[1:]))])
+    second = list(dates)[1]
+    assert originals(db) == {"First Added": None, second: "First Added"}
+
+
+def test_a_store_flagged_the_old_way_still_opens_and_grows(tmp_path, capsys):
+    # before, the first added was the original even when published later: such a store opens,
+    # its flags are kept, and a new copy joins the original as stored
+    rows = near_copies({"Wire": "2024-03-05", "Later Post": "2024-03-06"})
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "a.jsonl", list(rows.values())))])
+    with connect(db, write=True) as con:
+        ids = dict(con.execute("SELECT outlet, id FROM articles").fetchall())
+        con.execute("UPDATE articles SET duplicate_of = CASE outlet WHEN 'Wire' THEN ? END",
+                    [ids["Later Post"]])
+    assert originals(db) == {"Wire": "Later Post", "Later Post": None}
+    late = near_copies({"Echo": "2024-03-09"})["Echo"]
+    assert Corpus(db).add([str(write_jsonl(tmp_path / "b.jsonl", [late]))]).added == 1
+    assert originals(db)["Echo"] == "Later Post"
+    assert main(["corpus", "info", str(db)]) == 0
+    assert "3 articles (2 near copies of another outlet's)" in capsys.readouterr().out
+
+
 # --------------------------------------------------------------------------- query, export
 
 
@@ -376,6 +513,109 @@ def test_a_store_from_a_newer_schema_says_so(tmp_path, capsys):
     assert len(err) == 1 and "newer framing" in err[0]
     with pytest.raises(StoreError, match="newer"):
         Corpus(db).sql("SELECT 1")
+
+
+def not_stores(folder: Path) -> dict[str, Path]:
+    """Paths that are no store, by kind: articles and tables a user may name first by
+    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file."""
+    import shutil
+
+    paths = {"article": folder / "strike_wire.txt", "csv": folder / "export.csv",
+             "parquet": folder / "export.parquet", "empty": folder / "empty.duckdb",
+             "duckdb": folder / "other.duckdb", "folder": folder / "folder",
+             "missing": folder / "missing.duckdb"}
+    shutil.copy(CORPUS_FILES[0], paths["article"])
+    frame = pd.DataFrame({"text": ["A text of a few words."], "outlet": ["X"]})
+    frame.to_csv(paths["csv"], index=False)
+    frame.to_parquet(paths["parquet"], index=False)
+    paths["empty"].touch()
+    with duckdb.connect(str(paths["duckdb"])) as con:
+        con.execute("CREATE TABLE t(a INTEGER)")
+    paths["folder"].mkdir()
+    return paths
+
+
+NOT_A_STORE = {
+    "article": "not a framing store (not a DuckDB database file)",
+    "csv": "not a framing store (not a DuckDB database file)",
+    "parquet": "not a framing store (not a DuckDB database file)",
+    "empty": "not a framing store (an empty file)",
+    "duckdb": "not a framing store (a DuckDB file without its tables)",
+    "folder": "is a directory, not a store file",
+    "missing": "no such store; make one with: python -m framing corpus add {path} ARTICLES...",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_STORE))
+def test_every_corpus_command_says_the_same_of_a_path_that_is_no_store(tmp_path, capsys,
+                                                                        kind):
+    from framing.corpus import explore, outlets, stories
+
+    path = not_stores(tmp_path)[kind]
+    before = {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    expected = f"framing: error: {path}: " + NOT_A_STORE[kind].format(path=path)
+    commands = [["info"], ["analyze"], ["query", "SELECT 1"], ["stories"], ["report"],
+                ["export", "--table", "runs", "--out", str(tmp_path / "out.csv")],
+                ["analyze", "--engine", "dask"]]
+    if kind != "missing":  # (add makes a missing store)
+        commands.append(["add", str(CORPUS_FILES[1])])
+    for command in commands:
+        assert main(["corpus", command[0], str(path), *command[1:]]) == 2, command
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(expected), (command, err)
+        assert "Error" not in err[0] and "DuckDB database file!" not in err[0]
+    # the Python API and the app's Corpus page (explore) raise the same one line
+    for call in (lambda: Corpus(path).sql("SELECT 1"), lambda: explore.store_status(path),
+                 lambda: outlets.aggregate(path), lambda: stories.build_stories(path),
+                 lambda: Corpus(path).analyze(jobs=1)):
+        with pytest.raises(StoreError) as error:
+            call()
+        assert f"framing: error: {error.value}".startswith(expected)
+    # nothing was written: no lock file, no store, the files as they were
+    assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("kind", ["article", "csv", "parquet"])
+def test_an_input_named_as_the_store_is_refused_untouched_and_without_a_lock_file(
+        tmp_path, capsys, kind):
+    path = not_stores(tmp_path)[kind]
+    before = path.read_bytes()
+    assert main(["corpus", "add", str(path), str(CORPUS_FILES[1])]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"framing: error: {path}: not a framing store (not a DuckDB database file); "
+                   "the store comes first: python -m framing corpus add DB SOURCE..."]
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.lock")) and not list(tmp_path.glob("*.wal"))
+    with pytest.raises(StoreError, match=r"not a DuckDB database file\)$"):
+        Corpus(path).add([str(CORPUS_FILES[1])])
+    assert not list(tmp_path.glob("*.lock"))
+
+
+def test_the_writer_lock_file_lasts_as_long_as_the_writer(tmp_path):
+    db = tmp_path / "s.duckdb"
+    lock_file = tmp_path / "s.duckdb.lock"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    assert not lock_file.exists()
+    lock_file.write_text("12345")  # left by a writer that was killed: taken over
+    with WriterLock(db):
+        assert lock_file.read_text() == str(os.getpid())
+        with pytest.raises(StoreError, match=f"locked by another writer \\(process {os.getpid()}"):
+            WriterLock(db).acquire()
+    assert not lock_file.exists()
+    # a writer that opened the file just before the one holding it removed it takes a new one
+    first = WriterLock(db).acquire()
+    late = os.open(lock_file, os.O_RDWR)
+    first.release()
+    second = WriterLock(db).acquire()
+    import fcntl
+
+    fcntl.flock(late, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the removed file: locking it is no lock
+    assert not second._still_named(late)
+    with pytest.raises(StoreError, match="locked by another writer"):
+        WriterLock(db).acquire()
+    os.close(late)
+    second.release()
+    assert not lock_file.exists()
 
 
 def test_a_second_writer_gets_a_clear_error_and_readers_go_on(tmp_path, capsys):
@@ -601,6 +841,7 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_p
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "could not reach the Dask scheduler" in err[0]
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 0
+    assert run_count(db) == 0  # the engine starts before a run is recorded
 
 
 # --------------------------------------------------------------------------- feeds, URLs
@@ -695,7 +936,37 @@ def test_a_feed_on_a_private_address_is_refused_without_the_option(tmp_path, fee
     base, _ = feed_server
     assert main(["corpus", "add", str(tmp_path / "s.duckdb"), "--feed",
                  f"{base}/feed.xml"]) == 2
-    assert "--allow-private-hosts" in capsys.readouterr().err
+    skipped = [line for line in capsys.readouterr().err.splitlines()
+               if line.startswith(f"framing: skipped {base}/feed.xml: could not fetch the feed")]
+    assert len(skipped) == 1 and "--allow-private-hosts" in skipped[0]
+
+
+def test_a_feed_that_cannot_be_fetched_is_skipped_and_the_rest_added(tmp_path, feed_server,
+                                                                    closed_port_url, capsys):
+    base, _ = feed_server
+    db = tmp_path / "s.duckdb"
+    unreachable = closed_port_url.replace("/article", "/feed.xml")
+    assert main(["corpus", "add", str(db), str(CORPUS_FILES[0]), "--feed", unreachable,
+                 "--feed", f"{base}/gone.xml", "--feed", f"{base}/feed.xml",
+                 "--allow-private-hosts"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "Traceback" not in "\n".join(err)
+    assert [line.split(": could not fetch the feed")[0] for line in err
+            if "could not fetch the feed" in line] == [
+        f"framing: skipped {unreachable}", f"framing: skipped {base}/gone.xml"]
+    assert err[-1] == "framing: error: 3 input(s) skipped (listed in the skipped table: " \
+        "corpus info)"  # the two feeds and the good feed's missing page
+    stored = Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist()
+    assert len(stored) == 4 and stored.count("Test Gazette") == 3
+    reasons = dict(Corpus(db).sql("SELECT source, reason FROM skipped").itertuples(index=False))
+    assert reasons[unreachable].startswith("could not fetch the feed (")
+    assert reasons[f"{base}/gone.xml"].startswith("could not fetch the feed (")
+    # the library: counted in the summary, told to report=
+    told = []
+    summary = Corpus(tmp_path / "t.duckdb").add(str(CORPUS_FILES[0]), feeds=[unreachable],
+                                                report=told.append)
+    assert (summary.added, summary.skipped) == (1, 1)
+    assert told[0].startswith(f"skipped {unreachable}: could not fetch the feed")
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -803,6 +1074,36 @@ def test_a_query_without_a_statement_is_a_one_line_error(analyzed_store, tmp_pat
     assert not list(tmp_path.iterdir())
     with pytest.raises(StoreError, match="^no SQL statement given$"):
         Corpus(analyzed_store).sql(sql)
+
+
+@pytest.mark.parametrize("sql, count", [("SELECT 1; SELECT 2", 2),
+                                        ("SELECT 1;SELECT 2;", 2),
+                                        ("SELECT 'a;b'; SELECT 2; SELECT 3", 3)])
+def test_a_query_of_several_statements_is_a_one_line_error(analyzed_store, tmp_path, capsys,
+                                                           sql, count):
+    message = f"one SQL statement at a time: the query holds {count} (separated by ;)"
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 2
+    assert one_error_line(capsys) == f"framing: error: {message}"
+    assert capsys.readouterr().out == ""
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out",
+                 str(tmp_path / "out.csv")]) == 2
+    assert one_error_line(capsys) == f"framing: error: {message}"
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(StoreError, match=f"^{re.escape(message)}$"):
+        Corpus(analyzed_store).sql(sql)
+
+
+@pytest.mark.parametrize("sql, value", [
+    ("SELECT 1 AS x;", "1"), ("SELECT 'a;b' AS x", "a;b"), ("SELECT 1 AS x; -- a remark", "1"),
+    ("SELECT 1 AS x -- a remark", "1"), ("; SELECT 'a;b' AS x /* ; */ ;", "a;b")])
+def test_one_statement_with_semicolons_or_remarks_around_it_runs(analyzed_store, tmp_path,
+                                                                 capsys, sql, value):
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    assert capsys.readouterr().out.split() == ["x", value]
+    out = tmp_path / "x.csv"
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").split() == ["x", value]
+    assert Corpus(analyzed_store).sql(sql)["x"].astype(str).tolist() == [value]
 
 
 def test_query_reads_only_the_rows_it_prints(analyzed_store, capsys):
@@ -988,3 +1289,12 @@ def test_the_library_says_file_name_too_long(tmp_path):
     with pytest.raises(StoreError, match="file name too long$"):
         Corpus(tmp_path / f"{TOO_LONG}.duckdb").add([str(CORPUS_FILES[0])])
     assert not list(tmp_path.iterdir())
+
+
+def test_a_named_column_is_found_in_any_case(tmp_path, capsys):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"Story": "The council met on Monday and voted.",
+                                               "Paper": "Daily"}])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path), "--text-column", "story",
+                 "--outlet-column", "PAPER"]) == 0
+    assert Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist() == ["Daily"]

@@ -113,6 +113,9 @@ def test_negation_is_noted(analyzer):
     # "not only", "not just": the term is asserted, and more
     ("It is not only a radical plan but a costly one.", False),
     ("It is not just a radical plan.", False),
+    # a negator in another clause negates nothing here
+    ("One of the two no votes, a radical plan in hand, spoke last.", False),
+    ("No, it is a radical plan.", False),
 ])
 def test_not_only_asserts(analyzer, text, negated):
     hits = [h for h in analyzer.classify_text(text).hits if h.surface == "radical"]

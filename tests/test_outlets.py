@@ -250,7 +250,36 @@ def test_report_command_bad_input(tmp_path, capsys):
     newer = tmp_path / "newer.duckdb"
     make_store(newer, [], schema_version=2)
     assert run_cli(["report", str(newer)]) == 2
-    assert "newer than this framing reads" in capsys.readouterr().err
+    assert "written by a newer framing (store schema 2;" in capsys.readouterr().err
+
+
+def test_a_missing_interval_is_an_empty_cell_printed_and_written(tmp_path, capsys):
+    path = tmp_path / "one.duckdb"
+    metric_store(path, [{"outlet": "A", "story": 1, "metrics": {"framing_score": 1.0}},
+                        {"outlet": "A", "story": 1, "metrics": {"framing_score": 2.0}},
+                        {"outlet": "B", "story": 1, "metrics": {"framing_score": 3.0}}])
+    for by in ("story", "outlet", "frame"):
+        assert run_cli(["report", str(path), "--by", by, "--metric", "framing_score"]) == 0
+        out = capsys.readouterr().out
+        assert "NaN" not in out and "nan " not in out
+        row = next(line for line in out.splitlines() if line.lstrip().startswith("B "))
+        assert re.search(r" 3\.000 +only 1 article: no interval$", row), row
+    target = tmp_path / "by_story.csv"
+    assert run_cli(["report", str(path), "--by", "story", "--metric", "framing_score",
+                    "--out", str(target)]) == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "outlet,story_id,metric,articles,mean,ci_low,ci_high,note"
+    assert lines[2] == "B,1,framing_score,1,3.0,,,only 1 article: no interval"
+
+
+def test_by_does_not_go_with_compare(tmp_path, capsys):
+    path = tmp_path / "cli.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    assert run_cli(["report", str(path), "--compare", "A", "B", "--by", "story"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "framing: error: --by does not go with --compare A B (a comparison is of two outlets; "
+        "--paired pairs them by shared story)"]
+    assert run_cli(["report", str(path), "--compare", "A", "B"]) == 0
 
 
 def test_groups_of_two_or_three_take_the_exact_bootstrap_interval_their_range():

@@ -16,7 +16,8 @@ def test_seed_counts(seed_report):
     kinds = [s.kind for s in seed_report.sentences]
     assert len(kinds) == 49
     assert kinds.count("body") == 42
-    assert kinds.count("headline") == 3  # the title, a teaser headline and its "Read Next" link
+    assert kinds.count("headline") == 2  # the title and a teaser headline
+    assert kinds.count("link") == 1  # the teaser's "Read Next" line
     assert kinds.count("caption") == 3
     assert kinds.count("byline") == 1
 
@@ -29,7 +30,7 @@ def test_seed_counts(seed_report):
         ("Anthony Blinken", "Anthony Blinken", "caption"),
         ("(Photo by Kevin Lamarque/Reuters)", "(Photo by Kevin Lamarque/Reuters)", "caption"),
         ("U.S. Secretary of State Anthony Blinken has stated", "in Ukraine.", "caption"),
-        ("Read Next: Biden and NATO", "Amid Russian Military Build-up", "headline"),
+        ("Read Next: Biden and NATO", "Amid Russian Military Build-up", "link"),
         ("Biden and NATO Support Ukraine", "Amid Russian Military Build-up", "headline"),
         ("U.S. and U.K. warn Russia over Ukraine", "over Ukraine", "headline"),
         # A three-sentence quotation stays one unit with its closing mark.
@@ -215,12 +216,12 @@ def test_an_abbreviated_title_stays_with_its_name(text, sentences):
 @pytest.mark.parametrize(
     ("line", "kind"),
     [
-        ("Trending: Harbour Board Sells Its Last Tug", "headline"),
-        ("Sponsored: Is this the secret the ferry firms hide?", "headline"),
-        ("Up Next: Why the harbour tolls will rise again", "headline"),
-        ("Related Stories: The ferry's last winter on the island", "headline"),
-        ("Sign up for our newsletter to get the harbour news first.", "headline"),
-        ("RELATED: " + " | ".join(["Ferry fares rise again on the island route"] * 4), "headline"),
+        ("Trending: Harbour Board Sells Its Last Tug", "link"),
+        ("Sponsored: Is this the secret the ferry firms hide?", "link"),
+        ("Up Next: Why the harbour tolls will rise again", "link"),
+        ("Related Stories: The ferry's last winter on the island", "link"),
+        ("Sign up for our newsletter to get the harbour news first.", "link"),
+        ("RELATED: " + " | ".join(["Ferry fares rise again on the island route"] * 4), "link"),
         ("Trending upward, the harbour's takings rose by a tenth last year.", "body"),
         ("More than 2,000 islanders signed the petition.", "body"),
     ],

@@ -241,11 +241,11 @@ def test_stories_command_prints_counts(store, capsys):
 
 def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     assert run_cli(["stories", str(tmp_path / "nothing.duckdb")]) == 2
-    assert "no store at" in capsys.readouterr().err
+    assert "nothing.duckdb: no such store; make one with" in capsys.readouterr().err
     path = tmp_path / "newer.duckdb"
     make_store(path, [], schema_version=2)
     assert run_cli(["stories", str(path)]) == 2
-    assert "schema version 2" in capsys.readouterr().err
+    assert "written by a newer framing (store schema 2;" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])

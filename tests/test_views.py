@@ -38,7 +38,9 @@ def pair(analyzer):
 def test_headline_metrics_show_the_report_figures(pair):
     report = pair[1]
     figures = {label: value for label, value, _ in headline_metrics(report)}
-    assert figures["Opinion"] == f"{report.metrics.opinion_share_author:.0%}"
+    # the same share as the summary's and the framing score's: of the body sentences
+    assert figures["Opinion"] == f"{report.metrics.opinion_share_body:.0%}"
+    assert figures["Opinion"] != f"{report.metrics.opinion_share_author:.0%}"
     assert figures["Sources"] == str(report.metrics.named_sources)
     assert figures["Score"] == f"{report.metrics.framing_score:.0f}/100"
     # short labels, to stay whole in a column of four articles; the help says what each is
@@ -227,3 +229,31 @@ def test_metrics_table_with_more_articles_names_the_two_it_subtracts(analyzer, p
     assert score.endswith("(B − A)")  # the commentary scores highest, the wire copy lowest
     assert "highest of the 3 articles' figures minus the lowest" in difference_caption(c.labels)
     assert "B's figure minus A's" in difference_caption(["A", "B"])
+
+
+def test_a_typed_title_does_not_hide_the_articles_own_headline(analyzer):
+    from framing import article_from_text
+
+    text = ("Council Rams Through Reckless Bike Lane Scheme\n\nThe council voted 5-4 on Tuesday "
+            "to build bike lanes on Main Street. Critics said the plan was rushed. The mayor "
+            "praised it.")
+    plain = analyzer.analyze(article_from_text(text)).metrics
+    titled = analyzer.analyze(article_from_text(text, title="My bike lane story")).metrics
+    assert plain.headline_flag and "reckless" in plain.headline_only_terms
+    assert (titled.headline_flag, titled.headline_only_terms, titled.framing_score) == \
+        (plain.headline_flag, plain.headline_only_terms, plain.framing_score)
+
+
+def test_a_link_line_is_greyed_never_shaded_as_opinion(analyzer):
+    text = ("Council backs the harbour plan\n\nThe council voted 7-2 on Tuesday to back the plan. "
+            "This reckless plan is a disgrace and must be stopped now!\n\n"
+            "Read Next: Why this reckless council must go now")
+    report = analyzer.analyze(text)
+    kinds = [s.kind for s in report.sentences]
+    assert kinds[-1] == "link"
+    html = sentence_html(report, len(kinds) - 1)
+    assert "fr-link" in html and "--fr-shade:0.00" in html
+    opinion = next(i for i, sc in enumerate(report.scores) if sc.sentence.kind == "body"
+                   and sc.label == "opinion")
+    assert "--fr-shade:0.00" not in sentence_html(report, opinion)
+    assert "Why" not in {a.name for a in report.actors}

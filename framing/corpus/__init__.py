@@ -79,11 +79,11 @@ class Corpus:
         network, no extensions); ``COPY ... TO`` and ``ATTACH`` are refused."""
         import duckdb
 
-        check_statement(query)
+        statement = check_statement(query)
         with connect(self.path) as con:
             sandbox(con)
             try:
-                return con.execute(query, params or []).df()
+                return con.execute(statement, params or []).df()
             except duckdb.Error as error:
                 raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}"
                                  ) from None
@@ -92,19 +92,35 @@ class Corpus:
         """Nothing to release (no connection is kept open); here for symmetry with files."""
 
 
-def check_statement(query) -> None:
-    """Raise ``StoreError`` for a query that holds no SQL statement (empty, ``;`` or only a
-    comment): DuckDB runs it and returns no result at all."""
+def check_statement(query) -> str:
+    """The one SQL statement of a query, without the ``;`` that ends it and with a line end
+    after it (so a trailing ``--`` remark cannot swallow what a caller wraps around it, such
+    as ``COPY (...) TO``). Raises ``StoreError`` unless the query holds exactly one: with none
+    (empty, ``;`` or only a remark) DuckDB runs nothing and returns no result at all; with
+    several it runs them all and returns the last one's result only."""
     import duckdb
 
     if not isinstance(query, str):
         raise StoreError(f"a query is SQL text, not {type(query).__name__}")
     try:
         statements = duckdb.extract_statements(query)
+        tokens = duckdb.tokenize(query)
     except duckdb.Error as error:
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
     if not statements:
         raise StoreError("no SQL statement given")
+    if len(statements) > 1:
+        raise StoreError(f"one SQL statement at a time: the query holds {len(statements)} "
+                         "(separated by ;)")
+    # the statement: from the semicolon before its first word to the one after it (the
+    # tokenizer tells a semicolon from one in a string or a remark)
+    separators = [at for at, kind in tokens
+                  if kind == duckdb.token_type.operator and query.startswith(";", at)]
+    first = next(at for at, kind in tokens
+                 if kind != duckdb.token_type.comment and at not in separators)
+    start = max((at + 1 for at in separators if at < first), default=0)
+    end = min((at for at in separators if at > first), default=len(query))
+    return query[start:end].strip() + "\n"
 
 
 def _items(value, name: str) -> list:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dedupe import NearDuplicates, signature, to_bytes
 from .sources import Record, Skip
-from .store import StoreError, WriterLock, check_path, connect, record_skipped
+from .store import StoreError, WriterLock, check_store, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
 FLUSH_SECONDS = 5.0   # or this much time since the last one (slow inputs: URLs, feeds)
@@ -21,7 +21,8 @@ class AddSummary:
     """What one ``corpus add`` did."""
 
     added: int = 0
-    near_duplicates: int = 0   # stored, flagged duplicate_of (another outlet's copy)
+    near_duplicates: int = 0   # flagged duplicate_of (another outlet's copy): stored now,
+                               # or an original stored before, found to be a later copy
     already_stored: int = 0    # same text, or a near copy from the same outlet: not stored
     skipped: int = 0           # unreadable inputs, recorded in the skipped table
     undated: int = 0           # stored without a date: their published value was no date
@@ -37,7 +38,7 @@ def add_records(path, items: Iterable[Record | Skip],
     ``skipped`` table, counted in the summary and told to ``report`` one line each."""
     counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0}
     index = NearDuplicates()
-    check_path(path)  # before the lock file beside it is made
+    check_store(path, create=True)  # before the lock file beside it is made
     with WriterLock(path):
         with connect(path, create=True) as con:
             index.load(con)
@@ -83,27 +84,33 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
         ).fetchall()} if ids else set()
         now = dt.datetime.now()
         articles, signatures = [], []
+        repointed: set[str] = set()  # articles whose original changed: an earlier one came
         for record in buffer:
             article_id = record.id
             if article_id in known:
                 counts["known"] += 1
                 continue
             minhash = signature(record.text)
-            verdict = index.check(record.outlet, minhash)
+            verdict = index.check(record.outlet, minhash, record.published)
             if verdict.same_outlet:
                 counts["known"] += 1
                 continue
             known.add(article_id)
-            index.insert(article_id, record.outlet, minhash, verdict.duplicate_of)
-            counts["near"] += verdict.duplicate_of is not None
+            repointed.update(index.insert(article_id, record.outlet, minhash, record.published,
+                                          verdict.duplicate_of, verdict.replaces))
+            # one more copy in the store: this article, or the original it replaces
+            counts["near"] += verdict.duplicate_of is not None or verdict.replaces is not None
             articles.append({
                 "id": article_id, "source": record.source, "title": record.title,
                 "outlet": record.outlet, "published": record.published, "url": record.url,
                 "words": len(record.text.split()), "text": record.text, "added_at": now,
-                "duplicate_of": verdict.duplicate_of,
             })
             signatures.append({"article_id": article_id, "outlet": record.outlet,
                                "minhash": to_bytes(minhash)})
+        for row in articles:  # as the index says now: an original may have come later
+            row["duplicate_of"] = index.originals[row["id"]]
+        batch = {row["id"] for row in articles}
+        stored = sorted(repointed - batch)
         try:
             con.begin()
             if articles:
@@ -111,6 +118,12 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
                 new_signatures = pa.Table.from_pylist(signatures, schema=SIGNATURE_SCHEMA)  # noqa: F841
                 con.execute("INSERT INTO articles BY NAME SELECT * FROM new_articles")
                 con.execute("INSERT INTO signatures BY NAME SELECT * FROM new_signatures")
+            if stored:  # copies stored before, pointed at the earlier original in the batch
+                originals = pa.table({  # noqa: F841
+                    "id": pa.array(stored, pa.string()),
+                    "original": pa.array([index.originals[i] for i in stored], pa.string())})
+                con.execute("UPDATE articles SET duplicate_of = o.original FROM originals o "
+                            "WHERE articles.id = o.id")
             record_skipped(con, [(s.source, s.reason) for s in skips])
             con.commit()
         except duckdb.Error as error:

@@ -1,4 +1,5 @@
-"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export.
+"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export (stories and
+report are registered from ``cli_stories``).
 
 ``framing/cli.py`` hands everything after ``corpus`` to ``main`` here, so the corpus code (and
 DuckDB) is imported only when a corpus command runs.
@@ -56,11 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a text file listing more sources, one path or URL per line")
     add.add_argument("--feed", metavar="URL", action="append", default=[],
                      help="an RSS or Atom feed; each item's page is fetched (repeatable)")
-    for key, names in (("text", "text, content, body"), ("title", "title, headline"),
-                       ("outlet", "outlet, source, media_name"),
-                       ("date", "published, date, publish_date"), ("url", "url, link")):
+    from .sources import COLUMN_NAMES
+
+    for key, field in (("text", "text"), ("title", "title"), ("outlet", "outlet"),
+                       ("date", "published"), ("url", "url")):
         add.add_argument(f"--{key}-column", metavar="NAME",
-                         help=f"the table column holding the {key} (default: {names})")
+                         help=f"the table column holding the {key} (default: the first of "
+                         f"{', '.join(COLUMN_NAMES[field])}, in any case)")
     add.add_argument("--allow-private-hosts", action="store_true",
                      help="let URLs and feeds on private or local network addresses be fetched")
     add.add_argument("--progress", action="store_true",
@@ -156,6 +159,7 @@ def run_add(args) -> int:
     if not named and not args.feed:
         raise InputFileError("no inputs: name article files, tables or URLs, or give --feed "
                              "or --files-from")
+    _check_new_store(args.db)
     columns = Columns(args.text_column or "", args.title_column or "",
                       args.outlet_column or "", args.date_column or "", args.url_column or "")
     the_plan = plan(named, args.feed, columns, args.allow_private_hosts)
@@ -179,17 +183,33 @@ def run_add(args) -> int:
     return 0
 
 
+def _check_new_store(db: str) -> None:
+    """The store check of ``add`` (before any input is read or fetched), saying that the
+    store comes first when DB is an existing article or table file."""
+    from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+    from .sources import TABLE_SUFFIXES
+    from .store import StoreError, check_store
+
+    try:
+        check_store(db, create=True)
+    except StoreError as error:
+        inputs = (TEXT_SUFFIXES | HTML_SUFFIXES | set(TABLE_SUFFIXES)) - {""}
+        if Path(db).suffix.lower() in inputs and Path(db).is_file():
+            raise StoreError(f"{error}; the store comes first: python -m framing corpus add "
+                             "DB SOURCE...") from None
+        raise
+
+
 def run_analyze(args) -> int:
     from tqdm import tqdm
 
     from ..batch import default_jobs
     from .run import run_analysis
-    from .store import StoreError, check_path
+    from .store import check_store
 
-    check_path(args.db)
-    if not Path(args.db).is_file():
-        raise StoreError(f"{args.db}: no such store; make one with: python -m framing corpus "
-                         f"add {args.db} ARTICLES...")
+    if args.scheduler and args.engine != "dask":
+        raise FramingError("--scheduler goes with --engine dask")
+    check_store(args.db)
     jobs = args.jobs or default_jobs(10**6)
     bar = tqdm(unit=" articles", disable=not _show_progress(args), file=sys.stderr,
                desc="framing: analyzing", total=0)
@@ -207,6 +227,10 @@ def run_analyze(args) -> int:
                                progress=progress, report=_say, **options)
     finally:
         bar.close()
+    if summary.run_id is None:
+        print(f"framing: nothing to analyze in {args.db}: {_nothing_to_do(args)}",
+              file=sys.stderr)
+        return 0
     working = summary.seconds - summary.start_seconds
     rate = summary.analyzed / working if working > 0 else 0.0
     print(f"framing: run {summary.run_id}: analyzed {summary.analyzed} of {summary.todo} "
@@ -217,6 +241,19 @@ def run_analyze(args) -> int:
               "table: corpus info)", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _nothing_to_do(args) -> str:
+    """Why a run found nothing to analyze: an empty store, or everything done already."""
+    from .store import connect
+
+    with connect(args.db) as con:
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if not articles:
+        return f"it has no articles; add some with: python -m framing corpus add {args.db} " \
+            "ARTICLES..."
+    return f"its {articles} article(s) are analyzed with this model and these lexicons " \
+        "(--rerun analyzes them again)"
 
 
 def run_info(args) -> int:
@@ -296,8 +333,7 @@ def run_query(args) -> int:
     from . import check_statement
     from .store import StoreError, connect, sandbox
 
-    check_statement(args.sql)
-    sql = args.sql.strip().rstrip(";").strip()
+    sql = check_statement(args.sql)
     if args.out:
         _out_format(args.out)
     with connect(args.db) as con:

@@ -31,16 +31,16 @@ def add_commands(subparsers) -> None:
                          f"(default: {DEFAULT_THRESHOLD}); lower joins more")
     stories.set_defaults(run=run_stories)
 
-    report = subparsers.add_parser(
+    report = subparsers.add_parser(  # (help is %-formatted by argparse, description is not)
         "report", help="metrics by outlet (x story, month or frame) with 95 %% intervals",
         description="Every article metric's mean by outlet, or by outlet x story, month or "
-        "primary frame, with a 95 %% bootstrap confidence interval and the number of "
+        "primary frame, with a 95 % bootstrap confidence interval and the number of "
         "articles; or (--compare A B) the difference between two outlets, paired by shared "
         "story when they share enough stories. Duplicates are left out.")
     report.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
-    report.add_argument("--by", choices=BY_CHOICES, default="outlet",
+    report.add_argument("--by", choices=BY_CHOICES, default=None,
                         help="outlet, or outlet x story / month / primary frame "
-                        "(default: outlet)")
+                        "(default: outlet; not with --compare)")
     report.add_argument("--metric", nargs="+", metavar="M", default=None,
                         help="metric columns to report (default: every numeric metric)")
     report.add_argument("--compare", nargs=2, metavar=("A", "B"),
@@ -107,6 +107,9 @@ def run_report(args) -> int:
             f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")
     if (args.paired or args.unpaired) and not args.compare:
         raise CorpusReportError("--paired and --unpaired go with --compare A B")
+    if args.by and args.compare:
+        raise CorpusReportError("--by does not go with --compare A B (a comparison is of two "
+                                "outlets; --paired pairs them by shared story)")
     if args.compare:
         paired = True if args.paired else False if args.unpaired else None
         differences = compare_outlets(args.db, args.compare[0], args.compare[1],
@@ -115,16 +118,16 @@ def run_report(args) -> int:
         frame = differences_frame(differences)
         if args.out:
             _write(frame, args.out)
-            print(f"{len(frame)} comparisons written to {args.out}", file=sys.stderr)
+            print(f"framing: wrote {len(frame)} comparison(s) to {args.out}", file=sys.stderr)
         else:
             for difference in differences:
                 print(difference.summary)
         return 0
-    frame = aggregate(args.db, by=args.by, metrics=args.metric, resamples=args.resamples,
-                      seed=args.seed)
+    frame = aggregate(args.db, by=args.by or "outlet", metrics=args.metric,
+                      resamples=args.resamples, seed=args.seed)
     if args.out:
         _write(frame, args.out)
-        print(f"{len(frame)} rows written to {args.out}", file=sys.stderr)
+        print(f"framing: wrote {len(frame)} row(s) to {args.out}", file=sys.stderr)
     else:
         import pandas as pd
 
@@ -133,5 +136,5 @@ def run_report(args) -> int:
             return 0
         with pd.option_context("display.max_rows", None, "display.width", 120,
                                "display.float_format", "{:.3f}".format):
-            print(frame.to_string(index=False))
+            print(frame.to_string(index=False, na_rep=""))  # no interval: an empty cell
     return 0

@@ -30,6 +30,7 @@ from .store import (
     TERM_TYPES,
     StoreError,
     WriterLock,
+    check_store,
     connect,
     metric_types,
     record_skipped,
@@ -249,7 +250,7 @@ class LocalEngine:
 class RunSummary:
     """What one ``corpus analyze`` did."""
 
-    run_id: int
+    run_id: int | None    # None: nothing to analyze, so no run was recorded
     analyzed: int
     failed: int
     todo: int
@@ -341,22 +342,29 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         are fingerprinted with the code, so a change re-analyzes.
     jobs : worker processes (local) or LocalCluster workers (dask), 1 to ``MAX_JOBS``.
     engine : "local" or "dask"; with "dask", ``scheduler`` is a scheduler address
-        (tcp://host:8786), or None for a LocalCluster on this machine.
+        (tcp://host:8786), or None for a LocalCluster on this machine (a scheduler without
+        the Dask engine is refused).
     rerun : analyze every article again, even those done with the same fingerprints.
     progress : called with (total, done so far, failed so far) as results arrive.
     report : called with a one-line message for each article that fails.
     writer : writes one batch in one transaction (a test can make it fail).
+
+    Options, the Dask engine's packages and the store are checked before anything is
+    written; a run is recorded in ``runs`` only when there is something to analyze and the
+    engine has started (``RunSummary.run_id`` is None when there was nothing to do).
     """
     import duckdb
 
     if engine not in ENGINES:
         raise FramingError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise FramingError("a scheduler goes with the Dask engine (engine='dask')")
     check_count("jobs", jobs, MAX_JOBS)
     check_count("flush_articles", flush_articles)
     check_count("task_articles", task_articles)
+    dask_class = dask_engine() if engine == "dask" else None  # dask missing: refused here
     started = time.perf_counter()
-    with connect(path):  # a missing, foreign or newer store fails here, before any work
-        pass
+    check_store(path)  # a missing, foreign or newer store fails here, before any work
     with WriterLock(path), StopRequest() as stop, ExitStack() as stack:
         if analyzer is None:
             from ..analyzer import Analyzer
@@ -367,22 +375,14 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         model_fp, lexicon_fp = fingerprints(analyzer, model)
         with _open(path) as con:
             run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
-            con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, ?)",
-                        [run_id, framing_version(), model_fp, lexicon_fp, engine])
             todo = _todo(con, model_fp, lexicon_fp, run_id, rerun)
         if progress:
             progress(len(todo), 0, 0)
-        if not todo:
-            _finish(path, run_id)
-            return RunSummary(run_id, 0, 0, 0, time.perf_counter() - started)
+        if not todo:  # nothing happens, so no run is recorded
+            return RunSummary(None, 0, 0, 0, time.perf_counter() - started)
+        # the engine starts (a cluster reached, workers forked) before the run is recorded
         if engine == "dask":
-            try:
-                from .dask_engine import DaskEngine
-            except ImportError:
-                raise SchedulerError("the Dask engine needs dask and distributed: "
-                                     "pip install -r requirements-dask.txt") from None
-
-            runner = DaskEngine(analyzer, jobs, scheduler)
+            runner = dask_class(analyzer, jobs, scheduler)
         else:
             runner = LocalEngine(analyzer, min(jobs, max(1, len(todo) // task_articles)))
         analyzed = failed = 0
@@ -402,6 +402,9 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                 progress(len(todo), analyzed, failed)
 
         try:
+            with _open(path) as con:
+                con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, "
+                            "?)", [run_id, framing_version(), model_fp, lexicon_fp, engine])
             waiting = deque(todo)
             queued: deque[Job] = deque()
             pending: deque = deque()
@@ -442,6 +445,16 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         _finish(path, run_id)
     return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
                       ready - started)
+
+
+def dask_engine() -> type:
+    """The Dask engine's class; ``SchedulerError`` when dask and distributed are missing."""
+    try:
+        from .dask_engine import DaskEngine
+    except ImportError:
+        raise SchedulerError("the Dask engine needs dask and distributed: "
+                             "pip install -r requirements-dask.txt") from None
+    return DaskEngine
 
 
 def check_count(name: str, value, most: int | None = None) -> None:

@@ -36,6 +36,11 @@ class SourceError(FramingError):
     file, a feed that is not a feed."""
 
 
+class FeedFetchError(SourceError):
+    """A feed address that could not be fetched (unreachable, an HTTP error, refused): like
+    any page that fails, skipped and recorded, and the other inputs are added."""
+
+
 @dataclass(frozen=True)
 class Record:
     """One article ready for the store."""
@@ -163,7 +168,8 @@ def is_table(source: str) -> bool:
 def plan(sources: list[str], feeds: list[str], columns: Columns,
          allow_private_hosts: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
-    a text column or a feed that is not a feed stops the command before anything is written."""
+    a text column or a feed that is not a feed stops the command before anything is written.
+    A feed that cannot be fetched is skipped, as a page that cannot be is."""
     from ..errors import shown_path
     from ..ingest import expand_folders
     from .store import check_path
@@ -192,7 +198,10 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
         else:
             result.files.append(source)
     for url in feeds:
-        result.feeds.append((url, read_feed(url, allow_private_hosts)))
+        try:
+            result.feeds.append((url, read_feed(url, allow_private_hosts)))
+        except FeedFetchError as error:
+            result.skipped.append(Skip(url, _without_prefix(str(error), url)))
     return result
 
 
@@ -244,6 +253,8 @@ def table_columns(path: str, columns: Columns) -> dict[str, str]:
     for key, candidates in COLUMN_NAMES.items():
         wanted = getattr(columns, key)
         if wanted:
+            if wanted not in found and wanted.lower().strip() in by_lower:
+                wanted = by_lower[wanted.lower().strip()]  # "--text-column Body" for "body"
             if wanted not in found:
                 raise SourceError(f"{path}: no column named {wanted!r}; the columns are "
                                   f"{', '.join(found) or '(none)'}")
@@ -438,7 +449,7 @@ def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
         message = str(error)
         if message.startswith(f"{url}: "):
             message = message[len(url) + 2:]
-        raise SourceError(f"{url}: could not fetch the feed ({message})") from None
+        raise FeedFetchError(f"{url}: could not fetch the feed ({message})") from None
 
 
 def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record | Skip]:

@@ -6,7 +6,8 @@ connection here is short: a reader opens read-only, runs its query and closes; t
 opens read-write for one batch (one transaction), commits and closes, so readers get in between
 batches. Opening costs about 0.1 s, which is why batches are a few seconds of work. Both sides
 wait and retry while the file is busy. Only one *writer run* may be active at a time; that is
-guarded by an advisory lock on ``<store>.lock`` (released by the OS even after SIGKILL).
+guarded by an advisory lock on ``<store>.lock`` (released by the OS even after SIGKILL), a
+file that exists while a writer runs.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import get_type_hints
+from typing import NoReturn, get_type_hints
 
 from ..errors import FramingError, os_reason, shown_path
 
 SCHEMA_VERSION = 1
 LOCK_WAIT = 30.0  # seconds a connection waits for another process's short hold on the file
+DUCKDB_MAGIC = b"DUCK"  # bytes 8 to 11 of every DuckDB database file
 
 
 class StoreError(FramingError):
@@ -172,15 +174,14 @@ def _connect(path: Path, read_only: bool, wait: float):
             message = str(error)
             if "not a valid DuckDB database file" in message or "Invalid Input" in message and \
                     "database file" in message:
-                raise StoreError(f"{path}: not a framing store (not a DuckDB database file)"
-                                 ) from None
+                raise StoreError(not_duckdb(path)) from None
             if not _is_lock_error(error):
-                raise StoreError(f"{path}: cannot open the store ({_first_line(message)})"
-                                 ) from None
+                raise StoreError(f"{shown_path(path)}: cannot open the store "
+                                 f"({_first_line(message)})") from None
             if time.monotonic() >= deadline:
                 raise StoreError(
-                    f"{path}: the store is locked by another process{_holder(error)}; "
-                    "try again when it has finished") from None
+                    f"{shown_path(path)}: the store is locked by another process"
+                    f"{_holder(error)}; try again when it has finished") from None
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
 
@@ -189,18 +190,68 @@ def _first_line(message: str) -> str:
     return message.strip().splitlines()[0] if message.strip() else message
 
 
-def _check_schema(con, path: Path) -> None:
+def not_duckdb(path) -> str:
+    """The message for a file that is not a DuckDB database at all."""
+    return f"{shown_path(path)}: not a framing store (not a DuckDB database file)"
+
+
+def check_store_file(path, create: bool = False) -> bool:
+    """Raise ``StoreError`` unless ``path`` is a DuckDB database file or, with ``create``, a
+    name where a new store may be made (no file yet, in a folder that exists). Returns
+    whether the file exists.
+
+    Only the file's first bytes are read (every DuckDB file holds ``DUCK`` at byte 8): DuckDB
+    itself opens a .csv or .parquet file as an in-memory database of its rows, and its
+    errors name its internals. Every corpus command, ``framing.Corpus`` and the app's Corpus
+    page open stores through here, so a path that is no store reads the same everywhere."""
+    path = Path(path)
+    check_path(path)
+    shown = shown_path(path)
+    if path.is_dir():
+        raise StoreError(f"{shown}: is a directory, not a store file")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{shown}: no such store; make one with: python -m framing "
+                             f"corpus add {shown} ARTICLES...")
+        if not path.parent.is_dir():
+            raise StoreError(f"{shown}: the folder {shown_path(path.parent)} does not exist")
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(DUCKDB_MAGIC) + 8)
+    except OSError as error:
+        raise StoreError(f"{shown}: cannot read the store ({os_reason(error)})") from None
+    if not head:
+        raise StoreError(f"{shown}: not a framing store (an empty file)")
+    if head[8:] != DUCKDB_MAGIC:
+        raise StoreError(not_duckdb(path))
+    return True
+
+
+def check_store(path, create: bool = False) -> None:
+    """Raise ``StoreError`` unless ``path`` is a store this framing reads (opened read-only
+    for a moment) or, with ``create``, a name where a new one may be made. A writer calls it
+    before taking the writer lock, so a refused path gets no lock file beside it."""
+    if check_store_file(path, create):
+        with connect(path):
+            pass
+
+
+def check_schema(con, path) -> None:
+    """Raise ``StoreError`` unless the open database is a framing store this version reads
+    (``path`` names it in the message)."""
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables").fetchall()}
+    shown = shown_path(path)
     if "meta" not in tables or "articles" not in tables:
-        raise StoreError(f"{path}: not a framing store (a DuckDB file without its tables)")
+        raise StoreError(f"{shown}: not a framing store (a DuckDB file without its tables)")
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     version = int(row[0]) if row and str(row[0]).isdigit() else 0
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path}: written by a newer framing (store schema {version}; this "
+        raise StoreError(f"{shown}: written by a newer framing (store schema {version}; this "
                          f"version reads schema {SCHEMA_VERSION}); upgrade framing to open it")
     if version < 1:
-        raise StoreError(f"{path}: not a framing store (no schema version)")
+        raise StoreError(f"{shown}: not a framing store (no schema version)")
 
 
 @contextlib.contextmanager
@@ -218,22 +269,13 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
         "128MB"); past it DuckDB spills to a temporary file beside the store.
     """
     path = Path(path)
-    check_path(path)
-    if path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a store file")
-    exists = path.exists()
-    if not exists and not create:
-        raise StoreError(f"{path}: no such store; make one with: python -m framing corpus add "
-                         f"{path} ARTICLES...")
-    if not exists and not path.parent.exists():
-        raise StoreError(f"{path}: the folder {path.parent} does not exist")
-    if not exists:
+    if not check_store_file(path, create):
         _make(path)
     con = _connect(path, read_only=not (write or create), wait=wait)
     try:
         if memory_limit:
             con.execute(f"SET memory_limit = '{memory_limit}'")
-        _check_schema(con, path)
+        check_schema(con, path)
         if write or create:
             _add_new_metric_columns(con)
         yield con
@@ -270,8 +312,12 @@ def init_store(path: str | Path) -> None:
 class WriterLock:
     """The one-writer-at-a-time guard: an exclusive advisory lock on ``<store>.lock``.
 
-    The OS drops it when the process ends, even by SIGKILL, so a killed run never leaves a
-    stale lock behind."""
+    The lock file exists while a writer runs: it is removed when the writer ends (while still
+    locked, so the next writer makes a new one). The OS drops the lock when the process ends,
+    even by SIGKILL: a killed writer leaves the file behind, unlocked, and the next writer
+    takes it over."""
+
+    ATTEMPTS = 20  # files removed under us by writers ending meanwhile, before giving up
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(str(path) + ".lock")
@@ -280,28 +326,44 @@ class WriterLock:
     def acquire(self) -> WriterLock:
         import fcntl
 
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise StoreError(f"{shown_path(self.path)}: cannot make the writer lock "
-                             f"({os_reason(error)})") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
-            os.close(fd)
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise StoreError(f"{str(self.path)[:-5]}: locked by another writer{who}; wait for "
-                             "it to finish (reading with `corpus query` works meanwhile)"
-                             ) from None
+        for _ in range(self.ATTEMPTS):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise StoreError(f"{shown_path(self.path)}: cannot make the writer lock "
+                                 f"({os_reason(error)})") from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
+                os.close(fd)
+                self._locked(f" (process {holder})" if holder.isdigit() else "")
+            if self._still_named(fd):
+                break
+            os.close(fd)  # a writer that ended removed this file after we opened it
+        else:
+            self._locked("")
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         self._fd = fd
         return self
 
+    def _still_named(self, fd: int) -> bool:
+        try:
+            return os.path.samestat(os.fstat(fd), os.stat(self.path))
+        except OSError:
+            return False
+
+    def _locked(self, who: str) -> NoReturn:
+        raise StoreError(f"{shown_path(str(self.path)[:-5])}: locked by another writer{who}; "
+                         "wait for it to finish (reading with `corpus query` works meanwhile)"
+                         ) from None
+
     def release(self) -> None:
         if self._fd is not None:
-            os.close(self._fd)  # closing drops the flock; the file stays (harmless, reused)
+            with contextlib.suppress(OSError):
+                self.path.unlink()  # removed while still locked: the next writer makes its own
+            os.close(self._fd)
             self._fd = None
 
     def __enter__(self) -> WriterLock:

@@ -1,7 +1,8 @@
 """Opening a store for the stories and outlet reports, and the errors they raise.
 
-A stand-in for the store module's own opener: ``check_schema`` is the one function to swap
-for ``framing.corpus.store``'s check when both are merged.
+A store is opened and checked by ``framing.corpus.store`` (``connect``, ``check_schema``), as
+for every corpus command, so a path that is no store gives the same one-line ``StoreError``
+here; ``CorpusReportError`` is for what the reports themselves cannot do.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import FramingError, shown_path
-from .store import check_path
-
-SCHEMA_VERSION = 1
 
 # Defaults of the stories and report commands, kept here (not in stories.py and outlets.py,
 # which import them) so that building the command line imports neither pandas nor scipy.
@@ -24,7 +22,9 @@ BY_CHOICES = ("outlet", "story", "month", "frame")
 
 
 class CorpusReportError(FramingError):
-    """A store the stories or outlet report cannot read (missing, newer, not analyzed)."""
+    """What the stories or outlet report cannot do: a store with nothing analyzed, an unknown
+    metric or outlet, options that do not go together. (A path that is no store, or a store
+    of a newer framing, is ``framing.corpus.store.StoreError``, as for every corpus command.)"""
 
 
 class StoriesMissingError(CorpusReportError):
@@ -37,22 +37,10 @@ class StoriesMissingError(CorpusReportError):
 
 
 def check_schema(con, label: str = "the store") -> None:
-    """Raise when the store's ``meta.schema_version`` is newer than this framing reads."""
-    if not table_exists(con, "articles"):
-        raise CorpusReportError(f"{label} is not a framing corpus store (no articles table)")
-    if not table_exists(con, "meta"):
-        return
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None:
-        return
-    try:
-        version = int(row[0])
-    except (TypeError, ValueError):
-        raise CorpusReportError(f"{label} has an unreadable schema version {row[0]!r}") from None
-    if version > SCHEMA_VERSION:
-        raise CorpusReportError(
-            f"{label} has schema version {version}, newer than this framing reads "
-            f"({SCHEMA_VERSION}): upgrade framing")
+    """Raise ``StoreError`` unless an open connection is to a store this framing reads."""
+    from .store import check_schema as check
+
+    check(con, label)
 
 
 def has_stories(con) -> bool:
@@ -71,25 +59,14 @@ def table_exists(con, name: str) -> bool:
 @contextmanager
 def connect(db, read_only: bool = True):
     """A DuckDB connection to ``db`` (a path, or an open connection passed through unclosed),
-    checked to be a store this framing reads."""
-    import duckdb
+    checked to be a store this framing reads (``framing.corpus.store.connect``: a missing
+    store, a file that is no store, a newer schema are its one-line ``StoreError``)."""
+    from .store import connect as open_store
 
     if not isinstance(db, (str, Path)):
         check_schema(db)
         yield db
         return
-    path = Path(db)
-    check_path(path, CorpusReportError)
-    if not path.is_file():
-        raise CorpusReportError(f"no store at {shown_path(path)}")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.Error as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise CorpusReportError(f"cannot open {path} as a store: {first}") from None
-    try:
+    with open_store(db, write=not read_only) as con:
         con.execute("SET enable_progress_bar = false")  # it would write into our output
-        check_schema(con, str(path))
         yield con
-    finally:
-        con.close()
