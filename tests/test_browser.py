@@ -168,7 +168,7 @@ def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
     page.goto(app_url)
     expect = sync_api.expect
     expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
-    page.get_by_text("Paste text").first.click()
+    page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
     box = page.locator('textarea[aria-label="Article A"]')
     expect(box).to_be_visible(timeout=30_000)
     box.fill("The mayor spoke on Monday. <script>alert(1)</script> "
@@ -195,7 +195,7 @@ def test_progress_is_shown_in_still_text_while_an_analysis_runs(app_url, browser
     page.goto(app_url)
     expect = sync_api.expect
     expect(page.locator(".fr-article").nth(1)).to_be_visible(timeout=90_000)
-    page.get_by_text("Paste text").first.click()
+    page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
     box = page.locator('textarea[aria-label="Article A"]')
     expect(box).to_be_visible(timeout=30_000)
     body = (ROOT / "corpus" / "articles" / "strike_chaos.txt").read_text(encoding="utf-8")
@@ -234,7 +234,7 @@ def test_inputs_survive_a_visit_to_the_corpus_page(app_url, browser, example_sto
     expect(page.get_by_role("button", name="Deploy")).to_have_count(0)  # viewer toolbar
     stale = page.get_by_text(STALE)
     expect(stale).to_be_hidden()
-    page.get_by_text("Paste text").first.click()
+    page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
     box = page.locator('textarea[aria-label="Article A"]')
     expect(box).to_be_visible(timeout=30_000)
     box.fill(PASTED)
