@@ -29,7 +29,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from framing import FramingError, article_from_text, load_article
+from framing import FramingError, article_from_text
 from framing.analyzer import Analyzer, AnalyzerPool
 from framing.compare import CompareError, compare
 from framing.export import (
@@ -136,7 +136,10 @@ def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
     # Reading a file or a page is work too, so it runs in the worker (a function to call);
     # a URL is fetched here (waiting on the network holds no worker), then analyzed there.
     if source == "Example":
-        job = partial(load_article, CORPUS / f"{value}.txt")
+        # read here (a few KB) and named as in the repository, so no export shows where
+        # the server keeps it
+        job = partial(article_from_bytes, (CORPUS / f"{value}.txt").read_bytes(),
+                      f"corpus/articles/{value}.txt")
     elif source == "Paste text":
         job = partial(article_from_text, value, **meta)
     elif source == "Upload a file":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -32,6 +33,10 @@ SLOTS = ("A", "B", "C", "D")
 STORY_CHOICES = 1000  # stories offered in the pickers (the most covered first)
 UPLOADS = Path(tempfile.gettempdir()) / "framing-uploads"
 STORE_SOURCES = ("Example corpus", "A store file", "Upload a table")
+# A public deployment (FRAMING_APP_PUBLIC=1) lets no visitor name a file on the server: no
+# "A store file" choice, no ?store= link, no server path in what the page says.
+PUBLIC = os.environ.get("FRAMING_APP_PUBLIC", "") == "1"
+SOURCES = tuple(s for s in STORE_SOURCES if not (PUBLIC and s == "A store file"))
 BORDERLINE = 0.10  # the comparison page's default borderline band
 # The explorer's columns as a reader scans them: the sentence first after its outlet (the
 # title, the same on every row of an article, came before it and hid it off to the right).
@@ -158,13 +163,14 @@ def choose_store() -> tuple[Path | None, str]:
     # The choice, the path and the upload are kept with the Compare page's inputs
     # (app.kept()): Streamlit drops a widget's value on a run that does not draw it.
     kept = app.kept()
-    linked = st.query_params.get("store")
+    linked = None if PUBLIC else st.query_params.get("store")
     if linked and "corpus_source" not in kept:  # /Corpus?store=PATH opens PATH
         kept["corpus_source"] = "A store file"
         kept["corpus_path"] = linked
-    chosen = kept.get("corpus_source", STORE_SOURCES[0])
-    source = st.sidebar.radio("Store", STORE_SOURCES, key="corpus_source",
-                              index=STORE_SOURCES.index(chosen), label_visibility="collapsed")
+    chosen = kept.get("corpus_source", SOURCES[0])
+    chosen = chosen if chosen in SOURCES else SOURCES[0]
+    source = st.sidebar.radio("Store", SOURCES, key="corpus_source",
+                              index=SOURCES.index(chosen), label_visibility="collapsed")
     kept["corpus_source"] = source
     if source == "Example corpus":
         st.sidebar.caption("60 fictional articles, written as 13 stories told by 5 fictional "
@@ -497,10 +503,11 @@ st.markdown(
     + f"; {status.analyzed:,} analyzed, {plural(status.sentences, 'sentence')}, "
     f"{plural(status.stories, 'story', 'stories')}"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
-st.caption(f"Table: {uploaded}" if uploaded else f"Store: {key}")
+st.caption(f"Table: {uploaded}" if uploaded else "Store: the example corpus"
+           if key == str(example_location()) else "" if PUBLIC else f"Store: {key}")
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms
     st.warning(f"{uploaded}: {left_out}")
-elif status.analyzed < status.articles and not uploaded:
+elif status.analyzed < status.articles and not uploaded and not PUBLIC:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {key}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).

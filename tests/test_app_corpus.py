@@ -339,3 +339,19 @@ def test_outlets_that_share_no_story_say_so(tmp_path, monkeypatch, example_store
     verdict = next(m.value for m in at.markdown if "different" in m.value
                    or "No interval" in m.value)
     assert "share only 0" not in verdict and "share no story" in verdict
+
+
+def test_a_public_deployment_lets_no_visitor_name_a_server_file(example_store, monkeypatch,
+                                                                tmp_path):
+    monkeypatch.setenv("FRAMING_APP_PUBLIC", "1")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()
+    at.query_params["store"] = str(tmp_path / "probe.duckdb")  # a link naming a server path
+    at = at.switch_page("app_corpus.py").run()
+    assert not at.exception and not at.error
+    assert "A store file" not in at.radio(key="corpus_source").options
+    assert at.radio(key="corpus_source").value == "Example corpus"
+    shown = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
+    assert "Store: the example corpus" in shown and str(example_store.parent) not in shown
+    monkeypatch.delenv("FRAMING_APP_PUBLIC")
+    local = open_corpus_page()
+    assert "A store file" in local.radio(key="corpus_source").options

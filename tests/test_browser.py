@@ -158,6 +158,13 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
 
     assert tuple(rows[0]) == SENTENCE_COLUMNS
     assert {r["article_id"] for r in rows} == {"ukraine_wire", "ukraine_commentary"}
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Articles (CSV)").click()
+    with open(download.value.path(), encoding="utf-8") as fh:
+        articles = list(csv.DictReader(io.StringIO(fh.read())))
+    # the examples named as in the repository: no export shows where the server keeps them
+    assert {a["source_path"] for a in articles} == {"corpus/articles/ukraine_wire.txt",
+                                                    "corpus/articles/ukraine_commentary.txt"}
     context.close()
 
 
