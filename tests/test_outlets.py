@@ -325,3 +325,13 @@ def test_a_report_by_story_needs_stories_even_when_the_table_is_there(tmp_path, 
     # unpaired by default, and the note says why
     difference = compare_outlets(path, "A", "B", metrics=["framing_score"])[0]
     assert not difference.paired and "(unpaired: no stories yet)" in difference.summary
+
+
+def test_every_metric_an_outlet_comparison_may_name_has_words_for_it():
+    from framing.corpus.outlets import NOT_METRICS, metric_phrases
+    from framing.export import ARTICLE_COLUMNS
+
+    phrases = metric_phrases()
+    # ("mean score opinion", "mean framing score low" were the column names, spaced)
+    assert [c for c in ARTICLE_COLUMNS if c not in NOT_METRICS and c not in phrases] == []
+    assert all(p and "_" not in p for p in phrases.values())
