@@ -217,12 +217,13 @@ def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
              for o, n in zip(table["outlet"], table["articles"])],
         interval=table["ci_low"].notna())
     order = list(data.sort_values("mean", ascending=False)["row"])
+    words = PHRASES.get(metric, metric)  # "loaded terms in its own voice per 1,000 words"
     y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
     base = alt.Chart(data)
     bars = base.transform_filter("datum.interval").mark_rule(strokeWidth=3, color="#9bb3d1") \
-        .encode(y=y, x=alt.X("ci_low:Q", title=metric), x2="ci_high:Q")
+        .encode(y=y, x=alt.X("ci_low:Q", title=words), x2="ci_high:Q")
     dots = base.mark_point(size=110, filled=True, opacity=1).encode(
-        y=y, x=alt.X("mean:Q", title=metric),
+        y=y, x=alt.X("mean:Q", title=words),
         color=alt.Color("interval:N", legend=None,
                         scale=alt.Scale(domain=[True, False], range=["#1f4e8c", "#e45756"])),
         tooltip=["outlet", "articles", alt.Tooltip("mean:Q", format=".3g"),
@@ -230,7 +231,7 @@ def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
                  alt.Tooltip("ci_high:Q", format=".3g", title="95 % CI high"), "note"])
     # the chart is fit to its height: room for the title and axis, then a row per outlet
     return (bars + dots).properties(height=90 + 34 * len(data),
-                                    title=f"Mean {metric} per article, with its 95 % interval")
+                                    title=f"Mean {words}, with its 95 % interval")
 
 
 def chosen_metric(path: str, version) -> str:
@@ -372,11 +373,12 @@ def trends_section(path: str, version, metric: str) -> None:
     if data.empty:
         st.info("No analyzed article has a publication date: no trend to draw.")
         return
-    chart = alt.Chart(data, title=f"Mean {metric} per outlet and month").mark_line(
+    words = PHRASES.get(metric, metric)
+    chart = alt.Chart(data, title=f"Mean {words}, per outlet and month").mark_line(
         point=True).encode(
         x=alt.X("month:T", title=None, axis=alt.Axis(
             format="%b %Y", tickCount={"interval": "month", "step": 1})),
-        y=alt.Y("mean:Q", title=metric),
+        y=alt.Y("mean:Q", title=words),
         color=alt.Color("outlet:N", title=None, legend=alt.Legend(orient="bottom",
                                                                   columns=3, labelLimit=300)),
         tooltip=["outlet", alt.Tooltip("month:T", format="%B %Y"), "articles",

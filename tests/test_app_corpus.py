@@ -79,7 +79,7 @@ def test_opens_on_the_example_store(page):
 def test_choices_are_kept_across_tabs(page):
     page.selectbox(key="corpus_metric").set_value("quoted_word_share").run()
     open_tab(page, "Trends")
-    assert "quoted_word_share" in charts(page)[0].proto.spec
+    assert "Mean share of words inside quotations" in charts(page)[0].proto.spec
     open_tab(page, "Sentences")
     page.multiselect(key="corpus_f_voice").set_value(["quoted"]).run()
     open_tab(page, "Outlets")
@@ -94,7 +94,8 @@ def test_the_metric_changes_the_outlet_chart(page):
     page.selectbox(key="corpus_metric").set_value("quoted_word_share").run()
     assert not page.exception
     after = charts(page)[0].proto.spec
-    assert before != after and "quoted_word_share" in after
+    # named in words ("quoted_word_share" is the column's name)
+    assert before != after and "Mean share of words inside quotations" in after
 
 
 def test_choosing_a_story_shows_its_comparison(page):
