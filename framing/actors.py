@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import ABBREVIATED, ORG_WORDS, Names, surname, trim_possessive
+from .names import ORG_WORDS, Names, surname, trim_possessive
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE
 
@@ -75,9 +75,10 @@ class ActorFinder:
 
     def find(self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
              hits: tuple[TermHit, ...], attributions: dict, tones: dict[int, float],
-             connoted: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+             connoted: frozenset[str] = frozenset(), outlet: str = "") -> tuple[Actor, ...]:
         """The article's actors, most mentioned first; ``connoted`` are the lemmas of verbs of
-        saying that colour the source (the lexicon's attribution_verb entries)."""
+        saying that colour the source (the lexicon's attribution_verb entries). The article's
+        own outlet ("told the Blaze" in The Daily Blaze) is not one of its actors."""
         drafts: dict[str, _Draft] = {}
         surnames: dict[str, str] = {}
         capitalized = self.names.midsentence_capitals(text, sentences)
@@ -132,9 +133,13 @@ class ActorFinder:
             if h.category in FLAGGED:
                 by_sentence[h.sentence].append(h)
         actors = []
+        own = set(_WORD.findall(outlet.lower()))
         for key, d in drafts.items():
             if d.mentions == 0 and not sourced[key]:
                 continue
+            if own and not key.startswith("place:") and set(
+                    _WORD.findall(d.name.lower())) <= own:
+                continue  # the outlet naming itself
             in_sentences = sorted(d.sentences)
             terms = tuple(h.surface for i in in_sentences for h in by_sentence.get(i, ()))
             tone_values = [tones[i] for i in in_sentences if i in tones]
@@ -269,13 +274,13 @@ class ActorFinder:
 
 
 def _as_written(stripped: list[str], run: list[str], written: list[str] | None) -> str:
-    """``stripped`` (the end of ``run``) as the text writes it: "St. Anne's Hospital" for
-    ["St", "Anne", "Hospital"]; "" when it is not the end of the run."""
+    """``stripped`` (the end of ``run``) as the text writes it, possessives kept: "St Anne's
+    Hospital" for ["St", "Anne", "Hospital"]; "" when it is not the end of the run."""
     if not written or run[len(run) - len(stripped):] != stripped:
         return ""
     tokens = written[len(written) - len(stripped):]
     tokens[-1] = trim_possessive(tokens[-1])  # "the Union's leaders": the Union
-    return " ".join(f"{t}." if t in ABBREVIATED else t for t in tokens)
+    return " ".join(tokens)  # (a point after "St" is not among the tokens: "St Anne's")
 
 
 def _place_key(name: str) -> str:

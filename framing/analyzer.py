@@ -318,7 +318,7 @@ class Analyzer:
         actors = self.actors.find(text, voiced.sentences, quotes, hits, voiced.attributions,
                                   {i: t for i, t in tones.items()
                                    if voiced.sentences[i].kind != "byline"},
-                                  frozenset(self._connoted))
+                                  frozenset(self._connoted), article.outlet)
         body_frames = [f for f, s in zip(frames, voiced.sentences) if s.kind == "body"]
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,

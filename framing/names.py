@@ -435,7 +435,7 @@ _STREET_WORDS = frozenset(
 _BUILDINGS = frozenset(
     """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
     synagogue museum hospital university college airport station avenue boulevard street road
-    bridge square mall""".split())
+    bridge square mall general""".split())  # (a hospital: "Valemouth General", "Mass General")
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 
