@@ -166,6 +166,8 @@ STYLE = """
 .fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
 .fr-caption, .fr-byline, .fr-link { color: #777; font-size: 0.85em; }
+/* captions, credits and links are not the story's text: never shaded as opinion */
+.fr-caption.fr-s, .fr-byline.fr-s, .fr-link.fr-s { background: none; outline: none; }
 .fr-repeat { opacity: 0.55; }
 .fr-term { border-bottom: 2px solid #c0392b; cursor: help; }
 .fr-label { border-bottom-color: #8b0000; }

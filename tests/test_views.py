@@ -253,6 +253,8 @@ def test_a_link_line_is_greyed_never_shaded_as_opinion(analyzer):
     assert kinds[-1] == "link"
     html = sentence_html(report, len(kinds) - 1)
     assert "fr-link" in html and "--fr-shade:0.00" in html
+    from framing.render import STYLE  # and no background of an opinion sentence either
+    assert ".fr-link.fr-s { background: none" in STYLE.replace(".fr-caption.fr-s, .fr-byline.fr-s, ", "")
     opinion = next(i for i, sc in enumerate(report.scores) if sc.sentence.kind == "body"
                    and sc.label == "opinion")
     assert "--fr-shade:0.00" not in sentence_html(report, opinion)
