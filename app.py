@@ -562,7 +562,8 @@ def bar(data: pd.DataFrame, x: str, y: str, color: str, title: str, fmt: str = "
         x=alt.X(f"{x}:N", title=None),
         y=alt.Y(f"sum({y}):Q", title=None, axis=alt.Axis(format=fmt) if fmt else alt.Axis()),
         color=alt.Color(f"{color}:N", title=None, scale=scale or alt.Undefined,
-                        sort=scale.domain if scale else alt.Undefined),
+                        sort=scale.domain if scale else alt.Undefined,
+                        legend=alt.Legend(labelLimit=320)),  # whole frame names
         order=order,
         tooltip=[x, color, alt.Tooltip(f"{y}:Q", format=fmt or ".2f")],
     ).properties(height=240)
