@@ -225,6 +225,8 @@ def keep_choices(keys) -> None:
             st.session_state[key] = st.session_state[key]
 
 
+# The Compare page's open tab and Sentences filters, kept across its tabs and across pages.
+COMPARE_CHOICES = ("view", "f_article", "f_voice", "f_label", "f_category", "f_frame")
 # The Corpus page's choices, kept across its tabs and across pages (see keep_choices).
 CORPUS_CHOICES = ("corpus_view", "corpus_metric", "corpus_story", "corpus_f_outlet",
                   "corpus_f_story", "corpus_f_voice", "corpus_f_label", "corpus_f_category",
@@ -710,6 +712,7 @@ st.caption("Where an article reports and where it editorializes, whose voice eac
            "carries, which words do the framing, and how articles on the same story differ. "
            "The example articles are illustrative texts written for the project.")
 keep_choices(CORPUS_CHOICES)  # the Corpus page's, while this page does not draw them
+keep_choices(COMPARE_CHOICES)  # this page's own, across its tabs
 width, categories, digest, lexicon_text = sidebar()
 if "requests" not in st.session_state:  # first visit: the ready example
     st.session_state["requests"] = [

@@ -486,6 +486,7 @@ st.caption("Many articles at once, from a corpus store: how each outlet frames i
 if not hasattr(app, "comparison_tab"):
     st.error("Open this page from the app: streamlit run app.py")
     st.stop()
+app.keep_choices(app.COMPARE_CHOICES)  # the Compare page's, while this page does not draw them
 try:
     store, uploaded = choose_store()
     if store is None:

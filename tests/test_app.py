@@ -358,3 +358,17 @@ def test_a_lexicon_stays_in_use_after_a_visit_to_the_corpus_page(app):
 def test_the_deploy_button_is_hidden():
     config = (ROOT / ".streamlit" / "config.toml").read_text()
     assert '[client]\n' in config and 'toolbarMode = "viewer"' in config
+
+
+def test_the_open_tab_and_sentence_filters_survive_other_tabs_and_pages(app):
+    open_tab(app, "Sentences")
+    app.multiselect(key="f_voice").set_value(["quoted"]).run()
+    open_tab(app, "Articles")
+    open_tab(app, "Sentences")
+    assert app.multiselect(key="f_voice").value == ["quoted"]
+    visit_corpus_page_and_return(app)
+    assert not app.exception
+    assert app.session_state["view"] == "Sentences"
+    assert app.multiselect(key="f_voice").value == ["quoted"]
+    assert set(next(d.value for d in app.dataframe if "voice" in d.value.columns)["voice"]) \
+        == {"quoted"}
