@@ -357,3 +357,16 @@ def test_threshold_is_the_middle_of_the_best_plateau():
     moved = scores.copy()
     moved[0] = 0.45
     assert _best_threshold(moved, truth) == pytest.approx(0.50)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # sentences written for this test (not in corpus/labeled): a schedule is reporting,
+    # the writer's own forecast or verdict with the same "will" is opinion
+    ("The county will hold a second hearing on the landfill in January.", "reporting"),
+    ("Lawmakers will return to the capital next week for a special session.", "reporting"),
+    ("The new bridge tolls will rise to $4 on March 1.", "reporting"),
+    ("The special session will be a waste of everyone's time.", "opinion"),
+    ("Higher tolls will strangle the small businesses on the island.", "opinion"),
+])
+def test_a_schedule_is_reporting_and_a_forecast_opinion(analyzer, text, label):
+    assert analyzer.classify_text(text).score.label == label
