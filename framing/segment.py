@@ -306,6 +306,10 @@ def _is_title_case(words: list[str]) -> bool:
     return capitalized / len(content) >= 0.75
 
 
+# "WASHINGTON —", "LONDON (Reuters) -": a lede's dateline, not a headline's start
+_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.,' ]+(?:\([^)]*\))?\s*[—–-]\s")
+
+
 def _line_kind(text: str, line: _Line, title: str) -> str:
     """The kind of a whole line when it is not body text, else the empty string."""
     content = text[line.start:line.end]
@@ -329,6 +333,11 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
         # A short name line above another line of the same block: a photo's name caption.
         return "caption"
     if 2 <= len(words) <= 24 and _is_title_case(words):
+        return "headline"
+    if (line.paragraph == 0 and line.position == 0 and line.last and 3 <= len(words) <= 24
+            and line.end < len(text.rstrip()) and not _DATELINE_START.match(content)):
+        # The text's first line, a paragraph of its own without a sentence's end, above the
+        # rest: a headline in sentence case ("Council approves budget after long debate")
         return "headline"
     return ""
 

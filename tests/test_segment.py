@@ -231,3 +231,18 @@ def test_link_lines_in_plain_text_are_no_body_text(line, kind):
     got = {text[s.start:s.end]: s.kind for s in Segmenter().segment(Article(text=text))}
     assert got[line] == kind or (kind != "body" and all(
         k == kind for t, k in got.items() if t in line)), got
+
+
+@pytest.mark.parametrize(("first", "kind"), [
+    # the text's first line, a paragraph of its own without a sentence's end: a headline,
+    # in sentence case too
+    ("Council approves budget after long debate", "headline"),
+    ("Why the council's budget is a disaster for families", "headline"),
+    ("Council approves budget after long debate.", "body"),  # a sentence
+    ("WASHINGTON — The council voted 7-2 on Tuesday", "body"),  # a lede's dateline
+    ("Budget passes", "body"),  # too short to tell
+])
+def test_a_first_line_alone_is_a_headline_in_sentence_case_too(first, kind):
+    text = f"{first}\n\nThe council voted 7-2 on Tuesday to approve the budget."
+    sentences = Segmenter().segment(Article(text=text))
+    assert sentences[0].kind == kind and sentences[-1].kind == "body"
