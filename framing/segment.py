@@ -306,8 +306,11 @@ def _is_title_case(words: list[str]) -> bool:
     return capitalized / len(content) >= 0.75
 
 
-# "WASHINGTON —", "LONDON (Reuters) -": a lede's dateline, not a headline's start
-_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.,' ]+(?:\([^)]*\))?\s*[—–-]\s")
+# A dateline that opens a story: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —" (a lede, not
+# a headline; ``framing.voice`` reads the source it names).
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
+    r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
 
 
 def _line_kind(text: str, line: _Line, title: str) -> str:
@@ -335,7 +338,7 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
     if 2 <= len(words) <= 24 and _is_title_case(words):
         return "headline"
     if (line.paragraph == 0 and line.position == 0 and line.last and 3 <= len(words) <= 24
-            and line.end < len(text.rstrip()) and not _DATELINE_START.match(content)):
+            and line.end < len(text.rstrip()) and not DATELINE.match(content)):
         # The text's first line, a paragraph of its own without a sentence's end, above the
         # rest: a headline in sentence case ("Council approves budget after long debate")
         return "headline"

@@ -35,6 +35,7 @@ from .names import (
 )
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
+from .segment import DATELINE
 from .turns import find_turns
 
 SPEECH_CATEGORIES = frozenset({"attribution_verb", "neutral_attribution"})
@@ -301,10 +302,6 @@ _NUMBERS = frozenset(
     hundred dozen dozens hundreds thousands""".split())
 # Nobody in particular as a clause's subject: "no sign that anyone has asked".
 _ANYONE_WORDS = frozenset("anyone anybody someone somebody everyone everybody nobody".split())
-# A dateline that opens a story: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —".
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
-    r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
 # A dateline in Title Case, taken as one only when it names a place we know ("Indianapolis –
 # Several thousand teachers …"; not "Trump – who …").
 _TITLE_DATELINE = re.compile(
@@ -1485,7 +1482,7 @@ class VoiceFinder:
 
     def _dateline(self, text, s):
         """The dateline that opens a sentence ("DENVER (KXV) -", "Indianapolis –"), or None."""
-        opening = _DATELINE.match(text, s.start, s.end)
+        opening = DATELINE.match(text, s.start, s.end)
         if opening is None:
             opening = _TITLE_DATELINE.match(text, s.start, s.end)
             if opening is not None and self.names.place(opening.group("place")) is None:

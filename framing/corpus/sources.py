@@ -148,14 +148,16 @@ def _written_date(text: str) -> dt.date | None:
 _NO_VALUE = frozenset({"", "n/a", "na", "nan", "nat", "none", "null", "-", "–", "—", "unknown"})
 
 
-def date_problem(value) -> str:
-    """"" when a published value is a date or says there is none ("", "n/a", "null" …);
-    otherwise the value as a message shows it (cut to 40 characters)."""
-    if value is None or (isinstance(value, float) and value != value) or \
-            str(value).strip().casefold() in _NO_VALUE or parse_date(value) is not None:
-        return ""
+def read_published(value) -> tuple[dt.date | None, str]:
+    """A published value read once: its date (or None), and "" when it is a date or says
+    there is none ("", "n/a", "null" …), else the value as a message shows it (cut to 40
+    characters)."""
+    date = parse_date(value)
+    if date is not None or value is None or (isinstance(value, float) and value != value) \
+            or str(value).strip().casefold() in _NO_VALUE:
+        return date, ""
     text = " ".join(str(value).split())
-    return text if len(text) <= 40 else f"{text[:39]}…"
+    return None, text if len(text) <= 40 else f"{text[:39]}…"
 
 
 # --------------------------------------------------------------------------- planning
@@ -302,9 +304,9 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
         from ..errors import os_reason
 
         return Skip(source, f"cannot read the file ({os_reason(error)})")
+    published, undated = read_published(article.published)
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
-                  published=parse_date(article.published), url=article.url,
-                  undated=date_problem(article.published))
+                  published=published, url=article.url, undated=undated)
 
 
 def _without_prefix(message: str, source: str) -> str:
@@ -336,9 +338,9 @@ def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip
                                     source_path=source)
     except FramingError as error:
         return Skip(source, _without_prefix(str(error), source))
+    published, undated = read_published(published)
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
-                  published=parse_date(published), url=article.url,
-                  undated=date_problem(published))
+                  published=published, url=article.url, undated=undated)
 
 
 def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
