@@ -29,6 +29,7 @@ _WORDLIKE_FIRST_NAMES = frozenset(
     """will mark grant bill frank guy rob sue max joy grace don ray rose penny lance marine
     jack chuck amber hazel heather daisy violet hope faith june april summer""".split())
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 _STOP_CAPITALS = frozenset(
@@ -371,8 +372,14 @@ class Names:
         """Whether the token ``m`` is a common first name followed by a capitalized word
         ("Martin Hale, the authority's chief, said …")."""
         word = m.group().lower()
-        return (word in self.genders and word not in _WORDLIKE_FIRST_NAMES
-                and _NEXT_CAPITALIZED.match(text, m.end(), end) is not None)
+        if word in self.genders and word not in _WORDLIKE_FIRST_NAMES:
+            return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
+        # a word no English word list knows, before a capitalized word that is no everyday
+        # word or first name either: "Corinne Vasquez" (not "Getty Images", "Filmmaker Joel")
+        after = _NEXT_WORD.match(text, m.end(), end)
+        return (m.group().istitle() and m.group().isalpha() and not everyday_word(word)
+                and after is not None and after.group(1).lower() not in self.genders
+                and not everyday_word(after.group(1)))
 
     def person_mentions(self, text, sentences, is_quoted, capitalized):
         """People named outside quotations, in order: (offset, name with titles stripped,
