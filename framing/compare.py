@@ -45,6 +45,7 @@ MAX_ARTICLES = 4
 # grow with the square; a long news article has a few hundred.
 MAX_SENTENCES = 2_000
 LABELS = "ABCD"
+_HASH_ID = re.compile(r"text-[0-9a-f]{8}")  # the id of a text given without a name
 LOADED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:[-’'][^\W\d_]+)*")
@@ -163,6 +164,13 @@ class Comparison:
 # --------------------------------------------------------------------------- validation
 
 
+def _which(label: str, report: ArticleReport) -> str:
+    """"article A (housing_wire)": the name its file, page or caller gave it; a pasted text's
+    made-up id ("text-" and a hash) means nothing to its reader and is left out."""
+    name = report.article.id
+    return f"article {label}" if _HASH_ID.fullmatch(name) else f"article {label} ({name})"
+
+
 def check(reports: list[ArticleReport]) -> None:
     """Refuse what cannot be compared, with a message that says why."""
     if len(reports) < 2:
@@ -171,17 +179,17 @@ def check(reports: list[ArticleReport]) -> None:
         raise CompareError(f"{len(reports)} articles given; compare two to four at a time")
     for label, report in zip(LABELS, reports):
         body = sum(sc.sentence.kind == "body" for sc in report.scores)
+        which = _which(label, report)
         if body > MAX_SENTENCES:
             raise CompareError(
-                f"article {label} ({report.article.id}) has {body:,} body sentences; comparing "
+                f"{which} has {body:,} body sentences; comparing "
                 f"aligns at most {MAX_SENTENCES:,} per article (a long news article has a few "
                 "hundred)")
         if not body:
-            raise CompareError(f"article {label} ({report.article.id}) has no body sentences "
-                               "to compare")
+            raise CompareError(f"{which} has no body sentences to compare")
         if not looks_english(report.article.text):
-            raise CompareError(f"article {label} ({report.article.id}) does not look like "
-                               "English text; framing compares English articles only")
+            raise CompareError(f"{which} does not look like English text; framing compares "
+                               "English articles only")
     texts = [" ".join(r.article.text.split()) for r in reports]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):

@@ -203,8 +203,12 @@ def test_bad_input(analyzer):
         compare([wire, report(analyzer, "strike_wire")])
     only_headline = analyzer.analyze(article_from_text("Strike Ends Across The Region",
                                                        id="headline"))
-    with pytest.raises(CompareError, match="no body sentences"):
+    with pytest.raises(CompareError, match=r"^article B \(headline\) has no body sentences"):
         compare([wire, only_headline])
+    # a pasted text's made-up id ("text-" and a hash) is not shown to its reader
+    pasted = analyzer.analyze(article_from_text("Strike Ends Across The Region"))
+    with pytest.raises(CompareError, match=r"^article B has no body sentences to compare$"):
+        compare([wire, pasted])
     german_text = (
         "Die Stadt hat am Montag den Haushalt beschlossen. Der Bürgermeister sagte, die "
         "Einigung sei ein guter Tag für alle Bürger der Stadt. Die Opposition kritisierte "
