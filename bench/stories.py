@@ -45,18 +45,11 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from framing import load_article  # noqa: E402
+from framing.corpus.store import init_store  # noqa: E402
 
 YEAR_START = date(2021, 1, 1)
 BASIL_START = date(2021, 6, 1)
 BASIL_SPAN_DAYS = 4
-
-DDL = """
-CREATE TABLE meta(key VARCHAR PRIMARY KEY, value VARCHAR);
-INSERT INTO meta VALUES ('schema_version', '1');
-CREATE TABLE articles(id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR, outlet VARCHAR,
-  published DATE, url VARCHAR, words INTEGER, text VARCHAR, added_at TIMESTAMP,
-  duplicate_of VARCHAR);
-"""
 
 
 def article_id(text: str) -> str:
@@ -138,8 +131,8 @@ def build_store(path: Path, rows: list[dict]) -> pd.DataFrame:
     frame = frame.drop_duplicates("id").reset_index(drop=True)
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
     frame["words"] = frame["text"].str.split().str.len()
+    init_store(path)  # the store's own schema, then the articles written straight in
     con = duckdb.connect(str(path))
-    con.execute(DDL)
     con.register("incoming", frame)
     con.execute("""INSERT INTO articles SELECT id, 'bench', title, outlet, CAST(published AS DATE),
                    NULL, words, text, now(), NULL FROM incoming""")
@@ -199,19 +192,16 @@ def fill_metrics(db: Path, seed: int) -> tuple[str, str]:
     """A metrics table of random values for every article (the contract's columns)."""
     import duckdb
 
-    from framing.export import ARTICLE_COLUMNS
+    from framing.corpus.store import metric_types
 
-    text_columns = {"title", "outlet", "published", "url", "source_path", "warnings",
-                    "primary_frame", "headline_only_terms"}
-    columns = [c for c in ARTICLE_COLUMNS if c != "article_id"]
+    types = metric_types()  # the store's own metrics table, filled with random numbers
     con = duckdb.connect(str(db))
     con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
-    con.execute("DROP TABLE IF EXISTS metrics")
-    con.execute("CREATE TABLE metrics(article_id VARCHAR PRIMARY KEY, "
-                + ", ".join(f'"{c}" ' + ("VARCHAR" if c in text_columns else "DOUBLE")
-                            for c in columns) + ", run_id INTEGER)")
-    values = ", ".join("NULL" if c in text_columns else "random() * 20" for c in columns)
-    con.execute(f"INSERT INTO metrics SELECT id, {values}, 1 FROM articles")
+    con.execute("DELETE FROM metrics")
+    values = ", ".join("id" if c == "article_id" else "1" if c == "run_id"
+                       else "random() * 20" if t in ("DOUBLE", "INTEGER") else "NULL"
+                       for c, t in types.items())
+    con.execute(f"INSERT INTO metrics SELECT {values} FROM articles")
     con.execute("UPDATE metrics SET primary_frame = 'economic'")
     a, b = [row[0] for row in con.execute(
         "SELECT outlet FROM articles GROUP BY outlet ORDER BY count(*) DESC LIMIT 2").fetchall()]
