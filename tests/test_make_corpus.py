@@ -61,3 +61,21 @@ def test_same_seed_same_corpus_other_seed_other_corpus(tmp_path):
 def test_unknown_extension_is_refused(tmp_path):
     with pytest.raises(SystemExit, match="parquet"):
         make_corpus.main(["--articles", "5", "--out", str(tmp_path / "gen.xlsx")])
+
+
+def test_the_stories_benchmark_builds_a_store_the_corpus_layer_reads(tmp_path):
+    # bench/stories.py writes its articles straight into a store; the corpus layer must
+    # read it as one of its own (its DDL once fell behind the store's and the bench failed)
+    spec = importlib.util.spec_from_file_location("bench_stories", ROOT / "bench" / "stories.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    from framing.corpus.outlets import aggregate
+    from framing.corpus.stories import DEFAULT_THRESHOLD, build_stories
+
+    db = tmp_path / "bench.duckdb"
+    truth = bench.build_store(db, bench.example_articles(ROOT))
+    summary = build_stories(db, window_days=3, threshold=DEFAULT_THRESHOLD)
+    assert len(truth) == 68 and 10 <= summary.stories < 68
+    bench.fill_metrics(db, seed=0)
+    by_outlet = aggregate(db, by="outlet")
+    assert set(by_outlet["outlet"]) == {row["outlet"] for row in bench.example_articles(ROOT)}
