@@ -997,7 +997,9 @@ class VoiceFinder:
         if j < 0 or k - j > 7 or j == k - 1:
             return None
         lowered = [w[2].lower() for w in words[j + 1:k]]
-        if lowered[0] in ("a", "an") and words[k][2].endswith("ed") and not any(
+        if _one_thing_then_speakers([w[2] for w in words[j + 1:k]]):
+            j += 2  # "…, a move officials said would save …": the officials
+        elif lowered[0] in ("a", "an") and words[k][2].endswith("ed") and not any(
                 self._source_noun(w) for w in lowered):
             return None  # "…, a deal announced on Monday.": what was announced, not who
         return self._pick_name(text[words[j + 1][0]:words[k - 1][1]])
@@ -1249,6 +1251,8 @@ class VoiceFinder:
             # "The question the two inspectors had asked …": the relative clause's subject
             # (not "The man the police questioned said …", where the clause has ended)
             j += 2
+        elif _one_thing_then_speakers([w[2] for w in words[j:i + 1]]):
+            j += 2  # "…, a move officials said would save …": the officials
         phrase = text[words[j][0]:words[i][1]]
         name = self.names.speaker_name(phrase)
         # after "which" or "that" a short plural may be the clause's own subject ("… that
@@ -1938,6 +1942,19 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
 def _is_time(word: str) -> bool:
     """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
     return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
+
+
+def _one_thing_then_speakers(chunk: list[str]) -> bool:
+    """Whether the words before a verb of saying are "a" or "an", one thing in the singular,
+    then the plural that speaks: "(…, ) a move officials (said would save …)", "an idea
+    city council members (said …)". Not "a few officials", "a coalition of groups"."""
+    if len(chunk) < 3 or chunk[0].lower() not in ("a", "an"):
+        return False
+    thing, last = chunk[1], chunk[-1].lower()
+    return (thing.isalpha() and thing.islower() and not thing.endswith("s")
+            and thing not in _SOME_OF_MANY and last.endswith("s") and not last.endswith("ss")
+            and not any(w.lower() in _PREPOSITIONS or w.lower() in ("and", "or")
+                        for w in chunk[2:]))
 
 
 def _has_verb(speaker: str) -> bool:

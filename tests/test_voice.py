@@ -353,6 +353,14 @@ def test_put_it_reports_only_with_words(analyzer, text, voice, speaker):
         ("Valdor bought half of the bakery chain, a deal announced on Monday.", "author", ""),
         ("The bakery will close in May, a spokesman announced on Monday.", "attributed",
          "a spokesman"),
+        # "a NOUN" then a plural that speaks: the plural is the speaker (not "a few …")
+        ("The council shut the branch, a move officials said would save money.", "attributed",
+         "officials"),
+        ("The plan, an idea city council members said they liked, passed.", "attributed",
+         "city council members"),
+        ("A few officials said the plan was dead.", "attributed", "a few officials"),
+        ("A coalition of tenant groups says the plan is flawed.", "attributed",
+         "a coalition of tenant groups"),
     ],
 )
 def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice, speaker):
