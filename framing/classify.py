@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ModelError
 from .lexicon import TOKEN
+from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
 from .voice import QuoteIndex
 
@@ -187,6 +188,12 @@ class CueExtractor:
             counts["polarity"] = abs(polarity)
         flagged = {w.lower() for h in item.hits if h.voice == "author"
                    for w in _WORD.findall(h.surface)}
+        # in a headline in title case every word has a capital: there a capital names
+        # someone only on a word no English word list knows ("Council Votes to Close Two
+        # Branch Libraries" names nobody)
+        content = [t for t in tokens if len(t) > 3]
+        title_case = len(content) >= 3 and sum(t[0].isupper() for t in content) >= 0.8 * len(
+            content)
         for i, (word, low) in enumerate(zip(tokens, lowered)):
             cue = self.words.get(low)
             if cue == "neutral_in_news":
@@ -202,7 +209,8 @@ class CueExtractor:
                         add(phrase_cue, " ".join(tokens[i:i + len(parts)]))
             if _NUMBER.search(word):
                 add("numbers", word)
-            elif i > 0 and word[:1].isupper() and low not in self.words:
+            elif i > 0 and word[:1].isupper() and low not in self.words and not (
+                    title_case and everyday_word(word)):
                 add("names", word)
             subjectivity = self._textblob_subjectivity.get(low, 0.0)
             if subjectivity >= 0.5:

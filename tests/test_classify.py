@@ -164,6 +164,20 @@ def test_cues_shown_are_reasons_a_reader_can_use(analyzer, seed_report):
     assert not any(c.startswith("named people or places") and ": S" in c for c in us)
 
 
+def test_a_title_case_headline_names_only_names(analyzer):
+    """In a headline in title case every word has a capital: only a word no English word list
+    knows counts as a name there; in a sentence, a capital still marks a name."""
+    from framing.classify import SentenceInput
+
+    def names(text):
+        _, evidence = analyzer.cues.extract(SentenceInput(text, "author", "", 0.0, ()))
+        return evidence.get("names", [])
+
+    assert names("Council Votes to Close Two Branch Libraries in Valemouth") == ["Valemouth"]
+    assert names("The council in Valemouth voted to close Two Branch libraries.") == [
+        "Valemouth", "Two", "Branch"]
+
+
 def test_scores_are_probabilities_and_borderline_is_near_the_threshold(analyzer, seed_report):
     threshold = analyzer.model.threshold_
     for score in seed_report.scores:
