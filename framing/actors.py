@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .names import ORG_WORDS, Names, surname, trim_possessive
 from .report import Quote, Sentence, TermHit
-from .voice import HEADLINE_CUE
+from .voice import HEADLINE_CUE, title_case
 
 PLACE_WORDS = frozenset(
     """street avenue road city county province region district square bridge station airport
@@ -86,7 +86,9 @@ class ActorFinder:
         for s in sentences:
             if s.kind in ("byline", "link") or (s.kind == "caption" and text[s.start] in "(["):
                 continue  # bylines and photo credits name the staff, links other stories
-            heading = s.kind == "headline"  # title case: every word looks like a name
+            # title case, where every word looks like a name: a headline, or a line of the
+            # body written like one (a subhead, another story's title)
+            heading = s.kind == "headline" or title_case(text, s.start, s.end)
             for _, written in self.names.runs(text, s.start, s.end, capitalized):
                 run = [trim_possessive(t) for t in written]
                 self._add_run(run, s.index, drafts, surnames, pending, heading, written)

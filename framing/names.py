@@ -70,7 +70,7 @@ class Place:
     country: str = ""
 
 
-def _usual_tag(word: str) -> str | None:
+def usual_tag(word: str) -> str | None:
     """The tagger's usual tag for a word, None when its word list lacks the word."""
     from .lexicon import tagger_lexicon  # (lexicon imports this module)
 
@@ -79,12 +79,12 @@ def _usual_tag(word: str) -> str | None:
 
 def everyday_word(word: str) -> bool:
     """A word of the tagger's English word list ("Opening", "California"; not "Cameron")."""
-    return _usual_tag(word) is not None
+    return usual_tag(word) is not None
 
 
 def past_participle(word: str) -> bool:
     """A past form the tagger knows as a verb only ("Chastened", "Stung", "Pressed")."""
-    return _usual_tag(word) in ("VBN", "VBD")
+    return usual_tag(word) in ("VBN", "VBD")
 
 
 class Names:

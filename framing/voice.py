@@ -1901,6 +1901,24 @@ def _title_case(words) -> bool:
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
+def title_case(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written as a headline in title case, a verb capitalized
+    too ("Paul Krugman Has Lost It"; not a list of names, "Sens. Chuck Schumer, Kamala
+    Harris and Patrick Leahy wrote …")."""
+    from .names import usual_tag
+
+    words = _word_spans(text, start, end)
+    return _title_case(words) and all(
+        w[:1].isupper() or w.lower() in _LOWER_IN_TITLES for _, _, w in words if len(w) > 3
+    ) and any(
+        w[:1].isupper() and (usual_tag(w) or "").startswith(("VB", "MD")) for _, _, w in words[1:])
+
+
+# Words of more than three letters a headline in title case may leave in lower case.
+_LOWER_IN_TITLES = frozenset(
+    "with from into onto upon over than that about after amid under until when while".split())
+
+
 def _quote_ahead(text: str, start: int, end: int) -> bool:
     """A quotation opens within a few words after the verb: said on Tuesday, “…”."""
     window = text[start:min(end, start + 40)]

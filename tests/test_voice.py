@@ -154,6 +154,22 @@ def test_actors_named_as_readers_name_them(analyzer):
     assert [s.sentence.speaker for s in report.scores][-1] == "the U.K."
 
 
+def test_a_body_line_in_title_case_is_read_as_a_headline(analyzer):
+    report = analyzer.analyze(
+        "Ruth Ambler spoke on Monday. She said the budget was late.\n\n"
+        "Is Mayor Ambler Laughing With the Developers?\n\n"
+        "Is Councillor Tobias Fenn Sleeping Through the Budget?\n\n"
+        "Sens. Chuck Sorrel, Kamala Dray and Patrick Lowe wrote to the mayor. The branches "
+        "affected are Northgate, Ashby Cross and Kettle Hill.")
+    actors = {a.name: a.mentions for a in report.actors}
+    # the title-case line ("… Laughing With …") names only people the article names
+    # elsewhere, as a headline does: no "Ruth Ambler Laughing", no "Tobias Fenn Sleeping"
+    assert "Ruth Ambler" in actors
+    assert not any("Laughing" in name or "Fenn" in name for name in actors)
+    # a sentence of names is no headline: every name counts
+    assert {"Chuck Sorrel", "Kamala Dray", "Patrick Lowe", "Kettle Hill"} <= set(actors)
+
+
 def test_a_first_name_no_list_knows_opens_a_sentence(analyzer):
     report = analyzer.analyze(
         "Corinne Oyelaran opened the hearing on Monday. Oyelaran said the budget was late.\n\n"
