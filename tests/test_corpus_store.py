@@ -1298,3 +1298,49 @@ def test_a_named_column_is_found_in_any_case(tmp_path, capsys):
     assert main(["corpus", "add", str(db), str(path), "--text-column", "story",
                  "--outlet-column", "PAPER"]) == 0
     assert Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist() == ["Daily"]
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+SPREADSHEET_CASES = ["=1+1", "+x", "-2+3", "@SUM(A1)", "\tx", "\rx", "'=x", "''-x", "-3",
+                     "+1.5e3", "-.5", "3-2", "plain", "'quoted'", " =x", ""]
+
+
+def test_csv_exports_neutralize_formula_text_as_the_other_csvs_do(tmp_path, capsys):
+    """`corpus query --out` and `corpus export` write CSV with DuckDB; text cells follow the
+    rule of every other CSV (framing.export.spreadsheet_cell), numbers and Parquet do not."""
+    from framing.export import spreadsheet_cell
+
+    table = tmp_path / "in.csv"
+    pd.DataFrame({"text": [body(CORPUS_FILES[0])], "title": ["=HYPERLINK(\"http://x\")"],
+                  "outlet": ["@Outlet"]}).to_csv(table, index=False)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(table)]) == 0
+    out = tmp_path / "articles.csv"
+    assert main(["corpus", "export", str(db), "--table", "articles", "--out", str(out)]) == 0
+    articles = pd.read_csv(out, keep_default_na=False)
+    assert (articles["title"][0], articles["outlet"][0]) == ("'=HYPERLINK(\"http://x\")",
+                                                             "'@Outlet")
+    assert articles["words"].dtype == "int64"
+    parquet = tmp_path / "articles.parquet"
+    assert main(["corpus", "export", str(db), "--table", "articles", "--out", str(parquet)]) == 0
+    assert pd.read_parquet(parquet)["title"][0] == "=HYPERLINK(\"http://x\")"
+    values = ", ".join("'" + v.replace("'", "''") + "'" for v in SPREADSHEET_CASES)
+    query = tmp_path / "q.csv"
+    sql = (f'SELECT v AS "=name", -3 AS n, k FROM (SELECT unnest([{values}]) AS v, '
+           "generate_subscripts([0" + ", 0" * (len(SPREADSHEET_CASES) - 1) + "], 1) AS k) "
+           "ORDER BY k")
+    assert main(["corpus", "query", str(db), sql, "--out", str(query)]) == 0
+    rows = list(csv.reader(query.open(encoding="utf-8", newline="")))
+    assert rows[0] == ["'=name", "n", "k"]
+    assert [row[0] for row in rows[1:]] == [spreadsheet_cell(v) for v in SPREADSHEET_CASES]
+    assert {row[1] for row in rows[1:]} == {"-3"}
+
+
+def test_stories_and_report_tables_neutralize_formula_text(tmp_path):
+    from framing.corpus.cli_stories import _write
+
+    out = tmp_path / "report.csv"
+    _write(pd.DataFrame({"outlet": ["=evil", "fine"], "mean": [-1.5, 2.0]}), str(out))
+    assert out.read_text(encoding="utf-8").splitlines() == ["outlet,mean", "'=evil,-1.5",
+                                                            "fine,2.0"]

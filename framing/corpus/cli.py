@@ -320,11 +320,31 @@ def _copy(con, select: str, out: str) -> int:
         with OutputFile(out, binary=True, open_handle=False) as output:
             target = str(output.write_path)
             sandbox(con, writable=target)
+            if fmt == "csv":
+                select = _spreadsheet_safe(con, select)
             quoted = target.replace("'", "''")
             count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
     except duckdb.Error as error:
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
     return count
+
+
+def _spreadsheet_safe(con, select: str) -> str:
+    """The query with its text columns written as no spreadsheet reads a formula
+    (``framing.export.spreadsheet_cell``); the other columns, and the names, as they are."""
+    from ..export import spreadsheet_cell, spreadsheet_sql
+
+    outer = con.sql(f"SELECT * FROM ({select}) AS q")
+    names = con.sql(select).columns
+    if not any(str(kind) == "VARCHAR" for kind in outer.types):
+        return select
+    columns = []
+    for inner, name, kind in zip(outer.columns, names, outer.types):
+        reference = 'q."' + inner.replace('"', '""') + '"'
+        value = spreadsheet_sql(reference) if str(kind) == "VARCHAR" else reference
+        alias = spreadsheet_cell(name).replace('"', '""')
+        columns.append(f'{value} AS "{alias}"')
+    return f"SELECT {', '.join(columns)} FROM ({select}) AS q"
 
 
 def run_query(args) -> int:

@@ -80,6 +80,7 @@ def run_stories(args) -> int:
 def _write(frame, out: str) -> None:
     """Write the table through ``framing.outfile`` (a temporary file renamed into place; a
     name too long or a missing folder is one line)."""
+    from ..export import spreadsheet_frame
     from ..outfile import OutputFile
     from .store import check_path
 
@@ -89,8 +90,8 @@ def _write(frame, out: str) -> None:
             f"--out must end in .csv, .parquet or .json, not {Path(out).name!r}")
     check_path(out, CorpusReportError)
     with OutputFile(out, binary=True, open_handle=False) as output:
-        if suffix == ".csv":
-            frame.to_csv(output.write_path, index=False)
+        if suffix == ".csv":  # (text cells safe to open in a spreadsheet)
+            spreadsheet_frame(frame).to_csv(output.write_path, index=False)
         elif suffix == ".parquet":
             frame.to_parquet(output.write_path, index=False)
         else:
