@@ -517,13 +517,14 @@ def test_a_store_from_a_newer_schema_says_so(tmp_path, capsys):
 
 def not_stores(folder: Path) -> dict[str, Path]:
     """Paths that are no store, by kind: articles and tables a user may name first by
-    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file."""
+    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file, a
+    named pipe."""
     import shutil
 
     paths = {"article": folder / "strike_wire.txt", "csv": folder / "export.csv",
              "parquet": folder / "export.parquet", "empty": folder / "empty.duckdb",
              "duckdb": folder / "other.duckdb", "folder": folder / "folder",
-             "missing": folder / "missing.duckdb"}
+             "missing": folder / "missing.duckdb", "fifo": folder / "pipe.duckdb"}
     shutil.copy(CORPUS_FILES[0], paths["article"])
     frame = pd.DataFrame({"text": ["A text of a few words."], "outlet": ["X"]})
     frame.to_csv(paths["csv"], index=False)
@@ -532,6 +533,7 @@ def not_stores(folder: Path) -> dict[str, Path]:
     with duckdb.connect(str(paths["duckdb"])) as con:
         con.execute("CREATE TABLE t(a INTEGER)")
     paths["folder"].mkdir()
+    os.mkfifo(paths["fifo"])  # opening it to read would wait for a writer forever
     return paths
 
 
@@ -542,6 +544,7 @@ NOT_A_STORE = {
     "empty": "not a framing store (an empty file)",
     "duckdb": "not a framing store (a DuckDB file without its tables)",
     "folder": "is a directory, not a store file",
+    "fifo": "not a framing store (not a regular file)",
     "missing": "no such store; make one with: python -m framing corpus add {path} ARTICLES...",
 }
 
