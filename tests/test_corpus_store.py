@@ -301,6 +301,39 @@ def test_empty_and_non_text_cells_and_corrupt_lines_are_skipped_and_counted(tmp_
     assert "int, not text" in skipped["reason"][1]
 
 
+def test_a_csv_row_cut_by_an_unquoted_comma_is_skipped_not_stored_in_pieces(tmp_path, capsys):
+    good = mixed_articles(2)
+    path = tmp_path / "cut.csv"
+    pd.DataFrame({"text": [good[0]["content"], "placeholder", good[1]["content"]],
+                  "outlet": ["A", "B", "C"]}).to_csv(path, index=False)
+    cut = f"The council met on Monday, and the mayor said the plan, which {good[0]['content'][:80]}"
+    path.write_text(path.read_text(encoding="utf-8").replace('placeholder', cut.replace('"', "")),
+                    encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert f"skipped {path}#row=2: 2 more field(s) than the header's 2; quote cells that hold " \
+           "commas" in capsys.readouterr().err
+    stored = Corpus(db).sql("SELECT outlet FROM articles ORDER BY outlet")["outlet"].tolist()
+    assert stored == ["A", "C"]  # not "The council met on Monday" with outlet " and the mayor…"
+
+
+@pytest.mark.parametrize(("name", "header", "twice"), [
+    ("twice.csv", "text,title,text", "'text'"),
+    ("twice.tsv", "body\ttitle\ttitle", "'title'"),
+])
+def test_a_table_with_a_column_it_reads_named_twice_is_refused(tmp_path, capsys, name, header,
+                                                               twice):
+    path = tmp_path / name
+    separator = "\t" if name.endswith(".tsv") else ","
+    path.write_text(header + "\n" + separator.join(["first text", "a title", "second text"])
+                    + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys) == (f"framing: error: {path}: columns named twice in the "
+                                      f"header: {twice}; rename them")
+    assert not db.exists()
+
+
 def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
     path = tmp_path / "broken.parquet"
     pd.DataFrame(mixed_articles(2)).to_parquet(path)
