@@ -142,7 +142,9 @@ def article_from_text(
     title = title or header.get("title", "")
     body = body.strip("\n")
     if not re.search(r"\w", body):
-        raise EmptyInputError("no text to analyze: the article is empty")
+        raise EmptyInputError("no text to analyze: the article is empty" if not body.strip()
+                              else "no text to analyze: the article has no words, only "
+                              "punctuation, symbols or emoji")
     full = body
     if title and not body.lstrip().startswith(title.strip()):
         full = f"{title.strip()}\n\n{body}"

@@ -54,9 +54,15 @@ def test_seed_copy_is_the_brief_verbatim():
     assert article.text.endswith(seed.read_text(encoding="utf-8").strip("\n"))
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\n", "—…!?"])
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\n"])
 def test_empty_text_is_refused(text):
-    with pytest.raises(EmptyInputError, match="empty"):
+    with pytest.raises(EmptyInputError, match="the article is empty"):
+        article_from_text(text)
+
+
+@pytest.mark.parametrize("text", ["—…!?", "😀 " * 1000, "!?.,;:" * 500, "\u200b\u200d"])
+def test_a_text_without_words_is_refused_as_such_not_as_empty(text):
+    with pytest.raises(EmptyInputError, match="the article has no words, only punctuation"):
         article_from_text(text)
 
 
