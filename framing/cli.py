@@ -349,9 +349,9 @@ def _listed(path: str | None) -> list[str]:
 
 def read_csv_rows(path: str, column: str):
     """Yield (line, row) from a UTF-8 CSV, checking that it has the named column."""
-    from .ingest import MAX_CHARS
-
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS))  # a cell may be an article
+    # A cell may be an article, or longer: such a row is read and left unlabeled by classify
+    # (it says which), not the end of the file.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     p = Path(path)
     if not p.exists():
         raise InputFileError(f"{path}: no such file")
@@ -394,6 +394,7 @@ def read_csv_rows(path: str, column: str):
 def run_classify(args) -> int:
     from .analyzer import Analyzer
     from .export import RowWriter, terms_json
+    from .ingest import MAX_CHARS
 
     _check_out(args.out, [args.input], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
@@ -411,16 +412,19 @@ def run_classify(args) -> int:
                             f"which classify adds; {hint} (the CSV's own are kept)")
     writer = RowWriter(args.out, "csv", tuple(header) + tuple(names.values()))
     empty: list[int] = []
+    too_long: list[int] = []
 
     def flush(batch):
         texts = [row.get(args.text_column) or "" for _, row in batch]
-        filled = [i for i, text in enumerate(texts) if text.strip()]
+        too_long.extend(line for (line, _), text in zip(batch, texts) if len(text) > MAX_CHARS)
+        filled = [i for i, text in enumerate(texts) if text.strip() and len(text) <= MAX_CHARS]
         results = dict(zip(filled, analyzer.classify_texts([texts[i] for i in filled],
                                                            explained=False)))
         for i, (line, row) in enumerate(batch):
             result = results.get(i)
             if result is None:
-                empty.append(line)
+                if len(texts[i]) <= MAX_CHARS:
+                    empty.append(line)
                 values = ("", "", "", "", "[]")
             else:
                 values = (result.score.label, result.score.opinion_score,
@@ -444,12 +448,14 @@ def run_classify(args) -> int:
     if args.out:
         print(f"framing: wrote {writer.count} row(s) to {printable(args.out)}",
               file=sys.stderr)
-    if empty:
-        shown = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
-        print(f"framing: error: {len(empty)} row(s) with empty {args.text_column!r} left "
-              f"unlabeled (line(s) {shown})", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+    for lines, what in ((empty, f"with empty {args.text_column!r}"),
+                        (too_long, f"with {args.text_column!r} over the limit of "
+                                   f"{MAX_CHARS:,} characters")):
+        if lines:
+            shown = ", ".join(str(n) for n in lines[:10]) + (" …" if len(lines) > 10 else "")
+            print(f"framing: error: {len(lines)} row(s) {what} left unlabeled (line(s) "
+                  f"{shown})", file=sys.stderr)
+    return EXIT_ERROR if empty or too_long else 0
 
 
 # the columns classify adds, in order

@@ -257,6 +257,26 @@ def test_classify_empty_cells_are_reported_and_kept(tmp_path):
     assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
 
 
+def test_classify_goes_on_past_a_cell_over_the_size_limit(tmp_path):
+    """A cell longer than an article may be (2,000,000 characters) is left unlabeled and
+    named; the rows after it are classified (it used to end the run: 'field larger than
+    field limit')."""
+    source = tmp_path / "in.csv"
+    write_csv(source, [["The plan is a terrible idea."], ["word " * 420_000],
+                       ["Officials said it works."]], ["text"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--out", out)
+    assert_clean_error(result, "1 row(s) with 'text' over the limit of 2,000,000 characters "
+                               "left unlabeled (line(s) 3)")
+    limit = csv.field_size_limit(10_000_000)
+    try:
+        rows = read_csv(out)
+    finally:
+        csv.field_size_limit(limit)
+    assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
+    assert len(rows[1]["text"]) == 5 * 420_000  # kept as it was
+
+
 def labeled_rows(n=120):
     from framing.classify import read_labeled, shipped_training_files
 
