@@ -189,6 +189,9 @@ def read_file(path: str | Path, **meta: str) -> Article:
         raise InputFileError("no file named: the path is empty")
     path = Path(path)
     try:
+        if not path.exists() and path.is_symlink():  # (exists() follows the link)
+            raise InputFileError(f"{shown_path(path)}: a symbolic link to nothing (its target "
+                                 "is missing, or the links go round in a loop)")
         if not path.exists():
             hint = (f"; for a web page, give the whole address: https://{path}"
                     if _LOOKS_LIKE_A_SITE.match(str(path)) else "")

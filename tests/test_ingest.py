@@ -78,6 +78,15 @@ def test_missing_file_and_directory(tmp_path):
         load_article(tmp_path)
 
 
+def test_a_dangling_or_looping_link_says_so_not_no_such_file(tmp_path):
+    (tmp_path / "loop_a.txt").symlink_to(tmp_path / "loop_b.txt")
+    (tmp_path / "loop_b.txt").symlink_to(tmp_path / "loop_a.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    for name in ("loop_a.txt", "dangling.txt"):
+        with pytest.raises(InputFileError, match=f"{name}: a symbolic link to nothing"):
+            load_article(tmp_path / name)
+
+
 def test_oversize_file_is_refused(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:  # a sparse 50 MB file: no need to write 50 MB
