@@ -61,6 +61,7 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    markdown_text,
     metrics_table,
     sources_table,
     term_category_table,
@@ -190,7 +191,7 @@ def kept_file_note(key: str) -> None:
     note says which file the page reads."""
     chosen = kept().get(key)
     if chosen is not None:
-        st.caption(f"In use: {chosen[0]}. Choose another file to replace it.")
+        st.caption(f"In use: {markdown_text(chosen[0])}. Choose another file to replace it.")
 
 
 def input_default(key: str):
@@ -265,7 +266,8 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
     lexicon_text = digest = ""
     upload = values.get("lexicon")  # (name, bytes), kept across pages; named below
     if upload is not None and len(upload[1]) > LEXICON_MAX_MB * 1_000_000:
-        st.sidebar.error(f"{upload[0]}: file is {len(upload[1]) / 1e6:.1f} MB; the limit for "
+        st.sidebar.error(f"{markdown_text(upload[0])}: file is {len(upload[1]) / 1e6:.1f} MB; "
+                         "the limit for "
                          f"a lexicon is {LEXICON_MAX_MB} MB")
     elif upload is not None:
         name, data = upload
@@ -274,12 +276,13 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
             entries = read_lexicon(name, text=lexicon_text)
             digest = hashlib.sha256(lexicon_text.encode()).hexdigest()
             noun = "entry" if len(entries) == 1 else "entries"
-            st.sidebar.success(f"{len(entries)} {noun} from {name} in use.")
+            st.sidebar.success(f"{len(entries)} {noun} from {markdown_text(name)} in use.")
         except UnicodeDecodeError:
-            st.sidebar.error(f"{name}: not UTF-8 text; save the lexicon as UTF-8 CSV")
+            st.sidebar.error(f"{markdown_text(name)}: not UTF-8 text; save the lexicon as "
+                             "UTF-8 CSV")
             lexicon_text = ""
         except FramingError as error:
-            st.sidebar.error(str(error))
+            st.sidebar.error(markdown_text(error))
             lexicon_text = ""
     with st.sidebar.expander("About the scores"):
         st.markdown(ABOUT)
@@ -497,7 +500,7 @@ def analyze_all(requests, digest, lexicon_text):
         if error is None:
             reports.append((request[0], report))
         else:
-            st.error(f"Article {request[0]}: {error}")
+            st.error(f"Article {request[0]}: {markdown_text(error)}")
     status.caption(READING_HINT if reports else "\u00a0")
     return reports
 
@@ -514,12 +517,13 @@ def article_column(slot, report, width, categories, per_row: int = 3) -> None:
     """One article: its name, details, headline figures (``per_row`` cards a row: two when
     three or four articles make the columns narrow) and its highlighted text."""
     a = report.article
-    st.subheader(f"{slot}. {article_name(report, slot)}")
-    details = " · ".join(x for x in (a.outlet, a.published) if x)
+    # (a title, an outlet and a warning come from the article: shown as text, never markdown)
+    st.subheader(f"{slot}. {markdown_text(article_name(report, slot))}")
+    details = " · ".join(markdown_text(x) for x in (a.outlet, a.published) if x)
     if details:
         st.caption(details)
     for warning in a.warnings:
-        st.warning(warning)
+        st.warning(markdown_text(warning))
     figures = headline_metrics(report)
     for first in range(0, len(figures), per_row):
         for column, (label, value, help_text) in zip(st.columns(per_row),
@@ -583,10 +587,11 @@ def comparison_of(reports):
 
 def comparison_tab(labels, reports, c, problem) -> None:
     if c is None:
-        st.info(problem)
+        st.info(markdown_text(problem))
         return
     st.subheader("In short")
-    st.markdown("\n".join(f"- {line.text}" for line in c.summary) or "No marked differences.")
+    st.markdown("\n".join(f"- {markdown_text(line.text)}" for line in c.summary)
+                or "No marked differences.")
     left, right = st.columns(2)
     with left:
         st.altair_chart(bar(voice_opinion_table(reports, labels), "article", "share", "part",

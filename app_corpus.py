@@ -26,7 +26,7 @@ from framing.corpus.outlets import aggregate, compare_outlets, metric_phrases
 from framing.export import to_csv_bytes
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
 from framing.report import Article
-from framing.views import plural
+from framing.views import markdown_text, plural
 
 app = sys.modules["__main__"]  # app.py: get_analyzer, comparison_of, article_column, ...
 SLOTS = ("A", "B", "C", "D")
@@ -249,12 +249,13 @@ def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
     table = outlet_aggregates(path, version, metric)
     table = table[table["articles"] > 0]
     if table.empty:
-        st.info(f"No article has a value for {metric}.")
+        st.info(f"No article has a value for {markdown_text(metric)}.")
         return metric
     st.altair_chart(outlets_chart(table, metric), width="stretch")
     lonely = list(table.loc[table["articles"] == 1, "outlet"])
     if lonely:
-        st.caption(f"{'; '.join(lonely)}: only one article, so no interval (shown in red).")
+        st.caption(f"{'; '.join(map(markdown_text, lonely))}: only one article, so no interval "
+                   "(shown in red).")
     st.caption("Each dot is the outlet's mean over its analyzed articles (wire copies left "
                "out); the bar is a 95 % bootstrap interval: outlets whose bars do not overlap "
                "differ beyond noise.")
@@ -266,7 +267,8 @@ def compare_section(path: str, version, metric: str) -> None:
     names = list(outlet_list(path, version)["outlet"])
     st.subheader("Two outlets compared")
     if len(names) < 2:
-        st.info(f"The store has one outlet ({names[0] if names else 'none'}): nothing to "
+        st.info(f"The store has one outlet ({markdown_text(names[0]) if names else 'none'}): "
+                "nothing to "
                 "compare it with.")
         return
     left, right = st.columns(2)
@@ -278,13 +280,13 @@ def compare_section(path: str, version, metric: str) -> None:
     try:
         d = outlet_difference(path, version, a, b, metric)
     except FramingError as error:
-        st.error(str(error))
+        st.error(markdown_text(error))
         return
     if d.beyond_noise is None:
         verdict = "**No interval**"
     else:
         verdict = "**Clearly different.**" if d.beyond_noise else "**Not clearly different.**"
-    st.markdown(f"{verdict} {d.summary}")
+    st.markdown(f"{verdict} {markdown_text(d.summary)}")
     st.caption("Paired by story when the outlets share five stories or more: each outlet's "
                "mean per shared story, with the stories resampled, so that a story that is "
                "heated for everyone does not count as a difference between the outlets.")
@@ -300,7 +302,8 @@ def story_name(overview: pd.DataFrame):
 def stories_section(path: str, version, status: explore.StoreStatus) -> None:
     overview = story_overview(path, version)
     if overview.empty:
-        st.info(f"The store has no stories yet: run python -m framing corpus stories {path}")
+        st.info("The store has no stories yet: run python -m framing corpus stories "
+                f"{markdown_text(path)}")
         return
     st.caption(f"{len(overview):,} stories, the most covered first. Missing: the store's "
                "outlets that did not cover a story two or more others told (its blind spots). "
@@ -330,7 +333,8 @@ def story_comparison(path: str, version, story: int) -> None:
     chosen = list(articles["id"])
     lonely = len(covering) < 2
     if lonely:  # nothing to compare, but the story's own account is still worth reading
-        st.info(f"Only {covering[0] if covering else 'one outlet'} covered this story "
+        st.info(f"Only {markdown_text(covering[0]) if covering else 'one outlet'} covered "
+                "this story "
                 f"({plural(len(articles), 'article')}): there is no other outlet's account to "
                 "compare it with.")
         chosen = chosen[:len(SLOTS)]
@@ -347,7 +351,7 @@ def story_comparison(path: str, version, story: int) -> None:
         reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
                                        for r in texts.itertuples()))
     labels = list(SLOTS[:len(reports)])
-    st.markdown("  \n".join(f"**{label}**: {names[r.article.id]}"
+    st.markdown("  \n".join(f"**{label}**: {markdown_text(names[r.article.id])}"
                             for label, r in zip(labels, reports)))
     if lonely:
         article_columns(labels, reports)
@@ -497,7 +501,7 @@ try:
     status.check_analyzed()
     left_out = skipped_rows(key, version).message() if uploaded else ""
 except FramingError as error:
-    st.error(str(error))
+    st.error(markdown_text(error))
     st.stop()
 st.markdown(
     f"**{plural(status.articles, 'article')}** from {plural(status.outlets, 'outlet')}"
@@ -506,13 +510,14 @@ st.markdown(
     + f"; {status.analyzed:,} analyzed, {plural(status.sentences, 'sentence')}, "
     f"{plural(status.stories, 'story', 'stories')}"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
-st.caption(f"Table: {uploaded}" if uploaded else "Store: the example corpus"
-           if key == str(example_location()) else "" if PUBLIC else f"Store: {key}")
+st.caption(f"Table: {markdown_text(uploaded)}" if uploaded else "Store: the example corpus"
+           if key == str(example_location()) else "" if PUBLIC
+           else f"Store: {markdown_text(key)}")
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms
-    st.warning(f"{uploaded}: {left_out}")
+    st.warning(markdown_text(f"{uploaded}: {left_out}"))
 elif status.analyzed < status.articles and not uploaded and not PUBLIC:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
-               f"python -m framing corpus analyze {key}")
+               f"python -m framing corpus analyze {markdown_text(key)}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
 app.keep_choices(app.CORPUS_CHOICES)  # across the tabs (and app.py across pages)
 outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
+from .errors import ModelError, shown_path
 from .lexicon import TOKEN
 from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
@@ -606,8 +606,12 @@ def load_model(path: str | Path) -> ModelBundle:
     from .modelfile import RETRAIN, read
 
     path = Path(path)
+    if path.is_dir():
+        raise ModelError(f"{shown_path(path)}: is a directory, not a model file")
+    if path.exists() and not path.is_file():  # a pipe or a device: read no stream as a model
+        raise ModelError(f"{shown_path(path)}: not a model file (not a regular file)")
     if not path.is_file():
-        raise ModelError(f"{path}: no such model file")
+        raise ModelError(f"{shown_path(path)}: no such model file")
     bundle = read(path)
     if bundle.feature_version != FEATURE_VERSION or bundle.sklearn_version != sklearn_version():
         raise ModelError(

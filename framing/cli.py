@@ -9,7 +9,15 @@ import sys
 import threading
 from pathlib import Path
 
-from .errors import CSVInputError, DecodeError, FramingError, InputFileError, message_for
+from .errors import (
+    CSVInputError,
+    DecodeError,
+    FramingError,
+    InputFileError,
+    message_for,
+    printable,
+    shown_path,
+)
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -185,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except FramingError as error:
-        print(f"framing: error: {error}", file=sys.stderr)
+        print(f"framing: error: {printable(error)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt as stop:
         print(f"framing: {str(stop) or 'interrupted'}", file=sys.stderr)
@@ -194,8 +202,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as error:  # a full disk or standard output, a folder without permission
         _quiet_stdout()
-        from .errors import shown_path
-
         where = f"{shown_path(error.filename)}: " if error.filename else ""
         print(f"framing: error: {where}cannot write ({error.strerror or error})",
               file=sys.stderr)
@@ -236,7 +242,6 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     extensions the command writes (another data format's extension is refused)."""
     if out is None:
         return
-    from .errors import shown_path
     from .outfile import same_file
 
     path = Path(out)
@@ -279,7 +284,7 @@ def run_analyze(args) -> int:
     args.sources, empty_folders = _expand_folders(named)
     _check_out(args.out, args.sources)
     for folder in empty_folders:
-        print(f"framing: skipped {folder}: no .txt, .md or .html files in this folder",
+        print(f"framing: skipped {printable(folder)}: no .txt, .md or .html files in this folder",
               file=sys.stderr)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     fmt = _format(args)
@@ -296,11 +301,13 @@ def run_analyze(args) -> int:
             progress.update(1)
             if outcome.error:
                 failed += 1
-                progress.write(f"framing: skipped {outcome.source}: {outcome.error}",
+                progress.write(f"framing: skipped {printable(outcome.source)}: "
+                               f"{printable(outcome.error)}",
                                file=sys.stderr)
                 continue
             for warning in outcome.warnings:
-                progress.write(f"framing: warning: {outcome.source}: {warning}",
+                progress.write(f"framing: warning: {printable(outcome.source)}: "
+                               f"{printable(warning)}",
                                file=sys.stderr)
             for row in outcome.rows:
                 writer.write(row)
@@ -317,7 +324,8 @@ def run_analyze(args) -> int:
         return EXIT_ERROR
     writer.close()
     if args.out:
-        print(f"framing: wrote {writer.count} row(s) from {done} article(s) to {args.out}",
+        print(f"framing: wrote {writer.count} row(s) from {done} article(s) to "
+              f"{printable(args.out)}",
               file=sys.stderr)
     if failed:
         print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
@@ -341,9 +349,9 @@ def _listed(path: str | None) -> list[str]:
 
 def read_csv_rows(path: str, column: str):
     """Yield (line, row) from a UTF-8 CSV, checking that it has the named column."""
-    from .ingest import MAX_CHARS
-
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS))  # a cell may be an article
+    # A cell may be an article, or longer: such a row is read and left unlabeled by classify
+    # (it says which), not the end of the file.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     p = Path(path)
     if not p.exists():
         raise InputFileError(f"{path}: no such file")
@@ -386,6 +394,7 @@ def read_csv_rows(path: str, column: str):
 def run_classify(args) -> int:
     from .analyzer import Analyzer
     from .export import RowWriter, terms_json
+    from .ingest import MAX_CHARS
 
     _check_out(args.out, [args.input], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
@@ -403,16 +412,19 @@ def run_classify(args) -> int:
                             f"which classify adds; {hint} (the CSV's own are kept)")
     writer = RowWriter(args.out, "csv", tuple(header) + tuple(names.values()))
     empty: list[int] = []
+    too_long: list[int] = []
 
     def flush(batch):
         texts = [row.get(args.text_column) or "" for _, row in batch]
-        filled = [i for i, text in enumerate(texts) if text.strip()]
+        too_long.extend(line for (line, _), text in zip(batch, texts) if len(text) > MAX_CHARS)
+        filled = [i for i, text in enumerate(texts) if text.strip() and len(text) <= MAX_CHARS]
         results = dict(zip(filled, analyzer.classify_texts([texts[i] for i in filled],
                                                            explained=False)))
         for i, (line, row) in enumerate(batch):
             result = results.get(i)
             if result is None:
-                empty.append(line)
+                if len(texts[i]) <= MAX_CHARS:
+                    empty.append(line)
                 values = ("", "", "", "", "[]")
             else:
                 values = (result.score.label, result.score.opinion_score,
@@ -434,13 +446,16 @@ def run_classify(args) -> int:
         raise
     writer.close()
     if args.out:
-        print(f"framing: wrote {writer.count} row(s) to {args.out}", file=sys.stderr)
-    if empty:
-        shown = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
-        print(f"framing: error: {len(empty)} row(s) with empty {args.text_column!r} left "
-              f"unlabeled (line(s) {shown})", file=sys.stderr)
-        return EXIT_ERROR
-    return 0
+        print(f"framing: wrote {writer.count} row(s) to {printable(args.out)}",
+              file=sys.stderr)
+    for lines, what in ((empty, f"with empty {args.text_column!r}"),
+                        (too_long, f"with {args.text_column!r} over the limit of "
+                                   f"{MAX_CHARS:,} characters")):
+        if lines:
+            shown = ", ".join(str(n) for n in lines[:10]) + (" …" if len(lines) > 10 else "")
+            print(f"framing: error: {len(lines)} row(s) {what} left unlabeled (line(s) "
+                  f"{shown})", file=sys.stderr)
+    return EXIT_ERROR if empty or too_long else 0
 
 
 # the columns classify adds, in order
@@ -523,23 +538,26 @@ def run_compare(args) -> int:
             reports.append(analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
         except FramingError as error:
             failed.append(source)
-            print(f"framing: skipped {source}: {message_for(error, source)}", file=sys.stderr)
+            print(f"framing: skipped {printable(source)}: "
+                  f"{printable(message_for(error, source))}", file=sys.stderr)
     if failed and len(reports) < 2:  # (with two good articles or more, compare those)
         raise CompareError(f"{len(reports)} article(s) left to compare after {len(failed)} "
                            "failed; compare two to four")
     comparison = compare(reports)
     for label, report in zip(comparison.labels, reports):
         title = report.article.title or report.article.id
-        print(f"{label}: {title}" + (f" ({report.article.outlet})" if report.article.outlet
-                                     else ""))
+        # (a title and an outlet come from the page: no control character reaches the
+        # terminal, which would read an ESC as the start of an escape sequence)
+        print(printable(f"{label}: {title}" + (f" ({report.article.outlet})"
+                                               if report.article.outlet else "")))
     print()
     for line in comparison.summary:
-        print(f"- {line.text}")
+        print(f"- {printable(line.text)}")
     print(f"\n{len(comparison.pairs)} aligned sentence pairs, {len(comparison.gaps)} sentences "
           "without a counterpart.")
     if args.out:
         written = write_comparison(comparison, args.out)
-        print(f"framing: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+        print(f"framing: wrote {', '.join(printable(p) for p in written)}", file=sys.stderr)
     if failed:
         print(f"framing: error: {len(failed)} of {len(args.sources)} article(s) failed; "
               f"compared the other {len(reports)}", file=sys.stderr)

@@ -4,15 +4,32 @@ The command line prints ``str(error)`` and exits with status 2; the app shows it
 ``st.error``. Nothing in framing raises a bare ``ValueError`` or ``OSError`` at a user.
 """
 
+import re
+
 
 class FramingError(Exception):
     """Base class: a problem with the user's input, data files or environment."""
 
 
 def shown_path(path, limit: int = 120) -> str:
-    """A path as a message shows it: a name of thousands of characters cut to its ends."""
-    text = str(path)
+    """A path as a message shows it: a name of thousands of characters cut to its ends, and
+    its control characters written out (``printable``)."""
+    text = printable(path)
     return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 2:]}"
+
+
+# Control characters (line breaks, tabs, ESC, which starts a terminal's escape sequences,
+# BEL, DEL, C1) and the marks that reorder a line (bidirectional overrides and isolates).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                          "\u2028\u2029]")
+
+
+def printable(text) -> str:
+    """Text from outside (a file name, a title, an outlet, a cell) as a terminal line shows
+    it: each control character written out as Python writes it (``\\n``, ``\\x1b``), so a
+    name cannot break a message into two lines, and a page's title cannot send the terminal
+    escape sequences (recolour, retitle, clear the screen) or reorder the line."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], str(text))
 
 
 def os_reason(problem: OSError) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -40,6 +41,55 @@ ACTOR_COLUMNS = (
     "kind", "country", "loaded_term_list",
 )
 CUE_SEPARATOR = "; "
+
+# Spreadsheet formulas. A CSV cell that begins with = + - @ (or a tab or a carriage return) is
+# read by Excel, LibreOffice and Google Sheets as a formula, and our cells hold text taken
+# from web pages: "=HYPERLINK(...)" in a headline would become a live link, "=cmd|..." a
+# command. Every CSV we write (the command line's, the app's downloads, the corpus exports)
+# puts an apostrophe before such a text cell, so the spreadsheet shows it as text. Numbers,
+# and text that is a plain number ("-3", "+1.5e3", which no spreadsheet reads as a formula),
+# are written as they are, so a researcher's numeric columns stay numeric. A text of
+# apostrophes and then a formula character gets one more, so removing one apostrophe from
+# the cells that begin with apostrophes and a formula character gives back every text
+# exactly (README, "Exports"). JSON and Parquet hold the texts unchanged.
+FORMULA_START = r"'*[=+\-@\t\r]"
+PLAIN_NUMBER = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
+_FORMULA_START = re.compile(FORMULA_START)
+_PLAIN_NUMBER = re.compile(PLAIN_NUMBER)
+
+
+def spreadsheet_cell(value):
+    """A CSV cell that no spreadsheet reads as a formula (see ``FORMULA_START``): a text
+    beginning with a formula character gets an apostrophe before it; anything else, numbers
+    and plain-number texts included, is returned as it is."""
+    if (isinstance(value, str) and _FORMULA_START.match(value)
+            and not _PLAIN_NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def spreadsheet_sql(column: str) -> str:
+    """``spreadsheet_cell`` as a DuckDB expression over a text column (for ``COPY``)."""
+    formula = FORMULA_START.replace("'", "''")  # (a string literal's quotes doubled)
+    return (f"CASE WHEN regexp_matches({column}, '^{formula}') AND NOT "
+            f"regexp_matches({column}, '^({PLAIN_NUMBER})$') THEN '''' || {column} "
+            f"ELSE {column} END")
+
+
+def spreadsheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``spreadsheet_cell`` applied to its column names and to every cell of
+    its text (object) columns, as a copy; numeric columns are left as they are."""
+    import pandas as pd
+
+    frame = frame.rename(columns=lambda name: spreadsheet_cell(str(name)))
+    text = [k for k, dtype in enumerate(frame.dtypes)
+            if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype)]
+    if not text:
+        return frame
+    frame = frame.copy()
+    for k in text:
+        frame.isetitem(k, frame.iloc[:, k].map(spreadsheet_cell))
+    return frame
 
 
 def sentence_rows(report: ArticleReport) -> Iterator[dict]:
@@ -173,9 +223,10 @@ def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV as UTF-8 bytes, the same as the command line writes (for download buttons)."""
+    """CSV as UTF-8 bytes, the same as the command line writes (for download buttons), its
+    text cells safe to open in a spreadsheet (``spreadsheet_cell``)."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
+    spreadsheet_frame(frame).to_csv(buffer, index=False)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -207,14 +258,14 @@ class RowWriter:
         if not self._started:
             self._started = True
             if self.fmt == "csv":
-                self._csv.writeheader()
+                self._csv.writer.writerow([spreadsheet_cell(c) for c in self.columns])
             else:
                 self.handle.write("[")
 
     def write(self, row: dict) -> None:
         self._start()
-        if self.fmt == "csv":
-            self._csv.writerow(row)
+        if self.fmt == "csv":  # (text cells safe to open in a spreadsheet)
+            self._csv.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
         else:
             self.handle.write(("," if self.count else "") + "\n")
             self.handle.write(json.dumps(row, ensure_ascii=False))

@@ -142,7 +142,9 @@ def article_from_text(
     title = title or header.get("title", "")
     body = body.strip("\n")
     if not re.search(r"\w", body):
-        raise EmptyInputError("no text to analyze: the article is empty")
+        raise EmptyInputError("no text to analyze: the article is empty" if not body.strip()
+                              else "no text to analyze: the article has no words, only "
+                              "punctuation, symbols or emoji")
     full = body
     if title and not body.lstrip().startswith(title.strip()):
         full = f"{title.strip()}\n\n{body}"
@@ -187,6 +189,9 @@ def read_file(path: str | Path, **meta: str) -> Article:
         raise InputFileError("no file named: the path is empty")
     path = Path(path)
     try:
+        if not path.exists() and path.is_symlink():  # (exists() follows the link)
+            raise InputFileError(f"{shown_path(path)}: a symbolic link to nothing (its target "
+                                 "is missing, or the links go round in a loop)")
         if not path.exists():
             hint = (f"; for a web page, give the whole address: https://{path}"
                     if _LOOKS_LIKE_A_SITE.match(str(path)) else "")

@@ -30,6 +30,30 @@ def plural(count: int, noun: str, nouns: str = "") -> str:
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
+# What starts markdown (CommonMark, GitHub's extensions) or Streamlit's own syntax anywhere in
+# a line: links and images, emphasis, code, math, raw HTML and entities, tables; ":" before a
+# word starts an emoji (:smile:), an icon (:material/home:) or a colour (:red[...]).
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>$&~|]|:(?=\S)")
+# At a line's start: a heading, a quotation, a list item (bullets and "1." / "1)").
+_LINE_START = re.compile(r"[#>+\-*=|]|[0-9]+[.)]")
+
+
+def markdown_text(text) -> str:
+    """Text from outside (a title, an outlet, a name, a file name, a message quoting them) to
+    show as it is in Streamlit's markdown (headers, captions, messages): the marks that would
+    start syntax become numeric character references, which the reader sees as the marks
+    themselves: ``[x](https://…)`` is no link, ``$x$`` no formula, ``:smile:`` no emoji,
+    ``:red[x]`` no colour, ``**`` no bold, ``# x`` no heading; and it is one line. (A plain
+    web address is still made a link, which shows where it goes.)"""
+    line = " ".join(str(text).splitlines())
+    line = _INLINE_SYNTAX.sub(lambda m: f"&#{ord(m.group()[0])};", line)
+    first = _LINE_START.match(line)
+    if first:  # its last mark: "#" of "# x", "." of "1. x"
+        at = first.end() - 1
+        line = f"{line[:at]}&#{ord(line[at])};{line[at + 1:]}"
+    return line
+
+
 def article_name(report: ArticleReport, slot: str) -> str:
     """What a reader calls an article: its title, else its headline as the analysis found it
     (the first paragraph's headline lines), else "Article A". Never its internal id."""

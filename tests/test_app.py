@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 
@@ -124,6 +125,27 @@ def test_article_text_is_escaped(app):
     html = page_html(app)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html and "<img src=x" not in html
+
+
+HOSTILE_TITLE = "Budget [click here](https://evil.example/phish) $x^2$ :smile: **now**"
+HOSTILE_OUTLET = ":red[The Gazette] :material/home: [home](javascript:alert(1))"
+
+
+def test_a_title_and_outlet_are_shown_as_text_not_markdown(app):
+    """A title or outlet (typed, or taken from a page) is shown as written: no link, formula,
+    emoji, colour or bold of its own. (The browser test looks at the drawn page.)"""
+    paste(app, "A", PASTE_A)
+    app.text_input(key="title_A").input(HOSTILE_TITLE)
+    app.text_input(key="outlet_A").input(HOSTILE_OUTLET)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    heading = app.subheader[0].value
+    assert html.unescape(heading) == f"A. {HOSTILE_TITLE}"
+    assert "](" not in heading and "$" not in heading and ":smile" not in heading
+    assert "**" not in heading
+    caption = next(c.value for c in app.caption if "Gazette" in c.value)
+    assert html.unescape(caption) == HOSTILE_OUTLET
+    assert ":red[" not in caption and ":material" not in caption and "](" not in caption
 
 
 @pytest.mark.parametrize(("source", "message"), [

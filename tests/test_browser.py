@@ -192,6 +192,46 @@ def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
     page.close()
 
 
+def test_a_hostile_title_and_outlet_are_drawn_as_text(app_url, browser):
+    """A title and outlet holding markdown, LaTeX, emoji and colour syntax: drawn as typed,
+    with no link, formula, emoji or icon of their own."""
+    title = ("Budget [click here](https://evil.example/phish) $x^2$ :smile: **now** "
+             "<b>tag</b>")
+    outlet = ":red[Gazette] :material/home: [home](javascript:alert(3)) _it_"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url)
+    expect = sync_api.expect
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
+    box = page.locator('textarea[aria-label="Article A"]')
+    expect(box).to_be_visible(timeout=30_000)
+    box.fill("The mayor spoke on Monday about the budget. The plan is a disaster for the "
+             "city, critics said.")
+    page.get_by_text("Title and outlet (optional)").first.click()
+    page.get_by_label("Title").first.fill(title)
+    page.get_by_label("Outlet").first.fill(outlet)
+    page.get_by_label("Outlet").first.press("Tab")
+    page.get_by_role("button", name="Analyze").click()
+    heading = page.locator("[data-testid=stMain] h3").filter(has_text="Budget")
+    expect(heading).to_have_text(f"A. {title}", timeout=60_000)
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text="Gazette")
+    expect(caption).to_have_text(outlet)
+    main = page.locator("[data-testid=stMain]")
+    # the only link is the web address as it is written, made a link by Streamlit: it shows
+    # where it goes ("click here" is no link)
+    links = main.locator("a[href*='evil.example']")
+    assert links.count() == 1 and links.first.inner_text() == "https://evil.example/phish"
+    assert links.first.get_attribute("href") == "https://evil.example/phish"
+    for shown in (heading, caption):
+        assert shown.locator(".katex, [role=img], strong, b, em, span[style*=color]").count() == 0
+    assert "😄" not in main.inner_text()
+    assert dialogs == []
+    screenshot(page, "app_hostile_title")
+    page.close()
+
+
 def test_progress_is_shown_in_still_text_while_an_analysis_runs(app_url, browser):
     """While the app runs, Streamlit's animated figure is hidden (a browser drawing without a
     GPU redraws the page for every frame of it, which with many waiting pages took the

@@ -384,3 +384,19 @@ def test_threshold_is_the_middle_of_the_best_plateau():
 ])
 def test_a_schedule_is_reporting_and_a_forecast_opinion(analyzer, text, label):
     assert analyzer.classify_text(text).score.label == label
+
+
+def test_a_model_path_that_is_no_file_says_what_it_is(tmp_path):
+    import os
+
+    from framing.classify import load_model
+    from framing.errors import ModelError
+
+    pipe = tmp_path / "pipe.zip"
+    os.mkfifo(pipe)  # read, it would wait for a writer forever
+    for path, message in [(tmp_path, "is a directory, not a model file"),
+                          (pipe, "not a model file (not a regular file)"),
+                          ("/dev/null", "not a model file (not a regular file)"),
+                          (tmp_path / "none.zip", "no such model file")]:
+        with pytest.raises(ModelError, match=re.escape(f"{path}: {message}")):
+            load_model(path)

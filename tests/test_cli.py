@@ -257,6 +257,26 @@ def test_classify_empty_cells_are_reported_and_kept(tmp_path):
     assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
 
 
+def test_classify_goes_on_past_a_cell_over_the_size_limit(tmp_path):
+    """A cell longer than an article may be (2,000,000 characters) is left unlabeled and
+    named; the rows after it are classified (it used to end the run: 'field larger than
+    field limit')."""
+    source = tmp_path / "in.csv"
+    write_csv(source, [["The plan is a terrible idea."], ["word " * 420_000],
+                       ["Officials said it works."]], ["text"])
+    out = tmp_path / "out.csv"
+    result = run("classify", source, "--out", out)
+    assert_clean_error(result, "1 row(s) with 'text' over the limit of 2,000,000 characters "
+                               "left unlabeled (line(s) 3)")
+    limit = csv.field_size_limit(10_000_000)
+    try:
+        rows = read_csv(out)
+    finally:
+        csv.field_size_limit(limit)
+    assert [r["label"] for r in rows] == ["opinion", "", "reporting"]
+    assert len(rows[1]["text"]) == 5 * 420_000  # kept as it was
+
+
 def labeled_rows(n=120):
     from framing.classify import read_labeled, shipped_training_files
 
@@ -448,3 +468,51 @@ def test_a_column_named_in_another_case_is_suggested(tmp_path):
     assert_clean_error(run("classify", source, "--text-column", "Sentence"),
                        "no column named 'Sentence'; the columns are sentence (did you mean "
                        "'sentence'? Names are read as written)")
+
+
+# --------------------------------------------------------------------------- the terminal
+
+ESCAPES = "Budget \x1b[31mrow\x1b]0;pwned\x07 \u202eevil"  # colour, window title, bell, RTL
+
+
+def test_titles_and_names_reach_the_terminal_without_control_characters(tmp_path):
+    """A page's title or outlet, or a file's name, printed by compare, analyze or the corpus
+    commands cannot send the terminal escape sequences or break a message into lines."""
+    from framing.errors import printable
+
+    first, second = tmp_path / "a\nb.txt", tmp_path / "c.txt"
+    first.write_text(f"title: {ESCAPES}\noutlet: Out\x1b[2Jlet\n---\nThe council approved "
+                     "the budget on Monday, officials said.\n", encoding="utf-8")
+    second.write_text("title: Another\n---\nThe council rammed through a reckless budget, and "
+                      "nobody should believe the mayor.\n", encoding="utf-8")
+    compared = run("compare", first, second)
+    assert compared.returncode == 0, compared.stderr
+    assert compared.stdout.splitlines()[0] == f"A: {printable(ESCAPES)} (Out\\x1b[2Jlet)"
+    out = tmp_path / "o\nut.csv"
+    analyzed = run("analyze", first, tmp_path / "missing\x1b[2J.txt", "--level", "article",
+                   "--out", out)
+    assert analyzed.returncode == 2
+    assert analyzed.stderr.splitlines() == [
+        f"framing: skipped {tmp_path}/missing\\x1b[2J.txt: no such file",
+        f"framing: wrote 1 row(s) from 1 article(s) to {tmp_path}/o\\nut.csv",
+        "framing: error: 1 of 2 input(s) failed"]
+    db = tmp_path / "s.duckdb"
+    assert run("corpus", "add", db, first).returncode == 0
+    for command in (["query", db, "SELECT title, outlet FROM articles"], ["info", db]):
+        printed = run("corpus", *command)
+        assert printed.returncode == 0, printed.stderr
+        assert "\x1b" not in printed.stdout and "\x07" not in printed.stdout
+        assert "\u202e" not in printed.stdout and "Out\\x1b[2Jlet" in printed.stdout
+    # the exported file keeps the text as it is
+    assert "\x1b[31m" in read_csv(out)[0]["title"]
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("a\nb", "a\\nb"), ("\x1b[2J", "\\x1b[2J"), ("\x07\x7f\x9b", "\\x07\\x7f\\x9b"),
+    ("\u202eevil\u2066", "\\u202eevil\\u2066"), ("tab\there", "tab\\there"),
+    ("Ünïcödé “quotes” — 日本", "Ünïcödé “quotes” — 日本"), ("", ""),
+])
+def test_printable(text, shown):
+    from framing.errors import printable
+
+    assert printable(text) == shown

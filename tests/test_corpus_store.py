@@ -301,6 +301,39 @@ def test_empty_and_non_text_cells_and_corrupt_lines_are_skipped_and_counted(tmp_
     assert "int, not text" in skipped["reason"][1]
 
 
+def test_a_csv_row_cut_by_an_unquoted_comma_is_skipped_not_stored_in_pieces(tmp_path, capsys):
+    good = mixed_articles(2)
+    path = tmp_path / "cut.csv"
+    pd.DataFrame({"text": [good[0]["content"], "placeholder", good[1]["content"]],
+                  "outlet": ["A", "B", "C"]}).to_csv(path, index=False)
+    cut = f"The council met on Monday, and the mayor said the plan, which {good[0]['content'][:80]}"
+    path.write_text(path.read_text(encoding="utf-8").replace('placeholder', cut.replace('"', "")),
+                    encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert f"skipped {path}#row=2: 2 more field(s) than the header's 2; quote cells that hold " \
+           "commas" in capsys.readouterr().err
+    stored = Corpus(db).sql("SELECT outlet FROM articles ORDER BY outlet")["outlet"].tolist()
+    assert stored == ["A", "C"]  # not "The council met on Monday" with outlet " and the mayor…"
+
+
+@pytest.mark.parametrize(("name", "header", "twice"), [
+    ("twice.csv", "text,title,text", "'text'"),
+    ("twice.tsv", "body\ttitle\ttitle", "'title'"),
+])
+def test_a_table_with_a_column_it_reads_named_twice_is_refused(tmp_path, capsys, name, header,
+                                                               twice):
+    path = tmp_path / name
+    separator = "\t" if name.endswith(".tsv") else ","
+    path.write_text(header + "\n" + separator.join(["first text", "a title", "second text"])
+                    + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys) == (f"framing: error: {path}: columns named twice in the "
+                                      f"header: {twice}; rename them")
+    assert not db.exists()
+
+
 def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
     path = tmp_path / "broken.parquet"
     pd.DataFrame(mixed_articles(2)).to_parquet(path)
@@ -517,13 +550,14 @@ def test_a_store_from_a_newer_schema_says_so(tmp_path, capsys):
 
 def not_stores(folder: Path) -> dict[str, Path]:
     """Paths that are no store, by kind: articles and tables a user may name first by
-    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file."""
+    mistake, an empty file, a DuckDB file of someone else's, a folder, a missing file, a
+    named pipe."""
     import shutil
 
     paths = {"article": folder / "strike_wire.txt", "csv": folder / "export.csv",
              "parquet": folder / "export.parquet", "empty": folder / "empty.duckdb",
              "duckdb": folder / "other.duckdb", "folder": folder / "folder",
-             "missing": folder / "missing.duckdb"}
+             "missing": folder / "missing.duckdb", "fifo": folder / "pipe.duckdb"}
     shutil.copy(CORPUS_FILES[0], paths["article"])
     frame = pd.DataFrame({"text": ["A text of a few words."], "outlet": ["X"]})
     frame.to_csv(paths["csv"], index=False)
@@ -532,6 +566,7 @@ def not_stores(folder: Path) -> dict[str, Path]:
     with duckdb.connect(str(paths["duckdb"])) as con:
         con.execute("CREATE TABLE t(a INTEGER)")
     paths["folder"].mkdir()
+    os.mkfifo(paths["fifo"])  # opening it to read would wait for a writer forever
     return paths
 
 
@@ -542,6 +577,7 @@ NOT_A_STORE = {
     "empty": "not a framing store (an empty file)",
     "duckdb": "not a framing store (a DuckDB file without its tables)",
     "folder": "is a directory, not a store file",
+    "fifo": "not a framing store (not a regular file)",
     "missing": "no such store; make one with: python -m framing corpus add {path} ARTICLES...",
 }
 
@@ -1298,3 +1334,49 @@ def test_a_named_column_is_found_in_any_case(tmp_path, capsys):
     assert main(["corpus", "add", str(db), str(path), "--text-column", "story",
                  "--outlet-column", "PAPER"]) == 0
     assert Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist() == ["Daily"]
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+SPREADSHEET_CASES = ["=1+1", "+x", "-2+3", "@SUM(A1)", "\tx", "\rx", "'=x", "''-x", "-3",
+                     "+1.5e3", "-.5", "3-2", "plain", "'quoted'", " =x", ""]
+
+
+def test_csv_exports_neutralize_formula_text_as_the_other_csvs_do(tmp_path, capsys):
+    """`corpus query --out` and `corpus export` write CSV with DuckDB; text cells follow the
+    rule of every other CSV (framing.export.spreadsheet_cell), numbers and Parquet do not."""
+    from framing.export import spreadsheet_cell
+
+    table = tmp_path / "in.csv"
+    pd.DataFrame({"text": [body(CORPUS_FILES[0])], "title": ["=HYPERLINK(\"http://x\")"],
+                  "outlet": ["@Outlet"]}).to_csv(table, index=False)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(table)]) == 0
+    out = tmp_path / "articles.csv"
+    assert main(["corpus", "export", str(db), "--table", "articles", "--out", str(out)]) == 0
+    articles = pd.read_csv(out, keep_default_na=False)
+    assert (articles["title"][0], articles["outlet"][0]) == ("'=HYPERLINK(\"http://x\")",
+                                                             "'@Outlet")
+    assert articles["words"].dtype == "int64"
+    parquet = tmp_path / "articles.parquet"
+    assert main(["corpus", "export", str(db), "--table", "articles", "--out", str(parquet)]) == 0
+    assert pd.read_parquet(parquet)["title"][0] == "=HYPERLINK(\"http://x\")"
+    values = ", ".join("'" + v.replace("'", "''") + "'" for v in SPREADSHEET_CASES)
+    query = tmp_path / "q.csv"
+    sql = (f'SELECT v AS "=name", -3 AS n, k FROM (SELECT unnest([{values}]) AS v, '
+           "generate_subscripts([0" + ", 0" * (len(SPREADSHEET_CASES) - 1) + "], 1) AS k) "
+           "ORDER BY k")
+    assert main(["corpus", "query", str(db), sql, "--out", str(query)]) == 0
+    rows = list(csv.reader(query.open(encoding="utf-8", newline="")))
+    assert rows[0] == ["'=name", "n", "k"]
+    assert [row[0] for row in rows[1:]] == [spreadsheet_cell(v) for v in SPREADSHEET_CASES]
+    assert {row[1] for row in rows[1:]} == {"-3"}
+
+
+def test_stories_and_report_tables_neutralize_formula_text(tmp_path):
+    from framing.corpus.cli_stories import _write
+
+    out = tmp_path / "report.csv"
+    _write(pd.DataFrame({"outlet": ["=evil", "fine"], "mean": [-1.5, 2.0]}), str(out))
+    assert out.read_text(encoding="utf-8").splitlines() == ["outlet,mean", "'=evil,-1.5",
+                                                            "fine,2.0"]

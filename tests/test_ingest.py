@@ -54,9 +54,15 @@ def test_seed_copy_is_the_brief_verbatim():
     assert article.text.endswith(seed.read_text(encoding="utf-8").strip("\n"))
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\n", "—…!?"])
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\n"])
 def test_empty_text_is_refused(text):
-    with pytest.raises(EmptyInputError, match="empty"):
+    with pytest.raises(EmptyInputError, match="the article is empty"):
+        article_from_text(text)
+
+
+@pytest.mark.parametrize("text", ["—…!?", "😀 " * 1000, "!?.,;:" * 500, "\u200b\u200d"])
+def test_a_text_without_words_is_refused_as_such_not_as_empty(text):
+    with pytest.raises(EmptyInputError, match="the article has no words, only punctuation"):
         article_from_text(text)
 
 
@@ -70,6 +76,15 @@ def test_missing_file_and_directory(tmp_path):
         load_article(tmp_path / "missing.txt")
     with pytest.raises(InputFileError, match="is a directory"):
         load_article(tmp_path)
+
+
+def test_a_dangling_or_looping_link_says_so_not_no_such_file(tmp_path):
+    (tmp_path / "loop_a.txt").symlink_to(tmp_path / "loop_b.txt")
+    (tmp_path / "loop_b.txt").symlink_to(tmp_path / "loop_a.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    for name in ("loop_a.txt", "dangling.txt"):
+        with pytest.raises(InputFileError, match=f"{name}: a symbolic link to nothing"):
+            load_article(tmp_path / name)
 
 
 def test_oversize_file_is_refused(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -20,6 +21,7 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    markdown_text,
     metrics_table,
     plural,
     sources_table,
@@ -259,3 +261,34 @@ def test_a_link_line_is_greyed_never_shaded_as_opinion(analyzer):
                    and sc.label == "opinion")
     assert "--fr-shade:0.00" not in sentence_html(report, opinion)
     assert "Why" not in {a.name for a in report.actors}
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("[click](https://evil.example)", "&#91;click&#93;(https&#58;//evil.example)"),
+    ("![x](https://evil.example/a.png)", "!&#91;x&#93;(https&#58;//evil.example/a.png)"),
+    ("$x^2$ costs", "&#36;x^2&#36; costs"),
+    (":smile: and :red[red] and :material/home:",
+     "&#58;smile: and &#58;red&#91;red&#93; and &#58;material/home:"),
+    ("**bold** _it_ ~~s~~ `code`", "&#42;&#42;bold&#42;&#42; &#95;it&#95; &#126;&#126;s&#126;&#126; "
+                                   "&#96;code&#96;"),
+    ("<b>tag</b> &amp; a\\b", "&#60;b&#62;tag&#60;/b&#62; &#38;amp; a&#92;b"),
+    ("# heading", "&#35; heading"), ("> quote", "&#62; quote"), ("- item", "&#45; item"),
+    ("1. first", "1&#46; first"), ("12) twelfth", "12&#41; twelfth"),
+    ("two\nlines\r\nhere", "two lines here"),
+    # plain words, a sentence's punctuation and a colon before a space stay readable
+    ("U.S., Britain warn Russia: talks - again (2021)",
+     "U.S., Britain warn Russia: talks - again (2021)"),
+    ("", ""),
+])
+def test_markdown_text_starts_no_syntax(text, written):
+    assert markdown_text(text) == written
+
+
+@pytest.mark.parametrize("text", ["[a](b) $c$ :d: **e** <f> &g; \\h `i` ~j~ |k|", "# x",
+                                  "1. y", "plain", "Ünïcödé — “quotes”", "a:b::c"])
+def test_markdown_text_reads_as_the_text(text):
+    """What the reader sees (the references decoded) is the text itself."""
+    assert html.unescape(markdown_text(text)) == text

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_ERROR, _jobs, _Parser
-from ..errors import FramingError, InputFileError
+from ..errors import FramingError, InputFileError, printable
 
 TABLES = ("articles", "sentences", "terms", "actors", "metrics", "runs", "skipped", "stories")
 OUT_FORMATS = {".csv": "csv", ".parquet": "parquet", ".json": "json"}
@@ -138,10 +138,21 @@ def main(argv: list[str]) -> int:
     return args.run(args)
 
 
+def printable_frame(frame):
+    """A table to print on a terminal: its text cells and names without control characters
+    (``framing.errors.printable``: a title from a page cannot send escape sequences)."""
+    frame = frame.rename(columns=printable)
+    for k, dtype in enumerate(frame.dtypes):
+        if dtype.kind == "O":  # (text)
+            frame.isetitem(k, frame.iloc[:, k].map(
+                lambda v: printable(v) if isinstance(v, str) else v))
+    return frame
+
+
 def _say(message: str) -> None:
     from tqdm import tqdm
 
-    tqdm.write(f"framing: {message}", file=sys.stderr)
+    tqdm.write(f"framing: {printable(message)}", file=sys.stderr)
 
 
 def _show_progress(args) -> bool:
@@ -167,7 +178,7 @@ def run_add(args) -> int:
               desc="framing: adding") as bar:
         summary = add_records(args.db, records(the_plan, args.allow_private_hosts),
                               report=_say, progress=bar)
-    parts = [f"added {summary.added} article(s) to {args.db}"]
+    parts = [f"added {summary.added} article(s) to {printable(args.db)}"]
     if summary.near_duplicates:
         parts.append(f"{summary.near_duplicates} flagged as near copies of another outlet's")
     if summary.already_stored:
@@ -228,7 +239,8 @@ def run_analyze(args) -> int:
     finally:
         bar.close()
     if summary.run_id is None:
-        print(f"framing: nothing to analyze in {args.db}: {_nothing_to_do(args)}",
+        print(f"framing: nothing to analyze in {printable(args.db)}: "
+              f"{printable(_nothing_to_do(args))}",
               file=sys.stderr)
         return 0
     working = summary.seconds - summary.start_seconds
@@ -267,7 +279,7 @@ def run_info(args) -> int:
         copies = scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
         analyzed = scalar("SELECT count(*) FROM metrics")
         skipped = scalar("SELECT count(*) FROM skipped")
-        print(f"{args.db}: {total} articles ({copies} near copies of another outlet's), "
+        print(f"{printable(args.db)}: {total} articles ({copies} near copies of another outlet's), "
               f"{analyzed} analyzed, {skipped} skipped inputs")
         outlets = con.execute(
             "SELECT coalesce(nullif(a.outlet, ''), '(no outlet)') AS outlet, count(*) AS articles,"
@@ -284,7 +296,8 @@ def run_info(args) -> int:
     for title, frame in (("By outlet", outlets), ("By month", months),
                          ("Runs (latest first)", runs), ("Skipped (latest 10)", reasons)):
         print(f"\n{title}:")
-        print(frame.to_string(index=False, max_colwidth=70) if len(frame) else "  (none)")
+        print(printable_frame(frame).to_string(index=False, max_colwidth=70) if len(frame)
+              else "  (none)")
     return 0
 
 
@@ -320,11 +333,31 @@ def _copy(con, select: str, out: str) -> int:
         with OutputFile(out, binary=True, open_handle=False) as output:
             target = str(output.write_path)
             sandbox(con, writable=target)
+            if fmt == "csv":
+                select = _spreadsheet_safe(con, select)
             quoted = target.replace("'", "''")
             count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
     except duckdb.Error as error:
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
     return count
+
+
+def _spreadsheet_safe(con, select: str) -> str:
+    """The query with its text columns written as no spreadsheet reads a formula
+    (``framing.export.spreadsheet_cell``); the other columns, and the names, as they are."""
+    from ..export import spreadsheet_cell, spreadsheet_sql
+
+    outer = con.sql(f"SELECT * FROM ({select}) AS q")
+    names = con.sql(select).columns
+    if not any(str(kind) == "VARCHAR" for kind in outer.types):
+        return select
+    columns = []
+    for inner, name, kind in zip(outer.columns, names, outer.types):
+        reference = 'q."' + inner.replace('"', '""') + '"'
+        value = spreadsheet_sql(reference) if str(kind) == "VARCHAR" else reference
+        alias = spreadsheet_cell(name).replace('"', '""')
+        columns.append(f'{value} AS "{alias}"')
+    return f"SELECT {', '.join(columns)} FROM ({select}) AS q"
 
 
 def run_query(args) -> int:
@@ -339,7 +372,7 @@ def run_query(args) -> int:
     with connect(args.db) as con:
         if args.out:
             count = _copy(con, sql, args.out)
-            print(f"framing: wrote {count} rows to {args.out}", file=sys.stderr)
+            print(f"framing: wrote {count} rows to {printable(args.out)}", file=sys.stderr)
             return 0
         sandbox(con)
         try:
@@ -355,7 +388,7 @@ def run_query(args) -> int:
     if frame.empty:
         print("(no rows)")
         return 0
-    print(frame.head(args.max_rows).to_string(index=False, max_colwidth=60))
+    print(printable_frame(frame.head(args.max_rows)).to_string(index=False, max_colwidth=60))
     if len(frame) > args.max_rows:
         print(f"(the first {args.max_rows} rows; all of them with --out FILE)")
     return 0
@@ -367,7 +400,8 @@ def run_export(args) -> int:
     _out_format(args.out)
     with connect(args.db) as con:
         count = _copy(con, f"SELECT * FROM {args.table}", args.out)
-    print(f"framing: wrote {count} rows of {args.table} to {args.out}", file=sys.stderr)
+    print(f"framing: wrote {count} rows of {args.table} to {printable(args.out)}",
+          file=sys.stderr)
     return 0
 
 

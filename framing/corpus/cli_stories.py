@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..errors import printable
 from .storeio import (
     BY_CHOICES,
     DEFAULT_THRESHOLD,
@@ -80,6 +81,7 @@ def run_stories(args) -> int:
 def _write(frame, out: str) -> None:
     """Write the table through ``framing.outfile`` (a temporary file renamed into place; a
     name too long or a missing folder is one line)."""
+    from ..export import spreadsheet_frame
     from ..outfile import OutputFile
     from .store import check_path
 
@@ -89,8 +91,8 @@ def _write(frame, out: str) -> None:
             f"--out must end in .csv, .parquet or .json, not {Path(out).name!r}")
     check_path(out, CorpusReportError)
     with OutputFile(out, binary=True, open_handle=False) as output:
-        if suffix == ".csv":
-            frame.to_csv(output.write_path, index=False)
+        if suffix == ".csv":  # (text cells safe to open in a spreadsheet)
+            spreadsheet_frame(frame).to_csv(output.write_path, index=False)
         elif suffix == ".parquet":
             frame.to_parquet(output.write_path, index=False)
         else:
@@ -98,6 +100,7 @@ def _write(frame, out: str) -> None:
 
 
 def run_report(args) -> int:
+    from .cli import printable_frame
     from .outlets import aggregate, compare_outlets, differences_frame
 
     if args.resamples < 100:
@@ -118,16 +121,17 @@ def run_report(args) -> int:
         frame = differences_frame(differences)
         if args.out:
             _write(frame, args.out)
-            print(f"framing: wrote {len(frame)} comparison(s) to {args.out}", file=sys.stderr)
+            print(f"framing: wrote {len(frame)} comparison(s) to {printable(args.out)}",
+                  file=sys.stderr)
         else:
             for difference in differences:
-                print(difference.summary)
+                print(printable(difference.summary))
         return 0
     frame = aggregate(args.db, by=args.by or "outlet", metrics=args.metric,
                       resamples=args.resamples, seed=args.seed)
     if args.out:
         _write(frame, args.out)
-        print(f"framing: wrote {len(frame)} row(s) to {args.out}", file=sys.stderr)
+        print(f"framing: wrote {len(frame)} row(s) to {printable(args.out)}", file=sys.stderr)
     else:
         import pandas as pd
 
@@ -136,5 +140,6 @@ def run_report(args) -> int:
             return 0
         with pd.option_context("display.max_rows", None, "display.width", 120,
                                "display.float_format", "{:.3f}".format):
-            print(frame.to_string(index=False, na_rep=""))  # no interval: an empty cell
+            # (no interval: an empty cell)
+            print(printable_frame(frame).to_string(index=False, na_rep=""))
     return 0

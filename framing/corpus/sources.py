@@ -266,6 +266,10 @@ def table_columns(path: str, columns: Columns) -> dict[str, str]:
             if name in by_lower and by_lower[name] not in chosen.values():
                 chosen[key] = by_lower[name]
                 break
+    twice = [name for name in dict.fromkeys(chosen.values()) if found.count(name) > 1]
+    if twice:  # (a CSV row keeps the last of them: the text could be another column's)
+        raise SourceError(f"{path}: columns named twice in the header: "
+                          f"{', '.join(repr(name) for name in twice)}; rename them")
     if "text" not in chosen:
         raise SourceError(f"{path}: no text column (looked for {', '.join(COLUMN_NAMES['text'])});"
                           f" the columns are {', '.join(found) or '(none)'}; name it with "
@@ -362,6 +366,12 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str):
         try:
             for row in reader:
                 number += 1
+                if None in row:  # more fields than the header: a cell's comma, unquoted, cut
+                    # its text in two, and the rest went into other columns
+                    yield Skip(f"{path}#row={number}", f"{len(row[None])} more field(s) than "
+                               f"the header's {len(reader.fieldnames)}; quote cells that hold "
+                               f"{'commas' if delimiter == ',' else 'the separator'}")
+                    continue
                 yield _row_record(f"{path}#row={number}", row, chosen)
         except csv.Error as error:
             yield Skip(f"{path}#line={reader.line_num}", f"unreadable CSV from here on ({error})")

@@ -216,6 +216,8 @@ def check_store_file(path, create: bool = False) -> bool:
         if not path.parent.is_dir():
             raise StoreError(f"{shown}: the folder {shown_path(path.parent)} does not exist")
         return False
+    if not path.is_file():  # a pipe or a device: opening it could wait forever
+        raise StoreError(f"{shown}: not a framing store (not a regular file)")
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(DUCKDB_MAGIC) + 8)
