@@ -248,6 +248,43 @@ def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     assert "written by a newer framing (store schema 2;" in capsys.readouterr().err
 
 
+def test_stories_is_a_writer_that_waits_its_turn(store, capsys):
+    """`corpus stories` takes the writer lock that `add` and `analyze` take: while another
+    writer runs it stops at once with one line and writes nothing; the lock file goes with it."""
+    from framing.corpus.store import StoreError, WriterLock
+
+    path, _ = store
+    with WriterLock(path):
+        assert run_cli(["stories", str(path)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "locked by another writer" in err[0], err
+        with pytest.raises(StoreError, match="locked by another writer"):
+            build_stories(path)
+        with duckdb.connect(str(path), read_only=True) as con:
+            assert not con.execute("SELECT count(*) FROM information_schema.tables "
+                                   "WHERE table_name = 'stories'").fetchone()[0]
+    assert run_cli(["stories", str(path)]) == 0
+    assert not path.with_name(path.name + ".lock").exists()
+    # and while stories runs, another writer is refused
+    import framing.corpus.stories as stories_module
+
+    real = stories_module.find_stories
+    refused = []
+
+    def find_while_someone_adds(con, *args):
+        with pytest.raises(StoreError, match="locked by another writer") as error:
+            WriterLock(path).acquire()
+        refused.append(str(error.value))
+        return real(con, *args)
+
+    stories_module.find_stories = find_while_someone_adds
+    try:
+        assert build_stories(path).articles == 8
+    finally:
+        stories_module.find_stories = real
+    assert len(refused) == 1
+
+
 @pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])
 def test_two_articles_of_one_outlet_need_more_similarity(outlets, joined):
     # pairwise cosine 0.35, above the threshold but below it once halved for one outlet
