@@ -1014,6 +1014,29 @@ def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys
     assert (summary.added, summary.undated) == (8, 4)
 
 
+def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):
+    """A copy that is not stored (the same text, or a near copy from the same outlet) with a
+    published value that is no date is not 'stored without a date'."""
+    text = "\n\n".join(paragraphs()[:6])
+    rows = [{"text": text, "outlet": "A", "published": "2024-05-15"},
+            {"text": text, "outlet": "B", "published": "yesterday"},  # the same text
+            {"text": text + " One more line at the end.", "outlet": "A",
+             "published": "soon"},  # a near copy from the same outlet
+            {"text": "\n\n".join(paragraphs()[6:12]), "outlet": "A", "published": "later"}]
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "added 2 article(s)" in err and "2 already stored" in err, err
+    assert "1 stored without a date" in err, err
+    named = [line for line in err.splitlines() if "is not a date" in line]
+    assert len(named) == 1 and "t.jsonl#line=4: published 'later'" in named[0], named
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles WHERE published IS NULL"
+                          )["n"][0] == 1
+    summary = Corpus(tmp_path / "again.duckdb").add([str(path)])
+    assert (summary.added, summary.already_stored, summary.undated) == (2, 2, 1)
+
+
 def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):
     path = write_jsonl(tmp_path / "t.jsonl", [{"body": "Some words here.", "headline": "x"}])
     assert main(["corpus", "add", str(tmp_path / "s.duckdb"), str(path), "--text-column",
