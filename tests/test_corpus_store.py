@@ -476,6 +476,39 @@ def test_query_prints_a_table_and_refuses_writes(analyzed_store, capsys):
         len(CORPUS_FILES)
 
 
+@pytest.mark.parametrize("sql_type, value, shown", [
+    ("VARCHAR", "'x'", "x"), ("INTEGER", "7", "7"), ("DOUBLE", "2.5", "2.5"),
+    ("DATE", "DATE '2024-05-15'", "2024-05-15"),
+    ("TIMESTAMP", "TIMESTAMP '2024-05-15 10:00:00'", "2024-05-15 10:00:00"),
+    ("BOOLEAN", "true", "True"), ("INTEGER[]", "[1, 2]", "[1, 2]")])
+def test_query_prints_sql_null_as_null(analyzed_store, capsys, sql_type, value, shown):
+    """NULL prints as NULL in every type, never as pandas' NaN, NaT, None or <NA>, and stays
+    apart from an empty string (an empty cell)."""
+    sql = (f"SELECT 1 AS k, {value}::{sql_type} AS v, '' AS e UNION ALL "
+           f"SELECT 2, NULL, NULL ORDER BY k")
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["1", *shown.split()], lines
+    assert lines[2].split() == ["2", "NULL", "NULL"], lines
+
+
+def test_query_keeps_a_real_nan_apart_from_null(analyzed_store, capsys):
+    sql = "SELECT 'NaN'::DOUBLE AS nan, NULL::DOUBLE AS missing, [1, NULL] AS list"
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split() == ["NaN", "NULL", "[1,", "NULL]"]
+    # a killed run's missing end in `corpus info` is NULL too
+    with connect(analyzed_store, write=True) as con:
+        con.execute("INSERT INTO runs VALUES (99, now()::TIMESTAMP, NULL, '', '', '', 0, 0, "
+                    "'local')")
+    try:
+        assert main(["corpus", "info", str(analyzed_store)]) == 0
+        runs = capsys.readouterr().out.split("Runs (latest first):")[1].splitlines()[2]
+        assert runs.split()[0] == "99" and "NULL" in runs and "NaT" not in runs
+    finally:
+        with connect(analyzed_store, write=True) as con:
+            con.execute("DELETE FROM runs WHERE id = 99")
+
+
 def test_info_counts_by_outlet_and_month(analyzed_store, capsys):
     assert main(["corpus", "info", str(analyzed_store)]) == 0
     out = capsys.readouterr().out
