@@ -51,6 +51,21 @@ def test_every_lexicon_category_is_documented(category):
     assert f"| `{category}` |" in README
 
 
+def test_the_sentence_columns_table_names_every_kind():
+    from framing.report import KINDS
+
+    row = next(line for line in README.splitlines() if line.startswith("| `kind` |"))
+    assert sorted(re.findall(r"`(\w+)`", row.split("|")[2])) == sorted(KINDS)
+
+
+def test_link_lines_are_documented_with_the_kind_they_get(analyzer):
+    report = analyzer.analyze("The council voted on Tuesday to approve the new budget.\n\n"
+                              "Read more: Council budget fight drags on\n\n"
+                              "The mayor said the plan would be paid from reserves.")
+    kind = report.scores[1].sentence.kind
+    assert f"kept but marked as not body text (kind `{kind}`)" in README
+
+
 def test_requirements_are_lower_bounded():
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
