@@ -1070,6 +1070,22 @@ def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):
     assert (summary.added, summary.already_stored, summary.undated) == (2, 2, 1)
 
 
+def test_the_library_takes_columns_as_a_dict(tmp_path):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"story": "The council met on Monday and "
+                                               "voted for the plan.", "paper": "Ledger"}])
+    summary = Corpus(tmp_path / "s.duckdb").add([str(path)], columns={"text": "story",
+                                                                        "outlet": "paper"})
+    assert summary.added == 1
+    assert Corpus(tmp_path / "s.duckdb").sql("SELECT outlet FROM articles")["outlet"][0] == \
+        "Ledger"
+    for columns, message in (({"body": "story"}, "columns: unknown key 'body'; the keys are "
+                                                 "text, title, outlet, published, url"),
+                             ({"text": 3}, "columns: the text column is named by a string"),
+                             (["story"], "columns must be a dict")):
+        with pytest.raises(FramingError, match=re.escape(message)):
+            Corpus(tmp_path / "s.duckdb").add([str(path)], columns=columns)
+
+
 def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):
     path = write_jsonl(tmp_path / "t.jsonl", [{"body": "Some words here.", "headline": "x"}])
     assert main(["corpus", "add", str(tmp_path / "s.duckdb"), str(path), "--text-column",
