@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pytest
@@ -283,6 +285,23 @@ def test_stories_is_a_writer_that_waits_its_turn(store, capsys):
     finally:
         stories_module.find_stories = real
     assert len(refused) == 1
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"threshold": 0}, "threshold must be a number above 0 and at most 1, not 0"),
+    ({"threshold": 5}, "threshold must be a number above 0 and at most 1, not 5"),
+    ({"threshold": float("nan")}, "threshold must be a number above 0 and at most 1, not nan"),
+    ({"window_days": -1}, "window_days must be a whole number of days, 0 or more, not -1"),
+    ({"window_days": 2.5}, "window_days must be a whole number of days, 0 or more, not 2.5")])
+def test_the_library_checks_the_stories_options(store, options, message):
+    """As the command line does: a threshold of 5 or NaN made every article a story of its
+    own, 0 joined everything, and a negative window was a bare ValueError."""
+    path, _ = store
+    with pytest.raises(FramingError, match=re.escape(message)):
+        build_stories(path, **options)
+    with duckdb.connect(str(path)) as con, pytest.raises(FramingError, match=re.escape(message)):
+        find_stories(con, **options)
+    assert not path.with_name(path.name + ".lock").exists()
 
 
 @pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])

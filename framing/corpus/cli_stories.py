@@ -9,6 +9,7 @@ from .storeio import (
     BY_CHOICES,
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
+    MIN_RESAMPLES,
     MIN_SHARED_STORIES,
     RESAMPLES,
     CorpusReportError,
@@ -63,7 +64,7 @@ def add_commands(subparsers) -> None:
 def run_stories(args) -> int:
     from .stories import build_stories
 
-    if not 0.0 < args.threshold <= 1.0:
+    if not 0.0 < args.threshold <= 1.0:  # (not NaN either)
         raise CorpusReportError("--threshold must be above 0 and at most 1")
     if args.window_days < 0:
         raise CorpusReportError("--window-days must be 0 or more")
@@ -100,8 +101,10 @@ def _write(frame, out: str) -> None:
 def run_report(args) -> int:
     from .outlets import aggregate, compare_outlets, differences_frame
 
-    if args.resamples < 100:
-        raise CorpusReportError("--resamples must be 100 or more")
+    if args.resamples < MIN_RESAMPLES:
+        raise CorpusReportError(f"--resamples must be {MIN_RESAMPLES} or more")
+    if args.seed < 0:
+        raise CorpusReportError("--seed must be 0 or more")
     if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
         raise CorpusReportError(
             f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")

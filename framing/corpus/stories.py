@@ -40,6 +40,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .storeio import (  # noqa: F401
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
+    check_story_options,
     connect,
     has_stories,
     table_exists,
@@ -321,8 +322,7 @@ def find_stories(con, window_days: int = DEFAULT_WINDOW_DAYS,
     Returns a DataFrame with the columns of ``STORY_COLUMNS`` (one row per article) and,
     for convenience, ``outlet`` and ``published``.
     """
-    if window_days < 0:
-        raise ValueError("window_days must be >= 0")
+    check_story_options(window_days, threshold)
     frame = load_articles(con)
     columns = list(STORY_COLUMNS) + ["outlet", "published"]
     if frame.empty:
@@ -418,6 +418,7 @@ def build_stories(db, window_days: int = DEFAULT_WINDOW_DAYS,
     written: DuckDB keeps what it read until then (about 0.3 GB at 100,000 articles), and
     readers are not locked out while the stories are computed. Given a connection, the
     caller owns the store (and its lock)."""
+    check_story_options(window_days, threshold)  # before the store is touched
     if isinstance(db, (str, Path)):
         from .store import WriterLock, check_store
 
