@@ -877,6 +877,78 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_p
     assert run_count(db) == 0  # the engine starts before a run is recorded
 
 
+def in_process_cluster(workers: int):
+    """A Dask cluster in this process (so a monkeypatch reaches its workers' code)."""
+    distributed = pytest.importorskip("distributed")
+    return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
+                                    dashboard_address=None)
+
+
+@pytest.mark.slow
+def test_a_scheduler_without_workers_is_a_one_line_error(tmp_path, capsys, monkeypatch):
+    from framing.corpus import dask_engine
+
+    monkeypatch.setattr(dask_engine, "WORKER_WAIT", 0.5)
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    with in_process_cluster(0) as cluster:
+        address = cluster.scheduler_address
+        assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                     address]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"framing: error: the Dask scheduler at {address} has no workers (waited "
+                   f"0 s); start some with: dask worker {address} --nthreads 1"]
+    assert run_count(db) == 0 and not list(tmp_path.glob("*.lock"))
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_run_framing_are_a_one_line_error(tmp_path, capsys, monkeypatch,
+                                                              analyzer):
+    """A worker without framing installed (Dask sends back its ModuleNotFoundError), or a
+    task that fails on a worker mid-run: one line, not Dask's traceback; a rerun goes on."""
+    from framing.corpus import dask_engine
+
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "t.jsonl", mixed_articles(6, seed=8)))])
+
+    def no_framing(self, worker):
+        raise ModuleNotFoundError("No module named 'framing'")
+
+    with in_process_cluster(1) as cluster:
+        with monkeypatch.context() as patch:
+            patch.setattr(dask_engine.AnalyzerPlugin, "setup", no_framing)
+            assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                         cluster.scheduler_address]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(
+            "framing: error: the Dask workers could not load framing's analyzer ("), err
+        assert "No module named 'framing'" in err[0] and run_count(db) == 0
+        # a task that fails after the first batch was written
+        calls = []
+        real = dask_engine._to_ipc
+
+        def fail_after_one(result):
+            calls.append(1)
+            if len(calls) > 1:
+                raise RuntimeError("the worker ran out of memory")
+            return real(result)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(dask_engine, "_to_ipc", fail_after_one)
+            with pytest.raises(FramingError, match=r"^a Dask task failed \(RuntimeError: the "
+                               r"worker ran out of memory\); what was written is kept"):
+                Corpus(db).analyze(analyzer=analyzer, engine="dask",
+                                   scheduler=cluster.scheduler_address, task_articles=2,
+                                   flush_articles=2)
+        written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+        assert 2 <= written < 6
+        summary = Corpus(db).analyze(analyzer=analyzer, engine="dask",
+                                     scheduler=cluster.scheduler_address)
+    assert summary.analyzed == 6 - written
+    assert Corpus(db).sql("SELECT count(*) AS n, count(DISTINCT article_id) AS d FROM metrics"
+                          ).values.tolist() == [[6, 6]]
+
+
 # --------------------------------------------------------------------------- feeds, URLs
 
 
