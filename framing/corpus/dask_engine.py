@@ -24,6 +24,7 @@ def portable(lexicons) -> list[LexiconText]:
             for source in lexicons]
 
 
+REASON_CHARS = 300  # of a worker's error, in the one line
 WORKER_WAIT = 10.0  # seconds to wait for a first worker on a scheduler that has none
 
 
@@ -149,7 +150,9 @@ class DaskEngine:
 def _reason(error: BaseException) -> str:
     """A remote exception in one line: Dask wraps some in ``Exception("ModuleNotFoundError
     (...)")``; the type is named when the text does not start with it."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    text = " ".join(str(error).split())  # Dask's messages run over several lines
+    if len(text) > REASON_CHARS:
+        text = text[:REASON_CHARS - 1] + "…"
     name = type(error).__name__
     return text if text.startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and name == \
         "Exception" else f"{name}: {text}" if text else name
