@@ -881,7 +881,7 @@ def in_process_cluster(workers: int):
     """A Dask cluster in this process (so a monkeypatch reaches its workers' code)."""
     distributed = pytest.importorskip("distributed")
     return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
-                                    dashboard_address=None)
+                                    dashboard_address=":0")
 
 
 @pytest.mark.slow
