@@ -509,6 +509,18 @@ def test_query_keeps_a_real_nan_apart_from_null(analyzed_store, capsys):
             con.execute("DELETE FROM runs WHERE id = 99")
 
 
+def test_the_modules_example_query_runs(analyzed_store):
+    """The SQL of framing.corpus's docstring (metrics and articles both have an outlet column:
+    an unqualified one is ambiguous)."""
+    import ast
+
+    import framing.corpus
+
+    call = re.search(r"corpus\.sql\((.*?)\)\n", framing.corpus.__doc__, re.S).group(1)
+    frame = Corpus(analyzed_store).sql(ast.literal_eval(f"({call})"))
+    assert list(frame.columns)[0] == "outlet" and len(frame) > 1
+
+
 def test_info_counts_by_outlet_and_month(analyzed_store, capsys):
     assert main(["corpus", "info", str(analyzed_store)]) == 0
     out = capsys.readouterr().out

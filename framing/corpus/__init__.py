@@ -5,8 +5,8 @@ ask questions in SQL.
     corpus = Corpus("news.duckdb")
     corpus.add(["export.parquet", "articles/"])
     corpus.analyze(jobs=2)
-    corpus.sql("SELECT outlet, avg(framing_score) FROM metrics JOIN articles ON id = article_id "
-               "WHERE duplicate_of IS NULL GROUP BY outlet")
+    corpus.sql("SELECT a.outlet, avg(m.framing_score) FROM metrics m JOIN articles a "
+               "ON a.id = m.article_id WHERE a.duplicate_of IS NULL GROUP BY a.outlet")
 """
 
 from __future__ import annotations
