@@ -768,6 +768,55 @@ def assert_same_analysis(db: Path, reference: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_worker_killed_mid_run_stops_the_run_in_one_line_and_a_rerun_finishes(
+        tmp_path, analyzer):
+    """A worker process killed (as by the kernel's out-of-memory killer) lost its task: the
+    run waited for it for ever. Now it stops with one line, writes what came back, and the
+    same command finishes with the rows of an uninterrupted run."""
+    import threading
+
+    from framing.corpus.run import WorkerLostError
+
+    rows = mixed_articles(30, seed=9)
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
+    for store in (reference, db):
+        Corpus(store).add([str(path)])
+    Corpus(reference).analyze(analyzer=analyzer)
+    doomed = Corpus(db).sql("SELECT id FROM articles ORDER BY added_at, id")["id"][10]
+    from framing import Analyzer
+
+    class KilledOnOneArticle(Analyzer):  # forked into the workers with the pool
+        def analyze(self, article, *args, **kwargs):
+            if article.id == doomed:  # the worker dies holding its task, as an OOM kill does
+                os.kill(os.getpid(), signal.SIGKILL)
+            return super().analyze(article, *args, **kwargs)
+
+    def interrupt_twice() -> None:  # a second Ctrl+C stops at once (two at once are one)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    # without the check the run never ends: a watchdog interrupts it
+    watchdog = threading.Timer(120, interrupt_twice)
+    watchdog.start()
+    try:
+        with pytest.raises(WorkerLostError) as error:
+            Corpus(db).analyze(analyzer=KilledOnOneArticle(model=analyzer.bundle), jobs=2,
+                               task_articles=1, flush_articles=1)
+    finally:
+        watchdog.cancel()
+    assert str(error.value) == (
+        "a worker process ended in the middle of the run (killed by signal 9, perhaps for "
+        "lack of memory); the results that came back are written: run `corpus analyze` "
+        "again to go on")
+    written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert 1 <= written < len(rows)
+    assert Corpus(db).analyze(analyzer=analyzer, jobs=2).analyzed == len(rows) - written
+    assert_same_analysis(db, reference)
+
+
+@pytest.mark.slow
 def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
     rows = mixed_articles(40, seed=5)
     path = write_jsonl(tmp_path / "t.jsonl", rows)
