@@ -804,6 +804,8 @@ def test_a_worker_killed_mid_run_stops_the_run_in_one_line_and_a_rerun_finishes(
         with pytest.raises(WorkerLostError) as error:
             Corpus(db).analyze(analyzer=KilledOnOneArticle(model=analyzer.bundle), jobs=2,
                                task_articles=1, flush_articles=1)
+    except KeyboardInterrupt:
+        pytest.fail("the run waited for its dead worker until the watchdog stopped it")
     finally:
         watchdog.cancel()
     assert str(error.value) == (

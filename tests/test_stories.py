@@ -239,6 +239,12 @@ def test_stories_command_prints_counts(store, capsys):
     out = capsys.readouterr().out
     assert "8 articles in 4 stories" in out
     assert "1 wire copy joined" in out
+    alone = path.with_name("alone.duckdb")
+    make_store(alone, [article(FESTIVAL, "Daily Ledger", "2024-05-15", key="festival"),
+                       article(CHESS, "The Sentinel", "2024-05-15", key="chess")])
+    assert run_cli(["stories", str(alone)]) == 0
+    assert "2 articles in 2 stories (0 told by 2 or more outlets; largest 1 article; " in \
+        capsys.readouterr().out
 
 
 def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):

@@ -71,7 +71,8 @@ def run_stories(args) -> int:
     summary = build_stories(args.db, window_days=args.window_days, threshold=args.threshold)
     print(f"{summary.articles} articles in {summary.stories} stories "
           f"({summary.multi_outlet_stories} told by 2 or more outlets; largest "
-          f"{summary.largest} articles; {summary.duplicates_joined} wire "
+          f"{summary.largest} article{'' if summary.largest == 1 else 's'}; "
+          f"{summary.duplicates_joined} wire "
           f"{'copy' if summary.duplicates_joined == 1 else 'copies'} joined their "
           f"original's story; {summary.undated} undated articles compared only with each "
           "other)")
