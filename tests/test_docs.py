@@ -66,6 +66,20 @@ def test_link_lines_are_documented_with_the_kind_they_get(analyzer):
     assert f"kept but marked as not body text (kind `{kind}`)" in README
 
 
+@pytest.mark.parametrize("where, name", [("framing.corpus.add", "AddSummary"),
+                                         ("framing.corpus.run", "RunSummary"),
+                                         ("framing.corpus.stories", "StoriesSummary")])
+def test_the_corpus_results_fields_are_documented(where, name):
+    import dataclasses
+    import importlib
+
+    result = getattr(importlib.import_module(where), name)
+    at = README.index(f"`{name}`")
+    listed = README[at:at + 400]
+    for field in dataclasses.fields(result):
+        assert f"`{field.name}`" in listed, (name, field.name)
+
+
 def test_requirements_are_lower_bounded():
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
