@@ -509,6 +509,51 @@ def test_query_prints_a_table_and_refuses_writes(analyzed_store, capsys):
         len(CORPUS_FILES)
 
 
+@pytest.mark.parametrize("sql_type, value, shown", [
+    ("VARCHAR", "'x'", "x"), ("INTEGER", "7", "7"), ("DOUBLE", "2.5", "2.5"),
+    ("DATE", "DATE '2024-05-15'", "2024-05-15"),
+    ("TIMESTAMP", "TIMESTAMP '2024-05-15 10:00:00'", "2024-05-15 10:00:00"),
+    ("BOOLEAN", "true", "True"), ("INTEGER[]", "[1, 2]", "[1, 2]")])
+def test_query_prints_sql_null_as_null(analyzed_store, capsys, sql_type, value, shown):
+    """NULL prints as NULL in every type, never as pandas' NaN, NaT, None or <NA>, and stays
+    apart from an empty string (an empty cell)."""
+    sql = (f"SELECT 1 AS k, {value}::{sql_type} AS v, '' AS e UNION ALL "
+           f"SELECT 2, NULL, NULL ORDER BY k")
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split() == ["1", *shown.split()], lines
+    assert lines[2].split() == ["2", "NULL", "NULL"], lines
+
+
+def test_query_keeps_a_real_nan_apart_from_null(analyzed_store, capsys):
+    sql = "SELECT 'NaN'::DOUBLE AS nan, NULL::DOUBLE AS missing, [1, NULL] AS list"
+    assert main(["corpus", "query", str(analyzed_store), sql]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split() == ["NaN", "NULL", "[1,", "NULL]"]
+    # a killed run's missing end in `corpus info` is NULL too
+    with connect(analyzed_store, write=True) as con:
+        con.execute("INSERT INTO runs VALUES (99, now()::TIMESTAMP, NULL, '', '', '', 0, 0, "
+                    "'local')")
+    try:
+        assert main(["corpus", "info", str(analyzed_store)]) == 0
+        runs = capsys.readouterr().out.split("Runs (latest first):")[1].splitlines()[2]
+        assert runs.split()[0] == "99" and "NULL" in runs and "NaT" not in runs
+    finally:
+        with connect(analyzed_store, write=True) as con:
+            con.execute("DELETE FROM runs WHERE id = 99")
+
+
+def test_the_modules_example_query_runs(analyzed_store):
+    """The SQL of framing.corpus's docstring (metrics and articles both have an outlet column:
+    an unqualified one is ambiguous)."""
+    import ast
+
+    import framing.corpus
+
+    call = re.search(r"corpus\.sql\((.*?)\)\n", framing.corpus.__doc__, re.S).group(1)
+    frame = Corpus(analyzed_store).sql(ast.literal_eval(f"({call})"))
+    assert list(frame.columns)[0] == "outlet" and len(frame) > 1
+
+
 def test_info_counts_by_outlet_and_month(analyzed_store, capsys):
     assert main(["corpus", "info", str(analyzed_store)]) == 0
     out = capsys.readouterr().out
@@ -759,6 +804,57 @@ def assert_same_analysis(db: Path, reference: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_worker_killed_mid_run_stops_the_run_in_one_line_and_a_rerun_finishes(
+        tmp_path, analyzer):
+    """A worker process killed (as by the kernel's out-of-memory killer) lost its task: the
+    run waited for it for ever. Now it stops with one line, writes what came back, and the
+    same command finishes with the rows of an uninterrupted run."""
+    import threading
+
+    from framing.corpus.run import WorkerLostError
+
+    rows = mixed_articles(30, seed=9)
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
+    for store in (reference, db):
+        Corpus(store).add([str(path)])
+    Corpus(reference).analyze(analyzer=analyzer)
+    doomed = Corpus(db).sql("SELECT id FROM articles ORDER BY added_at, id")["id"][10]
+    from framing import Analyzer
+
+    class KilledOnOneArticle(Analyzer):  # forked into the workers with the pool
+        def analyze(self, article, *args, **kwargs):
+            if article.id == doomed:  # the worker dies holding its task, as an OOM kill does
+                os.kill(os.getpid(), signal.SIGKILL)
+            return super().analyze(article, *args, **kwargs)
+
+    def interrupt_twice() -> None:  # a second Ctrl+C stops at once (two at once are one)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    # without the check the run never ends: a watchdog interrupts it
+    watchdog = threading.Timer(120, interrupt_twice)
+    watchdog.start()
+    try:
+        with pytest.raises(WorkerLostError) as error:
+            Corpus(db).analyze(analyzer=KilledOnOneArticle(model=analyzer.bundle), jobs=2,
+                               task_articles=1, flush_articles=1)
+    except KeyboardInterrupt:
+        pytest.fail("the run waited for its dead worker until the watchdog stopped it")
+    finally:
+        watchdog.cancel()
+    assert str(error.value) == (
+        "a worker process ended in the middle of the run (killed by signal 9, perhaps for "
+        "lack of memory); the results that came back are written: run `corpus analyze` "
+        "again to go on")
+    written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert 1 <= written < len(rows)
+    assert Corpus(db).analyze(analyzer=analyzer, jobs=2).analyzed == len(rows) - written
+    assert_same_analysis(db, reference)
+
+
+@pytest.mark.slow
 def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
     rows = mixed_articles(40, seed=5)
     path = write_jsonl(tmp_path / "t.jsonl", rows)
@@ -878,6 +974,78 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_p
     assert len(err) == 1 and "could not reach the Dask scheduler" in err[0]
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 0
     assert run_count(db) == 0  # the engine starts before a run is recorded
+
+
+def in_process_cluster(workers: int):
+    """A Dask cluster in this process (so a monkeypatch reaches its workers' code)."""
+    distributed = pytest.importorskip("distributed")
+    return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
+                                    dashboard_address=":0")
+
+
+@pytest.mark.slow
+def test_a_scheduler_without_workers_is_a_one_line_error(tmp_path, capsys, monkeypatch):
+    from framing.corpus import dask_engine
+
+    monkeypatch.setattr(dask_engine, "WORKER_WAIT", 0.5)
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    with in_process_cluster(0) as cluster:
+        address = cluster.scheduler_address
+        assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                     address]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"framing: error: the Dask scheduler at {address} has no workers (waited "
+                   f"0 s); start some with: dask worker {address} --nthreads 1"]
+    assert run_count(db) == 0 and not list(tmp_path.glob("*.lock"))
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_run_framing_are_a_one_line_error(tmp_path, capsys, monkeypatch,
+                                                              analyzer):
+    """A worker without framing installed (Dask sends back its ModuleNotFoundError), or a
+    task that fails on a worker mid-run: one line, not Dask's traceback; a rerun goes on."""
+    from framing.corpus import dask_engine
+
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(write_jsonl(tmp_path / "t.jsonl", mixed_articles(6, seed=8)))])
+
+    def no_framing(self, worker):
+        raise ModuleNotFoundError("No module named 'framing'")
+
+    with in_process_cluster(1) as cluster:
+        with monkeypatch.context() as patch:
+            patch.setattr(dask_engine.AnalyzerPlugin, "setup", no_framing)
+            assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                         cluster.scheduler_address]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(
+            "framing: error: the Dask workers could not load framing's analyzer ("), err
+        assert "No module named 'framing'" in err[0] and run_count(db) == 0
+        # a task that fails after the first batch was written
+        calls = []
+        real = dask_engine._to_ipc
+
+        def fail_after_one(result):
+            calls.append(1)
+            if len(calls) > 1:
+                raise RuntimeError("the worker ran out of memory")
+            return real(result)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(dask_engine, "_to_ipc", fail_after_one)
+            with pytest.raises(FramingError, match=r"^a Dask task failed \(RuntimeError: the "
+                               r"worker ran out of memory\); what was written is kept"):
+                Corpus(db).analyze(analyzer=analyzer, engine="dask",
+                                   scheduler=cluster.scheduler_address, task_articles=2,
+                                   flush_articles=2)
+        written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+        assert 2 <= written < 6
+        summary = Corpus(db).analyze(analyzer=analyzer, engine="dask",
+                                     scheduler=cluster.scheduler_address)
+    assert summary.analyzed == 6 - written
+    assert Corpus(db).sql("SELECT count(*) AS n, count(DISTINCT article_id) AS d FROM metrics"
+                          ).values.tolist() == [[6, 6]]
 
 
 # --------------------------------------------------------------------------- feeds, URLs
@@ -1048,6 +1216,45 @@ def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys
     assert sorted(str(d)[:10] for d in published["published"]) == ["2024-05-15", "2024-05-16"]
     summary = Corpus(tmp_path / "again.duckdb").add([str(path)])
     assert (summary.added, summary.undated) == (8, 4)
+
+
+def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):
+    """A copy that is not stored (the same text, or a near copy from the same outlet) with a
+    published value that is no date is not 'stored without a date'."""
+    text = "\n\n".join(paragraphs()[:6])
+    rows = [{"text": text, "outlet": "A", "published": "2024-05-15"},
+            {"text": text, "outlet": "B", "published": "yesterday"},  # the same text
+            {"text": text + " One more line at the end.", "outlet": "A",
+             "published": "soon"},  # a near copy from the same outlet
+            {"text": "\n\n".join(paragraphs()[6:12]), "outlet": "A", "published": "later"}]
+    path = write_jsonl(tmp_path / "t.jsonl", rows)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "added 2 article(s)" in err and "2 already stored" in err, err
+    assert "1 stored without a date" in err, err
+    named = [line for line in err.splitlines() if "is not a date" in line]
+    assert len(named) == 1 and "t.jsonl#line=4: published 'later'" in named[0], named
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles WHERE published IS NULL"
+                          )["n"][0] == 1
+    summary = Corpus(tmp_path / "again.duckdb").add([str(path)])
+    assert (summary.added, summary.already_stored, summary.undated) == (2, 2, 1)
+
+
+def test_the_library_takes_columns_as_a_dict(tmp_path):
+    path = write_jsonl(tmp_path / "t.jsonl", [{"story": "The council met on Monday and "
+                                               "voted for the plan.", "paper": "Ledger"}])
+    summary = Corpus(tmp_path / "s.duckdb").add([str(path)], columns={"text": "story",
+                                                                        "outlet": "paper"})
+    assert summary.added == 1
+    assert Corpus(tmp_path / "s.duckdb").sql("SELECT outlet FROM articles")["outlet"][0] == \
+        "Ledger"
+    for columns, message in (({"body": "story"}, "columns: unknown key 'body'; the keys are "
+                                                 "text, title, outlet, published, url"),
+                             ({"text": 3}, "columns: the text column is named by a string"),
+                             (["story"], "columns must be a dict")):
+        with pytest.raises(FramingError, match=re.escape(message)):
+            Corpus(tmp_path / "s.duckdb").add([str(path)], columns=columns)
 
 
 def test_a_named_column_that_is_missing_lists_the_columns(tmp_path, capsys):

@@ -51,6 +51,35 @@ def test_every_lexicon_category_is_documented(category):
     assert f"| `{category}` |" in README
 
 
+def test_the_sentence_columns_table_names_every_kind():
+    from framing.report import KINDS
+
+    row = next(line for line in README.splitlines() if line.startswith("| `kind` |"))
+    assert sorted(re.findall(r"`(\w+)`", row.split("|")[2])) == sorted(KINDS)
+
+
+def test_link_lines_are_documented_with_the_kind_they_get(analyzer):
+    report = analyzer.analyze("The council voted on Tuesday to approve the new budget.\n\n"
+                              "Read more: Council budget fight drags on\n\n"
+                              "The mayor said the plan would be paid from reserves.")
+    kind = report.scores[1].sentence.kind
+    assert f"kept but marked as not body text (kind `{kind}`)" in README
+
+
+@pytest.mark.parametrize("where, name", [("framing.corpus.add", "AddSummary"),
+                                         ("framing.corpus.run", "RunSummary"),
+                                         ("framing.corpus.stories", "StoriesSummary")])
+def test_the_corpus_results_fields_are_documented(where, name):
+    import dataclasses
+    import importlib
+
+    result = getattr(importlib.import_module(where), name)
+    at = README.index(f"`{name}`")
+    listed = README[at:at + 400]
+    for field in dataclasses.fields(result):
+        assert f"`{field.name}`" in listed, (name, field.name)
+
+
 def test_requirements_are_lower_bounded():
     for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()

@@ -211,6 +211,42 @@ def test_unknown_outlet_or_metric(tmp_path):
         aggregate(path, by="story")
 
 
+@pytest.mark.parametrize("options, message", [
+    ({"resamples": 0}, "resamples must be a whole number, 100 or more, not 0"),
+    ({"resamples": -5}, "resamples must be a whole number, 100 or more, not -5"),
+    ({"resamples": 10}, "resamples must be a whole number, 100 or more, not 10"),
+    ({"resamples": 500.5}, "resamples must be a whole number"),
+    ({"seed": -1}, "seed must be a whole number, 0 or more, not -1"),
+    ({"seed": "x"}, "seed must be a whole number, 0 or more, not 'x'"),
+    ({"metrics": 3}, "metrics must be metric names, not int")])
+def test_the_library_checks_its_options_as_the_command_does(tmp_path, options, message):
+    """Each bad option is the project's one-line error (was ZeroDivisionError, IndexError,
+    ValueError or TypeError from numpy)."""
+    path = tmp_path / "s.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    for call in (lambda: aggregate(path, **options),
+                 lambda: compare_outlets(path, "A", "B", **options)):
+        with pytest.raises(FramingError, match=re.escape(message)) as error:
+            call()
+        assert "\n" not in str(error.value)
+
+
+def test_one_metric_named_as_a_string_is_that_metric(tmp_path):
+    path = tmp_path / "s.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    assert set(aggregate(path, metrics="framing_score")["metric"]) == {"framing_score"}
+    assert [d.metric for d in compare_outlets(path, "A", "B", metrics="framing_score")] == \
+        ["framing_score"]
+
+
+def test_a_negative_seed_is_a_one_line_error_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "s.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    assert framing_main(["corpus", "report", str(path), "--seed", "-1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["framing: error: --seed must be 0 or more"]
+
+
 def run_cli(argv):
     """`python -m framing corpus ...` in this process, errors printed as the command does."""
     return framing_main(["corpus", *argv])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pytest
@@ -237,6 +239,12 @@ def test_stories_command_prints_counts(store, capsys):
     out = capsys.readouterr().out
     assert "8 articles in 4 stories" in out
     assert "1 wire copy joined" in out
+    alone = path.with_name("alone.duckdb")
+    make_store(alone, [article(FESTIVAL, "Daily Ledger", "2024-05-15", key="festival"),
+                       article(CHESS, "The Sentinel", "2024-05-15", key="chess")])
+    assert run_cli(["stories", str(alone)]) == 0
+    assert "2 articles in 2 stories (0 told by 2 or more outlets; largest 1 article; " in \
+        capsys.readouterr().out
 
 
 def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
@@ -246,6 +254,60 @@ def test_stories_command_on_a_missing_or_newer_store(tmp_path, capsys):
     make_store(path, [], schema_version=2)
     assert run_cli(["stories", str(path)]) == 2
     assert "written by a newer framing (store schema 2;" in capsys.readouterr().err
+
+
+def test_stories_is_a_writer_that_waits_its_turn(store, capsys):
+    """`corpus stories` takes the writer lock that `add` and `analyze` take: while another
+    writer runs it stops at once with one line and writes nothing; the lock file goes with it."""
+    from framing.corpus.store import StoreError, WriterLock
+
+    path, _ = store
+    with WriterLock(path):
+        assert run_cli(["stories", str(path)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "locked by another writer" in err[0], err
+        with pytest.raises(StoreError, match="locked by another writer"):
+            build_stories(path)
+        with duckdb.connect(str(path), read_only=True) as con:
+            assert not con.execute("SELECT count(*) FROM information_schema.tables "
+                                   "WHERE table_name = 'stories'").fetchone()[0]
+    assert run_cli(["stories", str(path)]) == 0
+    assert not path.with_name(path.name + ".lock").exists()
+    # and while stories runs, another writer is refused
+    import framing.corpus.stories as stories_module
+
+    real = stories_module.find_stories
+    refused = []
+
+    def find_while_someone_adds(con, *args):
+        with pytest.raises(StoreError, match="locked by another writer") as error:
+            WriterLock(path).acquire()
+        refused.append(str(error.value))
+        return real(con, *args)
+
+    stories_module.find_stories = find_while_someone_adds
+    try:
+        assert build_stories(path).articles == 8
+    finally:
+        stories_module.find_stories = real
+    assert len(refused) == 1
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"threshold": 0}, "threshold must be a number above 0 and at most 1, not 0"),
+    ({"threshold": 5}, "threshold must be a number above 0 and at most 1, not 5"),
+    ({"threshold": float("nan")}, "threshold must be a number above 0 and at most 1, not nan"),
+    ({"window_days": -1}, "window_days must be a whole number of days, 0 or more, not -1"),
+    ({"window_days": 2.5}, "window_days must be a whole number of days, 0 or more, not 2.5")])
+def test_the_library_checks_the_stories_options(store, options, message):
+    """As the command line does: a threshold of 5 or NaN made every article a story of its
+    own, 0 joined everything, and a negative window was a bare ValueError."""
+    path, _ = store
+    with pytest.raises(FramingError, match=re.escape(message)):
+        build_stories(path, **options)
+    with duckdb.connect(str(path)) as con, pytest.raises(FramingError, match=re.escape(message)):
+        find_stories(con, **options)
+    assert not path.with_name(path.name + ".lock").exists()
 
 
 @pytest.mark.parametrize("outlets, joined", [([0, 1, 2], True), ([0, 0, 1], False)])

@@ -5,8 +5,8 @@ ask questions in SQL.
     corpus = Corpus("news.duckdb")
     corpus.add(["export.parquet", "articles/"])
     corpus.analyze(jobs=2)
-    corpus.sql("SELECT outlet, avg(framing_score) FROM metrics JOIN articles ON id = article_id "
-               "WHERE duplicate_of IS NULL GROUP BY outlet")
+    corpus.sql("SELECT a.outlet, avg(m.framing_score) FROM metrics m JOIN articles a "
+               "ON a.id = m.article_id WHERE a.duplicate_of IS NULL GROUP BY a.outlet")
 """
 
 from __future__ import annotations
@@ -42,14 +42,16 @@ class Corpus:
         sources : paths or URLs (a single string is one source).
         feeds : feed URLs; each item's page is fetched.
         files_from : a text file listing more sources, one per line.
-        columns : a ``sources.Columns`` naming the table columns (default: found by name).
+        columns : the table columns to read, as a ``sources.Columns`` or a dict with the keys
+            ``text``, ``title``, ``outlet``, ``published`` and ``url`` (default: found by
+            name).
         allow_private_hosts : let URLs and feeds on private or local addresses be fetched.
         report : called with a one-line message per skipped input (default: none). Skipped
             inputs are counted in the summary's ``skipped`` and listed, with their reasons,
             in the store's ``skipped`` table.
         """
         from .add import add_records
-        from .sources import Columns, Skip, plan, records
+        from .sources import Skip, plan, records
 
         named, refused = [], []
         for source in _items(sources, "sources") + listed(files_from):
@@ -58,7 +60,7 @@ class Corpus:
             else:
                 refused.append(Skip(repr(source), "not a file name, folder or URL"))
         feeds = [str(feed) for feed in _items(feeds, "feeds")]
-        the_plan = plan(named, feeds, columns or Columns(), allow_private_hosts)
+        the_plan = plan(named, feeds, _columns(columns), allow_private_hosts)
         the_plan.skipped[:0] = refused
         options = {"report": report} if report else {}
         return add_records(self.path, records(the_plan, allow_private_hosts), **options)
@@ -121,6 +123,29 @@ def check_statement(query) -> str:
     start = max((at + 1 for at in separators if at < first), default=0)
     end = min((at for at in separators if at > first), default=len(query))
     return query[start:end].strip() + "\n"
+
+
+def _columns(columns):
+    """``Corpus.add``'s ``columns``: a ``Columns``, a dict of its fields, or None."""
+    from dataclasses import fields
+
+    from ..errors import InputFileError
+    from .sources import Columns
+
+    if columns is None or isinstance(columns, Columns):
+        return columns or Columns()
+    if not isinstance(columns, dict):
+        raise InputFileError(f"columns must be a dict such as {{'text': 'body'}} or a "
+                             f"framing.corpus.sources.Columns, not {type(columns).__name__}")
+    names = [f.name for f in fields(Columns)]
+    for key, value in columns.items():
+        if key not in names:
+            raise InputFileError(f"columns: unknown key {key!r}; the keys are "
+                                 f"{', '.join(names)}")
+        if value is not None and not isinstance(value, str):
+            raise InputFileError(f"columns: the {key} column is named by a string, not "
+                                 f"{type(value).__name__}")
+    return Columns(**{key: value or "" for key, value in columns.items()})
 
 
 def _items(value, name: str) -> list:

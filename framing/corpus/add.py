@@ -54,21 +54,16 @@ def add_records(path, items: Iterable[Record | Skip],
                 report(f"skipped {item.source}: {item.reason}")
             else:
                 buffer.append(item)
-                if item.undated:
-                    counts["undated"] += 1
-                    if counts["undated"] <= UNDATED_SHOWN:
-                        report(f"{item.source}: published {item.undated!r} is not a date (a "
-                               "year, a month and a day); stored without a date")
             if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
-                _flush(path, buffer, skips, index, counts)
+                _flush(path, buffer, skips, index, counts, report)
                 buffer, skips, last = [], [], time.monotonic()
-        _flush(path, buffer, skips, index, counts)
+        _flush(path, buffer, skips, index, counts, report)
     return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"],
                       counts["undated"])
 
 
 def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
-           counts: dict) -> None:
+           counts: dict, report: Callable[[str], None]) -> None:
     import datetime as dt
 
     import pyarrow as pa
@@ -84,6 +79,7 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
         ).fetchall()} if ids else set()
         now = dt.datetime.now()
         articles, signatures = [], []
+        undated: list[Record] = []  # stored without a date (a copy not stored loses none)
         repointed: set[str] = set()  # articles whose original changed: an earlier one came
         for record in buffer:
             article_id = record.id
@@ -96,6 +92,8 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
                 counts["known"] += 1
                 continue
             known.add(article_id)
+            if record.undated:
+                undated.append(record)
             repointed.update(index.insert(article_id, record.outlet, minhash, record.published,
                                           verdict.duplicate_of, verdict.replaces))
             # one more copy in the store: this article, or the original it replaces
@@ -131,6 +129,11 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
             raise StoreError(f"{path}: could not write to the store ({error}); the articles "
                              "written before are kept; run the command again") from None
         counts["added"] += len(articles)
+        for record in undated:
+            counts["undated"] += 1
+            if counts["undated"] <= UNDATED_SHOWN:
+                report(f"{record.source}: published {record.undated!r} is not a date (a year, a "
+                       "month and a day); stored without a date")
 
 
 def _schemas():

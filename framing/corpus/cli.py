@@ -281,23 +281,26 @@ def run_info(args) -> int:
         skipped = scalar("SELECT count(*) FROM skipped")
         print(f"{printable(args.db)}: {total} articles ({copies} near copies of another outlet's), "
               f"{analyzed} analyzed, {skipped} skipped inputs")
-        outlets = con.execute(
+        def rows(sql: str):
+            result = con.execute(sql)
+            return [d[0] for d in result.description], result.fetchall()
+
+        outlets = rows(
             "SELECT coalesce(nullif(a.outlet, ''), '(no outlet)') AS outlet, count(*) AS articles,"
             " count(m.article_id) AS analyzed FROM articles a LEFT JOIN metrics m "
-            "ON m.article_id = a.id GROUP BY 1 ORDER BY 2 DESC, 1").df()
-        months = con.execute(
+            "ON m.article_id = a.id GROUP BY 1 ORDER BY 2 DESC, 1")
+        months = rows(
             "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)') AS month, "
-            "count(*) AS articles FROM articles GROUP BY 1 ORDER BY 1").df()
-        runs = con.execute(
+            "count(*) AS articles FROM articles GROUP BY 1 ORDER BY 1")
+        runs = rows(
             "SELECT id, started, finished, articles, errors, engine, model_fingerprint, "
-            "lexicon_fingerprint FROM runs ORDER BY id DESC LIMIT 10").df()
-        reasons = con.execute("SELECT source, reason FROM skipped ORDER BY \"at\" DESC LIMIT 10"
-                              ).df()
-    for title, frame in (("By outlet", outlets), ("By month", months),
-                         ("Runs (latest first)", runs), ("Skipped (latest 10)", reasons)):
+            "lexicon_fingerprint FROM runs ORDER BY id DESC LIMIT 10")
+        reasons = rows("SELECT source, reason FROM skipped ORDER BY \"at\" DESC LIMIT 10")
+    for title, (columns, values) in (("By outlet", outlets), ("By month", months),
+                                     ("Runs (latest first)", runs),
+                                     ("Skipped (latest 10)", reasons)):
         print(f"\n{title}:")
-        print(printable_frame(frame).to_string(index=False, max_colwidth=70) if len(frame)
-              else "  (none)")
+        print(table_text(columns, values, max_colwidth=70) if values else "  (none)")
     return 0
 
 
@@ -377,21 +380,54 @@ def run_query(args) -> int:
         sandbox(con)
         try:
             relation = con.sql(sql)
-            # Only the rows shown, and one more to tell that there are more, are computed
-            # and read (an ORDER BY becomes a top-N): never the whole result.
-            frame = relation.limit(args.max_rows + 1).df() if relation is not None else None
+            if relation is None:
+                columns, rows = [], []
+            else:
+                # Only the rows shown, and one more to tell that there are more, are computed
+                # and read (an ORDER BY becomes a top-N): never the whole result.
+                shown = relation.limit(args.max_rows + 1)
+                columns, rows = shown.columns, shown.fetchall()
         except duckdb.Error as error:
             raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
-    if frame is None or not len(frame.columns):
+    if not columns:
         print("(done)")
         return 0
-    if frame.empty:
+    if not rows:
         print("(no rows)")
         return 0
-    print(printable_frame(frame.head(args.max_rows)).to_string(index=False, max_colwidth=60))
-    if len(frame) > args.max_rows:
+    print(table_text(columns, rows[:args.max_rows]))
+    if len(rows) > args.max_rows:
         print(f"(the first {args.max_rows} rows; all of them with --out FILE)")
     return 0
+
+
+def cell_text(value) -> str:
+    """A value of a SQL result as ``corpus query`` prints it: SQL's NULL as ``NULL`` (not
+    pandas' NaN, NaT, None or <NA>, and never confused with an empty string or a real NaN),
+    numbers as Python writes them (the shortest form that reads back the same), lists and
+    structs with their NULLs too."""
+    import math
+
+    if value is None:
+        return "NULL"
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cell_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {cell_text(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def table_text(columns, rows, max_colwidth: int = 60) -> str:
+    """Rows of a SQL result as a plain text table (``cell_text`` for each value), without
+    control characters (``framing.errors.printable``: a title from a page cannot send the
+    terminal escape sequences)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([[printable(cell_text(v)) for v in row] for row in rows],
+                         columns=[printable(c) for c in columns], dtype=object)
+    return frame.to_string(index=False, max_colwidth=max_colwidth)
 
 
 def run_export(args) -> int:

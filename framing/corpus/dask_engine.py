@@ -24,6 +24,10 @@ def portable(lexicons) -> list[LexiconText]:
             for source in lexicons]
 
 
+REASON_CHARS = 300  # of a worker's error, in the one line
+WORKER_WAIT = 10.0  # seconds to wait for a first worker on a scheduler that has none
+
+
 class AnalyzerPlugin(WorkerPlugin):
     """A Dask worker plugin that builds one Analyzer per worker, when the worker starts (the
     shipped model is trained or read from the worker machine's cache then)."""
@@ -90,11 +94,32 @@ class DaskEngine:
             raise SchedulerError(f"could not reach the Dask scheduler at {address} "
                                  f"({str(error).splitlines()[0] if str(error) else 'timed out'})"
                                  ) from None
-        model = analyzer.bundle
-        self.client.register_plugin(AnalyzerPlugin(portable(analyzer.lexicon_files), model),
-                                    name=AnalyzerPlugin.name)
+        try:
+            self._start(analyzer, address)
+        except BaseException:
+            self.close()
+            raise
         workers = len(self.client.scheduler_info().get("workers", {})) or max(1, jobs)
         self.workers = workers
+
+    def _start(self, analyzer, address: str | None) -> None:
+        """Wait for a worker (a scheduler may have none yet) and give every worker its
+        Analyzer; a worker that cannot (framing not installed there, another version) is a
+        one-line ``SchedulerError``, not Dask's traceback."""
+        if address and not self.client.scheduler_info().get("workers"):
+            try:
+                self.client.wait_for_workers(1, timeout=WORKER_WAIT)
+            except (OSError, TimeoutError):
+                raise SchedulerError(
+                    f"the Dask scheduler at {address} has no workers (waited {WORKER_WAIT:.0f} "
+                    f"s); start some with: dask worker {address} --nthreads 1") from None
+        plugin = AnalyzerPlugin(portable(analyzer.lexicon_files), analyzer.bundle)
+        try:
+            self.client.register_plugin(plugin, name=AnalyzerPlugin.name)
+        except Exception as error:  # raised on a worker, sent back by Dask
+            raise SchedulerError(f"the Dask workers could not load framing's analyzer "
+                                 f"({_reason(error)}); install the same framing on every "
+                                 "worker machine (README: Several machines)") from None
 
     @property
     def slots(self) -> int:
@@ -107,9 +132,28 @@ class DaskEngine:
         done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
         future = next(f for f in pending if f in done)
         pending.remove(future)
-        return _from_ipc(future.result())
+        try:
+            payload = future.result()
+        except Exception as error:  # a worker lost, or one that cannot run framing's task
+            raise SchedulerError(f"a Dask task failed ({_reason(error)}); what was written "
+                                 "is kept: run `corpus analyze` again to go on") from None
+        return _from_ipc(payload)
 
     def close(self) -> None:
-        self.client.close()
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _reason(error: BaseException) -> str:
+    """A remote exception in one line: Dask wraps some in ``Exception("ModuleNotFoundError
+    (...)")``; the type is named when the text does not start with it."""
+    text = " ".join(str(error).split())  # Dask's messages run over several lines
+    if len(text) > REASON_CHARS:
+        text = text[:REASON_CHARS - 1] + "…"
+    name = type(error).__name__
+    return text if text.startswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and name == \
+        "Exception" else f"{name}: {text}" if text else name
+

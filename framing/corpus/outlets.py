@@ -28,8 +28,10 @@ from .storeio import (  # noqa: F401 (the defaults are part of this module's int
     RESAMPLES,
     CorpusReportError,
     StoriesMissingError,
+    check_report_options,
     connect,
     has_stories,
+    metric_list,
     table_exists,
 )
 
@@ -184,6 +186,8 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     """
     if by not in BY_CHOICES:
         raise CorpusReportError(f"--by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+    check_report_options(resamples, seed)
+    metrics = metric_list(metrics)
     with connect(db) as con:
         _check_analyzed(con)
         if by == "story" and not has_stories(con):
@@ -372,6 +376,8 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
     ``min_shared`` stories, else compares all their articles unpaired; True forces the paired
     comparison (it needs 2 shared stories), False the unpaired one.
     """
+    check_report_options(resamples, seed)
+    metrics = metric_list(metrics)
     with connect(db) as con:
         _check_analyzed(con)
         chosen = _choose_metrics(con, metrics)

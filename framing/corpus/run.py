@@ -11,6 +11,7 @@ deleted in the same transaction as the new ones are written).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import signal
@@ -49,6 +50,14 @@ ENGINES = ("local", "dask")
 
 class SchedulerError(FramingError):
     """A Dask scheduler that cannot be reached, or Dask not installed."""
+
+
+class WorkerLostError(FramingError):
+    """A local worker process ended in the middle of a run (killed, for lack of memory or by
+    a user): the task it held would never come back."""
+
+
+WORKER_CHECK = 1.0  # seconds between checks that the local workers are alive, while waiting
 
 
 # --------------------------------------------------------------------------- rows
@@ -210,6 +219,7 @@ class LocalEngine:
         self.analyzer = analyzer
         self.jobs = max(1, jobs)
         self.pool = None
+        self._workers: list = []  # the pool's processes, watched for one that dies
         self._stack = ExitStack()
         if self.jobs > 1:
             import multiprocessing
@@ -217,8 +227,10 @@ class LocalEngine:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             _WORKER["analyzer"] = analyzer
+            before = set(multiprocessing.active_children())
             self.pool = self._stack.enter_context(worker_pool(
                 context, self.jobs, _init_local, (analyzer.lexicon_files, analyzer._bundle)))
+            self._workers = [p for p in multiprocessing.active_children() if p not in before]
 
     @property
     def slots(self) -> int:
@@ -231,10 +243,26 @@ class LocalEngine:
 
     def next(self, pending: deque) -> BatchResult:
         """The oldest task's result (tasks finish in about the order they were sent)."""
+        import multiprocessing
+
         future = pending.popleft()
         if isinstance(future, _Done):
             return future.value
-        return future.get()
+        while True:  # multiprocessing.Pool replaces a dead worker but loses its task: check
+            try:
+                return future.get(timeout=WORKER_CHECK)
+            except multiprocessing.TimeoutError:
+                self._check_workers()
+
+    def _check_workers(self) -> None:
+        for worker in self._workers:
+            code = worker.exitcode
+            if code is not None:
+                how = (f"killed by signal {-code}" if code < 0 else f"exit status {code}")
+                hint = ", perhaps for lack of memory" if code == -9 else ""
+                raise WorkerLostError(
+                    f"a worker process ended in the middle of the run ({how}{hint}); the "
+                    "results that came back are written: run `corpus analyze` again to go on")
 
     def close(self) -> None:
         if self.pool is not None:
@@ -432,6 +460,11 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                 flush()
         except KeyboardInterrupt:  # a second Ctrl+C: stop at once
             stop.requested = True
+        except (WorkerLostError, SchedulerError):  # an engine that cannot go on
+            if results:  # what came back is written: the rerun goes on from there
+                with contextlib.suppress(OSError, duckdb.Error):  # (the engine's error says more)
+                    _write(path, writer, run_id, results)
+            raise
         except (OSError, duckdb.Error) as error:
             raise StoreError(f"{path}: could not write to the store "
                              f"({str(error).strip().splitlines()[0]}); the run stopped after "

@@ -36,6 +36,53 @@ class StoriesMissingError(CorpusReportError):
                          f"{store} first")
 
 
+MIN_RESAMPLES = 100        # fewer resamples make no 95 % interval worth printing
+
+
+def _is_whole(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def check_story_options(window_days, threshold) -> None:
+    """Raise ``CorpusReportError`` unless ``window_days`` is a whole number of days, 0 or
+    more, and ``threshold`` a number above 0 and at most 1 (the command line's own checks,
+    for callers of the library too)."""
+    import math
+    import numbers
+
+    if not _is_whole(window_days) or window_days < 0:
+        raise CorpusReportError(f"window_days must be a whole number of days, 0 or more, not "
+                                f"{window_days!r}")
+    if not isinstance(threshold, numbers.Real) or isinstance(threshold, bool) or \
+            math.isnan(threshold) or not 0.0 < threshold <= 1.0:
+        raise CorpusReportError(f"threshold must be a number above 0 and at most 1, not "
+                                f"{threshold!r}")
+
+
+def check_report_options(resamples, seed) -> None:
+    """Raise ``CorpusReportError`` unless the bootstrap's ``resamples`` is a whole number of
+    at least ``MIN_RESAMPLES`` and ``seed`` a whole number 0 or more."""
+    if not _is_whole(resamples) or resamples < MIN_RESAMPLES:
+        raise CorpusReportError(f"resamples must be a whole number, {MIN_RESAMPLES} or more, "
+                                f"not {resamples!r}")
+    if not _is_whole(seed) or seed < 0:
+        raise CorpusReportError(f"seed must be a whole number, 0 or more, not {seed!r}")
+
+
+def metric_list(metrics) -> list[str] | None:
+    """``metrics`` as a list of names: one name given as a string is one metric (not its
+    letters); None is every metric."""
+    if metrics is None or isinstance(metrics, str):
+        return None if metrics is None else [metrics]
+    try:
+        return list(metrics)
+    except TypeError:
+        raise CorpusReportError(f"metrics must be metric names, not "
+                                f"{type(metrics).__name__}") from None
+
+
 def check_schema(con, label: str = "the store") -> None:
     """Raise ``StoreError`` unless an open connection is to a store this framing reads."""
     from .store import check_schema as check

@@ -40,6 +40,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .storeio import (  # noqa: F401
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
+    check_story_options,
     connect,
     has_stories,
     table_exists,
@@ -321,8 +322,7 @@ def find_stories(con, window_days: int = DEFAULT_WINDOW_DAYS,
     Returns a DataFrame with the columns of ``STORY_COLUMNS`` (one row per article) and,
     for convenience, ``outlet`` and ``published``.
     """
-    if window_days < 0:
-        raise ValueError("window_days must be >= 0")
+    check_story_options(window_days, threshold)
     frame = load_articles(con)
     columns = list(STORY_COLUMNS) + ["outlet", "published"]
     if frame.empty:
@@ -411,14 +411,23 @@ def build_stories(db, window_days: int = DEFAULT_WINDOW_DAYS,
                   threshold: float = DEFAULT_THRESHOLD) -> StoriesSummary:
     """Find the stories of the store at ``db`` (a path or a connection) and store them.
 
-    Given a path, the stories are found on a read-only connection that is closed before they
-    are written: DuckDB keeps what it read until then (about 0.3 GB at 100,000 articles), and
-    other readers are not locked out while the stories are computed."""
+    Given a path, this is a writer like ``corpus add`` and ``corpus analyze``: it holds the
+    store's writer lock from reading the articles to writing their stories, so no ``add``
+    changes the articles in between and a second writer gets the one-line "locked by another
+    writer". The stories are found on a read-only connection that is closed before they are
+    written: DuckDB keeps what it read until then (about 0.3 GB at 100,000 articles), and
+    readers are not locked out while the stories are computed. Given a connection, the
+    caller owns the store (and its lock)."""
+    check_story_options(window_days, threshold)  # before the store is touched
     if isinstance(db, (str, Path)):
-        with connect(db) as con:
-            stories = find_stories(con, window_days, threshold)
-        with connect(db, read_only=False) as con:
-            return write_stories(con, stories)
+        from .store import WriterLock, check_store
+
+        check_store(db)  # before the lock file beside it is made: a refused path gets none
+        with WriterLock(db):
+            with connect(db) as con:
+                stories = find_stories(con, window_days, threshold)
+            with connect(db, read_only=False) as con:
+                return write_stories(con, stories)
     with connect(db, read_only=False) as con:
         return write_stories(con, find_stories(con, window_days, threshold))
 
