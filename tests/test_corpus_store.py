@@ -1293,6 +1293,35 @@ def test_an_article_refused_for_analysis_is_listed_with_its_reason_once(tmp_path
     skipped = Corpus(db).sql("SELECT source, reason FROM skipped")
     assert skipped["source"].tolist() == [str(spanish)]
     assert skipped["reason"][0].startswith("the text is not English")
+    # the same model and lexicons would fail on it again: the next run leaves it out, says
+    # so and succeeds (a nightly add-and-analyze script is not failed for ever by it) ...
+    assert main(["corpus", "analyze", str(db)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == ("framing: 1 article(s) that failed before with this model and these "
+                      "lexicons were not tried again (the skipped table says why: corpus info; "
+                      "--rerun tries every article)")
+    assert err[1] == (f"framing: nothing to analyze in {db}: its 1 other article(s) are "
+                      "analyzed with this model and these lexicons (--rerun analyzes them "
+                      "again)")
+    assert len(Corpus(db).sql("SELECT * FROM skipped")) == 1
+    # ... and --rerun tries it again, and fails again
+    assert main(["corpus", "analyze", str(db), "--rerun"]) == 2
+    assert "skipped" in capsys.readouterr().err
+    failures = Corpus(db).sql("SELECT article_id, run_id FROM failures ORDER BY run_id")
+    assert failures["run_id"].tolist() == [1, 2] and failures["article_id"].nunique() == 1
+
+
+def test_a_store_made_before_failures_were_kept_gains_the_table(tmp_path):
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    assert main(["corpus", "add", str(db), str(ROOT / "corpus" / "articles" / "strike_wire.txt")
+                 ]) == 0
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE failures")
+    con.close()
+    assert main(["corpus", "analyze", str(db)]) == 0
+    assert len(Corpus(db).sql("SELECT * FROM failures")) == 0
 
 
 # --------------------------------------------------------------------------- bad input

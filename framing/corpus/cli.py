@@ -238,9 +238,13 @@ def run_analyze(args) -> int:
                                progress=progress, report=_say, **options)
     finally:
         bar.close()
+    if summary.failed_before:
+        print(f"framing: {summary.failed_before} article(s) that failed before with this model "
+              "and these lexicons were not tried again (the skipped table says why: corpus "
+              "info; --rerun tries every article)", file=sys.stderr)
     if summary.run_id is None:
         print(f"framing: nothing to analyze in {printable(args.db)}: "
-              f"{printable(_nothing_to_do(args))}",
+              f"{printable(_nothing_to_do(args, summary.failed_before))}",
               file=sys.stderr)
         return 0
     working = summary.seconds - summary.start_seconds
@@ -255,8 +259,9 @@ def run_analyze(args) -> int:
     return 0
 
 
-def _nothing_to_do(args) -> str:
-    """Why a run found nothing to analyze: an empty store, or everything done already."""
+def _nothing_to_do(args, failed_before: int = 0) -> str:
+    """Why a run found nothing to analyze: an empty store, or everything done (or failed)
+    already."""
     from .store import connect
 
     with connect(args.db) as con:
@@ -264,6 +269,9 @@ def _nothing_to_do(args) -> str:
     if not articles:
         return f"it has no articles; add some with: python -m framing corpus add {args.db} " \
             "ARTICLES..."
+    if failed_before:
+        return f"its {articles - failed_before} other article(s) are analyzed with this " \
+            "model and these lexicons (--rerun analyzes them again)"
     return f"its {articles} article(s) are analyzed with this model and these lexicons " \
         "(--rerun analyzes them again)"
 

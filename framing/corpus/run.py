@@ -284,19 +284,30 @@ class RunSummary:
     todo: int
     seconds: float        # the whole run
     start_seconds: float = 0.0  # of which: loading the model, starting workers or a cluster
+    failed_before: int = 0  # left out: they failed with the same model and lexicons before
 
 
-def _todo(con, model_fp: str, lexicon_fp: str, run_id: int, rerun: bool) -> list[tuple]:
-    """The (id, rowid) of each article still to analyze, oldest first."""
+def _todo(con, model_fp: str, lexicon_fp: str, run_id: int,
+          rerun: bool) -> tuple[list[tuple], int]:
+    """The (id, rowid) of each article still to analyze, oldest first, and how many were
+    left out because they failed before with the same model, lexicons and code (the model's
+    fingerprint holds the code's): the same article would fail the same way again."""
     if rerun:  # only what this run itself has written counts as done
         condition, params = "r.id = ?", [run_id]
     else:
         condition, params = "r.model_fingerprint = ? AND r.lexicon_fingerprint = ?", \
             [model_fp, lexicon_fp]
-    return con.execute(
+    todo = con.execute(
         "SELECT a.id, a.rowid FROM articles a WHERE a.id NOT IN (SELECT m.article_id "
         f"FROM metrics m JOIN runs r ON r.id = m.run_id WHERE {condition}) "
         "ORDER BY a.added_at, a.id", params).fetchall()
+    if rerun or not todo:
+        return todo, 0
+    failed = {row[0] for row in con.execute(
+        "SELECT DISTINCT f.article_id FROM failures f JOIN runs r ON r.id = f.run_id "
+        f"WHERE {condition}", params).fetchall()}
+    kept = [row for row in todo if row[0] not in failed]
+    return kept, len(todo) - len(kept)
 
 
 _JOB_COLUMNS = "id, text, title, outlet, published, url, source"
@@ -345,6 +356,9 @@ def write_batch(con, run_id: int, results: list[BatchResult]) -> None:
             con.execute(f"INSERT INTO metrics BY NAME SELECT *, {int(run_id)} AS run_id "
                         "FROM rows")
         record_skipped(con, [(source, reason) for _, source, reason in failed])
+        if failed:  # (so that the next run does not try them again: ``_todo``)
+            con.executemany("INSERT INTO failures VALUES (?, ?, ?)",
+                            [(article_id, run_id, reason) for article_id, _, reason in failed])
         con.execute("UPDATE runs SET articles = articles + ?, errors = errors + ? WHERE id = ?",
                     [len(done), len(failed), run_id])
         con.commit()
@@ -372,7 +386,9 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
     engine : "local" or "dask"; with "dask", ``scheduler`` is a scheduler address
         (tcp://host:8786), or None for a LocalCluster on this machine (a scheduler without
         the Dask engine is refused).
-    rerun : analyze every article again, even those done with the same fingerprints.
+    rerun : analyze every article again, even those done (or failed) with the same
+        fingerprints; without it an article that failed with the same fingerprints is not
+        tried again (``RunSummary.failed_before`` counts them).
     progress : called with (total, done so far, failed so far) as results arrive.
     report : called with a one-line message for each article that fails.
     writer : writes one batch in one transaction (a test can make it fail).
@@ -403,11 +419,12 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         model_fp, lexicon_fp = fingerprints(analyzer, model)
         with _open(path) as con:
             run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]
-            todo = _todo(con, model_fp, lexicon_fp, run_id, rerun)
+            todo, failed_before = _todo(con, model_fp, lexicon_fp, run_id, rerun)
         if progress:
             progress(len(todo), 0, 0)
         if not todo:  # nothing happens, so no run is recorded
-            return RunSummary(None, 0, 0, 0, time.perf_counter() - started)
+            return RunSummary(None, 0, 0, 0, time.perf_counter() - started,
+                              failed_before=failed_before)
         # the engine starts (a cluster reached, workers forked) before the run is recorded
         if engine == "dask":
             runner = dask_class(analyzer, jobs, scheduler)
@@ -477,7 +494,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
                                     "articles; run `corpus analyze` again to go on")
         _finish(path, run_id)
     return RunSummary(run_id, analyzed, failed, len(todo), time.perf_counter() - started,
-                      ready - started)
+                      ready - started, failed_before)
 
 
 def dask_engine() -> type:

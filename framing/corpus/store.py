@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, started TIMESTAMP, finis
     framing_version VARCHAR, model_fingerprint VARCHAR, lexicon_fingerprint VARCHAR,
     articles INTEGER, errors INTEGER, engine VARCHAR);
 CREATE TABLE IF NOT EXISTS skipped(source VARCHAR, reason VARCHAR, "at" TIMESTAMP);
+CREATE TABLE IF NOT EXISTS failures(article_id VARCHAR, run_id INTEGER, reason VARCHAR);
 CREATE TABLE IF NOT EXISTS stories(story_id INTEGER, article_id VARCHAR, similarity DOUBLE,
     label VARCHAR);
 """
@@ -279,6 +280,7 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
             con.execute(f"SET memory_limit = '{memory_limit}'")
         check_schema(con, path)
         if write or create:
+            con.execute(FIXED_DDL)  # tables added since the store was made ("failures")
             _add_new_metric_columns(con)
         yield con
     finally:
