@@ -7,7 +7,10 @@ every sentence, quote and term hit. Stages never mutate a record; they return ne
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 KINDS = ("body", "headline", "caption", "byline", "repeat", "link")
 VOICES = ("author", "attributed", "quoted")
@@ -209,3 +212,24 @@ class ArticleReport:
 
     def hits_in(self, sentence: Sentence) -> tuple[TermHit, ...]:
         return tuple(hit for hit in self.hits if hit.sentence == sentence.index)
+
+
+METRIC_NAMES_FILE = Path(__file__).parent / "data" / "metric_phrases.csv"
+
+
+@dataclass(frozen=True)
+class MetricName:
+    """How a reader is told an article metric (``framing/data/metric_phrases.csv``)."""
+
+    phrase: str  # inside a sentence: "loaded terms in its own voice per 1,000 words"
+    label: str   # a table's row, "" when no comparison table shows it
+    figure: str  # how the label's figures are written: count, share, rate, score, signed,
+    # ease, fraction or flag ("" with no label)
+
+
+@functools.cache
+def metric_names() -> dict[str, MetricName]:
+    """Every article metric's names, by column name."""
+    with METRIC_NAMES_FILE.open(encoding="utf-8", newline="") as fh:
+        return {row["metric"]: MetricName(row["phrase"], row["label"], row["figure"])
+                for row in csv.DictReader(fh)}

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .export import hits_by_sentence
 from .frames import FRAME_NAMES
-from .report import ArticleReport
+from .report import ArticleReport, metric_names
 
 VOICE_NAMES = {"author": "author's own words", "attributed": "reported speech",
                "quoted": "direct quotation"}
@@ -236,52 +236,13 @@ def filter_explorer(table: pd.DataFrame, *, articles=(), voices=(), labels=(), c
 
 
 # The comparison's metrics as a reader reads them: a plain name for each metric of the
-# article CSV (its definition in the README, "Article-level columns") and how its figures are
-# written: count, share (a percentage; differences in percentage points), rate (per 1,000
-# words), score (0 to 100), signed (-1 to +1), ease (reading ease), fraction (0 to 1), flag.
+# article CSV that the table shows (its definition in the README, "Article-level columns")
+# and how its figures are written: count, share (a percentage; differences in percentage
+# points), rate (per 1,000 words), score (0 to 100), signed (-1 to +1), ease (reading ease),
+# fraction (0 to 1), flag. From ``framing/data/metric_phrases.csv`` (``metric_names``), where
+# each metric's phrase for the outlet sentences is too.
 METRIC_LABELS: dict[str, tuple[str, str]] = {
-    "words": ("Words (body)", "count"),
-    "sentences": ("Sentences (all kinds)", "count"),
-    "body_sentences": ("Body sentences", "count"),
-    "author_sentences": ("Sentences in the author's voice", "count"),
-    "attributed_sentences": ("Sentences of reported speech", "count"),
-    "quoted_sentences": ("Sentences mostly quoted", "count"),
-    "opinion_sentences": ("Author's opinion sentences", "count"),
-    "opinion_share_author": ("Author's sentences that are opinion", "share"),
-    "opinion_share_author_words": ("Author's words in opinion sentences", "share"),
-    "opinion_share_body": ("Body sentences that are the author's opinion", "share"),
-    "reported_sentences": ("Quoted or reported sentences classified", "count"),
-    "reported_opinion_sentences": ("Quoted or reported sentences that are opinion", "count"),
-    "reported_opinion_share": ("Opinion carried through sources", "share"),
-    "author_loaded_per_1k": ("Loaded terms, author's voice (per 1,000 words)", "rate"),
-    "quoted_loaded_per_1k": ("Loaded terms in quotations (per 1,000 words)", "rate"),
-    "attributed_loaded_per_1k": ("Loaded terms in reported speech (per 1,000 words)", "rate"),
-    "author_loaded_terms_per_1k": ("Loaded words, author's voice (per 1,000 words)", "rate"),
-    "author_labels_per_1k": ("Labels, author's voice (per 1,000 words)", "rate"),
-    "author_attribution_verbs_per_1k": ("Loaded verbs of saying, author's voice "
-                                        "(per 1,000 words)", "rate"),
-    "author_intensifiers_per_1k": ("Intensifiers and certainty markers, author's voice "
-                                   "(per 1,000 words)", "rate"),
-    "author_hedges_per_1k": ("Hedges, author's voice (per 1,000 words)", "rate"),
-    "author_presuppositions_per_1k": ("Presuppositions, author's voice (per 1,000 words)",
-                                      "rate"),
-    "scare_quotes": ("Scare quotes", "count"),
-    "scare_quotes_per_1k": ("Scare quotes (per 1,000 words)", "rate"),
-    "certainty_balance": ("Certainty balance (−1 all hedging, +1 all certainty)", "signed"),
-    "quoted_word_share": ("Words inside quotations", "share"),
-    "named_sources": ("Named sources", "count"),
-    "unnamed_attributions": ("Sentences citing an unnamed source", "count"),
-    "neutral_attributions": ("Neutral verbs of saying (said, told)", "count"),
-    "loaded_attributions": ("Loaded verbs of saying (claimed, insisted)", "count"),
-    "loaded_attribution_share": ("Verbs of saying that are loaded", "share"),
-    "source_gap": ("Source gap (1 no named source, 0 four or more)", "fraction"),
-    "author_tone": ("Tone of the author's words (−1 to +1)", "signed"),
-    "reading_ease": ("Reading ease (60–70 plain English, below 30 very hard)", "ease"),
-    "headline_loaded_terms": ("Loaded terms in the headline", "count"),
-    "headline_opinion_score": ("Opinion score of the headline (0 to 1)", "fraction"),
-    "headline_flag": ("Headline loaded beyond its body", "flag"),
-    "framing_score": ("Framing score (0 to 100)", "score"),
-}
+    metric: (name.label, name.figure) for metric, name in metric_names().items() if name.label}
 # Metrics that are another metric under a second name (the same count): shown once.
 METRIC_ALIASES = {"hedges_per_1k": "author_hedges_per_1k",
                   "boosters_per_1k": "author_intensifiers_per_1k"}

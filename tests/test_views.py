@@ -192,6 +192,10 @@ def test_every_metric_has_a_plain_name():
         assert "_" not in name and name[0].isupper()
         assert kind in ("count", "share", "rate", "score", "signed", "ease", "fraction", "flag")
     assert len({name for name, _ in METRIC_LABELS.values()}) == len(METRIC_LABELS)
+    # one data file names each metric for the table and for the outlet sentences
+    from framing.report import metric_names
+
+    assert all(bool(n.label) == bool(n.figure) and n.phrase for n in metric_names().values())
 
 
 def test_metrics_table_reads_as_the_cards_and_the_summary(pair):

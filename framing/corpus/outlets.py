@@ -15,13 +15,12 @@ story, and the stories are resampled, so that how hard or heated a story is canc
 
 from __future__ import annotations
 
-import csv
 from dataclasses import asdict, dataclass, fields
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ..report import metric_names
 from .storeio import (  # noqa: F401 (the defaults are part of this module's interface)
     BY_CHOICES,
     MIN_SHARED_STORIES,
@@ -45,7 +44,6 @@ NOT_METRICS = frozenset({"article_id", "run_id", "title", "outlet", "published",
                          "source_path", "warnings", "primary_frame", "headline_only_terms"})
 _NUMERIC = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "FLOAT", "DOUBLE", "REAL",
             "DECIMAL", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
-PHRASES_FILE = Path(__file__).resolve().parents[1] / "data" / "metric_phrases.csv"
 
 # The second grouping key of each --by choice: (SQL expression, output column).
 _SECOND_KEY = {
@@ -58,9 +56,8 @@ AGGREGATE_COLUMNS = ("outlet", "metric", "articles", "mean", "ci_low", "ci_high"
 
 
 def metric_phrases() -> dict[str, str]:
-    """Plain-words names of the metrics, from ``framing/data/metric_phrases.csv``."""
-    with PHRASES_FILE.open(encoding="utf-8") as fh:
-        return {row["metric"]: row["phrase"] for row in csv.DictReader(fh)}
+    """Plain-words names of the metrics, as a sentence says them (``metric_names``)."""
+    return {metric: name.phrase for metric, name in metric_names().items()}
 
 
 def metric_columns(con) -> list[str]:
