@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import ORG_WORDS, Names, surname, trim_possessive
+from .names import ORG_WORDS, Names, surname, trim_possessive, usual_tag
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE, title_case
 
@@ -30,6 +30,7 @@ PLACE_WORDS = frozenset(
     port river sea ocean lake mountains valley island park""".split()
 )
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
+_PLACE_PREPOSITIONS = frozenset("in of from at for near outside across around".split())
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 
@@ -38,7 +39,7 @@ class Actor:
     """One person, place or organization, and how the article treats it."""
 
     name: str
-    kind: str  # person, country, city, region, organization, institution, group, place
+    kind: str  # person, country, city, region, organization, institution, group, place, name
     country: str
     mentions: int
     quoted_sentences: int
@@ -209,6 +210,15 @@ class ActorFinder:
         if len(stripped) == 1:
             pending.append((index, stripped, len(run) > 1))
             return
+        if (len(stripped) == len(run) and lowered[0] not in self.names.genders
+                and usual_tag(stripped[0]) is not None and usual_tag(stripped[-1]) in (
+                    "NN", "NNS")):
+            # no title, an English word where a first name would stand and a common noun at
+            # the end: a law, an event, a street, a business ("First Amendment", "Election
+            # Day", "Quarry Lane", "Copper Kettle"), not a person (whose surname may be a noun
+            # too: "Tim Cook", "Mayor Ann Rice", "Doreen Wells")
+            self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
+            return
         last = surname(stripped)
         key = surnames.get(last)
         if key is None:
@@ -262,6 +272,15 @@ class ActorFinder:
         place = self.names.place(speaker)
         if place is not None and _place_key(place.name) in drafts:
             return _place_key(place.name)
+        # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
+        # one after a preposition ("locals in Kettle Hill say": the locals)
+        before = next((i for i, t in enumerate(tokens) if t in _PLACE_PREPOSITIONS),
+                      len(tokens))
+        for width in range(before, 1, -1):
+            for i in range(before - width + 1):
+                named = "name:" + " ".join(tokens[i:i + width]).lower()
+                if named in drafts:
+                    return named
         for token in reversed(tokens):
             key = surnames.get(token.lower())
             if key is not None:

@@ -667,8 +667,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 ((f"hedges_per_1k_{name(k)}", hedges[k]), ("p_value", p_value)), True))
     # Sources quoted by one article and never by another
     for actor in c.actors:
-        if actor.kind != "person" and actor.kind not in ("institution", "organization",
-                                                          "country"):
+        if actor.kind not in ("person", "institution", "organization", "country", "name"):
             continue
         quoted = actor.quoted
         top = int(np.argmax(quoted))

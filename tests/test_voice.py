@@ -170,6 +170,23 @@ def test_a_body_line_in_title_case_is_read_as_a_headline(analyzer):
     assert {"Chuck Sorrel", "Kamala Dray", "Patrick Lowe", "Kettle Hill"} <= set(actors)
 
 
+def test_a_name_that_is_no_persons_is_a_name(analyzer):
+    report = analyzer.analyze(
+        "On Monday, Save Quarry Meadow said the First Amendment protects its march down "
+        "Quarry Lane on Election Day. Tim Cook and Mayor Ann Rice agreed. The march could go "
+        "on, Doreen Wells said.")
+    kinds = {a.name: a.kind for a in report.actors}
+    # an English word where a first name would stand, a common noun at the end, no title
+    assert {k: kinds[k] for k in ("Save Quarry Meadow", "First Amendment", "Quarry Lane",
+                                  "Election Day")} == dict.fromkeys(
+        ("Save Quarry Meadow", "First Amendment", "Quarry Lane", "Election Day"), "name")
+    # a first name, a title, or a word no English word list knows: a person
+    assert [kinds[k] for k in ("Tim Cook", "Ann Rice", "Doreen Wells")] == ["person"] * 3
+    # the campaign speaks, and is counted as a source
+    sources = {a.name for a in report.actors if a.source_sentences}
+    assert "Save Quarry Meadow" in sources
+
+
 def test_a_first_name_no_list_knows_opens_a_sentence(analyzer):
     report = analyzer.analyze(
         "Corinne Oyelaran opened the hearing on Monday. Oyelaran said the budget was late.\n\n"
