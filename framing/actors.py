@@ -21,7 +21,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import ORG_WORDS, Names, surname, trim_possessive, usual_tag
+from .names import (NAME_TOKEN, ORG_WORDS, Names, everyday_word, surname, trim_possessive,
+                    usual_tag)
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE, title_case
 
@@ -90,7 +91,10 @@ class ActorFinder:
             # title case, where every word looks like a name: a headline, or a line of the
             # body written like one (a subhead, another story's title)
             heading = s.kind == "headline" or title_case(text, s.start, s.end)
-            for _, written in self.names.runs(text, s.start, s.end, capitalized):
+            runs = self.names.runs(text, s.start, s.end, capitalized)
+            if runs and s.speaker and not heading:
+                runs[0] = _with_speakers_first_word(text, s, runs[0])
+            for _, written in runs:
                 run = [trim_possessive(t) for t in written]
                 self._add_run(run, s.index, drafts, surnames, pending, heading, written)
         titled = {run[-1].lower() for _, run, had_title in pending if had_title}
@@ -292,6 +296,23 @@ class ActorFinder:
                     return _place_key(place.name)
         org = "org:" + " ".join(tokens).lower()
         return org if org in drafts else None
+
+
+def _with_speakers_first_word(text: str, s: Sentence, run: tuple[int, list[str]]):
+    """The sentence's first run, with the word that opens the sentence put back when the
+    sentence's speaker is that word and the run ("Doreen Wells said …": the capitals rule
+    alone leaves a sentence's first word out when it is written nowhere else)."""
+    offset, words = run
+    first = NAME_TOKEN.match(text, s.start)
+    if (first is None or not first.group()[:1].isupper()
+            or text[first.end():offset].strip() or offset == first.start()):
+        return run
+    word = first.group()
+    if (len(words) == 1 and s.speaker.split() == [word, *words] and word.istitle()
+            and word.isalpha() and not everyday_word(word)):
+        # (not "Provost Samuel Adeyemi said", "CNN Don Lemon said", "Filmmaker Joel Gilbert")
+        return first.start(), [word, *words]
+    return run
 
 
 def _as_written(stripped: list[str], run: list[str], written: list[str] | None) -> str:

@@ -187,6 +187,16 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     assert "Save Quarry Meadow" in sources
 
 
+def test_the_speaker_names_the_sentences_first_word(analyzer):
+    # "Doreen" is written nowhere else and "Wells" is an English word, so the capitals alone
+    # leave "Doreen" out; the sentence's speaker, "Doreen Wells", puts it back
+    report = analyzer.analyze("Doreen Wells said the march could go on. Wells is 64.\n\n"
+                              "Provost Samuel Okafor said the fees would rise.")
+    actors = {a.name: a.attributed_sentences for a in report.actors}
+    assert actors["Doreen Wells"] == 1 and "Wells" not in actors
+    assert "Samuel Okafor" in actors  # a role before the name is not made part of it
+
+
 def test_a_first_name_no_list_knows_opens_a_sentence(analyzer):
     report = analyzer.analyze(
         "Corinne Oyelaran opened the hearing on Monday. Oyelaran said the budget was late.\n\n"
