@@ -21,8 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import (NAME_TOKEN, ORG_WORDS, Names, everyday_word, surname, trim_possessive,
-                    usual_tag)
+from .names import NAME_TOKEN, ORG_WORDS, Names, everyday_word, surname, trim_possessive, usual_tag
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE, title_case
 

@@ -168,7 +168,9 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
     context.close()
 
 
-def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
+def _paste_into_a(app_url, browser, text):
+    """A page with ``text`` pasted as article A (not yet analyzed), and the list that
+    collects any dialog a script would open."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -178,8 +180,15 @@ def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
     page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
     box = page.locator('textarea[aria-label="Article A"]')
     expect(box).to_be_visible(timeout=30_000)
-    box.fill("The mayor spoke on Monday. <script>alert(1)</script> "
-             "<img src=x onerror=\"alert(2)\"> The plan is a disaster for the city.")
+    box.fill(text)
+    return page, dialogs
+
+
+def test_pasted_script_is_shown_as_text_and_never_runs(app_url, browser):
+    page, dialogs = _paste_into_a(app_url, browser, (
+        "The mayor spoke on Monday. <script>alert(1)</script> "
+        "<img src=x onerror=\"alert(2)\"> The plan is a disaster for the city."))
+    expect = sync_api.expect
     page.get_by_role("button", name="Analyze").click()
     shown = page.locator(".fr-article").first
     expect(shown).to_contain_text("<script>alert(1)</script>", timeout=60_000)
@@ -198,17 +207,10 @@ def test_a_hostile_title_and_outlet_are_drawn_as_text(app_url, browser):
     title = ("Budget [click here](https://evil.example/phish) $x^2$ :smile: **now** "
              "<b>tag</b>")
     outlet = ":red[Gazette] :material/home: [home](javascript:alert(3)) _it_"
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(app_url)
+    page, dialogs = _paste_into_a(app_url, browser, (
+        "The mayor spoke on Monday about the budget. The plan is a disaster for the city, "
+        "critics said."))
     expect = sync_api.expect
-    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
-    page.get_by_role("radiogroup", name="Source of article A").get_by_text("Paste text").click()
-    box = page.locator('textarea[aria-label="Article A"]')
-    expect(box).to_be_visible(timeout=30_000)
-    box.fill("The mayor spoke on Monday about the budget. The plan is a disaster for the "
-             "city, critics said.")
     page.get_by_text("Title and outlet (optional)").first.click()
     page.get_by_label("Title").first.fill(title)
     page.get_by_label("Outlet").first.fill(outlet)

@@ -728,15 +728,21 @@ def test_a_reader_waits_for_a_short_write(tmp_path):
 # --------------------------------------------------------------------------- resume
 
 
-def test_a_write_that_fails_mid_run_stops_cleanly_and_a_rerun_completes(tmp_path, analyzer):
-    from framing.corpus.run import write_batch
-
-    rows = mixed_articles(12, seed=3)
-    path = write_jsonl(tmp_path / "t.jsonl", rows)
+def twin_stores(tmp_path, analyzer, articles: int, seed: int):
+    """Two stores of the same generated articles, the first analyzed: the reference that a
+    run interrupted or run otherwise in the second must end equal to."""
+    path = write_jsonl(tmp_path / "t.jsonl", mixed_articles(articles, seed=seed))
     reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
     for store in (reference, db):
         Corpus(store).add([str(path)])
     Corpus(reference).analyze(analyzer=analyzer)
+    return reference, db
+
+
+def test_a_write_that_fails_mid_run_stops_cleanly_and_a_rerun_completes(tmp_path, analyzer):
+    from framing.corpus.run import write_batch
+
+    reference, db = twin_stores(tmp_path, analyzer, 12, seed=3)
 
     calls, frozen = [], []
 
@@ -813,12 +819,8 @@ def test_a_worker_killed_mid_run_stops_the_run_in_one_line_and_a_rerun_finishes(
 
     from framing.corpus.run import WorkerLostError
 
-    rows = mixed_articles(30, seed=9)
-    path = write_jsonl(tmp_path / "t.jsonl", rows)
-    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
-    for store in (reference, db):
-        Corpus(store).add([str(path)])
-    Corpus(reference).analyze(analyzer=analyzer)
+    articles = 30
+    reference, db = twin_stores(tmp_path, analyzer, articles, seed=9)
     doomed = Corpus(db).sql("SELECT id FROM articles ORDER BY added_at, id")["id"][10]
     from framing import Analyzer
 
@@ -849,19 +851,14 @@ def test_a_worker_killed_mid_run_stops_the_run_in_one_line_and_a_rerun_finishes(
         "lack of memory); the results that came back are written: run `corpus analyze` "
         "again to go on")
     written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
-    assert 1 <= written < len(rows)
-    assert Corpus(db).analyze(analyzer=analyzer, jobs=2).analyzed == len(rows) - written
+    assert 1 <= written < articles
+    assert Corpus(db).analyze(analyzer=analyzer, jobs=2).analyzed == articles - written
     assert_same_analysis(db, reference)
 
 
 @pytest.mark.slow
 def test_a_run_killed_with_sigkill_resumes_to_the_same_rows(tmp_path, analyzer):
-    rows = mixed_articles(40, seed=5)
-    path = write_jsonl(tmp_path / "t.jsonl", rows)
-    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
-    for store in (reference, db):
-        Corpus(store).add([str(path)])
-    Corpus(reference).analyze(analyzer=analyzer)
+    reference, db = twin_stores(tmp_path, analyzer, 40, seed=5)
 
     command = [sys.executable, "-m", "framing", "corpus", "analyze", str(db), "--jobs", "1",
                "--batch", "1"]
@@ -931,12 +928,7 @@ def test_an_interrupted_run_says_so_in_one_line_and_keeps_what_it_wrote(tmp_path
 @pytest.mark.slow
 def test_the_dask_engine_writes_the_same_rows(tmp_path, analyzer):
     pytest.importorskip("distributed")
-    rows = mixed_articles(10, seed=7)
-    path = write_jsonl(tmp_path / "t.jsonl", rows)
-    reference, db = tmp_path / "ref.duckdb", tmp_path / "s.duckdb"
-    for store in (reference, db):
-        Corpus(store).add([str(path)])
-    Corpus(reference).analyze(analyzer=analyzer)
+    reference, db = twin_stores(tmp_path, analyzer, 10, seed=7)
     summary = Corpus(db).analyze(analyzer=analyzer, engine="dask", jobs=2)
     assert summary.analyzed == 10
     assert_same_analysis(db, reference)
