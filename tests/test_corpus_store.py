@@ -334,6 +334,18 @@ def test_a_table_with_a_column_it_reads_named_twice_is_refused(tmp_path, capsys,
     assert not db.exists()
 
 
+def test_two_columns_that_differ_only_in_case_are_not_guessed_between(tmp_path, capsys):
+    path = tmp_path / "cased.csv"
+    path.write_text("Text,text,Date\nthe draft,the final story,2024-05-01\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys) == (f"framing: error: {path}: columns 'Text' and 'text' "
+                                      "differ only in case; name the text column with "
+                                      "--text-column")
+    assert main(["corpus", "add", str(db), str(path), "--text-column", "text"]) == 0
+    assert Corpus(db).sql("SELECT text FROM articles")["text"].tolist() == ["the final story"]
+
+
 def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
     path = tmp_path / "broken.parquet"
     pd.DataFrame(mixed_articles(2)).to_parquet(path)

@@ -264,6 +264,12 @@ def table_columns(path: str, columns: Columns) -> dict[str, str]:
             continue
         for name in candidates:
             if name in by_lower and by_lower[name] not in chosen.values():
+                alike = list(dict.fromkeys(n for n in found if n and n.lower().strip() == name))
+                if len(alike) > 1:  # "Text" and "text": which one holds the text?
+                    raise SourceError(
+                        f"{path}: columns {' and '.join(repr(n) for n in alike)} differ only in "
+                        f"case; name the {key} column with "
+                        f"--{'date' if key == 'published' else key}-column")
                 chosen[key] = by_lower[name]
                 break
     twice = [name for name in dict.fromkeys(chosen.values()) if found.count(name) > 1]
