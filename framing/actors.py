@@ -21,7 +21,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .names import NAME_TOKEN, ORG_WORDS, Names, everyday_word, surname, trim_possessive, usual_tag
+from .names import (
+    NAME_TOKEN,
+    ORG_WORDS,
+    WEEKDAYS,
+    Names,
+    everyday_word,
+    surname,
+    trim_possessive,
+    usual_tag,
+)
 from .report import Quote, Sentence, TermHit
 from .voice import HEADLINE_CUE, title_case
 
@@ -169,6 +178,11 @@ class ActorFinder:
                  written=None) -> None:
         """Count the actor a run of capitalized words names; ``written`` is the run as the
         text writes it (possessives kept), which names places and organizations."""
+        while len(run) > 2 and run[0].lower() in WEEKDAYS and (
+                run[1].lower() in self.names.first_names or self.names.is_title_word(run[1])):
+            # "On Monday Terry Holloway said …": the day is no part of the name (but "Sunday
+            # Times", "Saturday Night Live" are names)
+            run = run[1:]
         places = self._places(run)
         if places:
             for place in places:
@@ -213,7 +227,7 @@ class ActorFinder:
         if len(stripped) == 1:
             pending.append((index, stripped, len(run) > 1))
             return
-        if (len(stripped) == len(run) and lowered[0] not in self.names.genders
+        if (len(stripped) == len(run) and lowered[0] not in self.names.first_names
                 and usual_tag(stripped[0]) is not None and usual_tag(stripped[-1]) in (
                     "NN", "NNS")):
             # no title, an English word where a first name would stand and a common noun at

@@ -27,7 +27,8 @@ ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 # act?"); any other common first name opening a sentence before a capitalized word is a name
 _WORDLIKE_FIRST_NAMES = frozenset(
     """will mark grant bill frank guy rob sue max joy grace don ray rose penny lance marine
-    jack chuck amber hazel heather daisy violet hope faith june april summer""".split())
+    jack chuck amber hazel heather daisy violet hope faith june april summer pat terry robin
+    drew hunter angel""".split())
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
@@ -123,6 +124,14 @@ class Names:
             with first_names.open(newline="", encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
                     self.genders[row["name"].lower()] = row["gender"]
+        # ... and every first name we know, with those given to both ("Alex", "Terry", "Jo"),
+        # which tell a person but not "he" from "she"
+        both = data_dir / "first_names_both.csv"
+        given = set(self.genders)
+        if both.exists():
+            with both.open(newline="", encoding="utf-8") as fh:
+                given.update(row["name"].lower() for row in csv.DictReader(fh))
+        self.first_names: frozenset[str] = frozenset(given)
 
     # -- classification of a run of capitalized tokens
 
@@ -255,7 +264,7 @@ class Names:
             # "Dana Reyes of the Courier", "Cameron Easley for Morning Consult": the person
             person = self.strip_titles(toks[:lead])
             if len(person) >= 2 and self.is_person(person) and (
-                    person[0].lower() in self.genders or not (
+                    person[0].lower() in self.first_names or not (
                         everyday_word(person[0]) or self.place(person[0]))):
                 return " ".join(person)  # (a first name, not a word: not "Opening Clause")
         j = len(toks)
@@ -372,7 +381,7 @@ class Names:
         """Whether the token ``m`` is a common first name followed by a capitalized word
         ("Martin Hale, the authority's chief, said …")."""
         word = m.group().lower()
-        if word in self.genders and word not in _WORDLIKE_FIRST_NAMES:
+        if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
         # a word no English word list knows, before a capitalized word that is no everyday
         # word or first name either: "Corinne Vasquez" (not "Getty Images", "Filmmaker Joel")
@@ -400,7 +409,7 @@ class Names:
                 if owner is not None and not any(
                         t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
-                while len(run) > 1 and (run[-1].lower() in _WEEKDAYS or (
+                while len(run) > 1 and (run[-1].lower() in WEEKDAYS or (
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 person = self.person_in([trim_possessive(t) for t in run])
@@ -486,7 +495,7 @@ PLURAL_PEOPLE = frozenset(
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside|\d+(?:st|nd|rd|th))\s+$",
                            re.IGNORECASE)
 _END_OF_RUN_NUMBER = re.compile(r"\s+\d")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # How town names end, after "in", "at" or "from": "in Charlottesville", "from Pittsburgh".
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
                   "shire", "stadt", "grad", "abad", "pur", "polis")

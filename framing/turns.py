@@ -127,13 +127,13 @@ def _person_key(label: str, text: str, names: Names) -> str:
     surname = person[-1]
     titled = any(name_key(w) in names.titles for w in written[:len(written) - len(person)])
     if titled or (len(person) >= 2 and (
-            person[0].lower() in names.genders
+            person[0].lower() in names.first_names
             or re.search(rf"(?<![\w’'-]){re.escape(' '.join(person))}\b(?!\s*:)", text))):
         return name_key(surname)  # "Ann Cole:", "SEN. COLLINS:", "NADIA OKAFOR:"
     if len(person) == len(words) and all(_uncommon(w) for w in words):
         return name_key(surname)  # "MARLOWE:", "Quillfeather:"; not "UPDATE:", "Related Stories:"
     for m in re.finditer(rf"\b([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b(?!\s*:)", text):
-        if m.group(1).lower() in names.genders or name_key(m.group(1)) in names.titles:
+        if m.group(1).lower() in names.first_names or name_key(m.group(1)) in names.titles:
             return name_key(surname)
     return ""
 
@@ -212,7 +212,7 @@ def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dic
         if len(name.split()) == 1:  # "REYES:" all along; the story names "Tomas Reyes"
             fuller = next((m.group() for m in re.finditer(
                 rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text)
-                if m.group(1).lower() in names.genders), "")
+                if m.group(1).lower() in names.first_names), "")
             name = fuller or name
         speakers[key] = name
     return speakers

@@ -1061,7 +1061,7 @@ class VoiceFinder:
             return []  # "STUNNING:", a label the story never uses, an op-ed author's name
         if len(words) > 1:
             person = self.names.person_in(words)
-            if not person or (person[0].lower() not in self.names.genders and len(
+            if not person or (person[0].lower() not in self.names.first_names and len(
                     person) == len(words) and not self._speaks_in_story(text, s, person[-1])):
                 return []  # a name: a first name we know, a title, or the story quotes them
         colon = match.end("source") + text[match.end("source"):match.end()].index(":")
@@ -1223,7 +1223,7 @@ class VoiceFinder:
         if lowered[i] == "it" and i > 0 and lowered[i - 1] in ("which", "that"):
             # "The Northern Front claimed the blast, which it said …": what the sentence is about
             subject = self._sentence_subject(text, s, words, lowered, inside)
-            if subject and subject.split()[0].lower() not in self.names.genders:
+            if subject and subject.split()[0].lower() not in self.names.first_names:
                 return subject  # (not a person: "Ann Cole bought the house, which it said …")
         if lowered[i] in _PRONOUNS:
             return words[i][2]  # "In a letter that year she called …": she

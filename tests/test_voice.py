@@ -1053,6 +1053,22 @@ def test_first_names_are_one_gender_each():
     assert {r["gender"] for r in rows} == {"m", "f"}
     # names given to both are left out: they would mislead "he" and "she"
     assert not {"taylor", "jordan", "alex", "sam", "kim", "chris"} & set(names)
+    # they are first names all the same, in a list of their own, without a gender
+    with (DATA_DIR / "first_names_both.csv").open(newline="", encoding="utf-8") as fh:
+        both = [r["name"].lower() for r in csv.DictReader(fh)]
+    assert len(both) == len(set(both)) and not set(both) & set(names)
+    assert {"taylor", "jordan", "alex", "sam", "kim", "chris"} <= set(both)
+
+
+def test_a_first_name_given_to_both_makes_a_person_but_no_he_or_she(analyzer):
+    report = analyzer.analyze(
+        "On Monday Terry Holloway, the site manager, said the crane was safe, and the "
+        "architect, Chris Ebdon, agreed.\n\n"
+        "Later Holloway said the inspection was done. “We were careful,” she said.")
+    kinds = {a.name: a.kind for a in report.actors}
+    assert kinds["Terry Holloway"] == "person" and kinds["Chris Ebdon"] == "person"
+    # "she" is not kept from Holloway by a guessed gender ("Terry" is given to both)
+    assert voices(analyzer, report.article.text)[-1][2] == "Holloway"
 
 
 @pytest.mark.parametrize(
