@@ -101,7 +101,7 @@ class ActorFinder:
             heading = s.kind == "headline" or title_case(text, s.start, s.end)
             runs = self.names.runs(text, s.start, s.end, capitalized)
             if runs and s.speaker and not heading:
-                runs[0] = _with_speakers_first_word(text, s, runs[0])
+                runs[0] = _with_speakers_first_word(text, s, runs[0], self.names.first_names)
             for _, written in runs:
                 run = [trim_possessive(t) for t in written]
                 self._add_run(run, s.index, drafts, surnames, pending, heading, written)
@@ -311,10 +311,12 @@ class ActorFinder:
         return org if org in drafts else None
 
 
-def _with_speakers_first_word(text: str, s: Sentence, run: tuple[int, list[str]]):
+def _with_speakers_first_word(text: str, s: Sentence, run: tuple[int, list[str]],
+                              first_names: frozenset[str]):
     """The sentence's first run, with the word that opens the sentence put back when the
-    sentence's speaker is that word and the run ("Doreen Wells said …": the capitals rule
-    alone leaves a sentence's first word out when it is written nowhere else)."""
+    sentence's speaker is that word and the run, and the word is a first name or no English
+    word ("Doreen Wells said …", "Terry Crews said …": the capitals rule alone leaves a
+    sentence's first word out when it is written nowhere else)."""
     offset, words = run
     first = NAME_TOKEN.match(text, s.start)
     if (first is None or not first.group()[:1].isupper()
@@ -322,7 +324,7 @@ def _with_speakers_first_word(text: str, s: Sentence, run: tuple[int, list[str]]
         return run
     word = first.group()
     if (len(words) == 1 and s.speaker.split() == [word, *words] and word.istitle()
-            and word.isalpha() and not everyday_word(word)):
+            and word.isalpha() and (word.lower() in first_names or not everyday_word(word))):
         # (not "Provost Samuel Adeyemi said", "CNN Don Lemon said", "Filmmaker Joel Gilbert")
         return first.start(), [word, *words]
     return run

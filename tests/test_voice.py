@@ -191,9 +191,11 @@ def test_the_speaker_names_the_sentences_first_word(analyzer):
     # "Doreen" is written nowhere else and "Wells" is an English word, so the capitals alone
     # leave "Doreen" out; the sentence's speaker, "Doreen Wells", puts it back
     report = analyzer.analyze("Doreen Wells said the march could go on. Wells is 64.\n\n"
-                              "Provost Samuel Okafor said the fees would rise.")
+                              "Provost Samuel Okafor said the fees would rise.\n\n"
+                              "Terry Bright said the fees were fair.")
     actors = {a.name: a.attributed_sentences for a in report.actors}
     assert actors["Doreen Wells"] == 1 and "Wells" not in actors
+    assert actors["Terry Bright"] == 1  # a first name that is an English word too
     assert "Samuel Okafor" in actors  # a role before the name is not made part of it
 
 
