@@ -334,6 +334,25 @@ def test_a_table_with_a_column_it_reads_named_twice_is_refused(tmp_path, capsys,
     assert not db.exists()
 
 
+def test_an_empty_table_says_so(tmp_path, capsys):
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("text,title\n", encoding="utf-8")
+    other = tmp_path / "one.csv"
+    other.write_text("text,title\nThe council met on Monday to vote.,Vote\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    # a header and no rows: skipped and named, the other table added
+    assert main(["corpus", "add", str(db), str(header_only), str(other)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"framing: skipped {header_only}: the table has no rows" in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
+    # no header at all (a file of nothing): one line, as for any table it cannot read
+    for name, message in (("none.csv", "the file is empty (no header, no rows)"),
+                          ("none.jsonl", "the file is empty (no rows)")):
+        (tmp_path / name).write_bytes(b"")
+        assert main(["corpus", "add", str(db), str(tmp_path / name)]) == 2
+        assert one_error_line(capsys) == f"framing: error: {tmp_path / name}: {message}"
+
+
 def test_two_columns_that_differ_only_in_case_are_not_guessed_between(tmp_path, capsys):
     path = tmp_path / "cased.csv"
     path.write_text("Text,text,Date\nthe draft,the final story,2024-05-01\n", encoding="utf-8")

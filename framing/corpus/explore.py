@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import FramingError, message_for, os_reason, shown_path
+from .sources import EMPTY_TABLE
 from .store import SCHEMA_VERSION, StoreError, check_path, connect
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
@@ -550,7 +551,7 @@ class SkippedRows:
         out)."""
         total = self.analyzed + len(self.rows)
         if total == 0:
-            return "the table has no rows"
+            return EMPTY_TABLE
         if not self.rows:
             return ""
         if self.analyzed == 0:
@@ -586,6 +587,8 @@ def skipped_rows(db) -> SkippedRows:
         ).fetchone()[0]
     rows = []
     for source, reason in skips:
+        if reason == EMPTY_TABLE:
+            continue  # the table as a whole, not a row of it
         found = _ROW.search(source or "")
         where, number = (found.group(1), int(found.group(2))) if found else ("input", 0)
         rows.append((number, f"{where} {number}" if found else where,

@@ -220,21 +220,28 @@ def _header(path: str) -> list[str]:
     if suffix in (".jsonl", ".ndjson"):
         names: dict[str, None] = {}
         with _open_text(path) as fh:
+            lines = 0
             for number, line in enumerate(fh, 1):
                 if number > 50:
                     break
+                lines += bool(line.strip())
                 try:
                     row = json.loads(line)
                 except ValueError:
                     continue
                 if isinstance(row, dict):
                     names.update(dict.fromkeys(row))
+        if not lines:
+            raise SourceError(f"{path}: the file is empty (no rows)")
         return list(names)
     with _open_text(path) as fh:
         try:
-            return next(csv.reader(fh, delimiter=TABLE_SUFFIXES[suffix]), [])
+            header = next(csv.reader(fh, delimiter=TABLE_SUFFIXES[suffix]), None)
         except csv.Error as error:
             raise SourceError(f"{path}: not a readable table ({error})") from None
+    if header is None:
+        raise SourceError(f"{path}: the file is empty (no header, no rows)")
+    return header
 
 
 def _open_text(path: str):
@@ -353,15 +360,25 @@ def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip
                   published=published, url=article.url, undated=undated)
 
 
+EMPTY_TABLE = "the table has no rows"  # the reason a table of a header alone is skipped
+
+
 def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
-    """One record per row; a row that cannot be read is skipped with its line or row number."""
+    """One record per row; a row that cannot be read is skipped with its line or row number,
+    and a table of no rows at all is skipped as a whole (it added nothing, and said so)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
-        yield from _parquet_rows(path, chosen)
+        rows = _parquet_rows(path, chosen)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl_rows(path, chosen)
+        rows = _jsonl_rows(path, chosen)
     else:
-        yield from _csv_rows(path, chosen, TABLE_SUFFIXES[suffix])
+        rows = _csv_rows(path, chosen, TABLE_SUFFIXES[suffix])
+    empty = True
+    for row in rows:
+        empty = False
+        yield row
+    if empty:
+        yield Skip(path, EMPTY_TABLE)
 
 
 def _csv_rows(path: str, chosen: dict[str, str], delimiter: str):
