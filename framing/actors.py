@@ -39,7 +39,8 @@ PLACE_WORDS = frozenset(
     port river sea ocean lake mountains valley island park""".split()
 )
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
-_PLACE_PREPOSITIONS = frozenset("in of from at for near outside across around".split())
+# Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
+_NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 
@@ -291,7 +292,7 @@ class ActorFinder:
             return _place_key(place.name)
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
         # one after a preposition ("locals in Kettle Hill say": the locals)
-        before = next((i for i, t in enumerate(tokens) if t in _PLACE_PREPOSITIONS),
+        before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
         for width in range(before, 1, -1):
             for i in range(before - width + 1):

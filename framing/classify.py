@@ -40,7 +40,7 @@ from .errors import ModelError, shown_path
 from .lexicon import TOKEN
 from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
-from .voice import QuoteIndex
+from .voice import QuoteIndex, mostly_capitalized
 
 if TYPE_CHECKING:
     from .learn import OpinionClassifier
@@ -191,9 +191,7 @@ class CueExtractor:
         # in a headline in title case every word has a capital: there a capital names
         # someone only on a word no English word list knows ("Council Votes to Close Two
         # Branch Libraries" names nobody)
-        content = [t for t in tokens if len(t) > 3]
-        title_case = len(content) >= 3 and sum(t[0].isupper() for t in content) >= 0.8 * len(
-            content)
+        title_case = mostly_capitalized(tokens)
         for i, (word, low) in enumerate(zip(tokens, lowered)):
             cue = self.words.get(low)
             if cue == "neutral_in_news":

@@ -30,7 +30,7 @@ import numpy as np
 from .confidence import MetricDifference, metric_differences, rate_test
 from .errors import FramingError
 from .frames import FRAME_NAMES
-from .ingest import looks_english
+from .ingest import MADE_UP_ID, looks_english
 from .names import name_key, surname
 from .report import ArticleMetrics, ArticleReport
 from .segment import REPEAT_WORDS
@@ -45,7 +45,6 @@ MAX_ARTICLES = 4
 # grow with the square; a long news article has a few hundred.
 MAX_SENTENCES = 2_000
 LABELS = "ABCD"
-_HASH_ID = re.compile(r"text-[0-9a-f]{8}")  # the id of a text given without a name
 LOADED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:[-’'][^\W\d_]+)*")
@@ -168,7 +167,7 @@ def _which(label: str, report: ArticleReport) -> str:
     """"article A (housing_wire)": the name its file, page or caller gave it; a pasted text's
     made-up id ("text-" and a hash) means nothing to its reader and is left out."""
     name = report.article.id
-    return f"article {label}" if _HASH_ID.fullmatch(name) else f"article {label} ({name})"
+    return f"article {label}" if MADE_UP_ID.fullmatch(name) else f"article {label} ({name})"
 
 
 def check(reports: list[ArticleReport]) -> None:

@@ -177,6 +177,10 @@ def parse_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
+# The id of a text given without a name: "text-" and a hash of it (means nothing to a reader).
+MADE_UP_ID = re.compile(r"text-[0-9a-f]{8}")
+
+
 def _default_id(source_path: str, text: str) -> str:
     if source_path:
         return Path(source_path).stem

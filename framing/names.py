@@ -384,7 +384,8 @@ class Names:
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
         # a word no English word list knows, before a capitalized word that is no everyday
-        # word or first name either: "Corinne Vasquez" (not "Getty Images", "Filmmaker Joel")
+        # word or common first name either: "Corinne Vasquez" (not "Getty Images",
+        # "Filmmaker Joel"; a name given to both may be a surname: "Mariah Carey")
         after = _NEXT_WORD.match(text, m.end(), end)
         return (m.group().istitle() and m.group().isalpha() and not everyday_word(word)
                 and after is not None and after.group(1).lower() not in self.genders

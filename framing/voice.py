@@ -32,6 +32,7 @@ from .names import (
     Names,
     name_key,
     past_participle,
+    usual_tag,
 )
 from .posts import find_posts
 from .report import Quote, Sentence, TermHit
@@ -1895,18 +1896,22 @@ def _adverb(word: str) -> bool:
     return tag == "RB" if tag else word.endswith(_ADVERB_ENDINGS)
 
 
-def _title_case(words) -> bool:
-    """A headline in title case, where verbs are capitalized too."""
-    content = [w for _, _, w in words if len(w) > 3]
+def mostly_capitalized(words: list[str]) -> bool:
+    """Whether words read as a headline in title case, verbs capitalized too: at least three
+    words of more than three letters, four in five of them capitalized."""
+    content = [w for w in words if len(w) > 3]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _title_case(words) -> bool:
+    """``mostly_capitalized`` for word spans."""
+    return mostly_capitalized([w for _, _, w in words])
 
 
 def title_case(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is written as a headline in title case, a verb capitalized
     too ("Paul Krugman Has Lost It"; not a list of names, "Sens. Chuck Schumer, Kamala
     Harris and Patrick Leahy wrote …")."""
-    from .names import usual_tag
-
     words = _word_spans(text, start, end)
     return _title_case(words) and all(
         w[:1].isupper() or w.lower() in _LOWER_IN_TITLES for _, _, w in words if len(w) > 3
