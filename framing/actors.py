@@ -192,7 +192,8 @@ class ActorFinder:
             return
         stripped = self.names.strip_titles(run)
         if not self.names.is_person(stripped):
-            stripped = self.names.after_title_end(run) or stripped
+            # "[Secretary of] State Dana Whitfield", "Ferguson Police Lt. Col. Al Eickhoff"
+            stripped = self.names.after_title_end(run) or self.names.person_in(run) or stripped
         else:  # the person after the last title: "[Weekly] Standard Editor Bill Kristol"
             person = self.names.person_in(run)
             if person and len(person) < len(stripped) and stripped[-len(person):] == person:
@@ -202,7 +203,10 @@ class ActorFinder:
         if len(stripped) == 1 and len(stripped[0]) == 1:
             return  # a party's letter after a name, "(D)", or a lone initial: nobody
         name = " ".join(stripped)
-        place = self.names.place(name)
+        # a first name after a person's title: "Councilwoman Jo Park", "Dr. Ann Riverside"
+        titled = (len(stripped) >= 2 and stripped[0].lower() in self.names.first_names
+                  and self.names.personal_title_before(run, len(run) - len(stripped)))
+        place = None if titled else self.names.place(name)
         if place is not None:
             self._mention(drafts, _place_key(place.name), place.name, place.type,
                           place.country, index)
@@ -217,7 +221,11 @@ class ActorFinder:
         # the last word decides: "Harbor City Transit Workers Union" is an organization,
         # "Union Station" a place
         head_is_org = lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
-        if not head_is_org and any(w in PLACE_WORDS for w in lowered):
+        if len(stripped) == 1 and lowered[0] in PLACE_WORDS and lowered[0] in surnames:
+            # "Park said …" after "Councilwoman Jo Park": the person, not a park
+            self._mention(drafts, surnames[lowered[0]], name, "person", "", index)
+            return
+        if not head_is_org and not titled and any(w in PLACE_WORDS for w in lowered):
             self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return
         if any(w in ORG_WORDS for w in lowered):

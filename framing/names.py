@@ -22,6 +22,7 @@ _CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
 _INITIAL = re.compile(r"[A-Z]")  # a middle initial: "Paul R. LePage" (not "U.K")
 _AFTER_INITIAL = re.compile(r"\.\s+")
 # abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
+# (and the titles written short: Names.abbreviated_titles)
 ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 # first names that are also words a sentence may open with before a name ("Will Congress
 # act?"); any other common first name opening a sentence before a capitalized word is a name
@@ -95,6 +96,11 @@ class Names:
         self.places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}
         self.titles: set[str] = set()
+        # titles only a person bears before a name (no "King's Cross", "St. Paul", "Queen
+        # Victoria Park"): "Councilwoman Jo Park" is a person though "Park" names places
+        self.personal_titles: set[str] = set()
+        # titles written short with a period, which a name goes on after: "Sen. Warren"
+        self.abbreviated_titles: set[str] = set()
         gazetteer = data_dir / "gazetteer.csv"
         if gazetteer.exists():
             with gazetteer.open(newline="", encoding="utf-8") as fh:
@@ -111,6 +117,10 @@ class Names:
             with titles.open(newline="", encoding="utf-8") as fh:
                 for row in csv.DictReader(fh):
                     self.titles.add(name_key(row["title"]))
+                    if row.get("kind") in ("office", "honorific", "military"):
+                        self.personal_titles.add(name_key(row["title"]))
+                    if re.fullmatch(r"[A-Z][a-z]+\.", row["title"]):
+                        self.abbreviated_titles.add(row["title"][:-1])  # "Gov", "Sen", "Dr"
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
         # what is left of a title of several words when its first word opened the sentence
         # (and so was not taken for part of a name): "state" of "secretary of state"
@@ -167,6 +177,12 @@ class Names:
                     continue
                 break
         return run[i:]
+
+    def personal_title_before(self, run: list[str], i: int) -> bool:
+        """Whether ``run[:i]`` ends with a title only a person bears ("Councilwoman", "Dr.",
+        "Gen."; not "Queen" or "Saint", which name places too)."""
+        return any(name_key(" ".join(run[i - width:i])) in self.personal_titles
+                   for width in range(1, min(self._max_title_words, i) + 1))
 
     def _title_at(self, run: list[str], i: int) -> bool:
         for width in range(min(self._max_title_words, len(run) - i), 0, -1):
@@ -358,7 +374,8 @@ class Names:
                                            and not self._first_name_opens(text, m, end))
             if run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
-                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in ABBREVIATED)):
+                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in ABBREVIATED
+                         or run[-1][1] in self.abbreviated_titles)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:
@@ -378,11 +395,16 @@ class Names:
         return result
 
     def _first_name_opens(self, text: str, m: re.Match, end: int) -> bool:
-        """Whether the token ``m`` is a common first name followed by a capitalized word
-        ("Martin Hale, the authority's chief, said …")."""
+        """Whether the token ``m`` is a common first name or a person's title followed by a
+        capitalized word ("Martin Hale, the authority's chief, said …", "Mayor Lee Park
+        said …")."""
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
+        if name_key(word) in self.personal_titles:  # "Councilwoman Jo Park", "Sen. Warren"
+            after = m.end() + (text.startswith(".", m.end())
+                               and m.group() in self.abbreviated_titles)
+            return _NEXT_CAPITALIZED.match(text, after, end) is not None
         # a word no English word list knows, before a capitalized word that is no everyday
         # word or common first name either: "Corinne Vasquez" (not "Getty Images",
         # "Filmmaker Joel"; a name given to both may be a surname: "Mariah Carey")

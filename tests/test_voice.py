@@ -187,6 +187,25 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     assert "Save Quarry Meadow" in sources
 
 
+def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyzer):
+    report = analyzer.analyze(
+        "Councilwoman Jo Park voted against the plan. Park said the budget was too thin.\n\n"
+        "The ruling came from U.S. District Judge Gonzalo Curiel on Monday.\n\n"
+        "Harbor County Sheriff Ray Dunmore and Ferguson Police Lt. Col. Al Eickhoff said the "
+        "road would reopen. State Sen. Dick Holt agreed.\n\n"
+        "Crowds filled Queen Victoria Park and Union Station.")
+    kinds = {a.name: (a.kind, a.mentions) for a in report.actors}
+    # a first name after a person's title is a person, though "Park" names places and the
+    # run opens with a court, a county or a police force
+    assert kinds["Jo Park"] == ("person", 2) and "Park" not in kinds
+    assert kinds["Gonzalo Curiel"] == ("person", 1)
+    assert kinds["Ray Dunmore"] == ("person", 1) and kinds["Al Eickhoff"] == ("person", 1)
+    assert kinds["Dick Holt"] == ("person", 1)
+    assert not any("Judge" in n or "Sheriff" in n or "Lt" in n or "Sen" in n for n in kinds)
+    # a royal title names places too
+    assert kinds["Victoria Park"][0] == "place" and kinds["Union Station"][0] == "place"
+
+
 def test_the_speaker_names_the_sentences_first_word(analyzer):
     # "Doreen" is written nowhere else and "Wells" is an English word, so the capitals alone
     # leave "Doreen" out; the sentence's speaker, "Doreen Wells", puts it back
