@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .names import (
+    COMPANY_WORDS,
     NAME_TOKEN,
     ORG_WORDS,
     WEEKDAYS,
@@ -220,7 +221,8 @@ class ActorFinder:
         shown = _as_written(stripped, run, written) or name
         # the last word decides: "Harbor City Transit Workers Union" is an organization,
         # "Union Station" a place
-        head_is_org = lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
+        business = len(lowered) >= 2 and lowered[-1] in COMPANY_WORDS  # "Pellworth Homes"
+        head_is_org = business or lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
         if len(stripped) == 1 and lowered[0] in PLACE_WORDS and lowered[0] in surnames:
             # "Park said …" after "Councilwoman Jo Park": the person, not a park
             self._mention(drafts, surnames[lowered[0]], name, "person", "", index)
@@ -228,7 +230,7 @@ class ActorFinder:
         if not head_is_org and not titled and any(w in PLACE_WORDS for w in lowered):
             self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return
-        if any(w in ORG_WORDS for w in lowered):
+        if business or any(w in ORG_WORDS for w in lowered):
             self._mention(drafts, "org:" + name.lower(), shown, "organization", "", index)
             return
         if not self.names.is_person(stripped):

@@ -62,6 +62,13 @@ ORG_WORDS = frozenset(
     relations act control prevention budget""".split()
 )
 
+# the last word of a business's name, never a name alone: "Pellworth Homes", "Rystad Energy"
+COMPANY_WORDS = frozenset(
+    """homes builders developers properties construction enterprises technologies solutions
+    pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
+    electric entertainment studios publishing hotels restaurants stores""".split()
+)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -202,6 +209,8 @@ class Names:
             return False
         if len(run) >= 2 and run[-1].lower() in _BUILDINGS:
             return False  # "Trump Tower", "Lenox Hospital": a place named after someone
+        if len(run) >= 2 and run[-1].lower() in COMPANY_WORDS:
+            return False  # "Pellworth Homes": a business
         if len(run) == 1 and run[0].lower() in _GROUPS:
             return False  # "Northerners", "Democrats": a group
         last = run[-1].rsplit("-", 1)[-1]

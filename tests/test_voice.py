@@ -206,6 +206,17 @@ def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyze
     assert kinds["Victoria Park"][0] == "place" and kinds["Union Station"][0] == "place"
 
 
+def test_a_business_named_by_its_trade_is_an_organization(analyzer):
+    report = analyzer.analyze(
+        "Pellworth Homes said the houses would be built by May. Rystad Energy said prices "
+        "would fall. Insurance costs rose. Homes sold fast.")
+    kinds = {a.name: a.kind for a in report.actors}
+    # the trade as the name's last word makes a business, not a person; alone, no actor
+    assert kinds == {"Pellworth Homes": "organization", "Rystad Energy": "organization"}
+    sources = {a.name: a.attributed_sentences for a in report.actors}
+    assert sources == {"Pellworth Homes": 1, "Rystad Energy": 1}
+
+
 def test_the_speaker_names_the_sentences_first_word(analyzer):
     # "Doreen" is written nowhere else and "Wells" is an English word, so the capitals alone
     # leave "Doreen" out; the sentence's speaker, "Doreen Wells", puts it back
