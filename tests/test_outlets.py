@@ -244,7 +244,7 @@ def test_a_negative_seed_is_a_one_line_error_on_the_command_line(tmp_path, capsy
     metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
     assert framing_main(["corpus", "report", str(path), "--seed", "-1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["framing: error: --seed must be 0 or more"]
+    assert err == ["framing: error: --seed must be a whole number, 0 or more, not -1"]
 
 
 def run_cli(argv):

@@ -233,6 +233,17 @@ def run_cli(argv):
     return framing_main(["corpus", *argv])
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--threshold", "0"], "--threshold must be a number above 0 and at most 1, not 0.0"),
+    (["--threshold", "nan"], "--threshold must be a number above 0 and at most 1, not nan"),
+    (["--window-days", "-2"], "--window-days must be a whole number of days, 0 or more, not -2"),
+])
+def test_stories_options_are_checked_as_the_library_checks_them(store, capsys, argv, message):
+    path, _ = store
+    assert run_cli(["stories", str(path), *argv]) == 2
+    assert capsys.readouterr().err.strip() == f"framing: error: {message}"
+
+
 def test_stories_command_prints_counts(store, capsys):
     path, _ = store
     assert run_cli(["stories", str(path), "--window-days", "3", "--threshold", "0.24"]) == 0

@@ -10,10 +10,11 @@ from .storeio import (
     BY_CHOICES,
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
-    MIN_RESAMPLES,
     MIN_SHARED_STORIES,
     RESAMPLES,
     CorpusReportError,
+    check_report_options,
+    check_story_options,
 )
 
 
@@ -65,10 +66,8 @@ def add_commands(subparsers) -> None:
 def run_stories(args) -> int:
     from .stories import build_stories
 
-    if not 0.0 < args.threshold <= 1.0:  # (not NaN either)
-        raise CorpusReportError("--threshold must be above 0 and at most 1")
-    if args.window_days < 0:
-        raise CorpusReportError("--window-days must be 0 or more")
+    check_story_options(args.window_days, args.threshold,
+                        {"window_days": "--window-days", "threshold": "--threshold"})
     summary = build_stories(args.db, window_days=args.window_days, threshold=args.threshold)
     print(f"{summary.articles} articles in {summary.stories} stories "
           f"({summary.multi_outlet_stories} told by 2 or more outlets; largest "
@@ -105,10 +104,8 @@ def run_report(args) -> int:
     from .cli import printable_frame
     from .outlets import aggregate, compare_outlets, differences_frame
 
-    if args.resamples < MIN_RESAMPLES:
-        raise CorpusReportError(f"--resamples must be {MIN_RESAMPLES} or more")
-    if args.seed < 0:
-        raise CorpusReportError("--seed must be 0 or more")
+    check_report_options(args.resamples, args.seed,
+                         {"resamples": "--resamples", "seed": "--seed"})
     if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
         raise CorpusReportError(
             f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")

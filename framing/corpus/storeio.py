@@ -45,30 +45,34 @@ def _is_whole(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def check_story_options(window_days, threshold) -> None:
+def check_story_options(window_days, threshold, names=None) -> None:
     """Raise ``CorpusReportError`` unless ``window_days`` is a whole number of days, 0 or
-    more, and ``threshold`` a number above 0 and at most 1 (the command line's own checks,
-    for callers of the library too)."""
+    more, and ``threshold`` a number above 0 and at most 1. ``names`` maps a parameter to
+    the name its message shows (the command line passes ``{"threshold": "--threshold"}``…)."""
     import math
     import numbers
 
+    shown = names or {}
     if not _is_whole(window_days) or window_days < 0:
-        raise CorpusReportError(f"window_days must be a whole number of days, 0 or more, not "
-                                f"{window_days!r}")
+        raise CorpusReportError(f"{shown.get('window_days', 'window_days')} must be a whole "
+                                f"number of days, 0 or more, not {window_days!r}")
     if not isinstance(threshold, numbers.Real) or isinstance(threshold, bool) or \
             math.isnan(threshold) or not 0.0 < threshold <= 1.0:
-        raise CorpusReportError(f"threshold must be a number above 0 and at most 1, not "
-                                f"{threshold!r}")
+        raise CorpusReportError(f"{shown.get('threshold', 'threshold')} must be a number "
+                                f"above 0 and at most 1, not {threshold!r}")
 
 
-def check_report_options(resamples, seed) -> None:
+def check_report_options(resamples, seed, names=None) -> None:
     """Raise ``CorpusReportError`` unless the bootstrap's ``resamples`` is a whole number of
-    at least ``MIN_RESAMPLES`` and ``seed`` a whole number 0 or more."""
+    at least ``MIN_RESAMPLES`` and ``seed`` a whole number 0 or more; ``names`` as in
+    ``check_story_options``."""
+    shown = names or {}
     if not _is_whole(resamples) or resamples < MIN_RESAMPLES:
-        raise CorpusReportError(f"resamples must be a whole number, {MIN_RESAMPLES} or more, "
-                                f"not {resamples!r}")
+        raise CorpusReportError(f"{shown.get('resamples', 'resamples')} must be a whole "
+                                f"number, {MIN_RESAMPLES} or more, not {resamples!r}")
     if not _is_whole(seed) or seed < 0:
-        raise CorpusReportError(f"seed must be a whole number, 0 or more, not {seed!r}")
+        raise CorpusReportError(f"{shown.get('seed', 'seed')} must be a whole number, 0 or "
+                                f"more, not {seed!r}")
 
 
 def metric_list(metrics) -> list[str] | None:
