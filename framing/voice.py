@@ -1102,7 +1102,10 @@ class VoiceFinder:
                     return False  # "As Reyes put it, …": the main clause is what was said
                 rest = text[comma + 1:s.end]
                 return len(TOKEN.findall(rest)) >= 4
-        return False
+        main = _main_verb_after_relative_clause(text, words, lowered, k, s.end)
+        # (when the main verb says too, "Goodell, who added …, said …", it is the report)
+        return main >= 0 and not any(m.start == words[main][0] for m in self.speech.match(
+            text, words[main][0], s.end, senses=False))
 
     def _np_after(self, text, words, k, end, inside) -> str:
         """The noun phrase after a verb or "according to": up to a comma, quote or clause word."""
@@ -2024,6 +2027,39 @@ def _after_adjectives(lowered: list[str], k: int, openers=_DETERMINERS) -> bool:
     while j >= 0 and k - j <= 2 and known.get(lowered[j], "") in ("JJ", "JJS", "JJR", "CD"):
         j -= 1
     return j < k - 1 and j >= 0 and lowered[j] in openers
+
+
+# Words that open no main clause's verb after a relative clause: a list goes on, or a new
+# clause has its own subject ("Smith, who spoke first, and Jones …").
+_NO_MAIN_VERB = frozenset(
+    """and or but nor according the a an he she they it we i you who which that this these
+    those saying adding""".split())
+
+
+def _main_verb_after_relative_clause(text, words, lowered, k, end) -> int:
+    """When word ``k`` sits in a relative clause in commas right after a sentence's short
+    subject, the index of the main clause's verb after it, else -1: "The mayor, who said
+    last week that the budget was balanced, resigned on Monday" (the resignation is the
+    writer's report; not "Cole endorses Reyes, who says …")."""
+    for i in range(k - 1, 0, -1):
+        if "," in text[words[i][1]:words[i + 1][0]]:
+            return -1  # a comma between the verb and any "who" before it
+        if lowered[i] in ("who", "which"):
+            break
+    else:
+        return -1
+    if i > 8 or "," not in text[words[i - 1][1]:words[i][0]]:
+        return -1  # no comma before "who", or more than a subject before it
+    known = tagger_lexicon()
+    if any(words[j][2].islower() and known.get(lowered[j], "") in ("VBZ", "VBD", "VBP")
+           for j in range(i)):
+        return -1  # a verb before "who": "Cole endorses Reyes, who says …"
+    comma = text.find(",", words[k][1], end)
+    after = [j for j in range(k + 1, len(words)) if words[j][0] > comma]
+    if comma < 0 or len(after) < 3 or not words[after[0]][2].islower() or (
+            lowered[after[0]] in _NO_MAIN_VERB):
+        return -1
+    return after[0]
 
 
 def _name_before_verb(words: list[str]) -> int:

@@ -108,6 +108,17 @@ def voices(analyzer, text):
         ("The plan failed, according to people involved.",
          [("The plan failed, according to people involved.", "attributed",
            "people involved")]),
+        # a relative clause's verb of saying between the subject and its verb: the main clause
+        # is the writer's report, unless its verb says too
+        ("The mayor, who said last week that the budget was balanced, resigned on Monday.",
+         [("The mayor, who said last week that the budget was balanced, resigned on Monday.",
+           "author", "")]),
+        ("Smith, who told reporters the plan was dead, warned that it would fail.",
+         [("Smith, who told reporters the plan was dead, warned that it would fail.",
+           "attributed", "Smith")]),
+        ("Cole endorses Reyes, who says the plan works, and Reyes agrees.",
+         [("Cole endorses Reyes, who says the plan works, and Reyes agrees.", "attributed",
+           "Reyes")]),
         # the author's own words
         ("The plan is a mess.", [("The plan is a mess.", "author", "")]),
         # a noun, not a verb of saying
