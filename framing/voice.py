@@ -782,6 +782,8 @@ class VoiceFinder:
                 and k_end + 2 < len(words)
                 and "," in text[words[k_end + 1][1]:words[k_end + 2][0]]):
             return None  # "Having said that, …": a turn of the writer's argument
+        if prev in ("can", "could") and rest == ["that", "again"]:
+            return None  # "You can say that again.": agreement, nothing reported
 
         # "As the auditor noted, …" / "…, as Reyes put it, …": the rest is what was said
         accordance = "," in gap_after and _accordance(lowered[max(0, k - _AS_SUBJECT):k])

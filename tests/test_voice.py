@@ -119,6 +119,9 @@ def voices(analyzer, text):
         ("Cole endorses Reyes, who says the plan works, and Reyes agrees.",
          [("Cole endorses Reyes, who says the plan works, and Reyes agrees.", "attributed",
            "Reyes")]),
+        # an idiom of agreement reports nothing; a report of what was said before does
+        ("You can say that again.", [("You can say that again.", "author", "")]),
+        ("Officials said that too.", [("Officials said that too.", "attributed", "Officials")]),
         # the author's own words
         ("The plan is a mess.", [("The plan is a mess.", "author", "")]),
         # a noun, not a verb of saying
