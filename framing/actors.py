@@ -235,6 +235,10 @@ class ActorFinder:
             return
         if not self.names.is_person(stripped):
             return
+        person = self.names.person_after_words(stripped)
+        if person:  # "Poor George W Bush", "North Korea Mike Pence": the person alone
+            stripped, lowered = person, lowered[-len(person):]
+            name = shown = " ".join(person)
         if len(stripped) == 1:
             pending.append((index, stripped, len(run) > 1))
             return

@@ -244,6 +244,26 @@ class Names:
             return stripped
         return self.after_title_end(run)
 
+    def person_after_words(self, run: list[str]) -> list[str]:
+        """The person at the end of a run that opens with other words, from a common first
+        name on ("Shooter Stephen C Paddock", "Orthodox Jew Ivanka Trump"), or [] when the
+        run opens with a first name or an initial or holds no such person."""
+        if len(run) < 3 or run[0].lower() in self.first_names or _INITIAL.fullmatch(run[0]) or (
+                run[0].lower() in _PLACE_OPENERS or run[-1].lower() in _STREET_WORDS):
+            return []  # ("Fort Leonard Wood", "West Jonathan Drive": places)
+        for i in range(1, len(run) - 1):
+            word = run[i].lower()
+            if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
+                # after an English word, an acronym or a place ("Vicky Jo Hartzler", "Mariah
+                # Carey" are whole names), a name of three words at most ("Stephen C
+                # Paddock"; not "Muhammad Ali Legacy Award")
+                before = run[i - 1]
+                known = everyday_word(before.lower()) or before.isupper() or (
+                    self.place(before) is not None)
+                return run[i:] if known and len(run) - i <= 3 and self.is_person(
+                    run[i:]) else []
+        return []
+
     def after_title_end(self, run: list[str]) -> list[str]:
         """The person after the end of a title whose first word opened the sentence (and so
         was left out of the run): "[Secretary of] State Dana M. Whitfield" → Dana M. Whitfield; []
@@ -493,6 +513,9 @@ def _street(text: str, offset: int, run: list[str]) -> bool:
     return (len(run) >= 2 and run[-1].lower() in _STREET_WORDS
             and bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset)))
 
+
+# Words that open the names of places after people: "Fort Leonard Wood", "Lake Mary Jane".
+_PLACE_OPENERS = frozenset("fort mount mt lake port camp cape saint st san santa".split())
 
 # Countries that are also first names: "Jordan Henderson", "Chad Smith" keep them.
 _FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split())

@@ -220,6 +220,21 @@ def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyze
     assert kinds["Victoria Park"][0] == "place" and kinds["Union Station"][0] == "place"
 
 
+def test_a_person_named_after_other_words_is_named_alone(analyzer):
+    report = analyzer.analyze(
+        "Quarterback Colin Kaepernick knelt, and CNN Jake Tapper asked why. Kaepernick said he "
+        "would go on. Rep. Vicky Jo Hartzler answered. Crowds gathered at Fort Leonard Wood "
+        "and on West Jonathan Drive for the Sports Illustrated Muhammad Ali Legacy Award.")
+    kinds = {a.name: (a.kind, a.mentions) for a in report.actors}
+    # the words before a common first name are no part of the person's name
+    assert kinds["Colin Kaepernick"] == ("person", 2) and kinds["Jake Tapper"][0] == "person"
+    # a first name after a name no list knows is part of it; places named after people stay
+    # places, and a long run is no person
+    assert kinds["Vicky Jo Hartzler"][0] == "person"
+    assert {"Fort Leonard Wood", "West Jonathan Drive"} <= set(kinds)
+    assert not {"Leonard Wood", "Jonathan Drive", "Muhammad Ali Legacy Award"} & set(kinds)
+
+
 def test_a_business_named_by_its_trade_is_an_organization(analyzer):
     report = analyzer.analyze(
         "Pellworth Homes said the houses would be built by May. Rystad Energy said prices "
