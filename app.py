@@ -52,6 +52,7 @@ from framing.render import (
     legend_html,
     pairs_html,
     score_parts_html,
+    why_html,
 )
 from framing.views import (
     OTHER_SOURCES,
@@ -82,8 +83,9 @@ SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
 REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
 REPORTS_TTL = "1h"
-READING_HINT = ("Hover over a highlighted sentence for its voice, score and cues, and over an "
-                "underlined word for why it is loaded and a neutral alternative.")
+READING_HINT = ("Hover over a highlighted sentence or an underlined word to see why it is "
+                "marked; on a phone or with the keyboard, open “Why each mark, in plain "
+                "words” under each article.")
 LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
@@ -515,7 +517,8 @@ def and_list(items: list[str]) -> str:
 
 def article_column(slot, report, width, categories, per_row: int = 3) -> None:
     """One article: its name, details, headline figures (``per_row`` cards a row: two when
-    three or four articles make the columns narrow) and its highlighted text."""
+    three or four articles make the columns narrow), its highlighted text and, folded under
+    it, every mark said in plain words."""
     a = report.article
     # (a title, an outlet and a warning come from the article: shown as text, never markdown)
     st.subheader(f"{slot}. {markdown_text(article_name(report, slot))}")
@@ -532,7 +535,8 @@ def article_column(slot, report, width, categories, per_row: int = 3) -> None:
     # The score's parts, the legend and the article are one element: on a busy server each
     # element reaches the browser on its own and costs it a layout (see docs/benchmarks.md).
     st.markdown(STYLE + score_parts_html(report) + legend_html(report)
-                + article_html(report, categories=categories, borderline_width=width),
+                + article_html(report, categories=categories, borderline_width=width)
+                + why_html(report, categories=categories, borderline_width=width),
                 unsafe_allow_html=True)
 
 

@@ -51,6 +51,19 @@ def test_opens_on_the_example_without_errors(app):
     assert "<td>opinion</td>" in article and "<td>loaded_terms</td>" in article
 
 
+def test_every_mark_is_said_in_words_under_each_article(app):
+    """A phone or a keyboard cannot hover: each article's marks are also listed in words,
+    folded under it, and the line above the results says where."""
+    articles = [m.value for m in app.markdown if "fr-article" in m.value]
+    assert len(articles) == 2
+    for article in articles:
+        assert article.index('class="fr-article"') < article.index('class="fr-why"')
+        assert "Why each mark, in plain words" in article
+    assert "Underlined: marked words" in articles[1] and "it asks a question" in articles[1]
+    assert any("open “Why each mark, in plain words” under each article" in c.value
+               for c in app.caption)
+
+
 def summary_lines(app):
     return " ".join(m.value for m in app.markdown if m.value.startswith("- "))
 

@@ -11,8 +11,17 @@ from conftest import CORPUS, sentence_starting
 from framing import load_article
 from framing.compare import compare
 from framing.ingest import article_from_text
-from framing.render import article_html, pairs_html, sentence_html, term_tooltip
+from framing.render import (
+    ALL_CATEGORIES,
+    article_html,
+    marked_hits,
+    pairs_html,
+    sentence_html,
+    term_tooltip,
+    why_html,
+)
 from framing.views import (
+    CATEGORY_MEANINGS,
     METRIC_ALIASES,
     METRIC_LABELS,
     article_name,
@@ -23,6 +32,7 @@ from framing.views import (
     headline_metrics,
     markdown_text,
     metrics_table,
+    plain_cues,
     plural,
     sources_table,
     term_category_table,
@@ -296,3 +306,68 @@ def test_markdown_text_starts_no_syntax(text, written):
 def test_markdown_text_reads_as_the_text(text):
     """What the reader sees (the references decoded) is the text itself."""
     assert html.unescape(markdown_text(text)) == text
+
+
+# --------------------------------------------------------------------------- marks in words
+
+
+@pytest.mark.parametrize(("cues", "said"), [
+    (("question",), ["it asks a question"]),
+    (("loaded term: rattling", "word: again", "phrase: once again", "word: s"),
+     ["a loaded word, one that carries a judgment: rattling",
+      "words the model has learned to link with opinion: again, once again"]),
+    (("strength of the author's tone: 0.20", "subjectivity of the author's words: 0.25"),
+     ["the writer's words sound strongly for or against",
+      "the writer's words sound personal, not factual"]),
+    (("call to act: should", "first person: my"),
+     ["it says what someone should do: should", "the writer speaks as “I” or “we”: my"]),
+    (("a cue nobody has named yet",), ["a cue nobody has named yet"]),
+])
+def test_cues_are_said_in_plain_words(cues, said):
+    assert plain_cues(cues) == said
+
+
+def test_every_cue_and_category_has_plain_words():
+    from framing.classify import CUES
+
+    unnamed = {"sentence length"}  # never shown as a reason (classify._UNSHOWN)
+    assert not [c for c in CUES.values() if c not in unnamed and plain_cues((c,)) == [c]]
+    assert set(CATEGORY_MEANINGS) >= set(ALL_CATEGORIES)
+
+
+def test_why_list_says_every_mark_in_words(pair):
+    """Every shaded opinion sentence and every underlined word is in the folded list, with
+    its reason in words: a reader on a phone or with the keyboard, who cannot hover, and a
+    reader who cannot tell the underlines' colours apart, read the same as the tooltips."""
+    report = pair[1]
+    page = html.unescape(why_html(report))
+    assert page.startswith('<details class="fr-why"><summary>Why each mark, in plain words')
+    # shaded: the author's opinion in a body sentence or the headline
+    opinions = [sc for sc in report.scores if sc.sentence.voice == "author"
+                and sc.label == "opinion" and sc.sentence.kind in ("body", "headline")]
+    shaded = re.findall(r'class="fr-s fr-author fr-opinion[^"]*" style="--fr-shade:(0\.[1-9]|1)',
+                        article_html(report))
+    assert len(shaded) == len(opinions) > 5
+    assert f"Shaded: the writer's own opinion ({len(opinions)})" in page
+    for score in opinions:
+        assert f"“{report.sentence_text(score.sentence)}”" in page
+    assert ("“Who is really provoking whom over Ukraine?” <i>(opinion score 1.00 of 1)</i>: it "
+            "asks a question") in page
+    underlined = [h for s in report.sentences for h in marked_hits(report, s.index)]
+    assert len(underlined) == html.unescape(article_html(report)).count('class="fr-term ')
+    assert f"Underlined: marked words ({len(underlined)})" in page
+    assert ("<b>claimed</b>: a loaded verb of saying: it judges the speaker, where “said” would "
+            "not. Suggests the statement may not be true; 'said' reports it without judging it. "
+            "Neutral alternative: said.") in page
+    assert "<b>malign</b>: a loaded word" in page and "Liz Truss’s words, in a quotation" in page
+
+
+def test_why_list_follows_the_chosen_categories_and_escapes(analyzer):
+    text = ("Officials said the plan was fine. This <b>shameful</b> scheme must be scrapped now, "
+            "and it could cost millions.")
+    report = analyzer.analyze(article_from_text(text))
+    page = why_html(report, categories=("hedge",))
+    assert "<b>could</b>" in page and "<b>shameful</b>" not in page
+    assert "“This &lt;b&gt;shameful&lt;/b&gt; scheme" in page  # the opinion sentence, as text
+    quiet = analyzer.analyze(article_from_text("The council met on Monday. It approved the budget."))
+    assert "Nothing is marked" in why_html(quiet)
