@@ -62,6 +62,7 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    is_web_address,
     markdown_text,
     metrics_table,
     sources_table,
@@ -424,6 +425,10 @@ def requests_from(values: dict) -> tuple[list[tuple], list[str]]:
             missing = "no web address was given"
         if value is None or (isinstance(value, str) and not value.strip()):
             problems.append(f"Article {slot} was not analyzed: {missing}.")
+        elif source == "Paste text" and is_web_address(value):
+            problems.append(f"Article {slot} was not analyzed: the text is a web address; "
+                            "choose “Fetch a URL” to read the article it points to, or paste "
+                            "the article's text.")
         elif source == "Example":  # an example's title and outlet are its own
             requests.append((slot, source, value, "", "", ""))
         else:

@@ -151,6 +151,19 @@ def url_with_scheme(address: str) -> str:
     return address
 
 
+# A host name ending in letters ("example.com", not "3.5"), a port and a path, as typed.
+_DOMAIN_AND_PATH = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?", re.IGNORECASE)
+
+
+def is_web_address(text: str) -> bool:
+    """Whether a pasted text is only a web address ("https://…", "www.example.com/news"): a
+    reader who meant the article it points to, not an article of one word."""
+    text = text.strip()
+    if not text or any(ch.isspace() for ch in text):
+        return False
+    return bool(re.match(r"https?://\S", text, re.IGNORECASE) or _DOMAIN_AND_PATH.fullmatch(text))
+
+
 def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
     """The five figures shown above each article: (label, value, help text). The labels are
     short, to stay whole in a column of four articles; the help text says what each is."""

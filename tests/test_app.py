@@ -174,6 +174,19 @@ def test_empty_slot_shows_a_clear_error(app, source, message):
                                                 "NATO ministers meet"]  # A alone is analyzed
 
 
+def test_a_web_address_pasted_as_text_says_to_fetch_it(app):
+    address = "https://www.millbrook-gazette.example/sport/millbrook-wins-final"
+    app.radio(key="source_A").set_value("Paste text").run()
+    app.text_area(key="text_A").input(address)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "Article A was not analyzed: the text is a web address; choose “Fetch a URL” to read "
+        "the article it points to, or paste the article's text."]
+    assert [s.value for s in app.subheader] == ["B. Who is really provoking whom over Ukraine?"]
+    assert app.text_area(key="text_A").value == address  # still in the box
+
+
 def fetch_errors(app, url):
     app.radio(key="source_B").set_value("Fetch a URL").run()
     app.text_input(key="url_B").input(url)

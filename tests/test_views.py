@@ -30,6 +30,7 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    is_web_address,
     markdown_text,
     metrics_table,
     plain_cues,
@@ -178,6 +179,22 @@ def test_an_article_is_named_by_its_title_then_its_headline_never_its_id(analyze
 ])
 def test_an_address_without_a_scheme_gets_https(typed, fetched):
     assert url_with_scheme(typed) == fetched
+
+
+@pytest.mark.parametrize(("pasted", "address"), [
+    ("https://www.example.com/news/millbrook-wins", True),
+    ("  http://example.org\n", True),
+    ("www.example.com/news", True),
+    ("bbc.co.uk", True),
+    ("gazette.example:8080/sport?id=3", True),
+    ("Propaganda", False),
+    ("U.S.", False),
+    ("3.5", False),
+    ("See https://www.example.com/news for more.", False),  # a text that names an address
+    ("", False),
+])
+def test_a_pasted_web_address_is_recognized(pasted, address):
+    assert is_web_address(pasted) is address
 
 
 @pytest.mark.parametrize(("count", "noun", "nouns", "said"), [
