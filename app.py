@@ -65,6 +65,7 @@ from framing.views import (
     is_web_address,
     markdown_text,
     metrics_table,
+    short_text_note,
     sources_table,
     term_category_table,
     url_with_scheme,
@@ -532,6 +533,8 @@ def article_column(slot, report, width, categories, per_row: int = 3) -> None:
         st.caption(details)
     for warning in a.warnings:
         st.warning(markdown_text(warning))
+    if short_text_note(report):
+        st.warning(short_text_note(report))
     figures = headline_metrics(report)
     for first in range(0, len(figures), per_row):
         for column, (label, value, help_text) in zip(st.columns(per_row),

@@ -164,6 +164,21 @@ def is_web_address(text: str) -> bool:
     return bool(re.match(r"https?://\S", text, re.IGNORECASE) or _DOMAIN_AND_PATH.fullmatch(text))
 
 
+# Fewer words than this in an article's body, and its figures say little: one loaded word in
+# a sentence of ten is 100 per 1,000 words, and a single word can score 65 out of 100.
+SHORT_TEXT_WORDS = 50
+
+
+def short_text_note(report: ArticleReport) -> str:
+    """A note for an article too short for its figures to mean much (a word, a tweet, a list
+    of headlines), or "" for one long enough."""
+    words = report.metrics.words
+    if words >= SHORT_TEXT_WORDS:
+        return ""
+    size = f"Only {plural(words, 'word')} of article text" if words else "No article text"
+    return f"{size}: too short for these figures to mean much; paste a whole article."
+
+
 def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
     """The five figures shown above each article: (label, value, help text). The labels are
     short, to stay whole in a column of four articles; the help text says what each is."""

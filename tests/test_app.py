@@ -187,6 +187,16 @@ def test_a_web_address_pasted_as_text_says_to_fetch_it(app):
     assert app.text_area(key="text_A").value == address  # still in the box
 
 
+def test_a_single_word_is_analyzed_with_a_note_that_it_is_too_short(app):
+    app.radio(key="source_A").set_value("Paste text").run()
+    app.text_area(key="text_A").input("Propaganda")
+    app.button(key="analyze").click().run()
+    assert not app.exception and not app.error
+    assert ("Only 1 word of article text: too short for these figures to mean much; paste a "
+            "whole article.") in [w.value for w in app.warning]
+    assert [s.value for s in app.subheader][0] == "A. Article A"
+
+
 def fetch_errors(app, url):
     app.radio(key="source_B").set_value("Fetch a URL").run()
     app.text_input(key="url_B").input(url)

@@ -35,6 +35,7 @@ from framing.views import (
     metrics_table,
     plain_cues,
     plural,
+    short_text_note,
     sources_table,
     term_category_table,
     url_with_scheme,
@@ -388,3 +389,13 @@ def test_why_list_follows_the_chosen_categories_and_escapes(analyzer):
     assert "“This &lt;b&gt;shameful&lt;/b&gt; scheme" in page  # the opinion sentence, as text
     quiet = analyzer.analyze(article_from_text("The council met on Monday. It approved the budget."))
     assert "Nothing is marked" in why_html(quiet)
+
+
+def test_a_text_too_short_for_its_figures_says_so(analyzer, pair):
+    word = analyzer.analyze(article_from_text("Propaganda"))
+    assert short_text_note(word) == ("Only 1 word of article text: too short for these figures "
+                                     "to mean much; paste a whole article.")
+    tweet = analyzer.analyze(article_from_text(
+        "OMG Millbrook CRUSHED Dunmore 2-1 😂😂 worst ref EVER #refout @DunmoreFC get rekt 🔥🔥"))
+    assert short_text_note(tweet).startswith("Only 12 words of article text")
+    assert all(short_text_note(report) == "" for report in pair)
