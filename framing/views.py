@@ -396,10 +396,14 @@ def difference_caption(labels) -> str:
         what = (f"“highest − lowest” is the highest of the {len(labels)} articles' figures "
                 "minus the lowest, the two named in brackets (which two changes from row to "
                 "row)")
-    return (f"{what}; the 90 % interval is that difference's (an exact test for rates, a "
-            "bootstrap over sentences for the rest), and it is beyond noise when the interval "
-            "leaves out zero; p is the exact test's p-value. Shares are in percent, their "
-            "differences in percentage points (pts); rates are per 1,000 words of the body.")
+    return (f"{what}. The 90 % interval is the range the difference most likely lies in, "
+            "given how few words and sentences the articles have (an exact test for rates; for "
+            "the rest a bootstrap: the articles' sentences drawn again at random, many times); "
+            "the difference is beyond noise when the whole range is above or below zero. p is "
+            "the chance of a difference at least this large if the articles did not really "
+            "differ: the smaller it is, the less likely the difference is luck. Shares are in "
+            "percent, their differences in percentage points (pts); rates are per 1,000 words "
+            "of the body (5 is five such words in every 1,000).")
 
 
 def metrics_table(c) -> pd.DataFrame:

@@ -263,6 +263,12 @@ def test_metrics_table_with_more_articles_names_the_two_it_subtracts(analyzer, p
     assert score.endswith("(B − A)")  # the commentary scores highest, the wire copy lowest
     assert "highest of the 3 articles' figures minus the lowest" in difference_caption(c.labels)
     assert "B's figure minus A's" in difference_caption(["A", "B"])
+    # the jargon said in plain words, for a class
+    said = difference_caption(["A", "B"])
+    assert "the range the difference most likely lies in" in said
+    assert "bootstrap: the articles' sentences drawn again at random" in said
+    assert "p is the chance of a difference at least this large" in said
+    assert "(5 is five such words in every 1,000)" in said
 
 
 def test_a_typed_title_does_not_hide_the_articles_own_headline(analyzer):
