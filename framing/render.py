@@ -235,7 +235,8 @@ STYLE = """
 .fr-attributed { color: #2d6a4f; }
 .fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
-.fr-caption, .fr-byline, .fr-link { color: #777; font-size: 0.85em; }
+/* text colours: at least 4.5:1 against white (WCAG AA), for a projector and weak eyes */
+.fr-caption, .fr-byline, .fr-link { color: #666; font-size: 0.85em; }
 /* captions, credits and links are not the story's text: never shaded as opinion */
 .fr-caption.fr-s, .fr-byline.fr-s, .fr-link.fr-s { background: none; outline: none; }
 .fr-repeat { opacity: 0.55; }
@@ -253,7 +254,7 @@ STYLE = """
 .fr-pairs td, .fr-pairs th, .fr-parts td, .fr-parts th { border-top: 1px solid #ddd;
   padding: 4px 6px; vertical-align: top; text-align: left; }
 .fr-pairs mark { background: #ffe08a; }
-.fr-sim { color: #777; white-space: nowrap; }
+.fr-sim { color: #666; white-space: nowrap; }
 .fr-parts { margin: 0.3em 0 0.6em 0; font-size: 0.9em; }
 .fr-parts summary { cursor: pointer; padding: 0.4em 0.6em; border: 1px solid #ddd;
   border-radius: 0.5rem; }

@@ -405,3 +405,20 @@ def test_a_text_too_short_for_its_figures_says_so(analyzer, pair):
         "OMG Millbrook CRUSHED Dunmore 2-1 😂😂 worst ref EVER #refout @DunmoreFC get rekt 🔥🔥"))
     assert short_text_note(tweet).startswith("Only 12 words of article text")
     assert all(short_text_note(report) == "" for report in pair)
+
+
+def test_text_colours_are_readable_on_white():
+    """Every text colour of the article's markup has a contrast of at least 4.5 to 1 against
+    the white page (WCAG AA): greyed captions and links too, on a projector or a phone."""
+    from framing.render import STYLE
+
+    def luminance(hex_colour):
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    colours = re.findall(r"(?<![-\w])color: #([0-9a-f]{6}|[0-9a-f]{3})\b", STYLE)
+    assert len(colours) >= 5
+    for colour in colours:
+        full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
+        assert 1.05 / (luminance(full) + 0.05) >= 4.5, colour
