@@ -48,6 +48,7 @@ from framing.render import (
     CATEGORY_LABELS,
     STYLE,
     article_html,
+    handout_html,
     headlines_html,
     legend_html,
     pairs_html,
@@ -473,7 +474,7 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
             sentences_tab(labels, reports)
     if export.open:
         with export:
-            export_tab(reports, comparison_of(reports)[0])
+            export_tab(labels, reports, comparison_of(reports)[0], width, categories)
 
 
 def analyze_all(requests, digest, lexicon_text):
@@ -681,13 +682,17 @@ def sentences_tab(labels, reports) -> None:
     st.dataframe(shown.drop(columns=["categories"]), hide_index=True, key="explorer")
 
 
-def export_tab(reports, c) -> None:
-    st.caption("The same files as the command line writes, made when you click.")
+def export_tab(labels, reports, c, width, categories) -> None:
+    st.caption("A page to print for a class, and the same files as the command line writes; "
+               "each is made when you click.")
 
     def download(label, build, file_name, mime="text/csv"):
         st.download_button(label, build, file_name=file_name, mime=mime,
                            key=f"download_{file_name}", on_click="ignore")
 
+    download("Handout to print (HTML)", lambda: handout_html(
+        reports, labels, c, categories=categories, borderline_width=width).encode("utf-8"),
+        "framing_handout.html", "text/html")
     download("Sentences (CSV)", lambda: to_csv_bytes(sentences_frame(reports)), "sentences.csv")
     download("Articles (CSV)", lambda: to_csv_bytes(articles_frame(reports)), "articles.csv")
     download("Actors (CSV)", lambda: to_csv_bytes(actors_frame(reports)), "actors.csv")

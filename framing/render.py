@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from .report import ArticleReport, TermHit
-from .views import CATEGORY_MEANINGS, plain_cues
+from .views import CATEGORY_MEANINGS, article_name, headline_metrics, plain_cues
 
 VOICE_LABELS = {"author": "author", "attributed": "reported speech", "quoted": "direct quote"}
 CATEGORY_LABELS = {
@@ -137,7 +137,7 @@ def term_reason(hit: TermHit) -> str:
 
 
 def why_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
-             borderline_width: float | None = None) -> str:
+             borderline_width: float | None = None, unfolded: bool = False) -> str:
     """Every mark of the article said in plain words, folded under one line: the sentences
     shaded as the author's opinion with the reasons for each, then each marked word with
     what it is, why and a neutral alternative. What the tooltips say, for a reader who cannot
@@ -167,8 +167,41 @@ def why_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
     if not parts:
         parts.append("<p>Nothing is marked: no sentence is the writer's own opinion and no "
                      "word is underlined.</p>")
-    return ('<details class="fr-why"><summary>Why each mark, in plain words</summary>'
-            f'{"".join(parts)}</details>')
+    return (f'<details class="fr-why"{" open" if unfolded else ""}><summary>Why each mark, in '
+            f'plain words</summary>{"".join(parts)}</details>')
+
+
+def handout_html(reports, labels, comparison=None, *, categories=ALL_CATEGORIES,
+                 borderline_width: float | None = None) -> str:
+    """A page to print for a class: the comparison's summary, then each article with its
+    figures explained, the legend, the highlighted text and every mark said in plain words
+    (unfolded). One standalone HTML file, nothing fetched; all article text escaped."""
+    sections = []
+    if comparison is not None and comparison.summary:
+        lines = "".join(f"<li>{escape(line.text)}</li>" for line in comparison.summary)
+        sections.append(f"<h2>In short</h2><ul>{lines}</ul>")
+    for label, report in zip(labels, reports):
+        a = report.article
+        details = " · ".join(escape(x) for x in (a.outlet, a.published) if x)
+        figures = "".join(f"<tr><th>{escape(name)}</th><td>{escape(value)}</td>"
+                          f"<td>{escape(help_text)}</td></tr>"
+                          for name, value, help_text in headline_metrics(report))
+        sections.append(
+            f'<section class="fr-handout-article"><h2>{escape(label)}. '
+            f"{escape(article_name(report, label))}</h2>"
+            + (f'<p class="fr-byline">{details}</p>' if details else "")
+            + f'<table class="fr-pairs">{figures}</table>{legend_html(report)}'
+            + article_html(report, categories=categories, borderline_width=borderline_width)
+            + why_html(report, categories=categories, borderline_width=borderline_width,
+                       unfolded=True)
+            + "</section>")
+    note = ("Made with framing. The marks come from a model and word lists and can be wrong: "
+            "read them as questions to discuss, not verdicts.")
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            'content="width=device-width, initial-scale=1">'
+            "<title>framing: how the articles frame the story</title>" + STYLE + HANDOUT_STYLE
+            + "</head><body><h1>How the articles frame the story</h1>" + "".join(sections)
+            + f'<p class="fr-byline">{note}</p></body></html>')
 
 
 def score_parts_html(report: ArticleReport) -> str:
@@ -265,6 +298,21 @@ STYLE = """
 .fr-why li { margin-bottom: 0.3em; }
 .fr-parts table { border-collapse: collapse; width: 100%; margin-top: 0.4em; }
 .fr-parts th { white-space: nowrap; }
+</style>
+"""
+
+# The handout's own page: readable printed in black and white too (the underlines and the
+# shading print; the list of marks says each in words).
+HANDOUT_STYLE = """
+<style>
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 1.5rem auto;
+  padding: 0 1rem; color: #222; }
+h2 { margin-top: 1.6em; }
+.fr-handout-article { break-before: page; }
+.fr-handout-article:first-of-type { break-before: auto; }
+.fr-pairs th { white-space: nowrap; }
+.fr-legend { display: flex; flex-wrap: wrap; }
+@media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 </style>
 """
 

@@ -63,8 +63,8 @@ CATEGORY_MEANINGS = {
     "intensifier": "an intensifier: it makes a claim sound stronger or more certain",
     "hedge": "a hedge: it makes a claim sound less certain",
     "factive": "a presupposition: it takes something for granted as true",
-    "assertive": "a presupposition: it takes something for granted as true",
-    "implicative": "a presupposition: it takes something for granted as true",
+    "assertive": "a presupposition: it tells you how strongly to believe what follows",
+    "implicative": "a presupposition: it quietly implies what happened",
     "scare_quote": "scare quotes: quotation marks that cast doubt on a word",
 }
 # The classifier's cues (``framing.classify.CUES``, written "kind: the words that showed it")

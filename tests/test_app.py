@@ -89,6 +89,7 @@ def test_tabs_are_lazy_and_each_draws_its_own_content(app):
     open_tab(app, "Export")
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Everything (JSON)" in labels and "Comparison: metrics (CSV)" in labels
+    assert labels[0] == "Handout to print (HTML)"  # for a class: first
 
 
 def paste(app, slot, text):

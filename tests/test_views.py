@@ -14,6 +14,7 @@ from framing.ingest import article_from_text
 from framing.render import (
     ALL_CATEGORIES,
     article_html,
+    handout_html,
     marked_hits,
     pairs_html,
     sentence_html,
@@ -422,3 +423,30 @@ def test_text_colours_are_readable_on_white():
     for colour in colours:
         full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
         assert 1.05 / (luminance(full) + 0.05) >= 4.5, colour
+
+
+def test_the_handout_is_a_page_to_print(pair):
+    """One standalone page for a class: the summary, then each article with its figures
+    explained, the legend, the highlighted text and its marks in words, unfolded to print."""
+    c = compare(pair)
+    page = handout_html(pair, ["A", "B"], c)
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>")
+    assert "<script" not in page and "http" not in page.split("<body>")[0]  # nothing fetched
+    text = html.unescape(page)
+    assert "<h2>In short</h2>" in text and c.summary[0].text in text
+    assert text.count('<details class="fr-why" open>') == 2
+    assert text.count('<div class="fr-article">') == 2 and text.count('class="fr-legend"') == 2
+    assert "<h2>B. Who is really provoking whom over Ukraine?</h2>" in text
+    assert "<th>Loaded/1k</th><td>15.8</td><td>Loaded terms per 1,000 words:" in text
+    assert "The Eastern Ledger (illustrative)" in text
+    alone = handout_html(pair[:1], ["A"])  # one article: no summary
+    assert "In short" not in alone and alone.count('class="fr-why" open') == 1
+
+
+def test_the_handout_escapes_titles_and_text(analyzer):
+    report = analyzer.analyze(article_from_text(
+        "It was a <b>shameful</b> day for the council.", title="<script>x</script>",
+        outlet="<i>Gazette</i>"))
+    page = handout_html([report], ["A"])
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "<i>Gazette" not in page and "<b>shameful</b> day" not in page
