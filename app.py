@@ -48,10 +48,12 @@ from framing.render import (
     CATEGORY_LABELS,
     STYLE,
     article_html,
+    handout_html,
     headlines_html,
     legend_html,
     pairs_html,
     score_parts_html,
+    why_html,
 )
 from framing.views import (
     OTHER_SOURCES,
@@ -61,8 +63,10 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    is_web_address,
     markdown_text,
     metrics_table,
+    short_text_note,
     sources_table,
     term_category_table,
     url_with_scheme,
@@ -82,8 +86,9 @@ SOURCES_SHOWN = 8  # the sources chart names this many and sums the rest
 CUSTOM_ANALYZERS = 4  # Analyzers with an uploaded lexicon kept for reuse (about 15 MB each)
 REPORTS_KEPT = 32  # analyzed articles kept for reruns and other sessions (by content)
 REPORTS_TTL = "1h"
-READING_HINT = ("Hover over a highlighted sentence for its voice, score and cues, and over an "
-                "underlined word for why it is loaded and a neutral alternative.")
+READING_HINT = ("Hover over a highlighted sentence or an underlined word to see why it is "
+                "marked; on a phone or with the keyboard, open “Why each mark, in plain "
+                "words” under each article.")
 LEXICON_MAX_MB = 1  # a lexicon of 20,000 rows is under 1 MB; articles may be 10 MB
 
 st.set_page_config(page_title="framing: how articles frame a story", layout="wide")
@@ -422,6 +427,10 @@ def requests_from(values: dict) -> tuple[list[tuple], list[str]]:
             missing = "no web address was given"
         if value is None or (isinstance(value, str) and not value.strip()):
             problems.append(f"Article {slot} was not analyzed: {missing}.")
+        elif source == "Paste text" and is_web_address(value):
+            problems.append(f"Article {slot} was not analyzed: the text is a web address; "
+                            "choose “Fetch a URL” to read the article it points to, or paste "
+                            "the article's text.")
         elif source == "Example":  # an example's title and outlet are its own
             requests.append((slot, source, value, "", "", ""))
         else:
@@ -465,7 +474,7 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
             sentences_tab(labels, reports)
     if export.open:
         with export:
-            export_tab(reports, comparison_of(reports)[0])
+            export_tab(labels, reports, comparison_of(reports)[0], width, categories)
 
 
 def analyze_all(requests, digest, lexicon_text):
@@ -515,7 +524,8 @@ def and_list(items: list[str]) -> str:
 
 def article_column(slot, report, width, categories, per_row: int = 3) -> None:
     """One article: its name, details, headline figures (``per_row`` cards a row: two when
-    three or four articles make the columns narrow) and its highlighted text."""
+    three or four articles make the columns narrow), its highlighted text and, folded under
+    it, every mark said in plain words."""
     a = report.article
     # (a title, an outlet and a warning come from the article: shown as text, never markdown)
     st.subheader(f"{slot}. {markdown_text(article_name(report, slot))}")
@@ -524,6 +534,8 @@ def article_column(slot, report, width, categories, per_row: int = 3) -> None:
         st.caption(details)
     for warning in a.warnings:
         st.warning(markdown_text(warning))
+    if short_text_note(report):
+        st.warning(short_text_note(report))
     figures = headline_metrics(report)
     for first in range(0, len(figures), per_row):
         for column, (label, value, help_text) in zip(st.columns(per_row),
@@ -532,7 +544,8 @@ def article_column(slot, report, width, categories, per_row: int = 3) -> None:
     # The score's parts, the legend and the article are one element: on a busy server each
     # element reaches the browser on its own and costs it a layout (see docs/benchmarks.md).
     st.markdown(STYLE + score_parts_html(report) + legend_html(report)
-                + article_html(report, categories=categories, borderline_width=width),
+                + article_html(report, categories=categories, borderline_width=width)
+                + why_html(report, categories=categories, borderline_width=width),
                 unsafe_allow_html=True)
 
 
@@ -669,13 +682,17 @@ def sentences_tab(labels, reports) -> None:
     st.dataframe(shown.drop(columns=["categories"]), hide_index=True, key="explorer")
 
 
-def export_tab(reports, c) -> None:
-    st.caption("The same files as the command line writes, made when you click.")
+def export_tab(labels, reports, c, width, categories) -> None:
+    st.caption("A page to print for a class, and the same files as the command line writes; "
+               "each is made when you click.")
 
     def download(label, build, file_name, mime="text/csv"):
         st.download_button(label, build, file_name=file_name, mime=mime,
                            key=f"download_{file_name}", on_click="ignore")
 
+    download("Handout to print (HTML)", lambda: handout_html(
+        reports, labels, c, categories=categories, borderline_width=width).encode("utf-8"),
+        "framing_handout.html", "text/html")
     download("Sentences (CSV)", lambda: to_csv_bytes(sentences_frame(reports)), "sentences.csv")
     download("Articles (CSV)", lambda: to_csv_bytes(articles_frame(reports)), "articles.csv")
     download("Actors (CSV)", lambda: to_csv_bytes(actors_frame(reports)), "actors.csv")

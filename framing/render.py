@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from .report import ArticleReport, TermHit
+from .views import CATEGORY_MEANINGS, article_name, headline_metrics, plain_cues
 
 VOICE_LABELS = {"author": "author", "attributed": "reported speech", "quoted": "direct quote"}
 CATEGORY_LABELS = {
@@ -48,6 +49,27 @@ def _hit_markup(hit: TermHit, inner: str) -> str:
             f'title="{escape(term_tooltip(hit))}">{inner}</span>')
 
 
+def marked_hits(report: ArticleReport, sentence: int, categories=ALL_CATEGORIES) -> list[TermHit]:
+    """The term hits of a sentence that are marked in its text, in order: of the chosen
+    categories, and of overlapping hits the first."""
+    hits = sorted((h for h in report.hits if h.sentence == sentence and h.category in categories),
+                  key=lambda h: (h.start, -h.end))
+    marked, position = [], -1
+    for hit in hits:
+        if hit.start >= position:
+            marked.append(hit)
+            position = hit.end
+    return marked
+
+
+def shaded_as_opinion(report: ArticleReport, index: int) -> bool:
+    """Whether a sentence is shaded as the author's opinion (a body sentence or a headline,
+    not a caption, a byline or a link line)."""
+    score = report.scores[index]
+    s = score.sentence
+    return s.voice == "author" and score.label == "opinion" and s.kind in ("body", "headline")
+
+
 def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIES,
                   borderline_width: float | None = None) -> str:
     """One sentence as escaped HTML: its term hits wrapped in spans with a tooltip, the
@@ -55,13 +77,9 @@ def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIE
     score = report.scores[index]
     s = score.sentence
     text = report.article.text
-    hits = sorted((h for h in report.hits if h.sentence == s.index and h.category in categories),
-                  key=lambda h: (h.start, -h.end))
     out = []
     position = s.start
-    for hit in hits:
-        if hit.start < position:  # overlapping hits: keep the first
-            continue
+    for hit in marked_hits(report, s.index, categories):
         out.append(escape(text[position:hit.start]))
         out.append(_hit_markup(hit, escape(text[hit.start:hit.end])))
         position = hit.end
@@ -81,8 +99,7 @@ def sentence_html(report: ArticleReport, index: int, *, categories=ALL_CATEGORIE
     title += f" · {score.label} ({score.opinion_score:.2f}{', borderline' if borderline else ''})"
     if score.cues:
         title += " · because of " + "; ".join(score.cues)
-    shade = (score.opinion_score if s.voice == "author" and score.label == "opinion"
-             and s.kind in ("body", "headline") else 0.0)  # not a link, caption or byline
+    shade = score.opinion_score if shaded_as_opinion(report, index) else 0.0
     who = ""
     if s.voice != "author" and s.speaker:
         who = f'<sup class="fr-who">{escape(s.speaker)}</sup>'
@@ -99,6 +116,92 @@ def article_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
             sentence_html(report, i, categories=categories, borderline_width=borderline_width))
     blocks = [f'<p class="fr-p">{" ".join(parts)}</p>' for _, parts in sorted(paragraphs.items())]
     return f'<div class="fr-article">{"".join(blocks)}</div>'
+
+
+def term_reason(hit: TermHit) -> str:
+    """A marked word's reason in plain words: what kind of word it is, why it is marked, a
+    neutral alternative and whose words they are."""
+    reason = CATEGORY_MEANINGS.get(hit.category, CATEGORY_LABELS.get(hit.category, hit.category))
+    if hit.strength == "weak":
+        reason += " (often used descriptively too, so it can be fair here)"
+    reason += f". {hit.explanation}" if hit.explanation else "."
+    if hit.alternative:
+        reason += f" Neutral alternative: {hit.alternative}."
+    if hit.negated:
+        reason += " (Negated here.)"
+    if hit.voice == "quoted":
+        reason += f" These are {hit.speaker or 'a speaker'}’s words, in a quotation."
+    elif hit.voice == "attributed":
+        reason += f" Reported from {hit.speaker or 'a source'}, not the writer's own words."
+    return reason
+
+
+def why_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
+             borderline_width: float | None = None, unfolded: bool = False) -> str:
+    """Every mark of the article said in plain words, folded under one line: the sentences
+    shaded as the author's opinion with the reasons for each, then each marked word with
+    what it is, why and a neutral alternative. What the tooltips say, for a reader who cannot
+    hover (a phone, a keyboard) and without relying on colour."""
+    opinions, words = [], []
+    for i, score in enumerate(report.scores):
+        s = score.sentence
+        if shaded_as_opinion(report, i):
+            borderline = score.borderline
+            if borderline_width is not None:
+                borderline = abs(score.opinion_score - report.opinion_threshold) <= borderline_width
+            sure = f"opinion score {score.opinion_score:.2f} of 1"
+            if borderline:
+                sure += ", borderline: the model is unsure"
+            reasons = "; ".join(plain_cues(score.cues, score.label)) or "no single cue stands out"
+            opinions.append(f"<li>“{escape(report.sentence_text(s))}” <i>({sure})</i>: "
+                            f"{escape(reasons)}.</li>")
+        for hit in marked_hits(report, s.index, categories):
+            words.append(f"<li><b>{escape(report.article.text[hit.start:hit.end])}</b>: "
+                         f"{escape(term_reason(hit))}</li>")
+    parts = []
+    if opinions:
+        parts.append(f"<p>Shaded: the writer's own opinion ({len(opinions)})</p>"
+                     f"<ol>{''.join(opinions)}</ol>")
+    if words:
+        parts.append(f"<p>Underlined: marked words ({len(words)})</p><ol>{''.join(words)}</ol>")
+    if not parts:
+        parts.append("<p>Nothing is marked: no sentence is the writer's own opinion and no "
+                     "word is underlined.</p>")
+    return (f'<details class="fr-why"{" open" if unfolded else ""}><summary>Why each mark, in '
+            f'plain words</summary>{"".join(parts)}</details>')
+
+
+def handout_html(reports, labels, comparison=None, *, categories=ALL_CATEGORIES,
+                 borderline_width: float | None = None) -> str:
+    """A page to print for a class: the comparison's summary, then each article with its
+    figures explained, the legend, the highlighted text and every mark said in plain words
+    (unfolded). One standalone HTML file, nothing fetched; all article text escaped."""
+    sections = []
+    if comparison is not None and comparison.summary:
+        lines = "".join(f"<li>{escape(line.text)}</li>" for line in comparison.summary)
+        sections.append(f"<h2>In short</h2><ul>{lines}</ul>")
+    for label, report in zip(labels, reports):
+        a = report.article
+        details = " · ".join(escape(x) for x in (a.outlet, a.published) if x)
+        figures = "".join(f"<tr><th>{escape(name)}</th><td>{escape(value)}</td>"
+                          f"<td>{escape(help_text)}</td></tr>"
+                          for name, value, help_text in headline_metrics(report))
+        sections.append(
+            f'<section class="fr-handout-article"><h2>{escape(label)}. '
+            f"{escape(article_name(report, label))}</h2>"
+            + (f'<p class="fr-byline">{details}</p>' if details else "")
+            + f'<table class="fr-pairs">{figures}</table>{legend_html(report)}'
+            + article_html(report, categories=categories, borderline_width=borderline_width)
+            + why_html(report, categories=categories, borderline_width=borderline_width,
+                       unfolded=True)
+            + "</section>")
+    note = ("Made with framing. The marks come from a model and word lists and can be wrong: "
+            "read them as questions to discuss, not verdicts.")
+    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            'content="width=device-width, initial-scale=1">'
+            "<title>framing: how the articles frame the story</title>" + STYLE + HANDOUT_STYLE
+            + "</head><body><h1>How the articles frame the story</h1>" + "".join(sections)
+            + f'<p class="fr-byline">{note}</p></body></html>')
 
 
 def score_parts_html(report: ArticleReport) -> str:
@@ -165,7 +268,8 @@ STYLE = """
 .fr-attributed { color: #2d6a4f; }
 .fr-who { font-size: 0.68em; color: #555; margin-left: 1px; font-style: normal; }
 .fr-headline { font-weight: 700; }
-.fr-caption, .fr-byline, .fr-link { color: #777; font-size: 0.85em; }
+/* text colours: at least 4.5:1 against white (WCAG AA), for a projector and weak eyes */
+.fr-caption, .fr-byline, .fr-link { color: #666; font-size: 0.85em; }
 /* captions, credits and links are not the story's text: never shaded as opinion */
 .fr-caption.fr-s, .fr-byline.fr-s, .fr-link.fr-s { background: none; outline: none; }
 .fr-repeat { opacity: 0.55; }
@@ -183,12 +287,32 @@ STYLE = """
 .fr-pairs td, .fr-pairs th, .fr-parts td, .fr-parts th { border-top: 1px solid #ddd;
   padding: 4px 6px; vertical-align: top; text-align: left; }
 .fr-pairs mark { background: #ffe08a; }
-.fr-sim { color: #777; white-space: nowrap; }
+.fr-sim { color: #666; white-space: nowrap; }
 .fr-parts { margin: 0.3em 0 0.6em 0; font-size: 0.9em; }
 .fr-parts summary { cursor: pointer; padding: 0.4em 0.6em; border: 1px solid #ddd;
   border-radius: 0.5rem; }
+.fr-why { margin: 0.3em 0 0.6em 0; font-size: 0.9em; line-height: 1.5; }
+.fr-why summary { cursor: pointer; padding: 0.4em 0.6em; border: 1px solid #ddd;
+  border-radius: 0.5rem; }
+.fr-why p { font-weight: 700; margin: 0.6em 0 0.2em 0; }
+.fr-why li { margin-bottom: 0.3em; }
 .fr-parts table { border-collapse: collapse; width: 100%; margin-top: 0.4em; }
 .fr-parts th { white-space: nowrap; }
+</style>
+"""
+
+# The handout's own page: readable printed in black and white too (the underlines and the
+# shading print; the list of marks says each in words).
+HANDOUT_STYLE = """
+<style>
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 1.5rem auto;
+  padding: 0 1rem; color: #222; }
+h2 { margin-top: 1.6em; }
+.fr-handout-article { break-before: page; }
+.fr-handout-article:first-of-type { break-before: auto; }
+.fr-pairs th { white-space: nowrap; }
+.fr-legend { display: flex; flex-wrap: wrap; }
+@media print { * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 </style>
 """
 

@@ -54,6 +54,78 @@ def markdown_text(text) -> str:
     return line
 
 
+# What each kind of marked word is, in words a 15-year-old understands (the list of marks
+# under each article says it, so the meaning never rests on an underline's colour alone).
+CATEGORY_MEANINGS = {
+    "loaded": "a loaded word: it carries a judgment, not only a fact",
+    "label": "a label: it sorts people into a group and judges them by it",
+    "attribution_verb": "a loaded verb of saying: it judges the speaker, where “said” would not",
+    "intensifier": "an intensifier: it makes a claim sound stronger or more certain",
+    "hedge": "a hedge: it makes a claim sound less certain",
+    "factive": "a presupposition: it takes something for granted as true",
+    "assertive": "a presupposition: it tells you how strongly to believe what follows",
+    "implicative": "a presupposition: it quietly implies what happened",
+    "scare_quote": "scare quotes: quotation marks that cast doubt on a word",
+}
+# The classifier's cues (``framing.classify.CUES``, written "kind: the words that showed it")
+# in plain words. Word and phrase cues are words the model learned from its labeled
+# sentences; they are gathered into one reason, said last.
+PLAIN_CUES = {
+    "question": "it asks a question",
+    "exclamation": "it ends with an exclamation mark",
+    "first person": "the writer speaks as “I” or “we”",
+    "addresses the reader": "it talks to the reader as “you”",
+    "call to act": "it says what someone should do",
+    "imperative": "it tells the reader to do something",
+    "conditional": "it says what would happen “if …”",
+    "hedge": "a hedge, a word that makes a claim less certain",
+    "intensifier": "an intensifier, a word that makes a claim sound stronger",
+    "loaded term": "a loaded word, one that carries a judgment",
+    "label for a group": "a label that sorts people into a group",
+    "loaded verb of saying": "a verb of saying that judges the speaker",
+    "verb presupposing a reading": "a verb that takes a view for granted",
+    "scare quote": "scare quotes, quotation marks that cast doubt on a word",
+    "evaluative word": "a word that judges",
+    "judgment word": "a word that judges",
+    "mildly evaluative word": "a word that judges mildly",
+    "superlative or comparison": "a comparison such as “best” or “worse”",
+    "subjectivity of the author's words": "the writer's words sound personal, not factual",
+    "strength of the author's tone": "the writer's words sound strongly for or against",
+    "reported speech": "it reports what someone said",
+    "direct quotation": "it quotes someone's own words",
+    "share of the sentence in quotation marks": "much of it is in quotation marks",
+    "numbers": "it gives numbers",
+    "a number": "it gives a number",
+    "date or time": "a date or time",
+    "quantity": "an amount",
+    "named people or places": "names of people, places or organizations",
+}
+
+
+def plain_cues(cues, label: str = "opinion") -> list[str]:
+    """A sentence's cues (``SentenceScore.cues``) as reasons a 15-year-old can read: "it asks
+    a question", "a loaded word, one that carries a judgment: rattling"; the model's word and
+    phrase cues as one last reason ("words the model has learned to link with opinion: …").
+    A measured cue loses its number; a cue this table does not know is kept as it is."""
+    reasons, words = [], []
+    for cue in cues:
+        kind, _, found = cue.partition(": ")
+        if kind in ("word", "phrase"):
+            if len(found) > 1:  # (the "s" of "Putin’s" is no reason a reader can use)
+                words.append(found)
+            continue
+        meaning = PLAIN_CUES.get(kind)
+        if meaning is None:
+            reasons.append(cue)
+        elif found and not re.fullmatch(r"-?[0-9.]+", found):
+            reasons.append(f"{meaning}: {found}")
+        else:
+            reasons.append(meaning)
+    if words:
+        reasons.append(f"words the model has learned to link with {label}: {', '.join(words)}")
+    return list(dict.fromkeys(reasons))
+
+
 def article_name(report: ArticleReport, slot: str) -> str:
     """What a reader calls an article: its title, else its headline as the analysis found it
     (the first paragraph's headline lines), else "Article A". Never its internal id."""
@@ -77,6 +149,34 @@ def url_with_scheme(address: str) -> str:
                                                     address):
         return "https://" + address
     return address
+
+
+# A host name ending in letters ("example.com", not "3.5"), a port and a path, as typed.
+_DOMAIN_AND_PATH = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?", re.IGNORECASE)
+
+
+def is_web_address(text: str) -> bool:
+    """Whether a pasted text is only a web address ("https://…", "www.example.com/news"): a
+    reader who meant the article it points to, not an article of one word."""
+    text = text.strip()
+    if not text or any(ch.isspace() for ch in text):
+        return False
+    return bool(re.match(r"https?://\S", text, re.IGNORECASE) or _DOMAIN_AND_PATH.fullmatch(text))
+
+
+# Fewer words than this in an article's body, and its figures say little: one loaded word in
+# a sentence of ten is 100 per 1,000 words, and a single word can score 65 out of 100.
+SHORT_TEXT_WORDS = 50
+
+
+def short_text_note(report: ArticleReport) -> str:
+    """A note for an article too short for its figures to mean much (a word, a tweet, a list
+    of headlines), or "" for one long enough."""
+    words = report.metrics.words
+    if words >= SHORT_TEXT_WORDS:
+        return ""
+    size = f"Only {plural(words, 'word')} of article text" if words else "No article text"
+    return f"{size}: too short for these figures to mean much; paste a whole article."
 
 
 def headline_metrics(report: ArticleReport) -> list[tuple[str, str, str]]:
@@ -296,10 +396,14 @@ def difference_caption(labels) -> str:
         what = (f"“highest − lowest” is the highest of the {len(labels)} articles' figures "
                 "minus the lowest, the two named in brackets (which two changes from row to "
                 "row)")
-    return (f"{what}; the 90 % interval is that difference's (an exact test for rates, a "
-            "bootstrap over sentences for the rest), and it is beyond noise when the interval "
-            "leaves out zero; p is the exact test's p-value. Shares are in percent, their "
-            "differences in percentage points (pts); rates are per 1,000 words of the body.")
+    return (f"{what}. The 90 % interval is the range the difference most likely lies in, "
+            "given how few words and sentences the articles have (an exact test for rates; for "
+            "the rest a bootstrap: the articles' sentences drawn again at random, many times); "
+            "the difference is beyond noise when the whole range is above or below zero. p is "
+            "the chance of a difference at least this large if the articles did not really "
+            "differ: the smaller it is, the less likely the difference is luck. Shares are in "
+            "percent, their differences in percentage points (pts); rates are per 1,000 words "
+            "of the body (5 is five such words in every 1,000).")
 
 
 def metrics_table(c) -> pd.DataFrame:

@@ -51,6 +51,19 @@ def test_opens_on_the_example_without_errors(app):
     assert "<td>opinion</td>" in article and "<td>loaded_terms</td>" in article
 
 
+def test_every_mark_is_said_in_words_under_each_article(app):
+    """A phone or a keyboard cannot hover: each article's marks are also listed in words,
+    folded under it, and the line above the results says where."""
+    articles = [m.value for m in app.markdown if "fr-article" in m.value]
+    assert len(articles) == 2
+    for article in articles:
+        assert article.index('class="fr-article"') < article.index('class="fr-why"')
+        assert "Why each mark, in plain words" in article
+    assert "Underlined: marked words" in articles[1] and "it asks a question" in articles[1]
+    assert any("open “Why each mark, in plain words” under each article" in c.value
+               for c in app.caption)
+
+
 def summary_lines(app):
     return " ".join(m.value for m in app.markdown if m.value.startswith("- "))
 
@@ -76,6 +89,7 @@ def test_tabs_are_lazy_and_each_draws_its_own_content(app):
     open_tab(app, "Export")
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Everything (JSON)" in labels and "Comparison: metrics (CSV)" in labels
+    assert labels[0] == "Handout to print (HTML)"  # for a class: first
 
 
 def paste(app, slot, text):
@@ -159,6 +173,29 @@ def test_empty_slot_shows_a_clear_error(app, source, message):
     assert [e.value for e in app.error] == [message]
     assert [s.value for s in app.subheader] == ["A. U.S., Britain warn Russia over Ukraine as "
                                                 "NATO ministers meet"]  # A alone is analyzed
+
+
+def test_a_web_address_pasted_as_text_says_to_fetch_it(app):
+    address = "https://www.millbrook-gazette.example/sport/millbrook-wins-final"
+    app.radio(key="source_A").set_value("Paste text").run()
+    app.text_area(key="text_A").input(address)
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "Article A was not analyzed: the text is a web address; choose “Fetch a URL” to read "
+        "the article it points to, or paste the article's text."]
+    assert [s.value for s in app.subheader] == ["B. Who is really provoking whom over Ukraine?"]
+    assert app.text_area(key="text_A").value == address  # still in the box
+
+
+def test_a_single_word_is_analyzed_with_a_note_that_it_is_too_short(app):
+    app.radio(key="source_A").set_value("Paste text").run()
+    app.text_area(key="text_A").input("Propaganda")
+    app.button(key="analyze").click().run()
+    assert not app.exception and not app.error
+    assert ("Only 1 word of article text: too short for these figures to mean much; paste a "
+            "whole article.") in [w.value for w in app.warning]
+    assert [s.value for s in app.subheader][0] == "A. Article A"
 
 
 def fetch_errors(app, url):

@@ -331,3 +331,40 @@ def test_four_articles_cards_are_whole(app_url, browser):
     assert page.get_by_test_id("stMetricValue").filter(has_text="/100").count() == 4
     screens(page, "app_four")
     page.close()
+
+
+def test_a_phone_reads_every_mark_in_words_and_prints_a_handout(app_url, browser):
+    """On a phone, which cannot hover, the marks are said in words under each article (opened
+    by a tap), nothing is wider than the screen; the Export tab gives a handout page to print,
+    which opens on its own and shows the marks in words, unfolded."""
+    expect = sync_api.expect
+    context = browser.new_context(accept_downloads=True, viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(app_url)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=90_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    ARTIFACTS.mkdir(exist_ok=True)
+    why = page.locator(".fr-why").nth(1)
+    why.locator("summary").tap()
+    expect(why.get_by_text("Underlined: marked words")).to_be_visible()
+    expect(why.get_by_text("it asks a question", exact=False).first).to_be_visible()
+    why.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "phone_why.png"))
+    print(f"screenshot: {ARTIFACTS / 'phone_why.png'}")
+    page.get_by_role("tab", name="Export").tap()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Handout to print (HTML)").tap()
+    assert download.value.suggested_filename == "framing_handout.html"
+    ARTIFACTS.mkdir(exist_ok=True)
+    saved = ARTIFACTS / "handout.html"
+    download.value.save_as(saved)
+    handout = context.new_page()
+    handout.goto(saved.as_uri())
+    expect(handout.get_by_role("heading", name="In short")).to_be_visible()
+    expect(handout.locator(".fr-why li").first).to_be_visible()  # unfolded, to print
+    assert handout.locator(".fr-article").count() == 2
+    assert handout.locator(".fr-term").count() > 10
+    assert handout.evaluate("document.documentElement.scrollWidth") <= 390  # a phone's width
+    screenshot(handout, "handout_phone")
+    context.close()

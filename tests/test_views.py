@@ -11,8 +11,18 @@ from conftest import CORPUS, sentence_starting
 from framing import load_article
 from framing.compare import compare
 from framing.ingest import article_from_text
-from framing.render import article_html, pairs_html, sentence_html, term_tooltip
+from framing.render import (
+    ALL_CATEGORIES,
+    article_html,
+    handout_html,
+    marked_hits,
+    pairs_html,
+    sentence_html,
+    term_tooltip,
+    why_html,
+)
 from framing.views import (
+    CATEGORY_MEANINGS,
     METRIC_ALIASES,
     METRIC_LABELS,
     article_name,
@@ -21,9 +31,12 @@ from framing.views import (
     filter_explorer,
     frame_table,
     headline_metrics,
+    is_web_address,
     markdown_text,
     metrics_table,
+    plain_cues,
     plural,
+    short_text_note,
     sources_table,
     term_category_table,
     url_with_scheme,
@@ -170,6 +183,22 @@ def test_an_address_without_a_scheme_gets_https(typed, fetched):
     assert url_with_scheme(typed) == fetched
 
 
+@pytest.mark.parametrize(("pasted", "address"), [
+    ("https://www.example.com/news/millbrook-wins", True),
+    ("  http://example.org\n", True),
+    ("www.example.com/news", True),
+    ("bbc.co.uk", True),
+    ("gazette.example:8080/sport?id=3", True),
+    ("Propaganda", False),
+    ("U.S.", False),
+    ("3.5", False),
+    ("See https://www.example.com/news for more.", False),  # a text that names an address
+    ("", False),
+])
+def test_a_pasted_web_address_is_recognized(pasted, address):
+    assert is_web_address(pasted) is address
+
+
 @pytest.mark.parametrize(("count", "noun", "nouns", "said"), [
     (1, "article", "", "1 article"), (0, "story", "stories", "0 stories"),
     (2, "wire copy", "wire copies", "2 wire copies"), (1, "outlet", "", "1 outlet"),
@@ -235,6 +264,12 @@ def test_metrics_table_with_more_articles_names_the_two_it_subtracts(analyzer, p
     assert score.endswith("(B − A)")  # the commentary scores highest, the wire copy lowest
     assert "highest of the 3 articles' figures minus the lowest" in difference_caption(c.labels)
     assert "B's figure minus A's" in difference_caption(["A", "B"])
+    # the jargon said in plain words, for a class
+    said = difference_caption(["A", "B"])
+    assert "the range the difference most likely lies in" in said
+    assert "bootstrap: the articles' sentences drawn again at random" in said
+    assert "p is the chance of a difference at least this large" in said
+    assert "(5 is five such words in every 1,000)" in said
 
 
 def test_a_typed_title_does_not_hide_the_articles_own_headline(analyzer):
@@ -296,3 +331,122 @@ def test_markdown_text_starts_no_syntax(text, written):
 def test_markdown_text_reads_as_the_text(text):
     """What the reader sees (the references decoded) is the text itself."""
     assert html.unescape(markdown_text(text)) == text
+
+
+# --------------------------------------------------------------------------- marks in words
+
+
+@pytest.mark.parametrize(("cues", "said"), [
+    (("question",), ["it asks a question"]),
+    (("loaded term: rattling", "word: again", "phrase: once again", "word: s"),
+     ["a loaded word, one that carries a judgment: rattling",
+      "words the model has learned to link with opinion: again, once again"]),
+    (("strength of the author's tone: 0.20", "subjectivity of the author's words: 0.25"),
+     ["the writer's words sound strongly for or against",
+      "the writer's words sound personal, not factual"]),
+    (("call to act: should", "first person: my"),
+     ["it says what someone should do: should", "the writer speaks as “I” or “we”: my"]),
+    (("a cue nobody has named yet",), ["a cue nobody has named yet"]),
+])
+def test_cues_are_said_in_plain_words(cues, said):
+    assert plain_cues(cues) == said
+
+
+def test_every_cue_and_category_has_plain_words():
+    from framing.classify import CUES
+
+    unnamed = {"sentence length"}  # never shown as a reason (classify._UNSHOWN)
+    assert not [c for c in CUES.values() if c not in unnamed and plain_cues((c,)) == [c]]
+    assert set(CATEGORY_MEANINGS) >= set(ALL_CATEGORIES)
+
+
+def test_why_list_says_every_mark_in_words(pair):
+    """Every shaded opinion sentence and every underlined word is in the folded list, with
+    its reason in words: a reader on a phone or with the keyboard, who cannot hover, and a
+    reader who cannot tell the underlines' colours apart, read the same as the tooltips."""
+    report = pair[1]
+    page = html.unescape(why_html(report))
+    assert page.startswith('<details class="fr-why"><summary>Why each mark, in plain words')
+    # shaded: the author's opinion in a body sentence or the headline
+    opinions = [sc for sc in report.scores if sc.sentence.voice == "author"
+                and sc.label == "opinion" and sc.sentence.kind in ("body", "headline")]
+    shaded = re.findall(r'class="fr-s fr-author fr-opinion[^"]*" style="--fr-shade:(0\.[1-9]|1)',
+                        article_html(report))
+    assert len(shaded) == len(opinions) > 5
+    assert f"Shaded: the writer's own opinion ({len(opinions)})" in page
+    for score in opinions:
+        assert f"“{report.sentence_text(score.sentence)}”" in page
+    assert ("“Who is really provoking whom over Ukraine?” <i>(opinion score 1.00 of 1)</i>: it "
+            "asks a question") in page
+    underlined = [h for s in report.sentences for h in marked_hits(report, s.index)]
+    assert len(underlined) == html.unescape(article_html(report)).count('class="fr-term ')
+    assert f"Underlined: marked words ({len(underlined)})" in page
+    assert ("<b>claimed</b>: a loaded verb of saying: it judges the speaker, where “said” would "
+            "not. Suggests the statement may not be true; 'said' reports it without judging it. "
+            "Neutral alternative: said.") in page
+    assert "<b>malign</b>: a loaded word" in page and "Liz Truss’s words, in a quotation" in page
+
+
+def test_why_list_follows_the_chosen_categories_and_escapes(analyzer):
+    text = ("Officials said the plan was fine. This <b>shameful</b> scheme must be scrapped now, "
+            "and it could cost millions.")
+    report = analyzer.analyze(article_from_text(text))
+    page = why_html(report, categories=("hedge",))
+    assert "<b>could</b>" in page and "<b>shameful</b>" not in page
+    assert "“This &lt;b&gt;shameful&lt;/b&gt; scheme" in page  # the opinion sentence, as text
+    quiet = analyzer.analyze(article_from_text("The council met on Monday. It approved the budget."))
+    assert "Nothing is marked" in why_html(quiet)
+
+
+def test_a_text_too_short_for_its_figures_says_so(analyzer, pair):
+    word = analyzer.analyze(article_from_text("Propaganda"))
+    assert short_text_note(word) == ("Only 1 word of article text: too short for these figures "
+                                     "to mean much; paste a whole article.")
+    tweet = analyzer.analyze(article_from_text(
+        "OMG Millbrook CRUSHED Dunmore 2-1 😂😂 worst ref EVER #refout @DunmoreFC get rekt 🔥🔥"))
+    assert short_text_note(tweet).startswith("Only 12 words of article text")
+    assert all(short_text_note(report) == "" for report in pair)
+
+
+def test_text_colours_are_readable_on_white():
+    """Every text colour of the article's markup has a contrast of at least 4.5 to 1 against
+    the white page (WCAG AA): greyed captions and links too, on a projector or a phone."""
+    from framing.render import STYLE
+
+    def luminance(hex_colour):
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    colours = re.findall(r"(?<![-\w])color: #([0-9a-f]{6}|[0-9a-f]{3})\b", STYLE)
+    assert len(colours) >= 5
+    for colour in colours:
+        full = colour if len(colour) == 6 else "".join(c * 2 for c in colour)
+        assert 1.05 / (luminance(full) + 0.05) >= 4.5, colour
+
+
+def test_the_handout_is_a_page_to_print(pair):
+    """One standalone page for a class: the summary, then each article with its figures
+    explained, the legend, the highlighted text and its marks in words, unfolded to print."""
+    c = compare(pair)
+    page = handout_html(pair, ["A", "B"], c)
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>")
+    assert "<script" not in page and "http" not in page.split("<body>")[0]  # nothing fetched
+    text = html.unescape(page)
+    assert "<h2>In short</h2>" in text and c.summary[0].text in text
+    assert text.count('<details class="fr-why" open>') == 2
+    assert text.count('<div class="fr-article">') == 2 and text.count('class="fr-legend"') == 2
+    assert "<h2>B. Who is really provoking whom over Ukraine?</h2>" in text
+    assert "<th>Loaded/1k</th><td>15.8</td><td>Loaded terms per 1,000 words:" in text
+    assert "The Eastern Ledger (illustrative)" in text
+    alone = handout_html(pair[:1], ["A"])  # one article: no summary
+    assert "In short" not in alone and alone.count('class="fr-why" open') == 1
+
+
+def test_the_handout_escapes_titles_and_text(analyzer):
+    report = analyzer.analyze(article_from_text(
+        "It was a <b>shameful</b> day for the council.", title="<script>x</script>",
+        outlet="<i>Gazette</i>"))
+    page = handout_html([report], ["A"])
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
+    assert "<i>Gazette" not in page and "<b>shameful</b> day" not in page
