@@ -325,7 +325,8 @@ from resampling the article's body sentences: a short article has a wide interva
 
 **How sure a comparison is.** Every difference in "In short" and in the metrics table carries
 its confidence. Rates per 1,000 words are compared with an exact test on the counts (two
-Poisson rates); shares and the framing score with a bootstrap over sentences. A difference is
+Poisson rates); shares, the framing score and the most common frames with a bootstrap over
+sentences. A difference is
 *clear* when its 90 % interval leaves out zero; otherwise the summary says a difference this
 size is common by chance instead of naming a winner. This measures chance within the words
 read, not whether the measure itself is right, and a few loaded words make a noisy count.

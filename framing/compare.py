@@ -27,7 +27,14 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from .confidence import MetricDifference, metric_differences, rate_test
+from .confidence import (
+    LEVEL,
+    MetricDifference,
+    body_frames,
+    frames_differ,
+    metric_differences,
+    rate_test,
+)
 from .errors import FramingError
 from .frames import FRAME_NAMES
 from .ingest import MADE_UP_ID, looks_english
@@ -711,19 +718,37 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences have no counterpart found "
                 f"in the other article{'s' if len(c.reports) > 2 else ''}.",
                 ((f"gaps_{name(k)}", gaps[k]), (f"body_sentences_{name(k)}", bodies[k]))))
-    # Frames
+    # Frames (a bootstrap over sentences: how often the most common frames differ)
     primaries = []
     for r in c.reports:
-        shares = dict(r.frame_shares)
-        best = max(shares, key=shares.get) if any(shares.values()) else ""
-        primaries.append((best, shares.get(best, 0.0)))
-    if len({p for p, _ in primaries if p}) > 1:
-        parts = [f"{name(k)} mostly as {FRAME_NAMES[p].lower()} ({s:.0%})"
-                 for k, (p, s) in enumerate(primaries) if p]
-        lines.append(SummaryLine(
-            ("The articles frame the story differently: " if paired else
-             "The articles are framed differently: ") + "; ".join(parts) + ".",
-            tuple((f"frame_{p}_{name(k)}", s) for k, (p, s) in enumerate(primaries) if p)))
+        framed = Counter(f for f in body_frames(r) if f).most_common()
+        # (a tie for the most common frame names none: "1 of its 6" says nothing)
+        best = framed[0][0] if framed and (len(framed) == 1 or framed[1][1] < framed[0][1]) \
+            else ""
+        primaries.append((best, framed[0][1] if best else 0, sum(n for _, n in framed)))
+    if len({p for p, _, _ in primaries if p}) > 1:
+        shown = [(k, p, n, total) for k, (p, n, total) in enumerate(primaries) if p]
+        def listed(opening: str) -> str:
+            return ", ".join(
+                f"{name(k)}'s {opening if i == 0 else ''}{FRAME_NAMES[p].lower()} ({n} of "
+                + (f"its {total} sentence{'' if total == 1 else 's'} with a frame cue)"
+                   if i == 0 else f"{total})")
+                for i, (k, p, n, total) in enumerate(shown))
+
+        percent = round(100 * frames_differ(c.reports))
+        facts = tuple((f"frame_{p}_{name(k)}", n) for k, p, n, _ in shown) + (
+            ("resamples_differing_percent", percent),)
+        if percent >= 100 * LEVEL:
+            lines.append(SummaryLine(
+                ("The articles frame the story differently: " if paired else
+                 "The articles are framed differently: ") + listed("most common frame is ")
+                + f"; they differ in {percent} % of resamples of their sentences.", facts,
+                True))
+        else:
+            lines.append(SummaryLine(
+                "The articles' most common frames differ, but not clearly: "
+                + listed("is ") + f"; resampling their sentences, they differ in only "
+                f"{percent} % of resamples, so this may be chance.", facts, False))
     return tuple(lines)
 
 

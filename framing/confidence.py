@@ -186,3 +186,43 @@ def metric_differences(reports, rows, level: float = LEVEL) -> tuple[MetricDiffe
                 p_value, method, clear = round(test.p_value, 4), EXACT, test.clear
         out.append(MetricDifference(metric, a, b, difference, low, high, p_value, method, clear))
     return tuple(out)
+
+
+def body_frames(report) -> list[str]:
+    """The frame of each body sentence of a report ('' where no frame cue fired): the
+    sentences its ``frame_shares`` count."""
+    return [f.frame for f, score in zip(report.frames, report.scores)
+            if score.sentence.kind == "body"]
+
+
+def frames_differ(reports, replicates: int = 1000) -> float:
+    """How often the articles' most common frames differ when each article's body sentences
+    are drawn again at random (a bootstrap over sentences, seeded by the texts): the share of
+    ``replicates`` resamples in which the articles with a framed sentence do not all have the
+    same most common frame (a resample in which an article has no framed sentence, or a tie
+    for its most common frame, counts as no difference). 0.0 when fewer than two articles
+    have a framed sentence."""
+    import zlib
+
+    import numpy as np
+
+    from .frames import FRAMES
+
+    codes = {code: i for i, code in enumerate(FRAMES)}
+    primaries = []
+    for report in reports:
+        frames = np.array([codes.get(f, -1) for f in body_frames(report)], dtype=int)
+        if not (frames >= 0).any():
+            continue
+        rng = np.random.default_rng(zlib.crc32(report.article.text.encode("utf-8", "replace")))
+        drawn = frames[rng.integers(0, len(frames), (replicates, len(frames)))]
+        counts = np.stack([(drawn == i).sum(axis=1) for i in range(len(FRAMES))], axis=1)
+        top = counts.max(axis=1)
+        single = (counts == top[:, None]).sum(axis=1) == 1
+        # no framed sentence, or a tie: no most common frame (-1)
+        primaries.append(np.where((top > 0) & single, counts.argmax(axis=1), -1))
+    if len(primaries) < 2:
+        return 0.0
+    stacked = np.stack(primaries)
+    differ = (stacked >= 0).all(axis=0) & (stacked != stacked[0]).any(axis=0)
+    return float(np.mean(differ))

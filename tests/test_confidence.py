@@ -174,3 +174,57 @@ def test_three_articles_compare_the_extremes(corpus_reports):
     d = {x.metric: x for x in c.differences}["framing_score"]
     assert (d.a, d.b) == (0, 2)
     assert d.low <= d.difference <= d.high
+
+
+ECONOMIC = ("The budget cost taxpayers {n} million dollars in new taxes, the finance office said "
+            "on {day}.")
+LEGAL = "A judge ruled on {day} that {n} of the appeals were unconstitutional under federal law."
+
+
+def framed(economic: int, legal: int, other: int, title: str) -> str:
+    sentences = ([ECONOMIC.format(n=i + 2, day=DAYS[i % 5]) for i in range(economic)]
+                 + [LEGAL.format(n=i + 2, day=DAYS[i % 5]) for i in range(legal)]
+                 + plain(other))
+    return article(sentences, title)
+
+
+def frame_lines(c):
+    return [line for line in c.summary if "frame" in line.text and "score" not in line.text]
+
+
+def test_most_common_frames_far_apart_are_called_different(analyzer):
+    c = compare([analyzer.analyze(framed(10, 0, 2, "Budget costs rise")),
+                 analyzer.analyze(framed(0, 10, 2, "Judge rules on appeals"))])
+    [line] = frame_lines(c)
+    assert line.clear is True
+    assert "A's most common frame is economic (10 of its 10 sentences with a frame cue)" \
+        in line.text
+    assert "they differ in 100 % of resamples" in line.text
+
+
+def test_most_common_frames_from_few_sentences_are_not_called_different(analyzer):
+    # economic leads A by one sentence and legality leads B by one: resampled, the leads
+    # often swap or tie
+    c = compare([analyzer.analyze(framed(2, 1, 8, "Budget and court")),
+                 analyzer.analyze(framed(1, 2, 8, "Court and budget"))])
+    [line] = frame_lines(c)
+    assert line.clear is False and "not clearly" in line.text and "may be chance" in line.text
+    share = dict(line.facts)["resamples_differing_percent"]
+    assert share < 90
+
+
+def test_a_tie_for_the_most_common_frame_names_none(analyzer):
+    c = compare([analyzer.analyze(framed(1, 1, 8, "Budget and court")),
+                 analyzer.analyze(framed(0, 3, 8, "Court rules"))])
+    assert frame_lines(c) == []
+
+
+@pytest.mark.parametrize(("sentence", "frame"), [
+    ("Dunmore appealed for a penalty after a fall in the box, but the referee waved play on.",
+     ""),
+    ("The city appealed the ruling on Monday.", "legality"),
+    ("The players spent much of the game complaining.", ""),
+    ("The council spent the money on roads.", "economic"),
+])
+def test_a_frame_cue_in_another_sense_is_no_cue(analyzer, sentence, frame):
+    assert analyzer.analyze(sentence).frames[0].frame == frame
