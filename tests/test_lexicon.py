@@ -283,6 +283,12 @@ def loaded_surfaces(analyzer, text):
         # seen in hyperpartisan_dev: a place's name for its old streets
         ("It was a historic low point for the party.", "historic", True),
         ("Tourists fill the shops of the historic district.", "historic", False),
+        # a class's lesson: the sabers are rattled, not the nerves
+        ("The hawks in Washington are rattling their sabers over Ukraine.",
+         "rattling their sabers", True),
+        ("The hawks in Washington are rattling their sabers over Ukraine.", "rattling", False),
+        ("The news rattled markets on Monday.", "rattled", True),
+        ("The wind rattled the windows all night.", "rattled", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
