@@ -27,23 +27,6 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def term_tooltip(hit: TermHit) -> str:
-    """What a reader sees on hovering a term: category, why, and a neutral alternative."""
-    tip = f"{CATEGORY_LABELS.get(hit.category, hit.category)}"
-    if hit.strength == "weak":
-        tip += " (often used descriptively too)"
-    tip += f": {hit.explanation}" if hit.explanation else ""
-    if hit.alternative:
-        tip += f" Neutral alternative: {hit.alternative}."
-    if hit.negated:
-        tip += " (Negated here.)"
-    if hit.voice == "quoted":
-        tip += f" These are {hit.speaker or 'the speaker'}’s words, in a quotation."
-    elif hit.voice == "attributed":
-        tip += f" Reported from {hit.speaker or 'a source'}."
-    return tip
-
-
 def _hit_markup(hit: TermHit, inner: str) -> str:
     return (f'<span class="fr-term fr-{escape(hit.category)} fr-{escape(hit.voice)}-term" '
             f'title="{escape(term_tooltip(hit))}">{inner}</span>')
@@ -118,9 +101,10 @@ def article_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
     return f'<div class="fr-article">{"".join(blocks)}</div>'
 
 
-def term_reason(hit: TermHit) -> str:
-    """A marked word's reason in plain words: what kind of word it is, why it is marked, a
-    neutral alternative and whose words they are."""
+def term_tooltip(hit: TermHit) -> str:
+    """A marked word's reason in plain words, on hovering it and in the list under the
+    article: what kind of word it is, why it is marked, a neutral alternative and whose words
+    they are."""
     reason = CATEGORY_MEANINGS.get(hit.category, CATEGORY_LABELS.get(hit.category, hit.category))
     if hit.strength == "weak":
         reason += " (often used descriptively too, so it can be fair here)"
@@ -157,7 +141,7 @@ def why_html(report: ArticleReport, *, categories=ALL_CATEGORIES,
                             f"{escape(reasons)}.</li>")
         for hit in marked_hits(report, s.index, categories):
             words.append(f"<li><b>{escape(report.article.text[hit.start:hit.end])}</b>: "
-                         f"{escape(term_reason(hit))}</li>")
+                         f"{escape(term_tooltip(hit))}</li>")
     parts = []
     if opinions:
         parts.append(f"<p>Shaded: the writer's own opinion ({len(opinions)})</p>"
