@@ -296,6 +296,13 @@ _BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
 # ("“…” | Holm said on Monday, after the vote.").
 _ATTRIBUTION_LINE = 80
 # Verbs that put the speaker after them following a comma: "…, said another witness, …"
+# The writer taking the sentence back from a source: "X said the call was wrong, but frankly,
+# sore losers never learn." (what follows is the writer's, not X's)
+_WRITER_RESUMES = re.compile(
+    r"(?:,\s*(?:but|and|yet)|;(?:\s*(?:but|and|yet))?|\s[–—-])\s+(?:frankly|honestly|"
+    r"of course|clearly|obviously|needless to say|sadly|predictably|tellingly|naturally|"
+    r"unsurprisingly|"
+    r"ironically|in truth|in reality|the truth is|truth be told)\b", re.IGNORECASE)
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -650,7 +657,10 @@ class VoiceFinder:
                 if attribution.postposed:  # “CONTENT,” Putin said.
                     content = (s.start, attribution.start)
                 else:  # Putin said (that) CONTENT
-                    content = (attribution.end, s.end)
+                    resumes = _WRITER_RESUMES.search(text, attribution.end, s.end)
+                    if resumes and len(TOKEN.findall(text[attribution.end:resumes.start()])) < 3:
+                        resumes = None  # "said that, frankly, …": the source's own aside
+                    content = (attribution.end, resumes.start() if resumes else s.end)
                 found.append(replace(attribution, content_start=content[0],
                                      content_end=content[1]))
         found.sort(key=lambda a: a.start)

@@ -142,6 +142,23 @@ def test_small_voices(analyzer, text, expected):
     assert voices(analyzer, text) == expected
 
 
+@pytest.mark.parametrize(("text", "voices"), [
+    # the writer takes the sentence back: the jab after "but frankly" is the writer's
+    ("Coach Sarah Lindqvist whined that the penalty decision was wrong, but frankly, sore "
+     "losers never learn.", {"sore losers": "author", "frankly": "author"}),
+    ("The mayor said the budget was balanced; clearly it was not.", {"clearly": "author"}),
+    # the source's own aside, and a sentence the source says to its end
+    ("The mayor said that, frankly, the budget was a disgrace.",
+     {"frankly": "attributed", "disgrace": "attributed"}),
+    ("The mayor said the budget was frankly a disgrace.",
+     {"frankly": "attributed", "disgrace": "attributed"}),
+])
+def test_the_writer_taking_a_sentence_back_from_its_source(analyzer, text, voices):
+    report = analyzer.analyze(text)
+    assert report.scores[0].sentence.voice == "attributed"
+    assert {h.surface: h.voice for h in report.hits if h.surface in voices} == voices
+
+
 def test_joint_speakers_are_both_actors(analyzer):
     report = analyzer.analyze("Germany and France said the talks would resume in Vienna.")
     sourced = {a.name: a.attributed_sentences for a in report.actors}
