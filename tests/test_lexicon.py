@@ -406,6 +406,12 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("The coach screamed that the referee was blind.", "screamed", True, "attributed"),
         ("“Get out!” he screamed.", "screamed", True, "attributed"),
         ("The senator yelled at reporters.", "yelled", True, "author"),
+        # verbs of loudness: speech only with what was said
+        ("The team won in front of a roaring crowd.", "roaring", False, "author"),
+        ("The guns thundered all night.", "thundered", False, "author"),
+        ("“Get out!” he roared.", "roared", True, "attributed"),
+        ("The senator thundered that the bill was a disgrace.", "thundered", True,
+         "attributed"),
     ],
 )
 def test_verbs_of_saying_in_another_sense(analyzer, text, surface, hit, voice):
