@@ -32,7 +32,7 @@ from .errors import FramingError
 from .frames import FRAME_NAMES
 from .ingest import MADE_UP_ID, looks_english
 from .names import name_key, surname
-from .report import ArticleMetrics, ArticleReport
+from .report import ArticleMetrics, ArticleReport, counted
 from .segment import REPEAT_WORDS
 
 PAIR_THRESHOLD = 0.30
@@ -137,6 +137,14 @@ class SummaryLine:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two to four reports compared (``compare`` returns one); ``labels`` name them A, B, ….
+
+    ``pairs`` are the sentences aligned across articles, ``gaps`` the body sentences with no
+    counterpart, ``terms`` and ``actors`` side by side, ``summary`` the sentences that say it
+    in words, ``differences`` each metric's difference and how sure it is, ``headlines`` the
+    headlines' own words. As the command line's tables: ``framing.export.comparison_*_frame``.
+    """
+
     reports: tuple[ArticleReport, ...]
     labels: tuple[str, ...]
     pairs: tuple[AlignedPair, ...]
@@ -146,6 +154,17 @@ class Comparison:
     summary: tuple[SummaryLine, ...]
     differences: tuple[MetricDifference, ...] = ()  # one per metric row, how sure it is
     headlines: tuple[HeadlineComparison, ...] = ()  # when two articles or more have one
+
+    def __repr__(self) -> str:
+        # A line, not the reports' records (tens of thousands of characters); equality
+        # still compares every field.
+        names = ", ".join(f"{label} {report.article.id!r}"
+                          for label, report in zip(self.labels, self.reports))
+        return (f"Comparison(reports=<{len(self.reports)} ArticleReport: {names}>, "
+                f"pairs={counted(self.pairs, 'AlignedPair')}, gaps={counted(self.gaps, 'Gap')}, "
+                f"terms={counted(self.terms, 'TermComparison')}, "
+                f"actors={counted(self.actors, 'ActorComparison')}, "
+                f"summary={counted(self.summary, 'SummaryLine')})")
 
     def metric_rows(self) -> list[tuple[str, tuple[float, ...]]]:
         """Every numeric article metric, one value per article (the framing score's interval

@@ -1,0 +1,48 @@
+"""The Python API as a notebook user meets it: reprs, copies, pickles and wrong arguments."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+from conftest import CORPUS
+
+from framing import Article, ArticleReport
+from framing.compare import compare
+
+
+@pytest.fixture(scope="module")
+def comparison(corpus_reports):
+    return compare([corpus_reports["housing_oped"], corpus_reports["housing_wire"]])
+
+
+def test_a_report_repr_is_one_short_line(seed_report):
+    shown = repr(seed_report)
+    assert len(shown) < 600 and "\n" not in shown
+    assert shown.startswith("ArticleReport(article=Article(id='ukraine_seed', ")
+    assert f"scores=<{len(seed_report.scores)} SentenceScore>" in shown
+    assert f"framing_score={seed_report.metrics.framing_score})" in shown
+    assert f"({len(seed_report.article.text):,} characters)" in shown
+
+
+def test_an_article_repr_cuts_the_text_and_leaves_out_empty_fields():
+    assert repr(Article("The council met.")) == "Article(text='The council met.')"
+    long = Article("word " * 1000, id="x", title="T")
+    assert repr(long) == f"Article(id='x', title='T', text={'word ' * 12!r}… (5,000 characters))"
+
+
+def test_a_comparison_repr_names_the_articles(comparison):
+    shown = repr(comparison)
+    assert len(shown) < 400
+    assert shown.startswith("Comparison(reports=<2 ArticleReport: A 'housing_oped', "
+                            "B 'housing_wire'>, pairs=<")
+
+
+def test_the_short_reprs_keep_equality_and_hashing(analyzer, seed_report):
+    again = analyzer.analyze((CORPUS / "ukraine_seed.txt").read_text(encoding="utf-8"))
+    same = ArticleReport(**{name: getattr(again, name) for name in again.__dataclass_fields__})
+    assert same == again and hash(same) == hash(again)
+    assert again != seed_report  # read from the text, not the file: another id and source
+    assert pickle.loads(pickle.dumps(seed_report)) == seed_report
+    assert copy.deepcopy(seed_report) == seed_report
