@@ -96,6 +96,10 @@ class Analyzer:
         fine-tuned language model (``framing.transformer``; needs
         ``pip install -r requirements-embeddings.txt``). It decides what the shipped model and
         ``train`` make; a model file brings its own backend.
+
+    One Analyzer may be shared by threads. It pickles (to send to ``multiprocessing`` or
+    ``concurrent.futures`` workers) and deep-copies as its lexicons, model and backend: the
+    copy is built again from them, model included, and gives the same results.
     """
 
     def __init__(
@@ -134,6 +138,18 @@ class Analyzer:
         if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
             raise ModelError("this model file was trained without the transformer backend; "
                              "retrain it with: python -m framing train --backend transformer")
+
+    def __reduce__(self):
+        # Pickled (for multiprocessing) and deep-copied as what builds it: the lexicons, the
+        # model and the backend; the libraries' objects it holds (pattern's, pysbd's) do not
+        # pickle. The model travels with it, so a process that unpickles one never trains.
+        return (type(self), (self.lexicon_files, self.bundle, self.backend))
+
+    def __copy__(self) -> Analyzer:
+        # A shallow copy shares everything (``with_lexicons`` replaces the lexicon parts).
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        return other
 
     def _set_lexicons(self, lexicons) -> None:
         """The parts that depend on the lexicons: the shipped ones plus ``lexicons``."""

@@ -46,3 +46,38 @@ def test_the_short_reprs_keep_equality_and_hashing(analyzer, seed_report):
     assert again != seed_report  # read from the text, not the file: another id and source
     assert pickle.loads(pickle.dumps(seed_report)) == seed_report
     assert copy.deepcopy(seed_report) == seed_report
+
+
+ARTICLE = ("The mayor said the plan would be paid from reserves. Critics slammed the reckless "
+           "scheme, which the council approved on Tuesday.")
+
+
+@pytest.mark.parametrize("copied", [lambda a: pickle.loads(pickle.dumps(a)), copy.deepcopy,
+                                    copy.copy])
+def test_an_analyzer_pickles_and_copies_with_the_same_results(analyzer, copied):
+    other = copied(analyzer)
+    assert other is not analyzer
+    assert other.analyze(ARTICLE) == analyzer.analyze(ARTICLE)
+
+
+def test_a_pickled_analyzer_keeps_its_lexicons_and_model():
+    from framing import Analyzer
+    from framing.lexicon import LexiconText
+
+    mine = LexiconText("mine.csv", "term,category,explanation,alternative\n"
+                                   "reserves,loaded,a test entry,savings\n")
+    analyzer = Analyzer(lexicons=[mine])
+    other = pickle.loads(pickle.dumps(analyzer))
+    assert other.lexicon_files == (mine,)
+    assert other.bundle.model is not analyzer.bundle.model  # carried, not trained again
+    assert "reserves" in [hit.term for hit in other.analyze(ARTICLE).hits]
+    assert other.analyze(ARTICLE) == analyzer.analyze(ARTICLE)
+
+
+def test_an_analyzer_goes_to_worker_processes(analyzer):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        reports = list(pool.map(analyzer.analyze, [ARTICLE, ARTICLE + " It passed."]))
+    assert reports[0] == analyzer.analyze(ARTICLE)
+    assert reports[1] == analyzer.analyze(ARTICLE + " It passed.")
