@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 
 import pytest
 from conftest import CORPUS
@@ -81,3 +82,83 @@ def test_an_analyzer_goes_to_worker_processes(analyzer):
         reports = list(pool.map(analyzer.analyze, [ARTICLE, ARTICLE + " It passed."]))
     assert reports[0] == analyzer.analyze(ARTICLE)
     assert reports[1] == analyzer.analyze(ARTICLE + " It passed.")
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    (str(CORPUS / "ukraine_seed.txt"), "analyze takes an Article or text; read a file with "
+                                       "load_article(path) first"),
+    ("ukraine_seed.txt", "ukraine_seed.txt: analyze takes an Article or text"),
+    ("  https://example.org/news/story \n", "read a file with load_article"),
+    (b"The council met.", "got bytes; decode the bytes first (data.decode('utf-8')) or use "
+                          "article_from_bytes"),
+    (["The council met.", "The mayor spoke."], "got list; analyze one text at a time"),
+    (Article(None), "expected article text as a string, got NoneType"),
+])
+def test_what_is_not_one_articles_text_is_refused_with_what_to_do(analyzer, source, message):
+    from framing import FramingError
+
+    with pytest.raises(FramingError, match=re.escape(message)) as raised:
+        analyzer.analyze(source)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_series_of_texts_is_refused_with_what_to_do(analyzer):
+    import pandas as pd
+
+    from framing.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="got Series; analyze one text at a time"):
+        analyzer.analyze(pd.Series([ARTICLE, ARTICLE]))
+
+
+@pytest.mark.parametrize("text", ["The council met.", "Vote.", "Ukraine", "U.S.", "e.g.",
+                                  "1.5", "@mayor"])
+def test_short_texts_that_name_no_file_are_still_analyzed(analyzer, text):
+    assert analyzer.analyze(text).article.text == text
+
+
+def test_wrong_option_types_are_type_errors(analyzer):
+    with pytest.raises(TypeError, match="^title must be a string, not int$"):
+        analyzer.analyze(ARTICLE, title=5)
+    with pytest.raises(TypeError, match=r"^title, outlet: these options go with a text; an "
+                                        r"Article carries its own"):
+        analyzer.analyze(Article(ARTICLE), title="Budget", outlet="Ledger")
+    with pytest.raises(TypeError, match="takes a list of texts, not one string; for one text "
+                                        "use classify_text"):
+        analyzer.classify_texts(ARTICLE)
+    from framing.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="expected a text to classify as a string, got "
+                                              "NoneType"):
+        analyzer.classify_texts([ARTICLE, None])
+
+
+def test_classify_texts_reads_a_generator_once_for_every_backend(analyzer):
+    from dataclasses import replace
+
+    import numpy as np
+
+    from framing import Analyzer
+
+    class Language:  # stands in for the transformer backend's language model
+        seen: list = []
+        threshold = 0.5
+
+        def opinion_probability(self, texts):
+            self.seen.append(list(texts))
+            return np.full(len(texts), 0.5)
+
+    language = Language()
+    other = Analyzer(model=replace(analyzer.bundle, transformer=language))
+    texts = ["Critics slammed the reckless scheme.", "The council met on Tuesday."]
+    results = other.classify_texts(text for text in texts)
+    assert language.seen == [texts] and len(results) == 2
+
+
+def test_a_text_given_to_load_article_gets_a_short_message():
+    from framing import load_article
+    from framing.errors import InputFileError
+
+    with pytest.raises(InputFileError, match="no such file$") as raised:
+        load_article(ARTICLE + " " + ARTICLE[:70])  # a file name of 200 characters
+    assert len(str(raised.value)) < 140
