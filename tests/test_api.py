@@ -7,7 +7,7 @@ import pickle
 import re
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 
 from framing import Article, ArticleReport
 from framing.compare import compare
@@ -162,3 +162,44 @@ def test_a_text_given_to_load_article_gets_a_short_message():
     with pytest.raises(InputFileError, match="no such file$") as raised:
         load_article(ARTICLE + " " + ARTICLE[:70])  # a file name of 200 characters
     assert len(str(raised.value)) < 140
+
+
+def test_tab_completion_offers_the_public_names_each_documented():
+    import inspect
+
+    import framing
+
+    assert dir(framing) == sorted([*framing.__all__, "__version__"])
+    for name in framing.__all__:
+        doc = inspect.getdoc(getattr(framing, name))
+        assert doc and len(doc) > 30, name
+
+
+def test_the_version_is_the_projects():
+    import framing
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{framing.__version__}"' in pyproject
+
+
+@pytest.mark.parametrize("make", ["sentences_frame", "articles_frame", "actors_frame"])
+@pytest.mark.parametrize(("reports", "message"), [
+    (None, "takes a list of reports from Analyzer.analyze, not NoneType"),
+    ("text", "takes a list of reports from Analyzer.analyze, not str"),
+    (["The council met."], "takes reports from Analyzer.analyze, not str; analyze each text "
+                           "first"),
+])
+def test_tables_are_made_of_reports(make, reports, message):
+    import framing
+
+    with pytest.raises(TypeError, match=f"^{make} {re.escape(message)}$"):
+        getattr(framing, make)(reports)
+
+
+def test_one_report_is_given_in_a_list(seed_report):
+    from framing import actors_frame, articles_frame
+
+    with pytest.raises(TypeError, match=r"for one, give \[report\]"):
+        articles_frame(seed_report)
+    assert len(articles_frame(iter([seed_report]))) == 1
+    assert len(actors_frame([seed_report])) == len(seed_report.actors)
