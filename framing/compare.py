@@ -23,6 +23,7 @@ import difflib
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
@@ -418,12 +419,19 @@ def differing_spans(text_a: str, a_span: tuple[int, int], text_b: str, b_span: t
 
 
 def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Comparison:
-    """Compare two to four analyzed articles (see the module docstring)."""
-    if reports is None or isinstance(reports, (str, bytes)) or not all(
-            isinstance(r, ArticleReport) for r in reports):
+    """Compare two to four analyzed articles (see the module docstring).
+
+    ``reports`` are ArticleReports from ``Analyzer.analyze`` (a list, a tuple or any
+    iterable), labelled A, B, … in that order. Returns a Comparison; raises CompareError for
+    fewer than two or more than four, identical articles, or an article without body
+    sentences or not in English.
+    """
+    listed = (list(reports) if isinstance(reports, Iterable)
+              and not isinstance(reports, (str, bytes, ArticleReport)) else None)
+    if listed is None or not all(isinstance(r, ArticleReport) for r in listed):
         raise CompareError("compare takes a list of two to four reports from "
                            "Analyzer.analyze (analyze each article first)")
-    reports = list(reports)
+    reports = listed
     check(reports)
     bodies = [[sc.sentence for sc in r.scores if sc.sentence.kind == "body"] for r in reports]
     # A sentence is compared with its speaker spelled out: "He said that …" is Putin's.

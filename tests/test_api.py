@@ -203,3 +203,13 @@ def test_one_report_is_given_in_a_list(seed_report):
         articles_frame(seed_report)
     assert len(articles_frame(iter([seed_report]))) == 1
     assert len(actors_frame([seed_report])) == len(seed_report.actors)
+
+
+def test_compare_takes_any_iterable_of_reports(corpus_reports, comparison):
+    from framing.compare import CompareError
+
+    pair = [corpus_reports["housing_oped"], corpus_reports["housing_wire"]]
+    assert compare(report for report in pair) == comparison
+    for wrong in (pair[0], 42, None, "AB"):
+        with pytest.raises(CompareError, match="^compare takes a list of two to four reports"):
+            compare(wrong)
