@@ -233,7 +233,7 @@ def read_file(path: str | Path, **meta: str) -> Article:
         if not path.exists():
             hint = (f"; for a web page, give the whole address: https://{path}"
                     if _LOOKS_LIKE_A_SITE.match(str(path)) else "")
-            raise InputFileError(f"{shown_path(path)}: no such file{hint}")
+            raise InputFileError(f"{path}: no such file{hint}")
         if path.is_dir():
             raise InputFileError(f"{path}: is a directory; name the article files inside it")
         size = path.stat().st_size

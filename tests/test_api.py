@@ -155,15 +155,6 @@ def test_classify_texts_reads_a_generator_once_for_every_backend(analyzer):
     assert language.seen == [texts] and len(results) == 2
 
 
-def test_a_text_given_to_load_article_gets_a_short_message():
-    from framing import load_article
-    from framing.errors import InputFileError
-
-    with pytest.raises(InputFileError, match="no such file$") as raised:
-        load_article(ARTICLE + " " + ARTICLE[:70])  # a file name of 200 characters
-    assert len(str(raised.value)) < 140
-
-
 def test_tab_completion_offers_the_public_names_each_documented():
     import inspect
 
