@@ -30,9 +30,9 @@ from .classify import (
     save_model,
     shipped_training_files,
 )
-from .errors import EmptyInputError, InputFileError, LexiconError, ModelError
+from .errors import EmptyInputError, InputFileError, LexiconError, ModelError, shown_path
 from .frames import FrameFinder, distribution
-from .ingest import article_from_text, check_english, load_article
+from .ingest import article_from_text, check_english, load_article, names_a_file
 from .lexicon import (
     LEXICON_DIR,
     LexiconText,
@@ -96,6 +96,10 @@ class Analyzer:
         fine-tuned language model (``framing.transformer``; needs
         ``pip install -r requirements-embeddings.txt``). It decides what the shipped model and
         ``train`` make; a model file brings its own backend.
+
+    One Analyzer may be shared by threads. It pickles (to send to ``multiprocessing`` or
+    ``concurrent.futures`` workers) and deep-copies as its lexicons, model and backend: the
+    copy is built again from them, model included, and gives the same results.
     """
 
     def __init__(
@@ -134,6 +138,18 @@ class Analyzer:
         if self._bundle is not None and backend == "transformer" and not self._bundle.transformer:
             raise ModelError("this model file was trained without the transformer backend; "
                              "retrain it with: python -m framing train --backend transformer")
+
+    def __reduce__(self):
+        # Pickled (for multiprocessing) and deep-copied as what builds it: the lexicons, the
+        # model and the backend; the libraries' objects it holds (pattern's, pysbd's) do not
+        # pickle. The model travels with it, so a process that unpickles one never trains.
+        return (type(self), (self.lexicon_files, self.bundle, self.backend))
+
+    def __copy__(self) -> Analyzer:
+        # A shallow copy shares everything (``with_lexicons`` replaces the lexicon parts).
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        return other
 
     def _set_lexicons(self, lexicons) -> None:
         """The parts that depend on the lexicons: the shipped ones plus ``lexicons``."""
@@ -280,11 +296,28 @@ class Analyzer:
     # -- analysis
 
     def analyze(self, source: Article | str, **meta: str) -> ArticleReport:
-        """Analyze an Article, or a text (a path or URL is read with ``load_article``)."""
-        if isinstance(source, Path):
-            raise InputFileError(f"{source}: analyze takes an Article or text; read a file "
-                                 "with load_article(path) first")
+        """Analyze one article.
+
+        Parameters
+        ----------
+        source : the article's text (a ``title: …`` header and a ``---`` line may open it),
+            or an Article (``load_article`` reads one from a file or URL; ``load`` reads and
+            analyzes in one step). A file name or URL given as the text is refused.
+        meta : for a text, ``title``, ``outlet``, ``url``, ``published`` or ``id`` (strings).
+
+        Returns an ArticleReport. Raises a ``FramingError`` for an empty text, one that is
+        not English or over the size limit, or something that is not a text.
+        """
+        if isinstance(source, Path) or (isinstance(source, str) and names_a_file(source)):
+            raise InputFileError(f"{shown_path(source)}: analyze takes an Article or text; "
+                                 "read a file with load_article(path) first")
+        if isinstance(source, Article) and meta:
+            raise TypeError(f"{', '.join(meta)}: these options go with a text; an Article "
+                            "carries its own (dataclasses.replace(article, title=...))")
         article = source if isinstance(source, Article) else article_from_text(source, **meta)
+        if not isinstance(article.text, str):
+            raise EmptyInputError("expected article text as a string, got "
+                                  f"{type(article.text).__name__}")
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")
         check_english(article)
@@ -363,6 +396,9 @@ class Analyzer:
         return scores
 
     def _text_input(self, text: str) -> tuple[SentenceInput, Sentence, tuple[TermHit, ...]]:
+        if not isinstance(text, str):
+            raise EmptyInputError(f"expected a text to classify as a string, got "
+                                  f"{type(text).__name__}")
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         if start >= end:
@@ -385,6 +421,10 @@ class Analyzer:
 
         With ``explained=False`` the cues are left empty, which is faster.
         """
+        if isinstance(texts, str):
+            raise TypeError("classify_texts takes a list of texts, not one string; for one "
+                            "text use classify_text")
+        texts = list(texts)  # read twice below: a generator or a Series is read once here
         prepared = [self._text_input(text) for text in texts]
         scores = self._score([p[0] for p in prepared], [p[1] for p in prepared], explained,
                              texts=[t.strip() for t in texts])

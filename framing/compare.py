@@ -23,6 +23,7 @@ import difflib
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
@@ -39,7 +40,7 @@ from .errors import FramingError
 from .frames import FRAME_NAMES
 from .ingest import MADE_UP_ID, looks_english
 from .names import name_key, surname
-from .report import ArticleMetrics, ArticleReport
+from .report import ArticleMetrics, ArticleReport, counted
 from .segment import REPEAT_WORDS
 
 PAIR_THRESHOLD = 0.30
@@ -144,6 +145,14 @@ class SummaryLine:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two to four reports compared (``compare`` returns one); ``labels`` name them A, B, ….
+
+    ``pairs`` are the sentences aligned across articles, ``gaps`` the body sentences with no
+    counterpart, ``terms`` and ``actors`` side by side, ``summary`` the sentences that say it
+    in words, ``differences`` each metric's difference and how sure it is, ``headlines`` the
+    headlines' own words. As the command line's tables: ``framing.export.comparison_*_frame``.
+    """
+
     reports: tuple[ArticleReport, ...]
     labels: tuple[str, ...]
     pairs: tuple[AlignedPair, ...]
@@ -153,6 +162,17 @@ class Comparison:
     summary: tuple[SummaryLine, ...]
     differences: tuple[MetricDifference, ...] = ()  # one per metric row, how sure it is
     headlines: tuple[HeadlineComparison, ...] = ()  # when two articles or more have one
+
+    def __repr__(self) -> str:
+        # A line, not the reports' records (tens of thousands of characters); equality
+        # still compares every field.
+        names = ", ".join(f"{label} {report.article.id!r}"
+                          for label, report in zip(self.labels, self.reports))
+        return (f"Comparison(reports=<{len(self.reports)} ArticleReport: {names}>, "
+                f"pairs={counted(self.pairs, 'AlignedPair')}, gaps={counted(self.gaps, 'Gap')}, "
+                f"terms={counted(self.terms, 'TermComparison')}, "
+                f"actors={counted(self.actors, 'ActorComparison')}, "
+                f"summary={counted(self.summary, 'SummaryLine')})")
 
     def metric_rows(self) -> list[tuple[str, tuple[float, ...]]]:
         """Every numeric article metric, one value per article (the framing score's interval
@@ -406,12 +426,19 @@ def differing_spans(text_a: str, a_span: tuple[int, int], text_b: str, b_span: t
 
 
 def compare(reports: list[ArticleReport] | tuple[ArticleReport, ...]) -> Comparison:
-    """Compare two to four analyzed articles (see the module docstring)."""
-    if reports is None or isinstance(reports, (str, bytes)) or not all(
-            isinstance(r, ArticleReport) for r in reports):
+    """Compare two to four analyzed articles (see the module docstring).
+
+    ``reports`` are ArticleReports from ``Analyzer.analyze`` (a list, a tuple or any
+    iterable), labelled A, B, … in that order. Returns a Comparison; raises CompareError for
+    fewer than two or more than four, identical articles, or an article without body
+    sentences or not in English.
+    """
+    listed = (list(reports) if isinstance(reports, Iterable)
+              and not isinstance(reports, (str, bytes, ArticleReport)) else None)
+    if listed is None or not all(isinstance(r, ArticleReport) for r in listed):
         raise CompareError("compare takes a list of two to four reports from "
                            "Analyzer.analyze (analyze each article first)")
-    reports = list(reports)
+    reports = listed
     check(reports)
     bodies = [[sc.sentence for sc in r.scores if sc.sentence.kind == "body"] for r in reports]
     # A sentence is compared with its speaker spelled out: "He said that …" is Putin's.

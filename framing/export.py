@@ -202,23 +202,48 @@ def report_json(report: ArticleReport) -> dict:
     }
 
 
+def _reports(reports: Iterable[ArticleReport], name: str) -> list[ArticleReport]:
+    """``reports`` as a list, each one checked: a table is made of reports, not of texts."""
+    if isinstance(reports, ArticleReport):
+        raise TypeError(f"{name} takes a list of reports; for one, give [report]")
+    if isinstance(reports, str) or not isinstance(reports, Iterable):
+        raise TypeError(f"{name} takes a list of reports from Analyzer.analyze, not "
+                        f"{type(reports).__name__}")
+    reports = list(reports)
+    for report in reports:
+        if not isinstance(report, ArticleReport):
+            raise TypeError(f"{name} takes reports from Analyzer.analyze, not "
+                            f"{type(report).__name__}; analyze each text first")
+    return reports
+
+
 def sentences_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    """One row per sentence of every report, in order: the columns of
+    ``python -m framing analyze --level sentence`` (``SENTENCE_COLUMNS``; README, "Sentence-level
+    columns"), ``cues`` and ``loaded_terms`` as the CSV's text."""
     import pandas as pd
 
-    rows = [row for report in reports for row in sentence_rows(report)]
+    rows = [row for report in _reports(reports, "sentences_frame")
+            for row in sentence_rows(report)]
     return pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
 
 
 def articles_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    """One row per report with every article metric: the columns of
+    ``python -m framing analyze --level article`` (``ARTICLE_COLUMNS``; README, "Article-level
+    columns")."""
     import pandas as pd
 
-    return pd.DataFrame([article_row(r) for r in reports], columns=list(ARTICLE_COLUMNS))
+    return pd.DataFrame([article_row(r) for r in _reports(reports, "articles_frame")],
+                        columns=list(ARTICLE_COLUMNS))
 
 
 def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
+    """One row per actor of every report: the columns of ``python -m framing analyze --level
+    actor`` (``ACTOR_COLUMNS``; README, "Actor-level columns")."""
     import pandas as pd
 
-    rows = [row for report in reports for row in actor_rows(report)]
+    rows = [row for report in _reports(reports, "actors_frame") for row in actor_rows(report)]
     return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
 
 
@@ -330,6 +355,8 @@ PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarit
 
 
 def comparison_pairs_frame(c) -> pd.DataFrame:
+    """One row per aligned sentence pair (``compare_pairs.csv``): where each sentence is, how
+    similar they are, their texts, and the words each has that the other lacks."""
     import pandas as pd
 
     rows = []
@@ -351,6 +378,8 @@ HEADLINE_COLUMNS = ("article", "article_id", "text", "only_here")
 
 
 def comparison_gaps_frame(c) -> pd.DataFrame:
+    """One row per body sentence with no counterpart in the other articles
+    (``compare_gaps.csv``)."""
     import pandas as pd
 
     rows = []
@@ -377,6 +406,8 @@ def comparison_headlines_frame(c) -> pd.DataFrame:
 
 
 def comparison_terms_frame(c) -> pd.DataFrame:
+    """One row per author-voice loaded term: its count in each article and the article it is
+    unique to (``compare_terms.csv``)."""
     import pandas as pd
 
     rows = []
@@ -390,6 +421,8 @@ def comparison_terms_frame(c) -> pd.DataFrame:
 
 
 def comparison_actors_frame(c) -> pd.DataFrame:
+    """One row per actor: mentions, quoted and attributed sentences and verbs of saying in
+    each article (``compare_actors.csv``)."""
     import pandas as pd
 
     rows = []

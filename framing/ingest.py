@@ -96,6 +96,20 @@ def is_url(value: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE))
 
 
+def names_a_file(text: str) -> bool:
+    """Whether a string given as article text is a file name or a URL instead: one word that
+    is an address (``https://…``), names an existing file, or ends in .txt, .md or .html."""
+    name = text.strip()
+    if not name or len(name) > 4096 or re.search(r"\s", name):
+        return False
+    if is_url(name) or Path(name).suffix.lower() in (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}:
+        return True
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL character
+        return False
+
+
 def load_article(source: str | Path, *, allow_private_hosts: bool = False,
                  **meta: str) -> Article:
     """Load one article from a path or an http(s) URL.
@@ -127,9 +141,18 @@ def article_from_text(
     id: str = "",
     source_path: str = "",
 ) -> Article:
-    """Build an Article from text, reading a metadata header if the text opens with one."""
+    """Build an Article from text, reading a metadata header if the text opens with one.
+
+    The keywords set what the header would (or override it); each is a string.
+    """
     if not isinstance(text, str):
-        raise EmptyInputError(f"expected article text as a string, got {type(text).__name__}")
+        raise EmptyInputError(f"expected article text as a string, got {type(text).__name__}"
+                              + _other_than_text(text))
+    given = {"title": title, "outlet": outlet, "url": url, "published": published, "id": id,
+             "source_path": source_path}
+    for name, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
     if len(text) > MAX_CHARS:
         raise InputTooLargeError(
             f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} per article"
@@ -157,6 +180,17 @@ def article_from_text(
         published=published or header.get("date", ""),
         source_path=source_path,
     )
+
+
+def _other_than_text(value) -> str:
+    """What to do instead, for a value given where one article's text goes."""
+    if isinstance(value, (bytes, bytearray)):
+        return "; decode the bytes first (data.decode('utf-8')) or use article_from_bytes"
+    if isinstance(value, Path):
+        return "; read a file with load_article(path)"
+    if not isinstance(value, dict) and hasattr(value, "__iter__"):
+        return "; analyze one text at a time: [analyze(text) for text in texts]"
+    return ""
 
 
 def parse_header(text: str) -> tuple[dict[str, str], str]:

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 KINDS = ("body", "headline", "caption", "byline", "repeat", "link")
 VOICES = ("author", "attributed", "quoted")
 LABELS = ("opinion", "reporting")
+REPR_CHARS = 60  # of an article's text in a repr: a notebook shows a line, not the article
+
+
+def shortened(text, limit: int = REPR_CHARS) -> str:
+    """``repr(text)``, cut to its first ``limit`` characters and its length when longer."""
+    if not isinstance(text, str) or len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+def counted(items, kind: str) -> str:
+    """A tuple of records in a repr: how many, not each one (``<46 SentenceScore>``)."""
+    return f"<{len(items)} {kind}>"
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,12 @@ class Article:
     published: str = ""
     source_path: str = ""
     warnings: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        # The fields that are set, the text cut short (equality still compares every field).
+        shown = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self)
+                 if f.name != "text" and getattr(self, f.name)]
+        return f"Article({', '.join([*shown, f'text={shortened(self.text)}'])})"
 
 
 @dataclass(frozen=True)
@@ -188,7 +207,15 @@ class ScorePart:
 
 @dataclass(frozen=True)
 class ArticleReport:
-    """Everything framing found in one article."""
+    """Everything framing found in one article (``Analyzer.analyze`` returns one).
+
+    ``article`` is the Article read; ``scores`` one SentenceScore per sentence, in order (its
+    ``sentence`` says where it is, its kind, voice and speaker); ``hits`` the lexicon's term
+    hits, ``quotes`` the quotations, ``metrics`` the article-level figures (ArticleMetrics),
+    ``score_parts`` what the framing score is made of, ``frames`` and ``frame_shares`` the
+    frame of each sentence and their shares, ``actors`` the people and groups named. As
+    tables: ``framing.sentences_frame``, ``articles_frame`` and ``actors_frame``.
+    """
 
     article: Article
     scores: tuple[SentenceScore, ...]
@@ -203,14 +230,26 @@ class ArticleReport:
     # The per-sentence counts behind the metrics (framing.metrics.SentenceCounts), for intervals.
     counts: object = field(default=None, compare=False, repr=False)
 
+    def __repr__(self) -> str:
+        # A line a notebook can show (the full repr of an article's records runs to tens of
+        # thousands of characters); equality still compares every field.
+        return (f"ArticleReport(article={self.article!r}, "
+                f"scores={counted(self.scores, 'SentenceScore')}, "
+                f"hits={counted(self.hits, 'TermHit')}, quotes={counted(self.quotes, 'Quote')}, "
+                f"actors={counted(self.actors, 'Actor')}, "
+                f"framing_score={self.metrics.framing_score})")
+
     @property
     def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence, in order (``scores[i].sentence``)."""
         return tuple(score.sentence for score in self.scores)
 
     def sentence_text(self, sentence: Sentence) -> str:
+        """The text of ``sentence`` (``article.text[sentence.start:sentence.end]``)."""
         return self.article.text[sentence.start:sentence.end]
 
     def hits_in(self, sentence: Sentence) -> tuple[TermHit, ...]:
+        """The term hits inside ``sentence``, in order."""
         return tuple(hit for hit in self.hits if hit.sentence == sentence.index)
 
 

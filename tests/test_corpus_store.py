@@ -134,6 +134,26 @@ def test_second_analyze_finds_nothing_to_do_and_rerun_redoes_all(tmp_path, analy
     assert runs["finished"].notna().all()
 
 
+def test_a_corpus_is_a_context_manager_with_a_short_repr(tmp_path):
+    db = tmp_path / "news.duckdb"
+    with Corpus(db) as corpus:
+        assert corpus.add([str(CORPUS_FILES[0])]).added == 1
+    assert repr(corpus) == f"Corpus({str(db)!r})"
+    assert corpus.sql("SELECT count(*) AS n FROM articles")["n"][0] == 1  # closing held nothing
+
+
+def test_two_corpus_objects_on_one_store_take_turns_in_one_process(tmp_path, analyzer):
+    db = tmp_path / "news.duckdb"
+    first, second = Corpus(db), Corpus(db)
+    first.add([str(CORPUS_FILES[0])])
+    with WriterLock(db):  # as while first.analyze runs in another thread
+        with pytest.raises(StoreError, match="locked by another writer"):
+            second.add([str(CORPUS_FILES[1])])
+        assert second.sql("SELECT count(*) AS n FROM articles")["n"][0] == 1
+    assert second.analyze(analyzer=analyzer).analyzed == 1
+    assert first.sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1
+
+
 def run_count(db: Path) -> int:
     return int(Corpus(db).sql("SELECT count(*) AS n FROM runs")["n"][0])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
 from framing import load_article
 from framing.cli import build_parser
@@ -98,3 +98,41 @@ def test_the_framing_scores_quoted_for_the_example_articles_are_true(analyzer):
     for name, shown in zip(names, quoted.groups()):
         report = analyzer.analyze(load_article(ROOT / "corpus" / "articles" / f"{name}.txt"))
         assert round(report.metrics.framing_score) == int(shown), name
+
+
+def python_examples() -> list[str]:
+    """The README's Python code: the "Python API" section's blocks, then the Corpus one."""
+    api = README[README.index("## Python API"):README.index("## Input formats and limits")]
+    corpus = README[README.index("From Python (in the repository folder"):]
+    return (re.findall(r"```python\n(.*?)```", api, re.S)
+            + re.findall(r"```python\n(.*?)```", corpus, re.S)[:1])
+
+
+@pytest.mark.slow
+def test_the_readme_python_examples_run_and_print_what_the_text_says(tmp_path, monkeypatch,
+                                                                      capsys):
+    from framing.export import ARTICLE_COLUMNS, SENTENCE_COLUMNS
+
+    (tmp_path / "corpus").symlink_to(ROOT / "corpus")  # "from the repository folder"
+    monkeypatch.chdir(tmp_path)
+    blocks = python_examples()
+    assert len(blocks) == 4
+    names: dict = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), names)
+        # A line "expression  # 'value'" says what the expression gives.
+        for expression, shown in re.findall(r"^(\S[^#\n]*?)\s+# ('\w+')$", block, re.M):
+            assert repr(eval(expression, names)) == shown, expression
+    out = capsys.readouterr().out
+    assert "attributed Putin reporting He said that NATO and the U.S." in out
+    reports = names["reports"]
+    assert [r.article.id for r in reports[:2]] == ["housing_oped", "housing_wire"]
+    assert list(names["articles"].columns) == list(ARTICLE_COLUMNS)
+    assert len(names["articles"]) == len(reports) == len(list(CORPUS.glob("*.txt")))
+    assert list(names["sentences"].columns) == list(SENTENCE_COLUMNS)
+    assert len(names["sentences"]) == sum(len(r.scores) for r in reports)
+    assert names["comparison"].summary[0].text in out
+    assert {"difference_low", "difference_high", "clear"} <= set(names["metrics"].columns)
+    assert names["summary"].analyzed == len(names["corpus"].sql("SELECT id FROM articles"))
+    assert "framing score" in out and "StoriesSummary(" in out
+    assert f"scores=<{len(names['report'].scores)} SentenceScore>" in README

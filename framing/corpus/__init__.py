@@ -24,13 +24,24 @@ class Corpus:
     """A corpus store at ``path`` (a DuckDB file, made by the first ``add``).
 
     No connection is held between calls: each call opens the file and closes it, so the app,
-    ``corpus query`` and a running ``corpus analyze`` can take turns on it.
+    ``corpus query`` and a running ``corpus analyze`` can take turns on it. Stories and
+    outlet reports are functions of the store's path: ``framing.corpus.stories.build_stories``
+    and ``blind_spots``, ``framing.corpus.outlets.aggregate`` and ``compare_outlets``.
     """
 
     def __init__(self, path: str | Path) -> None:
         if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
             raise StoreError(f"a store is a file name, such as news.duckdb; got {path!r}")
         self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"Corpus({str(self.path)!r})"
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
     def add(self, sources=(), *, feeds=(), files_from: str | None = None, columns=None,
             allow_private_hosts: bool = False, report=None):
@@ -67,8 +78,21 @@ class Corpus:
 
     def analyze(self, *, jobs: int = 1, engine: str = "local", scheduler: str | None = None,
                 rerun: bool = False, lexicons=(), model=None, analyzer=None, **options):
-        """Analyze the articles not yet analyzed with the current model and lexicons (see
-        ``framing.corpus.run.run_analysis``). Returns a ``RunSummary``."""
+        """Analyze the articles not yet analyzed with the current model and lexicons, as
+        ``corpus analyze`` does; returns a ``RunSummary``.
+
+        Parameters
+        ----------
+        jobs : worker processes (local) or LocalCluster workers (dask), 1 to 64.
+        engine : "local" or "dask"; ``scheduler`` is a Dask scheduler's address
+            (tcp://host:8786), or None for a LocalCluster on this machine.
+        rerun : analyze every article again, even those done or failed before.
+        lexicons, model : extra lexicon files and a model file (default: the shipped ones);
+            or ``analyzer``, an Analyzer to use instead.
+        options : ``progress`` (called with total, done and failed counts as results come)
+            and ``report`` (called with a one-line message per article that fails); see
+            ``framing.corpus.run.run_analysis``.
+        """
         from .run import run_analysis
 
         return run_analysis(self.path, analyzer, lexicons=lexicons, model=model, jobs=jobs,
@@ -91,7 +115,8 @@ class Corpus:
                                  ) from None
 
     def close(self) -> None:
-        """Nothing to release (no connection is kept open); here for symmetry with files."""
+        """Nothing to release (no connection is kept open); here, and ``with Corpus(path) as
+        corpus:``, for symmetry with files. The Corpus works as before after it."""
 
 
 def check_statement(query) -> str:

@@ -1,0 +1,206 @@
+"""The Python API as a notebook user meets it: reprs, copies, pickles and wrong arguments."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from framing import Article, ArticleReport
+from framing.compare import compare
+
+
+@pytest.fixture(scope="module")
+def comparison(corpus_reports):
+    return compare([corpus_reports["housing_oped"], corpus_reports["housing_wire"]])
+
+
+def test_a_report_repr_is_one_short_line(seed_report):
+    shown = repr(seed_report)
+    assert len(shown) < 600 and "\n" not in shown
+    assert shown.startswith("ArticleReport(article=Article(id='ukraine_seed', ")
+    assert f"scores=<{len(seed_report.scores)} SentenceScore>" in shown
+    assert f"framing_score={seed_report.metrics.framing_score})" in shown
+    assert f"({len(seed_report.article.text):,} characters)" in shown
+
+
+def test_an_article_repr_cuts_the_text_and_leaves_out_empty_fields():
+    assert repr(Article("The council met.")) == "Article(text='The council met.')"
+    long = Article("word " * 1000, id="x", title="T")
+    assert repr(long) == f"Article(id='x', title='T', text={'word ' * 12!r}… (5,000 characters))"
+
+
+def test_a_comparison_repr_names_the_articles(comparison):
+    shown = repr(comparison)
+    assert len(shown) < 400
+    assert shown.startswith("Comparison(reports=<2 ArticleReport: A 'housing_oped', "
+                            "B 'housing_wire'>, pairs=<")
+
+
+def test_the_short_reprs_keep_equality_and_hashing(analyzer, seed_report):
+    again = analyzer.analyze((CORPUS / "ukraine_seed.txt").read_text(encoding="utf-8"))
+    same = ArticleReport(**{name: getattr(again, name) for name in again.__dataclass_fields__})
+    assert same == again and hash(same) == hash(again)
+    assert again != seed_report  # read from the text, not the file: another id and source
+    assert pickle.loads(pickle.dumps(seed_report)) == seed_report
+    assert copy.deepcopy(seed_report) == seed_report
+
+
+ARTICLE = ("The mayor said the plan would be paid from reserves. Critics slammed the reckless "
+           "scheme, which the council approved on Tuesday.")
+
+
+@pytest.mark.parametrize("copied", [lambda a: pickle.loads(pickle.dumps(a)), copy.deepcopy,
+                                    copy.copy])
+def test_an_analyzer_pickles_and_copies_with_the_same_results(analyzer, copied):
+    other = copied(analyzer)
+    assert other is not analyzer
+    assert other.analyze(ARTICLE) == analyzer.analyze(ARTICLE)
+
+
+def test_a_pickled_analyzer_keeps_its_lexicons_and_model():
+    from framing import Analyzer
+    from framing.lexicon import LexiconText
+
+    mine = LexiconText("mine.csv", "term,category,explanation,alternative\n"
+                                   "reserves,loaded,a test entry,savings\n")
+    analyzer = Analyzer(lexicons=[mine])
+    other = pickle.loads(pickle.dumps(analyzer))
+    assert other.lexicon_files == (mine,)
+    assert other.bundle.model is not analyzer.bundle.model  # carried, not trained again
+    assert "reserves" in [hit.term for hit in other.analyze(ARTICLE).hits]
+    assert other.analyze(ARTICLE) == analyzer.analyze(ARTICLE)
+
+
+def test_an_analyzer_goes_to_worker_processes(analyzer):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        reports = list(pool.map(analyzer.analyze, [ARTICLE, ARTICLE + " It passed."]))
+    assert reports[0] == analyzer.analyze(ARTICLE)
+    assert reports[1] == analyzer.analyze(ARTICLE + " It passed.")
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    (str(CORPUS / "ukraine_seed.txt"), "analyze takes an Article or text; read a file with "
+                                       "load_article(path) first"),
+    ("ukraine_seed.txt", "ukraine_seed.txt: analyze takes an Article or text"),
+    ("  https://example.org/news/story \n", "read a file with load_article"),
+    (b"The council met.", "got bytes; decode the bytes first (data.decode('utf-8')) or use "
+                          "article_from_bytes"),
+    (["The council met.", "The mayor spoke."], "got list; analyze one text at a time"),
+    (Article(None), "expected article text as a string, got NoneType"),
+])
+def test_what_is_not_one_articles_text_is_refused_with_what_to_do(analyzer, source, message):
+    from framing import FramingError
+
+    with pytest.raises(FramingError, match=re.escape(message)) as raised:
+        analyzer.analyze(source)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_series_of_texts_is_refused_with_what_to_do(analyzer):
+    import pandas as pd
+
+    from framing.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="got Series; analyze one text at a time"):
+        analyzer.analyze(pd.Series([ARTICLE, ARTICLE]))
+
+
+@pytest.mark.parametrize("text", ["The council met.", "Vote.", "Ukraine", "U.S.", "e.g.",
+                                  "1.5", "@mayor"])
+def test_short_texts_that_name_no_file_are_still_analyzed(analyzer, text):
+    assert analyzer.analyze(text).article.text == text
+
+
+def test_wrong_option_types_are_type_errors(analyzer):
+    with pytest.raises(TypeError, match="^title must be a string, not int$"):
+        analyzer.analyze(ARTICLE, title=5)
+    with pytest.raises(TypeError, match=r"^title, outlet: these options go with a text; an "
+                                        r"Article carries its own"):
+        analyzer.analyze(Article(ARTICLE), title="Budget", outlet="Ledger")
+    with pytest.raises(TypeError, match="takes a list of texts, not one string; for one text "
+                                        "use classify_text"):
+        analyzer.classify_texts(ARTICLE)
+    from framing.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="expected a text to classify as a string, got "
+                                              "NoneType"):
+        analyzer.classify_texts([ARTICLE, None])
+
+
+def test_classify_texts_reads_a_generator_once_for_every_backend(analyzer):
+    from dataclasses import replace
+
+    import numpy as np
+
+    from framing import Analyzer
+
+    class Language:  # stands in for the transformer backend's language model
+        seen: list = []
+        threshold = 0.5
+
+        def opinion_probability(self, texts):
+            self.seen.append(list(texts))
+            return np.full(len(texts), 0.5)
+
+    language = Language()
+    other = Analyzer(model=replace(analyzer.bundle, transformer=language))
+    texts = ["Critics slammed the reckless scheme.", "The council met on Tuesday."]
+    results = other.classify_texts(text for text in texts)
+    assert language.seen == [texts] and len(results) == 2
+
+
+def test_tab_completion_offers_the_public_names_each_documented():
+    import inspect
+
+    import framing
+
+    assert dir(framing) == sorted([*framing.__all__, "__version__"])
+    for name in framing.__all__:
+        doc = inspect.getdoc(getattr(framing, name))
+        assert doc and len(doc) > 30, name
+
+
+def test_the_version_is_the_projects():
+    import framing
+
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{framing.__version__}"' in pyproject
+
+
+@pytest.mark.parametrize("make", ["sentences_frame", "articles_frame", "actors_frame"])
+@pytest.mark.parametrize(("reports", "message"), [
+    (None, "takes a list of reports from Analyzer.analyze, not NoneType"),
+    ("text", "takes a list of reports from Analyzer.analyze, not str"),
+    (["The council met."], "takes reports from Analyzer.analyze, not str; analyze each text "
+                           "first"),
+])
+def test_tables_are_made_of_reports(make, reports, message):
+    import framing
+
+    with pytest.raises(TypeError, match=f"^{make} {re.escape(message)}$"):
+        getattr(framing, make)(reports)
+
+
+def test_one_report_is_given_in_a_list(seed_report):
+    from framing import actors_frame, articles_frame
+
+    with pytest.raises(TypeError, match=r"for one, give \[report\]"):
+        articles_frame(seed_report)
+    assert len(articles_frame(iter([seed_report]))) == 1
+    assert len(actors_frame([seed_report])) == len(seed_report.actors)
+
+
+def test_compare_takes_any_iterable_of_reports(corpus_reports, comparison):
+    from framing.compare import CompareError
+
+    pair = [corpus_reports["housing_oped"], corpus_reports["housing_wire"]]
+    assert compare(report for report in pair) == comparison
+    for wrong in (pair[0], 42, None, "AB"):
+        with pytest.raises(CompareError, match="^compare takes a list of two to four reports"):
+            compare(wrong)
