@@ -139,7 +139,7 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
     assert terms.count() > 10
     titles = [terms.nth(i).get_attribute("title") for i in range(terms.count())]
     assert any("Neutral alternative:" in t for t in titles)
-    assert any(t.startswith("loaded verb of saying:") for t in titles)
+    assert any(t.startswith("a loaded verb of saying: it judges the speaker") for t in titles)
     screenshot(page, "app_example")
 
     page.get_by_role("tab", name="Comparison").click()
