@@ -303,6 +303,15 @@ _WRITER_RESUMES = re.compile(
     r"of course|clearly|obviously|needless to say|sadly|predictably|tellingly|naturally|"
     r"unsurprisingly|"
     r"ironically|in truth|in reality|the truth is|truth be told)\b", re.IGNORECASE)
+# Verbs of judging a target ("Critics slammed the reckless scheme"): their object is the
+# writer's words, and what the source said of it follows "as", "of", "for" or "over"
+# ("… slammed the plan as a giveaway"). Not verbs whose object is what was said ("called
+# the plan reckless", "cited rising costs", "demanded the paper retract").
+_AT_A_TARGET = frozenset(
+    """blast slam rip lambaste berate scold chide castigate condemn denounce decry deplore
+    bemoan mock ridicule deride dismiss downplay hail laud defend vilify demonize belittle
+    disparage criticize praise accuse reject dispute deny rebut refute rebuff""".split())
+_OBJECT_SAID = re.compile(r"\b(?:as|of|for|over)\b", re.IGNORECASE)
 _INVERTING = frozenset("said says added adds wrote writes noted notes explained asked".split())
 _NUMBERS = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -660,7 +669,17 @@ class VoiceFinder:
                     resumes = _WRITER_RESUMES.search(text, attribution.end, s.end)
                     if resumes and len(TOKEN.findall(text[attribution.end:resumes.start()])) < 3:
                         resumes = None  # "said that, frankly, …": the source's own aside
-                    content = (attribution.end, resumes.start() if resumes else s.end)
+                    end = resumes.start() if resumes else s.end
+                    start = attribution.end
+                    if match.entry.term in _AT_A_TARGET and not _SAYS_WHAT.match(
+                            text, match.end) and not any(
+                            w in _COMPLEMENTIZERS or w == "to"
+                            for w in lowered[k_end + 1:k_end + 9]):
+                        # "Critics slammed the reckless scheme (as a giveaway)": the object is
+                        # the writer's words; what the source said of it follows "as", "of"
+                        said = _OBJECT_SAID.search(text, attribution.end, end)
+                        start = said.start() if said else end
+                    content = (start, end)
                 found.append(replace(attribution, content_start=content[0],
                                      content_end=content[1]))
         found.sort(key=lambda a: a.start)

@@ -152,6 +152,13 @@ def test_small_voices(analyzer, text, expected):
      {"frankly": "attributed", "disgrace": "attributed"}),
     ("The mayor said the budget was frankly a disgrace.",
      {"frankly": "attributed", "disgrace": "attributed"}),
+    # the target of a verb of judging is the writer's words; what the source said of it
+    # follows "as", "of"; a verb whose object is what was said keeps it the source's
+    ("Critics slammed the reckless scheme.", {"reckless": "author", "scheme": "author"}),
+    ("Critics slammed the scheme as reckless.", {"scheme": "author", "reckless": "attributed"}),
+    ("Moscow accused the disgraced envoy of reckless provocation.",
+     {"disgraced": "author", "reckless": "attributed"}),
+    ("The anchor called the senator a liar.", {"liar": "attributed"}),
 ])
 def test_the_writer_taking_a_sentence_back_from_its_source(analyzer, text, voices):
     report = analyzer.analyze(text)
