@@ -225,6 +225,10 @@ def test_every_metric_has_a_plain_name():
     from framing.report import metric_names
 
     assert all(bool(n.label) == bool(n.figure) and n.phrase for n in metric_names().values())
+    # every frame's share is worded alike (the outlet sentences set them side by side)
+    frames = {k: n.phrase for k, n in metric_names().items() if k.startswith("frame_")}
+    assert len(frames) == 15 and all(
+        p.startswith("share of framed body sentences framed as ") for p in frames.values())
 
 
 def test_metrics_table_reads_as_the_cards_and_the_summary(pair):
