@@ -231,8 +231,14 @@ def read_file(path: str | Path, **meta: str) -> Article:
             raise InputFileError(f"{shown_path(path)}: a symbolic link to nothing (its target "
                                  "is missing, or the links go round in a loop)")
         if not path.exists():
+            name = str(path)
+            if "\n" in name or name.count(" ") >= 8:
+                # article text given where a file name goes
+                raise InputFileError(f"{name[:60]!r}… is not a file name but looks like an "
+                                     "article's text: analyze it with analyze(text), or make "
+                                     "an Article with article_from_text(text)")
             hint = (f"; for a web page, give the whole address: https://{path}"
-                    if _LOOKS_LIKE_A_SITE.match(str(path)) else "")
+                    if _LOOKS_LIKE_A_SITE.match(name) else "")
             raise InputFileError(f"{path}: no such file{hint}")
         if path.is_dir():
             raise InputFileError(f"{path}: is a directory; name the article files inside it")

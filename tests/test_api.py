@@ -111,6 +111,18 @@ def test_a_series_of_texts_is_refused_with_what_to_do(analyzer):
         analyzer.analyze(pd.Series([ARTICLE, ARTICLE]))
 
 
+def test_an_articles_text_given_to_load_article_says_what_to_do_instead():
+    from framing import load_article
+    from framing.errors import InputFileError
+
+    with pytest.raises(InputFileError, match=r"looks like an article's text: analyze it with "
+                       r"analyze\(text\)") as raised:
+        load_article(ARTICLE)
+    assert len(str(raised.value)) < 200  # the text cut short, not printed whole
+    with pytest.raises(InputFileError, match="missing file.txt: no such file"):
+        load_article("missing file.txt")
+
+
 @pytest.mark.parametrize("text", ["The council met.", "Vote.", "Ukraine", "U.S.", "e.g.",
                                   "1.5", "@mayor"])
 def test_short_texts_that_name_no_file_are_still_analyzed(analyzer, text):
