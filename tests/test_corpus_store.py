@@ -140,6 +140,10 @@ def test_a_corpus_is_a_context_manager_with_a_short_repr(tmp_path):
         assert corpus.add([str(CORPUS_FILES[0])]).added == 1
     assert repr(corpus) == f"Corpus({str(db)!r})"
     assert corpus.sql("SELECT count(*) AS n FROM articles")["n"][0] == 1  # closing held nothing
+    # a misspelt option names the method called, not an internal function
+    with pytest.raises(TypeError, match=r"^Corpus.analyze\(\) got an unexpected keyword "
+                                        r"argument 'job'$"):
+        corpus.analyze(job=2)
 
 
 def test_two_corpus_objects_on_one_store_take_turns_in_one_process(tmp_path, analyzer):

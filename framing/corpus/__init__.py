@@ -93,8 +93,14 @@ class Corpus:
             and ``report`` (called with a one-line message per article that fails); see
             ``framing.corpus.run.run_analysis``.
         """
+        import inspect
+
         from .run import run_analysis
 
+        unknown = sorted(set(options) - set(inspect.signature(run_analysis).parameters))
+        if unknown:
+            raise TypeError(f"Corpus.analyze() got an unexpected keyword argument "
+                            f"{unknown[0]!r}")
         return run_analysis(self.path, analyzer, lexicons=lexicons, model=model, jobs=jobs,
                             engine=engine, scheduler=scheduler, rerun=rerun, **options)
 
