@@ -136,3 +136,11 @@ def test_the_readme_python_examples_run_and_print_what_the_text_says(tmp_path, m
     assert names["summary"].analyzed == len(names["corpus"].sql("SELECT id FROM articles"))
     assert "framing score" in out and "StoriesSummary(" in out
     assert f"scores=<{len(names['report'].scores)} SentenceScore>" in README
+
+
+def test_pip_install_of_the_package_installs_the_requirements():
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "dependencies" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["dependencies"] == {
+        "file": ["requirements.txt"]}
