@@ -193,7 +193,7 @@ class ActorFinder:
             return
         stripped = self.names.strip_titles(run)
         if not self.names.is_person(stripped):
-            # "[Secretary of] State Dana Whitfield", "Ferguson Police Lt. Col. Al Eickhoff"
+            # "[Secretary of] State Dana Whitfield", "Dalton Police Lt. Col. Al Brenner"
             stripped = self.names.after_title_end(run) or self.names.person_in(run) or stripped
         else:  # the person after the last title: "[Weekly] Standard Editor Bill Kristol"
             person = self.names.person_in(run)

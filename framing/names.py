@@ -62,7 +62,7 @@ ORG_WORDS = frozenset(
     relations act control prevention budget""".split()
 )
 
-# the last word of a business's name, never a name alone: "Pellworth Homes", "Rystad Energy"
+# the last word of a business's name, never a name alone: "Pellworth Homes", "Brantor Energy"
 COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
@@ -246,7 +246,7 @@ class Names:
 
     def person_after_words(self, run: list[str]) -> list[str]:
         """The person at the end of a run that opens with other words, from a common first
-        name on ("Shooter Stephen C Paddock", "Orthodox Jew Ivanka Trump"), or [] when the
+        name on ("Shooter Stephen C Dorne", "Orthodox Jew Miriam Kessel"), or [] when the
         run opens with a first name or an initial or holds no such person."""
         if len(run) < 3 or run[0].lower() in self.first_names or _INITIAL.fullmatch(run[0]) or (
                 run[0].lower() in _PLACE_OPENERS or run[-1].lower() in _STREET_WORDS):
@@ -254,9 +254,9 @@ class Names:
         for i in range(1, len(run) - 1):
             word = run[i].lower()
             if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
-                # after an English word, an acronym or a place ("Vicky Jo Hartzler", "Mariah
+                # after an English word, an acronym or a place ("Vicky Jo Carrow", "Mariah
                 # Carey" are whole names), a name of three words at most ("Stephen C
-                # Paddock"; not "Muhammad Ali Legacy Award")
+                # Dorne"; not "Helen Vasquez Legacy Award")
                 before = run[i - 1]
                 known = everyday_word(before.lower()) or before.isupper() or (
                     self.place(before) is not None)

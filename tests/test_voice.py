@@ -228,16 +228,16 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
 def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyzer):
     report = analyzer.analyze(
         "Councilwoman Jo Park voted against the plan. Park said the budget was too thin.\n\n"
-        "The ruling came from U.S. District Judge Gonzalo Curiel on Monday.\n\n"
-        "Harbor County Sheriff Ray Dunmore and Ferguson Police Lt. Col. Al Eickhoff said the "
+        "The ruling came from U.S. District Judge Marisol Tavera on Monday.\n\n"
+        "Harbor County Sheriff Ray Dunmore and Dalton Police Lt. Col. Al Brenner said the "
         "road would reopen. State Sen. Dick Holt agreed.\n\n"
         "Crowds filled Queen Victoria Park and Union Station.")
     kinds = {a.name: (a.kind, a.mentions) for a in report.actors}
     # a first name after a person's title is a person, though "Park" names places and the
     # run opens with a court, a county or a police force
     assert kinds["Jo Park"] == ("person", 2) and "Park" not in kinds
-    assert kinds["Gonzalo Curiel"] == ("person", 1)
-    assert kinds["Ray Dunmore"] == ("person", 1) and kinds["Al Eickhoff"] == ("person", 1)
+    assert kinds["Marisol Tavera"] == ("person", 1)
+    assert kinds["Ray Dunmore"] == ("person", 1) and kinds["Al Brenner"] == ("person", 1)
     assert kinds["Dick Holt"] == ("person", 1)
     assert not any("Judge" in n or "Sheriff" in n or "Lt" in n or "Sen" in n for n in kinds)
     # a royal title names places too
@@ -246,28 +246,28 @@ def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyze
 
 def test_a_person_named_after_other_words_is_named_alone(analyzer):
     report = analyzer.analyze(
-        "Quarterback Colin Kaepernick knelt, and CNN Jake Tapper asked why. Kaepernick said he "
-        "would go on. Rep. Vicky Jo Hartzler answered. Crowds gathered at Fort Leonard Wood "
-        "and on West Jonathan Drive for the Sports Illustrated Muhammad Ali Legacy Award.")
+        "Quarterback Colin Marsh knelt, and CNN Dana Tapley asked why. Marsh said he "
+        "would go on. Rep. Vicky Jo Carrow answered. Crowds gathered at Fort Leonard Wood "
+        "and on West Jonathan Drive for the Tidewater Gazette Helen Vasquez Legacy Award.")
     kinds = {a.name: (a.kind, a.mentions) for a in report.actors}
     # the words before a common first name are no part of the person's name
-    assert kinds["Colin Kaepernick"] == ("person", 2) and kinds["Jake Tapper"][0] == "person"
+    assert kinds["Colin Marsh"] == ("person", 2) and kinds["Dana Tapley"][0] == "person"
     # a first name after a name no list knows is part of it; places named after people stay
     # places, and a long run is no person
-    assert kinds["Vicky Jo Hartzler"][0] == "person"
+    assert kinds["Vicky Jo Carrow"][0] == "person"
     assert {"Fort Leonard Wood", "West Jonathan Drive"} <= set(kinds)
-    assert not {"Leonard Wood", "Jonathan Drive", "Muhammad Ali Legacy Award"} & set(kinds)
+    assert not {"Leonard Wood", "Jonathan Drive", "Helen Vasquez Legacy Award"} & set(kinds)
 
 
 def test_a_business_named_by_its_trade_is_an_organization(analyzer):
     report = analyzer.analyze(
-        "Pellworth Homes said the houses would be built by May. Rystad Energy said prices "
+        "Pellworth Homes said the houses would be built by May. Brantor Energy said prices "
         "would fall. Insurance costs rose. Homes sold fast.")
     kinds = {a.name: a.kind for a in report.actors}
     # the trade as the name's last word makes a business, not a person; alone, no actor
-    assert kinds == {"Pellworth Homes": "organization", "Rystad Energy": "organization"}
+    assert kinds == {"Pellworth Homes": "organization", "Brantor Energy": "organization"}
     sources = {a.name: a.attributed_sentences for a in report.actors}
-    assert sources == {"Pellworth Homes": 1, "Rystad Energy": 1}
+    assert sources == {"Pellworth Homes": 1, "Brantor Energy": 1}
 
 
 def test_the_speaker_names_the_sentences_first_word(analyzer):
