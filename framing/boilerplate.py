@@ -17,9 +17,15 @@ _LINK_PHRASE = re.compile(
     r"^\s*(read next|read more|see also|also read|further reading|more on this story|"
     r"most read|more from|more stories|sign up|subscribe|advertisement|share this|"
     r"follow us|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|"
-    r"leia também|leggi anche)\b",
+    r"leia também|leggi anche|"
+    # a cookie banner
+    r"we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|manage cookies|"
+    r"cookie settings|by continuing to (?:use|browse) this (?:web)?site)\b",
     re.IGNORECASE,
 )
+# A site's menu: three or more short items between bars or dots ("Home | News | Sport",
+# "Privacy policy · Terms of use · Contact us").
+_MENU = re.compile(r"^\s*[^|·•.!?]{1,30}(?:\s[|·•]\s[^|·•.!?]{1,30}){2,}\s*$")
 # A label and a separator: a line of links, however many ("RELATED: … | … | …").
 _LINK_LABEL = re.compile(
     r"^\s*(related|related (?:stories|articles|coverage|posts|content|links)|recommended|"
@@ -46,5 +52,7 @@ def is_link_line(line: str, *, arrows: bool = True) -> bool:
     if (_LINK_PHRASE.match(line) or (arrows and _ARROW.match(line))) and words <= 25:
         return True
     if _LINK_LABEL.match(line) and words <= 60:
+        return True
+    if _MENU.match(line):
         return True
     return bool(_LINK_WORD.match(line) and words <= 8 and not _SENTENCE_END.search(line))

@@ -143,8 +143,12 @@ class Segmenter:
         """Return the article's sentences in order, with ``kind`` set and default voice."""
         text = article.text
         sentences: list[Sentence] = []
+        only_links = True  # every line so far of this paragraph is a link line (a menu)
         for line in lines(text):
-            kind = _line_kind(text, line, article.title)
+            only_links = only_links or line.position == 0
+            kind = _line_kind(text, line, article.title,
+                              after_links=only_links and line.position > 0)
+            only_links = only_links and kind == "link"
             spans = self._split(text, line.start, line.end)
             for start, end in spans:
                 sentence_kind = kind or _sentence_kind(text[start:end])
@@ -313,8 +317,10 @@ DATELINE = re.compile(
     r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
 
 
-def _line_kind(text: str, line: _Line, title: str) -> str:
-    """The kind of a whole line when it is not body text, else the empty string."""
+def _line_kind(text: str, line: _Line, title: str, after_links: bool = False) -> str:
+    """The kind of a whole line when it is not body text, else the empty string;
+    ``after_links``: every line above it in its paragraph is a link line (a pasted page's
+    menu and cookie banner)."""
     content = text[line.start:line.end]
     words = _words(content)
     if line.paragraph == 0 and title and content.strip() == title.strip():
@@ -337,10 +343,12 @@ def _line_kind(text: str, line: _Line, title: str) -> str:
         return "caption"
     if 2 <= len(words) <= 24 and _is_title_case(words):
         return "headline"
-    if (line.paragraph == 0 and line.position == 0 and line.last and 3 <= len(words) <= 24
+    if (line.paragraph == 0 and (line.position == 0 or after_links) and line.last
+            and 3 <= len(words) <= 24
             and line.end < len(text.rstrip()) and not DATELINE.match(content)):
-        # The text's first line, a paragraph of its own without a sentence's end, above the
-        # rest: a headline in sentence case ("Council approves budget after long debate")
+        # The text's first line (or first after a menu), a paragraph of its own without a
+        # sentence's end, above the rest: a headline in sentence case ("Council approves
+        # budget after long debate")
         return "headline"
     return ""
 

@@ -224,6 +224,13 @@ def test_an_abbreviated_title_stays_with_its_name(text, sentences):
         ("RELATED: " + " | ".join(["Ferry fares rise again on the island route"] * 4), "link"),
         ("Trending upward, the harbour's takings rose by a tenth last year.", "body"),
         ("More than 2,000 islanders signed the petition.", "body"),
+        # a pasted page's menu and cookie banner
+        ("Home | News | Sport | Weather | Sign in", "link"),
+        ("Privacy policy · Terms of use · Contact us", "link"),
+        ("We use cookies to improve your experience.", "link"),
+        ("By continuing to use this site you agree to our cookie policy.", "link"),
+        ("Ferry fares rise | Island news", "body"),
+        ("The vote was 3 | 2 | 1 in favour of the ferry.", "body"),
     ],
 )
 def test_link_lines_in_plain_text_are_no_body_text(line, kind):
@@ -246,3 +253,12 @@ def test_a_first_line_alone_is_a_headline_in_sentence_case_too(first, kind):
     text = f"{first}\n\nThe council voted 7-2 on Tuesday to approve the budget."
     sentences = Segmenter().segment(Article(text=text))
     assert sentences[0].kind == kind and sentences[-1].kind == "body"
+
+
+def test_a_pasted_pages_headline_under_its_menu_and_cookie_banner():
+    text = ("Home | News | Sport | Weather | Sign in\n"
+            "We use cookies to improve your experience. Accept all cookies\n"
+            "Millbrook High wins regional football final\n\n"
+            "Millbrook High School won the regional final on Saturday, beating Dunmore 2-1.\n\n"
+            "Privacy policy | Terms of use | Contact us")
+    assert [k for k, _ in kinds_of(text)] == ["link", "link", "link", "headline", "body", "link"]
