@@ -145,7 +145,8 @@ class Segmenter:
         sentences: list[Sentence] = []
         only_links = True  # every line so far of this paragraph is a link line (a menu)
         for line in lines(text):
-            only_links = only_links or line.position == 0
+            if line.position == 0:
+                only_links = True
             kind = _line_kind(text, line, article.title,
                               after_links=only_links and line.position > 0)
             only_links = only_links and kind == "link"

@@ -301,8 +301,8 @@ _ATTRIBUTION_LINE = 80
 _WRITER_RESUMES = re.compile(
     r"(?:,\s*(?:but|and|yet)|;(?:\s*(?:but|and|yet))?|\s[–—-])\s+(?:frankly|honestly|"
     r"of course|clearly|obviously|needless to say|sadly|predictably|tellingly|naturally|"
-    r"unsurprisingly|"
-    r"ironically|in truth|in reality|the truth is|truth be told)\b", re.IGNORECASE)
+    r"unsurprisingly|ironically|in truth|in reality|the truth is|truth be told)\b",
+    re.IGNORECASE)
 # Verbs of judging a target ("Critics slammed the reckless scheme"): their object is the
 # writer's words, and what the source said of it follows "as", "of", "for" or "over"
 # ("… slammed the plan as a giveaway"). Not verbs whose object is what was said ("called
