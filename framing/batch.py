@@ -42,13 +42,19 @@ def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
     return tuple(sentence_rows(report))
 
 
-def _analyze_one(analyzer, source: str, level: str, fmt: str,
+def _analyze_one(analyzer, source, level: str, fmt: str,
                  allow_private_hosts: bool = False) -> Outcome:
+    """``source``: a path or URL, or an Article already read (standard input, named "-")."""
+    from .report import Article
+
+    read = isinstance(source, Article)
+    name = "-" if read else source
     try:
-        report = analyzer.load(source, allow_private_hosts=allow_private_hosts)
+        report = (analyzer.analyze(source) if read
+                  else analyzer.load(source, allow_private_hosts=allow_private_hosts))
     except FramingError as error:
-        return Outcome(source, error=message_for(error, source))
-    return Outcome(source, rows_for(report, level, fmt), report.article.warnings)
+        return Outcome(name, error=message_for(error, name))
+    return Outcome(name, rows_for(report, level, fmt), report.article.warnings)
 
 
 # The analyzer of a worker process: set once per worker, by fork or by the initializer.
@@ -142,9 +148,10 @@ def jobs_option(value: str) -> int:
     return jobs
 
 
-def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1, *,
+def analyze_many(sources: list, level: str, fmt: str, analyzer, jobs: int = 1, *,
                  allow_private_hosts: bool = False) -> Iterator[Outcome]:
-    """Outcomes in input order. With ``jobs`` > 1, articles are analyzed in worker processes
+    """Outcomes in input order (a source: a path or URL, or an Article already read). With
+    ``jobs`` > 1, articles are analyzed in worker processes
     that share the already loaded analyzer (fork) or build their own (spawn). The
     transformer backend runs in one process: torch already uses every core.
     ``allow_private_hosts`` lets URLs on local and private networks be fetched."""

@@ -272,6 +272,7 @@ def run_analyze(args) -> int:
     from .batch import analyze_many, default_jobs, progress_bar
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
+    args.out = _dash_is_stdout(args.out)
     _check_out(args.out, formats=(".csv", ".json"))
     suffix = Path(args.out).suffix.lower() if args.out else ""
     if args.format and suffix in (".csv", ".json") and suffix != f".{args.format}":
@@ -283,6 +284,7 @@ def run_analyze(args) -> int:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     args.sources, empty_folders = _expand_folders(named)
     _check_out(args.out, args.sources)
+    args.sources, unread = _read_stdin(args.sources)
     for folder in empty_folders:
         print(f"framing: skipped {printable(folder)}: no .txt, .md or .html files in this folder",
               file=sys.stderr)
@@ -317,7 +319,7 @@ def run_analyze(args) -> int:
     finally:
         progress.close()
     done = len(args.sources) - failed
-    failed += len(empty_folders)
+    failed += len(empty_folders) + unread
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
         print(f"framing: error: all {failed} input(s) failed; nothing written", file=sys.stderr)
@@ -331,6 +333,30 @@ def run_analyze(args) -> int:
         print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _dash_is_stdout(out: str | None) -> str | None:
+    """``--out -`` is standard output, as the default is (not a file named "-")."""
+    return None if out == "-" else out
+
+
+def _read_stdin(sources: list[str]) -> tuple[list, int]:
+    """The inputs with ``-`` replaced by the article read from standard input (read once, here,
+    before any worker starts), and 1 if that article could not be read (said so) else 0."""
+    if "-" not in sources:
+        return sources, 0
+    if sources.count("-") > 1:
+        raise InputFileError("-: standard input can be read once; name - once")
+    from .fetch import MAX_BYTES
+    from .ingest import article_from_bytes
+
+    at = sources.index("-")
+    try:
+        article = article_from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "-")
+    except FramingError as error:
+        print(f"framing: skipped -: {printable(message_for(error, '-'))}", file=sys.stderr)
+        return sources[:at] + sources[at + 1:], 1
+    return sources[:at] + [article] + sources[at + 1:], 0
 
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
@@ -396,6 +422,7 @@ def run_classify(args) -> int:
     from .export import RowWriter, terms_json
     from .ingest import MAX_CHARS
 
+    args.out = _dash_is_stdout(args.out)
     _check_out(args.out, [args.input], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     rows = read_csv_rows(args.input, args.text_column)
@@ -523,6 +550,9 @@ def run_compare(args) -> int:
         raise CompareError(f"{empty_folders[0]}: no .txt, .md or .html files in this folder")
     if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
         raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
+    if args.out == "-":  # (not a folder named "-": the summary already goes to stdout)
+        raise InputFileError("--out -: compare prints its summary on standard output; give "
+                             "--out a folder for the CSV files and JSON, or a .json file")
     if args.out and Path(args.out).suffix and Path(args.out).suffix.lower() != ".json":
         raise InputFileError(f"{args.out}: give a folder for the CSV files and JSON, or a "
                              ".json file")

@@ -216,7 +216,7 @@ MADE_UP_ID = re.compile(r"text-[0-9a-f]{8}")
 
 
 def _default_id(source_path: str, text: str) -> str:
-    if source_path:
+    if source_path and source_path != "-":  # ("-": standard input, which has no name)
         return Path(source_path).stem
     return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 

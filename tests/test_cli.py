@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -516,3 +517,49 @@ def test_printable(text, shown):
     from framing.errors import printable
 
     assert printable(text) == shown
+
+
+STORY = ("Council raises parking fees\n\nMILLBROOK \u2014 The council voted 5-2 on Tuesday to "
+         "raise parking fees, a reckless decision.\n\nMayor Lorna Feeney admitted that the "
+         "increase would bring in $340,000 a year.\n")
+
+
+def test_analyze_reads_an_article_from_standard_input():
+    result = run("analyze", "-", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["article_id"] for row in rows} == {rows[0]["article_id"]}
+    assert rows[0]["article_id"].startswith("text-")  # a text without a name, as in Python
+    assert any("reckless" in row["loaded_terms"] for row in rows)
+
+
+def test_standard_input_among_files_keeps_its_place_and_is_read_once(tmp_path):
+    result = run("analyze", "--level", "article", CORPUS / "strike_wire.txt", "-",
+                 "--jobs", "2", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    ids = [row["article_id"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert ids[0] == "strike_wire" and ids[1].startswith("text-") and len(ids) == 2
+    assert_clean_error(run("analyze", "-", "-", stdin=STORY), "standard input")
+    assert_clean_error(run("analyze", "-", stdin=""), "skipped -: ")
+
+
+def test_out_dash_is_standard_output(tmp_path):
+    # run where a file named "-" would be made, with the package still importable
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run_here(*args):
+        return subprocess.run([sys.executable, "-m", "framing", *map(str, args)], env=env,
+                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
+
+    result = run_here("analyze", CORPUS / "strike_wire.txt", "--out", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("article_id,") and result.stderr == ""
+    table = tmp_path / "in.csv"
+    write_csv(table, [{"text": "The council met on Tuesday."}], ["text"])
+    result = run_here("classify", table, "--out", "-")
+    assert result.returncode == 0 and result.stdout.startswith("text,label"), result.stderr
+    result = run_here("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
+                      "--out", "-")
+    assert_clean_error(result, "--out -: compare prints its summary on standard output")
+    assert not (tmp_path / "-").exists()
