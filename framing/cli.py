@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
+import operator
+import re
 import signal
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import (
@@ -63,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "at most 8; up to 64)")
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
+    analyze.add_argument("--fail-on", metavar="CONDITION", action="append", default=[],
+                         type=_condition,
+                         help="exit with status 1 when an article meets CONDITION: a column "
+                         "of --level article, an operator and a number, such as "
+                         "'author_loaded_per_1k > 5' or 'opinion_sentences >= 1' (repeatable; "
+                         "each article that meets one is named on stderr)")
     _backend_option(analyze)
     _fetch_option(analyze)
     analyze.set_defaults(run=run_analyze)
@@ -170,6 +180,56 @@ def _jobs(value: str) -> int:
     from .batch import jobs_option
 
     return jobs_option(value)
+
+
+EXIT_FAILED_CHECK = 1  # --fail-on: an article met a condition (2 stays "an input failed")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One ``--fail-on`` condition: an article-level column, an operator, a number."""
+
+    column: str
+    operator: str
+    value: float
+
+    def met_by(self, row: dict) -> bool:
+        return _OPERATORS[self.operator](float(row[self.column]), self.value)
+
+    def __str__(self) -> str:
+        return f"{self.column} {self.operator} {self.value:g}"
+
+
+_OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le,
+              "==": operator.eq, "!=": operator.ne}
+_CONDITION = re.compile(r"\s*([A-Za-z_0-9]+)\s*(>=|<=|==|!=|>|<)\s*(\S+)\s*")
+
+
+def _condition(text: str) -> Condition:
+    """``--fail-on 'author_loaded_per_1k > 5'``: checked here, so a typo stops the run before
+    any article is analyzed."""
+    from .export import ARTICLE_NUMBER_COLUMNS
+
+    m = _CONDITION.fullmatch(text)
+    if not m:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a condition; write a column, an operator (> >= < <= == !=) and "
+            "a number, such as 'author_loaded_per_1k > 5'")
+    column, op, number = m.groups()
+    if column not in ARTICLE_NUMBER_COLUMNS:
+        raise argparse.ArgumentTypeError(
+            f"{column!r} is not a number column of --level article (README, \"Article-level "
+            "columns\"): such as author_loaded_per_1k, opinion_sentences, framing_score")
+    value = {"true": 1.0, "false": 0.0}.get(number.lower())
+    if value is None:
+        try:
+            value = float(number)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number"
+                                             ) from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number")
+    return Condition(column, op, value)
 
 
 def _fetch_option(command: argparse.ArgumentParser) -> None:
@@ -297,9 +357,11 @@ def run_analyze(args) -> int:
     progress = progress_bar(len(args.sources), show_progress)
     writer = RowWriter(args.out, fmt, columns)
     failed = 0
+    checked_out: list[str] = []  # the inputs that met a --fail-on condition
     try:
         for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs,
-                                    allow_private_hosts=args.allow_private_hosts):
+                                    allow_private_hosts=args.allow_private_hosts,
+                                    article_rows=bool(args.fail_on)):
             progress.update(1)
             if outcome.error:
                 failed += 1
@@ -313,6 +375,13 @@ def run_analyze(args) -> int:
                                file=sys.stderr)
             for row in outcome.rows:
                 writer.write(row)
+            met = [c for c in args.fail_on if c.met_by(outcome.article)] if args.fail_on else []
+            if met:
+                checked_out.append(outcome.source)
+                shown = "; ".join(f"{c.column} is {outcome.article[c.column]} ({c})"
+                                  for c in met)
+                progress.write(f"framing: fails: {printable(outcome.source)}: {printable(shown)}",
+                               file=sys.stderr)
     except BaseException:
         writer.abort()
         raise
@@ -332,6 +401,10 @@ def run_analyze(args) -> int:
     if failed:
         print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
         return EXIT_ERROR
+    if checked_out:
+        print(f"framing: {len(checked_out)} of {done} article(s) met a --fail-on condition",
+              file=sys.stderr)
+        return EXIT_FAILED_CHECK
     return 0
 
 
