@@ -28,6 +28,7 @@ class Outcome:
     rows: tuple[dict, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
+    article: dict | None = None  # the article-level row, when asked for (``--fail-on``)
 
 
 def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
@@ -42,13 +43,23 @@ def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
     return tuple(sentence_rows(report))
 
 
-def _analyze_one(analyzer, source: str, level: str, fmt: str,
-                 allow_private_hosts: bool = False) -> Outcome:
+def _analyze_one(analyzer, source, level: str, fmt: str,
+                 allow_private_hosts: bool = False, article_rows: bool = False) -> Outcome:
+    """``source``: a path or URL, or an Article already read (standard input, named "-");
+    ``article_rows``: the Outcome carries the article-level row too."""
+    from .export import article_row
+    from .report import Article
+
+    read = isinstance(source, Article)
+    name = "-" if read else source
     try:
-        report = analyzer.load(source, allow_private_hosts=allow_private_hosts)
+        report = (analyzer.analyze(source) if read
+                  else analyzer.load(source, allow_private_hosts=allow_private_hosts))
     except FramingError as error:
-        return Outcome(source, error=message_for(error, source))
-    return Outcome(source, rows_for(report, level, fmt), report.article.warnings)
+        return Outcome(name, error=message_for(error, name))
+    rows = rows_for(report, level, fmt)
+    article = (rows[0] if level == "article" else article_row(report)) if article_rows else None
+    return Outcome(name, rows, report.article.warnings, article=article)
 
 
 # The analyzer of a worker process: set once per worker, by fork or by the initializer.
@@ -115,9 +126,8 @@ def _init_worker(lexicons, model) -> None:
         _WORKER["analyzer"] = Analyzer(lexicons=lexicons, model=model)
 
 
-def _work(task: tuple[str, str, str, bool]) -> Outcome:
-    source, level, fmt, allow_private_hosts = task
-    return _analyze_one(_WORKER["analyzer"], source, level, fmt, allow_private_hosts)
+def _work(task: tuple) -> Outcome:
+    return _analyze_one(_WORKER["analyzer"], *task)
 
 
 MAX_JOBS = 64  # worker processes at most, whatever is asked: each holds an analyzer
@@ -142,16 +152,19 @@ def jobs_option(value: str) -> int:
     return jobs
 
 
-def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int = 1, *,
-                 allow_private_hosts: bool = False) -> Iterator[Outcome]:
-    """Outcomes in input order. With ``jobs`` > 1, articles are analyzed in worker processes
+def analyze_many(sources: list, level: str, fmt: str, analyzer, jobs: int = 1, *,
+                 allow_private_hosts: bool = False,
+                 article_rows: bool = False) -> Iterator[Outcome]:
+    """Outcomes in input order (a source: a path or URL, or an Article already read). With
+    ``jobs`` > 1, articles are analyzed in worker processes
     that share the already loaded analyzer (fork) or build their own (spawn). The
     transformer backend runs in one process: torch already uses every core.
-    ``allow_private_hosts`` lets URLs on local and private networks be fetched."""
+    ``allow_private_hosts`` lets URLs on local and private networks be fetched;
+    ``article_rows``: each Outcome also carries its article-level row."""
     jobs = min(jobs, len(sources), MAX_JOBS)  # never more processes than inputs
     if jobs <= 1 or len(sources) < 2 or analyzer.bundle.transformer is not None:
         for source in sources:
-            yield _analyze_one(analyzer, source, level, fmt, allow_private_hosts)
+            yield _analyze_one(analyzer, source, level, fmt, allow_private_hosts, article_rows)
         return
     _ = analyzer.model  # train or load the shipped model once, before the workers start
     methods = multiprocessing.get_all_start_methods()
@@ -161,7 +174,8 @@ def analyze_many(sources: list[str], level: str, fmt: str, analyzer, jobs: int =
         with frozen_heap(), worker_pool(context, jobs, _init_worker,
                                         (analyzer.lexicon_files,
                                          replace(analyzer.bundle, model=analyzer.model))) as pool:
-            tasks = ((source, level, fmt, allow_private_hosts) for source in sources)
+            tasks = ((source, level, fmt, allow_private_hosts, article_rows)
+                     for source in sources)
             yield from pool.imap(_work, tasks, chunksize=4)
     finally:
         _WORKER.pop("analyzer", None)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
+import operator
+import re
 import signal
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import (
@@ -63,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "at most 8; up to 64)")
     analyze.add_argument("--progress", action="store_true",
                          help="show a progress bar (shown anyway on a terminal)")
+    analyze.add_argument("--fail-on", metavar="CONDITION", action="append", default=[],
+                         type=_condition,
+                         help="exit with status 1 when an article meets CONDITION: a column "
+                         "of --level article, an operator and a number, such as "
+                         "'author_loaded_per_1k > 5' or 'opinion_sentences >= 1' (repeatable; "
+                         "each article that meets one is named on stderr)")
     _backend_option(analyze)
     _fetch_option(analyze)
     analyze.set_defaults(run=run_analyze)
@@ -172,6 +182,56 @@ def _jobs(value: str) -> int:
     return jobs_option(value)
 
 
+EXIT_FAILED_CHECK = 1  # --fail-on: an article met a condition (2 stays "an input failed")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One ``--fail-on`` condition: an article-level column, an operator, a number."""
+
+    column: str
+    operator: str
+    value: float
+
+    def met_by(self, row: dict) -> bool:
+        return _OPERATORS[self.operator](float(row[self.column]), self.value)
+
+    def __str__(self) -> str:
+        return f"{self.column} {self.operator} {self.value:g}"
+
+
+_OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le,
+              "==": operator.eq, "!=": operator.ne}
+_CONDITION = re.compile(r"\s*([A-Za-z_0-9]+)\s*(>=|<=|==|!=|>|<)\s*(\S+)\s*")
+
+
+def _condition(text: str) -> Condition:
+    """``--fail-on 'author_loaded_per_1k > 5'``: checked here, so a typo stops the run before
+    any article is analyzed."""
+    from .export import ARTICLE_NUMBER_COLUMNS
+
+    m = _CONDITION.fullmatch(text)
+    if not m:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a condition; write a column, an operator (> >= < <= == !=) and "
+            "a number, such as 'author_loaded_per_1k > 5'")
+    column, op, number = m.groups()
+    if column not in ARTICLE_NUMBER_COLUMNS:
+        raise argparse.ArgumentTypeError(
+            f"{column!r} is not a number column of --level article (README, \"Article-level "
+            "columns\"): such as author_loaded_per_1k, opinion_sentences, framing_score")
+    value = {"true": 1.0, "false": 0.0}.get(number.lower())
+    if value is None:
+        try:
+            value = float(number)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number"
+                                             ) from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number")
+    return Condition(column, op, value)
+
+
 def _fetch_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--allow-private-hosts", action="store_true",
                          help="also fetch URLs on loopback, private, link-local and "
@@ -272,6 +332,7 @@ def run_analyze(args) -> int:
     from .batch import analyze_many, default_jobs, progress_bar
     from .export import ACTOR_COLUMNS, ARTICLE_COLUMNS, SENTENCE_COLUMNS, RowWriter
 
+    args.out = _dash_is_stdout(args.out)
     _check_out(args.out, formats=(".csv", ".json"))
     suffix = Path(args.out).suffix.lower() if args.out else ""
     if args.format and suffix in (".csv", ".json") and suffix != f".{args.format}":
@@ -283,6 +344,7 @@ def run_analyze(args) -> int:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     args.sources, empty_folders = _expand_folders(named)
     _check_out(args.out, args.sources)
+    args.sources, unread = _read_stdin(args.sources)
     for folder in empty_folders:
         print(f"framing: skipped {printable(folder)}: no .txt, .md or .html files in this folder",
               file=sys.stderr)
@@ -295,9 +357,11 @@ def run_analyze(args) -> int:
     progress = progress_bar(len(args.sources), show_progress)
     writer = RowWriter(args.out, fmt, columns)
     failed = 0
+    checked_out: list[str] = []  # the inputs that met a --fail-on condition
     try:
         for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs,
-                                    allow_private_hosts=args.allow_private_hosts):
+                                    allow_private_hosts=args.allow_private_hosts,
+                                    article_rows=bool(args.fail_on)):
             progress.update(1)
             if outcome.error:
                 failed += 1
@@ -311,13 +375,20 @@ def run_analyze(args) -> int:
                                file=sys.stderr)
             for row in outcome.rows:
                 writer.write(row)
+            met = [c for c in args.fail_on if c.met_by(outcome.article)] if args.fail_on else []
+            if met:
+                checked_out.append(outcome.source)
+                shown = "; ".join(f"{c.column} is {outcome.article[c.column]} ({c})"
+                                  for c in met)
+                progress.write(f"framing: fails: {printable(outcome.source)}: {printable(shown)}",
+                               file=sys.stderr)
     except BaseException:
         writer.abort()
         raise
     finally:
         progress.close()
     done = len(args.sources) - failed
-    failed += len(empty_folders)
+    failed += len(empty_folders) + unread
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
         print(f"framing: error: all {failed} input(s) failed; nothing written", file=sys.stderr)
@@ -330,7 +401,35 @@ def run_analyze(args) -> int:
     if failed:
         print(f"framing: error: {failed} of {done + failed} input(s) failed", file=sys.stderr)
         return EXIT_ERROR
+    if checked_out:
+        print(f"framing: {len(checked_out)} of {done} article(s) met a --fail-on condition",
+              file=sys.stderr)
+        return EXIT_FAILED_CHECK
     return 0
+
+
+def _dash_is_stdout(out: str | None) -> str | None:
+    """``--out -`` is standard output, as the default is (not a file named "-")."""
+    return None if out == "-" else out
+
+
+def _read_stdin(sources: list[str]) -> tuple[list, int]:
+    """The inputs with ``-`` replaced by the article read from standard input (read once, here,
+    before any worker starts), and 1 if that article could not be read (said so) else 0."""
+    if "-" not in sources:
+        return sources, 0
+    if sources.count("-") > 1:
+        raise InputFileError("-: standard input can be read once; name - once")
+    from .fetch import MAX_BYTES
+    from .ingest import article_from_bytes
+
+    at = sources.index("-")
+    try:
+        article = article_from_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "-")
+    except FramingError as error:
+        print(f"framing: skipped -: {printable(message_for(error, '-'))}", file=sys.stderr)
+        return sources[:at] + sources[at + 1:], 1
+    return sources[:at] + [article] + sources[at + 1:], 0
 
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
@@ -396,6 +495,7 @@ def run_classify(args) -> int:
     from .export import RowWriter, terms_json
     from .ingest import MAX_CHARS
 
+    args.out = _dash_is_stdout(args.out)
     _check_out(args.out, [args.input], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     rows = read_csv_rows(args.input, args.text_column)
@@ -523,6 +623,9 @@ def run_compare(args) -> int:
         raise CompareError(f"{empty_folders[0]}: no .txt, .md or .html files in this folder")
     if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
         raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
+    if args.out == "-":  # (not a folder named "-": the summary already goes to stdout)
+        raise InputFileError("--out -: compare prints its summary on standard output; give "
+                             "--out a folder for the CSV files and JSON, or a .json file")
     if args.out and Path(args.out).suffix and Path(args.out).suffix.lower() != ".json":
         raise InputFileError(f"{args.out}: give a folder for the CSV files and JSON, or a "
                              ".json file")

@@ -35,6 +35,9 @@ FRAME_COLUMNS = ("primary_frame",) + tuple(f"frame_{code}" for code in FRAMES)
 SCORE_COLUMNS = tuple(f"score_{row['part']}" for row in read_score_parts())
 ARTICLE_COLUMNS = (ARTICLE_INFO_COLUMNS + tuple(f.name for f in fields(ArticleMetrics))
                    + SCORE_COLUMNS + FRAME_COLUMNS)
+# the article-level columns that hold a number (or True/False): what --fail-on can test
+ARTICLE_NUMBER_COLUMNS = (tuple(f.name for f in fields(ArticleMetrics) if f.type != "str")
+                          + SCORE_COLUMNS + FRAME_COLUMNS[1:])
 ACTOR_COLUMNS = (
     "article_id", "actor", "mentions", "quoted_sentences", "attributed_sentences",
     "quoted_words", "attribution_verbs", "loaded_terms", "author_tone",

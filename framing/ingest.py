@@ -1,6 +1,7 @@
 """Read articles from text, files and URLs into ``Article`` records.
 
-- Plain text, ``.txt`` and ``.md``: the text as it is; a corpus file may open with a metadata
+- Plain text, ``.txt`` and ``.md``: the text as it is (line endings made ``\n``, soft hyphens
+  and zero-width spaces removed); a corpus file may open with a metadata
   header (``title:``, ``outlet:``, ``date:``, ``url:``, ``note:`` lines, then a ``---`` line).
 - ``.html`` files and URLs: the main text, title, date and outlet extracted with trafilatura,
   with menus, captions, bylines and "Read Next" links left out.
@@ -84,6 +85,7 @@ _BIO = re.compile(
     r"(reporter|correspondent|writer|columnist|editor|contributor))\b"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060]")
 _TABLE_NOTE = re.compile(r"^\s*(source|sources|note|graphic|chart|table)s?\s*:", re.IGNORECASE)
 
 
@@ -158,6 +160,10 @@ def article_from_text(
             f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} per article"
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # Invisible break marks pasted from a word processor or a page (a soft hyphen, Word's
+    # optional hyphen or &shy;; a zero-width space; a word joiner) split a word for the
+    # lexicon and the tokenizer ("disas\u00adtrous" is no loaded term) and show nothing.
+    text = _INVISIBLE.sub("", text)
     # Lone surrogates (a str from bytes decoded with surrogateescape) are not text: each
     # becomes U+FFFD, as a decoder would have made it, so the text can be encoded and exported.
     text = _SURROGATE.sub("\ufffd", text)
@@ -216,7 +222,7 @@ MADE_UP_ID = re.compile(r"text-[0-9a-f]{8}")
 
 
 def _default_id(source_path: str, text: str) -> str:
-    if source_path:
+    if source_path and source_path != "-":  # ("-": standard input, which has no name)
         return Path(source_path).stem
     return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -516,3 +517,94 @@ def test_printable(text, shown):
     from framing.errors import printable
 
     assert printable(text) == shown
+
+
+STORY = ("Council raises parking fees\n\nMILLBROOK \u2014 The council voted 5-2 on Tuesday to "
+         "raise parking fees, a reckless decision.\n\nMayor Lorna Feeney admitted that the "
+         "increase would bring in $340,000 a year.\n")
+
+
+def test_analyze_reads_an_article_from_standard_input():
+    result = run("analyze", "-", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["article_id"] for row in rows} == {rows[0]["article_id"]}
+    assert rows[0]["article_id"].startswith("text-")  # a text without a name, as in Python
+    assert any("reckless" in row["loaded_terms"] for row in rows)
+
+
+def test_standard_input_among_files_keeps_its_place_and_is_read_once(tmp_path):
+    result = run("analyze", "--level", "article", CORPUS / "strike_wire.txt", "-",
+                 "--jobs", "2", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    ids = [row["article_id"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert ids[0] == "strike_wire" and ids[1].startswith("text-") and len(ids) == 2
+    assert_clean_error(run("analyze", "-", "-", stdin=STORY), "standard input")
+    assert_clean_error(run("analyze", "-", stdin=""), "skipped -: ")
+
+
+def test_out_dash_is_standard_output(tmp_path):
+    # run where a file named "-" would be made, with the package still importable
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def run_here(*args):
+        return subprocess.run([sys.executable, "-m", "framing", *map(str, args)], env=env,
+                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
+
+    result = run_here("analyze", CORPUS / "strike_wire.txt", "--out", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("article_id,") and result.stderr == ""
+    table = tmp_path / "in.csv"
+    write_csv(table, [{"text": "The council met on Tuesday."}], ["text"])
+    result = run_here("classify", table, "--out", "-")
+    assert result.returncode == 0 and result.stdout.startswith("text,label"), result.stderr
+    result = run_here("compare", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
+                      "--out", "-")
+    assert_clean_error(result, "--out -: compare prints its summary on standard output")
+    assert not (tmp_path / "-").exists()
+
+
+CLEAN_STORY = ("Council raises parking fees\n\nMILLBROOK \u2014 The council voted 5-2 on Tuesday "
+               "to raise parking fees.\n\nMayor Lorna Feeney said the increase would bring in "
+               "$340,000 a year.\n")
+
+
+@pytest.mark.parametrize("level", ["sentence", "article"])
+def test_fail_on_exits_1_and_names_each_article_that_meets_a_condition(tmp_path, level):
+    loaded, clean = tmp_path / "loaded.txt", tmp_path / "clean.txt"
+    loaded.write_text(STORY)
+    clean.write_text(CLEAN_STORY)
+    result = run("analyze", loaded, clean, "--level", level, "--jobs", "2",
+                 "--fail-on", "author_loaded_per_1k > 5", "--fail-on", "opinion_sentences>=1")
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"framing: fails: {loaded}: author_loaded_per_1k is ")
+    assert lines[0].endswith("(author_loaded_per_1k > 5)")
+    assert lines[-1] == "framing: 1 of 2 article(s) met a --fail-on condition"
+    assert len(lines) == 2 and str(clean) not in result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))  # the rows are written all the same
+    assert {row["article_id"] for row in rows} == {"loaded", "clean"}
+    passed = run("analyze", clean, "--level", level, "--fail-on", "author_loaded_per_1k > 5")
+    assert passed.returncode == 0 and passed.stderr == ""
+
+
+def test_fail_on_with_a_bad_input_exits_2_and_from_stdin(tmp_path):
+    result = run("analyze", "-", tmp_path / "missing.txt", "--fail-on", "framing_score > 10",
+                 stdin=STORY)
+    assert_clean_error(result, "skipped")
+    assert "framing: fails: -: framing_score is" in result.stderr
+    assert run("analyze", "-", "--fail-on", "headline_flag == true",
+               stdin=CLEAN_STORY).returncode == 0
+
+
+@pytest.mark.parametrize("condition, message", [
+    ("author_loaded > 5", "'author_loaded' is not a number column of --level article"),
+    ("title > 5", "'title' is not a number column"),
+    ("author_loaded_per_1k >> 5", "is not a condition"),
+    ("author_loaded_per_1k > five", "'five' in 'author_loaded_per_1k > five' is not a number"),
+    ("author_loaded_per_1k > nan", "is not a number"),
+])
+def test_fail_on_refuses_a_condition_it_cannot_check(condition, message):
+    assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--fail-on", condition),
+                       message)

@@ -329,3 +329,16 @@ def test_uploaded_bytes_are_read_by_their_name():
                                              r".epub is one\), not article text; save the "
                                              r"article as text \(.txt\) or HTML$"):
         article_from_bytes(b"PK\x03\x04" + b"\x00" * 50, "story.docx")
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060"])
+def test_invisible_breaks_pasted_from_a_word_processor_do_not_hide_a_word(analyzer, invisible):
+    # a soft hyphen (Word's optional hyphen, a web page's &shy;), a zero-width space or a word
+    # joiner inside "disastrous" kept the lexicon from finding it
+    text = f"The council made a disas{invisible}trous decision on Tuesday."
+    article = article_from_text(text)
+    assert article.text == "The council made a disastrous decision on Tuesday."
+    report = analyzer.analyze(text)
+    assert [hit.surface for hit in report.hits] == ["disastrous"]
+    page = f"<html><body><article><p>{text} The vote was 5-2.</p></article></body></html>"
+    assert invisible not in article_from_html(page).text
