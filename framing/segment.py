@@ -113,6 +113,12 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# A whole line in Markdown's bold or italics, its text in group 2.
+_EMPHASIS = re.compile(r"^\s*([*_]{1,3})(\S.*?\S|\S)\1\s*$")
+# The desk's note on a story: "Editor's note: …", "Correction: …" (not "UPDATE: …", which
+# carries the news).
+_EDITORS_NOTE = re.compile(r"\s*[*_]{0,3}(?:editor[’']?s[’']? note|correction|clarification)"
+                           r"\s*[:—–]", re.IGNORECASE)
 # Repeated sentences (`mark_repeats`): the fewest words of a copy of a whole sentence, and of
 # a copy found inside a longer sentence ("Police made an arrest" inside "Seattle Police made
 # an arrest on Pine Street" is no copy); words compared in lower case, without punctuation.
@@ -143,13 +149,10 @@ class Segmenter:
         """Return the article's sentences in order, with ``kind`` set and default voice."""
         text = article.text
         sentences: list[Sentence] = []
-        only_links = True  # every line so far of this paragraph is a link line (a menu)
-        for line in lines(text):
-            if line.position == 0:
-                only_links = True
-            kind = _line_kind(text, line, article.title,
-                              after_links=only_links and line.position > 0)
-            only_links = only_links and kind == "link"
+        preamble = False  # every line above is a menu, a banner, a byline or a notice
+        for number, line in enumerate(lines(text)):
+            kind = _line_kind(text, line, article.title, after_preamble=preamble)
+            preamble = (preamble or number == 0) and kind in ("link", "byline")
             spans = self._split(text, line.start, line.end)
             for start, end in spans:
                 sentence_kind = kind or _sentence_kind(text[start:end])
@@ -318,10 +321,10 @@ DATELINE = re.compile(
     r"(?:\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:[—–]|\s-)\s*")
 
 
-def _line_kind(text: str, line: _Line, title: str, after_links: bool = False) -> str:
+def _line_kind(text: str, line: _Line, title: str, after_preamble: bool = False) -> str:
     """The kind of a whole line when it is not body text, else the empty string;
-    ``after_links``: every line above it in its paragraph is a link line (a pasted page's
-    menu and cookie banner)."""
+    ``after_preamble``: every line above it is a link line, a byline or a notice (a pasted
+    page's menu and cookie banner, an editor's note)."""
     content = text[line.start:line.end]
     words = _words(content)
     if line.paragraph == 0 and title and content.strip() == title.strip():
@@ -335,8 +338,10 @@ def _line_kind(text: str, line: _Line, title: str, after_links: bool = False) ->
         return "caption"
     if len(words) <= 20 and SIGNATURE.match(content):
         return "caption"  # the credit line of an embedded post
-    if len(words) <= 14 and _BYLINE.match(content):
-        return "byline"
+    if len(words) <= 14 and _BYLINE.match(_EMPHASIS.sub(r"\2", content)):
+        return "byline"  # (in Markdown's bold or italics too: "**By Sam Ortiz**")
+    if _EDITORS_NOTE.match(content):
+        return "byline"  # the desk's note on the story, not the story
     if not words or _TERMINAL.search(content) or content.rstrip()[-1:] in "\"”’'":
         return ""
     if 2 <= len(words) <= 5 and _is_title_case(words) and not line.last:
@@ -344,10 +349,10 @@ def _line_kind(text: str, line: _Line, title: str, after_links: bool = False) ->
         return "caption"
     if 2 <= len(words) <= 24 and _is_title_case(words):
         return "headline"
-    if (line.paragraph == 0 and (line.position == 0 or after_links) and line.last
+    if ((line.paragraph == 0 and line.position == 0 or after_preamble) and line.last
             and 3 <= len(words) <= 24
             and line.end < len(text.rstrip()) and not DATELINE.match(content)):
-        # The text's first line (or first after a menu), a paragraph of its own without a
+        # The text's first line (or first after a menu or a note), ending its paragraph without a
         # sentence's end, above the rest: a headline in sentence case ("Council approves
         # budget after long debate")
         return "headline"

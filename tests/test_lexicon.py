@@ -289,10 +289,23 @@ def loaded_surfaces(analyzer, text):
         ("The hawks in Washington are rattling their sabers over Ukraine.", "rattling", False),
         ("The news rattled markets on Monday.", "rattled", True),
         ("The wind rattled the windows all night.", "rattled", False),
+        # a newsroom's court report: a charge is no judgment
+        ("He pleaded not guilty to arson and reckless endangerment.", "reckless", False),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
     assert (surface in loaded_surfaces(analyzer, text)) is hit
+
+
+@pytest.mark.parametrize(("text", "surface", "hit"), [
+    # court terms and casualty reports: no hedge, no absolute claim
+    ("Judge Eleanor Voss scheduled a preliminary hearing for Dec. 3.", "preliminary", False),
+    ("The preliminary figures show a rise in fares.", "preliminary", True),
+    ("No one was injured in the fire.", "No one", False),
+    ("Nobody trusts the council any more.", "Nobody", True),
+])
+def test_hedges_and_intensifiers_in_another_sense(analyzer, text, surface, hit):
+    assert (surface in [h.surface for h in analyzer.classify_text(text).hits]) is hit
 
 
 @pytest.mark.parametrize(

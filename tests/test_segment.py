@@ -262,3 +262,19 @@ def test_a_pasted_pages_headline_under_its_menu_and_cookie_banner():
             "Millbrook High School won the regional final on Saturday, beating Dunmore 2-1.\n\n"
             "Privacy policy | Terms of use | Contact us")
     assert [k for k, _ in kinds_of(text)] == ["link", "link", "link", "headline", "body", "link"]
+
+
+@pytest.mark.parametrize("text", [
+    "Editor's note: This story was updated at 4 p.m.\nMillbrook council approves budget\n\n"
+    "The council voted 5-2 on Monday.",
+    "Editor's note: This story was updated at 4 p.m.\n\nMillbrook council approves budget\n\n"
+    "The council voted 5-2 on Monday.",
+])
+def test_a_headline_under_an_editors_note(text):
+    assert [k for k, _ in kinds_of(text)] == ["byline", "headline", "body"]
+
+
+def test_a_markdown_byline_and_a_correction_are_no_article_text():
+    text = ("Millbrook wins the final\n\n**By Sam Ortiz**\n\nMillbrook won 2-1 on Saturday.\n\n"
+            "Correction: An earlier version of this story misspelled the coach's name.")
+    assert [k for k, _ in kinds_of(text)] == ["headline", "byline", "body", "byline"]
