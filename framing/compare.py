@@ -742,7 +742,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     for k in range(len(c.reports)):
         if gaps[k] and bodies[k]:
             lines.append(SummaryLine(
-                f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences have no counterpart found "
+                f"{gaps[k]} of {name(k)}'s {bodies[k]} body sentences "
+                f"{'has' if gaps[k] == 1 else 'have'} no counterpart found "
                 f"in the other article{'s' if len(c.reports) > 2 else ''}.",
                 ((f"gaps_{name(k)}", gaps[k]), (f"body_sentences_{name(k)}", bodies[k]))))
     # Frames (a bootstrap over sentences: how often the most common frames differ)

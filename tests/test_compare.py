@@ -138,6 +138,15 @@ def test_gaps_are_the_unpaired_body_sentences(analyzer):
     assert "That is hardly poverty." in texts  # B's own commentary has no counterpart
 
 
+def test_one_sentence_without_a_counterpart_is_said_in_the_singular(analyzer):
+    text = ("The council approved the budget on Monday after a long debate. The vote was 5-2, "
+            "and the new budget takes effect in July.")
+    c = compare([analyzer.analyze(text),
+                 analyzer.analyze(text + " Residents packed the hall to watch the vote.")])
+    assert ("1 of B's 3 body sentences has no counterpart found in the other article."
+            in [line.text for line in c.summary])
+
+
 def test_terms_and_actors_unique_to_each(analyzer):
     c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
     unique_to_b = {t.term for t in c.terms if t.unique_to == 1}
