@@ -276,5 +276,5 @@ def test_a_headline_under_an_editors_note(text):
 
 def test_a_markdown_byline_and_a_correction_are_no_article_text():
     text = ("Millbrook wins the final\n\n**By Sam Ortiz**\n\nMillbrook won 2-1 on Saturday.\n\n"
-            "Correction: An earlier version of this story misspelled the coach's name.")
+            "Correction: The first copy misspelled the coach's name.")
     assert [k for k, _ in kinds_of(text)] == ["headline", "byline", "body", "byline"]
