@@ -717,7 +717,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                  (f"attributed_{name(k)}", reported))))
         if len(lines) >= 8:
             break
-    # How each article introduces the same speaker
+    # How each article introduces the same speaker (three speakers at most)
+    speakers = 0
     for actor in c.actors:
         # verbs only: "in a statement" and "according to" introduce a speaker but say nothing
         # of how ("A says Braley “condemned” where B says “in a written statement”")
@@ -729,14 +730,19 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                       if v and not actor.loaded_verbs[k] and k not in loaded_by]
         if loaded_by and neutral_by:
             a, b = loaded_by[0], neutral_by[0]
-            loaded_verb = actor.loaded_verbs[a][0]
+            loaded = actor.loaded_verbs[a][:3]  # every loaded verb A uses of the speaker
             neutral_verb = max(verbs[b], key=verbs[b].get)
+            quoted = [f"“{verb}”" for verb in loaded]
+            listed = (quoted[0] if len(quoted) == 1
+                      else ", ".join(quoted[:-1]) + " and " + quoted[-1])
             lines.append(SummaryLine(
-                f"{name(a)} says {actor.actor} “{loaded_verb}” where {name(b)} says "
+                f"{name(a)} says {actor.actor} {listed} where {name(b)} says "
                 f"“{neutral_verb}”.",
-                ((f"{loaded_verb}_{name(a)}", verbs[a].get(loaded_verb, 0)),
-                 (f"{neutral_verb}_{name(b)}", verbs[b][neutral_verb]))))
-            break
+                tuple((f"{verb}_{name(a)}", verbs[a].get(verb, 0)) for verb in loaded)
+                + ((f"{neutral_verb}_{name(b)}", verbs[b][neutral_verb]),)))
+            speakers += 1
+            if speakers == 3:
+                break
     # Coverage
     gaps = Counter(g.article for g in c.gaps)
     for k in range(len(c.reports)):

@@ -295,6 +295,17 @@ def test_a_speaker_introduced_without_a_verb_is_not_set_against_a_verb(analyzer)
     assert not [line for line in compare([a, according]).summary if " says " in line.text]
 
 
+def test_every_loaded_verb_of_every_speaker_is_set_against_the_plain_one(analyzer):
+    story = ("The council voted on Monday to close the pool. Mayor Lorna Feeney {0} the pool "
+             "was losing money. Feeney {1} the town could not afford repairs. Treasurer Omar "
+             "Reyes {2} the budget was sound.")
+    c = compare([analyzer.analyze(story.format("admitted", "claimed", "insisted")),
+                 analyzer.analyze(story.format("said", "said", "said"))])
+    assert [line.text for line in c.summary if " says " in line.text] == [
+        "A says Lorna Feeney “admitted” and “claimed” where B says “said”.",
+        "A says Omar Reyes “insisted” where B says “said”."]
+
+
 def test_articles_sharing_no_sentence_are_said_to_may_tell_other_stories(analyzer):
     strike, housing, chaos = (analyzer.analyze(load_article(CORPUS / f"{name}.txt"))
                               for name in ("strike_wire", "housing_wire", "strike_chaos"))
