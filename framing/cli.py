@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("sources", nargs="*", metavar="PATH_OR_URL")
     analyze.add_argument("--files-from", metavar="LIST",
-                         help="a text file listing more inputs, one path or URL per line")
+                         help="a text file listing more inputs, one path or URL per line "
+                         "(- reads the list from standard input)")
     analyze.add_argument("--level", choices=("sentence", "article", "actor"), default="sentence",
                          help="one row per sentence, per article, or per actor (person, "
                          "country or organization) of each article")
@@ -339,6 +340,9 @@ def run_analyze(args) -> int:
         raise InputFileError(f"{args.out}: --format {args.format} would write "
                              f"{args.format.upper()} into a {suffix} file; drop --format or "
                              "change the name")
+    if args.files_from == "-" and "-" in args.sources:
+        raise InputFileError("-: standard input can be read once: give the article or the "
+                             "list of files on it, not both")
     named = list(args.sources) + _listed(args.files_from)
     if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")

@@ -544,6 +544,16 @@ def test_standard_input_among_files_keeps_its_place_and_is_read_once(tmp_path):
     assert_clean_error(run("analyze", "-", stdin=""), "skipped -: ")
 
 
+def test_the_list_of_files_can_come_on_standard_input():
+    listing = f"{CORPUS / 'strike_wire.txt'}\n# a comment\n\n{CORPUS / 'strike_chaos.txt'}\n"
+    result = run("analyze", "--level", "article", "--files-from", "-", stdin=listing)
+    assert result.returncode == 0, result.stderr
+    ids = [row["article_id"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert ids == ["strike_wire", "strike_chaos"]
+    assert_clean_error(run("analyze", "-", "--files-from", "-", stdin=listing),
+                       "standard input can be read once")
+
+
 def test_out_dash_is_standard_output(tmp_path):
     # run where a file named "-" would be made, with the package still importable
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -12,6 +12,7 @@ ask questions in SQL.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from ..errors import shown_path
@@ -196,11 +197,18 @@ def _items(value, name: str) -> list:
 
 def listed(path: str | None) -> list[str]:
     """The inputs named in a --files-from list: one per line; blank lines and # comments
-    ignored."""
+    ignored; ``-`` reads the list from standard input (``find … | python -m framing …``)."""
     from ..errors import DecodeError, InputFileError
 
     if not path:
         return []
+    if path == "-":
+        try:
+            lines = sys.stdin.buffer.read().decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise DecodeError("-: the list on standard input is not UTF-8 text") from None
+        return [line.strip() for line in lines
+                if line.strip() and not line.lstrip().startswith("#")]
     listing = Path(path)
     check_path(listing, InputFileError)
     if not listing.is_file():

@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("db", metavar="DB")
     add.add_argument("sources", nargs="*", metavar="SOURCE")
     add.add_argument("--files-from", metavar="LIST",
-                     help="a text file listing more sources, one path or URL per line")
+                     help="a text file listing more sources, one path or URL per line (- reads "
+                     "the list from standard input)")
     add.add_argument("--feed", metavar="URL", action="append", default=[],
                      help="an RSS or Atom feed; each item's page is fetched (repeatable)")
     from .sources import COLUMN_NAMES
