@@ -291,6 +291,9 @@ def loaded_surfaces(analyzer, text):
         ("The wind rattled the windows all night.", "rattled", False),
         # a newsroom's court report: a charge is no judgment
         ("He pleaded not guilty to arson and reckless endangerment.", "reckless", False),
+        # a loaded verb whose noun is as loaded
+        ("The mayor's bluster did not move the council.", "bluster", True),
+        ("The council's spending splurge angered residents.", "splurge", True),
     ],
 )
 def test_word_senses(analyzer, text, surface, hit):
