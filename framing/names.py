@@ -129,6 +129,8 @@ class Names:
                     if re.fullmatch(r"[A-Z][a-z]+\.", row["title"]):
                         self.abbreviated_titles.add(row["title"][:-1])  # "Gov", "Sen", "Dr"
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
+        # what a name goes on after, its period and space aside: "St. Anne's", "Sen. Warren"
+        self._name_goes_on = ABBREVIATED | self.abbreviated_titles
         # what is left of a title of several words when its first word opened the sentence
         # (and so was not taken for part of a name): "state" of "secretary of state"
         self._title_ends = {" ".join(words[k:]) for t in self.titles
@@ -403,8 +405,7 @@ class Names:
                                            and not self._first_name_opens(text, m, end))
             if run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
-                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in ABBREVIATED
-                         or run[-1][1] in self.abbreviated_titles)):
+                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:

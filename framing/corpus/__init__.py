@@ -198,7 +198,7 @@ def _items(value, name: str) -> list:
 def listed(path: str | None) -> list[str]:
     """The inputs named in a --files-from list: one per line; blank lines and # comments
     ignored; ``-`` reads the list from standard input (``find … | python -m framing …``)."""
-    from ..errors import DecodeError, InputFileError
+    from ..errors import DecodeError
 
     if not path:
         return []
@@ -207,14 +207,21 @@ def listed(path: str | None) -> list[str]:
             lines = sys.stdin.buffer.read().decode("utf-8-sig").splitlines()
         except UnicodeDecodeError:
             raise DecodeError("-: the list on standard input is not UTF-8 text") from None
-        return [line.strip() for line in lines
-                if line.strip() and not line.lstrip().startswith("#")]
+    else:
+        lines = _list_file_lines(path)
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _list_file_lines(path: str) -> list[str]:
+    """The lines of a --files-from list file."""
+    from ..errors import DecodeError, InputFileError
+
     listing = Path(path)
     check_path(listing, InputFileError)
     if not listing.is_file():
         raise InputFileError(f"{shown_path(path)}: no such list file")
     try:
-        lines = listing.read_text(encoding="utf-8-sig").splitlines()
+        return listing.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise DecodeError(f"{shown_path(path)}: the list is not UTF-8 text") from None
     except OSError as error:
@@ -222,4 +229,3 @@ def listed(path: str | None) -> list[str]:
 
         raise InputFileError(f"{shown_path(path)}: cannot read the list ({os_reason(error)})"
                              ) from None
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
