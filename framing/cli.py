@@ -621,6 +621,7 @@ def run_compare(args) -> int:
     from .analyzer import Analyzer
     from .compare import MAX_ARTICLES, CompareError, compare
     from .export import write_comparison
+    from .report import Article
 
     args.sources, empty_folders = _expand_folders(list(args.sources))
     if empty_folders:
@@ -638,9 +639,16 @@ def run_compare(args) -> int:
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
         _check_out(args.out if Path(args.out).suffix else None, args.sources)
+    named = list(args.sources)
+    args.sources, unread = _read_stdin(args.sources)  # ("-": the article on standard input)
+    failed = ["-"] * unread
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
-    reports, failed = [], []
+    reports, from_stdin = [], None
     for source in args.sources:
+        if isinstance(source, Article):
+            reports.append(analyzer.analyze(source))
+            from_stdin = reports[-1]
+            continue
         try:
             reports.append(analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
         except FramingError as error:
@@ -652,7 +660,8 @@ def run_compare(args) -> int:
                            "failed; compare two to four")
     comparison = compare(reports)
     for label, report in zip(comparison.labels, reports):
-        title = report.article.title or report.article.id
+        title = report.article.title or (
+            "standard input" if report is from_stdin else report.article.id)
         # (a title and an outlet come from the page: no control character reaches the
         # terminal, which would read an ESC as the start of an escape sequence)
         print(printable(f"{label}: {title}" + (f" ({report.article.outlet})"
@@ -666,7 +675,7 @@ def run_compare(args) -> int:
         written = write_comparison(comparison, args.out)
         print(f"framing: wrote {', '.join(printable(p) for p in written)}", file=sys.stderr)
     if failed:
-        print(f"framing: error: {len(failed)} of {len(args.sources)} article(s) failed; "
+        print(f"framing: error: {len(failed)} of {len(named)} article(s) failed; "
               f"compared the other {len(reports)}", file=sys.stderr)
         return EXIT_ERROR
     return 0

@@ -544,6 +544,17 @@ def test_standard_input_among_files_keeps_its_place_and_is_read_once(tmp_path):
     assert_clean_error(run("analyze", "-", stdin=""), "skipped -: ")
 
 
+def test_compare_reads_one_article_from_standard_input():
+    result = run("compare", "-", CORPUS / "strike_wire.txt", stdin=STORY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("A: standard input\nB: Transit workers walk out")
+    assert_clean_error(run("compare", "-", "-", stdin=STORY), "standard input")
+    # an empty standard input is one failed article: named, and too few left to compare
+    empty = run("compare", "-", CORPUS / "strike_wire.txt", stdin="")
+    assert empty.returncode == 2 and "skipped -: " in empty.stderr
+    assert "1 article(s) left to compare after 1 failed" in empty.stderr
+
+
 def test_the_list_of_files_can_come_on_standard_input():
     listing = f"{CORPUS / 'strike_wire.txt'}\n# a comment\n\n{CORPUS / 'strike_chaos.txt'}\n"
     result = run("analyze", "--level", "article", "--files-from", "-", stdin=listing)
