@@ -662,6 +662,23 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 f"{_span(len(m), f'{loaded[lo]:.1f}', name(lo), f'{loaded[hi]:.1f}', name(hi))}"
                 " per 1,000 words; a difference this size is common by chance "
                 f"({p_phrase(d.p_value)}).", facts, False))
+    # Loaded words one article alone uses in its own voice (verbs of saying: the speakers' line)
+    for k in range(len(m)):
+        own = [t for t in c.terms if t.unique_to == k and t.category != "attribution_verb"]
+        if not own:
+            continue
+        shown = [f"“{t.term}”" + (" in scare quotes" if t.category == "scare_quote" else "")
+                 + (f" ({t.counts[k]} times)" if t.counts[k] > 1 else "") for t in own[:4]]
+        more = len(own) - len(shown)
+        listed = (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1])
+        others = name(1 - k) if len(m) == 2 else "the other articles"
+        lines.append(SummaryLine(
+            f"Loaded words only {name(k)} uses in its own voice: {listed}"
+            + (f", and {more} more" if more else "")
+            + (f" ({others} {'does' if len(m) == 2 else 'do'} not use it)." if len(own) == 1
+               else f" ({others} use{'s' if len(m) == 2 else ''} none of them)."),
+            tuple((f"{t.term}_{name(k)}", t.counts[k]) for t in own[:4])
+            + ((f"more_terms_{name(k)}", more),)))
     # Opinion (bootstrap over sentences)
     d = diffs.get("opinion_share_body")
     opinion = [x.opinion_share_body for x in m]

@@ -193,6 +193,23 @@ def test_summary_names_the_loaded_side(analyzer):
     assert "B says Denise Okafor “claimed”" in text
 
 
+def test_summary_lists_the_loaded_words_only_one_article_uses(analyzer):
+    story = ("The council voted on Monday to close the pool. {0} Mayor Lorna Feeney {1} the "
+             "pool was losing money. {2}")
+    c = compare([analyzer.analyze(story.format("The reckless plan stunned swimmers.", "claimed",
+                                               "Critics called it a fiasco.")),
+                 analyzer.analyze(story.format("The plan surprised swimmers.", "said",
+                                               "Swimmers said they would miss it."))])
+    lines = [line.text for line in c.summary if line.text.startswith("Loaded words only")]
+    # ("claimed" is a verb of saying: the speakers' line sets it against "said")
+    assert lines == ["Loaded words only A uses in its own voice: “reckless” (B does not use "
+                     "it)."]
+    three = compare([analyzer.analyze(story.format(f"The {w} plan stunned swimmers.", "said",
+                                                   f"The vote was {n}."))
+                     for w, n in (("reckless", "5-2"), ("reckless", "6-1"), ("sensible", "4-3"))])
+    assert not [line for line in three.summary if line.text.startswith("Loaded words only")]
+
+
 def test_three_and_four_articles(analyzer):
     reports = [report(analyzer, n) for n in ("strike_wire", "strike_workers", "strike_chaos",
                                              "housing_wire")]
