@@ -593,6 +593,23 @@ def p_phrase(p_value: float) -> str:
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
 
 
+def as_the_articles_write(name: str, reports) -> str:
+    """An actor's name as running text writes it: "the Pentagon" when the articles write "the"
+    before it in most of the places they name it ("the Kremlin", "the FBI", "the U.S."), the
+    name alone otherwise ("NATO", "Congress", "Antony Blinken")."""
+    if name.lower().startswith("the "):
+        return name
+    found = re.compile(r"(?<![\w-])(?:([Tt]he)\s+)?" + re.escape(name) + r"(?![\w-])")
+    with_the = without = 0
+    for report in reports:
+        for m in found.finditer(report.article.text):
+            if m.group(1):
+                with_the += 1
+            else:
+                without += 1
+    return f"the {name}" if with_the > without else name
+
+
 def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     """Plain-language findings, each backed by the figures in its ``facts``."""
     lines: list[SummaryLine] = []
@@ -725,10 +742,11 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         if quoted[top] >= 2 and never:
             k = never[0]
             reported = actor.attributed[k]
-            how = (f"only reports {actor.actor}'s words ({_count(reported, 'sentence')})"
-                   if reported else f"never quotes {actor.actor}")
+            who = as_the_articles_write(actor.actor, c.reports)
+            how = (f"only reports {who}'s words ({_count(reported, 'sentence')})"
+                   if reported else f"never quotes {who}")
             lines.append(SummaryLine(
-                f"{name(top)} quotes {actor.actor} in {_count(quoted[top], 'sentence')}; "
+                f"{name(top)} quotes {who} in {_count(quoted[top], 'sentence')}; "
                 f"{name(k)} {how}.",
                 ((f"quoted_{name(top)}", quoted[top]), (f"quoted_{name(k)}", 0),
                  (f"attributed_{name(k)}", reported))))
@@ -753,7 +771,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             listed = (quoted[0] if len(quoted) == 1
                       else ", ".join(quoted[:-1]) + " and " + quoted[-1])
             lines.append(SummaryLine(
-                f"{name(a)} says {actor.actor} {listed} where {name(b)} says "
+                f"{name(a)} says {as_the_articles_write(actor.actor, c.reports)} {listed} "
+                f"where {name(b)} says "
                 f"“{neutral_verb}”.",
                 tuple((f"{verb}_{name(a)}", verbs[a].get(verb, 0)) for verb in loaded)
                 + ((f"{neutral_verb}_{name(b)}", verbs[b][neutral_verb]),)))

@@ -6,12 +6,19 @@ import csv
 import json
 import re
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS, DATA
 
 from framing import article_from_text, load_article
-from framing.compare import CompareError, compare, content_tokens, differing_spans
+from framing.compare import (
+    CompareError,
+    as_the_articles_write,
+    compare,
+    content_tokens,
+    differing_spans,
+)
 from framing.errors import NotEnglishError
 from framing.export import comparison_pairs_frame
 
@@ -208,6 +215,19 @@ def test_summary_lists_the_loaded_words_only_one_article_uses(analyzer):
                                                    f"The vote was {n}."))
                      for w, n in (("reckless", "5-2"), ("reckless", "6-1"), ("sensible", "4-3"))])
     assert not [line for line in three.summary if line.text.startswith("Loaded words only")]
+
+
+@pytest.mark.parametrize(("name", "texts", "written"), [
+    ("Pentagon", ["The Pentagon said so.", "A Pentagon aide and the Pentagon's chief."],
+     "the Pentagon"),
+    ("NATO", ["NATO said so; the NATO summit opened.", "NATO allies met."], "NATO"),
+    ("U.S.", ["The U.S. said so.", "U.S. officials and the U.S. envoy."], "the U.S."),
+    ("the West", ["The West said so."], "the West"),
+    ("Blinken", ["Blinken said so."], "Blinken"),
+])
+def test_a_name_is_written_with_the_as_the_articles_write_it(name, texts, written):
+    reports = [SimpleNamespace(article=SimpleNamespace(text=t)) for t in texts]
+    assert as_the_articles_write(name, reports) == written
 
 
 def test_three_and_four_articles(analyzer):
