@@ -34,11 +34,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"framing: error: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: framing's version, looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print framing's version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .corpus.run import framing_version
+
+        print(f"framing {framing_version() or '(version unknown)'}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m framing",
         description="Media bias and framing analysis: opinion vs reporting, voice, loaded terms.",
     )
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     commands.required = True
     parser.commands = commands.choices  # each command's parser, by name

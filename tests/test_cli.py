@@ -41,6 +41,14 @@ def test_help_for_every_command():
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
+def test_version_is_the_package_version():
+    from framing import __version__
+
+    result = run("--version")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout == f"framing {__version__}\n" and __version__
+
+
 def test_the_help_names_every_corpus_command_and_prints_percent_signs_once():
     top = run("--help").stdout
     assert "add, analyze, info, query, export, stories, report" in " ".join(top.split())
