@@ -593,6 +593,16 @@ def p_phrase(p_value: float) -> str:
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
 
 
+def _as_written(term: TermComparison, report: ArticleReport) -> str:
+    """A term as the summary shows it: a lexicon entry by its name ("slam" for "slammed"), a
+    phrase in scare quotes as the article wrote it ("Benghazi", not the lower-cased term)."""
+    if term.category == "scare_quote":
+        for hit in report.hits:
+            if hit.category == "scare_quote" and hit.term == term.term:
+                return hit.surface.strip("\"“”'‘’«»")
+    return term.term
+
+
 def as_the_articles_write(name: str, reports) -> str:
     """An actor's name as running text writes it: "the Pentagon" when the articles write "the"
     before it in most of the places they name it ("the Kremlin", "the FBI", "the U.S."), the
@@ -684,7 +694,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         own = [t for t in c.terms if t.unique_to == k and t.category != "attribution_verb"]
         if not own:
             continue
-        shown = [f"“{t.term}”" + (" in scare quotes" if t.category == "scare_quote" else "")
+        shown = [f"“{_as_written(t, c.reports[k])}”"
+                 + (" in scare quotes" if t.category == "scare_quote" else "")
                  + (f" ({t.counts[k]} times)" if t.counts[k] > 1 else "") for t in own[:4]]
         more = len(own) - len(shown)
         listed = (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1])

@@ -211,6 +211,12 @@ def test_summary_lists_the_loaded_words_only_one_article_uses(analyzer):
     # ("claimed" is a verb of saying: the speakers' line sets it against "said")
     assert lines == ["Loaded words only A uses in its own voice: “reckless” (B does not use "
                      "it)."]
+    quoted = compare([analyzer.analyze(story.format(
+                          "The “consultation in Millbrook” drew few swimmers.", "said", "")),
+                      analyzer.analyze(story.format("Few swimmers came.", "said", ""))])
+    assert [line.text for line in quoted.summary if line.text.startswith("Loaded words only")] \
+        == ["Loaded words only A uses in its own voice: “consultation in Millbrook” in scare "
+            "quotes (B does not use it)."]
     three = compare([analyzer.analyze(story.format(f"The {w} plan stunned swimmers.", "said",
                                                    f"The vote was {n}."))
                      for w, n in (("reckless", "5-2"), ("reckless", "6-1"), ("sensible", "4-3"))])
