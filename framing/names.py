@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # A name token: an initialism (U.S., D.C.), a word, or a number.
 NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w’'\-]*|\d[\d,.]*")
 _CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
-_INITIAL = re.compile(r"[A-Z]")  # a middle initial: "Paul R. LePage" (not "U.K")
+_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Paul R. LePage" (not "U.K")
 _AFTER_INITIAL = re.compile(r"\.\s+")
 # abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
 # (and the titles written short: Names.abbreviated_titles)
@@ -294,7 +294,7 @@ class Names:
         contracted = _CONTRACTED_PRONOUN.fullmatch(phrase.strip())
         if contracted:
             return contracted.group(1)  # "he’d", "they’ll": the pronoun
-        toks = NAME_TOKEN.findall(phrase)
+        toks = _name_tokens(phrase)
         if not toks:
             return ""
         pair = re.split(r"\s+and\s+", phrase.strip(" ,;:"))
@@ -359,7 +359,7 @@ class Names:
     def leading_name(self, chunk: str, whole_chunk_is_heading: bool = True) -> str:
         """A name opening a clause ("Russia not only denied …" → "Russia"), else ''."""
         chunk = _PARENTHESES.sub(" ", chunk)  # "State Senator Rosa D'Amico (D-Salem)"
-        toks = NAME_TOKEN.findall(chunk)
+        toks = _name_tokens(chunk)
         run = []
         for t in toks:
             if _capitalized(t) or (run and t.lower() in _CONNECTORS):
@@ -408,7 +408,9 @@ class Names:
                     and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
-            if cap and t.lower() not in _STOP_CAPITALS or run and t.lower() in _CONNECTORS:
+            initial = run and len(t) == 1 and _POINT_THEN_NAME.match(text, m.end())
+            if cap and (t.lower() not in _STOP_CAPITALS or initial) or (
+                    run and t.lower() in _CONNECTORS):  # ("John A. Boehner": A, an initial)
                 run.append((m.start(), t))
             elif run:
                 out.append(run)
@@ -421,7 +423,10 @@ class Names:
             while r and r[-1][1].lower() in _CONNECTORS:
                 r = r[:-1]
             if r:
-                result.append((r[0][0], [t for _, t in r]))
+                # an initial keeps its point, as written: "Paul R. LePage", not "Paul R LePage"
+                result.append((r[0][0], [
+                    t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
+                    for i, (offset, t) in enumerate(r)]))
         return result
 
     def _first_name_opens(self, text: str, m: re.Match, end: int) -> bool:
@@ -615,6 +620,29 @@ def trim_possessive(token: str) -> str:
         if token.endswith(suffix):
             return token[: -len(suffix)]
     return token
+
+
+_POINT_THEN_NAME = re.compile(r"\.\s+[A-Z]")
+
+
+_SUFFIXES_WITH_A_POINT = frozenset({"Jr", "Sr"})
+
+
+def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
+    """Whether a name's token is written with the point after it: a middle initial ("Donald
+    J. Trump") or a suffix ("Amos Tull Jr."); a name is shown as written."""
+    if not text.startswith(".", end):
+        return False
+    if token in _SUFFIXES_WITH_A_POINT:
+        return True
+    return not last and len(token) == 1 and token.isupper()
+
+
+def _name_tokens(phrase: str) -> list[str]:
+    """``NAME_TOKEN``s of a phrase, an initial or a suffix with its point ("Donald J.")."""
+    found = list(NAME_TOKEN.finditer(phrase))
+    return [m.group() + "." if _keeps_point(m.group(), phrase, m.end(), i == len(found) - 1)
+            else m.group() for i, m in enumerate(found)]
 
 
 def _capitalized(token: str) -> bool:

@@ -301,9 +301,20 @@ def test_names_with_initials_suffixes_and_party_letters(analyzer):
         "town had waited long enough.\n\nDorn said the cranes had been repaired.")
     actors = {a.name: (a.mentions, a.attributed_sentences) for a in report.actors}
     # one person with a middle initial; a party's letter is nobody; "Jr." is no surname
-    assert actors["Piet R Dorn"] == (2, 2) and actors["Amos Tull Jr"] == (2, 1)
+    assert actors["Piet R. Dorn"] == (2, 2) and actors["Amos Tull Jr."] == (2, 1)
     assert not {"Piet R", "Dorn", "D", "R", "Tull"} & actors.keys()
     assert {"Ana Ruiz", "Tom Hale", "Lea Moss"} <= actors.keys()
+
+
+def test_a_name_is_shown_with_its_initials_as_written(analyzer):
+    text = ("The U.S. Rep. John A. Boehner said the deal was close.\n\nPresident Donald J. "
+            "Trump said the wall would rise. J. K. Rowling said the book was done.")
+    assert [v[1:] for v in voices(analyzer, text)] == [
+        ("attributed", "John A. Boehner"), ("attributed", "Donald J. Trump"),
+        ("attributed", "J. K. Rowling")]
+    # ("A" after a first name is an initial, not the article that would end the name)
+    assert sorted(a.name for a in analyzer.analyze(text).actors) == [
+        "Donald J. Trump", "J. K. Rowling", "John A. Boehner"]
 
 
 def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
@@ -311,8 +322,8 @@ def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
     text = ("Secretary of State Dana M. Whitfield said the talks would resume.\n\n"
             "“We remain hopeful,” she said.")
     assert [v[1:] for v in voices(analyzer, text)] == [
-        ("attributed", "Dana M Whitfield"), ("quoted", "Dana M Whitfield")]
-    assert [a.name for a in analyzer.analyze(text).actors] == ["Dana M Whitfield"]
+        ("attributed", "Dana M. Whitfield"), ("quoted", "Dana M. Whitfield")]
+    assert [a.name for a in analyzer.analyze(text).actors] == ["Dana M. Whitfield"]
 
 
 @pytest.mark.parametrize("text", [
@@ -822,7 +833,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "two counties asked a judge to block them.", "attributed",
          "Arizona's chief election official"),
         ("An hour later, Ruth T. Calder, a deputy director, gave her first remarks, saying, "
-         "“We must fix this.”", "attributed", "Ruth T Calder"),
+         "“We must fix this.”", "attributed", "Ruth T. Calder"),
         ("According to the Centre for Flood Prevention in Wales, the barrier is safe.",
          "attributed", "the Centre for Flood Prevention"),
         # a plural subject before a verb of saying; a dateline with a hyphen; a surname that
@@ -850,7 +861,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
          "they will combine.", "attributed", "Valemouth General Hospital"),
         ("But Hale smiled and recalled the old tale Mary A. Costa told about her aunt who "
          "cabled, “Dear Ann, buy nothing you cannot carry home.”", "attributed",
-         "Mary A Costa"),
+         "Mary A. Costa"),
         ("In a talk “to the students here” at a fair in Dayton, Ohio, Okafor said, “There’s "
          "a reason we never built it.”", "quoted", "Okafor"),
         # a participle after a number is an adjective
