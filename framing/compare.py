@@ -593,13 +593,17 @@ def p_phrase(p_value: float) -> str:
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
 
 
+def _times(n: int) -> str:
+    return "" if n == 1 else " twice" if n == 2 else f" {n} times"
+
+
 def _as_written(term: TermComparison, report: ArticleReport) -> str:
     """A term as the summary shows it: a lexicon entry by its name ("slam" for "slammed"), a
     phrase in scare quotes as the article wrote it ("Benghazi", not the lower-cased term)."""
     if term.category == "scare_quote":
         for hit in report.hits:
             if hit.category == "scare_quote" and hit.term == term.term:
-                return hit.surface.strip("\"“”'‘’«»")
+                return hit.surface.strip("\"“”'‘’«»").rstrip(".,;:!?").strip("\"“”'‘’«»")
     return term.term
 
 
@@ -696,7 +700,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             continue
         shown = [f"“{_as_written(t, c.reports[k])}”"
                  + (" in scare quotes" if t.category == "scare_quote" else "")
-                 + (f" ({t.counts[k]} times)" if t.counts[k] > 1 else "") for t in own[:4]]
+                 + _times(t.counts[k]) for t in own[:4]]
         more = len(own) - len(shown)
         listed = (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1])
         others = name(1 - k) if len(m) == 2 else "the other articles"
