@@ -621,6 +621,8 @@ def as_the_articles_write(name: str, reports) -> str:
                 with_the += 1
             else:
                 without += 1
+    if not with_the and not without:  # named otherwise ("Democrats" for the Democratic Party)
+        return f"the {name}" if name.endswith(" Party") else name
     return f"the {name}" if with_the > without else name
 
 

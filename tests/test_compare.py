@@ -230,6 +230,7 @@ def test_summary_lists_the_loaded_words_only_one_article_uses(analyzer):
     ("U.S.", ["The U.S. said so.", "U.S. officials and the U.S. envoy."], "the U.S."),
     ("the West", ["The West said so."], "the West"),
     ("Blinken", ["Blinken said so."], "Blinken"),
+    ("Democratic Party", ["Democrats said so."], "the Democratic Party"),
 ])
 def test_a_name_is_written_with_the_as_the_articles_write_it(name, texts, written):
     reports = [SimpleNamespace(article=SimpleNamespace(text=t)) for t in texts]
