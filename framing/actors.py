@@ -28,7 +28,9 @@ from .names import (
     WEEKDAYS,
     Names,
     everyday_word,
-    surname,
+    is_generation,
+    person_key,
+    surname_key,
     trim_possessive,
     usual_tag,
 )
@@ -95,6 +97,7 @@ class ActorFinder:
         surnames: dict[str, str] = {}
         capitalized = self.names.midsentence_capitals(text, sentences)
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
+        firsts: dict[str, int] = {}  # the sentence where each person is first named in full
         for s in sentences:
             if s.kind in ("byline", "link") or (s.kind == "caption" and text[s.start] in "(["):
                 continue  # bylines and photo credits name the staff, links other stories
@@ -106,16 +109,28 @@ class ActorFinder:
                 runs[0] = _with_speakers_first_word(text, s, runs[0], self.names.first_names)
             for _, written in runs:
                 run = [trim_possessive(t) for t in written]
-                self._add_run(run, s.index, drafts, surnames, pending, heading, written)
-        titled = {run[-1].lower() for _, run, had_title in pending if had_title}
-        counts = Counter(run[-1].lower() for _, run, _ in pending)
+                self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
+                              written)
+        # a surname alone names the first person of that surname named in full, a headline
+        # included: the story's subject ("Trump said" after "Donald Trump" and "Ivana Trump")
+        family: dict[str, list[str]] = defaultdict(list)
+        juniors: dict[str, list[str]] = defaultdict(list)  # "Tull" for "Amos Tull Jr."
+        for key in drafts:
+            if key.startswith("person:") and " " in key:
+                family[key.split(" ", 1)[1]].append(key)
+                if key.count(" ") == 2:
+                    juniors[key.split(" ")[1]].append(key)
+        for last, group in [*juniors.items(), *family.items()]:
+            surnames[last] = min(group, key=firsts.__getitem__)
+        titled = {surname_key(run) for _, run, had_title in pending if had_title}
+        counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
-            surname = run[-1].lower()
-            key = surnames.get(surname)
-            if key is None and (surname in titled or counts[surname] >= 2):
+            last = surname_key(run)
+            key = surnames.get(last)
+            if key is None and (last in titled or counts[last] >= 2):
                 # "President Biden", or a surname named twice: a person we know only by surname
-                key = surnames[surname] = "person:" + surname
-                drafts[key] = _Draft(run[-1], "person")
+                key = surnames[last] = "person:" + last
+                drafts[key] = _Draft(" ".join(run), "person")
             if key is not None:
                 drafts[key].mentions += 1
                 drafts[key].sentences.add(index)
@@ -176,7 +191,7 @@ class ActorFinder:
 
     # -- building actors from name runs
 
-    def _add_run(self, run, index, drafts, surnames, pending, heading=False,
+    def _add_run(self, run, index, drafts, surnames, pending, firsts, heading=False,
                  written=None) -> None:
         """Count the actor a run of capitalized words names; ``written`` is the run as the
         text writes it (possessives kept), which names places and organizations."""
@@ -185,6 +200,20 @@ class ActorFinder:
             # "On Monday Terry Holloway said …": the day is no part of the name (but "Sunday
             # Times", "Saturday Night Live" are names)
             run = run[1:]
+        if "of" in run[2:-1]:
+            at = run.index("of", 2)
+            head = self.names.strip_titles(run[:at])
+            if len(head) >= 2 and (head[0].lower() in self.names.first_names
+                                   or len(head) < at) and self.names.is_person(head):
+                # "Kyrsten Sinema of Arizona", "Robert Greenwald of Brave New Films": the
+                # person, and the place they are from (an affiliation is no person's name)
+                self._add_run(run[:at], index, drafts, surnames, pending, firsts, heading,
+                              written[:at] if written else None)
+                if self.names.place(" ".join(run[at + 1:])):
+                    self._add_run(run[at + 1:], index, drafts, surnames, pending, firsts,
+                                  heading,
+                                  written[at + 1:] if written else None)
+                return
         places = self._places(run)
         if places:
             for place in places:
@@ -212,8 +241,13 @@ class ActorFinder:
             self._mention(drafts, _place_key(place.name), place.name, place.type,
                           place.country, index)
             return
-        if heading:
-            key = surnames.get(surname(stripped))
+        if heading:  # (a headline's words are all capitalized: a full name there only says
+            # who the story names first, "Donald Trump Mocks Rival", which runs on)
+            for width in (2, 3):  # (any two or three words of it may be the name)
+                for i in range(len(stripped) - width + 1):
+                    firsts.setdefault("person:" + person_key(stripped[i:i + width]), index)
+            key = "person:" + person_key(stripped) if len(stripped) >= 2 else ""
+            key = key if key in drafts else surnames.get(surname_key(stripped))
             if key is not None:
                 self._mention(drafts, key, name, "person", "", index)
             return
@@ -239,8 +273,8 @@ class ActorFinder:
         if person:  # "Poor George W Bush", "North Korea Mike Pence": the person alone
             stripped, lowered = person, lowered[-len(person):]
             name = shown = " ".join(person)
-        if len(stripped) == 1:
-            pending.append((index, stripped, len(run) > 1))
+        if len(stripped) == 1 or len(stripped) == 2 and is_generation(stripped[1]):
+            pending.append((index, stripped, len(run) > 1))  # ("Trump", "Trump Jr.")
             return
         if (len(stripped) == len(run) and lowered[0] not in self.names.first_names
                 and usual_tag(stripped[0]) is not None and usual_tag(stripped[-1]) in (
@@ -251,11 +285,11 @@ class ActorFinder:
             # too: "Tim Cook", "Mayor Ann Rice", "Doreen Wells")
             self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
             return
-        last = surname(stripped)
-        key = surnames.get(last)
-        if key is None:
-            key = "person:" + last
-            surnames[last] = key
+        # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
+        # ("Trump said") names the first of them
+        key = "person:" + person_key(stripped)
+        surnames.setdefault(surname_key(stripped), key)
+        firsts.setdefault(key, index)
         draft = self._mention(drafts, key, name, "person", "", index)
         if len(name) > len(draft.name):
             draft.name = name
@@ -313,6 +347,11 @@ class ActorFinder:
                 named = "name:" + " ".join(tokens[i:i + width]).lower()
                 if named in drafts:
                     return named
+        named = "person:" + person_key(tokens) if len(tokens) >= 2 else ""
+        if named in drafts:
+            return named  # "Melania Trump", not the first Trump named
+        if len(tokens) >= 2 and is_generation(tokens[-1]) and surname_key(tokens) in surnames:
+            return surnames[surname_key(tokens)]  # "Trump Jr."
         for token in reversed(tokens):
             key = surnames.get(token.lower())
             if key is not None:

@@ -615,6 +615,24 @@ def surname(tokens: list[str]) -> str:
     return words[-1].lower() if words else ""
 
 
+def surname_key(tokens: list[str]) -> str:
+    """The surname a name is known by alone, with its generation: "trump" for "Donald J.
+    Trump" and "Mr. Trump", "trump jr" for "Donald Trump Jr." and "Trump Jr."."""
+    last = tokens[-1].strip(".").lower() if tokens else ""
+    return surname(tokens) + (f" {last}" if len(tokens) >= 2 and last in _GENERATIONS else "")
+
+
+def person_key(tokens: list[str]) -> str:
+    """Who a person's full name names, within one article: the first name, the surname and
+    a generation ("donald trump" for "Donald J. Trump"; "melania trump" and "donald trump jr"
+    are other people)."""
+    return f"{tokens[0].strip('.').lower()} {surname_key(tokens)}"
+
+
+def is_generation(token: str) -> bool:
+    return token.strip(".").lower() in _GENERATIONS
+
+
 def trim_possessive(token: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if token.endswith(suffix):

@@ -317,6 +317,20 @@ def test_a_name_is_shown_with_its_initials_as_written(analyzer):
         "Donald J. Trump", "J. K. Rowling", "John A. Boehner"]
 
 
+def test_people_of_one_family_are_not_one_actor(analyzer):
+    text = ("Trump Hails Wall\n\nMelania Trump said she backed the plan. Donald Trump said "
+            "the wall would rise. Trump added that Mexico would pay. Donald Trump Jr. said the "
+            "talks were over, and Trump Jr. added that they had failed.")
+    actors = {a.name: (a.mentions, a.attributed_sentences) for a in analyzer.analyze(
+        text).actors if a.kind == "person"}
+    # the surname alone names the first of the family named in full
+    assert actors == {"Melania Trump": (2, 2), "Donald Trump": (1, 1),
+                      "Donald Trump Jr.": (2, 1)}
+    headline = analyzer.analyze("Donald Trump Hails Wall\n\n" + text.split("\n\n")[1])
+    assert {a.name: a.mentions for a in headline.actors if a.kind == "person"} == {
+        "Melania Trump": 1, "Donald Trump": 2, "Donald Trump Jr.": 2}
+
+
 def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
     # "Secretary" opens the sentence, so the name's run starts at "State"
     text = ("Secretary of State Dana M. Whitfield said the talks would resume.\n\n"
