@@ -136,13 +136,24 @@ def bootstrap_means(values: np.ndarray, resamples: int = RESAMPLES,
     return out if grouped else out[:, 0, :]
 
 
-def _interval(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The 2.5th and 97.5th percentiles along axis 0, NaNs left out (NaN when all are NaN);
-    numpy's linear interpolation, vectorized (``np.nanpercentile`` loops column by column)."""
+def interval_of(samples: np.ndarray, units: int) -> tuple[np.ndarray, np.ndarray]:
+    """The 95 % interval of bootstrap ``samples`` of means of ``units`` articles (or stories):
+    the expanded percentile interval (``framing.metrics.expanded_tail``), since a plain
+    2.5th–97.5th percentile bootstrap of a few articles is too narrow."""
+    from ..metrics import expanded_tail
+
+    return _interval(samples, expanded_tail(units, CONFIDENCE))
+
+
+def _interval(samples: np.ndarray, tail: float = (1.0 - CONFIDENCE) / 2
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """The ``tail`` and ``1 − tail`` quantiles along axis 0, NaNs left out (NaN when all are
+    NaN); numpy's linear interpolation, vectorized (``np.nanpercentile`` loops column by
+    column)."""
     ordered = np.sort(samples, axis=0)  # NaNs sort last
     valid = (~np.isnan(ordered)).sum(axis=0)
     bounds = []
-    for q in ((1.0 - CONFIDENCE) / 2, (1.0 + CONFIDENCE) / 2):
+    for q in (tail, 1.0 - tail):
         position = q * np.maximum(valid - 1, 0)
         below = np.floor(position).astype(np.int64)
         above = np.minimum(below + 1, np.maximum(valid - 1, 0))
@@ -234,7 +245,7 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
             for first in range(0, len(groups), per_chunk):
                 part = groups[first:first + per_chunk]
                 stack = np.stack([matrix[order[starts[k]:starts[k] + size]] for k in part])
-                low, high = _interval(bootstrap_means(stack, resamples, rng))
+                low, high = interval_of(bootstrap_means(stack, resamples, rng), int(size))
                 rows = [row_of[uniques[k]] for k in part]
                 ci_low[rows], ci_high[rows] = low, high
     # where the interval is exactly the range, the SQL min/max stay; one article: none
@@ -451,12 +462,13 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
         if rate:
             d["ratio"] = mean_b / mean_a
         if has_interval:
-            low, high = _interval(boot_b[:, i] - boot_a[:, i])
+            units = min(n_a, n_b)
+            low, high = interval_of(boot_b[:, i] - boot_a[:, i], units)
             d["ci_low"], d["ci_high"] = float(low), float(high)
             d["beyond_noise"] = bool(low > 0 or high < 0)
             if rate:
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    r_low, r_high = _interval(boot_b[:, i] / boot_a[:, i])
+                    r_low, r_high = interval_of(boot_b[:, i] / boot_a[:, i], units)
                 d["ratio_low"], d["ratio_high"] = float(r_low), float(r_high)
         d["summary"] = _sentence(d, phrases.get(metric, metric.replace("_", " ")),
                                  metric_note)
