@@ -169,8 +169,13 @@ def _interval(samples: np.ndarray, tail: float = (1.0 - CONFIDENCE) / 2
 # Up to this many articles, the percentile bootstrap interval of a mean is exactly the range
 # of the values: a resample of one article drawn n times has probability (1/n)^n, above 2.5 %
 # for n <= 3, so the 2.5th and 97.5th percentiles are the smallest and largest value. These
-# groups (most outlet x story groups) take their interval from SQL's min and max.
+# groups (most outlet x story groups) take their interval from SQL's min and max, and say it is
+# the range: it holds the mean only about half the time for 2 articles, 3 in 4 for 3.
 EXACT_RANGE_UP_TO = 3
+# Fewer articles (stories) than this on one side of a comparison: the interval is too narrow
+# (bench/calibration.py: 7-15 % 'beyond noise' at 95 % with 3 against 3), and the sentence
+# says it is rough.
+ROUGH_BELOW = 5
 # Bootstrap means held at once: resamples x groups x metrics (bounds the memory).
 BOOT_CELLS = 20_000_000
 
@@ -253,6 +258,8 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     ci_low[single] = np.nan
     ci_high[single] = np.nan
     note = np.full(counts.shape, "", dtype=object)  # object: a string dtype would be huge
+    for n in range(2, EXACT_RANGE_UP_TO + 1):
+        note[counts == n] = f"only {n} articles: the range, not a 95 % interval"
     note[counts == 1] = "only 1 article: no interval"
     note[counts == 0] = "no values"
     frame = pd.DataFrame({k: np.repeat(sums[k].to_numpy(), m) for k in key_names})
@@ -461,6 +468,10 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
         rate = _is_rate(metric) and mean_a > 0
         if rate:
             d["ratio"] = mean_b / mean_a
+        if has_interval and min(n_a, n_b) < ROUGH_BELOW:
+            unit = "stories" if use_paired else "articles"
+            metric_note = "; ".join(filter(None, [
+                metric_note, f"only {min(n_a, n_b)} {unit} on one side: a rough interval"]))
         if has_interval:
             units = min(n_a, n_b)
             low, high = interval_of(boot_b[:, i] - boot_a[:, i], units)
