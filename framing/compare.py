@@ -30,6 +30,7 @@ import numpy as np
 
 from .confidence import (
     LEVEL,
+    MIN_SENTENCES,
     MetricDifference,
     body_frames,
     frames_differ,
@@ -650,10 +651,17 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             lines.append(SummaryLine(
                 f"No sentence of {name(k)} has a counterpart in the other articles: it may "
                 "tell another story.", ((f"aligned_pairs_{name(k)}", 0),), None))
-    # Framing score (bootstrap over sentences)
+    # An article too short for any difference with it to be told from chance
+    short = [k for k in range(len(m)) if bodies[k] < MIN_SENTENCES]
+    for k in short:
+        lines.append(SummaryLine(
+            f"{_capital(name(k))} has only {_count(bodies[k], 'body sentence')}: too few to "
+            "tell a difference from chance, so none of its differences is tested.",
+            ((f"body_sentences_{name(k)}", bodies[k]),), None))
+    # Framing score (bootstrap over paragraphs)
     d = diffs.get("framing_score")
     scores = [x.framing_score for x in m]
-    if d is not None and d.difference:
+    if d is not None and d.difference and d.clear is not None:
         hi, lo, low, high = _ordered(d)
         facts = ((f"framing_score_{name(hi)}", scores[hi]),
                  (f"framing_score_{name(lo)}", scores[lo]),
@@ -713,7 +721,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                else f" ({others} use{'s' if len(m) == 2 else ''} none of them)."),
             tuple((f"{t.term}_{name(k)}", t.counts[k]) for t in own[:4])
             + ((f"more_terms_{name(k)}", more),)))
-    # Opinion (bootstrap over sentences)
+    # Opinion (bootstrap over paragraphs)
     d = diffs.get("opinion_share_body")
     opinion = [x.opinion_share_body for x in m]
     if d is not None and d.clear is not None and abs(d.difference) >= 0.05:
@@ -738,7 +746,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
     counts = [r.counts.total("hedges") if r.counts is not None else 0 for r in c.reports]
     words = [r.counts.total("words") if r.counts is not None else 0 for r in c.reports]
     hedging = [k for k, h in enumerate(hedges) if h >= 3.0 and counts[k] >= 3]
-    if len(hedging) == 1 and all(hedges[k] < 1.0 for k in range(len(m)) if k != hedging[0]):
+    if len(hedging) == 1 and not short \
+            and all(hedges[k] < 1.0 for k in range(len(m)) if k != hedging[0]):
         k = hedging[0]
         tests = [rate_test(counts[k], words[k], counts[j], words[j])
                  for j in range(len(m)) if j != k and words[j] > 0]
@@ -813,7 +822,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         best = framed[0][0] if framed and (len(framed) == 1 or framed[1][1] < framed[0][1]) \
             else ""
         primaries.append((best, framed[0][1] if best else 0, sum(n for _, n in framed)))
-    if len({p for p, _, _ in primaries if p}) > 1:
+    if len({p for p, _, _ in primaries if p}) > 1 and not short:
         shown = [(k, p, n, total) for k, (p, n, total) in enumerate(primaries) if p]
         def listed(opening: str) -> str:
             return ", ".join(
@@ -836,6 +845,16 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                 "The articles' most common frames differ, but not clearly: "
                 + listed("is ") + f"; resampling their sentences, they differ in only "
                 f"{percent} % of resamples, so this may be chance.", facts, False))
+    # Many figures at once: some differ clearly by chance alone (bench/calibration.py)
+    tested = [x for x in c.differences if x.clear is not None]
+    if len(tested) >= 2:
+        clear = sum(bool(x.clear) for x in tested)
+        lines.append(SummaryLine(
+            f"{clear} of the {len(tested)} figures compared with a confidence differ clearly. "
+            f"At {LEVEL:.0%} confidence a figure can still differ clearly by chance alone "
+            "(two articles written alike show at least one about one time in three), "
+            "so a single clear difference among many is weak evidence on its own.",
+            (("figures_tested", len(tested)), ("figures_clear", clear)), None))
     return tuple(lines)
 
 

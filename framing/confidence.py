@@ -1,4 +1,4 @@
-"""How sure a comparison is: exact tests on counts and bootstrap intervals over sentences.
+"""How sure a comparison is: exact tests on counts and bootstrap intervals over paragraphs.
 
 Rates per 1,000 words compare counts of events (loaded terms, hedges) over words. Two articles'
 counts are compared with the exact conditional test for two Poisson rates: given the total
@@ -8,12 +8,19 @@ probability, turned into a ratio and a difference of rates, say whether a differ
 what chance alone often gives; the interval leaves out zero exactly when p is under 0.10.
 
 Shares and the framing score are not counts over words; their intervals come from a bootstrap
-over body sentences (``framing.metrics`` keeps one row of counts per body sentence, so every
-resample recomputes the figures exactly as the article's own are computed).
+over each article's paragraphs (its sentences when it has fewer than ``MIN_PARAGRAPHS``):
+``framing.metrics`` keeps one row of counts per body sentence, so every resample recomputes
+the figures exactly as the article's own are computed. The percentiles are taken where the
+expanded percentile method puts them (``framing.metrics.expanded_tail``), for the smaller
+article's number of paragraphs: a plain percentile bootstrap of a few paragraphs is too narrow.
 
 A difference is called *clear* when its 90 % interval leaves out zero (rates: the exact test's
-p-value is under 0.10). Everything here is about sampling noise within the articles read: it
-cannot see framing by omission, and counts of a few events are noisy by nature.
+p-value is under 0.10). Nothing is called clear when an article has fewer than
+``MIN_SENTENCES`` body sentences, and whole-article counts that grow with length
+(``COUNT_METRICS``) are not tested. ``bench/calibration.py`` measures how often two articles
+written alike are called clearly different. Everything here is about sampling noise within the
+articles read: it cannot see framing by omission, and counts of a few events are noisy by
+nature.
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ import math
 from dataclasses import dataclass
 
 LEVEL = 0.90
+# Fewer body sentences than this in an article: no difference with it is tested ("too short").
+MIN_SENTENCES = 3
+# Counts over the whole article: they grow with its length, so a gap between a short and a long
+# article says as much about length as about sourcing; not tested (source_gap, capped, is).
+COUNT_METRICS = frozenset({"named_sources", "unnamed_attributions"})
 
 
 @dataclass(frozen=True)
@@ -105,9 +117,10 @@ class MetricDifference:
     ``a`` and ``b`` are the articles' positions: for two articles B − A; for more, the article
     with the highest value minus the one with the lowest. ``low``/``high`` bound the difference
     at ``level``: for rates per 1,000 words from the exact test (given the total count), for
-    shares and the framing score from a bootstrap over body sentences; nan where the metric is
+    shares and the framing score from a bootstrap over paragraphs; nan where the metric is
     not tested. ``clear`` is True when the interval leaves out zero (beyond noise), False when
-    it holds it, None when the metric is not tested.
+    it holds it, None when the metric is not tested (``method`` says why when an article is
+    too short).
     """
 
     metric: str
@@ -122,28 +135,36 @@ class MetricDifference:
 
 
 EXACT = "exact Poisson test"
-BOOTSTRAP = "bootstrap over sentences"
+BOOTSTRAP = "bootstrap over paragraphs"
+TOO_SHORT = "not tested: too few sentences"
 
 
-def _quantiles(values, level: float) -> tuple[float, float]:
+def _quantiles(values, tail: float) -> tuple[float, float]:
     import numpy as np
 
-    tail = (1.0 - level) / 2
     low, high = np.quantile(values, [tail, 1.0 - tail])
     return float(low), float(high)
+
+
+def _seed(report) -> int:
+    import zlib
+
+    return zlib.crc32(report.article.text.encode("utf-8", "replace"))
 
 
 def replicates_of(report) -> dict:
     """Bootstrap replicates of a report's ratio metrics and framing score (seeded by its
     text, so the same article always gives the same interval)."""
-    import zlib
+    return counts_replicates(report.counts, _seed(report))
 
+
+def counts_replicates(counts, seed: int) -> dict:
+    """Bootstrap replicates of the ratio metrics and framing score of ``SentenceCounts``."""
     from .metrics import read_score_parts, replicates, score_points
 
-    counts = report.counts
     if counts is None:
         return {}
-    values = replicates(counts, seed=zlib.crc32(report.article.text.encode("utf-8", "replace")))
+    values = replicates(counts, seed=seed)
     if values:
         values["framing_score"] = score_points(values, counts, read_score_parts())
     return values
@@ -157,9 +178,28 @@ def metric_differences(reports, rows, level: float = LEVEL) -> tuple[MetricDiffe
     reports : the compared ArticleReports, in order.
     rows : ``Comparison.metric_rows()``: each metric with one value per article.
     """
-    from .metrics import RATE_COUNTS
+    return counts_differences([r.counts for r in reports], [_seed(r) for r in reports], rows,
+                              level)
 
-    boots = [replicates_of(r) for r in reports]
+
+def counts_differences(counts, seeds, rows, level: float = LEVEL
+                       ) -> tuple[MetricDifference, ...]:
+    """``metric_differences`` from each article's ``SentenceCounts`` (None: not tested) and
+    bootstrap seed; ``bench/calibration.py`` calls it on synthetic articles.
+
+    Parameters
+    ----------
+    counts : one ``framing.metrics.SentenceCounts`` per article, in order.
+    seeds : one bootstrap seed per article.
+    rows : each metric with one value per article, as ``Comparison.metric_rows()``.
+    level : the intervals' confidence level.
+    """
+    from .metrics import RATE_COUNTS, expanded_tail
+
+    boots = [counts_replicates(c, seed) for c, seed in zip(counts, seeds)]
+    sentences = [c.table.shape[0] if c is not None else 0 for c in counts]
+    units = [int(c.units().max()) + 1 if c is not None and c.table.shape[0] else 0
+             for c in counts]
     out = []
     for metric, values in rows:
         if len(values) == 2:
@@ -170,13 +210,19 @@ def metric_differences(reports, rows, level: float = LEVEL) -> tuple[MetricDiffe
         difference = round(values[b] - values[a], 4)
         low = high = p_value = math.nan
         method, clear = "", None
-        if all(metric in boot for boot in (boots[a], boots[b])):
-            low, high = _quantiles(boots[b][metric] - boots[a][metric], level)
+        tested = metric not in COUNT_METRICS and counts[a] is not None \
+            and counts[b] is not None and (metric in RATE_COUNTS
+                                           or all(metric in boot for boot in (boots[a], boots[b])))
+        if tested and min(sentences[a], sentences[b]) < MIN_SENTENCES:
+            method = TOO_SHORT
+        elif tested and metric not in RATE_COUNTS:
+            tail = expanded_tail(min(units[a], units[b]), level)
+            low, high = _quantiles(boots[b][metric] - boots[a][metric], tail)
             low, high = round(min(low, difference), 4), round(max(high, difference), 4)
             method, clear = BOOTSTRAP, bool(low > 0 or high < 0)
-        count = RATE_COUNTS.get(metric)
-        ca, cb = reports[a].counts, reports[b].counts
-        if count and ca is not None and cb is not None:
+        elif tested:
+            ca, cb = counts[a], counts[b]
+            count = RATE_COUNTS[metric]
             wa, wb = ca.total("words"), cb.total("words")
             if wa > 0 and wb > 0:
                 test = rate_test(cb.total(count), wb, ca.total(count), wa, level)

@@ -188,7 +188,7 @@ class ArticleMetrics:
     headline_only_terms: str = ""
     headline_flag: bool = False
     framing_score: float = 0.0
-    framing_score_low: float = 0.0  # the framing score's 90 % interval (bootstrap over sentences)
+    framing_score_low: float = 0.0  # the framing score's 90 % interval (bootstrap over paragraphs)
     framing_score_high: float = 0.0
 
 

@@ -13,7 +13,7 @@ from conftest import CORPUS_FILES
 
 from framing import load_article
 from framing.compare import compare
-from framing.confidence import BOOTSTRAP, EXACT, rate_test
+from framing.confidence import BOOTSTRAP, COUNT_METRICS, EXACT, TOO_SHORT, rate_test
 from framing.export import article_row, comparison_metrics_frame, report_json
 from framing.metrics import RATE_COUNTS, ratio_metrics, replicates
 
@@ -228,3 +228,98 @@ def test_a_tie_for_the_most_common_frame_names_none(analyzer):
 ])
 def test_a_frame_cue_in_another_sense_is_no_cue(analyzer, sentence, frame):
     assert analyzer.analyze(sentence).frames[0].frame == frame
+
+
+# ----------------------------------------------------------------- calibration (see bench/)
+
+
+def counts_of(opinion_rows, paragraph_of, author=True):
+    """SentenceCounts of synthetic sentences of 20 words: ``opinion_rows`` mark the author's
+    opinion, ``paragraph_of`` gives each sentence's paragraph."""
+    from framing.metrics import COUNTS, SentenceCounts
+
+    table = np.zeros((len(paragraph_of), len(COUNTS)))
+    table[:, COUNTS.index("words")] = 20
+    table[:, COUNTS.index("author")] = 1 if author else 0
+    table[list(opinion_rows), COUNTS.index("opinion")] = 1
+    return SentenceCounts(table, np.zeros((len(paragraph_of), 0), dtype=bool), False, False,
+                          np.array(paragraph_of))
+
+
+def test_the_bootstrap_draws_whole_paragraphs():
+    # six paragraphs of three sentences; the opinion is all in the first paragraph
+    counts = counts_of(range(3), [k // 3 for k in range(18)])
+    shares = replicates(counts, n=300, seed=1)["opinion_share_author"]
+    assert np.allclose(shares * 6, np.round(shares * 6))  # whole paragraphs: sixths only
+    assert shares.std() > 0
+    # fewer than five paragraphs (or none known): sentences are drawn one by one
+    few = counts_of(range(3), [k // 6 for k in range(18)])
+    shares = replicates(few, n=300, seed=1)["opinion_share_author"]
+    assert not np.allclose(shares * 6, np.round(shares * 6))
+
+
+@pytest.mark.parametrize(("units", "low", "high"), [(2, 0.0, 0.001), (5, 0.008, 0.01),
+                                                    (20, 0.037, 0.039), (2000, 0.0498, 0.05)])
+def test_the_expanded_percentile_tail(units, low, high):
+    from framing.metrics import expanded_tail
+
+    assert low <= expanded_tail(units, 0.90) <= high
+
+
+def test_short_articles_are_not_called_different(analyzer):
+    a = analyzer.analyze("Council approves bus shelters\n\n" + loaded(1)[0])
+    b = analyzer.analyze(article(plain(20), "Council approves bus shelters"))
+    c = compare([a, b])
+    tested = [d for d in c.differences if d.clear is not None]
+    assert tested == []
+    assert {d.method for d in c.differences} >= {TOO_SHORT}
+    text = " ".join(line.text for line in c.summary)
+    assert "A has only 1 body sentence: too few to tell a difference from chance" in text
+    assert not any(line.clear for line in c.summary)
+
+
+def test_counts_that_grow_with_length_are_not_tested(corpus_reports):
+    c = compare([corpus_reports["strike_wire"], corpus_reports["strike_chaos"]])
+    diffs = {d.metric: d for d in c.differences}
+    for metric in COUNT_METRICS:
+        assert diffs[metric].clear is None and diffs[metric].method == ""
+    assert diffs["source_gap"].clear is not None
+
+
+def test_the_summary_says_how_many_figures_were_tested(corpus_reports):
+    c = compare([corpus_reports["strike_wire"], corpus_reports["strike_chaos"]])
+    line = c.summary[-1]
+    facts = dict(line.facts)
+    tested = [d for d in c.differences if d.clear is not None]
+    assert facts["figures_tested"] == len(tested) >= 20
+    assert facts["figures_clear"] == sum(d.clear for d in tested) >= 1
+    assert line.text.startswith(f"{facts['figures_clear']} of the {len(tested)} figures")
+    assert "by chance alone" in line.text and line.clear is None
+
+
+def test_halves_of_one_article_are_seldom_called_different(corpus_reports):
+    # Two articles written alike: each corpus article's paragraphs split in two at random.
+    # At the 90 % level about 1 metric in 10 may be clear by chance; the calibration bench
+    # (bench/calibration.py) measures 1-6 % for the framing score over many more splits.
+    from framing.confidence import counts_differences
+    from framing.metrics import SentenceCounts
+
+    rng = np.random.default_rng(0)
+    clear, pairs = [], 0
+    for report in corpus_reports.values():
+        counts = report.counts
+        labels = np.unique(counts.paragraphs, return_inverse=True)[1].ravel()
+        for split in range(5):
+            half = np.isin(labels, rng.permutation(labels.max() + 1)[: labels.max() // 2 + 1])
+            parts = [SentenceCounts(counts.table[rows], counts.sources[rows], False, False,
+                                    labels[rows]) for rows in (half, ~half)]
+            values = [ratio_metrics(p.table.sum(axis=0, keepdims=True),
+                                    np.array([p.sources.any(axis=0).sum()]), p.table.shape[0])
+                      for p in parts]
+            rows = [(m, (float(values[0][m][0]), float(values[1][m][0]))) for m in values[0]]
+            diffs = counts_differences(parts, [split, split + 100], rows)
+            clear.append(sum(bool(d.clear) for d in diffs))
+            pairs += 1
+    assert pairs == 40
+    assert np.mean(clear) < 1.5  # of about 20 figures
+    assert np.mean(np.array(clear) >= 4) < 0.15

@@ -100,7 +100,8 @@ def test_few_shared_stories_fall_back_to_unpaired_and_say_so(tmp_path):
     metric_store(path, rows)
     (d,) = compare_outlets(path, "A", "B", metrics=["author_loaded_per_1k"])
     assert not d.paired and d.shared_stories == 3
-    assert "(unpaired: the outlets share only 3 stories)" in d.summary
+    assert ("(unpaired: the outlets share only 3 stories; only 3 articles on one side: a "
+            "rough interval)") in d.summary
     (forced,) = compare_outlets(path, "A", "B", metrics=["author_loaded_per_1k"], paired=True)
     assert forced.paired and forced.articles_a == forced.articles_b == 3
 
@@ -371,3 +372,42 @@ def test_every_metric_an_outlet_comparison_may_name_has_words_for_it():
     # ("mean score opinion", "mean framing score low" were the column names, spaced)
     assert [c for c in ARTICLE_COLUMNS if c not in NOT_METRICS and c not in phrases] == []
     assert all(p and "_" not in p for p in phrases.values())
+
+
+def test_two_or_three_articles_get_their_range_and_say_it_is_no_95_interval(tmp_path):
+    path = tmp_path / "few.duckdb"
+    rows = two_outlets(2, 3, 40.0, 50.0, 5.0, seed=4) + two_outlets(12, 0, 30.0, 0.0, 5.0)
+    rows = [dict(r, outlet="C") if i >= 5 else r for i, r in enumerate(rows)]
+    metric_store(path, rows)
+    table = aggregate(path, metrics=["framing_score"]).set_index("outlet")
+    assert table.loc["A", "note"] == "only 2 articles: the range, not a 95 % interval"
+    assert table.loc["B", "note"] == "only 3 articles: the range, not a 95 % interval"
+    assert table.loc["C", "note"] == ""
+    assert table.loc["B", "ci_low"] <= table.loc["B", "mean"] <= table.loc["B", "ci_high"]
+
+
+def test_the_interval_of_a_few_articles_is_wider_than_the_plain_percentile():
+    from framing.corpus.outlets import interval_of
+
+    rng = np.random.default_rng(2)
+    sample = rng.normal(10.0, 3.0, size=(5, 1))
+    means = bootstrap_means(sample, 2000, rng)
+    plain_low, plain_high = np.percentile(means, [2.5, 97.5])
+    low, high = interval_of(means, 5)
+    assert low[0] < plain_low and high[0] > plain_high
+    # with many articles the two agree
+    big = bootstrap_means(rng.normal(10.0, 3.0, size=(400, 1)), 2000, rng)
+    plain_low, plain_high = np.percentile(big, [2.5, 97.5])
+    low, high = interval_of(big, 400)
+    assert low[0] == pytest.approx(plain_low, abs=0.02)
+    assert high[0] == pytest.approx(plain_high, abs=0.02)
+
+
+def test_a_comparison_of_few_articles_says_its_interval_is_rough(tmp_path):
+    path = tmp_path / "rough.duckdb"
+    metric_store(path, two_outlets(4, 9, 40.0, 41.0, 5.0, seed=6))
+    (d,) = compare_outlets(path, "A", "B", metrics=["framing_score"])
+    assert "only 4 articles on one side: a rough interval" in d.summary
+    metric_store(tmp_path / "many.duckdb", two_outlets(9, 9, 40.0, 41.0, 5.0, seed=6))
+    (d,) = compare_outlets(tmp_path / "many.duckdb", "A", "B", metrics=["framing_score"])
+    assert "rough" not in d.summary
