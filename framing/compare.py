@@ -851,7 +851,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         clear = sum(bool(x.clear) for x in tested)
         lines.append(SummaryLine(
             f"{clear} of the {len(tested)} figures compared with a confidence differ clearly. "
-            f"At {LEVEL:.0%} confidence a figure can still differ clearly by chance alone "
+            f"At {LEVEL * 100:.0f} % confidence a figure can still differ clearly by chance alone "
             "(two articles written alike show at least one about one time in three), "
             "so a single clear difference among many is weak evidence on its own.",
             (("figures_tested", len(tested)), ("figures_clear", clear)), None))
