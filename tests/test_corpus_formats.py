@@ -142,6 +142,24 @@ def test_a_web_archive_cut_short_keeps_the_records_before_the_cut(tmp_path, caps
         "https://example.org/s0", "https://example.org/s1"]
 
 
+def test_a_web_archive_gzipped_whole_is_read_too(tmp_path, capsys):
+    articles = mixed_articles(3, seed=8)
+    plain = write_warc(tmp_path / "plain.warc", archive_records(articles), gzipped=False)
+    whole = tmp_path / "whole.warc.gz"  # gzip news.warc: one stream, not one member a record
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(whole)]) == 2  # the home page, as above
+    assert f"framing: {whole}: 4 web page(s) read; left out: 2 not web pages" in \
+        capsys.readouterr().err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 3
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[:-300])
+    assert main(["corpus", "add", str(tmp_path / "t.duckdb"), str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"skipped {cut}#offset=" in err
+    assert len(Corpus(tmp_path / "t.duckdb").sql("SELECT id FROM articles")) == 2
+
+
 def test_a_file_that_is_no_web_archive_is_skipped_and_the_rest_added(tmp_path, capsys):
     fake = tmp_path / "fake.warc.gz"
     fake.write_bytes(b"this is not an archive\n" * 10)

@@ -50,9 +50,13 @@ def _unreadable_errors() -> tuple[type[BaseException], ...]:
             ValueError, OSError, UnicodeDecodeError, IndexError, KeyError)
 
 
-def warc_records(path: str, allow_private_hosts: bool = False) -> Iterator:
+def warc_records(path: str) -> Iterator:
     """Every web page of a WARC file as a ``Record`` (or a ``Skip``), in file order, then a
-    ``Note`` counting the records left out."""
+    ``Note`` counting the records left out. A WARC gzipped as one stream (``gzip news.warc``)
+    rather than record by record is read through gzip as an uncompressed one (its offsets are
+    then uncompressed ones)."""
+    import gzip
+
     from ..errors import os_reason
     from .sources import Note, Skip
 
@@ -63,8 +67,11 @@ def warc_records(path: str, allow_private_hosts: bool = False) -> Iterator:
         yield Skip(path, f"cannot read the file ({os_reason(error)})")
         return
     counts: Counter = Counter()
+    gzipped = fh.read(3) == GZIP_MAGIC
+    if gzipped and _one_gzip_stream(fh):
+        fh.close()
+        fh, gzipped, size = _GzipStream(gzip.open(path, "rb")), False, None  # noqa: SIM115
     with fh:
-        gzipped = fh.read(3) == GZIP_MAGIC
         start: int | None = 0
         read_any = False
         damaged = False  # since the last unreadable record, no record was read
@@ -97,8 +104,11 @@ def warc_records(path: str, allow_private_hosts: bool = False) -> Iterator:
                                                           if start is not None else
                                                           "no record after it"))
                 damaged = True
-        if read_any and last_end is not None and size - last_end > 4:  # (4: the blank lines
-            # that end a record)
+        if read_any and getattr(fh, "damage", None) is not None:
+            yield Skip(f"{path}#offset={last_end}", f"the gzip stream is cut short or damaged "
+                       f"here ({_reason(fh.damage)}); the records before it were read")
+        elif read_any and None not in (size, last_end) and size - last_end > 4:  # (4: the
+            # blank lines that end a record)
             yield Skip(f"{path}#offset={last_end}", "the file ends inside a record (cut short:"
                        " an unfinished download or copy?); the records before it were read")
     if read_any:
@@ -111,7 +121,7 @@ class _NotWarc(Exception):
     """A record warcio read as something other than WARC (an ARC file, or no archive)."""
 
 
-def where(uri: str) -> str:
+def _where(uri: str) -> str:
     return uri or "a record without a WARC-Target-URI"
 
 
@@ -122,17 +132,76 @@ def _reason(error: BaseException) -> str:
     return text if len(text) <= 100 else f"{text[:99]}…"
 
 
+class _GzipStream:
+    """A WARC gzipped as one stream, read as an uncompressed one: where the stream is cut
+    short or damaged it ends, and ``damage`` says why (warcio takes the EOFError of a gzip
+    stream cut short for the end of the file, and says nothing)."""
+
+    def __init__(self, fh) -> None:
+        self.fh, self.damage = fh, None
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.fh.read1(size if size and size > 0 else SCAN_BLOCK)  # (one block at
+            # a time: what came before the damage is returned before it is found)
+        except (EOFError, OSError, zlib.error) as error:
+            self.damage = error
+            return b""
+
+    def readline(self) -> bytes:
+        return self.fh.readline()
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+    def seek(self, offset: int) -> int:
+        self.damage = None
+        return self.fh.seek(offset)
+
+    def close(self) -> None:
+        self.fh.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _one_gzip_stream(fh, most: int = 1 << 24) -> bool:
+    """Whether a gzipped WARC is one gzip stream of many records rather than one gzip member
+    per record (as archives write them): a second record's version line inside the first
+    member. Reads the first member, up to ``most`` bytes unpacked."""
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    fh.seek(0)
+    unpacked = b""
+    try:
+        while not inflate.eof and len(unpacked) < most:
+            block = fh.read(1 << 16)
+            if not block:
+                break
+            unpacked += inflate.decompress(block, most - len(unpacked))
+            if b"\n" + WARC_LINE in unpacked:
+                return True
+    except zlib.error:
+        pass  # a damaged first member: the reader says so
+    return False
+
+
 def _next_record(fh, at: int, gzipped: bool) -> int | None:
     """The offset of the next place a record may start at or after ``at``: a gzip member's
     first bytes, or a WARC version line at the start of a line; None at the end of the file.
     (A false match fails to parse and the search goes on from there.)"""
     marker = GZIP_MAGIC if gzipped else b"\n" + WARC_LINE
     skip = 0 if gzipped else 1
-    fh.seek(at)
     carried = b""
     base = at
     while True:
-        block = fh.read(SCAN_BLOCK)
+        try:
+            fh.seek(base + len(carried))
+            block = fh.read(SCAN_BLOCK)
+        except (OSError, EOFError, zlib.error):  # a gzip stream damaged or cut short here
+            return None
         if not block:
             return None
         data = carried + block
@@ -169,11 +238,11 @@ def _page(path: str, offset: int, record, counts: Counter):
         content = record.content_stream().read(MAX_BYTES + 1)
     except (zlib.error, OSError, EOFError, ValueError) as error:  # a broken Content-Encoding
         why = os_reason(error) if isinstance(error, OSError) else _reason(error)
-        return Skip(source, f"{where(uri)}: the page's bytes do not decode ({why})")
+        return Skip(source, f"{_where(uri)}: the page's bytes do not decode ({why})")
     if len(content) > MAX_BYTES:
-        return Skip(source, f"{where(uri)}: the page is over the {MAX_BYTES // 10**6} MB limit")
+        return Skip(source, f"{_where(uri)}: the page is over the {MAX_BYTES // 10**6} MB limit")
     if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length
-        return Skip(source, f"{where(uri)}: the record is cut short (the file ends inside it)")
+        return Skip(source, f"{_where(uri)}: the record is cut short (the file ends inside it)")
     counts["pages"] += 1
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     try:
