@@ -316,8 +316,7 @@ def json_list(path: str) -> str:
             if event == "start_array":
                 return "item"
             if event != "start_map":
-                kind = "string" if event == "string" else "number" if event == "number" \
-                    else repr(value)
+                kind = event if event in ("string", "number", "boolean") else "null"
                 raise SourceError(f"{path}: a JSON {kind}, not a list of article objects")
             key = None
             for prefix, event, value in events:
@@ -578,8 +577,16 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_recor
         except UnicodeDecodeError:
             yield Skip(f"{path}#row={number + 1}", "not UTF-8 text from here on")
         except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
-            yield Skip(f"{path}#row={number + 1}", f"unreadable gzip from here on "
-                       f"({_one_line(error)})")
+            yield Skip(f"{path}#row={number + 1}", _unreadable(path, error))
+
+
+def _unreadable(path: str, error: Exception) -> str:
+    """Why the rest of a table is lost: its gzip stream cut short or damaged, or the disk."""
+    if path.lower().endswith(GZIP_SUFFIX):
+        return f"unreadable gzip from here on ({_one_line(error)})"
+    from ..errors import os_reason
+
+    return f"unreadable from here on ({os_reason(error) if isinstance(error, OSError) else error})"
 
 
 def _jsonl_rows(path: str, chosen: dict[str, str], read=_row_record):
@@ -603,8 +610,7 @@ def _jsonl_rows(path: str, chosen: dict[str, str], read=_row_record):
                     continue
                 yield read(source, row, chosen)
         except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
-            yield Skip(f"{path}#line={number + 1}", f"unreadable gzip from here on "
-                       f"({_one_line(error)})")
+            yield Skip(f"{path}#line={number + 1}", _unreadable(path, error))
 
 
 def _json_rows(path: str, chosen: dict[str, str], read=_row_record):
