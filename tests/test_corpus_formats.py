@@ -160,6 +160,31 @@ def test_a_web_archive_gzipped_whole_is_read_too(tmp_path, capsys):
     assert len(Corpus(tmp_path / "t.duckdb").sql("SELECT id FROM articles")) == 2
 
 
+def test_a_page_stored_as_the_server_sent_it_gzipped_or_chunked_is_decoded(tmp_path):
+    rows = mixed_articles(2, seed=9)
+    html = [news_page(r["headline"], r["content"]).encode() for r in rows]
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(html[1][i:i + 500]), html[1][i:i + 500])
+                       for i in range(0, len(html[1]), 500)) + b"0\r\n\r\n"
+    path = tmp_path / "encoded.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, body, fields in (
+                ("https://example.org/gz", gzip.compress(html[0]),
+                 [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]),
+                ("https://example.org/chunked", chunked,
+                 [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")])):
+            headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response",
+                                                          payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    told = []
+    summary = Corpus(tmp_path / "s.duckdb").add(str(path), report=told.append)
+    assert (summary.added, summary.skipped) == (2, 0), told
+    stored = Corpus(tmp_path / "s.duckdb").sql("SELECT title FROM articles ORDER BY url")
+    assert stored["title"].tolist() == [rows[1]["headline"], rows[0]["headline"]]
+    assert told == [f"{path}: 2 web page(s) read"]
+
+
 def test_a_file_that_is_no_web_archive_is_skipped_and_the_rest_added(tmp_path, capsys):
     fake = tmp_path / "fake.warc.gz"
     fake.write_bytes(b"this is not an archive\n" * 10)

@@ -241,7 +241,7 @@ def _page(path: str, offset: int, record, counts: Counter):
         return Skip(source, f"{_where(uri)}: the page's bytes do not decode ({why})")
     if len(content) > MAX_BYTES:
         return Skip(source, f"{_where(uri)}: the page is over the {MAX_BYTES // 10**6} MB limit")
-    if getattr(record.raw_stream, "limit", 0):  # fewer bytes than its Content-Length
+    if _cut_short(record):
         return Skip(source, f"{_where(uri)}: the record is cut short (the file ends inside it)")
     counts["pages"] += 1
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
@@ -255,6 +255,15 @@ def _page(path: str, offset: int, record, counts: Counter):
         undated = ""
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=published, url=article.url or uri, undated=undated)
+
+
+def _cut_short(record) -> bool:
+    """Whether a record's block holds fewer bytes than its Content-Length says: the file
+    ends inside it. (What the page's decoding left unread is read first.)"""
+    raw = record.raw_stream
+    while getattr(raw, "limit", 0) and raw.read(1 << 16):
+        pass
+    return bool(getattr(raw, "limit", 0))
 
 
 def _tally(path: str, counts: Counter) -> str:
