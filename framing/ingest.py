@@ -649,17 +649,34 @@ def fetch_url(
     page = fetch(url, allow_private=allow_private_hosts, default_ports_only=default_ports_only,
                  timeout=timeout, deadline=deadline, max_bytes=max_bytes,
                  allow_hint=ALLOW_HINT if allow_hint is None else allow_hint)
+    return article_from_page(page.content, page.url, page.media_type, page.charset, **meta)
+
+
+def article_from_page(content: bytes, url: str, media_type: str = "text/html",
+                      charset: str = "", **meta: str) -> Article:
+    """The article of a web page's bytes as a server sent them (a fetched page, a page kept in
+    a web archive): decoded by the charset the server named, else as a file is; plain text
+    as text, anything else as HTML, with the outlet and the id from ``url`` when the page
+    does not name them.
+
+    Parameters
+    ----------
+    content : the page's bytes (decompressed).
+    url : the page's address (after redirects).
+    media_type, charset : from the response's Content-Type ("" when it gave none).
+    meta : title, outlet, published or id to set or override.
+    """
     text = None
-    if page.charset:
+    if charset:
         try:
-            text = page.content.decode(page.charset)
+            text = content.decode(charset)
         except (LookupError, UnicodeDecodeError):
             text = None
     if text is None:
-        text, _ = decode(page.content, url)
-    if page.media_type == "text/plain":
-        return article_from_text(text, url=page.url, **meta)
-    return article_from_html(text, url=page.url, **meta)
+        text, _ = decode(content, url)
+    if media_type == "text/plain":
+        return article_from_text(text, url=url, **meta)
+    return article_from_html(text, url=url, **meta)
 
 
 def expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:

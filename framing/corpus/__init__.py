@@ -45,8 +45,9 @@ class Corpus:
         self.close()
 
     def add(self, sources=(), *, feeds=(), files_from: str | None = None, columns=None,
-            allow_private_hosts: bool = False, report=None):
-        """Add articles: files, folders, URLs, tables (.csv, .tsv, .jsonl, .ndjson, .parquet)
+            allow_private_hosts: bool = False, fetch_urls: bool = False, report=None):
+        """Add articles: files, folders, URLs, tables (.csv, .tsv, .jsonl, .ndjson, .json,
+        .parquet; the text formats also gzipped, as .csv.gz), web archives (.warc, .warc.gz)
         and RSS/Atom feeds. Returns an ``AddSummary``.
 
         Parameters
@@ -58,9 +59,11 @@ class Corpus:
             ``text``, ``title``, ``outlet``, ``published`` and ``url`` (default: found by
             name).
         allow_private_hosts : let URLs and feeds on private or local addresses be fetched.
-        report : called with a one-line message per skipped input (default: none). Skipped
-            inputs are counted in the summary's ``skipped`` and listed, with their reasons,
-            in the store's ``skipped`` table.
+        fetch_urls : a table without a text column is read by fetching the page of each
+            row's URL (refused otherwise).
+        report : called with a one-line message per skipped input, and one per web archive
+            saying what it held (default: none). Skipped inputs are counted in the summary's
+            ``skipped`` and listed, with their reasons, in the store's ``skipped`` table.
         """
         from .add import add_records
         from .sources import Skip, plan, records
@@ -72,7 +75,7 @@ class Corpus:
             else:
                 refused.append(Skip(repr(source), "not a file name, folder or URL"))
         feeds = [str(feed) for feed in _items(feeds, "feeds")]
-        the_plan = plan(named, feeds, _columns(columns), allow_private_hosts)
+        the_plan = plan(named, feeds, _columns(columns), allow_private_hosts, fetch_urls)
         the_plan.skipped[:0] = refused
         options = {"report": report} if report else {}
         return add_records(self.path, records(the_plan, allow_private_hosts), **options)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .dedupe import NearDuplicates, signature, to_bytes
-from .sources import Record, Skip
+from .sources import Note, Record, Skip
 from .store import StoreError, WriterLock, check_store, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
@@ -32,10 +32,11 @@ def _silent(message: str) -> None:
     """The library says nothing itself: skips are counted and recorded in ``skipped``."""
 
 
-def add_records(path, items: Iterable[Record | Skip],
+def add_records(path, items: Iterable[Record | Skip | Note],
                 report: Callable[[str], None] = _silent, progress=None) -> AddSummary:
     """Write records to the store at ``path`` (made if missing); skips are recorded in the
-    ``skipped`` table, counted in the summary and told to ``report`` one line each."""
+    ``skipped`` table, counted in the summary and told to ``report`` one line each; notes
+    (what a web archive held) are told to ``report``."""
     counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0}
     index = NearDuplicates()
     check_store(path, create=True)  # before the lock file beside it is made
@@ -46,6 +47,9 @@ def add_records(path, items: Iterable[Record | Skip],
         skips: list[Skip] = []
         last = time.monotonic()
         for item in items:
+            if isinstance(item, Note):  # a line about an input (what a web archive held)
+                report(item.message)
+                continue
             if progress is not None:
                 progress.update(1)
             if isinstance(item, Skip):

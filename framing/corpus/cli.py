@@ -47,10 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     add = commands.add_parser(
-        "add", help="add articles (files, folders, URLs, tables, feeds) to a store",
+        "add", help="add articles (files, folders, URLs, tables, web archives, feeds) to a store",
         description="Add articles to the store DB (made if missing): .txt, .md, .html files, "
         "folders of them, http(s) URLs, tables with one article per row (.csv, .tsv, .jsonl, "
-        ".ndjson, .parquet) and RSS/Atom feeds (--feed). The same text is stored once.")
+        ".ndjson, .json, .parquet; the text formats also gzipped, as .csv.gz), web archives "
+        "(.warc, .warc.gz: each HTML page of status 200 is an article) and RSS/Atom feeds "
+        "(--feed). The same text is stored once.")
     add.add_argument("db", metavar="DB")
     add.add_argument("sources", nargs="*", metavar="SOURCE")
     add.add_argument("--files-from", metavar="LIST",
@@ -65,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         add.add_argument(f"--{key}-column", metavar="NAME",
                          help=f"the table column holding the {key} (default: the first of "
                          f"{', '.join(COLUMN_NAMES[field])}, in any case)")
+    add.add_argument("--fetch-urls", action="store_true",
+                     help="a table without a text column: fetch the page of each row's URL "
+                     "(its url column), as --feed fetches each item's page")
     add.add_argument("--allow-private-hosts", action="store_true",
                      help="let URLs and feeds on private or local network addresses be fetched")
     add.add_argument("--progress", action="store_true",
@@ -174,7 +179,7 @@ def run_add(args) -> int:
     _check_new_store(args.db)
     columns = Columns(args.text_column or "", args.title_column or "",
                       args.outlet_column or "", args.date_column or "", args.url_column or "")
-    the_plan = plan(named, args.feed, columns, args.allow_private_hosts)
+    the_plan = plan(named, args.feed, columns, args.allow_private_hosts, args.fetch_urls)
     with tqdm(unit=" inputs", disable=not _show_progress(args), file=sys.stderr,
               desc="framing: adding") as bar:
         summary = add_records(args.db, records(the_plan, args.allow_private_hosts),
@@ -199,14 +204,16 @@ def _check_new_store(db: str) -> None:
     """The store check of ``add`` (before any input is read or fetched), saying that the
     store comes first when DB is an existing article or table file."""
     from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
-    from .sources import TABLE_SUFFIXES
+    from .sources import is_table
     from .store import StoreError, check_store
+    from .warc import is_warc
 
     try:
         check_store(db, create=True)
     except StoreError as error:
-        inputs = (TEXT_SUFFIXES | HTML_SUFFIXES | set(TABLE_SUFFIXES)) - {""}
-        if Path(db).suffix.lower() in inputs and Path(db).is_file():
+        inputs = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+        if (Path(db).suffix.lower() in inputs or is_table(db) or is_warc(db)) \
+                and Path(db).is_file():
             raise StoreError(f"{error}; the store comes first: python -m framing corpus add "
                              "DB SOURCE...") from None
         raise

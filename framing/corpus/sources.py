@@ -1,5 +1,6 @@
-"""Where articles come from: files, folders, URLs, tables (CSV, TSV, JSONL, Parquet) and
-RSS/Atom feeds, each turned into ``Record``s (or a ``Skip`` with the reason).
+"""Where articles come from: files, folders, URLs, tables (CSV, TSV, JSONL, JSON, Parquet;
+the text ones also gzipped), web archives (WARC, in ``warc``) and RSS/Atom feeds, each turned
+into ``Record``s (or a ``Skip`` with the reason).
 
 Every record goes through ``framing.ingest`` (``load_article`` for files and URLs,
 ``article_from_text`` for table cells), so a text is read exactly as ``analyze`` reads it.
@@ -9,18 +10,24 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+import gzip
 import hashlib
 import json
 import re
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FramingError
 
-TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".parquet": None}
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".json": None,
+                  ".parquet": None}
+GZIP_SUFFIX = ".gz"  # a text table gzipped: a.csv.gz, a.jsonl.gz (not Parquet: compressed inside)
+JSON_ROWS_SHOWN = 50  # objects of a JSON table whose keys are its columns
 # Column names looked for (case-insensitive, in this order) when not set with --*-column.
 COLUMN_NAMES = {
     "text": ("text", "content", "body", "article", "full_text"),
@@ -67,6 +74,13 @@ class Skip:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A line for the user about an input (not an article, not a skip): told, not stored."""
+
+    message: str
+
+
+@dataclass(frozen=True)
 class Columns:
     """Column names set by the user (``--text-column`` and the like); empty: found by name."""
 
@@ -83,6 +97,7 @@ class Plan:
 
     files: list[str] = field(default_factory=list)   # article files and URLs
     tables: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # path, columns
+    warcs: list[str] = field(default_factory=list)   # web archives
     feeds: list[tuple[str, object]] = field(default_factory=list)  # url, parsed feed
     skipped: list[Skip] = field(default_factory=list)
 
@@ -163,18 +178,34 @@ def read_published(value) -> tuple[dt.date | None, str]:
 # --------------------------------------------------------------------------- planning
 
 
+def table_suffix(source: str) -> str:
+    """The table format a file name says, by its suffix before any .gz (".csv" for a.csv and
+    a.csv.gz), or "" for a name that is no table."""
+    if "://" in source:
+        return ""
+    name = Path(source).name.lower()
+    if name.endswith(GZIP_SUFFIX):
+        name = name[:-len(GZIP_SUFFIX)]
+        if name.endswith(".parquet"):
+            return ""
+    suffix = Path(name).suffix
+    return suffix if suffix in TABLE_SUFFIXES else ""
+
+
 def is_table(source: str) -> bool:
-    return "://" not in source and Path(source).suffix.lower() in TABLE_SUFFIXES
+    return bool(table_suffix(source))
 
 
 def plan(sources: list[str], feeds: list[str], columns: Columns,
-         allow_private_hosts: bool = False) -> Plan:
+         allow_private_hosts: bool = False, fetch_urls: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
     a text column or a feed that is not a feed stops the command before anything is written.
-    A feed that cannot be fetched is skipped, as a page that cannot be is."""
+    A feed that cannot be fetched is skipped, as a page that cannot be is. With
+    ``fetch_urls``, a table of URLs without a text column is read by fetching each page."""
     from ..errors import shown_path
     from ..ingest import expand_folders
     from .store import check_path
+    from .warc import is_warc
 
     result = Plan()
     for source in sources:
@@ -193,10 +224,12 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
             if not found:
                 result.skipped.append(Skip(source, "no .txt, .md or .html files in this folder"))
             result.files.extend(found)
+        elif is_warc(source):
+            result.warcs.append(source)
         elif is_table(source):
             if not path.is_file():
                 raise SourceError(f"{source}: no such file")
-            result.tables.append((source, table_columns(source, columns)))
+            result.tables.append((source, table_columns(source, columns, fetch_urls)))
         else:
             result.files.append(source)
     for url in feeds:
@@ -208,7 +241,9 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
 
 
 def _header(path: str) -> list[str]:
-    suffix = Path(path).suffix.lower()
+    suffix = table_suffix(path)
+    if suffix == ".json":
+        return _json_header(path)
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -222,7 +257,7 @@ def _header(path: str) -> list[str]:
         with _open_text(path) as fh:
             lines = 0
             for number, line in enumerate(fh, 1):
-                if number > 50:
+                if number > JSON_ROWS_SHOWN:
                     break
                 lines += bool(line.strip())
                 try:
@@ -244,19 +279,120 @@ def _header(path: str) -> list[str]:
     return header
 
 
-def _open_text(path: str):
+def _json_header(path: str) -> list[str]:
+    """The keys of the first objects of a .json table (a list of objects, or an object
+    holding one under a key)."""
+    import itertools
+
+    import ijson
+
+    prefix = json_list(path)
+    names: dict[str, None] = {}
+    with _open_json(path) as fh:
+        try:
+            for row in itertools.islice(ijson.items(fh, prefix, use_float=True),
+                                        JSON_ROWS_SHOWN):
+                if isinstance(row, dict):
+                    names.update(dict.fromkeys(row))
+        except ijson.JSONError as error:  # after objects read: told at its row, as added
+            if not names:
+                raise SourceError(f"{path}: not valid JSON ({_one_line(error)})") from None
+    if not names:
+        raise SourceError(f"{path}: the list holds no objects (no rows)")
+    return list(names)
+
+
+def json_list(path: str) -> str:
+    """Where a .json table's articles are, as an ijson prefix: "item" for a list of objects,
+    "KEY.item" for an object holding one under KEY (the first key that does, as
+    {"status": "ok", "articles": [...]}). Read as a stream: what comes before the list is
+    passed over, never held."""
+    import ijson
+
+    with _open_json(path) as fh:
+        events = ijson.parse(fh, use_float=True)
+        try:
+            _, event, value = next(events)
+            if event == "start_array":
+                return "item"
+            if event != "start_map":
+                kind = event if event in ("string", "number", "boolean") else "null"
+                raise SourceError(f"{path}: a JSON {kind}, not a list of article objects")
+            key = None
+            for prefix, event, value in events:
+                if prefix == "" and event == "map_key":
+                    key = value
+                elif prefix == key and event == "start_array" and \
+                        next(events)[1] == "start_map":  # the list's first item: an object
+                    return f"{key}.item"
+        except StopIteration:
+            pass
+        except ijson.JSONError as error:
+            if _blank(path):
+                raise SourceError(f"{path}: the file is empty (no rows)") from None
+            raise SourceError(f"{path}: not valid JSON ({_one_line(error)})") from None
+    raise SourceError(f"{path}: a JSON object with no list of article objects under any "
+                      'key; give a list of objects, or an object such as {"articles": [...]}')
+
+
+def _blank(path: str) -> bool:
+    """Whether a file holds nothing but white space."""
+    with _open_json(path) as fh:
+        while block := fh.read(1 << 16):
+            if block.strip():
+                return False
+    return True
+
+
+def _open_json(path: str):
+    """A .json table's bytes after any UTF-8 byte-order mark (ijson reads bytes)."""
+    fh = _open_bytes(path)
     try:
+        if fh.read(3) != b"\xef\xbb\xbf":
+            fh.seek(0)
+    except GZIP_ERRORS as error:
+        fh.close()
+        raise SourceError(f"{path}: not a readable gzip file ({_one_line(error)})") from None
+    return fh
+
+
+def _open_text(path: str):
+    """A table as text, gunzipped on the way when its name ends in .gz."""
+    try:
+        if path.lower().endswith(GZIP_SUFFIX):
+            return gzip.open(path, "rt", encoding="utf-8-sig", newline="", errors="strict")
         return open(path, encoding="utf-8-sig", newline="", errors="strict")
     except OSError as error:
         raise SourceError(f"{path}: cannot read the file ({error.strerror})") from None
 
 
-def table_columns(path: str, columns: Columns) -> dict[str, str]:
-    """Which column of the table holds each field: set by the user or found by name."""
+def _open_bytes(path: str):
+    """A table's bytes, gunzipped on the way when its name ends in .gz."""
+    try:
+        if path.lower().endswith(GZIP_SUFFIX):
+            return gzip.open(path, "rb")
+        return open(path, "rb")
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read the file ({error.strerror})") from None
+
+
+# What a damaged gzip file raises when it is read: not gzip at all (OSError), bytes that do
+# not inflate (zlib.error), or its end cut off (EOFError).
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def table_columns(path: str, columns: Columns, fetch_urls: bool = False) -> dict[str, str]:
+    """Which column of the table holds each field: set by the user or found by name. A table
+    without a text column is refused, unless ``fetch_urls`` and it has a URL column (each
+    row's page is fetched then: the result has no "text")."""
     try:
         found = _header(path)
     except UnicodeDecodeError:
         raise SourceError(f"{path}: not UTF-8 text; save the table as UTF-8") from None
+    except GZIP_ERRORS as error:
+        if isinstance(error, SourceError):
+            raise
+        raise SourceError(f"{path}: not a readable gzip file ({_one_line(error)})") from None
     by_lower = {name.lower().strip(): name for name in found if name}
     chosen: dict[str, str] = {}
     for key, candidates in COLUMN_NAMES.items():
@@ -284,9 +420,13 @@ def table_columns(path: str, columns: Columns) -> dict[str, str]:
         raise SourceError(f"{path}: columns named twice in the header: "
                           f"{', '.join(repr(name) for name in twice)}; rename them")
     if "text" not in chosen:
+        if fetch_urls and "url" in chosen:
+            return chosen
+        hint = (f"; or give --fetch-urls to fetch the page of each row's {chosen['url']!r}"
+                if "url" in chosen else "")
         raise SourceError(f"{path}: no text column (looked for {', '.join(COLUMN_NAMES['text'])});"
                           f" the columns are {', '.join(found) or '(none)'}; name it with "
-                          "--text-column")
+                          f"--text-column{hint}")
     return chosen
 
 
@@ -299,12 +439,17 @@ def _one_line(error: Exception) -> str:
 
 
 def records(the_plan: Plan, allow_private_hosts: bool = False) -> Iterator[Record | Skip]:
-    """Every article of a plan, in order: files and URLs, tables row by row, feed items."""
+    """Every article of a plan, in order: files and URLs, tables row by row, web archives
+    page by page, feed items."""
+    from .warc import warc_records
+
     yield from the_plan.skipped
     for source in the_plan.files:
         yield _from_file(source, allow_private_hosts)
     for path, chosen in the_plan.tables:
-        yield from table_records(path, chosen)
+        yield from table_records(path, chosen, allow_private_hosts)
+    for path in the_plan.warcs:
+        yield from warc_records(path)
     for url, parsed in the_plan.feeds:
         yield from feed_records(url, parsed, allow_private_hosts)
 
@@ -339,9 +484,12 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip:
+def _row_record(source: str, row: dict, chosen: dict[str, str],
+                allow_private_hosts: bool = False) -> Record | Skip:
     from ..ingest import article_from_text
 
+    if "text" not in chosen:
+        return _fetched_row(source, row, chosen, allow_private_hosts)
     raw = row.get(chosen["text"])
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Skip(source, f"empty {chosen['text']!r} cell")
@@ -360,19 +508,47 @@ def _row_record(source: str, row: dict, chosen: dict[str, str]) -> Record | Skip
                   published=published, url=article.url, undated=undated)
 
 
+def _fetched_row(source: str, row: dict, chosen: dict[str, str],
+                 allow_private_hosts: bool) -> Record | Skip:
+    """The page at a row's URL, fetched and extracted as any URL is (``--fetch-urls``); the
+    row's outlet comes first (a page's own is often only its host name), its title and date
+    fill in what the page lacks, as a feed's do."""
+    from ..ingest import is_url
+
+    url = _cell(row.get(chosen["url"]))
+    if not url:
+        return Skip(source, f"empty {chosen['url']!r} cell")
+    if not is_url(url) or not re.match(r"https?://", url, re.I):
+        return Skip(source, f"{url[:80]!r} is not an http(s) address")
+    record = _from_file(url, allow_private_hosts)
+    if isinstance(record, Skip):
+        return record
+    meta = {key: _cell(row.get(name)) for key, name in chosen.items() if key != "url"}
+    published, undated = record.published, record.undated
+    if published is None and "published" in chosen:
+        published, undated = read_published(row.get(chosen["published"]))
+    return Record(source=url, text=record.text, title=record.title or meta.get("title", ""),
+                  outlet=meta.get("outlet") or record.outlet, url=record.url or url,
+                  published=published, undated=undated)
+
+
 EMPTY_TABLE = "the table has no rows"  # the reason a table of a header alone is skipped
 
 
-def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
+def table_records(path: str, chosen: dict[str, str],
+                  allow_private_hosts: bool = False) -> Iterator[Record | Skip]:
     """One record per row; a row that cannot be read is skipped with its line or row number,
     and a table of no rows at all is skipped as a whole (it added nothing, and said so)."""
-    suffix = Path(path).suffix.lower()
+    suffix = table_suffix(path)
+    read = functools.partial(_row_record, allow_private_hosts=allow_private_hosts)
     if suffix == ".parquet":
-        rows = _parquet_rows(path, chosen)
+        rows = _parquet_rows(path, chosen, read)
+    elif suffix == ".json":
+        rows = _json_rows(path, chosen, read)
     elif suffix in (".jsonl", ".ndjson"):
-        rows = _jsonl_rows(path, chosen)
+        rows = _jsonl_rows(path, chosen, read)
     else:
-        rows = _csv_rows(path, chosen, TABLE_SUFFIXES[suffix])
+        rows = _csv_rows(path, chosen, TABLE_SUFFIXES[suffix], read)
     empty = True
     for row in rows:
         empty = False
@@ -381,7 +557,7 @@ def table_records(path: str, chosen: dict[str, str]) -> Iterator[Record | Skip]:
         yield Skip(path, EMPTY_TABLE)
 
 
-def _csv_rows(path: str, chosen: dict[str, str], delimiter: str):
+def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_record):
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with _open_text(path) as fh:
         reader = csv.DictReader(fh, delimiter=delimiter)
@@ -395,34 +571,67 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str):
                                f"the header's {len(reader.fieldnames)}; quote cells that hold "
                                f"{'commas' if delimiter == ',' else 'the separator'}")
                     continue
-                yield _row_record(f"{path}#row={number}", row, chosen)
+                yield read(f"{path}#row={number}", row, chosen)
         except csv.Error as error:
             yield Skip(f"{path}#line={reader.line_num}", f"unreadable CSV from here on ({error})")
         except UnicodeDecodeError:
             yield Skip(f"{path}#row={number + 1}", "not UTF-8 text from here on")
+        except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
+            yield Skip(f"{path}#row={number + 1}", _unreadable(path, error))
 
 
-def _jsonl_rows(path: str, chosen: dict[str, str]):
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            source = f"{path}#line={number}"
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw.decode("utf-8-sig"))
-            except UnicodeDecodeError:
-                yield Skip(source, "not UTF-8 text")
-                continue
-            except ValueError as error:
-                yield Skip(source, f"not valid JSON ({_one_line(error)})")
-                continue
-            if not isinstance(row, dict):
-                yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
-                continue
-            yield _row_record(source, row, chosen)
+def _unreadable(path: str, error: Exception) -> str:
+    """Why the rest of a table is lost: its gzip stream cut short or damaged, or the disk."""
+    if path.lower().endswith(GZIP_SUFFIX):
+        return f"unreadable gzip from here on ({_one_line(error)})"
+    from ..errors import os_reason
+
+    return f"unreadable from here on ({os_reason(error) if isinstance(error, OSError) else error})"
 
 
-def _parquet_rows(path: str, chosen: dict[str, str]):
+def _jsonl_rows(path: str, chosen: dict[str, str], read=_row_record):
+    with _open_bytes(path) as fh:
+        number = 0
+        try:
+            for number, raw in enumerate(fh, 1):
+                source = f"{path}#line={number}"
+                if not raw.strip():
+                    continue
+                try:
+                    row = json.loads(raw.decode("utf-8-sig"))
+                except UnicodeDecodeError:
+                    yield Skip(source, "not UTF-8 text")
+                    continue
+                except ValueError as error:
+                    yield Skip(source, f"not valid JSON ({_one_line(error)})")
+                    continue
+                if not isinstance(row, dict):
+                    yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
+                    continue
+                yield read(source, row, chosen)
+        except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
+            yield Skip(f"{path}#line={number + 1}", _unreadable(path, error))
+
+
+def _json_rows(path: str, chosen: dict[str, str], read=_row_record):
+    """The objects of a .json table one at a time (ijson: the file is never read whole)."""
+    import ijson
+
+    number = 0
+    with _open_json(path) as fh:
+        try:
+            for number, row in enumerate(ijson.items(fh, json_list(path), use_float=True), 1):
+                source = f"{path}#row={number}"
+                if not isinstance(row, dict):
+                    yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
+                    continue
+                yield read(source, row, chosen)
+        except (ijson.JSONError, UnicodeDecodeError, *GZIP_ERRORS) as error:
+            yield Skip(f"{path}#row={number + 1}", f"unreadable JSON from here on "
+                       f"({_one_line(error)})")
+
+
+def _parquet_rows(path: str, chosen: dict[str, str], read=_row_record):
     import pyarrow.parquet as pq
 
     number = 0
@@ -431,7 +640,7 @@ def _parquet_rows(path: str, chosen: dict[str, str]):
         for batch in table.iter_batches(batch_size=1000, columns=list(chosen.values())):
             for row in batch.to_pylist():
                 number += 1
-                yield _row_record(f"{path}#row={number}", row, chosen)
+                yield read(f"{path}#row={number}", row, chosen)
     except (OSError, ValueError) as error:  # a damaged row group: the rest is unreadable
         yield Skip(f"{path}#row={number + 1}", f"unreadable Parquet from here on "
                    f"({_one_line(error)})")

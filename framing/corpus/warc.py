@@ -1,0 +1,276 @@
+"""Web archives: the news pages kept in a WARC file (``.warc``, ``.warc.gz``: Common Crawl's
+CC-NEWS, the Internet Archive, institutional archives), read with warcio.
+
+Each ``response`` record of a web page (an HTML content type, status 200) is one article,
+extracted as a fetched page is (``framing.ingest.article_from_page``): the record's target
+URI is its URL and gives the outlet, the page's own date comes first and WARC-Date after it.
+Other records (requests, metadata, images, redirects, errors) are counted and left out. The
+file is read record by record, never whole; a record that cannot be read is skipped with its
+byte offset (``warcio extract FILE OFFSET`` shows it) and reading goes on from the next one.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import FramingError
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_LINE = b"WARC/1."   # the first line of an uncompressed record: WARC/1.0 or WARC/1.1
+SCAN_BLOCK = 1 << 20     # bytes read at a time while looking for the next record
+
+
+def is_warc(source: str) -> bool:
+    return "://" not in source and source.lower().endswith(WARC_SUFFIXES)
+
+
+def _quiet_iterator(fh):
+    """warcio's ArchiveIterator, without the warnings it writes to standard error itself
+    (a record whose length is off is counted in ``err_count`` all the same)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class Quiet(ArchiveIterator):
+        INC_RECORD = ""
+
+    return Quiet(fh)
+
+
+def _unreadable_errors() -> tuple[type[BaseException], ...]:
+    """What warcio raises on a damaged record: a bad header, a broken gzip member, bytes cut
+    short."""
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    return (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError,
+            ValueError, OSError, UnicodeDecodeError, IndexError, KeyError)
+
+
+def warc_records(path: str) -> Iterator:
+    """Every web page of a WARC file as a ``Record`` (or a ``Skip``), in file order, then a
+    ``Note`` counting the records left out. A WARC gzipped as one stream (``gzip news.warc``)
+    rather than record by record is read through gzip as an uncompressed one (its offsets are
+    then uncompressed ones)."""
+    import gzip
+
+    from ..errors import os_reason
+    from .sources import Note, Skip
+
+    try:
+        size = Path(path).stat().st_size
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as error:
+        yield Skip(path, f"cannot read the file ({os_reason(error)})")
+        return
+    counts: Counter = Counter()
+    gzipped = fh.read(3) == GZIP_MAGIC
+    if gzipped and _one_gzip_stream(fh):
+        fh.close()
+        fh, gzipped, size = _GzipStream(gzip.open(path, "rb")), False, None  # noqa: SIM115
+    with fh:
+        start: int | None = 0
+        read_any = False
+        damaged = False  # since the last unreadable record, no record was read
+        last_end = 0
+        while start is not None:
+            fh.seek(start)
+            iterator = _quiet_iterator(fh)
+            try:
+                for record in iterator:
+                    offset = iterator.offset
+                    if record.format != "warc":
+                        raise _NotWarc()
+                    read_any, damaged = True, False
+                    item = _page(path, offset, record, counts)
+                    if item is not None:
+                        yield item
+                    last_end = offset + iterator.get_record_length()
+                start = None
+            except _unreadable_errors() + (_NotWarc,) as error:
+                if not read_any:
+                    reason = "" if isinstance(error, _NotWarc) else f" ({_reason(error)})"
+                    yield Skip(path, f"not a WARC file{reason}")
+                    return
+                offset = iterator.offset  # where the record that fails starts
+                start = last_end = _next_record(fh, offset + 1, gzipped)
+                if not damaged:  # one line for a damaged stretch, however long
+                    counts["unreadable"] += 1
+                    yield Skip(f"{path}#offset={offset}", f"unreadable WARC record "
+                               f"({_reason(error)}); " + ("read on from the next record"
+                                                          if start is not None else
+                                                          "no record after it"))
+                damaged = True
+        if read_any and getattr(fh, "damage", None) is not None:
+            yield Skip(f"{path}#offset={last_end}", f"the gzip stream is cut short or damaged "
+                       f"here ({_reason(fh.damage)}); the records before it were read")
+        elif read_any and None not in (size, last_end) and size - last_end > 4:  # (4: the
+            # blank lines that end a record)
+            yield Skip(f"{path}#offset={last_end}", "the file ends inside a record (cut short:"
+                       " an unfinished download or copy?); the records before it were read")
+    if read_any:
+        yield Note(_tally(path, counts))
+    else:
+        yield Skip(path, "no WARC records: the file is empty")
+
+
+class _NotWarc(Exception):
+    """A record warcio read as something other than WARC (an ARC file, or no archive)."""
+
+
+def _where(uri: str) -> str:
+    return uri or "a record without a WARC-Target-URI"
+
+
+def _reason(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    text = lines[0].split(", first line:")[0] if lines else type(error).__name__
+    text = re.sub(r"[^\x20-\x7e]+", "…", text)  # a damaged header's bytes are not for a terminal
+    return text if len(text) <= 100 else f"{text[:99]}…"
+
+
+class _GzipStream:
+    """A WARC gzipped as one stream, read as an uncompressed one: where the stream is cut
+    short or damaged it ends, and ``damage`` says why (warcio takes the EOFError of a gzip
+    stream cut short for the end of the file, and says nothing)."""
+
+    def __init__(self, fh) -> None:
+        self.fh, self.damage = fh, None
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.fh.read1(size if size and size > 0 else SCAN_BLOCK)  # (one block at
+            # a time: what came before the damage is returned before it is found)
+        except (EOFError, OSError, zlib.error) as error:
+            self.damage = error
+            return b""
+
+    def readline(self) -> bytes:
+        return self.fh.readline()
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+    def seek(self, offset: int) -> int:
+        self.damage = None
+        return self.fh.seek(offset)
+
+    def close(self) -> None:
+        self.fh.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _one_gzip_stream(fh, most: int = 1 << 24) -> bool:
+    """Whether a gzipped WARC is one gzip stream of many records rather than one gzip member
+    per record (as archives write them): a second record's version line inside the first
+    member. Reads the first member, up to ``most`` bytes unpacked."""
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    fh.seek(0)
+    unpacked = b""
+    try:
+        while not inflate.eof and len(unpacked) < most:
+            block = fh.read(1 << 16)
+            if not block:
+                break
+            unpacked += inflate.decompress(block, most - len(unpacked))
+            if b"\n" + WARC_LINE in unpacked:
+                return True
+    except zlib.error:
+        pass  # a damaged first member: the reader says so
+    return False
+
+
+def _next_record(fh, at: int, gzipped: bool) -> int | None:
+    """The offset of the next place a record may start at or after ``at``: a gzip member's
+    first bytes, or a WARC version line at the start of a line; None at the end of the file.
+    (A false match fails to parse and the search goes on from there.)"""
+    marker = GZIP_MAGIC if gzipped else b"\n" + WARC_LINE
+    skip = 0 if gzipped else 1
+    carried = b""
+    base = at
+    while True:
+        try:
+            fh.seek(base + len(carried))
+            block = fh.read(SCAN_BLOCK)
+        except (OSError, EOFError, zlib.error):  # a gzip stream damaged or cut short here
+            return None
+        if not block:
+            return None
+        data = carried + block
+        found = data.find(marker)
+        if found >= 0:
+            return base + found + skip
+        keep = len(marker) - 1
+        carried = data[-keep:]
+        base += len(data) - len(carried)
+
+
+def _page(path: str, offset: int, record, counts: Counter):
+    """The article of one WARC record, a Skip, or None for a record that is no page."""
+    from ..errors import os_reason
+    from ..fetch import MAX_BYTES
+    from ..ingest import HTML_TYPES, article_from_page
+    from .sources import Record, Skip, _without_prefix, read_published
+
+    if record.rec_type != "response" or record.http_headers is None:
+        counts["other"] += 1
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    if status != "200":
+        counts["redirect" if status.startswith("3") else "status"] += 1
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type not in HTML_TYPES:
+        counts["other"] += 1
+        return None
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+    source = f"{path}#offset={offset}"
+    try:
+        content = record.content_stream().read(MAX_BYTES + 1)
+    except (zlib.error, OSError, EOFError, ValueError) as error:  # a broken Content-Encoding
+        why = os_reason(error) if isinstance(error, OSError) else _reason(error)
+        return Skip(source, f"{_where(uri)}: the page's bytes do not decode ({why})")
+    if len(content) > MAX_BYTES:
+        return Skip(source, f"{_where(uri)}: the page is over the {MAX_BYTES // 10**6} MB limit")
+    if _cut_short(record):
+        return Skip(source, f"{_where(uri)}: the record is cut short (the file ends inside it)")
+    counts["pages"] += 1
+    charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    try:
+        article = article_from_page(content, uri, media_type, charset.group(1) if charset else "")
+    except FramingError as error:
+        return Skip(source, _without_prefix(str(error), source))
+    published, undated = read_published(article.published)
+    if published is None:
+        published, _ = read_published(record.rec_headers.get_header("WARC-Date"))
+        undated = ""
+    return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
+                  published=published, url=article.url or uri, undated=undated)
+
+
+def _cut_short(record) -> bool:
+    """Whether a record's block holds fewer bytes than its Content-Length says: the file
+    ends inside it. (What the page's decoding left unread is read first.)"""
+    raw = record.raw_stream
+    while getattr(raw, "limit", 0) and raw.read(1 << 16):
+        pass
+    return bool(getattr(raw, "limit", 0))
+
+
+def _tally(path: str, counts: Counter) -> str:
+    """What a WARC file held, for the user: the pages read and the records left out."""
+    left = [f"{counts[key]} {what}" for key, what in (
+        ("other", "not web pages (requests, metadata, images…)"),
+        ("redirect", "redirect(s)"), ("status", "error status(es)"),
+        ("unreadable", "unreadable stretch(es)")) if counts[key]]
+    return (f"{path}: {counts['pages']} web page(s) read"
+            + (f"; left out: {', '.join(left)}" if left else ""))

@@ -1,0 +1,328 @@
+"""corpus add: web archives (WARC), JSON tables, gzipped tables and tables of URLs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pandas as pd
+import pytest
+from test_corpus_store import feed_server, mixed_articles, one_error_line  # noqa: F401
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from framing import Corpus
+from framing.cli import main
+from framing.ingest import article_from_html
+
+# --------------------------------------------------------------------------- web archives
+
+
+def news_page(title: str, text: str, published: str = "") -> str:
+    """A small news page, as a site serves it (a date in its metadata when given)."""
+    meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (f"<!doctype html><html><head><title>{title}</title>{meta}</head><body><article>"
+            f"<h1>{title}</h1>{paras}</article></body></html>")
+
+
+HOME_PAGE = ('<!doctype html><html><head><title>Home</title><meta property="og:type" '
+             'content="website"></head><body><ul>' + "".join(
+                 f'<li><a href="/s{i}">Headline number {i} of the day</a></li>'
+                 for i in range(30)) + "</ul></body></html>")
+
+
+def write_warc(path, records, gzipped: bool = True):
+    """A WARC file written by warcio's own writer. ``records``: (uri, status, content type,
+    body) for responses, or ("request", uri) for a request record."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzipped)
+        for record in records:
+            if record[0] == "request":
+                headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")],
+                                           is_http_request=True)
+                writer.write_record(writer.create_warc_record(
+                    record[1], "request", payload=io.BytesIO(b""), http_headers=headers))
+                continue
+            uri, status, kind, body = record
+            fields = [("Content-Type", kind)] + (
+                [("Location", "https://example.org/elsewhere")] if status.startswith("3")
+                else [])
+            headers = StatusAndHeaders(status, fields, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body.encode() if isinstance(body, str)
+                                                    else body),
+                http_headers=headers, warc_headers_dict={"WARC-Date": "2024-03-04T05:06:07Z"}))
+    return path
+
+
+def archive_records(articles):
+    pages = [(f"https://news.example.org/story-{i}", "200 OK", "text/html; charset=utf-8",
+              news_page(row["headline"], row["content"], f"2024-05-0{i + 1}" if i else ""))
+             for i, row in enumerate(articles)]
+    return [
+        ("request", "https://news.example.org/story-0"),
+        pages[0],
+        ("https://news.example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://news.example.org/old", "301 Moved Permanently", "text/html", "moved"),
+        pages[1],
+        ("https://news.example.org/gone", "404 Not Found", "text/html", "<html>gone</html>"),
+        ("https://news.example.org/", "200 OK", "text/html", HOME_PAGE),
+        *pages[2:],
+    ]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_web_archive_adds_its_article_pages_as_a_fetched_page_reads_them(tmp_path, capsys,
+                                                                           gzipped):
+    articles = mixed_articles(3, seed=5)
+    path = write_warc(tmp_path / ("news.warc.gz" if gzipped else "news.warc"),
+                      archive_records(articles), gzipped)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2  # the home page is no article
+    err = capsys.readouterr().err.splitlines()
+    assert "Traceback" not in "\n".join(err)
+    assert f"framing: {path}: 4 web page(s) read; left out: 2 not web pages (requests, " \
+        "metadata, images…), 1 redirect(s), 1 error status(es)" in err
+    skipped = [line for line in err if line.startswith("framing: skipped")]
+    assert len(skipped) == 1 and "https://news.example.org/: no article found" in skipped[0]
+    stored = Corpus(db).sql("SELECT * FROM articles ORDER BY url")
+    assert stored["url"].tolist() == [f"https://news.example.org/story-{i}" for i in range(3)]
+    assert set(stored["outlet"]) == {"news.example.org"}  # from the host, as for a fetched page
+    # the page's own date, else the record's WARC-Date
+    assert [str(d.date()) for d in stored["published"]] == ["2024-03-04", "2024-05-02",
+                                                            "2024-05-03"]
+    assert all(s.startswith(f"{path}#offset=") for s in stored["source"])
+    for text, row, i in zip(stored["text"], articles, range(3)):
+        html = news_page(row["headline"], row["content"], f"2024-05-0{i + 1}" if i else "")
+        assert text == article_from_html(html, url=f"https://news.example.org/story-{i}").text
+    assert Corpus(db).sql("SELECT reason FROM skipped")["reason"][0].startswith(
+        "https://news.example.org/: no article found")
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_damaged_record_is_skipped_with_its_offset_and_reading_goes_on(tmp_path, capsys,
+                                                                        gzipped):
+    articles = mixed_articles(4, seed=6)
+    pages = [(f"https://example.org/s{i}", "200 OK", "text/html", news_page(r["headline"],
+                                                                           r["content"]))
+             for i, r in enumerate(articles)]
+    path = write_warc(tmp_path / ("d.warc.gz" if gzipped else "d.warc"), pages, gzipped)
+    data = path.read_bytes()
+    with open(path, "rb") as fh:  # the second record's start
+        records = ArchiveIterator(fh)
+        first = [records.offset for _ in records][1]
+    path.write_bytes(data[:first + 2] + b"\0" * 30 + data[first + 32:])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"skipped {path}#offset={first}: unreadable WARC record (" in err
+    assert "read on from the next record" in err
+    assert sorted(Corpus(db).sql("SELECT url FROM articles")["url"]) == [
+        "https://example.org/s0", "https://example.org/s2", "https://example.org/s3"]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_web_archive_cut_short_keeps_the_records_before_the_cut(tmp_path, capsys, gzipped):
+    articles = mixed_articles(3, seed=7)
+    pages = [(f"https://example.org/s{i}", "200 OK", "text/html", news_page(r["headline"],
+                                                                           r["content"]))
+             for i, r in enumerate(articles)]
+    path = write_warc(tmp_path / ("c.warc.gz" if gzipped else "c.warc"), pages, gzipped)
+    path.write_bytes(path.read_bytes()[:-200])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"skipped {path}#offset=" in err
+    assert "cut short" in err or "no record after it" in err
+    assert sorted(Corpus(db).sql("SELECT url FROM articles")["url"]) == [
+        "https://example.org/s0", "https://example.org/s1"]
+
+
+def test_a_web_archive_gzipped_whole_is_read_too(tmp_path, capsys):
+    articles = mixed_articles(3, seed=8)
+    plain = write_warc(tmp_path / "plain.warc", archive_records(articles), gzipped=False)
+    whole = tmp_path / "whole.warc.gz"  # gzip news.warc: one stream, not one member a record
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(whole)]) == 2  # the home page, as above
+    assert f"framing: {whole}: 4 web page(s) read; left out: 2 not web pages" in \
+        capsys.readouterr().err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 3
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[:-300])
+    assert main(["corpus", "add", str(tmp_path / "t.duckdb"), str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"skipped {cut}#offset=" in err
+    assert len(Corpus(tmp_path / "t.duckdb").sql("SELECT id FROM articles")) == 2
+
+
+def test_a_page_stored_as_the_server_sent_it_gzipped_or_chunked_is_decoded(tmp_path):
+    rows = mixed_articles(2, seed=9)
+    html = [news_page(r["headline"], r["content"]).encode() for r in rows]
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(html[1][i:i + 500]), html[1][i:i + 500])
+                       for i in range(0, len(html[1]), 500)) + b"0\r\n\r\n"
+    path = tmp_path / "encoded.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, body, fields in (
+                ("https://example.org/gz", gzip.compress(html[0]),
+                 [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]),
+                ("https://example.org/chunked", chunked,
+                 [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")])):
+            headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response",
+                                                          payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    told = []
+    summary = Corpus(tmp_path / "s.duckdb").add(str(path), report=told.append)
+    assert (summary.added, summary.skipped) == (2, 0), told
+    stored = Corpus(tmp_path / "s.duckdb").sql("SELECT title FROM articles ORDER BY url")
+    assert stored["title"].tolist() == [rows[1]["headline"], rows[0]["headline"]]
+    assert told == [f"{path}: 2 web page(s) read"]
+
+
+def test_a_file_that_is_no_web_archive_is_skipped_and_the_rest_added(tmp_path, capsys):
+    fake = tmp_path / "fake.warc.gz"
+    fake.write_bytes(b"this is not an archive\n" * 10)
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    table = tmp_path / "one.csv"
+    pd.DataFrame({"text": [mixed_articles(1)[0]["content"]]}).to_csv(table, index=False)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(fake), str(empty), str(table)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"framing: skipped {fake}: not a WARC file" in err
+    assert f"framing: skipped {empty}: no WARC records: the file is empty" in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
+
+
+def test_folders_give_their_article_files_not_their_archives(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_warc(folder / "a.warc.gz", [("https://example.org/a", "200 OK", "text/html",
+                                       news_page("A", mixed_articles(1)[0]["content"]))])
+    (folder / "b.txt").write_text(mixed_articles(2)[1]["content"], encoding="utf-8")
+    summary = Corpus(tmp_path / "s.duckdb").add([str(folder)])
+    assert summary.added == 1  # as tables are: named one by one
+
+
+# --------------------------------------------------------------------------- JSON, gzip
+
+
+def write_json(path, value, gzipped: bool = False):
+    data = json.dumps(value).encode()
+    path.write_bytes(gzip.compress(data) if gzipped else b"\xef\xbb\xbf" + data)
+    return path
+
+
+@pytest.mark.parametrize("name, wrap", [
+    ("list.json", lambda rows: rows),
+    ("keyed.json", lambda rows: {"status": "ok", "meta": {"n": [1, 2]}, "tags": ["a"],
+                                 "articles": rows, "after": 1}),
+    ("list.json.gz", lambda rows: rows),
+])
+def test_a_json_table_is_a_list_of_objects_or_one_under_a_key(tmp_path, name, wrap):
+    rows = mixed_articles(3)
+    path = write_json(tmp_path / name, wrap(rows), gzipped=name.endswith(".gz"))
+    db = tmp_path / "s.duckdb"
+    assert Corpus(db).add(str(path)).added == 3
+    stored = Corpus(db).sql("SELECT * FROM articles ORDER BY source")
+    assert stored["source"].tolist() == [f"{path}#row={i}" for i in (1, 2, 3)]
+    assert stored["title"].tolist() == [r["headline"] for r in rows]
+    assert stored["outlet"].tolist() == [r["media_name"] for r in rows]
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"status": "ok", "count": 3}', "a JSON object with no list of article objects under any "
+     'key; give a list of objects, or an object such as {"articles": [...]}'),
+    ('"just text"', "a JSON string, not a list of article objects"),
+    ("[1, 2]", "the list holds no objects (no rows)"),
+    ('[{"text": "cut', "not valid JSON (parse error: premature EOF"),
+    ("{'text': 'single quotes'}", "not valid JSON ("),
+    ("  \n", "the file is empty (no rows)"),
+])
+def test_a_json_file_that_is_no_table_is_a_one_line_error(tmp_path, capsys, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys).startswith(f"framing: error: {path}: {message}")
+    assert not db.exists()
+
+
+def test_a_json_list_skips_what_is_no_object_and_stops_at_broken_json(tmp_path, capsys):
+    rows = mixed_articles(3)
+    text = json.dumps([rows[0], "a string", {"content": 7}, rows[1]])
+    path = tmp_path / "mixed.json"
+    path.write_text(text[:-1] + ", " + json.dumps(rows[2])[:-40], encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"skipped {path}#row=2: a JSON str, not an object with columns" in err
+    assert f"skipped {path}#row=3: the 'content' cell is int, not text" in err
+    assert f"skipped {path}#row=5: unreadable JSON from here on" in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 2
+
+
+@pytest.mark.parametrize("name", ["a.csv.gz", "a.tsv.gz", "a.jsonl.gz", "A.CSV.GZ"])
+def test_gzipped_tables_are_read_as_they_are_unpacked(tmp_path, name):
+    rows = mixed_articles(3)
+    if ".jsonl" in name:
+        data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    else:
+        data = pd.DataFrame(rows).to_csv(index=False, sep="\t" if ".tsv" in name else ","
+                                         ).encode()
+    (tmp_path / name).write_bytes(gzip.compress(data))
+    db = tmp_path / "s.duckdb"
+    assert Corpus(db).add(str(tmp_path / name)).added == 3
+    assert Corpus(db).sql("SELECT title FROM articles ORDER BY source")["title"].tolist() == \
+        [r["headline"] for r in rows]
+
+
+def test_a_gzipped_table_cut_short_keeps_its_first_rows_and_a_bad_one_is_refused(tmp_path,
+                                                                                 capsys):
+    rows = mixed_articles(40)
+    data = gzip.compress(pd.DataFrame(rows).to_csv(index=False).encode())
+    cut = tmp_path / "cut.csv.gz"
+    cut.write_bytes(data[:len(data) // 2])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "unreadable gzip from here on" in err
+    assert 0 < len(Corpus(db).sql("SELECT id FROM articles")) < 40
+    fake = tmp_path / "fake.csv.gz"
+    fake.write_text("text\nnot gzipped at all\n", encoding="utf-8")
+    assert main(["corpus", "add", str(db), str(fake)]) == 2
+    assert one_error_line(capsys).startswith(f"framing: error: {fake}: not a readable gzip file")
+
+
+# --------------------------------------------------------------------------- tables of URLs
+
+
+def test_a_table_of_urls_is_refused_with_a_hint_and_fetched_with_fetch_urls(tmp_path, capsys,
+                                                                          feed_server):  # noqa: F811
+    base, articles = feed_server
+    path = tmp_path / "mediacloud.csv"
+    pd.DataFrame({"url": [f"{base}/story-0.html", f"{base}/story-1.html", f"{base}/gone.html",
+                          "not an address"],
+                  "media_name": ["The Paper"] * 4,
+                  "publish_date": ["2024-02-03"] * 4}).to_csv(path, index=False)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys).endswith("name it with --text-column; or give --fetch-urls "
+                                           "to fetch the page of each row's 'url'")
+    assert not db.exists()
+    assert main(["corpus", "add", str(db), str(path), "--fetch-urls",
+                 "--allow-private-hosts"]) == 2
+    err = capsys.readouterr().err
+    assert f"skipped {base}/gone.html" in err and "is not an http(s) address" in err
+    stored = Corpus(db).sql("SELECT * FROM articles ORDER BY url")
+    assert stored["url"].tolist() == [f"{base}/story-0.html", f"{base}/story-1.html"]
+    assert stored["title"].tolist() == [a["headline"] for a in articles[:2]]
+    assert set(stored["outlet"]) == {"The Paper"}
+    assert {str(d.date()) for d in stored["published"]} == {"2024-02-03"}
