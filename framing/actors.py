@@ -205,7 +205,7 @@ class ActorFinder:
             head = self.names.strip_titles(run[:at])
             if len(head) >= 2 and (head[0].lower() in self.names.first_names
                                    or len(head) < at) and self.names.is_person(head):
-                # "Kyrsten Sinema of Arizona", "Robert Greenwald of Brave New Films": the
+                # "Dana Whitlow of Arizona", "Mara Quist of Harbor Lights Films": the
                 # person, and the place they are from (an affiliation is no person's name)
                 self._add_run(run[:at], index, drafts, surnames, pending, firsts, heading,
                               written[:at] if written else None)
