@@ -153,6 +153,24 @@ def test_pysbd_splits_the_same_with_the_pattern_cache(monkeypatch):
     assert split_all() == cached
 
 
+@pytest.mark.parametrize("text", [
+    "It rained. It rained. It rained again.",
+    "Go.  Go.\n\nGo.\u00a0 Stop!  ",
+    "“Why?” she asked. “Why not?” he said.  Mr. Smith left at 5 p.m. Then it rained.",
+    "a) one b) two c) three.",
+])
+def test_pysbd_sentences_are_found_back_as_pysbd_finds_them(text):
+    """framing.segment._Splitter finds pysbd's sentences in the text with str.find, exactly
+    where pysbd's own regular expressions find them."""
+    import pysbd
+
+    import framing.segment as seg
+
+    for sample in [text, *(load_article(p).text for p in CORPUS_FILES[:8])]:
+        ours = seg._Splitter(language="en", clean=False, char_span=True).segment(sample)
+        theirs = pysbd.Segmenter(language="en", clean=False, char_span=True).segment(sample)
+        assert ours == theirs  # (TextSpan compares the sentence, its start and its end)
+
 def kinds_of(text: str) -> list[tuple[str, str]]:
     return [(s.kind, text[s.start:s.end]) for s in Segmenter().segment(Article(text=text))]
 
