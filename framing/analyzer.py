@@ -47,7 +47,7 @@ from .lexicon import (
     TOKEN as WORD,
 )
 from .metrics import compute_metrics, read_score_parts, reading_ease
-from .names import DATA_DIR, DAYS_MONTHS, Names
+from .names import DATA_DIR, DAYS_MONTHS, NameRuns, Names
 from .report import (
     Article,
     ArticleReport,
@@ -323,7 +323,8 @@ class Analyzer:
         check_english(article)
         text = article.text
         sentences = self.segmenter.segment(article)
-        voiced = self.voices.assign(text, sentences, paragraphs(text))
+        name_runs = NameRuns(self.names, text, sentences)  # (read by voice and actors both)
+        voiced = self.voices.assign(text, sentences, paragraphs(text), name_runs)
         quotes = voiced.quotes
         hits = self._hits(text, voiced.sentences, quotes, voiced.attributions) + voiced.scare_hits
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
@@ -351,7 +352,7 @@ class Analyzer:
         actors = self.actors.find(text, voiced.sentences, quotes, hits, voiced.attributions,
                                   {i: t for i, t in tones.items()
                                    if voiced.sentences[i].kind != "byline"},
-                                  frozenset(self._connoted), article.outlet)
+                                  frozenset(self._connoted), article.outlet, name_runs)
         body_frames = [f for f, s in zip(frames, voiced.sentences) if s.kind == "body"]
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,
