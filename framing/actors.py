@@ -26,6 +26,7 @@ from .names import (
     NAME_TOKEN,
     ORG_WORDS,
     WEEKDAYS,
+    NameRuns,
     Names,
     everyday_word,
     is_generation,
@@ -89,13 +90,16 @@ class ActorFinder:
 
     def find(self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
              hits: tuple[TermHit, ...], attributions: dict, tones: dict[int, float],
-             connoted: frozenset[str] = frozenset(), outlet: str = "") -> tuple[Actor, ...]:
+             connoted: frozenset[str] = frozenset(), outlet: str = "",
+             name_runs: NameRuns | None = None) -> tuple[Actor, ...]:
         """The article's actors, most mentioned first; ``connoted`` are the lemmas of verbs of
-        saying that colour the source (the lexicon's attribution_verb entries). The article's
-        own outlet ("told the Blaze" in The Daily Blaze) is not one of its actors."""
+        saying that colour the source (the lexicon's attribution_verb entries); ``name_runs``
+        the sentences' capitalized runs when voice detection read them too. The article's own
+        outlet ("told the Blaze" in The Daily Blaze) is not one of its actors."""
         drafts: dict[str, _Draft] = {}
         surnames: dict[str, str] = {}
-        capitalized = self.names.midsentence_capitals(text, sentences)
+        if name_runs is None:
+            name_runs = NameRuns(self.names, text, sentences)
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
         firsts: dict[str, int] = {}  # the sentence where each person is first named in full
         for s in sentences:
@@ -104,7 +108,7 @@ class ActorFinder:
             # title case, where every word looks like a name: a headline, or a line of the
             # body written like one (a subhead, another story's title)
             heading = s.kind == "headline" or title_case(text, s.start, s.end)
-            runs = self.names.runs(text, s.start, s.end, capitalized)
+            runs = name_runs(s.start, s.end)
             if runs and s.speaker and not heading:
                 runs[0] = _with_speakers_first_word(text, s, runs[0], self.names.first_names)
             for _, written in runs:

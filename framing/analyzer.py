@@ -47,7 +47,7 @@ from .lexicon import (
     TOKEN as WORD,
 )
 from .metrics import compute_metrics, read_score_parts, reading_ease
-from .names import DATA_DIR, DAYS_MONTHS, Names
+from .names import DATA_DIR, DAYS_MONTHS, NameRuns, Names
 from .report import (
     Article,
     ArticleReport,
@@ -323,9 +323,13 @@ class Analyzer:
         check_english(article)
         text = article.text
         sentences = self.segmenter.segment(article)
-        voiced = self.voices.assign(text, sentences, paragraphs(text))
+        name_runs = NameRuns(self.names, text, sentences)  # (read by voice and actors both)
+        voiced = self.voices.assign(text, sentences, paragraphs(text), name_runs)
         quotes = voiced.quotes
-        hits = self._hits(text, voiced.sentences, quotes, voiced.attributions) + voiced.scare_hits
+        # each sentence's tokens, read by the term lexicon and the frame lexicon both
+        toks_of = [tokens(text, s.start, s.end) for s in voiced.sentences]
+        hits = (self._hits(text, voiced.sentences, quotes, voiced.attributions, toks_of)
+                + voiced.scare_hits)
         hits = tuple(sorted(hits, key=lambda h: (h.start, h.end)))
         real = QuoteIndex.of_speech(quotes)
         by_sentence: dict[int, list[TermHit]] = {}
@@ -341,7 +345,8 @@ class Analyzer:
         scores = self._score(items, voiced.sentences,
                              texts=[text[s.start:s.end] for s in voiced.sentences])
         scores = self._reported_opinions(text, scores, real, voiced.attributions, by_sentence)
-        frames = tuple(self.frames.frame(text, s.index, s.start, s.end) for s in voiced.sentences)
+        frames = tuple(self.frames.frame(text, s.index, s.start, s.end, toks)
+                       for s, toks in zip(voiced.sentences, toks_of))
         tones, author_words = {}, {}
         for s, item in zip(voiced.sentences, items):
             words = [w.lower() for w in WORD.findall(item.author_text)]
@@ -351,7 +356,7 @@ class Analyzer:
         actors = self.actors.find(text, voiced.sentences, quotes, hits, voiced.attributions,
                                   {i: t for i, t in tones.items()
                                    if voiced.sentences[i].kind != "byline"},
-                                  frozenset(self._connoted), article.outlet)
+                                  frozenset(self._connoted), article.outlet, name_runs)
         body_frames = [f for f, s in zip(frames, voiced.sentences) if s.kind == "body"]
         report = ArticleReport(
             article, tuple(scores), hits, quotes, frames=frames,
@@ -442,9 +447,10 @@ class Analyzer:
 
     def _hits(
         self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...],
-        attributions: dict,
+        attributions: dict, toks_of: list[list[tuple[int, int, str]]] | None = None,
     ) -> tuple[TermHit, ...]:
-        """Lexicon hits, each with the voice it belongs to.
+        """Lexicon hits, each with the voice it belongs to (``toks_of``: each sentence's
+        ``tokens``, when the caller has them).
 
         A hit inside a direct quotation is the speaker's (``quoted``); inside the reported words
         of an attribution it is ``attributed`` to the source; anywhere else, including the verb
@@ -454,8 +460,8 @@ class Analyzer:
         """
         hits = []
         real = QuoteIndex.of_speech(quotes)
-        for s in sentences:
-            toks = tokens(text, s.start, s.end)
+        for k, s in enumerate(sentences):
+            toks = toks_of[k] if toks_of is not None else tokens(text, s.start, s.end)
             found = self.terms.match(text, s.start, s.end, toks=toks, tags=tag_in_context)
             index_of = None  # token number by start, built once for the sentence if needed
             if any(m.entry.category == "attribution_verb" for m in found):

@@ -27,6 +27,7 @@ version and the library versions. No model file is shipped; model files are data
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import math
 import os
@@ -302,6 +303,7 @@ class LinearOpinionModel:
         # dictionaries' size; the dictionaries and feature names are rebuilt on reading.
         state = dict(self.__dict__)
         del state["feature_names_"]
+        state.pop("explained_features", None)  # (built again on first use)
         state["blocks"] = [(name, analyzer, "\n".join(sorted(vocabulary, key=vocabulary.get)),
                             idf, ngram_range, offset)
                            for name, analyzer, vocabulary, idf, ngram_range, offset in self.blocks]
@@ -321,6 +323,17 @@ class LinearOpinionModel:
         for k, column in enumerate(self.cue_columns):
             features[self.cue_offset + k] = f"cues__{column}"
         self.feature_names_ = tuple(features)
+
+    @functools.cached_property
+    def explained_features(self) -> tuple[tuple[str, str], ...]:
+        """Each feature as ``explain`` reads it: its kind (words, chars or cues) and, for a
+        word or phrase, the cue a reader is shown (``_word_cue``); for a character n-gram or
+        a cue, the n-gram or the cue's column."""
+        parts = []
+        for name in self.feature_names_:
+            kind, _, feature = name.partition("__")
+            parts.append((kind, _word_cue(feature) if kind == "words" else feature))
+        return tuple(parts)
 
     @staticmethod
     def _grams(analyzer: str, text: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -413,17 +426,19 @@ def contributions_value(feature: str, contribution: float, model) -> float:
     return contribution / weight if weight else 0.0
 
 
-def _char_ngram_holders(tokens: list[str], lengths: tuple[int, int]) -> dict[str, tuple]:
+def _char_ngram_cues(tokens: list[str], lengths: tuple[int, int]
+                     ) -> dict[str, dict[str, str]]:
     """Each character n-gram of the words (padded with spaces, as char_wb does) and the
-    distinct words it occurs in."""
-    found: dict[str, dict[str, None]] = {}
+    distinct words it occurs in, in the words' order, each with its cue (``_word_cue``)."""
+    found: dict[str, dict[str, str]] = {}
     low, high = lengths
-    for token in tokens:
+    for token in dict.fromkeys(tokens):
         padded = f" {token} "
+        cue = _word_cue(token)
         for n in range(low, high + 1):
             for i in range(len(padded) - n + 1):
-                found.setdefault(padded[i:i + n], {})[token] = None
-    return {gram: tuple(words) for gram, words in found.items()}
+                found.setdefault(padded[i:i + n], {})[token] = cue
+    return found
 
 
 
@@ -461,17 +476,16 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
     words that contain them (shared equally when several do), so they read as "word: ugly".
     Cue features are named with the words that triggered them ("hedge: could").
     """
-    holders_of = _char_ngram_holders(words.split(), model.char_ngrams or (0, -1))
+    holders_of = _char_ngram_cues(words.split(), model.char_ngrams or (0, -1))
+    features = model.explained_features
     scores: dict[str, float] = {}
     for index, value in contributions:
-        kind, _, feature = model.feature_names_[index].partition("__")
+        kind, feature = features[index]
         if kind == "words":
-            key = _word_cue(feature)
-            scores[key] = scores.get(key, 0.0) + value
+            scores[feature] = scores.get(feature, 0.0) + value
         elif kind == "chars":
-            holders = holders_of.get(feature, ())
-            for token in holders:
-                key = _word_cue(token)
+            holders = holders_of.get(feature, {})
+            for key in holders.values():  # (two words may read as one cue: "00", "000")
                 scores[key] = scores.get(key, 0.0) + value / len(holders)
         else:
             # (a letter alone is no evidence a reader can use: the "S" of "U.S.")

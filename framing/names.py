@@ -448,18 +448,19 @@ class Names:
                 and after is not None and after.group(1).lower() not in self.genders
                 and not everyday_word(after.group(1)))
 
-    def person_mentions(self, text, sentences, is_quoted, capitalized):
+    def person_mentions(self, text, sentences, is_quoted, runs: NameRuns):
         """People named outside quotations, in order: (offset, name with titles stripped,
         gender), the gender "m", "f" or "" when unknown.
 
-        ``is_quoted(offset)`` tells whether an offset lies inside a quotation. The gender comes
-        from an honorific ("Mrs. Osei", "Sir Keir"), a common first name ("Linda Osei"), or an
-        earlier mention of the same surname.
+        ``is_quoted(offset)`` tells whether an offset lies inside a quotation; ``runs`` are the
+        capitalized runs of ``text``'s sentences. The gender comes from an honorific
+        ("Mrs. Osei", "Sir Keir"), a common first name ("Linda Osei"), or an earlier mention of
+        the same surname.
         """
         mentions = []
         by_surname: dict[str, str] = {}
         for s in sentences:
-            for offset, run in self.runs(text, s.start, s.end, capitalized):
+            for offset, run in runs(s.start, s.end):
                 if is_quoted(offset):
                     continue
                 # a possessive ends the name: "Mr. Trump's RT appearance"
@@ -661,6 +662,26 @@ def _name_tokens(phrase: str) -> list[str]:
     found = list(NAME_TOKEN.finditer(phrase))
     return [m.group() + "." if _keeps_point(m.group(), phrase, m.end(), i == len(found) - 1)
             else m.group() for i, m in enumerate(found)]
+
+
+class NameRuns:
+    """The capitalized runs (``Names.runs``) of one article's sentences, each sentence's found
+    once: voice detection and the actor finder read the same ones. ``capitalized`` holds the
+    words the sentences write with a capital other than first (what the runs depend on)."""
+
+    def __init__(self, names: Names, text: str, sentences) -> None:
+        self.names = names
+        self.text = text
+        self.capitalized = names.midsentence_capitals(text, sentences)
+        self._found: dict[tuple[int, int], list[tuple[int, list[str]]]] = {}
+
+    def __call__(self, start: int, end: int) -> list[tuple[int, list[str]]]:
+        """The runs in ``text[start:end]``, as a new list (a caller may change it)."""
+        found = self._found.get((start, end))
+        if found is None:
+            found = self.names.runs(self.text, start, end, self.capitalized)
+            self._found[(start, end)] = found
+        return list(found)
 
 
 def _capitalized(token: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .names import Names, everyday_word, name_key, surname
+from .names import NameRuns, Names, everyday_word, name_key, surname
 from .report import Quote, Sentence
 from .segment import lines
 
@@ -161,11 +161,10 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
     ("Reporter Ana Ruiz spoke with …", "He spoke to Ana Ruiz"); "" when it names none or
     several."""
     intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
-    capitalized = names.midsentence_capitals(text, intro)
     people: dict[str, str] = {}
     askers: set[str] = set()
     for offset, name, _ in names.person_mentions(text, intro, lambda offset: False,
-                                                 capitalized):
+                                                 NameRuns(names, text, intro)):
         end = offset + len(name)
         if " " not in name:
             # a full name introduces; one capitalized word may be a place ("Caldera"),

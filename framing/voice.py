@@ -29,6 +29,7 @@ from .names import (
     PLURAL_PEOPLE,
     REPRESENTATIVES,
     STATE,
+    NameRuns,
     Names,
     name_key,
     past_participle,
@@ -523,7 +524,10 @@ class VoiceFinder:
         text: str,
         sentences: tuple[Sentence, ...],
         paragraphs: list[tuple[int, int]],
+        runs: NameRuns | None = None,
     ) -> VoiceResult:
+        """The sentences with their voice and speaker, the quotations and attributions;
+        ``runs`` are the sentences' capitalized runs when the caller has them already."""
         quotes = find_quotes(text, paragraphs)
         turns = find_turns(text, self.names, sentences)
         posts = find_posts(text)
@@ -551,9 +555,10 @@ class VoiceFinder:
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
-            capitalized = self.names.midsentence_capitals(text, sentences)
-            mentions = self.names.person_mentions(text, sentences, inside.covers, capitalized)
-            groups = self._group_mentions(text, sentences, attributions, inside, capitalized)
+            if runs is None:
+                runs = NameRuns(self.names, text, sentences)
+            mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
+            groups = self._group_mentions(text, sentences, attributions, inside, runs)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         previous: Sentence | None = None
         for s in sentences:
@@ -1559,7 +1564,7 @@ class VoiceFinder:
                 return groups[i - 1][1]
         return speaker
 
-    def _group_mentions(self, text, sentences, attributions, inside, capitalized):
+    def _group_mentions(self, text, sentences, attributions, inside, runs: NameRuns):
         """Groups a "they" can stand for, in order: (offset, name).
 
         Two names joined by "and" outside quotations ("the United States and Britain"), and
@@ -1568,8 +1573,8 @@ class VoiceFinder:
         """
         found = []
         for s in sentences:
-            runs = self.names.runs(text, s.start, s.end, capitalized)
-            for (start, left), (offset, right) in zip(runs, runs[1:]):
+            named = runs(s.start, s.end)
+            for (start, left), (offset, right) in zip(named, named[1:]):
                 end = start + len(" ".join(left))
                 if (text[end:offset] == " and " and not inside.covers(start)
                         and text[start:end] == " ".join(left)):

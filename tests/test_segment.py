@@ -153,6 +153,38 @@ def test_pysbd_splits_the_same_with_the_pattern_cache(monkeypatch):
     assert split_all() == cached
 
 
+@pytest.mark.parametrize("text", [
+    "It rained. It rained. It rained again.",
+    "Go.  Go.\n\nGo.\u00a0 Stop!  ",
+    "“Why?” she asked. “Why not?” he said.  Mr. Smith left at 5 p.m. Then it rained.",
+    "a) one b) two c) three.",
+    "Mr. Smith, Dr. Jones and Gov. Ames met at 5 p.m. in St. Louis, also No. 5 Ave. Fourth.",
+    "The U.S. and the E.U. met, i.e. Acme Inc. and Co. Ltd. did too. Art. 5 says so.",
+    "SEN. AMES LEFT. Sen. Ames left. The ſt. Gen. Mılley and İnc. said so. Fig. 2 shows it.",
+])
+def test_pysbd_sentences_are_found_back_as_pysbd_finds_them(text):
+    """framing.segment._Splitter finds pysbd's sentences in the text with str.find, exactly
+    where pysbd's own regular expressions find them."""
+    import pysbd
+
+    import framing.segment as seg
+
+    for sample in [text, *(load_article(p).text for p in CORPUS_FILES[:8])]:
+        ours = seg._Splitter(language="en", clean=False, char_span=True).segment(sample)
+        theirs = pysbd.Segmenter(language="en", clean=False, char_span=True).segment(sample)
+        assert ours == theirs  # (TextSpan compares the sentence, its start and its end)
+
+def test_the_letters_ignorecase_folds_that_lower_does_not_are_known():
+    """framing.segment._FOLDED_TO_ASCII holds every character that re.IGNORECASE matches to
+    an ASCII letter or digit and that str.lower() does not lower to it."""
+    import framing.segment as seg
+
+    letter = re.compile("[a-z0-9]", re.IGNORECASE)
+    folded = {c for c in map(chr, range(0x80, 0x110000))
+              if letter.fullmatch(c) and not (c.lower().isascii() and letter.fullmatch(c.lower()))}
+    assert folded == set(seg._FOLDED_TO_ASCII)
+
+
 def kinds_of(text: str) -> list[tuple[str, str]]:
     return [(s.kind, text[s.start:s.end]) for s in Segmenter().segment(Article(text=text))]
 
