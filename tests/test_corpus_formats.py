@@ -200,6 +200,26 @@ def test_a_file_that_is_no_web_archive_is_skipped_and_the_rest_added(tmp_path, c
     assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
 
 
+def test_a_record_without_a_target_address_is_told_not_a_traceback(tmp_path, capsys):
+    # warcio itself fails on this record (an AttributeError inside its header reader)
+    bare = tmp_path / "bare.warc"
+    bare.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nabc")
+    good = write_warc(tmp_path / "good.warc", [("https://example.org/a", "200 OK", "text/html",
+                                               news_page("A", mixed_articles(1)[0]["content"]))],
+                      gzipped=False)
+    after = tmp_path / "after.warc"
+    after.write_bytes(good.read_bytes() + bare.read_bytes())
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(bare), str(after)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert (f"framing: skipped {bare}: not a WARC file (a record without the headers it needs)"
+            in err)
+    size = good.stat().st_size
+    assert (f"framing: skipped {after}#offset={size}: unreadable WARC record (a record without "
+            "the headers it needs); no record after it") in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
+
+
 def test_folders_give_their_article_files_not_their_archives(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

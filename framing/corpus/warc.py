@@ -47,7 +47,8 @@ def _unreadable_errors() -> tuple[type[BaseException], ...]:
     from warcio.statusandheaders import StatusAndHeadersParserException
 
     return (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError,
-            ValueError, OSError, UnicodeDecodeError, IndexError, KeyError)
+            ValueError, OSError, UnicodeDecodeError, IndexError, KeyError, AttributeError,
+            TypeError)  # (the last two: warcio on a record without the headers it expects)
 
 
 def warc_records(path: str) -> Iterator:
@@ -126,6 +127,8 @@ def _where(uri: str) -> str:
 
 
 def _reason(error: BaseException) -> str:
+    if isinstance(error, (AttributeError, TypeError)):  # warcio's, not the file's words
+        return "a record without the headers it needs"
     lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
     text = lines[0].split(", first line:")[0] if lines else type(error).__name__
     text = re.sub(r"[^\x20-\x7e]+", "…", text)  # a damaged header's bytes are not for a terminal
