@@ -190,14 +190,18 @@ def choose_store() -> tuple[Path | None, str]:
         return explore.store_path(typed), ""
     with st.sidebar:
         st.file_uploader(
-            "Table of articles", type=["csv", "tsv", "jsonl", "ndjson", "parquet"],
+            "Table of articles or web archive",
+            type=["csv", "tsv", "json", "jsonl", "ndjson", "parquet", "warc", "gz"],
             key="corpus_upload", on_change=app.remember_file, args=("corpus_upload",),
-            help="One article per row with a text column (and optionally title, outlet, "
-            "published, url); added to a temporary store and analyzed.")
+            help="A table with one article per row and a text column (and optionally title, "
+            "outlet, published, url), or a web archive (WARC) whose news pages are the "
+            "articles; gzipped too (.csv.gz, .warc.gz). Added to a temporary store and "
+            "analyzed.")
         app.kept_file_note("corpus_upload")  # the table shown, whatever the uploader shows
     upload = kept.get("corpus_upload")
     if upload is None:
-        st.info("Upload a CSV, JSONL or Parquet table with a text column in the sidebar.")
+        st.info("Upload a table of articles with a text column (CSV, TSV, JSON, JSONL or "
+                "Parquet) or a web archive (WARC) in the sidebar.")
         return None, ""
     return uploaded_store(*upload), upload[0]
 
@@ -510,7 +514,8 @@ st.markdown(
     + f"; {status.analyzed:,} analyzed, {plural(status.sentences, 'sentence')}, "
     f"{plural(status.stories, 'story', 'stories')}"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
-st.caption(f"Table: {markdown_text(uploaded)}" if uploaded else "Store: the example corpus"
+kind = "Web archive" if uploaded and explore.upload_kind(uploaded) == ".warc" else "Table"
+st.caption(f"{kind}: {markdown_text(uploaded)}" if uploaded else "Store: the example corpus"
            if key == str(example_location()) else "" if PUBLIC
            else f"Store: {markdown_text(key)}")
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms

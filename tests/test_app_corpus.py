@@ -264,6 +264,29 @@ def upload(tmp_path, monkeypatch, name: str, rows: list[str]) -> AppTest:
     return at
 
 
+def test_an_uploaded_web_archive_names_the_pages_it_left_out(tmp_path, monkeypatch,
+                                                             example_store):
+    import tempfile
+
+    from test_corpus_explore import archive_pages
+    from test_corpus_formats import write_warc
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
+    at = open_corpus_page(corpus_source="Upload a table")
+    at.sidebar.file_uploader(key="corpus_upload").set_value(
+        ("crawl.warc.gz", archive.read_bytes(), "application/gzip")).run()
+    assert not at.exception and not at.error
+    # (markdown_text writes the colon of an address as &#58;, shown as ":", not as a link)
+    assert [w.value.replace("&#58;", ":") for w in at.warning] == [
+        "crawl.warc.gz: 2 of the web archive's 5 pages were left out (1 not an article page, 1 "
+        "not English): https://news.example.org/ not an article page, "
+        "https://news.example.org/es not English"]
+    assert any(c.value == "Web archive: crawl.warc.gz" for c in at.caption)
+    assert at.markdown[0].value.startswith("**4 articles**")
+    assert_no_operator_talk(at, tmp_path)
+
+
 def visitor_text(at) -> str:
     """Everything the page says in errors, warnings, notes and captions."""
     return "\n".join(e.value for e in [*at.error, *at.warning, *at.info, *at.caption])

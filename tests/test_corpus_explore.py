@@ -430,3 +430,101 @@ def test_a_store_path_the_system_cannot_look_at_is_a_one_line_error(tmp_path):
     with pytest.raises(StoreError, match="no such user's home folder"):
         explore.store_path("~no-such-user-here-at-all/news.duckdb")
     assert explore.store_path(" ~/news.duckdb ") == Path.home() / "news.duckdb"
+
+
+# --------------------------------------------------------------------------- upload formats
+
+
+def test_an_uploaded_json_table_and_a_gzipped_csv_are_read_as_the_command_line_reads_them(
+        tmp_path, analyzer):
+    import gzip
+    import json
+
+    folder = tmp_path / "uploads"
+    rows = [{"text": ENGLISH, "outlet": "Paper 0"}, {"text": SPANISH, "outlet": "Paper 1"}]
+    store = explore.upload_store(json.dumps(rows).encode(), "export.json", folder, analyzer)
+    status = explore.store_status(store)
+    assert (status.articles, status.analyzed) == (2, 1)
+    assert explore.skipped_rows(store).message() == (
+        "1 of the table's 2 rows was left out (1 not English): row 2 not English")
+    packed = gzip.compress(csv_bytes(ENGLISH, GERMAN, ENGLISH.replace("Tuesday", "Friday")))
+    store = explore.upload_store(packed, "Feed.CSV.GZ", folder, analyzer)
+    status = explore.store_status(store)
+    assert (status.articles, status.analyzed) == (3, 2)
+    assert (folder / _digest(packed) / "table.csv").read_bytes().startswith(b"text,outlet\n")
+
+
+def archive_pages():
+    from test_corpus_formats import archive_records, news_page
+    from test_corpus_store import mixed_articles
+
+    spanish = ("https://news.example.org/es", "200 OK", "text/html; charset=utf-8",
+               news_page("Noticias", "\n\n".join([SPANISH] * 3)))
+    return [*archive_records(mixed_articles(3, seed=5)), spanish]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_an_uploaded_web_archive_names_the_pages_it_left_out_by_address(tmp_path, analyzer,
+                                                                          gzipped):
+    from test_corpus_formats import write_warc
+
+    path = write_warc(tmp_path / "crawl.warc", archive_pages(), gzipped=gzipped)
+    name = "crawl.warc.gz" if gzipped else "crawl.warc"
+    store = explore.upload_store(path.read_bytes(), name, tmp_path / "uploads", analyzer)
+    status = explore.store_status(store)
+    assert (status.articles, status.analyzed) == (4, 3)  # the home page is no article
+    assert explore.skipped_rows(store).message() == (
+        "2 of the web archive's 5 pages were left out (1 not an article page, 1 not English): "
+        "https://news.example.org/ not an article page, https://news.example.org/es not "
+        "English")
+
+
+def test_a_web_archive_without_pages_says_so(tmp_path, analyzer):
+    from test_corpus_formats import write_warc
+
+    path = write_warc(tmp_path / "images.warc.gz", [
+        ("https://news.example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n")])
+    folder = tmp_path / "uploads"
+    with pytest.raises(ExploreError) as error:
+        explore.upload_store(path.read_bytes(), "images.warc.gz", folder, analyzer)
+    assert str(error.value) == ("images.warc.gz: the web archive holds no web page (HTML with "
+                                "status 200)")
+    assert not list(folder.glob("*.duckdb*"))
+    for data, message in [(b"", "no WARC records: the file is empty"),
+                          (b"<html>a page saved alone</html>", "not a WARC file")]:
+        with pytest.raises(ExploreError) as error:
+            explore.upload_store(data, "saved.warc", folder, analyzer)
+        assert str(error.value) == f"saved.warc: {message}"
+
+
+def test_a_gzipped_upload_that_unpacks_too_far_or_is_damaged_is_refused_in_one_line(
+        tmp_path, analyzer, monkeypatch):
+    import gzip
+
+    monkeypatch.setattr(explore, "UNPACKED_BYTES", 5 * 2**20)
+    folder = tmp_path / "uploads"
+    bomb = gzip.compress(b"text\n" + b"a" * (6 * 2**20))  # 6 MB of one letter: 6 kB packed
+    assert len(bomb) < 20_000
+    with pytest.raises(ExploreError) as error:
+        explore.upload_store(bomb, "big.csv.gz", folder, analyzer)
+    assert str(error.value) == ("big.csv.gz: unpacks to more than 5 MB; upload a smaller part, "
+                                "or add it with python -m framing corpus add")
+    assert not [p for p in folder.rglob("*") if p.is_file()]  # nothing half written kept
+    packed = gzip.compress(csv_bytes(ENGLISH))
+    for data, reason in [(packed[:len(packed) // 2], "it is cut short"),
+                         (b"\x1f\x8b" + b"\x00" * 40, "unknown compression method"),
+                         (packed[:12] + b"\xff" * 30 + packed[42:], "damaged"),
+                         (b"text\nnot gzipped at all\n", "not a gzipped file")]:
+        with pytest.raises(ExploreError) as error:
+            explore.upload_store(data, "part.csv.gz", folder, analyzer)
+        assert str(error.value) == f"part.csv.gz: not a readable gzip file ({reason})"
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "archive.tar.gz", "table.parquet.gz", "x.zip"])
+def test_an_upload_of_another_kind_is_refused_naming_what_it_takes(tmp_path, analyzer, name):
+    with pytest.raises(ExploreError) as error:
+        explore.upload_store(b"text\nabc\n", name, tmp_path / "uploads", analyzer)
+    assert str(error.value) == (f"{name}: not a table or web archive; upload CSV, TSV, JSON, "
+                                "JSONL, Parquet or a web archive (WARC); gzipped too but "
+                                "Parquet")
+    assert not (tmp_path / "uploads").exists()

@@ -6,12 +6,14 @@ pandas DataFrame (or a dataclass): aggregates are computed by DuckDB and sentenc
 page at a time (``LIMIT``/``OFFSET``, counts with ``count(*)``), so the page stays fast on a
 store of millions of sentences. The outlet aggregates and comparisons with bootstrap intervals
 are ``framing.corpus.outlets``'s. This module also builds the example store the page opens on
-(``corpus/example_corpus``) and a store from an uploaded table.
+(``corpus/example_corpus``) and a store from an uploaded table or web archive.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import gzip
 import hashlib
 import io
 import os
@@ -19,6 +21,7 @@ import re
 import shutil
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,9 @@ DOWNLOADS = ("articles", "metrics", "stories")
 # many and this much disk in all; the oldest go first (a visitor could fill the disk).
 UPLOADS_KEPT = 20
 UPLOAD_BYTES = 500 * 2**20
+# A gzipped upload unpacks to at most this (a small file can unpack to gigabytes).
+UNPACKED_BYTES = 100 * 2**20
+UPLOAD_KINDS = "CSV, TSV, JSON, JSONL, Parquet or a web archive (WARC); gzipped too but Parquet"
 STALE_WORK_SECONDS = 24 * 3600  # a store still being built after this was left by a crash
 ROWS_NAMED = 5  # skipped rows an upload's message names, at most
 
@@ -477,8 +483,9 @@ def example_store(analyzer, folder: str | Path | None = None,
 
 def table_store(table: str | Path, folder: str | Path, analyzer=None,
                 progress: Progress | None = None, name: str = "") -> Path:
-    """A store made from one table file (CSV, TSV, JSONL or Parquet with a text column), in
-    ``folder``, keyed by the table's content so the same upload is analyzed once.
+    """A store made from one table file (CSV, TSV, JSON, JSONL or Parquet with a text column,
+    or a web archive of pages), in ``folder``, keyed by the table's content so the same upload
+    is analyzed once.
 
     Raises ``ExploreError`` in the words of the person who gave the table, never naming a
     path on the server: a table without a text column (naming the columns found), a table
@@ -486,11 +493,14 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
     the first rows). ``name`` is the file name to say (default: the table's own).
     """
     from .sources import Columns, SourceError, table_columns
+    from .warc import is_warc
 
     table = Path(table)
     label = name or table.name
+    archive = is_warc(str(table))
     try:
-        table_columns(str(table), Columns())
+        if not archive:  # a web archive's pages are read as fetched pages are
+            table_columns(str(table), Columns())
     except SourceError as error:
         message = str(error).replace(str(table), label).split("; name it with")[0]
         if "no text column" in message:
@@ -515,7 +525,11 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
         skipped = skipped_rows(store)
         for leftover in (store, Path(f"{store}.wal")):
             leftover.unlink(missing_ok=True)  # nothing to show: no use keeping it
-        raise ExploreError(f"{label}: {skipped.message()}")
+        # a web archive's own failure (no archive, an empty one) is the file's, not a page's
+        whole = [reason for where, reason in skipped.rows if archive and where == "input"]
+        if archive:
+            skipped = dataclasses.replace(skipped, unit="page")
+        raise ExploreError(f"{label}: {whole[0] if whole else skipped.message()}")
     return store
 
 
@@ -525,10 +539,12 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
 @dataclass(frozen=True)
 class SkippedRows:
     """The rows of a table that its store left out, and why: ``rows`` are (where, reason)
-    pairs in table order, such as ("row 3", "not English"); ``analyzed`` rows were kept."""
+    pairs in table order, such as ("row 3", "not English"); ``analyzed`` rows were kept.
+    ``unit`` is "page" for a web archive's pages (where is then the page's address)."""
 
     analyzed: int
     rows: tuple[tuple[str, str], ...]
+    unit: str = "row"
 
     def counts(self) -> str:
         """How many rows for each reason, the commonest first: "2 not English, 1 empty
@@ -550,51 +566,69 @@ class SkippedRows:
         """What happened to the table, for the person who gave it ("" when nothing was left
         out)."""
         total = self.analyzed + len(self.rows)
+        whole = "the web archive's" if self.unit == "page" else "the table's"
         if total == 0:
-            return EMPTY_TABLE
+            return NO_PAGES if self.unit == "page" else EMPTY_TABLE
         if not self.rows:
             return ""
         if self.analyzed == 0:
-            return (f"none of its {total} row{'s' if total != 1 else ''} could be analyzed "
-                    f"({self.counts()}): {self.named()}")
-        return (f"{len(self.rows)} of the table's {total} rows "
+            return (f"none of its {total} {self.unit}{'s' if total != 1 else ''} could be "
+                    f"analyzed ({self.counts()}): {self.named()}")
+        return (f"{len(self.rows)} of {whole} {total} {self.unit}s "
                 f"{'was' if len(self.rows) == 1 else 'were'} left out ({self.counts()}): "
                 f"{self.named()}")
 
 
-_ROW = re.compile(r"#(row|line)=(\d+)$")
+NO_PAGES = "the web archive holds no web page (HTML with status 200)"
+_ROW = re.compile(r"#(row|line|offset)=(\d+)$")
+_ADDRESS = re.compile(r"^(https?://\S+?): ")
 
 
 def _short_reason(reason: str) -> str:
     """A skip's reason in a few words: "not English", "empty text", "not valid JSON"."""
+    reason = _ADDRESS.sub("", reason)
     if "not English" in reason:
         return "not English"
     if reason.startswith("empty ") or "no words" in reason:
         return "empty text"
     if re.search(r"cell is \w+, not text", reason):
         return "no text in the text cell"
+    if reason.startswith(("no article found", "no article text found")):
+        return "not an article page"
     first = re.split(r";| \(", reason, maxsplit=1)[0].strip()
     return first if len(first) <= 60 else first[:59] + "…"
 
 
 def skipped_rows(db) -> SkippedRows:
     """The rows of the table a store was made from that it left out (``skipped``), with the
-    reasons in a few words, and how many rows were analyzed."""
+    reasons in a few words, and how many rows were analyzed. A web archive's pages are
+    named by their address (by where they begin in the file when it is not known)."""
     with _connected(db) as con:
-        skips = con.execute("SELECT source, reason FROM skipped").fetchall()
+        skips = con.execute(
+            "SELECT s.source, s.reason, a.url FROM skipped s "
+            "LEFT JOIN articles a ON a.source = s.source").fetchall()
         analyzed = con.execute(
             "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id"
         ).fetchone()[0]
+        pages = con.execute(
+            "SELECT count(*) FROM articles WHERE source LIKE '%#offset=%'").fetchone()[0]
     rows = []
-    for source, reason in skips:
+    for source, reason, url in skips:
         if reason == EMPTY_TABLE:
             continue  # the table as a whole, not a row of it
         found = _ROW.search(source or "")
         where, number = (found.group(1), int(found.group(2))) if found else ("input", 0)
-        rows.append((number, f"{where} {number}" if found else where,
+        if where == "offset":
+            address = _ADDRESS.match(reason or "")
+            where = url or (address.group(1) if address else f"the record at byte {number}")
+            pages += 1
+        elif found:
+            where = f"{where} {number}"
+        rows.append((number, where,
                      _short_reason(message_for(Exception(reason or ""), source or ""))))
     rows.sort()
-    return SkippedRows(analyzed, tuple((where, reason) for _, where, reason in rows))
+    return SkippedRows(analyzed, tuple((where, reason) for _, where, reason in rows),
+                       "page" if pages else "row")
 
 
 def upload_store(data: bytes, name: str, folder: str | Path, analyzer=None,
@@ -605,17 +639,25 @@ def upload_store(data: bytes, name: str, folder: str | Path, analyzer=None,
     new one removes the least recently used past ``UPLOADS_KEPT`` or ``UPLOAD_BYTES``
     (``prune_uploads``). Raises ``ExploreError`` in the visitor's words (``table_store``)."""
     folder = Path(folder)
+    kind = upload_kind(name)
     digest = hashlib.sha256(data).hexdigest()[:16]
     saved = folder / digest
-    # a name of the server's own: the visitor's may be long or odd, and is only said
-    table = saved / f"table{Path(name).suffix.lower()}"
+    # a name of the server's own: the visitor's may be long or odd, and is only said; a
+    # gzipped upload is kept unpacked
+    table = saved / f"table{kind}"
     fresh = not table.exists()
     try:
         saved.mkdir(parents=True, exist_ok=True)
         if fresh:
             part = saved / f".{table.name}.{os.getpid()}.part"
-            part.write_bytes(data)
-            os.replace(part, table)
+            try:
+                if name.lower().endswith(".gz"):
+                    _unpack(data, part, name)
+                else:
+                    part.write_bytes(data)
+                os.replace(part, table)
+            finally:
+                part.unlink(missing_ok=True)
         os.utime(saved)  # recently used: pruned last
     except OSError as error:
         raise ExploreError(f"{name}: the server could not keep the upload "
@@ -625,6 +667,46 @@ def upload_store(data: bytes, name: str, folder: str | Path, analyzer=None,
     finally:
         if fresh:
             prune_uploads(folder, UPLOADS_KEPT, UPLOAD_BYTES, in_use=[digest])
+
+
+def upload_kind(name: str) -> str:
+    """The suffix an upload is kept under, by its name: ".csv" for a.csv and a.csv.gz,
+    ".warc" for a.warc and a.warc.gz. Raises ``ExploreError`` for any other name."""
+    from .sources import table_suffix
+    from .warc import is_warc
+
+    lowered = name.lower()
+    if is_warc(lowered):
+        return ".warc"
+    suffix = table_suffix(lowered)
+    if not suffix:
+        raise ExploreError(f"{name}: not a table or web archive; upload {UPLOAD_KINDS}")
+    return suffix
+
+
+def _unpack(data: bytes, path: Path, name: str) -> None:
+    """Write the gzipped upload ``data`` unpacked to ``path``, up to ``UNPACKED_BYTES``."""
+    written = 0
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed, open(path, "wb") as out:
+            while chunk := packed.read(2**20):
+                written += len(chunk)
+                if written > UNPACKED_BYTES:
+                    raise ExploreError(
+                        f"{name}: unpacks to more than {UNPACKED_BYTES // 2**20} MB; upload "
+                        "a smaller part, or add it with python -m framing corpus add")
+                out.write(chunk)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise ExploreError(f"{name}: not a readable gzip file ({_gzip_reason(error)})") from None
+
+
+def _gzip_reason(error: Exception) -> str:
+    """Why gzip could not unpack a file, in a few words: "it is cut short", "not a gzipped
+    file", "damaged"."""
+    if isinstance(error, EOFError):
+        return "it is cut short"
+    said = re.split(r"[:(]", str(error))[0].strip() if isinstance(error, gzip.BadGzipFile) else ""
+    return said[:1].lower() + said[1:] if said else "damaged"
 
 
 _UNIT = re.compile(r"^(?:table-)?([0-9a-f]{16})(?:\.duckdb(?:\.wal|\.lock)?)?$")
