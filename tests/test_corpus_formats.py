@@ -220,6 +220,20 @@ def test_a_record_without_a_target_address_is_told_not_a_traceback(tmp_path, cap
     assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
 
 
+def test_warcios_own_warnings_are_not_printed(tmp_path, capsys, caplog):
+    page = news_page("A", mixed_articles(1)[0]["content"])
+    path = write_warc(tmp_path / "spaced.warc", [("https://example.org/a_b", "200 OK",
+                                                  "text/html", page)], gzipped=False)
+    # a space in the address, as some crawlers write it (warcio's writer would not)
+    path.write_bytes(path.read_bytes().replace(b"example.org/a_b", b"example.org/a b"))
+    assert main(["corpus", "add", str(tmp_path / "s.duckdb"), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "Replacing spaces" not in err and "WARC-Target-URI" not in err
+    assert not [r for r in caplog.records if r.name.startswith("warcio")]  # (pytest's handler)
+    assert Corpus(tmp_path / "s.duckdb").sql("SELECT url FROM articles")["url"].tolist() == [
+        "https://example.org/a%20b"]
+
+
 def test_folders_give_their_article_files_not_their_archives(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -31,8 +31,13 @@ def is_warc(source: str) -> bool:
 
 def _quiet_iterator(fh):
     """warcio's ArchiveIterator, without the warnings it writes to standard error itself
-    (a record whose length is off is counted in ``err_count`` all the same)."""
+    (a record whose length is off is counted in ``err_count`` all the same), nor the ones it
+    logs ("Replacing spaces in invalid WARC-Target-URI": the record is read all the same)."""
+    import logging
+
     from warcio.archiveiterator import ArchiveIterator
+
+    logging.getLogger("warcio").setLevel(logging.ERROR)
 
     class Quiet(ArchiveIterator):
         INC_RECORD = ""
