@@ -694,7 +694,7 @@ def _unpack(data: bytes, path: Path, name: str) -> None:
                 if written > UNPACKED_BYTES:
                     raise ExploreError(
                         f"{name}: unpacks to more than {UNPACKED_BYTES // 2**20} MB; upload "
-                        "a smaller part, or add it with python -m framing corpus add")
+                        "a smaller part")  # (the visitor's words: no command line here)
                 out.write(chunk)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         raise ExploreError(f"{name}: not a readable gzip file ({_gzip_reason(error)})") from None
