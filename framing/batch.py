@@ -51,7 +51,7 @@ def _analyze_one(analyzer, source, level: str, fmt: str,
     from .report import Article
 
     read = isinstance(source, Article)
-    name = "-" if read else source
+    name = (source.source_path or "-") if read else source
     try:
         report = (analyzer.analyze(source) if read
                   else analyzer.load(source, allow_private_hosts=allow_private_hosts))

@@ -306,9 +306,11 @@ def json_list(path: str) -> str:
     """Where a .json table's articles are, as an ijson prefix: "item" for a list of objects,
     "KEY.item" for an object holding one under KEY (the first key that does, as
     {"status": "ok", "articles": [...]}). Read as a stream: what comes before the list is
-    passed over, never held."""
+    passed over, never held. An object holding no such list but a text field (one article
+    saved as JSON) is itself the one row: ""."""
     import ijson
 
+    one_article = False
     with _open_json(path) as fh:
         events = ijson.parse(fh, use_float=True)
         try:
@@ -322,15 +324,20 @@ def json_list(path: str) -> str:
             for prefix, event, value in events:
                 if prefix == "" and event == "map_key":
                     key = value
+                elif prefix == key and event == "string" and \
+                        key.lower().strip() in COLUMN_NAMES["text"]:
+                    one_article = True  # {"title": …, "text": "…"}: one article's object
                 elif prefix == key and event == "start_array" and \
                         next(events)[1] == "start_map":  # the list's first item: an object
-                    return f"{key}.item"
+                    return "" if one_article else f"{key}.item"
         except StopIteration:
             pass
         except ijson.JSONError as error:
             if _blank(path):
                 raise SourceError(f"{path}: the file is empty (no rows)") from None
             raise SourceError(f"{path}: not valid JSON ({_one_line(error)})") from None
+    if one_article:
+        return ""
     raise SourceError(f"{path}: a JSON object with no list of article objects under any "
                       'key; give a list of objects, or an object such as {"articles": [...]}')
 

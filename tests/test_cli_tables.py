@@ -1,0 +1,117 @@
+"""analyze reads tables of articles and web archives as corpus add reads them: one article per
+row or page, each named by its file and row, the rows that cannot be read said and counted."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+
+import pytest
+from test_corpus_explore import ENGLISH, SPANISH, archive_pages
+from test_corpus_formats import write_warc
+
+from framing import cli
+from framing.cli import main
+
+SECOND = ("The school board said on Thursday that the new library wing would open in the "
+          "spring. Parents had waited three years for the building, and the architect said the "
+          "work was on schedule. The board will pay for it from a bond approved last year.")
+
+
+def csv_table(path, rows, header=("text", "outlet", "published")):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def read_rows(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_tables_give_one_article_per_row_named_by_file_and_row(tmp_path, capsys):
+    table = csv_table(tmp_path / "news.csv", [[ENGLISH, "Paper A", "2024-03-01"],
+                                              [SPANISH, "Paper B", "2024-03-02"],
+                                              [SECOND, "Paper C", "next week"]])
+    lines = tmp_path / "more.jsonl.gz"
+    lines.write_bytes(gzip.compress(json.dumps({"content": SECOND, "headline": "Library",
+                                                "url": "https://example.org/l"}).encode()))
+    single = tmp_path / "one.json"  # one article saved as a JSON object
+    single.write_text(json.dumps({"title": "Ferry", "text": ENGLISH}), encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "articles.csv"
+    code = main(["analyze", str(table), str(lines), str(single), str(story), "--level",
+                 "article", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2  # one row failed
+    rows = read_rows(out)
+    assert [(r["article_id"], r["outlet"], r["published"], r["title"], r["url"]) for r in rows] == [
+        ("news#row=1", "Paper A", "2024-03-01", "", ""),
+        ("news#row=3", "Paper C", "", "", ""),
+        ("more#line=1", "", "", "Library", "https://example.org/l"),
+        ("one#row=1", "", "", "Ferry", ""),
+        ("story", "", "", "", "")]
+    assert rows[0]["source_path"] == f"{table}#row=1"
+    assert rows[1]["warnings"] == "the published value 'next week' is not a date; left out"
+    assert rows[1]["framing_score"] == rows[4]["framing_score"]  # the same text, the same score
+    assert f"framing: skipped {table}#row=2: the text is not English" in err
+    assert "framing: error: 1 of 6 input(s) failed" in err
+    assert "Traceback" not in err
+
+
+def test_a_web_archive_gives_its_article_pages(tmp_path, capsys):
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
+    out = tmp_path / "pages.csv"
+    assert main(["analyze", str(archive), "--level", "article", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    rows = read_rows(out)
+    assert [r["url"] for r in rows] == [f"https://news.example.org/story-{i}" for i in range(3)]
+    assert all(r["article_id"].startswith("crawl#offset=") for r in rows)
+    assert any(line.startswith(f"framing: skipped {archive}#offset=")
+               and "https://news.example.org/: no article found" in line for line in err)
+    assert f"framing: {archive}: 5 web page(s) read; left out: 2 not web pages (requests, " \
+        "metadata, images…), 1 redirect(s), 1 error status(es)" in err
+    assert "framing: error: 2 of 5 input(s) failed" in err  # the home page, the Spanish page
+
+
+def test_a_table_that_cannot_be_read_is_one_line_and_the_others_go_on(tmp_path, capsys):
+    bad = csv_table(tmp_path / "columns.csv", [["a", "b"]], header=("name", "note"))
+    good = csv_table(tmp_path / "good.csv", [[ENGLISH, "Paper A", ""]])
+    out = tmp_path / "rows.csv"
+    assert main(["analyze", str(bad), str(good), "--level", "article", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (f"framing: skipped {bad}: no text column (looked for text, content, body, article, "
+            "full_text); the columns are name, note; rename the column of the articles' text to "
+            "text, or name it with corpus add --text-column") in err.splitlines()
+    assert [r["article_id"] for r in read_rows(out)] == ["good#row=1"]
+    assert main(["analyze", str(bad)]) == 2
+    assert "nothing written" in capsys.readouterr().err
+
+
+def test_a_table_too_large_for_analyze_points_to_the_corpus_store(tmp_path, capsys,
+                                                                  monkeypatch):
+    monkeypatch.setattr(cli, "MAX_TABLE_ARTICLES", 2)
+    big = csv_table(tmp_path / "big.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""],
+                                           [ENGLISH + " Again.", "C", ""]])
+    small = csv_table(tmp_path / "small.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""]])
+    out = tmp_path / "rows.csv"
+    assert main(["analyze", str(big), str(small), "--level", "article", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (f"framing: skipped {big}: over 2 articles; add it to a corpus store, which reads a "
+            f"table of any size: python -m framing corpus add DB {big}") in err.splitlines()
+    assert [r["article_id"] for r in read_rows(out)] == ["small#row=1", "small#row=2"]
+
+
+@pytest.mark.slow
+def test_table_rows_in_worker_processes_are_the_rows_of_one_process(tmp_path):
+    table = csv_table(tmp_path / "t.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""]] * 3)
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"s{jobs}.csv"
+        assert main(["analyze", str(table), "--jobs", jobs, "--out", str(out)]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"t#row=6") > 1
