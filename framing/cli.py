@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser(
         "analyze", help="analyze articles (files or URLs) and write sentence or article rows",
         description="Analyze articles (.txt, .md, .html files, folders of them, or http(s) "
-        "URLs). Writes one row "
+        "URLs; tables of articles and web archives give one article per row or page). "
+        "Writes one row "
         "per sentence (--level sentence), per article (--level article) or per actor "
         "(--level actor).",
     )
