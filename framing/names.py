@@ -10,6 +10,7 @@ person: "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken".
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -624,10 +625,20 @@ def surname_key(tokens: list[str]) -> str:
 
 
 def person_key(tokens: list[str]) -> str:
-    """Who a person's full name names, within one article: the first name, the surname and
-    a generation ("donald trump" for "Donald J. Trump"; "melania trump" and "donald trump jr"
-    are other people)."""
-    return f"{tokens[0].strip('.').lower()} {surname_key(tokens)}"
+    """Who a person's full name names, within one article: the first name (a nickname as the
+    name it is short for: "Bob Mueller" is "Robert Mueller"), the surname and a generation
+    ("donald trump" for "Donald J. Trump"; "melania trump" and "donald trump jr" are other
+    people)."""
+    first = tokens[0].strip(".").lower()
+    return f"{nicknames().get(first, first)} {surname_key(tokens)}"
+
+
+@functools.cache
+def nicknames() -> dict[str, str]:
+    """Common English nicknames and the names they are short for, lower case ("bob":
+    "robert"); only those that stand for one name ("Pat", "Ted", "Jack" and "Steve" do not)."""
+    with (DATA_DIR / "nicknames.csv").open(newline="", encoding="utf-8") as fh:
+        return {row["nickname"].lower(): row["name"].lower() for row in csv.DictReader(fh)}
 
 
 def is_generation(token: str) -> bool:

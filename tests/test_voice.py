@@ -331,6 +331,29 @@ def test_people_of_one_family_are_not_one_actor(analyzer):
         "Melania Trump": 1, "Donald Trump": 2, "Donald Trump Jr.": 2}
 
 
+def test_a_nickname_names_the_same_person_as_the_name_it_is_short_for(analyzer):
+    text = ("Robert Quill said the bridge would open in May. Bob Quill added that the cost had "
+            "doubled. Roberta Quill, his sister, said the town had been patient. Patricia Lund "
+            "said the tolls were fair, and Pat Lund said the debt was not.")
+    actors = {a.name: a.mentions for a in analyzer.analyze(text).actors if a.kind == "person"}
+    # "Bob" is short for Robert, never for Roberta; "Pat" for Patricia or Patrick: not joined
+    assert actors == {"Robert Quill": 2, "Roberta Quill": 1, "Patricia Lund": 1, "Pat Lund": 1}
+
+
+def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
+    import csv
+
+    from framing.names import DATA_DIR, nicknames
+
+    with (DATA_DIR / "nicknames.csv").open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len({r["nickname"].lower() for r in rows}) == len(rows) == len(nicknames())
+    first = {r["name"].lower() for r in csv.DictReader(
+        (DATA_DIR / "first_names.csv").open(newline="", encoding="utf-8"))}
+    assert {r["name"].lower() for r in rows} <= first  # a formal name a person is given
+    assert not {"pat", "ted", "jack", "steve", "alex", "sam", "chris"} & nicknames().keys()
+
+
 def test_a_title_that_opens_the_sentence_is_no_part_of_the_name(analyzer):
     # "Secretary" opens the sentence, so the name's run starts at "State"
     text = ("Secretary of State Dana M. Whitfield said the talks would resume.\n\n"
