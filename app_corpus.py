@@ -32,7 +32,7 @@ app = sys.modules["__main__"]  # app.py: get_analyzer, comparison_of, article_co
 SLOTS = ("A", "B", "C", "D")
 STORY_CHOICES = 1000  # stories offered in the pickers (the most covered first)
 UPLOADS = Path(tempfile.gettempdir()) / "framing-uploads"
-STORE_SOURCES = ("Example corpus", "A store file", "Upload a table")
+STORE_SOURCES = ("Example corpus", "A store file", "Upload a file")
 # A public deployment (FRAMING_APP_PUBLIC=1) lets no visitor name a file on the server: no
 # "A store file" choice, no ?store= link, no server path in what the page says.
 PUBLIC = os.environ.get("FRAMING_APP_PUBLIC", "") == "1"

@@ -257,7 +257,7 @@ def upload(tmp_path, monkeypatch, name: str, rows: list[str]) -> AppTest:
     writer = csv.writer(buffer)
     writer.writerow(["text", "outlet"])
     writer.writerows([text, f"Paper {n}"] for n, text in enumerate(rows))
-    at = open_corpus_page(corpus_source="Upload a table")
+    at = open_corpus_page(corpus_source="Upload a file")
     at.sidebar.file_uploader(key="corpus_upload").set_value(
         (name, buffer.getvalue().encode("utf-8"), "text/csv")).run()
     assert not at.exception
@@ -273,7 +273,7 @@ def test_an_uploaded_web_archive_names_the_pages_it_left_out(tmp_path, monkeypat
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
-    at = open_corpus_page(corpus_source="Upload a table")
+    at = open_corpus_page(corpus_source="Upload a file")
     at.sidebar.file_uploader(key="corpus_upload").set_value(
         ("crawl.warc.gz", archive.read_bytes(), "application/gzip")).run()
     assert not at.exception and not at.error
@@ -331,7 +331,7 @@ def test_an_upload_is_kept_while_other_stores_are_looked_at(tmp_path, monkeypatc
     at = upload(tmp_path, monkeypatch, "mixed.csv", [ENGLISH, SPANISH])
     at.sidebar.radio(key="corpus_source").set_value("Example corpus").run()
     assert any(c.value.startswith("Store: ") for c in at.caption)
-    at.sidebar.radio(key="corpus_source").set_value("Upload a table").run()
+    at.sidebar.radio(key="corpus_source").set_value("Upload a file").run()
     assert not at.exception and any(c.value == "Table: mixed.csv" for c in at.caption)
     assert at.markdown[0].value.startswith("**2 articles** from 2 outlets; 1 analyzed")
     # the uploader may show no file now (the browser draws it anew): the sidebar names it
@@ -342,7 +342,7 @@ def test_an_upload_is_kept_while_other_stores_are_looked_at(tmp_path, monkeypatc
     at.run()
     assert [t.value for t in at.title] == ["framing"]
     at.switch_page("app_corpus.py").run()
-    assert at.sidebar.radio(key="corpus_source").value == "Upload a table"
+    assert at.sidebar.radio(key="corpus_source").value == "Upload a file"
     assert any(c.value == "Table: mixed.csv" for c in at.caption)
     assert any(c.value.startswith("In use: mixed.csv") for c in at.sidebar.caption)
 

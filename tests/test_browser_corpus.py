@@ -103,13 +103,13 @@ def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
         expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(
             timeout=120_000)
         side = page.get_by_test_id("stSidebar")
-        side.get_by_text("Upload a table").click()
+        side.get_by_text("Upload a file").click()
         side.locator("input[type=file]").set_input_files(str(table))
         expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=120_000)
         side.get_by_text("Example corpus").click()
         expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(
             timeout=60_000)
-        side.get_by_text("Upload a table").click()
+        side.get_by_text("Upload a file").click()
         expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=60_000)
         expect(side.get_by_text("In use: mixed.csv", exact=False)).to_be_visible()
         shots = screens(page, "corpus_upload_kept")
@@ -118,7 +118,7 @@ def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
         page.get_by_role("link", name="Corpus").click()
         expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=60_000)
         expect(side.get_by_text("In use: mixed.csv", exact=False)).to_be_visible()
-        expect(side.get_by_text("Upload a table")).to_be_visible()
+        expect(side.get_by_text("Upload a file")).to_be_visible()
 
         page.get_by_role("tab", name="Sentences").click()
         buttons = page.get_by_test_id("stDownloadButton")
