@@ -461,72 +461,42 @@ MAX_TABLE_ARTICLES = 100_000
 
 def _expand_tables(sources: list) -> tuple[list, int]:
     """Tables of articles (.csv, .tsv, .json, .jsonl, .ndjson, .parquet, gzipped too) and web
-    archives (.warc, .warc.gz) replaced by their articles, one per row or page, as ``corpus
-    add`` reads them; the rows and tables that cannot be read are said on stderr and counted."""
-    from .corpus.sources import (
-        Columns,
-        Note,
-        Record,
-        SourceError,
-        is_table,
-        table_columns,
-        table_records,
-    )
-    from .corpus.warc import is_warc, warc_records
+    archives (.warc, .warc.gz) replaced by their articles, one per row or page
+    (``ingest.load_articles``); the rows and tables that cannot be read are said on stderr and
+    counted."""
+    from .ingest import is_article_table, load_articles
 
     out: list = []
     unread = 0
     for source in sources:
-        if not (isinstance(source, str) and (is_table(source) or is_warc(source))
-                and Path(source).is_file()):
+        if not (isinstance(source, str) and is_article_table(source)):
             out.append(source)
             continue
         articles: list = []
-        skips: list[str] = []
+        skipped: list[tuple[str, str]] = []
+        told: list[str] = []
         try:
-            items = (warc_records(source) if is_warc(source)
-                     else table_records(source, table_columns(source, Columns())))
-            for item in items:
-                if isinstance(item, Record):
-                    articles.append(_record_article(item))
-                    if len(articles) > MAX_TABLE_ARTICLES:
-                        raise SourceError(
-                            f"{source}: over {MAX_TABLE_ARTICLES:,} articles; add it to a "
-                            "corpus store, which reads a table of any size: python -m "
-                            f"framing corpus add DB {source}")
-                elif isinstance(item, Note):
-                    skips.append(f"framing: {printable(item.message)}")
-                else:
-                    skips.append(f"framing: skipped {printable(item.source)}: "
-                                 f"{printable(item.reason)}")
-        except SourceError as error:
+            for article in load_articles(source, skipped, told):
+                articles.append(article)
+                if len(articles) > MAX_TABLE_ARTICLES:
+                    raise InputFileError(
+                        f"{source}: over {MAX_TABLE_ARTICLES:,} articles; add it to a "
+                        "corpus store, which reads a table of any size: python -m "
+                        f"framing corpus add DB {source}")
+        except FramingError as error:
             message = str(error).replace("; name it with --text-column",
                                          "; rename the column of the articles' text to "
                                          "text, or name it with corpus add --text-column")
             print(f"framing: skipped {printable(message)}", file=sys.stderr)
             unread += 1
             continue
-        for line in skips:
-            print(line, file=sys.stderr)
-        unread += sum(line.startswith("framing: skipped ") for line in skips)
+        for where, reason in skipped:
+            print(f"framing: skipped {printable(where)}: {printable(reason)}", file=sys.stderr)
+        for line in told:
+            print(f"framing: {printable(line)}", file=sys.stderr)
+        unread += len(skipped)
         out.extend(articles)
     return out, unread
-
-
-def _record_article(record):
-    """The Article of a table's row or an archive's page (its id: the file's stem and where
-    the row is, "news#row=3")."""
-    from .report import Article
-
-    path, _, where = record.source.rpartition("#")
-    warnings = ((f"the published value {record.undated!r} is not a date; left out",)
-                if record.undated else ())
-    name = Path(path).name
-    stem = Path(name[:-3] if name.lower().endswith(".gz") else name).stem
-    return Article(text=record.text, id=f"{stem}#{where}", title=record.title,
-                   outlet=record.outlet, url=record.url,
-                   published=record.published.isoformat() if record.published else "",
-                   source_path=record.source, warnings=warnings)
 
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:

@@ -20,6 +20,7 @@ import csv
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -130,7 +131,78 @@ def load_article(source: str | Path, *, allow_private_hosts: bool = False,
                if isinstance(source, (bytes, bytearray)) else ""))
     if isinstance(source, str) and is_url(source):
         return fetch_url(source, allow_private_hosts=allow_private_hosts, **meta)
+    if is_article_table(source):
+        raise InputFileError(f"{shown_path(source)}: a file of many articles (one per row or "
+                             "page), not one article: analyze them with python -m framing "
+                             "analyze FILE, or read them with framing.load_articles")
     return read_file(source, **meta)
+
+
+_MANY_ARTICLES = re.compile(r"\.(?:csv|tsv|json|jsonl|ndjson|parquet|warc)(?:\.gz)?$", re.I)
+
+
+def is_article_table(source: str | Path) -> bool:
+    """Whether ``source`` is a file of many articles that ``load_articles`` reads: a table
+    (.csv, .tsv, .json, .jsonl, .ndjson, .parquet, gzipped too) or a web archive (.warc,
+    .warc.gz) that exists."""
+    from .corpus.sources import is_table
+    from .corpus.warc import is_warc
+
+    name = str(source)
+    if not _MANY_ARTICLES.search(name):  # (no import for an article's file)
+        return False
+    return (is_table(name) or is_warc(name)) and Path(name).is_file()
+
+
+def load_articles(source: str | Path, skipped: list | None = None,
+                  told: list | None = None) -> Iterator[Article]:
+    """The articles of a file, one at a time: every row of a table of articles (.csv, .tsv,
+    .json, .jsonl, .ndjson, .parquet, gzipped too; the text column found by name as ``corpus
+    add`` finds it) and every article page of a web archive (.warc, .warc.gz), read as a
+    stream; any other path or URL gives its one article (``load_article``).
+
+    An article's ``id`` is the file's name and the row or page (``news#row=3``,
+    ``crawl#offset=2136``), its ``source_path`` the file and the row. A row or page that cannot
+    be read is left out and goes on: ``(where, reason)`` is appended to ``skipped``, or, when
+    ``skipped`` is None, given as a warning (``warnings.warn``). ``told`` receives the lines a
+    web archive gives about itself (how many records were not pages). A file that cannot be
+    read at all raises a ``FramingError``.
+    """
+    if not is_article_table(source):
+        yield load_article(source)
+        return
+    import warnings
+
+    from .corpus.sources import Columns, Note, Record, table_columns, table_records
+    from .corpus.warc import is_warc, warc_records
+
+    name = str(source)
+    items = (warc_records(name) if is_warc(name)
+             else table_records(name, table_columns(name, Columns())))
+    for item in items:
+        if isinstance(item, Record):
+            yield _record_article(item)
+        elif isinstance(item, Note):
+            if told is not None:
+                told.append(item.message)
+        elif skipped is not None:
+            skipped.append((item.source, item.reason))
+        else:
+            warnings.warn(f"{item.source}: {item.reason}", stacklevel=2)
+
+
+def _record_article(record) -> Article:
+    """The Article of a table's row or an archive's page (its id: the file's stem and where
+    the row is, "news#row=3")."""
+    path, _, where = record.source.rpartition("#")
+    name = Path(path).name
+    stem = Path(name[:-3] if name.lower().endswith(".gz") else name).stem
+    notes = ((f"the published value {record.undated!r} is not a date; left out",)
+             if record.undated else ())
+    return Article(text=record.text, id=f"{stem}#{where}", title=record.title,
+                   outlet=record.outlet, url=record.url,
+                   published=record.published.isoformat() if record.published else "",
+                   source_path=record.source, warnings=notes)
 
 
 def article_from_text(

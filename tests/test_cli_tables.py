@@ -1,5 +1,6 @@
-"""analyze reads tables of articles and web archives as corpus add reads them: one article per
-row or page, each named by its file and row, the rows that cannot be read said and counted."""
+"""analyze and load_articles read tables of articles and web archives as corpus add reads them:
+one article per row or page, each named by its file and row, the rows that cannot be read said
+and counted."""
 
 from __future__ import annotations
 
@@ -115,3 +116,48 @@ def test_table_rows_in_worker_processes_are_the_rows_of_one_process(tmp_path):
         assert main(["analyze", str(table), "--jobs", jobs, "--out", str(out)]) == 0
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] and outs[0].count(b"t#row=6") > 1
+
+
+def test_load_articles_reads_a_table_row_by_row_and_load_article_refuses_it(tmp_path):
+    import warnings
+
+    from framing import FramingError, load_article, load_articles
+
+    table = csv_table(tmp_path / "news.csv", [[ENGLISH, "Paper A", "2024-03-01"],
+                                              ["", "Paper B", ""], [SECOND, "Paper C", ""]])
+    skipped = []
+    articles = load_articles(table, skipped)
+    first = next(articles)  # one at a time
+    assert (first.id, first.outlet, first.published, first.text) == (
+        "news#row=1", "Paper A", "2024-03-01", ENGLISH)
+    assert [a.id for a in articles] == ["news#row=3"]
+    assert skipped == [(f"{table}#row=2", "empty 'text' cell")]
+    with warnings.catch_warnings(record=True) as caught:  # no list given: a warning each
+        warnings.simplefilter("always")
+        assert len(list(load_articles(str(table)))) == 2
+    assert [str(w.message) for w in caught] == [f"{table}#row=2: empty 'text' cell"]
+    story = tmp_path / "story.txt"
+    story.write_text(SECOND, encoding="utf-8")
+    assert [a.text for a in load_articles(story)] == [SECOND]  # any other file: its article
+    with pytest.raises(FramingError) as error:
+        load_article(table)
+    assert str(error.value) == (f"{table}: a file of many articles (one per row or page), not "
+                                "one article: analyze them with python -m framing analyze "
+                                "FILE, or read them with framing.load_articles")
+    with pytest.raises(FramingError, match="no text column"):
+        list(load_articles(csv_table(tmp_path / "cols.csv", [["a", "b"]], ("x", "y"))))
+
+
+def test_load_articles_of_a_web_archive_tells_what_it_left_out(tmp_path):
+    from framing import load_articles
+
+    archive = write_warc(tmp_path / "crawl.warc", archive_pages(), gzipped=False)
+    skipped, told = [], []
+    pages = list(load_articles(archive, skipped, told))
+    # (the Spanish page is read; analyzing it is what refuses it)
+    assert [a.url for a in pages] == [
+        *(f"https://news.example.org/story-{i}" for i in range(3)), "https://news.example.org/es"]
+    assert [(where.startswith(f"{archive}#offset="), reason.split(":")[0])
+            for where, reason in skipped] == [(True, "https")]  # the home page, no article
+    assert told == [f"{archive}: 5 web page(s) read; left out: 2 not web pages (requests, "
+                    "metadata, images…), 1 redirect(s), 1 error status(es)"]
