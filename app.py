@@ -31,7 +31,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from framing import FramingError, article_from_text
 from framing.analyzer import Analyzer, AnalyzerPool
-from framing.compare import CompareError, compare
+from framing.compare import CompareError, and_list, compare
 from framing.export import (
     COMPARISON_FILES,
     actors_frame,
@@ -513,11 +513,6 @@ def analyze_all(requests, digest, lexicon_text):
             st.error(f"Article {request[0]}: {markdown_text(error)}")
     status.caption(READING_HINT if reports else "\u00a0")
     return reports
-
-
-def and_list(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # --------------------------------------------------------------------------- views

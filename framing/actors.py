@@ -8,8 +8,10 @@ Found without a downloaded model:
   aliases ("U.S." → United States, "Kiev" → Kyiv);
 - names with an organization word ("Harbor City Transit Workers Union") are organizations.
 
-Merging rule: a person is keyed by surname, so "Vladimir Putin", "Putin" and "President Putin"
-are one actor named by the longest form seen. Places and institutions are kept apart, each
+Merging rule: a person is keyed by first name and surname (a nickname as the name it is short
+for, "Jr." another person), and a surname alone names the first person of that surname named in
+full, so "Vladimir Putin", "Putin" and "President Putin" are one actor named by the longest form
+seen, "Melania Trump" and "Donald Trump" two. Places and institutions are kept apart, each
 under its gazetteer name: "Moscow" (a city), "Russia" (a country) and "the Kremlin" (an
 institution) are three actors; the ``country`` field (Russia for all three) lets a reader group
 them.

@@ -484,10 +484,7 @@ def _expand_tables(sources: list) -> tuple[list, int]:
                         "corpus store, which reads a table of any size: python -m "
                         f"framing corpus add DB {source}")
         except FramingError as error:
-            message = str(error).replace("; name it with --text-column",
-                                         "; rename the column of the articles' text to "
-                                         "text, or name it with corpus add --text-column")
-            print(f"framing: skipped {printable(message)}", file=sys.stderr)
+            print(f"framing: skipped {printable(str(error))}", file=sys.stderr)
             unread += 1
             continue
         for where, reason in skipped:

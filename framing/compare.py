@@ -594,6 +594,11 @@ def p_phrase(p_value: float) -> str:
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.2g}"
 
 
+def and_list(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _times(n: int) -> str:
     return "" if n == 1 else " twice" if n == 2 else f" {n} times"
 
@@ -712,7 +717,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
                  + (" in scare quotes" if t.category == "scare_quote" else "")
                  + _times(t.counts[k]) for t in own[:4]]
         more = len(own) - len(shown)
-        listed = (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1])
+        listed = and_list(shown)
         others = name(1 - k) if len(m) == 2 else "the other articles"
         lines.append(SummaryLine(
             f"Loaded words only {name(k)} uses in its own voice: {listed}"
@@ -793,9 +798,7 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
             a, b = loaded_by[0], neutral_by[0]
             loaded = actor.loaded_verbs[a][:3]  # every loaded verb A uses of the speaker
             neutral_verb = max(verbs[b], key=verbs[b].get)
-            quoted = [f"“{verb}”" for verb in loaded]
-            listed = (quoted[0] if len(quoted) == 1
-                      else ", ".join(quoted[:-1]) + " and " + quoted[-1])
+            listed = and_list([f"“{verb}”" for verb in loaded])
             lines.append(SummaryLine(
                 f"{name(a)} says {as_the_articles_write(actor.actor, c.reports)} {listed} "
                 f"where {name(b)} says "

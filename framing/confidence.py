@@ -248,8 +248,6 @@ def frames_differ(reports, replicates: int = 1000) -> float:
     same most common frame (a resample in which an article has no framed sentence, or a tie
     for its most common frame, counts as no difference). 0.0 when fewer than two articles
     have a framed sentence."""
-    import zlib
-
     import numpy as np
 
     from .frames import FRAMES
@@ -260,7 +258,7 @@ def frames_differ(reports, replicates: int = 1000) -> float:
         frames = np.array([codes.get(f, -1) for f in body_frames(report)], dtype=int)
         if not (frames >= 0).any():
             continue
-        rng = np.random.default_rng(zlib.crc32(report.article.text.encode("utf-8", "replace")))
+        rng = np.random.default_rng(_seed(report))
         drawn = frames[rng.integers(0, len(frames), (replicates, len(frames)))]
         counts = np.stack([(drawn == i).sum(axis=1) for i in range(len(FRAMES))], axis=1)
         top = counts.max(axis=1)

@@ -177,8 +177,9 @@ def load_articles(source: str | Path, skipped: list | None = None,
     from .corpus.warc import is_warc, warc_records
 
     name = str(source)
-    items = (warc_records(name) if is_warc(name)
-             else table_records(name, table_columns(name, Columns())))
+    items = (warc_records(name) if is_warc(name) else table_records(
+        name, table_columns(name, Columns(), advice="rename the column of the articles' text "
+                            "to text, or name it with corpus add --text-column")))
     for item in items:
         if isinstance(item, Record):
             yield _record_article(item)

@@ -500,12 +500,10 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
     archive = is_warc(str(table))
     try:
         if not archive:  # a web archive's pages are read as fetched pages are
-            table_columns(str(table), Columns())
+            table_columns(str(table), Columns(),
+                          advice="rename the column that holds the articles' text to text")
     except SourceError as error:
-        message = str(error).replace(str(table), label).split("; name it with")[0]
-        if "no text column" in message:
-            message += "; rename the column that holds the articles' text to text"
-        raise ExploreError(message) from None
+        raise ExploreError(str(error).replace(str(table), label)) from None
     digest = hashlib.sha256(table.read_bytes()).hexdigest()[:16]
     store = Path(folder) / f"table-{digest}.duckdb"
     if store.exists():

@@ -388,10 +388,12 @@ def _open_bytes(path: str):
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def table_columns(path: str, columns: Columns, fetch_urls: bool = False) -> dict[str, str]:
+def table_columns(path: str, columns: Columns, fetch_urls: bool = False,
+                  advice: str = "") -> dict[str, str]:
     """Which column of the table holds each field: set by the user or found by name. A table
     without a text column is refused, unless ``fetch_urls`` and it has a URL column (each
-    row's page is fetched then: the result has no "text")."""
+    row's page is fetched then: the result has no "text"); ``advice`` ends the refusal, what
+    the reader can do (default: ``corpus add``'s options)."""
     try:
         found = _header(path)
     except UnicodeDecodeError:
@@ -432,8 +434,8 @@ def table_columns(path: str, columns: Columns, fetch_urls: bool = False) -> dict
         hint = (f"; or give --fetch-urls to fetch the page of each row's {chosen['url']!r}"
                 if "url" in chosen else "")
         raise SourceError(f"{path}: no text column (looked for {', '.join(COLUMN_NAMES['text'])});"
-                          f" the columns are {', '.join(found) or '(none)'}; name it with "
-                          f"--text-column{hint}")
+                          f" the columns are {', '.join(found) or '(none)'}; "
+                          + (advice or f"name it with --text-column{hint}"))
     return chosen
 
 

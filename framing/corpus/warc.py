@@ -11,6 +11,7 @@ byte offset (``warcio extract FILE OFFSET`` shows it) and reading goes on from t
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections import Counter
@@ -33,6 +34,12 @@ def _quiet_iterator(fh):
     """warcio's ArchiveIterator, without the warnings it writes to standard error itself
     (a record whose length is off is counted in ``err_count`` all the same), nor the ones it
     logs ("Replacing spaces in invalid WARC-Target-URI": the record is read all the same)."""
+    return _quiet_class()(fh)
+
+
+@functools.cache
+def _quiet_class():
+    """The quiet iterator's class, made (and warcio's logger quieted) once."""
     import logging
 
     from warcio.archiveiterator import ArchiveIterator
@@ -42,7 +49,7 @@ def _quiet_iterator(fh):
     class Quiet(ArchiveIterator):
         INC_RECORD = ""
 
-    return Quiet(fh)
+    return Quiet
 
 
 def _unreadable_errors() -> tuple[type[BaseException], ...]:
