@@ -705,16 +705,18 @@ def run_compare(args) -> int:
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     reports, from_stdin = [], None
     for source in args.sources:
-        if isinstance(source, Article):
-            reports.append(analyzer.analyze(source))
-            from_stdin = reports[-1]
-            continue
+        read = isinstance(source, Article)  # (the article on standard input)
+        name = "-" if read else source
         try:
-            reports.append(analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
+            reports.append(analyzer.analyze(source) if read else
+                           analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
         except FramingError as error:
-            failed.append(source)
-            print(f"framing: skipped {printable(source)}: "
-                  f"{printable(message_for(error, source))}", file=sys.stderr)
+            failed.append(name)
+            print(f"framing: skipped {printable(name)}: "
+                  f"{printable(message_for(error, name))}", file=sys.stderr)
+            continue
+        if read:
+            from_stdin = reports[-1]
     if failed and len(reports) < 2:  # (with two good articles or more, compare those)
         raise CompareError(f"{len(reports)} article(s) left to compare after {len(failed)} "
                            "failed; compare two to four")

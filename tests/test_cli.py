@@ -563,6 +563,19 @@ def test_compare_reads_one_article_from_standard_input():
     assert "1 article(s) left to compare after 1 failed" in empty.stderr
 
 
+def test_compare_goes_on_past_an_article_on_standard_input_it_cannot_analyze():
+    # as past a file it cannot: the other articles are compared and the run says so
+    spanish = ("La biblioteca del barrio abrirá de nuevo sus puertas el lunes, después de unas "
+               "obras que duraron casi un año. Los vecinos dijeron que las salas son más "
+               "luminosas y que por fin hay sitio para los niños y los grupos de lectura. ") * 3
+    result = run("compare", "-", CORPUS / "strike_wire.txt", CORPUS / "strike_chaos.txt",
+                 stdin=spanish)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "framing: skipped -: the text is not English" in result.stderr
+    assert "1 of 3 article(s) failed; compared the other 2" in result.stderr
+    assert result.stdout.startswith("A: Transit workers walk out")
+
+
 def test_the_list_of_files_can_come_on_standard_input():
     listing = f"{CORPUS / 'strike_wire.txt'}\n# a comment\n\n{CORPUS / 'strike_chaos.txt'}\n"
     result = run("analyze", "--level", "article", "--files-from", "-", stdin=listing)
