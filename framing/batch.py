@@ -8,12 +8,14 @@ ready, so memory stays flat however many articles there are.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -45,11 +47,14 @@ def rows_for(report, level: str, fmt: str) -> tuple[dict, ...]:
 
 def _analyze_one(analyzer, source, level: str, fmt: str,
                  allow_private_hosts: bool = False, article_rows: bool = False) -> Outcome:
-    """``source``: a path or URL, or an Article already read (standard input, named "-");
+    """``source``: a path or URL, an Article already read (standard input, named "-"), or
+    an Outcome already decided (returned as it is);
     ``article_rows``: the Outcome carries the article-level row too."""
     from .export import article_row
     from .report import Article
 
+    if isinstance(source, Outcome):
+        return source
     read = isinstance(source, Article)
     name = (source.source_path or "-") if read else source
     try:
@@ -126,15 +131,52 @@ def _init_worker(lexicons, model) -> None:
         _WORKER["analyzer"] = Analyzer(lexicons=lexicons, model=model)
 
 
-def _work(task: tuple) -> Outcome:
-    return _analyze_one(_WORKER["analyzer"], *task)
+def _work(tasks: list[tuple]) -> list[Outcome]:
+    return [_analyze_one(_WORKER["analyzer"], *task) for task in tasks]
+
+
+TASK_INPUTS = 4   # inputs per task sent to a worker
+TASKS_AHEAD = 4   # tasks in flight per worker: the stream of inputs is read this far ahead
+WORKER_CHECK = 1.0  # seconds between checks that the workers are alive, while waiting
+LOST_ADVICE = "run it again, with fewer --jobs if memory is short"
+
+
+class WorkerLostError(FramingError):
+    """A worker process ended in the middle of a run (killed, for lack of memory or by a
+    user): the task it held would never come back."""
+
+
+def children_since(before: set) -> list:
+    """The processes started since ``before`` (``multiprocessing.active_children()`` then):
+    a pool's workers, to watch with ``wait_for``."""
+    return [p for p in multiprocessing.active_children() if p not in before]
+
+
+def wait_for(result, workers: list, advice: str):
+    """The value of ``result`` (a pool's ``apply_async``). multiprocessing.Pool replaces a
+    worker that dies but loses its task, which would be waited for forever: every
+    WORKER_CHECK seconds the pool's original ``workers`` are checked, and one that ended raises
+    WorkerLostError (its message ends with ``advice``, what the user can do)."""
+    while True:
+        try:
+            return result.get(timeout=WORKER_CHECK)
+        except multiprocessing.TimeoutError:
+            for worker in workers:
+                code = worker.exitcode
+                if code is not None:
+                    how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+                    hint = ", perhaps for lack of memory" if code == -9 else ""
+                    raise WorkerLostError(f"a worker process ended in the middle of the run "
+                                          f"({how}{hint}); {advice}") from None
 
 
 MAX_JOBS = 64  # worker processes at most, whatever is asked: each holds an analyzer
 
 
-def default_jobs(count: int) -> int:
-    return max(1, min(os.cpu_count() or 1, count, 8))
+def default_jobs(count: int | None) -> int:
+    """Worker processes for ``count`` inputs (None: not known yet, a stream): one per core, at
+    most eight and never more than the inputs."""
+    return max(1, min(os.cpu_count() or 1, 8 if count is None else count, 8))
 
 
 def jobs_option(value: str) -> int:
@@ -152,31 +194,49 @@ def jobs_option(value: str) -> int:
     return jobs
 
 
-def analyze_many(sources: list, level: str, fmt: str, analyzer, jobs: int = 1, *,
+def analyze_many(sources: Iterable, level: str, fmt: str, analyzer, jobs: int = 1, *,
                  allow_private_hosts: bool = False,
                  article_rows: bool = False) -> Iterator[Outcome]:
-    """Outcomes in input order (a source: a path or URL, or an Article already read). With
-    ``jobs`` > 1, articles are analyzed in worker processes
-    that share the already loaded analyzer (fork) or build their own (spawn). The
-    transformer backend runs in one process: torch already uses every core.
+    """Outcomes in input order (a source: a path or URL, an Article already read, or an
+    Outcome already decided, such as a table's row that could not be read, passed on as it
+    is). ``sources`` may be a stream (the rows of a table as they are read): it is consumed
+    as the analyses go, a few tasks ahead of them. With ``jobs`` > 1, articles are analyzed
+    in worker processes that share the already loaded analyzer (fork) or build their own
+    (spawn). The transformer backend runs in one process: torch already uses every core.
     ``allow_private_hosts`` lets URLs on local and private networks be fetched;
     ``article_rows``: each Outcome also carries its article-level row."""
-    jobs = min(jobs, len(sources), MAX_JOBS)  # never more processes than inputs
-    if jobs <= 1 or len(sources) < 2 or analyzer.bundle.transformer is not None:
+    if isinstance(sources, Sized):
+        jobs = min(jobs, len(sources))  # never more processes than inputs
+    sources = iter(sources)
+    first = list(itertools.islice(sources, 2))
+    sources = itertools.chain(first, sources)
+    if jobs <= 1 or len(first) < 2 or analyzer.bundle.transformer is not None:
         for source in sources:
             yield _analyze_one(analyzer, source, level, fmt, allow_private_hosts, article_rows)
         return
+    jobs = min(jobs, MAX_JOBS)
     _ = analyzer.model  # train or load the shipped model once, before the workers start
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     _WORKER["analyzer"] = analyzer
+    others = set(multiprocessing.active_children())
     try:
         with frozen_heap(), worker_pool(context, jobs, _init_worker,
                                         (analyzer.lexicon_files,
                                          replace(analyzer.bundle, model=analyzer.model))) as pool:
+            workers = children_since(others)
             tasks = ((source, level, fmt, allow_private_hosts, article_rows)
                      for source in sources)
-            yield from pool.imap(_work, tasks, chunksize=4)
+            chunks = iter(lambda: list(itertools.islice(tasks, TASK_INPUTS)), [])
+            # a bounded window of tasks in flight (Pool.imap would read the whole stream
+            # ahead and keep every result a slow reader of the rows has not taken yet)
+            pending = deque(pool.apply_async(_work, (chunk,))
+                            for chunk in itertools.islice(chunks, jobs * TASKS_AHEAD))
+            while pending:
+                outcomes = wait_for(pending.popleft(), workers, LOST_ADVICE)
+                pending.extend(pool.apply_async(_work, (chunk,))
+                               for chunk in itertools.islice(chunks, 1))
+                yield from outcomes
     finally:
         _WORKER.pop("analyzer", None)
 

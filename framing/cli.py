@@ -365,8 +365,7 @@ def run_analyze(args) -> int:
     args.sources, empty_folders = _expand_folders(named)
     _check_out(args.out, args.sources)
     args.sources, unread = _read_stdin(args.sources)
-    args.sources, unread_rows = _expand_tables(args.sources)
-    unread += unread_rows
+    count = None if _has_table(args.sources) else len(args.sources)  # a table: rows unknown
     for folder in empty_folders:
         print(f"framing: skipped {printable(folder)}: no .txt, .md or .html files in this folder",
               file=sys.stderr)
@@ -374,17 +373,19 @@ def run_analyze(args) -> int:
     fmt = _format(args)
     columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
                "actor": ACTOR_COLUMNS}[args.level]
-    jobs = args.jobs or default_jobs(len(args.sources))
-    show_progress = args.progress or (len(args.sources) > 1 and sys.stderr.isatty())
-    progress = progress_bar(len(args.sources), show_progress)
+    jobs = args.jobs or default_jobs(count)
+    show_progress = args.progress or ((count is None or count > 1) and sys.stderr.isatty())
+    progress = progress_bar(count, show_progress)
     writer = RowWriter(args.out, fmt, columns)
-    failed = 0
+    told: list[str] = []  # what web archives say about themselves, said at the end
+    inputs = failed = 0
     checked_out: list[str] = []  # the inputs that met a --fail-on condition
     try:
-        for outcome in analyze_many(args.sources, args.level, fmt, analyzer, jobs,
-                                    allow_private_hosts=args.allow_private_hosts,
+        for outcome in analyze_many(_table_rows(args.sources, told), args.level, fmt,
+                                    analyzer, jobs, allow_private_hosts=args.allow_private_hosts,
                                     article_rows=bool(args.fail_on)):
             progress.update(1)
+            inputs += 1
             if outcome.error:
                 failed += 1
                 progress.write(f"framing: skipped {printable(outcome.source)}: "
@@ -409,7 +410,9 @@ def run_analyze(args) -> int:
         raise
     finally:
         progress.close()
-    done = len(args.sources) - failed
+    for line in told:
+        print(f"framing: {printable(line)}", file=sys.stderr)
+    done = inputs - failed
     failed += len(empty_folders) + unread
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
@@ -454,46 +457,35 @@ def _read_stdin(sources: list[str]) -> tuple[list, int]:
     return sources[:at] + [article] + sources[at + 1:], 0
 
 
-# Articles one table or web archive given to analyze may hold: they are read before the
-# analysis starts (a larger table belongs in a corpus store, which streams it).
-MAX_TABLE_ARTICLES = 100_000
-
-
-def _expand_tables(sources: list) -> tuple[list, int]:
-    """Tables of articles (.csv, .tsv, .json, .jsonl, .ndjson, .parquet, gzipped too) and web
-    archives (.warc, .warc.gz) replaced by their articles, one per row or page
-    (``ingest.load_articles``); the rows and tables that cannot be read are said on stderr and
-    counted."""
+def _table_rows(sources: list, told: list[str]):
+    """The inputs with each table of articles (.csv, .tsv, .json, .jsonl, .ndjson, .parquet,
+    gzipped too) and web archive (.warc, .warc.gz) replaced by its articles, one per row or
+    page (``ingest.load_articles``), read as the stream is consumed, so a table of any size
+    is analyzed in flat memory. A row, page or table that cannot be read becomes an Outcome
+    holding its one-line reason (said and counted as a failed input, in its place); the lines
+    a web archive gives about itself are appended to ``told``."""
+    from .batch import Outcome
     from .ingest import is_article_table, load_articles
 
-    out: list = []
-    unread = 0
     for source in sources:
         if not (isinstance(source, str) and is_article_table(source)):
-            out.append(source)
+            yield source
             continue
-        articles: list = []
         skipped: list[tuple[str, str]] = []
-        told: list[str] = []
         try:
             for article in load_articles(source, skipped, told):
-                articles.append(article)
-                if len(articles) > MAX_TABLE_ARTICLES:
-                    raise InputFileError(
-                        f"{source}: over {MAX_TABLE_ARTICLES:,} articles; add it to a "
-                        "corpus store, which reads a table of any size: python -m "
-                        f"framing corpus add DB {source}")
-        except FramingError as error:
-            print(f"framing: skipped {printable(str(error))}", file=sys.stderr)
-            unread += 1
-            continue
-        for where, reason in skipped:
-            print(f"framing: skipped {printable(where)}: {printable(reason)}", file=sys.stderr)
-        for line in told:
-            print(f"framing: {printable(line)}", file=sys.stderr)
-        unread += len(skipped)
-        out.extend(articles)
-    return out, unread
+                yield from (Outcome(where, error=reason) for where, reason in skipped)
+                skipped.clear()
+                yield article
+        except FramingError as error:  # the table as a whole: unreadable, no text column…
+            skipped.append((source, message_for(error, source)))
+        yield from (Outcome(where, error=reason) for where, reason in skipped)
+
+
+def _has_table(sources: list) -> bool:
+    from .ingest import is_article_table
+
+    return any(isinstance(source, str) and is_article_table(source) for source in sources)
 
 
 def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:

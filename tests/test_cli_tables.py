@@ -12,7 +12,6 @@ import pytest
 from test_corpus_explore import ENGLISH, SPANISH, archive_pages
 from test_corpus_formats import write_warc
 
-from framing import cli
 from framing.cli import main
 
 SECOND = ("The school board said on Thursday that the new library wing would open in the "
@@ -93,18 +92,54 @@ def test_a_table_that_cannot_be_read_is_one_line_and_the_others_go_on(tmp_path, 
     assert "nothing written" in capsys.readouterr().err
 
 
-def test_a_table_too_large_for_analyze_points_to_the_corpus_store(tmp_path, capsys,
-                                                                  monkeypatch):
-    monkeypatch.setattr(cli, "MAX_TABLE_ARTICLES", 2)
-    big = csv_table(tmp_path / "big.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""],
-                                           [ENGLISH + " Again.", "C", ""]])
-    small = csv_table(tmp_path / "small.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""]])
+def test_a_table_is_read_as_its_rows_are_analyzed_not_before(tmp_path, monkeypatch):
+    """analyze holds no table in memory: the rows are read as the analysis goes, so the first
+    article's rows are out before the last row of the table is read, whatever its size."""
+    from framing import batch, ingest
+
+    table = csv_table(tmp_path / "big.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""]] * 20)
+    read: list[str] = []
+    load_articles = ingest.load_articles
+
+    def counted(*args, **kwargs):
+        for article in load_articles(*args, **kwargs):
+            read.append(article.id)
+            yield article
+
+    monkeypatch.setattr(ingest, "load_articles", counted)
+    analyzed: list[int] = []  # how many rows had been read when each article's rows came out
+    analyze_one = batch._analyze_one
+
+    def noted(*args, **kwargs):
+        outcome = analyze_one(*args, **kwargs)
+        analyzed.append(len(read))
+        return outcome
+
+    monkeypatch.setattr(batch, "_analyze_one", noted)
     out = tmp_path / "rows.csv"
-    assert main(["analyze", str(big), str(small), "--level", "article", "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert (f"framing: skipped {big}: over 2 articles; add it to a corpus store, which reads a "
-            f"table of any size: python -m framing corpus add DB {big}") in err.splitlines()
-    assert [r["article_id"] for r in read_rows(out)] == ["small#row=1", "small#row=2"]
+    assert main(["analyze", str(table), "--level", "article", "--jobs", "1",
+                 "--out", str(out)]) == 0
+    assert len(read_rows(out)) == 40
+    assert analyzed[0] <= 2 and analyzed == sorted(analyzed) and analyzed[-1] == 40
+
+
+def test_analyze_many_reads_a_stream_a_few_tasks_ahead_in_worker_processes():
+    from framing.analyzer import Analyzer
+    from framing.batch import Outcome, analyze_many
+
+    pulled: list[int] = []
+
+    def stream():
+        for i in range(400):
+            pulled.append(i)
+            yield Outcome(f"row={i}", error="a row decided before the analysis")
+
+    outcomes = analyze_many(stream(), "article", "csv", Analyzer(), jobs=2)
+    first = next(outcomes)
+    ahead = len(pulled)
+    rest = list(outcomes)
+    assert first.source == "row=0" and [o.source for o in rest][-1] == "row=399"
+    assert len(rest) == 399 and ahead < 400  # not the whole stream before the first outcome
 
 
 @pytest.mark.slow
@@ -161,3 +196,38 @@ def test_load_articles_of_a_web_archive_tells_what_it_left_out(tmp_path):
             for where, reason in skipped] == [(True, "https")]  # the home page, no article
     assert told == [f"{archive}: 5 web page(s) read; left out: 2 not web pages (requests, "
                     "metadata, images…), 1 redirect(s), 1 error status(es)"]
+
+
+def test_a_worker_killed_mid_run_stops_analyze_in_one_line(tmp_path, capsys, monkeypatch):
+    """A worker process killed (as by the out-of-memory killer) loses its task; the command
+    waited for it forever. Now it stops with one line and writes no partial file."""
+    import os
+    import signal
+    import threading
+
+    from framing import analyzer as analyzer_module
+
+    table = csv_table(tmp_path / "t.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""]] * 8)
+    doomed = "t#row=9"
+
+    class KilledOnOneArticle(analyzer_module.Analyzer):  # forked into the workers
+        def analyze(self, article, *args, **kwargs):
+            if article.id == doomed:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return super().analyze(article, *args, **kwargs)
+
+    monkeypatch.setattr(analyzer_module, "Analyzer", KilledOnOneArticle)
+    watchdog = threading.Timer(120, os.kill, (os.getpid(), signal.SIGINT))
+    watchdog.start()  # without the check the command never ends
+    out = tmp_path / "rows.csv"
+    try:
+        code = main(["analyze", str(table), "--jobs", "2", "--level", "article",
+                     "--out", str(out)])
+    finally:
+        watchdog.cancel()
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert err.splitlines()[-1] == (
+        "framing: error: a worker process ended in the middle of the run (killed by signal 9, "
+        "perhaps for lack of memory); run it again, with fewer --jobs if memory is short")
+    assert not out.exists()

@@ -23,7 +23,15 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..batch import MAX_JOBS, frozen_heap, worker_pool, worker_signals
+from ..batch import (
+    MAX_JOBS,
+    WorkerLostError,
+    children_since,
+    frozen_heap,
+    wait_for,
+    worker_pool,
+    worker_signals,
+)
 from ..errors import FramingError, message_for
 from .store import (
     ACTOR_TYPES,
@@ -50,14 +58,6 @@ ENGINES = ("local", "dask")
 
 class SchedulerError(FramingError):
     """A Dask scheduler that cannot be reached, or Dask not installed."""
-
-
-class WorkerLostError(FramingError):
-    """A local worker process ended in the middle of a run (killed, for lack of memory or by
-    a user): the task it held would never come back."""
-
-
-WORKER_CHECK = 1.0  # seconds between checks that the local workers are alive, while waiting
 
 
 # --------------------------------------------------------------------------- rows
@@ -230,7 +230,7 @@ class LocalEngine:
             before = set(multiprocessing.active_children())
             self.pool = self._stack.enter_context(worker_pool(
                 context, self.jobs, _init_local, (analyzer.lexicon_files, analyzer._bundle)))
-            self._workers = [p for p in multiprocessing.active_children() if p not in before]
+            self._workers = children_since(before)
 
     @property
     def slots(self) -> int:
@@ -243,26 +243,12 @@ class LocalEngine:
 
     def next(self, pending: deque) -> BatchResult:
         """The oldest task's result (tasks finish in about the order they were sent)."""
-        import multiprocessing
 
         future = pending.popleft()
         if isinstance(future, _Done):
             return future.value
-        while True:  # multiprocessing.Pool replaces a dead worker but loses its task: check
-            try:
-                return future.get(timeout=WORKER_CHECK)
-            except multiprocessing.TimeoutError:
-                self._check_workers()
-
-    def _check_workers(self) -> None:
-        for worker in self._workers:
-            code = worker.exitcode
-            if code is not None:
-                how = (f"killed by signal {-code}" if code < 0 else f"exit status {code}")
-                hint = ", perhaps for lack of memory" if code == -9 else ""
-                raise WorkerLostError(
-                    f"a worker process ended in the middle of the run ({how}{hint}); the "
-                    "results that came back are written: run `corpus analyze` again to go on")
+        return wait_for(future, self._workers, "the results that came back are written: run "
+                        "`corpus analyze` again to go on")
 
     def close(self) -> None:
         if self.pool is not None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import FramingError
+from ..errors import FramingError, message_for
 
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".json": None,
                   ".parquet": None}
@@ -216,8 +216,8 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
             except SourceError as error:
                 if is_table(source):  # a table is checked before anything is written
                     raise
-                result.skipped.append(Skip(shown_path(source), _without_prefix(str(error),
-                                                                          shown_path(source))))
+                shown = shown_path(source)
+                result.skipped.append(Skip(shown, message_for(error, shown)))
                 continue
         if "://" not in source and path.is_dir():
             found, _ = expand_folders([source])
@@ -236,7 +236,7 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
         try:
             result.feeds.append((url, read_feed(url, allow_private_hosts)))
         except FeedFetchError as error:
-            result.skipped.append(Skip(url, _without_prefix(str(error), url)))
+            result.skipped.append(Skip(url, message_for(error, url)))
     return result
 
 
@@ -470,7 +470,7 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
     try:
         article = load_article(source, **meta, **options)
     except FramingError as error:
-        return Skip(source, _without_prefix(str(error), source))
+        return Skip(source, message_for(error, source))
     except OSError as error:  # the file went away or turned unreadable since it was listed
         from ..errors import os_reason
 
@@ -478,11 +478,6 @@ def _from_file(source: str, allow_private_hosts: bool, **meta: str) -> Record | 
     published, undated = read_published(article.published)
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=published, url=article.url, undated=undated)
-
-
-def _without_prefix(message: str, source: str) -> str:
-    prefix = f"{source}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
 
 
 def _cell(value) -> str:
@@ -511,7 +506,7 @@ def _row_record(source: str, row: dict, chosen: dict[str, str],
                                     outlet=meta.get("outlet", ""), url=meta.get("url", ""),
                                     source_path=source)
     except FramingError as error:
-        return Skip(source, _without_prefix(str(error), source))
+        return Skip(source, message_for(error, source))
     published, undated = read_published(published)
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=published, url=article.url, undated=undated)

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import FramingError
+from ..errors import FramingError, message_for
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -233,7 +233,7 @@ def _page(path: str, offset: int, record, counts: Counter):
     from ..errors import os_reason
     from ..fetch import MAX_BYTES
     from ..ingest import HTML_TYPES, article_from_page
-    from .sources import Record, Skip, _without_prefix, read_published
+    from .sources import Record, Skip, read_published
 
     if record.rec_type != "response" or record.http_headers is None:
         counts["other"] += 1
@@ -263,7 +263,7 @@ def _page(path: str, offset: int, record, counts: Counter):
     try:
         article = article_from_page(content, uri, media_type, charset.group(1) if charset else "")
     except FramingError as error:
-        return Skip(source, _without_prefix(str(error), source))
+        return Skip(source, message_for(error, source))
     published, undated = read_published(article.published)
     if published is None:
         published, _ = read_published(record.rec_headers.get_header("WARC-Date"))
