@@ -35,6 +35,7 @@ from .errors import (
     shown_path,
 )
 from .fetch import FETCH_DEADLINE, FETCH_TIMEOUT, MAX_BYTES
+from .filetypes import HTML_SUFFIXES, TEXT_SUFFIXES, holds_many_articles, is_warc
 from .report import Article
 
 # MAX_BYTES (10 MB, for files and downloads) and the fetch timeouts are set in framing.fetch.
@@ -53,8 +54,6 @@ EXTRACT_OPTIONS = {
 }
 
 HEADER_KEYS = ("title", "outlet", "date", "url", "note", "author", "id")
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAGIC = {
     b"%PDF": "a PDF file",
@@ -138,20 +137,12 @@ def load_article(source: str | Path, *, allow_private_hosts: bool = False,
     return read_file(source, **meta)
 
 
-_MANY_ARTICLES = re.compile(r"\.(?:csv|tsv|json|jsonl|ndjson|parquet|warc)(?:\.gz)?$", re.I)
-
-
 def is_article_table(source: str | Path) -> bool:
     """Whether ``source`` is a file of many articles that ``load_articles`` reads: a table
     (.csv, .tsv, .json, .jsonl, .ndjson, .parquet, gzipped too) or a web archive (.warc,
     .warc.gz) that exists."""
-    from .corpus.sources import is_table
-    from .corpus.warc import is_warc
-
     name = str(source)
-    if not _MANY_ARTICLES.search(name):  # (no import for an article's file)
-        return False
-    return (is_table(name) or is_warc(name)) and Path(name).is_file()
+    return holds_many_articles(name) and Path(name).is_file()
 
 
 def load_articles(source: str | Path, skipped: list | None = None,
@@ -174,7 +165,7 @@ def load_articles(source: str | Path, skipped: list | None = None,
     import warnings
 
     from .corpus.sources import Columns, Note, Record, table_columns, table_records
-    from .corpus.warc import is_warc, warc_records
+    from .corpus.warc import warc_records
 
     name = str(source)
     items = (warc_records(name) if is_warc(name) else table_records(

@@ -203,16 +203,14 @@ def run_add(args) -> int:
 def _check_new_store(db: str) -> None:
     """The store check of ``add`` (before any input is read or fetched), saying that the
     store comes first when DB is an existing article or table file."""
-    from ..ingest import HTML_SUFFIXES, TEXT_SUFFIXES
-    from .sources import is_table
+    from ..filetypes import HTML_SUFFIXES, TEXT_SUFFIXES, holds_many_articles
     from .store import StoreError, check_store
-    from .warc import is_warc
 
     try:
         check_store(db, create=True)
     except StoreError as error:
         inputs = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
-        if (Path(db).suffix.lower() in inputs or is_table(db) or is_warc(db)) \
+        if (Path(db).suffix.lower() in inputs or holds_many_articles(db)) \
                 and Path(db).is_file():
             raise StoreError(f"{error}; the store comes first: python -m framing corpus add "
                              "DB SOURCE...") from None

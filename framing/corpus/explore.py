@@ -492,8 +492,8 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
     without rows, a table none of whose rows could be analyzed (how many for each reason, and
     the first rows). ``name`` is the file name to say (default: the table's own).
     """
+    from ..filetypes import is_warc
     from .sources import Columns, SourceError, table_columns
-    from .warc import is_warc
 
     table = Path(table)
     label = name or table.name
@@ -670,8 +670,7 @@ def upload_store(data: bytes, name: str, folder: str | Path, analyzer=None,
 def upload_kind(name: str) -> str:
     """The suffix an upload is kept under, by its name: ".csv" for a.csv and a.csv.gz,
     ".warc" for a.warc and a.warc.gz. Raises ``ExploreError`` for any other name."""
-    from .sources import table_suffix
-    from .warc import is_warc
+    from ..filetypes import is_warc, table_suffix
 
     lowered = name.lower()
     if is_warc(lowered):

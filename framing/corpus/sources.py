@@ -23,10 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FramingError, message_for
+from ..filetypes import GZIP_SUFFIX, TABLE_SUFFIXES, is_table, is_warc, table_suffix
 
-TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".json": None,
-                  ".parquet": None}
-GZIP_SUFFIX = ".gz"  # a text table gzipped: a.csv.gz, a.jsonl.gz (not Parquet: compressed inside)
 JSON_ROWS_SHOWN = 50  # objects of a JSON table whose keys are its columns
 # Column names looked for (case-insensitive, in this order) when not set with --*-column.
 COLUMN_NAMES = {
@@ -178,24 +176,6 @@ def read_published(value) -> tuple[dt.date | None, str]:
 # --------------------------------------------------------------------------- planning
 
 
-def table_suffix(source: str) -> str:
-    """The table format a file name says, by its suffix before any .gz (".csv" for a.csv and
-    a.csv.gz), or "" for a name that is no table."""
-    if "://" in source:
-        return ""
-    name = Path(source).name.lower()
-    if name.endswith(GZIP_SUFFIX):
-        name = name[:-len(GZIP_SUFFIX)]
-        if name.endswith(".parquet"):
-            return ""
-    suffix = Path(name).suffix
-    return suffix if suffix in TABLE_SUFFIXES else ""
-
-
-def is_table(source: str) -> bool:
-    return bool(table_suffix(source))
-
-
 def plan(sources: list[str], feeds: list[str], columns: Columns,
          allow_private_hosts: bool = False, fetch_urls: bool = False) -> Plan:
     """Expand folders, open every table's header and fetch every feed, so a table without
@@ -205,7 +185,6 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
     from ..errors import shown_path
     from ..ingest import expand_folders
     from .store import check_path
-    from .warc import is_warc
 
     result = Plan()
     for source in sources:

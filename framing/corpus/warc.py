@@ -20,14 +20,9 @@ from pathlib import Path
 
 from ..errors import FramingError, message_for
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_LINE = b"WARC/1."   # the first line of an uncompressed record: WARC/1.0 or WARC/1.1
 SCAN_BLOCK = 1 << 20     # bytes read at a time while looking for the next record
-
-
-def is_warc(source: str) -> bool:
-    return "://" not in source and source.lower().endswith(WARC_SUFFIXES)
 
 
 def _quiet_iterator(fh):

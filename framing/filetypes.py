@@ -1,0 +1,42 @@
+"""What a file holds, by its name: one article (text or HTML), a table of articles or a web
+archive. Light on purpose: nothing here opens a file or imports a reader, so the command line
+and ``load_article`` can ask what a name is without loading the corpus readers."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# a table's suffix and its field delimiter (None: not a delimited text format)
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".jsonl": None, ".ndjson": None, ".json": None,
+                  ".parquet": None}
+GZIP_SUFFIX = ".gz"  # a text table gzipped: a.csv.gz, a.jsonl.gz (not Parquet: compressed inside)
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def table_suffix(source: str) -> str:
+    """The table format a file name says, by its suffix before any .gz (".csv" for a.csv and
+    a.csv.gz), or "" for a name that is no table."""
+    if "://" in source:
+        return ""
+    name = PurePath(source).name.lower()
+    if name.endswith(GZIP_SUFFIX):
+        name = name[:-len(GZIP_SUFFIX)]
+        if name.endswith(".parquet"):
+            return ""
+    suffix = PurePath(name).suffix
+    return suffix if suffix in TABLE_SUFFIXES else ""
+
+
+def is_table(source: str) -> bool:
+    return bool(table_suffix(source))
+
+
+def is_warc(source: str) -> bool:
+    return "://" not in source and source.lower().endswith(WARC_SUFFIXES)
+
+
+def holds_many_articles(source: str) -> bool:
+    """Whether the name is a table of articles or a web archive (by name only)."""
+    return is_table(source) or is_warc(source)
