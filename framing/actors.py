@@ -32,6 +32,7 @@ from .names import (
     Names,
     everyday_word,
     is_generation,
+    nicknames,
     person_key,
     surname_key,
     trim_possessive,
@@ -111,8 +112,8 @@ class ActorFinder:
             # body written like one (a subhead, another story's title)
             heading = s.kind == "headline" or title_case(text, s.start, s.end)
             runs = name_runs(s.start, s.end)
-            if runs and s.speaker and not heading:
-                runs[0] = _with_speakers_first_word(text, s, runs[0], self.names.first_names)
+            if s.speaker and not heading:
+                runs = _with_speakers_first_word(text, s, runs, self.names.first_names)
             for _, written in runs:
                 run = [trim_possessive(t) for t in written]
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
@@ -128,11 +129,14 @@ class ActorFinder:
                     juniors[key.split(" ")[1]].append(key)
         for last, group in [*juniors.items(), *family.items()]:
             surnames[last] = min(group, key=firsts.__getitem__)
+        alone = self._first_names_alone(drafts, surnames)
         titled = {surname_key(run) for _, run, had_title in pending if had_title}
         counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
             last = surname_key(run)
             key = surnames.get(last)
+            if key is None and len(run) == 1:
+                key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
             if key is None and (last in titled or counts[last] >= 2):
                 # "President Biden", or a surname named twice: a person we know only by surname
                 key = surnames[last] = "person:" + last
@@ -149,21 +153,21 @@ class ActorFinder:
         for s in sentences:
             if s.kind != "body" or not s.speaker or s.voice == "author":
                 continue
-            for key in self._resolve_all(s.speaker, drafts, surnames):
+            for key in self._resolve_all(s.speaker, drafts, surnames, alone):
                 roles[key][s.voice] += 1
                 sourced[key].append(s.index)
         for found in attributions.values():
             for a in found:
                 if a.subordinate or not a.speaker or a.cue == HEADLINE_CUE:
                     continue  # (a headline's colon is no verb of saying)
-                for key in self._resolve_all(a.speaker, drafts, surnames):
+                for key in self._resolve_all(a.speaker, drafts, surnames, alone):
                     verbs[key][text[a.start:a.end].lower()] += 1
                     if a.cue in connoted:
                         coloured[key].add(text[a.start:a.end].lower())
         for q in quotes:
             if not q.is_speech or not q.speaker:
                 continue
-            for key in self._resolve_all(q.speaker, drafts, surnames):
+            for key in self._resolve_all(q.speaker, drafts, surnames, alone):
                 quoted_words[key] += len(_WORD.findall(text[q.start:q.end]))
 
         by_sentence: dict[int, list[TermHit]] = defaultdict(list)
@@ -326,19 +330,31 @@ class ActorFinder:
         draft.sentences.add(index)
         return draft
 
-    def _resolve_all(self, speaker: str, drafts, surnames) -> list[str]:
-        """The actors a speaker string names: both of "the United States and Britain"."""
+    def _first_names_alone(self, drafts, surnames) -> dict[str, str]:
+        """The first names that name one person alone ("maria": "person:maria lopez"): a
+        known first name that one person named in full has in this article (a nickname as
+        the name it is short for) and nobody's surname ("Jordan" after "Michael Jordan")."""
+        given: dict[str, list[str]] = defaultdict(list)
+        for key in drafts:
+            if key.startswith("person:") and " " in key:
+                given[key.removeprefix("person:").split(" ", 1)[0]].append(key)
+        return {first: keys[0] for first, keys in given.items()
+                if len(keys) == 1 and first in self.names.first_names and first not in surnames}
+
+    def _resolve_all(self, speaker: str, drafts, surnames, alone=None) -> list[str]:
+        """The actors a speaker string names: both of "the United States and Britain";
+        ``alone``: the first names that name one person (``_first_names_alone``)."""
         keys = []
         for part in re.split(r"\s+and\s+", speaker):
-            key = self._resolve(part, drafts, surnames) if part else None
+            key = self._resolve(part, drafts, surnames, alone) if part else None
             if key is not None and key not in keys:
                 keys.append(key)
         if not keys:
-            key = self._resolve(speaker, drafts, surnames)
+            key = self._resolve(speaker, drafts, surnames, alone)
             keys = [key] if key is not None else []
         return keys
 
-    def _resolve(self, speaker: str, drafts, surnames) -> str | None:
+    def _resolve(self, speaker: str, drafts, surnames, alone=None) -> str | None:
         """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""
         tokens = [trim_possessive(t) for t in speaker.replace("the ", " ").split()]
         place = self.names.place(speaker)
@@ -362,6 +378,8 @@ class ActorFinder:
             key = surnames.get(token.lower())
             if key is not None:
                 return key
+        if len(tokens) == 1 and alone and _given(tokens[0].lower()) in alone:
+            return alone[_given(tokens[0].lower())]  # "Maria" after "Maria Lopez"
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))
@@ -371,23 +389,29 @@ class ActorFinder:
         return org if org in drafts else None
 
 
-def _with_speakers_first_word(text: str, s: Sentence, run: tuple[int, list[str]],
-                              first_names: frozenset[str]):
-    """The sentence's first run, with the word that opens the sentence put back when the
-    sentence's speaker is that word and the run, and the word is a first name or no English
-    word ("Doreen Wells said …", "Terry Crews said …": the capitals rule alone leaves a
-    sentence's first word out when it is written nowhere else)."""
-    offset, words = run
+def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: frozenset[str]):
+    """The sentence's runs, with the word that opens the sentence put back when the sentence's
+    speaker is that word and the first run ("Doreen Wells said …", "Terry Crews said …": a
+    first name or no English word), or that word alone and a first name ("Maria said …"): the
+    capitals rule alone leaves a sentence's first word out when it is written nowhere else."""
     first = NAME_TOKEN.match(text, s.start)
-    if (first is None or not first.group()[:1].isupper()
-            or text[first.end():offset].strip() or offset == first.start()):
-        return run
+    if first is None or not first.group()[:1].isupper():
+        return runs
     word = first.group()
-    if (len(words) == 1 and s.speaker.split() == [word, *words] and word.istitle()
-            and word.isalpha() and (word.lower() in first_names or not everyday_word(word))):
+    if not (word.istitle() and word.isalpha()
+            and (word.lower() in first_names or not everyday_word(word))):
         # (not "Provost Samuel Adeyemi said", "CNN Don Lemon said", "Filmmaker Joel Gilbert")
-        return first.start(), [word, *words]
-    return run
+        return runs
+    offset, words = runs[0] if runs else (len(text), [])
+    if offset == first.start():
+        return runs
+    if not text[first.end():offset].strip():  # the first run follows the word
+        if len(words) == 1 and s.speaker.split() == [word, *words]:
+            return [(first.start(), [word, *words]), *runs[1:]]
+        return runs
+    if s.speaker == word and word.lower() in first_names:
+        return [(first.start(), [word]), *runs]
+    return runs
 
 
 def _as_written(stripped: list[str], run: list[str], written: list[str] | None) -> str:
@@ -408,3 +432,9 @@ def author_tone(sentiment_words, author_text: str) -> float:
     """TextBlob polarity of the author's words of a sentence (quotations already masked)."""
     words = [w.lower() for w in _WORD.findall(author_text)]
     return sentiment_words(words)[0] if words else 0.0
+
+
+def _given(word: str) -> str:
+    """A lone first name as a person's key has it: a nickname as the name it is short for."""
+    word = word.strip(".")
+    return nicknames().get(word, word)

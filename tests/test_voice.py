@@ -340,6 +340,28 @@ def test_a_nickname_names_the_same_person_as_the_name_it_is_short_for(analyzer):
     assert actors == {"Robert Quill": 2, "Roberta Quill": 1, "Patricia Lund": 1, "Pat Lund": 1}
 
 
+def test_a_first_name_alone_names_the_one_person_named_in_full_with_it(analyzer):
+    text = ("Maria Lopez, a nurse at the county hospital, said the shifts were too long. Maria "
+            "said she had worked twelve hours on Sunday. Robert Quill said the ward was full. "
+            "On Monday, Bob and the hospital said more staff would come.")
+    actors = {a.name: (a.mentions, a.source_sentences)
+              for a in analyzer.analyze(text).actors if a.kind == "person"}
+    assert actors == {"Maria Lopez": (2, (0, 1)), "Robert Quill": (2, (2, 3))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two people of that first name: "Maria" could be either
+    ("Maria Lopez and Maria Chen, both nurses, said the shifts were too long. Maria said she "
+     "had worked twelve hours on Sunday.", {"Maria Chen": (0,), "Maria Lopez": (0,)}),
+    # the word is someone's surname: "Morgan" is Dana Morgan, not Morgan Hale
+    ("Morgan Hale said the vote was close. Dana Morgan said it was not. The count, Morgan "
+     "said, would be checked.", {"Morgan Hale": (0,), "Dana Morgan": (1, 2)}),
+])
+def test_a_first_name_alone_is_left_apart_when_it_could_name_another(analyzer, text, expected):
+    assert {a.name: a.source_sentences for a in analyzer.analyze(text).actors
+            if a.kind == "person"} == expected
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
