@@ -48,6 +48,7 @@ PLACE_WORDS = frozenset(
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
+_GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 
@@ -114,8 +115,14 @@ class ActorFinder:
             runs = name_runs(s.start, s.end)
             if s.speaker and not heading:
                 runs = _with_speakers_first_word(text, s, runs, self.names.first_names)
-            for _, written in runs:
+            for offset, written in runs:
                 run = [trim_possessive(t) for t in written]
+                person = self._surname_speaking(run, s, attributions.get(s.index, ()),
+                                                surnames)
+                if person and not _after_preposition(text, s.start, offset):
+                    # "Austin told reporters" after "Lloyd Austin": the person, not the city
+                    self._mention(drafts, person, run[0], "person", "", s.index)
+                    continue
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
                               written)
         # a surname alone names the first person of that surname named in full, a headline
@@ -330,6 +337,24 @@ class ActorFinder:
         draft.sentences.add(index)
         return draft
 
+    def _full_name_has(self, surnames, word: str) -> str:
+        """The key of the person named in full, with a first name we know, whose surname is
+        ``word`` ("Lloyd Austin" for "Austin"), or ""."""
+        key = surnames.get(word.lower(), "")
+        first = key.removeprefix("person:").split(" ", 1)[0]
+        return key if " " in key and first in self.names.first_names else ""
+
+    def _surname_speaking(self, run, s: Sentence, found, surnames) -> str:
+        """The person a speaker names (the sentence's, or one of its attributions ``found``)
+        when the speaker is one word that is both a place and the surname of a person named
+        in full ("Austin told reporters" after "Lloyd Austin", "Jordan said" after "Jim
+        Jordan"), else "" (the place)."""
+        place = self.names.place(run[0]) if len(run) == 1 else None
+        if getattr(place, "type", "") not in _GEOGRAPHIC or run[0] not in (
+                s.speaker, *(a.speaker for a in found)):
+            return ""  # (an organization speaks: "Facebook said" is the company)
+        return self._full_name_has(surnames, run[0])
+
     def _first_names_alone(self, drafts, surnames) -> dict[str, str]:
         """The first names that name one person alone ("maria": "person:maria lopez"): a
         known first name that one person named in full has in this article (a nickname as
@@ -358,6 +383,9 @@ class ActorFinder:
         """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""
         tokens = [trim_possessive(t) for t in speaker.replace("the ", " ").split()]
         place = self.names.place(speaker)
+        if len(tokens) == 1 and getattr(place, "type", "") in _GEOGRAPHIC \
+                and self._full_name_has(surnames, tokens[0]):
+            return surnames[tokens[0].lower()]  # "Austin said" after "Lloyd Austin"
         if place is not None and _place_key(place.name) in drafts:
             return _place_key(place.name)
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
@@ -432,6 +460,13 @@ def author_tone(sentiment_words, author_text: str) -> float:
     """TextBlob polarity of the author's words of a sentence (quotations already masked)."""
     words = [w.lower() for w in _WORD.findall(author_text)]
     return sentiment_words(words)[0] if words else 0.0
+
+
+def _after_preposition(text: str, start: int, offset: int) -> bool:
+    """Whether the word before ``offset`` (within its sentence, from ``start``) is a
+    preposition a place follows: "in Austin", "from Jordan"."""
+    before = _WORD.findall(text, start, offset)
+    return bool(before) and before[-1].lower() in _NAME_NOT_SPEAKING_AFTER
 
 
 def _given(word: str) -> str:

@@ -362,6 +362,19 @@ def test_a_first_name_alone_is_left_apart_when_it_could_name_another(analyzer, t
             if a.kind == "person"} == expected
 
 
+def test_a_surname_that_is_also_a_place_names_the_person_unless_a_preposition_leads(
+        analyzer):
+    text = ("Defense Secretary Lloyd Austin said the troops would stay. Austin told reporters "
+            "the mission was not over. Rep. Jim Jordan said the hearing would go ahead, and "
+            "Jordan said the subpoenas were valid. A delegation from Jordan arrived in Austin "
+            "on Monday.")
+    actors = {(a.name, a.kind): (a.mentions, a.source_sentences)
+              for a in analyzer.analyze(text).actors}
+    assert actors == {("Lloyd Austin", "person"): (2, (0, 1)),
+                      ("Jim Jordan", "person"): (2, (2,)),
+                      ("Jordan", "country"): (1, ()), ("Austin", "city"): (1, ())}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
