@@ -48,6 +48,7 @@ PLACE_WORDS = frozenset(
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
+_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Samuel L. Jackson"
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
@@ -302,6 +303,19 @@ class ActorFinder:
             # too: "Tim Cook", "Mayor Ann Rice", "Doreen Wells")
             self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
             return
+        if self._name_then_place(stripped, surnames):
+            # "Roy Moore Facebook", "Obama FBI", "Northern California": a name (or a word)
+            # and then a place or organization, each itself; not one person
+            head = stripped[:-1]
+            if head[-1] == "of" and len(head) > 2:  # "Producers Guild of America": a name
+                self._mention(drafts, "name:" + name.lower(), name, "name", "", index)
+                return
+            head = head[:-1] if head[-1] == "of" else head  # "Assad of Syria": Assad, Syria
+            if len(head) > 1 or not everyday_word(head[0].lower()) or \
+                    head[0].lower() in surnames:  # (not "Rural", "Let", "Nazi")
+                self._add_run(head, index, drafts, surnames, pending, firsts)
+            self._add_run(stripped[-1:], index, drafts, surnames, pending, firsts)
+            return
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
         # ("Trump said") names the first of them
         key = "person:" + person_key(stripped)
@@ -336,6 +350,27 @@ class ActorFinder:
         draft.mentions += 1
         draft.sentences.add(index)
         return draft
+
+    def _name_then_place(self, name: list[str], surnames) -> bool:
+        """Whether a run read as a person's name ends with a place or organization of the
+        gazetteer after words that are not a person's given names: "Roy Moore Facebook",
+        "ACLU Twitter", "Let America", "Assad of Syria". People stay whole: a first name,
+        then initials or first names, then the surname ("Lloyd Austin", "Samuel L. Jackson",
+        "Mary Kay Jordan"); a word that is nobody's surname here and no English word before
+        a city ("Grover Cleveland"); a last word that only an acronym would make a place
+        ("Kim Jong Un" is not the UN)."""
+        last = name[-1]
+        if len(name) < 2 or len(last) <= 3 and not last.isupper():
+            return False
+        place = self.names.place(last)
+        if place is None:
+            return False
+        first_names = self.names.first_names
+        if name[0].lower() in first_names and all(
+                _INITIAL.fullmatch(t) or t.lower() in first_names for t in name[1:-1]):
+            return False
+        return not (len(name) == 2 and place.type == "city" and name[0].lower() not in surnames
+                    and not everyday_word(name[0].lower()))
 
     def _full_name_has(self, surnames, word: str) -> str:
         """The key of the person named in full, with a first name we know, whose surname is
@@ -390,6 +425,8 @@ class ActorFinder:
             return _place_key(place.name)
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
         # one after a preposition ("locals in Kettle Hill say": the locals)
+        if "name:" + " ".join(tokens).lower() in drafts:  # "Producers Guild of America"
+            return "name:" + " ".join(tokens).lower()
         before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
         for width in range(before, 1, -1):

@@ -375,6 +375,21 @@ def test_a_surname_that_is_also_a_place_names_the_person_unless_a_preposition_le
                       ("Jordan", "country"): (1, ()), ("Austin", "city"): (1, ())}
 
 
+def test_a_name_run_into_a_place_or_organization_is_each_not_one_person(analyzer):
+    text = ("Roy Moore Facebook posts drew replies, and the ACLU Twitter account answered. "
+            "Businesses in Northern California closed. Kim Jong Un spoke in Pyongyang. "
+            "The Producers Guild of America said the awards would go on. Grover Cleveland "
+            "was twice president, and Samuel L. Jackson starred.")
+    actors = {(a.name, a.kind) for a in analyzer.analyze(text).actors}
+    assert {("Roy Moore", "person"), ("Facebook", "organization"), ("Twitter", "organization"),
+            ("California", "region"), ("Kim Jong Un", "person"),
+            ("Producers Guild of America", "name"), ("Grover Cleveland", "person"),
+            ("Samuel L. Jackson", "person")} <= actors
+    assert not {name for name, kind in actors if kind == "person"} & {
+        "Roy Moore Facebook", "ACLU Twitter", "Northern California", "Kim Jong",
+        "Producers Guild of America", "Cleveland", "Jackson"}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
