@@ -145,8 +145,11 @@ class ActorFinder:
             key = surnames.get(last)
             if key is None and len(run) == 1:
                 key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
-            if key is None and (last in titled or counts[last] >= 2):
-                # "President Biden", or a surname named twice: a person we know only by surname
+            if key is None and (last in titled or counts[last] >= 2) and \
+                    _lower_case_uses(text, last) < counts[last]:
+                # "President Biden", or a surname named twice: a person we know only by
+                # surname (not a word the article writes in lower case as often: "Run",
+                # "Medical", "They're" opening lines or written in capitals)
                 key = surnames[last] = "person:" + last
                 drafts[key] = _Draft(" ".join(run), "person")
             if key is not None:
@@ -497,6 +500,13 @@ def author_tone(sentiment_words, author_text: str) -> float:
     """TextBlob polarity of the author's words of a sentence (quotations already masked)."""
     words = [w.lower() for w in _WORD.findall(author_text)]
     return sentiment_words(words)[0] if words else 0.0
+
+
+def _lower_case_uses(text: str, word: str) -> int:
+    """How often ``text`` writes ``word`` in lower case as a word of its own (not inside a
+    web address, a hashtag or a hyphenated compound: "pro-trump-america")."""
+    return len(re.findall(rf"(?<![\w’'/.#@-]){re.escape(word)}(?![\w’'/-])", text)) \
+        if word.islower() else 0
 
 
 def _after_preposition(text: str, start: int, offset: int) -> bool:

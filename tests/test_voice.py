@@ -390,6 +390,19 @@ def test_a_name_run_into_a_place_or_organization_is_each_not_one_person(analyzer
         "Producers Guild of America", "Cleveland", "Jackson"}
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # "Border" written with a capital twice, and in lower case as often: a word, nobody
+    ("The agency said the Border was quiet on Monday. Officials at the border said crossings "
+     "fell, and the border towns were calm. Reporters who visited the Border saw no queues. "
+     "Critics of the border plan said it would fail.", set()),
+    # written in lower case once, in a sign, against twice with a capital: a person
+    ("Protesters met on Monday, and Trump said the rally would go on. Later Trump added that "
+     'the crowd was large. One sign read "stop trump now".', {"Trump"}),
+])
+def test_a_word_the_article_writes_in_lower_case_as_often_is_no_person(analyzer, text, people):
+    assert {a.name for a in analyzer.analyze(text).actors if a.kind == "person"} == people
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
