@@ -44,6 +44,14 @@ _STOP_CAPITALS = frozenset(
     which who why how where whether mr mrs ms dr i'm i've i'd i'll i’m i’ve i’d i’ll
     ah oh ooh uh um well yes yeah hey wow alas okay ok indeed""".split()
 )
+# pronouns and verbs that end a name's run of capitals in title-case text ("Clinton Was
+# President", "Color Me Badd"); not "will" nor "may" (first names, and George Will). In
+# capitals, "US", "IS" and "ME" are the United States, Islamic State and Maine.
+_VERB_CAPITALS = frozenset(
+    """me us him them is are was were be been has have had do does did can could would should
+    must shall might""".split()
+)
+_CAPS_ABBREVIATIONS = frozenset({"us", "is", "me"})
 DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
@@ -410,7 +418,7 @@ class Names:
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             initial = run and len(t) == 1 and _POINT_THEN_NAME.match(text, m.end())
-            if cap and (t.lower() not in _STOP_CAPITALS or initial) or (
+            if cap and (not _stops_a_name(t) or initial) or (
                     run and t.lower() in _CONNECTORS):  # ("John A. Boehner": A, an initial)
                 run.append((m.start(), t))
             elif run:
@@ -693,6 +701,13 @@ class NameRuns:
             found = self.names.runs(self.text, start, end, self.capitalized)
             self._found[(start, end)] = found
         return list(found)
+
+
+def _stops_a_name(token: str) -> bool:
+    """Whether a capitalized word ends a run of capitals rather than being part of a name."""
+    lowered = token.lower()
+    return lowered in _STOP_CAPITALS or lowered in _VERB_CAPITALS and not (
+        token.isupper() and lowered in _CAPS_ABBREVIATIONS)
 
 
 def _capitalized(token: str) -> bool:

@@ -403,6 +403,16 @@ def test_a_word_the_article_writes_in_lower_case_as_often_is_no_person(analyzer,
     assert {a.name for a in analyzer.analyze(text).actors if a.kind == "person"} == people
 
 
+def test_a_verb_or_pronoun_in_title_case_ends_a_name(analyzer):
+    text = ("Readers shared the post Colin Kaepernick Is Right About Everything on Monday, and "
+            "the magazine Us Weekly ran a story. The US embassy said the talks had ended.")
+    actors = {(a.name, a.kind) for a in analyzer.analyze(text).actors}
+    assert ("Colin Kaepernick", "person") in actors
+    assert ("United States", "country") in actors  # "US" in capitals: no pronoun
+    assert not {name for name, _ in actors} & {"Colin Kaepernick Is Right About Everything",
+                                                "Us Weekly"}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
