@@ -133,8 +133,51 @@ def load_article(source: str | Path, *, allow_private_hosts: bool = False,
     if is_article_table(source):
         raise InputFileError(f"{shown_path(source)}: a file of many articles (one per row or "
                              "page), not one article: analyze them with python -m framing "
-                             "analyze FILE, or read them with framing.load_articles")
+                             "analyze FILE, or read them with framing.load_articles, or "
+                             "name one: FILE#row=3")
+    row = table_row(source)
+    if row is not None:
+        return _row_article(str(source), row, meta)
     return read_file(source, **meta)
+
+
+_ROW_OF_FILE = re.compile(r"(?P<path>.+)#(?P<unit>row|line|offset)=(?P<number>[0-9]{1,18})")
+
+
+def table_row(source: str | Path) -> str | None:
+    """The table or web archive that ``source`` names one article of, as an article's
+    ``source_path`` does ("news.csv#row=3", "more.jsonl#line=2", "crawl.warc.gz#offset=2136"),
+    or None (``source`` is a file itself, or no such place of such a file)."""
+    found = _ROW_OF_FILE.fullmatch(str(source))
+    if found is None or not is_article_table(found["path"]):
+        return None
+    try:
+        return None if Path(source).exists() else found["path"]
+    except OSError:
+        return found["path"]
+
+
+def _row_article(source: str, table: str, meta: dict) -> Article:
+    """The article ``source`` names in ``table`` (read up to it), with ``meta`` set."""
+    import dataclasses
+
+    place = _ROW_OF_FILE.fullmatch(source)
+    number = int(place["number"])
+    skipped: list[tuple[str, str]] = []
+    for article in load_articles(table, skipped, []):
+        if article.source_path == source:
+            fields = {k: v for k, v in meta.items() if v and k in ("title", "outlet", "published",
+                                                                     "id", "url")}
+            return dataclasses.replace(article, **fields)
+        if any(where == source for where, _ in skipped) or int(
+                _ROW_OF_FILE.fullmatch(article.source_path)["number"]) > number:
+            break
+    for where, reason in skipped:
+        if where == source:
+            raise InputFileError(f"{source}: {reason}")
+    where = "page at byte" if place["unit"] == "offset" else place["unit"]
+    raise InputFileError(f"{source}: {shown_path(table)} has no {where} {number} (analyze the "
+                         "whole file to see each article's place in its source_path column)")
 
 
 def is_article_table(source: str | Path) -> bool:

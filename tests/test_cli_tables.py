@@ -178,7 +178,8 @@ def test_load_articles_reads_a_table_row_by_row_and_load_article_refuses_it(tmp_
         load_article(table)
     assert str(error.value) == (f"{table}: a file of many articles (one per row or page), not "
                                 "one article: analyze them with python -m framing analyze "
-                                "FILE, or read them with framing.load_articles")
+                                "FILE, or read them with framing.load_articles, or name "
+                                "one: FILE#row=3")
     with pytest.raises(FramingError, match="no text column"):
         list(load_articles(csv_table(tmp_path / "cols.csv", [["a", "b"]], ("x", "y"))))
 
@@ -231,3 +232,32 @@ def test_a_worker_killed_mid_run_stops_analyze_in_one_line(tmp_path, capsys, mon
         "framing: error: a worker process ended in the middle of the run (killed by signal 9, "
         "perhaps for lack of memory); run it again, with fewer --jobs if memory is short")
     assert not out.exists()
+
+
+def test_one_row_or_page_is_named_as_its_source_path_says(tmp_path, capsys):
+    """What source_path writes ("news.csv#row=3", "crawl.warc.gz#offset=N") reads back as that
+    one article, for load_article, analyze and compare alike."""
+    from framing import FramingError, load_article, load_articles
+
+    table = csv_table(tmp_path / "news.csv", [[ENGLISH, "Paper A", ""], ["", "Paper B", ""],
+                                              [SECOND, "Paper C", ""]])
+    third = load_article(f"{table}#row=3", title="Library")
+    assert (third.id, third.text, third.outlet, third.title) == (
+        "news#row=3", SECOND, "Paper C", "Library")
+    for place, message in ((2, "empty 'text' cell"),
+                           (9, "news.csv has no row 9 (analyze the whole file")):
+        with pytest.raises(FramingError) as error:
+            load_article(f"{table}#row={place}")
+        assert str(error.value).startswith(f"{table}#row={place}: ")
+        assert message in str(error.value)
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
+    pages = list(load_articles(archive, []))
+    again = load_article(pages[1].source_path)
+    assert (again.url, again.text) == (pages[1].url, pages[1].text)
+    out = tmp_path / "two.csv"
+    assert main(["analyze", f"{table}#row=1", pages[2].source_path, "--level", "article",
+                 "--out", str(out)]) == 0
+    assert [r["source_path"] for r in read_rows(out)] == [f"{table}#row=1",
+                                                          pages[2].source_path]
+    assert main(["compare", f"{table}#row=1", f"{table}#row=3"]) == 0
+    assert "A: news#row=1 (Paper A)" in capsys.readouterr().out
