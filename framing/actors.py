@@ -156,6 +156,7 @@ class ActorFinder:
                 drafts[key].mentions += 1
                 drafts[key].sentences.add(index)
 
+        _us_state_namesakes(drafts)
         roles: dict[str, Counter] = defaultdict(Counter)
         verbs: dict[str, Counter] = defaultdict(Counter)
         coloured: dict[str, set] = defaultdict(set)
@@ -500,6 +501,32 @@ def author_tone(sentiment_words, author_text: str) -> float:
     """TextBlob polarity of the author's words of a sentence (quotations already masked)."""
     words = [w.lower() for w in _WORD.findall(author_text)]
     return sentiment_words(words)[0] if words else 0.0
+
+
+# countries that share their name with a state of the United States
+_US_STATE_NAMESAKES = frozenset({"georgia"})
+# places of the United States that international news names as often ("Washington said")
+_US_WORLD_PLACES = frozenset({"place:washington", "place:new york"})
+
+
+def _us_state_namesakes(drafts: dict) -> None:
+    """"Georgia" is the U.S. state, not the country, in an article that names other cities or
+    states of the United States ("Atlanta", "Texas"; not Washington or New York, which world
+    news names too), none of the country's ("Tbilisi"), and no other country in a sentence
+    with it ("Ukraine and Georgia")."""
+    for name in _US_STATE_NAMESAKES:
+        key = "place:" + name
+        draft = drafts.get(key)
+        if draft is None or draft.country == "United States":
+            continue
+        places = {k: d for k, d in drafts.items() if k.startswith("place:") and k != key}
+        american = any(d.kind in ("city", "region") and d.country == "United States"
+                       and k not in _US_WORLD_PLACES for k, d in places.items())
+        its_own = any(d.country == draft.country for d in places.values())
+        abroad = any(d.kind == "country" and d.country != "United States"
+                     and d.sentences & draft.sentences for d in places.values())
+        if american and not its_own and not abroad:
+            draft.kind, draft.country = "region", "United States"
 
 
 def _lower_case_uses(text: str, word: str) -> int:

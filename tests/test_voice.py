@@ -413,6 +413,20 @@ def test_a_verb_or_pronoun_in_title_case_ends_a_name(analyzer):
                                                 "Us Weekly"}
 
 
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Gov. Brian Kemp of Georgia said the count in Atlanta was final.", "region",
+     "United States"),
+    ("The U.S. pledged support to Georgia, and the Pentagon sent advisers.", "country",
+     "Georgia"),
+    ("Georgia said troops had crossed into South Ossetia, and Tbilisi asked Washington for help.",
+     "country", "Georgia"),
+])
+def test_georgia_is_the_us_state_among_other_us_places_and_else_the_country(analyzer, text,
+                                                                             kind, country):
+    georgia = next(a for a in analyzer.analyze(text).actors if a.name == "Georgia")
+    assert (georgia.kind, georgia.country) == (kind, country)
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
