@@ -146,7 +146,7 @@ class ActorFinder:
             if key is None and len(run) == 1:
                 key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
             if key is None and (last in titled or counts[last] >= 2) and \
-                    _lower_case_uses(text, last) < counts[last]:
+                    _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last):
                 # "President Biden", or a surname named twice: a person we know only by
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals)
@@ -527,6 +527,18 @@ def _us_state_namesakes(drafts: dict) -> None:
                      and d.sentences & draft.sentences for d in places.values())
         if american and not its_own and not abroad:
             draft.kind, draft.country = "region", "United States"
+
+
+_NOUN_ENDINGS = ("ism", "isms", "ists", "ness", "tion", "tions", "ment", "ments", "ians", "ics",
+                 "ency", "ancy")
+
+
+def _abstract_noun(word: str) -> bool:
+    """Whether a lone capitalized word has the form of an idea, a group or a quality rather
+    than a surname: "Populism", "Islamists", "Darkness", "Californians", "Christianity" (but
+    "Hannity", no English word, is a surname)."""
+    return len(word) >= 6 and word.endswith(_NOUN_ENDINGS) or (
+        word.endswith("ity") and everyday_word(word))
 
 
 def _lower_case_uses(text: str, word: str) -> int:

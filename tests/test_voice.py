@@ -427,6 +427,13 @@ def test_georgia_is_the_us_state_among_other_us_places_and_else_the_country(anal
     assert (georgia.kind, georgia.country) == (kind, country)
 
 
+def test_an_idea_or_a_group_named_twice_is_no_person_but_a_surname_is(analyzer):
+    text = ("Critics said Populism was rising, and Hannity said Populism would win. Marxists "
+            "marched on Monday, and Hannity mocked the Marxists on air.")
+    people = {a.name for a in analyzer.analyze(text).actors if a.kind == "person"}
+    assert people == {"Hannity"}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
