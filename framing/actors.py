@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .names import (
     COMPANY_WORDS,
+    DAYS_MONTHS,
     NAME_TOKEN,
     ORG_WORDS,
     WEEKDAYS,
@@ -137,7 +138,15 @@ class ActorFinder:
                     juniors[key.split(" ")[1]].append(key)
         for last, group in [*juniors.items(), *family.items()]:
             surnames[last] = min(group, key=firsts.__getitem__)
-        alone = self._first_names_alone(drafts, surnames)
+        # a place's team, paper or resort alone names it when no other such name ends so:
+        # "the Cowboys" after "Dallas Cowboys", "the Sentinel" after "Orlando Sentinel"
+        ends: dict[str, list[str]] = defaultdict(list)
+        for key in drafts:
+            words = key.removeprefix("name:").split(" ")
+            if key.startswith("name:") and len(words) >= 2 and self.names.place(words[0]):
+                ends[words[-1]].append(key)
+        alone = {**{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
+                 **self._first_names_alone(drafts, surnames)}
         titled = {surname_key(run) for _, run, had_title in pending if had_title}
         counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
@@ -320,6 +329,19 @@ class ActorFinder:
                 self._add_run(head, index, drafts, surnames, pending, firsts)
             self._add_run(stripped[-1:], index, drafts, surnames, pending, firsts)
             return
+        if self._place_then_words(stripped):
+            rest = stripped[1:]
+            first = rest[0].lower()
+            if len(rest) >= 2 and (first in self.names.first_names or not everyday_word(first)) \
+                    and self.names.is_person(rest) or len(rest) == 1 and first in surnames:
+                # "CNN Anderson Cooper", "Nato Jens Stoltenberg", "U.S. Trump": each
+                self._add_run(stripped[:1], index, drafts, surnames, pending, firsts)
+                self._add_run(rest, index, drafts, surnames, pending, firsts)
+            elif len(rest) == 1 and first in DAYS_MONTHS:  # "in Washington Saturday"
+                self._add_run(stripped[:1], index, drafts, surnames, pending, firsts)
+            else:  # "Chicago Tribune", "Kyoto Protocol", "Florida Baptist Convention"
+                self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
+            return
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
         # ("Trump said") names the first of them
         key = "person:" + person_key(stripped)
@@ -375,6 +397,19 @@ class ActorFinder:
             return False
         return not (len(name) == 2 and place.type == "city" and name[0].lower() not in surnames
                     and not everyday_word(name[0].lower()))
+
+    def _place_then_words(self, name: list[str]) -> bool:
+        """Whether a run read as a person's name opens with a place or organization of the
+        gazetteer that is no first name, and goes on with more than one word or with an
+        English word, a day, a month or an acronym: "Chicago Tribune", "Kyoto Protocol",
+        "Washington Saturday", "CNN Anderson Cooper" (but "Paris Hilton", "Asia Argento",
+        "Jordan Beale" are people)."""
+        if len(name) < 2 or self.names.place(name[0]) is None or \
+                name[0].lower() in self.names.first_names:
+            return False
+        last = name[1]
+        return len(name) > 2 or everyday_word(last.lower()) or last.lower() in DAYS_MONTHS \
+            or last.isupper()
 
     def _full_name_has(self, surnames, word: str) -> str:
         """The key of the person named in full, with a first name we know, whose surname is

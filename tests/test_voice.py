@@ -434,6 +434,19 @@ def test_an_idea_or_a_group_named_twice_is_no_person_but_a_surname_is(analyzer):
     assert people == {"Hannity"}
 
 
+def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
+    text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
+            "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
+            "won on Monday, and the Cowboys said the season had begun. Paris Hilton and Asia "
+            "Argento watched.")
+    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    assert actors == {
+        "Washington Examiner": ("name", (0,)), "Kyoto Protocol": ("name", ()),
+        "CNN": ("organization", ()), "Anderson Cooper": ("person", ()),
+        "Washington": ("city", ()), "Dallas Cowboys": ("name", (2,)),
+        "Paris Hilton": ("person", ()), "Asia Argento": ("person", ())}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
