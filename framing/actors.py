@@ -117,8 +117,13 @@ class ActorFinder:
             runs = name_runs(s.start, s.end)
             if s.speaker and not heading:
                 runs = _with_speakers_first_word(text, s, runs, self.names.first_names)
-            for offset, written in runs:
+            for offset, written, owner in self._owner_then_person(runs):
                 run = [trim_possessive(t) for t in written]
+                if owner and self._unknown_owner(run):
+                    # "Valemouth First's Derek Collier": who the person speaks for
+                    self._mention(drafts, "org:" + " ".join(run).lower(), " ".join(run),
+                                  "organization", "", s.index)
+                    continue
                 person = self._surname_speaking(run, s, attributions.get(s.index, ()),
                                                 surnames)
                 if person and not _after_preposition(text, s.start, offset):
@@ -377,6 +382,28 @@ class ActorFinder:
         draft.sentences.add(index)
         return draft
 
+    def _owner_then_person(self, runs):
+        """The runs, each split after a possessive that a person's full name follows:
+        "New York Magazine's Jon Chait", "CNN's Anderson Cooper" (not "St. Anne's Hospital",
+        "Trump's RT")."""
+        for offset, written in runs:
+            owner = next((i for i, t in enumerate(written[:-2]) if trim_possessive(t) != t),
+                         None)
+            rest = written[owner + 1:] if owner is not None else []
+            if rest and rest[0].lower() in self.names.first_names and \
+                    self.names.is_person([trim_possessive(t) for t in rest]):
+                yield offset, written[:owner + 1], True
+                yield offset, rest, False
+            else:
+                yield offset, written, False
+
+    def _unknown_owner(self, run: list[str]) -> bool:
+        """Whether the owner before a person ("Valemouth First" in "Valemouth First's Derek
+        Collier") is no place, organization or person the names tell of: an organization."""
+        lowered = [t.lower() for t in run]
+        return not (self.names.place(" ".join(run)) or any(w in ORG_WORDS for w in lowered)
+                    or len(run) == 1 or lowered[0] in self.names.first_names)
+
     def _name_then_place(self, name: list[str], surnames) -> bool:
         """Whether a run read as a person's name ends with a place or organization of the
         gazetteer after words that are not a person's given names: "Roy Moore Facebook",
@@ -464,8 +491,9 @@ class ActorFinder:
             return _place_key(place.name)
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
         # one after a preposition ("locals in Kettle Hill say": the locals)
-        if "name:" + " ".join(tokens).lower() in drafts:  # "Producers Guild of America"
-            return "name:" + " ".join(tokens).lower()
+        for whole in ("name:", "org:"):  # "Producers Guild of America", "Chicago Tribune"
+            if whole + " ".join(tokens).lower() in drafts:
+                return whole + " ".join(tokens).lower()
         before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
         for width in range(before, 1, -1):
@@ -489,8 +517,7 @@ class ActorFinder:
                 place = self.names.place(" ".join(tokens[i:i + width]))
                 if place is not None and _place_key(place.name) in drafts:
                     return _place_key(place.name)
-        org = "org:" + " ".join(tokens).lower()
-        return org if org in drafts else None
+        return None
 
 
 def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: frozenset[str]):

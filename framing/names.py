@@ -68,7 +68,9 @@ ORG_WORDS = frozenset(
     society club church museum library clinic college academy local st mt ft services affairs
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
-    relations act control prevention budget""".split()
+    relations act control prevention budget
+    tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
+    telegraph observer register bulletin monitor mail magazine radio television""".split()
 )
 
 # the last word of a business's name, never a name alone: "Pellworth Homes", "Brantor Energy"

@@ -441,10 +441,21 @@ def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(anal
             "Argento watched.")
     actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
     assert actors == {
-        "Washington Examiner": ("name", (0,)), "Kyoto Protocol": ("name", ()),
+        "Washington Examiner": ("organization", (0,)), "Kyoto Protocol": ("name", ()),
         "CNN": ("organization", ()), "Anderson Cooper": ("person", ()),
         "Washington": ("city", ()), "Dallas Cowboys": ("name", (2,)),
         "Paris Hilton": ("person", ()), "Asia Argento": ("person", ())}
+
+
+def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
+    text = ("The Cincinnati Enquirer reported the vote on Monday. CBS News' Nancy Cordes said "
+            "the count was close, and Valemouth First's Derek Collier said he would ask for a "
+            "recount.")
+    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    assert actors == {
+        "Cincinnati Enquirer": ("organization", (0,)), "CBS News": ("organization", ()),
+        "Nancy Cordes": ("person", (1,)), "Valemouth First": ("organization", ()),
+        "Derek Collier": ("person", ())}
 
 
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
@@ -1080,7 +1091,7 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         # what a subject carries besides its name: a reference mark, a party tag, an
         # unclosed caption, an adverb at either end, a contraction
         ("The Valemouth Courier [15] reported that the plan failed.", "attributed",
-         "Valemouth Courier"),
+         "the Valemouth Courier"),  # (a newspaper: an organization, "the" kept)
         ("Rep. Dana Ortiz (R-Ohio) said the plan failed.", "attributed", "Dana Ortiz"),
         ("Then someone asked how the plan could fail.", "attributed", "someone"),
         ("Later Ann Cole said the deal was dead.", "attributed", "Ann Cole"),
