@@ -458,6 +458,14 @@ def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
         "Derek Collier": ("person", ())}
 
 
+def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyzer):
+    text = ("Air Force Chief of Staff Dave Goldfein said the jets would fly. Goldfein added that "
+            "the base was ready. The Harbor City Transit Workers Union said it would strike.")
+    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    assert actors == {"Dave Goldfein": ("person", (0, 1)),
+                      "Harbor City Transit Workers Union": ("organization", (2,))}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
