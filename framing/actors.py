@@ -33,6 +33,7 @@ from .names import (
     Names,
     everyday_word,
     is_generation,
+    name_key,
     nicknames,
     person_key,
     surname_key,
@@ -326,6 +327,10 @@ class ActorFinder:
             # Day", "Quarry Lane", "Copper Kettle"), not a person (whose surname may be a noun
             # too: "Tim Cook", "Mayor Ann Rice", "Doreen Wells")
             self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
+            return
+        if len(stripped) >= 2 and name_key(stripped[-1]) in self.names.demonyms:
+            # "African Americans", "Sikh Americans", "Native American": a people, no person
+            self._mention(drafts, "group:" + name.lower(), shown, "group", "", index)
             return
         if self._name_then_place(stripped, surnames):
             # "Roy Moore Facebook", "Obama FBI", "Northern California": a name (or a word)

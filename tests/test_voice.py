@@ -466,6 +466,14 @@ def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyze
                       "Harbor City Transit Workers Union": ("organization", (2,))}
 
 
+def test_a_people_named_with_its_demonym_is_a_group(analyzer):
+    text = ("Muslim Americans and Sikh Americans met on Monday, and Native American leaders "
+            "joined them.")
+    actors = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    assert actors == {"Muslim Americans": "group", "Sikh Americans": "group",
+                      "Native American": "group"}
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
