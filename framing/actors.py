@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .names import (
     COMPANY_WORDS,
     DAYS_MONTHS,
+    INITIAL,
     NAME_TOKEN,
     ORG_WORDS,
     WEEKDAYS,
@@ -50,7 +51,6 @@ PLACE_WORDS = frozenset(
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
-_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Samuel L. Jackson"
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
@@ -431,7 +431,7 @@ class ActorFinder:
             return False
         first_names = self.names.first_names
         if name[0].lower() in first_names and all(
-                _INITIAL.fullmatch(t) or t.lower() in first_names for t in name[1:-1]):
+                INITIAL.fullmatch(t) or t.lower() in first_names for t in name[1:-1]):
             return False
         return not (len(name) == 2 and place.type == "city" and name[0].lower() not in surnames
                     and not everyday_word(name[0].lower()))

@@ -20,7 +20,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # A name token: an initialism (U.S., D.C.), a word, or a number.
 NAME_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w’'\-]*|\d[\d,.]*")
 _CONNECTORS = frozenset("of de del da di du van von bin al la le".split())
-_INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Paul R. LePage" (not "U.K")
+INITIAL = re.compile(r"[A-Z]\.?")  # a middle initial: "Paul R. LePage" (not "U.K")
 _AFTER_INITIAL = re.compile(r"\.\s+")
 # abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
 # (and the titles written short: Names.abbreviated_titles)
@@ -261,7 +261,7 @@ class Names:
         """The person at the end of a run that opens with other words, from a common first
         name on ("Shooter Stephen C Dorne", "Orthodox Jew Miriam Kessel"), or [] when the
         run opens with a first name or an initial or holds no such person."""
-        if len(run) < 3 or run[0].lower() in self.first_names or _INITIAL.fullmatch(run[0]) or (
+        if len(run) < 3 or run[0].lower() in self.first_names or INITIAL.fullmatch(run[0]) or (
                 run[0].lower() in _PLACE_OPENERS or run[-1].lower() in _STREET_WORDS):
             return []  # ("Fort Leonard Wood", "West Jonathan Drive": places)
         for i in range(1, len(run) - 1):
@@ -416,7 +416,7 @@ class Names:
                                            and not self._first_name_opens(text, m, end))
             if run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
-                    and (_INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
+                    and (INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             initial = run and len(t) == 1 and _POINT_THEN_NAME.match(text, m.end())
