@@ -395,10 +395,9 @@ class Names:
         """Words written with a capital somewhere other than a sentence's first word."""
         seen = set()
         for s in sentences:
-            toks = NAME_TOKEN.findall(text[s.start:s.end])
-            for t in toks[1:]:
-                if _capitalized(t):
-                    seen.add(t.lower())
+            for i, m in enumerate(NAME_TOKEN.finditer(text, s.start, s.end)):
+                if i and _capitalized(m.group()) and not _quoted_word(text, m, s.end):
+                    seen.add(m.group().lower())
         return seen
 
     def runs(self, text: str, start: int, end: int, capitalized: set[str]):
@@ -411,7 +410,9 @@ class Names:
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
             # place we know ("Germany said …") or a first name before a capitalized word
-            cap = _capitalized(t) and not (first and t.lower() not in capitalized
+            # (so is a quotation's first word: "“Maybe this is a good thing,” he said")
+            opens = first or _quoted_word(text, m, end)
+            cap = _capitalized(t) and not (opens and t.lower() not in capitalized
                                            and self.place(t) is None
                                            and not self._first_name_opens(text, m, end))
             if run and gap.strip() and not (
@@ -703,6 +704,19 @@ class NameRuns:
             found = self.names.runs(self.text, start, end, self.capitalized)
             self._found[(start, end)] = found
         return list(found)
+
+
+_OPENING_QUOTES = "“\"‘«"
+
+
+def _quoted_word(text: str, m: re.Match, end: int) -> bool:
+    """Whether the word ``m`` opens a quotation and no capitalized word follows it: written
+    with a capital as a sentence's first word is ("“Maybe this", ' "Sorry, but'; not "“60
+    Minutes”" nor "“Saturday Night Live”", a title)."""
+    start = m.start()
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and (
+        start == 1 or text[start - 2].isspace() or text[start - 2] in "([") and (
+        _NEXT_CAPITALIZED.match(text, m.end(), end) is None)
 
 
 def _stops_a_name(token: str) -> bool:

@@ -474,6 +474,13 @@ def test_a_people_named_with_its_demonym_is_a_group(analyzer):
                       "Native American": "group"}
 
 
+def test_a_quotations_first_word_is_capitalized_as_a_sentences_is(analyzer):
+    text = ('“Sorry, but the plan failed,” the mayor said. He added: “Sorry, we will try '
+            'again.” Viewers of “Saturday Night Live” laughed.')
+    actors = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    assert "Sorry" not in actors and "Night Live" not in actors
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
