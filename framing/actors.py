@@ -617,8 +617,9 @@ def _abstract_noun(word: str) -> bool:
 def _lower_case_uses(text: str, word: str) -> int:
     """How often ``text`` writes ``word`` in lower case as a word of its own (not inside a
     web address, a hashtag or a hyphenated compound: "pro-trump-america")."""
-    return len(re.findall(rf"(?<![\w’'/.#@-]){re.escape(word)}(?![\w’'/-])", text)) \
-        if word.islower() else 0
+    if not word.islower() or word not in text:  # (most names never are: no scan)
+        return 0
+    return len(re.findall(rf"(?<![\w’'/.#@-]){re.escape(word)}(?![\w’'/-])", text))
 
 
 def _after_preposition(text: str, start: int, offset: int) -> bool:
