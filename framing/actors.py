@@ -304,8 +304,8 @@ class ActorFinder:
         if business or any(w in ORG_WORDS for w in lowered):
             person = self.names.person_after_words(stripped)
             if person and not any(w in ORG_WORDS for w in lowered[-len(person):]):
-                # "Air Force Chief of Staff Dave Goldfein", "Seattle Police Chief Carmen
-                # Best": the person after the organization's words and a title
+                # "Air Force Chief of Staff Dana Reyes", "Valemouth Police Chief Carmen
+                # Holt": the person after the organization's words and a title
                 self._add_run(person, index, drafts, surnames, pending, firsts)
                 return
             self._mention(drafts, "org:" + name.lower(), shown, "organization", "", index)

@@ -410,7 +410,7 @@ class Names:
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
             # place we know ("Germany said …") or a first name before a capitalized word
-            # (so is a quotation's first word: "“Maybe this is a good thing,” he said")
+            # (so is a quotation's first word: "“Maybe the plan will work,” he said")
             opens = first or _quoted_word(text, m, end)
             cap = _capitalized(t) and not (opens and t.lower() not in capitalized
                                            and self.place(t) is None

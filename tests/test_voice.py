@@ -459,10 +459,10 @@ def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
 
 
 def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyzer):
-    text = ("Air Force Chief of Staff Dave Goldfein said the jets would fly. Goldfein added that "
-            "the base was ready. The Harbor City Transit Workers Union said it would strike.")
+    text = ("Air Force Chief of Staff Dana Reyes said the jets would fly. Reyes added that the "
+            "base was ready. The Harbor City Transit Workers Union said it would strike.")
     actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
-    assert actors == {"Dave Goldfein": ("person", (0, 1)),
+    assert actors == {"Dana Reyes": ("person", (0, 1)),
                       "Harbor City Transit Workers Union": ("organization", (2,))}
 
 
