@@ -394,15 +394,21 @@ class ActorFinder:
         return draft
 
     def _owner_then_person(self, runs):
-        """The runs, each split after a possessive that a person's full name follows:
-        "New York Magazine's Jon Chait", "CNN's Anderson Cooper" (not "St. Anne's Hospital",
-        "Trump's RT")."""
+        """The runs, each split after a possessive that a person's full name follows ("New
+        York Magazine's Jon Chait", "CNN's Anderson Cooper"), or after a place's possessive
+        that no organization's word follows ("Ukraine's Crimean", "Russia's General Staff";
+        not "St. Anne's Hospital", "London's Daily Mail"); the owner is flagged."""
         for offset, written in runs:
-            owner = next((i for i, t in enumerate(written[:-2]) if trim_possessive(t) != t),
+            owner = next((i for i, t in enumerate(written[:-1]) if trim_possessive(t) != t),
                          None)
             rest = written[owner + 1:] if owner is not None else []
-            if rest and rest[0].lower() in self.names.first_names and \
-                    self.names.is_person([trim_possessive(t) for t in rest]):
+            plain = [trim_possessive(t) for t in rest]
+            person = len(rest) >= 2 and rest[0].lower() in self.names.first_names and \
+                self.names.is_person(plain)
+            placed = rest and self.names.place(" ".join(
+                trim_possessive(t) for t in written[:owner + 1])) is not None and not any(
+                t.lower().strip(".") in ORG_WORDS for t in plain)
+            if person or placed:
                 yield offset, written[:owner + 1], True
                 yield offset, rest, False
             else:

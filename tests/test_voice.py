@@ -481,6 +481,18 @@ def test_a_quotations_first_word_is_capitalized_as_a_sentences_is(analyzer):
     assert "Sorry" not in actors and "Night Live" not in actors
 
 
+def test_a_places_possessive_ends_the_name(analyzer):
+    text = ("Russia annexed Ukraine’s Crimean peninsula in 2014, and the chief of Russia’s "
+            "General Staff said so. London’s Daily Mail ran the story beside Disney’s Hollywood "
+            "Studios ads.")
+    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    assert actors["Ukraine"] == ("country", 1) and actors["Russia"] == ("country", 2)
+    assert actors["General Staff"] == ("institution", 1)
+    assert "Ukraine Crimean" not in actors and "Staff" not in actors
+    assert actors["Daily Mail"][0] == "organization"
+    assert actors["Disney"][0] == actors["Hollywood Studios"][0] == "organization"
+
+
 def test_every_nickname_stands_for_a_name_we_know_and_no_nickname_for_two():
     import csv
 
