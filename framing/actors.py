@@ -33,10 +33,12 @@ from .names import (
     NameRuns,
     Names,
     everyday_word,
+    has_org_word,
     is_generation,
     name_key,
     nicknames,
     person_key,
+    possessive_at,
     surname_key,
     trim_possessive,
     usual_tag,
@@ -138,18 +140,19 @@ class ActorFinder:
         family: dict[str, list[str]] = defaultdict(list)
         juniors: dict[str, list[str]] = defaultdict(list)  # "Tull" for "Amos Tull Jr."
         for key in drafts:
-            if key.startswith("person:") and " " in key:
-                family[key.split(" ", 1)[1]].append(key)
-                if key.count(" ") == 2:
-                    juniors[key.split(" ")[1]].append(key)
+            words = _key_words(key, "person:")
+            if len(words) >= 2:  # (a first name, a surname and perhaps a generation)
+                family[" ".join(words[1:])].append(key)
+                if len(words) == 3:
+                    juniors[words[1]].append(key)
         for last, group in [*juniors.items(), *family.items()]:
             surnames[last] = min(group, key=firsts.__getitem__)
         # a place's team, paper or resort alone names it when no other such name ends so:
         # "the Cowboys" after "Dallas Cowboys", "the Sentinel" after "Orlando Sentinel"
         ends: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
-            words = key.removeprefix("name:").split(" ")
-            if key.startswith("name:") and len(words) >= 2 and self.names.place(words[0]):
+            words = _key_words(key, "name:")
+            if len(words) >= 2 and self.names.place(words[0]):
                 ends[words[-1]].append(key)
         alone = {**{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
@@ -399,15 +402,14 @@ class ActorFinder:
         that no organization's word follows ("Ukraine's Crimean", "Russia's General Staff";
         not "St. Anne's Hospital", "London's Daily Mail"); the owner is flagged."""
         for offset, written in runs:
-            owner = next((i for i, t in enumerate(written[:-1]) if trim_possessive(t) != t),
-                         None)
+            owner = possessive_at(written[:-1])
             rest = written[owner + 1:] if owner is not None else []
             plain = [trim_possessive(t) for t in rest]
             person = len(rest) >= 2 and rest[0].lower() in self.names.first_names and \
                 self.names.is_person(plain)
             placed = rest and self.names.place(" ".join(
-                trim_possessive(t) for t in written[:owner + 1])) is not None and not any(
-                t.lower().strip(".") in ORG_WORDS for t in plain)
+                trim_possessive(t) for t in written[:owner + 1])) is not None and \
+                not has_org_word(plain)
             if person or placed:
                 yield offset, written[:owner + 1], True
                 yield offset, rest, False
@@ -459,8 +461,8 @@ class ActorFinder:
         """The key of the person named in full, with a first name we know, whose surname is
         ``word`` ("Lloyd Austin" for "Austin"), or ""."""
         key = surnames.get(word.lower(), "")
-        first = key.removeprefix("person:").split(" ", 1)[0]
-        return key if " " in key and first in self.names.first_names else ""
+        words = _key_words(key, "person:")
+        return key if len(words) >= 2 and words[0] in self.names.first_names else ""
 
     def _surname_speaking(self, run, s: Sentence, found, surnames) -> str:
         """The person a speaker names (the sentence's, or one of its attributions ``found``)
@@ -479,14 +481,16 @@ class ActorFinder:
         the name it is short for) and nobody's surname ("Jordan" after "Michael Jordan")."""
         given: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
-            if key.startswith("person:") and " " in key:
-                given[key.removeprefix("person:").split(" ", 1)[0]].append(key)
+            words = _key_words(key, "person:")
+            if len(words) >= 2:
+                given[words[0]].append(key)
         return {first: keys[0] for first, keys in given.items()
                 if len(keys) == 1 and first in self.names.first_names and first not in surnames}
 
     def _resolve_all(self, speaker: str, drafts, surnames, alone=None) -> list[str]:
         """The actors a speaker string names: both of "the United States and Britain";
-        ``alone``: the first names that name one person (``_first_names_alone``)."""
+        ``alone``: the single words that name one actor (a first name, ``_first_names_alone``;
+        the last word of a place's team or paper, "Cowboys")."""
         keys = []
         for part in re.split(r"\s+and\s+", speaker):
             key = self._resolve(part, drafts, surnames, alone) if part else None
@@ -633,6 +637,12 @@ def _after_preposition(text: str, start: int, offset: int) -> bool:
     preposition a place follows: "in Austin", "from Jordan"."""
     before = _WORD.findall(text, start, offset)
     return bool(before) and before[-1].lower() in _NAME_NOT_SPEAKING_AFTER
+
+
+def _key_words(key: str, kind: str) -> list[str]:
+    """The words of an actor's key of ``kind`` ("person:" gives ["maria", "lopez"] for
+    "person:maria lopez"), or [] for a key of another kind."""
+    return key.removeprefix(kind).split(" ") if key.startswith(kind) else []
 
 
 def _given(word: str) -> str:

@@ -218,7 +218,7 @@ class Names:
         key = name_key(joined)
         if self.place(joined) or key in self.titles or key in self.demonyms:
             return False
-        if any(t.lower().strip(".") in ORG_WORDS for t in run):
+        if has_org_word(run):
             return False
         if len(run) >= 2 and run[-1].lower() in _BUILDINGS:
             return False  # "Trump Tower", "Lenox Hospital": a place named after someone
@@ -476,9 +476,8 @@ class Names:
                 if is_quoted(offset):
                     continue
                 # a possessive ends the name: "Mr. Trump's RT appearance"
-                owner = next((i for i, t in enumerate(run) if trim_possessive(t) != t), None)
-                if owner is not None and not any(
-                        t.lower().strip(".") in ORG_WORDS for t in run[owner + 1:]):
+                owner = possessive_at(run)
+                if owner is not None and not has_org_word(run[owner + 1:]):
                     run = run[:owner + 1]  # (not "St. Anne's Hospital")
                 while len(run) > 1 and (run[-1].lower() in WEEKDAYS or (
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
@@ -661,6 +660,17 @@ def trim_possessive(token: str) -> str:
         if token.endswith(suffix):
             return token[: -len(suffix)]
     return token
+
+
+def possessive_at(run: list[str]) -> int | None:
+    """The index of a run's first word written as a possessive ("Trump's" in "Mr. Trump's RT
+    appearance"), or None."""
+    return next((i for i, t in enumerate(run) if trim_possessive(t) != t), None)
+
+
+def has_org_word(tokens: list[str]) -> bool:
+    """Whether any of ``tokens`` is a word that names an organization ("Hospital", "News")."""
+    return any(t.lower().strip(".") in ORG_WORDS for t in tokens)
 
 
 _POINT_THEN_NAME = re.compile(r"\.\s+[A-Z]")
