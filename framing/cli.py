@@ -375,7 +375,8 @@ def run_analyze(args) -> int:
                "actor": ACTOR_COLUMNS}[args.level]
     jobs = args.jobs or default_jobs(count)
     show_progress = args.progress or ((count is None or count > 1) and sys.stderr.isatty())
-    progress = progress_bar(count, show_progress)
+    progress = progress_bar(_progress_total(args.sources) if show_progress else count,
+                            show_progress)
     writer = RowWriter(args.out, fmt, columns)
     told: list[str] = []  # what web archives say about themselves, said at the end
     inputs = failed = 0
@@ -480,6 +481,21 @@ def _table_rows(sources: list, told: list[str]):
         except FramingError as error:  # the table as a whole: unreadable, no text column…
             skipped.append((source, message_for(error, source)))
         yield from (Outcome(where, error=reason) for where, reason in skipped)
+
+
+def _progress_total(sources: list) -> int | None:
+    """How many outcomes ``analyze_many`` gives for ``sources``: one per input and one per row
+    of each table (read once to count them; a Parquet file's count is in its footer), or None
+    when a web archive is among them (its pages are known only by reading them)."""
+    from .ingest import count_articles
+
+    total = 0
+    for source in sources:
+        size = count_articles(source) if isinstance(source, str) else 1
+        if size is None:
+            return None
+        total += size
+    return total
 
 
 def _has_table(sources: list) -> bool:

@@ -29,6 +29,7 @@ from .errors import (
     DecodeError,
     EmptyInputError,
     ExtractionError,
+    FramingError,
     InputFileError,
     InputTooLargeError,
     NotEnglishError,
@@ -207,13 +208,11 @@ def load_articles(source: str | Path, skipped: list | None = None,
         return
     import warnings
 
-    from .corpus.sources import Columns, Note, Record, table_columns, table_records
+    from .corpus.sources import Note, Record, table_records
     from .corpus.warc import warc_records
 
     name = str(source)
-    items = (warc_records(name) if is_warc(name) else table_records(
-        name, table_columns(name, Columns(), advice="rename the column of the articles' text "
-                            "to text, or name it with corpus add --text-column")))
+    items = warc_records(name) if is_warc(name) else table_records(name, _columns(name))
     for item in items:
         if isinstance(item, Record):
             yield _record_article(item)
@@ -224,6 +223,34 @@ def load_articles(source: str | Path, skipped: list | None = None,
             skipped.append((item.source, item.reason))
         else:
             warnings.warn(f"{item.source}: {item.reason}", stacklevel=2)
+
+
+def count_articles(source: str | Path) -> int | None:
+    """How many items (articles and skipped rows) ``load_articles`` gives for ``source``, for
+    a progress bar's total: 1 for an article's file or URL and for a table that cannot be read
+    at all; a table's rows (a Parquet file's from its footer, another table's by reading it
+    once without making its articles); None for a web archive, whose pages are known only by
+    reading them."""
+    if not is_article_table(source):
+        return 1
+    name = str(source)
+    if is_warc(name):
+        return None
+    from .corpus.sources import table_size
+
+    try:
+        _columns(name)
+    except FramingError:
+        return 1
+    return table_size(name)
+
+
+def _columns(table: str) -> dict[str, str]:
+    """The columns of ``table`` that ``load_articles`` reads (its text column found by name)."""
+    from .corpus.sources import Columns, table_columns
+
+    return table_columns(table, Columns(), advice="rename the column of the articles' text "
+                         "to text, or name it with corpus add --text-column")
 
 
 def _record_article(record) -> Article:

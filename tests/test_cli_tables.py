@@ -261,3 +261,34 @@ def test_one_row_or_page_is_named_as_its_source_path_says(tmp_path, capsys):
                                                           pages[2].source_path]
     assert main(["compare", f"{table}#row=1", f"{table}#row=3"]) == 0
     assert "A: news#row=1 (Paper A)" in capsys.readouterr().out
+
+
+def test_the_progress_bar_counts_the_rows_of_tables_to_give_a_total(tmp_path, capsys):
+    import pandas as pd
+
+    table = csv_table(tmp_path / "news.csv", [[ENGLISH, "A", ""], [SECOND, "B", ""],
+                                              [SECOND, "C", "", "cut in two"]])
+    lines = tmp_path / "more.jsonl.gz"  # the blank line is no row
+    lines.write_bytes(gzip.compress(b"\n".join(json.dumps({"text": t}).encode()
+                                                for t in (ENGLISH, SECOND)) + b"\n\n"))
+    frame = tmp_path / "news.parquet"
+    pd.DataFrame({"text": [SECOND, ""]}).to_parquet(frame)
+    no_text = csv_table(tmp_path / "notes.csv", [["a", "b", "c"]], header=("x", "y", "z"))
+    story = tmp_path / "story.txt"
+    story.write_text(SECOND, encoding="utf-8")
+    code = main(["analyze", str(table), str(lines), str(frame), str(no_text), str(story),
+                 "--level", "article", "--out", str(tmp_path / "out.csv"), "--progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    # 3 + 2 + 2 rows, 1 table without a text column, 1 file: each counted once as it is done
+    assert "| 9/9 [" in err and "| 0/9 [" in err
+
+
+def test_the_progress_total_of_a_web_archive_is_not_known_before_it_is_read(tmp_path):
+    from framing.ingest import count_articles
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
+    assert count_articles(str(archive)) is None
+    assert count_articles(str(tmp_path / "story.txt")) == 1  # any other input is one
+    empty = csv_table(tmp_path / "empty.csv", [])
+    assert count_articles(str(empty)) == 1  # said as one skipped table

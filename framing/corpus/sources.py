@@ -522,22 +522,39 @@ def table_records(path: str, chosen: dict[str, str],
                   allow_private_hosts: bool = False) -> Iterator[Record | Skip]:
     """One record per row; a row that cannot be read is skipped with its line or row number,
     and a table of no rows at all is skipped as a whole (it added nothing, and said so)."""
-    suffix = table_suffix(path)
     read = functools.partial(_row_record, allow_private_hosts=allow_private_hosts)
-    if suffix == ".parquet":
-        rows = _parquet_rows(path, chosen, read)
-    elif suffix == ".json":
-        rows = _json_rows(path, chosen, read)
-    elif suffix in (".jsonl", ".ndjson"):
-        rows = _jsonl_rows(path, chosen, read)
-    else:
-        rows = _csv_rows(path, chosen, TABLE_SUFFIXES[suffix], read)
     empty = True
-    for row in rows:
+    for row in _rows(path, chosen, read):
         empty = False
         yield row
     if empty:
         yield Skip(path, EMPTY_TABLE)
+
+
+def table_size(path: str) -> int:
+    """How many items ``table_records`` gives for the table at ``path`` (each row, read or
+    skipped; 1 for a table of no rows): a Parquet file's row count from its footer, any other
+    table counted by reading it through once without making its articles."""
+    if table_suffix(path) == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            return max(1, pq.ParquetFile(path).metadata.num_rows)
+        except (OSError, ValueError):  # unreadable: table_records gives one Skip
+            return 1
+    return max(1, sum(1 for _ in _rows(path, {}, lambda source, row, chosen: None)))
+
+
+def _rows(path: str, chosen: dict[str, str], read) -> Iterator:
+    """The table's rows, each given to ``read`` (or a Skip), by its kind of file."""
+    suffix = table_suffix(path)
+    if suffix == ".parquet":
+        return _parquet_rows(path, chosen, read)
+    if suffix == ".json":
+        return _json_rows(path, chosen, read)
+    if suffix in (".jsonl", ".ndjson"):
+        return _jsonl_rows(path, chosen, read)
+    return _csv_rows(path, chosen, TABLE_SUFFIXES[suffix], read)
 
 
 def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_record):
