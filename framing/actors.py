@@ -152,7 +152,7 @@ class ActorFinder:
         ends: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
             words = _key_words(key, "name:")
-            if len(words) >= 2 and self.names.place(words[0]):
+            if len(words) >= 2 and self._leading_place(words):
                 ends[words[-1]].append(key)
         alone = {**{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
@@ -348,17 +348,18 @@ class ActorFinder:
                 self._add_run(head, index, drafts, surnames, pending, firsts)
             self._add_run(stripped[-1:], index, drafts, surnames, pending, firsts)
             return
-        if self._place_then_words(stripped):
-            rest = stripped[1:]
+        place = self._place_then_words(stripped)
+        if place:
+            rest = stripped[place:]
             first = rest[0].lower()
             if len(rest) >= 2 and (first in self.names.first_names or not everyday_word(first)) \
                     and self.names.is_person(rest) or len(rest) == 1 and first in surnames:
                 # "CNN Anderson Cooper", "Nato Jens Stoltenberg", "U.S. Trump": each
-                self._add_run(stripped[:1], index, drafts, surnames, pending, firsts)
+                self._add_run(stripped[:place], index, drafts, surnames, pending, firsts)
                 self._add_run(rest, index, drafts, surnames, pending, firsts)
             elif len(rest) == 1 and first in DAYS_MONTHS:  # "in Washington Saturday"
-                self._add_run(stripped[:1], index, drafts, surnames, pending, firsts)
-            else:  # "Chicago Tribune", "Kyoto Protocol", "Florida Baptist Convention"
+                self._add_run(stripped[:place], index, drafts, surnames, pending, firsts)
+            else:  # "Chicago Tribune", "Kyoto Protocol", "Seattle Seahawks"
                 self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
             return
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
@@ -444,18 +445,28 @@ class ActorFinder:
         return not (len(name) == 2 and place.type == "city" and name[0].lower() not in surnames
                     and not everyday_word(name[0].lower()))
 
-    def _place_then_words(self, name: list[str]) -> bool:
-        """Whether a run read as a person's name opens with a place or organization of the
-        gazetteer that is no first name, and goes on with more than one word or with an
-        English word, a day, a month or an acronym: "Chicago Tribune", "Kyoto Protocol",
-        "Washington Saturday", "CNN Anderson Cooper" (but "Paris Hilton", "Asia Argento",
-        "Jordan Beale" are people)."""
-        if len(name) < 2 or self.names.place(name[0]) is None or \
-                name[0].lower() in self.names.first_names:
-            return False
-        last = name[1]
-        return len(name) > 2 or everyday_word(last.lower()) or last.lower() in DAYS_MONTHS \
-            or last.isupper()
+    def _place_then_words(self, name: list[str]) -> int:
+        """How many words of a run read as a person's name are a place or organization of the
+        gazetteer that opens it (the longest; one that is no first name) and goes on with more
+        than one word, or with an English word, a day, a month, an acronym or a plural (a
+        team, a people): "Chicago Tribune", "Kyoto Protocol", "Washington Saturday", "CNN
+        Anderson Cooper", "Los Angeles Rams"; else 0 ("Paris Hilton", "Asia Argento", "Jordan
+        Beale" are people)."""
+        if len(name) < 2 or name[0].lower() in self.names.first_names:
+            return 0
+        width = self._leading_place(name)
+        if not width:
+            return 0
+        last = name[width].lower()
+        plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        return width if len(name) > width + 1 or everyday_word(last) or last in DAYS_MONTHS \
+            or name[width].isupper() or plural else 0
+
+    def _leading_place(self, words: list[str]) -> int:
+        """How many words of the gazetteer's longest place or organization open ``words``,
+        leaving one word at least after it ("Los Angeles" of "Los Angeles Rams"), or 0."""
+        return next((k for k in range(len(words) - 1, 0, -1)
+                     if self.names.place(" ".join(words[:k])) is not None), 0)
 
     def _full_name_has(self, surnames, word: str) -> str:
         """The key of the person named in full, with a first name we know, whose surname is

@@ -447,6 +447,18 @@ def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(anal
         "Paris Hilton": ("person", ()), "Asia Argento": ("person", ())}
 
 
+def test_a_place_of_one_or_more_words_then_a_plural_is_a_team_not_a_person(analyzer):
+    text = ("The Baltimore Ravens beat the Los Angeles Rams on Sunday, and the Rams said the "
+            "loss would not end their season. Officials met in New York Tuesday, and Los "
+            "Angeles Dana Whitfield said the stadium was full.")
+    actors = {a.name: (a.kind, a.source_sentences, a.mentions)
+              for a in analyzer.analyze(text).actors}
+    assert actors == {
+        "Baltimore Ravens": ("name", (), 1), "Los Angeles Rams": ("name", (0,), 2),
+        "New York": ("city", (), 1), "Los Angeles": ("city", (), 1),
+        "Dana Whitfield": ("person", (1,), 1)}
+
+
 def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
     text = ("The Cincinnati Enquirer reported the vote on Monday. CBS News' Nancy Cordes said "
             "the count was close, and Valemouth First's Derek Collier said he would ask for a "
