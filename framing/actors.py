@@ -164,7 +164,8 @@ class ActorFinder:
             if key is None and len(run) == 1:
                 key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
             if key is None and (last in titled or counts[last] >= 2) and \
-                    _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last):
+                    _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last) \
+                    and not _function_word(last):
                 # "President Biden", or a surname named twice: a person we know only by
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals)
@@ -633,6 +634,20 @@ def _abstract_noun(word: str) -> bool:
     "Hannity", no English word, is a surname)."""
     return len(word) >= 6 and word.endswith(_NOUN_ENDINGS) or (
         word.endswith("ity") and everyday_word(word))
+
+
+# the tagger's tags of words no surname is known by alone: adverbs, numbers, pronouns,
+# determiners, prepositions, conjunctions, interjections, verbs of the present ("Perhaps",
+# "Instead", "Five", "Hers", "Both", "Near"; not modals: "May" is Theresa May)
+_FUNCTION_TAGS = frozenset("RB RBR RBS CD PRP PRP$ DT PDT EX IN CC TO UH WDT WP WP$ WRB VBP"
+                           .split())
+_CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
+
+
+def _function_word(word: str) -> bool:
+    """Whether a lone capitalized word is a word of the language's grammar rather than a
+    surname: an adverb, a number, a pronoun… or a contraction ("Don't", "We're")."""
+    return usual_tag(word) in _FUNCTION_TAGS or bool(_CONTRACTION.search(word))
 
 
 def _lower_case_uses(text: str, word: str) -> int:

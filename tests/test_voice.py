@@ -434,6 +434,15 @@ def test_an_idea_or_a_group_named_twice_is_no_person_but_a_surname_is(analyzer):
     assert people == {"Hannity"}
 
 
+def test_a_word_of_grammar_opening_sentences_is_no_person_known_by_surname(analyzer):
+    # (inside a quotation the sentences after the first are read like any run of capitals)
+    text = ("“Maybe we wait,” Okafor said. “Maybe not. Perhaps the vote is late. Perhaps it "
+            "is not.” “We're not done,” Okafor added. “We're ready. Five members left. Five "
+            "stayed.”")
+    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    assert actors == {"Okafor": ("person", 2)}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
