@@ -1162,6 +1162,21 @@ def test_a_feed_adds_each_items_page_and_skips_the_broken_ones(tmp_path, feed_se
     assert [d.day for d in stored["published"]] == [1, 2, 3]
 
 
+def test_corpus_add_counts_rows_and_feed_items_for_its_progress_total(tmp_path, feed_server,
+                                                                      capsys):
+    base, articles = feed_server
+    table = tmp_path / "news.csv"
+    pd.DataFrame({"text": [r["content"] for r in articles] + [""]}).to_csv(table, index=False)
+    story = tmp_path / "story.txt"
+    story.write_text(articles[0]["content"] + "\n\nAnd one more line of our own.",
+                     encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(table), str(story), "--feed",
+                 f"{base}/feed.xml", "--allow-private-hosts", "--progress"]) == 2
+    # 4 rows (one empty), 1 file, 4 feed items (one missing): each counted as it is done
+    assert "| 9/9 [" in capsys.readouterr().err
+
+
 def test_a_url_list_is_fetched(tmp_path, feed_server):
     base, articles = feed_server
     listing = tmp_path / "urls.txt"

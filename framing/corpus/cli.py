@@ -180,8 +180,9 @@ def run_add(args) -> int:
     columns = Columns(args.text_column or "", args.title_column or "",
                       args.outlet_column or "", args.date_column or "", args.url_column or "")
     the_plan = plan(named, args.feed, columns, args.allow_private_hosts, args.fetch_urls)
-    with tqdm(unit=" inputs", disable=not _show_progress(args), file=sys.stderr,
-              desc="framing: adding") as bar:
+    shown = _show_progress(args)
+    with tqdm(total=the_plan.size() if shown else None, unit=" inputs", disable=not shown,
+              file=sys.stderr, desc="framing: adding") as bar:
         summary = add_records(args.db, records(the_plan, args.allow_private_hosts),
                               report=_say, progress=bar)
     parts = [f"added {summary.added} article(s) to {printable(args.db)}"]

@@ -99,6 +99,15 @@ class Plan:
     feeds: list[tuple[str, object]] = field(default_factory=list)  # url, parsed feed
     skipped: list[Skip] = field(default_factory=list)
 
+    def size(self) -> int | None:
+        """How many records and skips ``records`` gives, for a progress bar's total (each
+        table read once to count its rows), or None when a web archive is among the inputs
+        (its pages are known only by reading them)."""
+        if self.warcs:
+            return None
+        return (len(self.skipped) + len(self.files) + sum(table_size(t) for t, _ in self.tables)
+                + sum(len(parsed.entries) for _, parsed in self.feeds))
+
 
 def normalize(text: str) -> str:
     """The text as compared for identity: NFKC, lower case, whitespace collapsed."""
