@@ -29,6 +29,7 @@ from .names import (
     INITIAL,
     NAME_TOKEN,
     ORG_WORDS,
+    STORM_WORDS,
     WEEKDAYS,
     NameRuns,
     Names,
@@ -152,8 +153,8 @@ class ActorFinder:
         ends: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
             words = _key_words(key, "name:")
-            if len(words) >= 2 and self._leading_place(words):
-                ends[words[-1]].append(key)
+            if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
+                ends[words[-1]].append(key)  # (and a storm's name: "Irma")
         alone = {**{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
         titled = {surname_key(run) for _, run, had_title in pending if had_title}
@@ -314,6 +315,9 @@ class ActorFinder:
                 return
             self._mention(drafts, "org:" + name.lower(), shown, "organization", "", index)
             return
+        if len(lowered) >= 2 and lowered[0] in STORM_WORDS:  # "Hurricane Irma": no person
+            self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
+            return
         if not self.names.is_person(stripped):
             return
         person = self.names.person_after_words(stripped)
@@ -362,6 +366,14 @@ class ActorFinder:
                 self._add_run(stripped[:place], index, drafts, surnames, pending, firsts)
             else:  # "Chicago Tribune", "Kyoto Protocol", "Seattle Seahawks"
                 self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
+            return
+        if stripped[0].lower() not in self.names.first_names and all(
+                t.isupper() for t in stripped if any(c.isalpha() for c in t)):
+            # words in capitals that open with no first name, read as a person: a slogan, a
+            # shouted line, an acronym and a title ("YOU'RE FIRED", "WILL NEVER LET", "NRA
+            # CEO"), each word alone ("ANDREW ANGLIN" stays a person)
+            for word in stripped:
+                self._add_run([word], index, drafts, surnames, pending, firsts, heading)
             return
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
         # ("Trump said") names the first of them
@@ -462,6 +474,12 @@ class ActorFinder:
         plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
         return width if len(name) > width + 1 or everyday_word(last) or last in DAYS_MONTHS \
             or name[width].isupper() or plural else 0
+
+    def _storm(self, words: list[str]) -> bool:
+        """Whether a name's words (lower case) are a storm's and end with its given name:
+        "hurricane irma", "tropical storm ana" (not "hurricane warning")."""
+        return words[0] in STORM_WORDS and (words[-1] in self.names.first_names
+                                             or not everyday_word(words[-1]))
 
     def _leading_place(self, words: list[str]) -> int:
         """How many words of the gazetteer's longest place or organization open ``words``,

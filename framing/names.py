@@ -32,6 +32,8 @@ _WORDLIKE_FIRST_NAMES = frozenset(
     jack chuck amber hazel heather daisy violet hope faith june april summer pat terry robin
     drew hunter angel""".split())
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
+# Words that open a storm's name: "Hurricane Irma", "Typhoon Haiyan", "Tropical Storm Ana".
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
@@ -447,6 +449,8 @@ class Names:
         said …")."""
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
+            return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
+        if word in STORM_WORDS:  # "Hurricane Irma struck …": a storm's name opens
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
         if name_key(word) in self.personal_titles:  # "Councilwoman Jo Park", "Sen. Warren"
             after = m.end() + (text.startswith(".", m.end())

@@ -468,6 +468,16 @@ def test_a_place_of_one_or_more_words_then_a_plural_is_a_team_not_a_person(analy
         "Dana Whitfield": ("person", (1,), 1)}
 
 
+def test_a_storm_is_a_name_and_words_in_capitals_are_no_person_but_a_name_in_them(analyzer):
+    text = ("Hurricane Irma struck the coast on Sunday, and Irma flooded the harbor. Gov. Dana "
+            "Whitfield said the state was ready. Protesters waved signs that read YOU'RE FIRED "
+            "and STOP KILLING, and MARIA LOPEZ, a nurse, said the shelters were full.")
+    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
+              for a in analyzer.analyze(text).actors}
+    assert actors == {"Hurricane Irma": ("name", 2, ()), "Dana Whitfield": ("person", 1, (1,)),
+                      "MARIA LOPEZ": ("person", 1, (2,))}
+
+
 def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
     text = ("The Cincinnati Enquirer reported the vote on Monday. CBS News' Nancy Cordes said "
             "the count was close, and Valemouth First's Derek Collier said he would ask for a "
