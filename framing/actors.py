@@ -367,6 +367,15 @@ class ActorFinder:
             else:  # "Chicago Tribune", "Kyoto Protocol", "Seattle Seahawks"
                 self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
             return
+        trimmed = self._without_grammar(stripped)
+        if len(trimmed) < len(stripped):
+            # words of grammar open or close no person's name: "To Marxism", "Great Again",
+            # "Apparently Billy", "Paul Anka Takes" (a headline's verb); one word left is
+            # kept when it is a first name or a place
+            if len(trimmed) > 1 or trimmed and (trimmed[0].lower() in self.names.first_names
+                                                or self.names.place(trimmed[0])):
+                self._add_run(trimmed, index, drafts, surnames, pending, firsts, heading)
+            return
         if stripped[0].lower() not in self.names.first_names and all(
                 t.isupper() for t in stripped if any(c.isalpha() for c in t)):
             # words in capitals that open with no first name, read as a person: a slogan, a
@@ -474,6 +483,29 @@ class ActorFinder:
         plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
         return width if len(name) > width + 1 or everyday_word(last) or last in DAYS_MONTHS \
             or name[width].isupper() or plural else 0
+
+    def _without_grammar(self, words: list[str]) -> list[str]:
+        """``words`` without the words of grammar that open or close them (numbers, which
+        name things, and words of direction kept: "Phase Two", "North Shore"), and without a
+        closing verb in -s after a first name ("Paul Anka Takes"); a first name, or a word no
+        word list knows, and one word after it are a name ("Oliver North", "Willie Soon")."""
+        def grammar(word: str) -> bool:
+            lower = word.lower()
+            return _function_word(lower) and usual_tag(lower) not in ("CD", "UH") \
+                and lower not in _DIRECTIONS and self.names.place(word) is None
+
+        start, end = 0, len(words)
+        while start < end and grammar(words[start]):
+            start += 1  # (an interjection may be a name: "Ho Chi Minh")
+        if end - start <= 2 and words[start:start + 1] and (
+                words[start].lower() in self.names.first_names
+                or not everyday_word(words[start].lower())):
+            return words[start:end]
+        named = bool(words[start:end]) and words[start].lower() in self.names.first_names
+        while end > start and (grammar(words[end - 1]) or named and end - start > 2
+                               and usual_tag(words[end - 1].lower()) == "VBZ"):
+            end -= 1
+        return words[start:end]
 
     def _storm(self, words: list[str]) -> bool:
         """Whether a name's words (lower case) are a storm's and end with its given name:
@@ -657,6 +689,10 @@ def _abstract_noun(word: str) -> bool:
 # the tagger's tags of words no surname is known by alone: adverbs, numbers, pronouns,
 # determiners, prepositions, conjunctions, interjections, verbs of the present ("Perhaps",
 # "Instead", "Five", "Hers", "Both", "Near"; not modals: "May" is Theresa May)
+# Words of direction that open places and peoples ("North Shore", "Inland Empire"), though the
+# tagger reads some as adverbs.
+_DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest inland
+    downtown uptown midtown upstate downstate overseas""".split())
 _FUNCTION_TAGS = frozenset("RB RBR RBS CD PRP PRP$ DT PDT EX IN CC TO UH WDT WP WP$ WRB VBP"
                            .split())
 _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")

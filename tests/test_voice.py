@@ -443,6 +443,14 @@ def test_a_word_of_grammar_opening_sentences_is_no_person_known_by_surname(analy
     assert actors == {"Okafor": ("person", 2)}
 
 
+def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyzer):
+    text = ("The crowd chanted Great Again and Hands Up at the rally. Apparently Dana Whitfield "
+            "left early, and the evening paper's line read Dana Whitfield Officially Joins. "
+            "Jarek Soon, a researcher, said the data were old.")
+    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    assert actors == {"Dana Whitfield": ("person", 2), "Jarek Soon": ("person", 1)}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
