@@ -169,9 +169,14 @@ class ActorFinder:
                     and not _function_word(last):
                 # "President Biden", or a surname named twice: a person we know only by
                 # surname (not a word the article writes in lower case as often: "Run",
-                # "Medical", "They're" opening lines or written in capitals)
-                key = surnames[last] = "person:" + last
-                drafts[key] = _Draft(" ".join(run), "person")
+                # "Medical", "They're" opening lines or written in capitals; not a word of
+                # grammar)
+                if _the_thing(text, run[-1]):  # "the Economist", "the Obamas": a name
+                    key = "name:" + last
+                    drafts.setdefault(key, _Draft(" ".join(run), "name"))
+                else:
+                    key = surnames[last] = "person:" + last
+                    drafts[key] = _Draft(" ".join(run), "person")
             if key is not None:
                 drafts[key].mentions += 1
                 drafts[key].sentences.add(index)
@@ -702,6 +707,21 @@ def _function_word(word: str) -> bool:
     """Whether a lone capitalized word is a word of the language's grammar rather than a
     surname: an adverb, a number, a pronoun… or a contraction ("Don't", "We're")."""
     return usual_tag(word) in _FUNCTION_TAGS or bool(_CONTRACTION.search(word))
+
+
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _the_thing(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` after "the" each time, and not each time before a
+    noun it qualifies: a publication, a family, a people, a show ("the Economist reported",
+    "the Obamas", "the Founders", "the Apprentice"), not a person ("the Trump administration")."""
+    uses = list(re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text))
+    if not uses or any(text[max(0, m.start() - 4):m.start()].lower() != "the " for m in uses):
+        return False
+    qualifies = [(after := _NEXT_LOWER.match(text, m.end())) is not None
+                 and usual_tag(after.group(1)) in ("NN", "NNS") for m in uses]
+    return not all(qualifies)
 
 
 def _lower_case_uses(text: str, word: str) -> int:

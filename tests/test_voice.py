@@ -451,6 +451,17 @@ def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyze
     assert actors == {"Dana Whitfield": ("person", 2), "Jarek Soon": ("person", 1)}
 
 
+def test_a_word_always_written_after_the_is_a_name_unless_it_qualifies_a_noun(analyzer):
+    text = ("The harbor story ran on Monday, and the Economist reported that the port would "
+            "close. The Obamas visited the port, and the Obamas left at noon. The Trump "
+            "administration said the port was safe, and the Trump campaign agreed. The "
+            "Economist said the closure would last a year.")
+    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
+              for a in analyzer.analyze(text).actors}
+    assert actors == {"Economist": ("name", 2, (0, 3)), "Obamas": ("name", 2, ()),
+                      "Trump": ("person", 2, (2,))}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
