@@ -691,13 +691,13 @@ def _abstract_noun(word: str) -> bool:
         word.endswith("ity") and everyday_word(word))
 
 
-# the tagger's tags of words no surname is known by alone: adverbs, numbers, pronouns,
-# determiners, prepositions, conjunctions, interjections, verbs of the present ("Perhaps",
-# "Instead", "Five", "Hers", "Both", "Near"; not modals: "May" is Theresa May)
 # Words of direction that open places and peoples ("North Shore", "Inland Empire"), though the
 # tagger reads some as adverbs.
 _DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest inland
     downtown uptown midtown upstate downstate overseas""".split())
+# the tagger's tags of words no surname is known by alone: adverbs, numbers, pronouns,
+# determiners, prepositions, conjunctions, interjections, verbs of the present ("Perhaps",
+# "Instead", "Five", "Hers", "Both", "Near"; not modals: "May" is Theresa May)
 _FUNCTION_TAGS = frozenset("RB RBR RBS CD PRP PRP$ DT PDT EX IN CC TO UH WDT WP WP$ WRB VBP"
                            .split())
 _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
