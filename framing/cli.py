@@ -485,8 +485,8 @@ def _table_rows(sources: list, told: list[str]):
 
 def _progress_total(sources: list) -> int | None:
     """How many outcomes ``analyze_many`` gives for ``sources``: one per input and one per row
-    of each table (read once to count them; a Parquet file's count is in its footer), or None
-    when a web archive is among them (its pages are known only by reading them)."""
+    of each table or page of each web archive (read once to count them; a Parquet file's count
+    is in its footer), or None when a web archive cannot be read through."""
     from .ingest import count_articles
 
     total = 0

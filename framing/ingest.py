@@ -229,13 +229,15 @@ def count_articles(source: str | Path) -> int | None:
     """How many items (articles and skipped rows) ``load_articles`` gives for ``source``, for
     a progress bar's total: 1 for an article's file or URL and for a table that cannot be read
     at all; a table's rows (a Parquet file's from its footer, another table's by reading it
-    once without making its articles); None for a web archive, whose pages are known only by
-    reading them."""
+    once without making its articles); a web archive's pages (its records' headers read once),
+    or None when it cannot be read through."""
     if not is_article_table(source):
         return 1
     name = str(source)
     if is_warc(name):
-        return None
+        from .corpus.warc import warc_size
+
+        return warc_size(name)
     from .corpus.sources import table_size
 
     try:

@@ -276,19 +276,36 @@ def test_the_progress_bar_counts_the_rows_of_tables_to_give_a_total(tmp_path, ca
     no_text = csv_table(tmp_path / "notes.csv", [["a", "b", "c"]], header=("x", "y", "z"))
     story = tmp_path / "story.txt"
     story.write_text(SECOND, encoding="utf-8")
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
     code = main(["analyze", str(table), str(lines), str(frame), str(no_text), str(story),
-                 "--level", "article", "--out", str(tmp_path / "out.csv"), "--progress"])
+                 str(archive), "--level", "article", "--out", str(tmp_path / "out.csv"),
+                 "--progress"])
     err = capsys.readouterr().err
     assert code == 2
-    # 3 + 2 + 2 rows, 1 table without a text column, 1 file: each counted once as it is done
-    assert "| 9/9 [" in err and "| 0/9 [" in err
+    # 3 + 2 + 2 rows, 1 table without a text column, 1 file, 5 pages: each counted once
+    assert "| 14/14 [" in err and "| 0/14 [" in err
 
 
-def test_the_progress_total_of_a_web_archive_is_not_known_before_it_is_read(tmp_path):
-    from framing.ingest import count_articles
+def test_a_web_archive_is_counted_by_its_pages_unless_it_cannot_be_read_through(tmp_path):
+    from framing.ingest import count_articles, load_articles
 
     archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
-    assert count_articles(str(archive)) is None
+    skipped: list = []
+    articles = list(load_articles(str(archive), skipped, []))
+    assert count_articles(str(archive)) == len(articles) + len(skipped) == 5
+    cut = tmp_path / "cut.warc.gz"  # an unfinished download: its last page is a skip
+    cut.write_bytes(archive.read_bytes()[:-100])
+    skipped.clear()
+    assert count_articles(str(cut)) == len(list(load_articles(str(cut), skipped, []))) + len(
+        skipped)
+    garbage = tmp_path / "notes.warc"
+    garbage.write_bytes(b"these are notes, not a web archive\n" * 20)
+    assert count_articles(str(garbage)) is None  # (the reader says so, in one line)
+    empty = tmp_path / "empty.warc"
+    empty.write_bytes(b"")
+    skipped.clear()
+    assert list(load_articles(str(empty), skipped, [])) == [] and len(skipped) == 1
+    assert count_articles(str(empty)) == 1  # ("no WARC records: the file is empty")
     assert count_articles(str(tmp_path / "story.txt")) == 1  # any other input is one
     empty = csv_table(tmp_path / "empty.csv", [])
     assert count_articles(str(empty)) == 1  # said as one skipped table

@@ -1170,11 +1170,16 @@ def test_corpus_add_counts_rows_and_feed_items_for_its_progress_total(tmp_path, 
     story = tmp_path / "story.txt"
     story.write_text(articles[0]["content"] + "\n\nAnd one more line of our own.",
                      encoding="utf-8")
+    from test_corpus_explore import archive_pages
+    from test_corpus_formats import write_warc
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
     db = tmp_path / "s.duckdb"
-    assert main(["corpus", "add", str(db), str(table), str(story), "--feed",
+    assert main(["corpus", "add", str(db), str(table), str(story), str(archive), "--feed",
                  f"{base}/feed.xml", "--allow-private-hosts", "--progress"]) == 2
-    # 4 rows (one empty), 1 file, 4 feed items (one missing): each counted as it is done
-    assert "| 9/9 [" in capsys.readouterr().err
+    # 4 rows (one empty), 1 file, 5 pages (one a home page), 4 feed items (one missing):
+    # each counted as it is done
+    assert "| 14/14 [" in capsys.readouterr().err
 
 
 def test_a_url_list_is_fetched(tmp_path, feed_server):

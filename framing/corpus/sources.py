@@ -101,12 +101,15 @@ class Plan:
 
     def size(self) -> int | None:
         """How many records and skips ``records`` gives, for a progress bar's total (each
-        table read once to count its rows), or None when a web archive is among the inputs
-        (its pages are known only by reading them)."""
-        if self.warcs:
+        table and web archive read once to count its rows or pages), or None when a web
+        archive cannot be read through."""
+        from .warc import warc_size
+
+        pages = [warc_size(path) for path in self.warcs]
+        if None in pages:
             return None
         return (len(self.skipped) + len(self.files) + sum(table_size(t) for t, _ in self.tables)
-                + sum(len(parsed.entries) for _, parsed in self.feeds))
+                + sum(pages) + sum(len(parsed.entries) for _, parsed in self.feeds))
 
 
 def normalize(text: str) -> str:

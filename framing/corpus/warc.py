@@ -227,21 +227,15 @@ def _page(path: str, offset: int, record, counts: Counter):
     """The article of one WARC record, a Skip, or None for a record that is no page."""
     from ..errors import os_reason
     from ..fetch import MAX_BYTES
-    from ..ingest import HTML_TYPES, article_from_page
+    from ..ingest import article_from_page
     from .sources import Record, Skip, read_published
 
-    if record.rec_type != "response" or record.http_headers is None:
-        counts["other"] += 1
-        return None
-    status = record.http_headers.get_statuscode() or ""
-    if status != "200":
-        counts["redirect" if status.startswith("3") else "status"] += 1
+    kind = _kind(record)
+    if kind != "page":
+        counts[kind] += 1
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     media_type = content_type.split(";")[0].strip().lower()
-    if media_type not in HTML_TYPES:
-        counts["other"] += 1
-        return None
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
     source = f"{path}#offset={offset}"
     try:
@@ -265,6 +259,36 @@ def _page(path: str, offset: int, record, counts: Counter):
         undated = ""
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
                   published=published, url=article.url or uri, undated=undated)
+
+
+def _kind(record) -> str:
+    """What a record is: "page" (a response of status 200 holding HTML), "redirect", "status"
+    (another status) or "other" (a request, metadata, an image…)."""
+    from ..ingest import HTML_TYPES
+
+    if record.rec_type != "response" or record.http_headers is None:
+        return "other"
+    status = record.http_headers.get_statuscode() or ""
+    if status != "200":
+        return "redirect" if status.startswith("3") else "status"
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    return "page" if content_type.split(";")[0].strip().lower() in HTML_TYPES else "other"
+
+
+def warc_size(path: str) -> int | None:
+    """How many items (pages, read or skipped) ``warc_records`` gives for the web archive at
+    ``path``, counted by reading its records' headers once (no page is extracted), for a
+    progress bar's total; None when the file cannot be read through (damaged or cut short:
+    the reader's count of what it skips there is not known before)."""
+    try:
+        with open(path, "rb") as fh:
+            kinds = [_kind(record) if record.format == "warc" else None
+                     for record in _quiet_iterator(fh)]
+            if None in kinds or fh.tell() != Path(path).stat().st_size:
+                return None  # (an ARC file, or no archive, is one item: said so)
+    except _unreadable_errors():
+        return None
+    return kinds.count("page") if kinds else 1  # (an empty file is one item: said so)
 
 
 def _cut_short(record) -> bool:
