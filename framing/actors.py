@@ -39,6 +39,7 @@ from .names import (
     name_key,
     nicknames,
     person_key,
+    plural_form,
     possessive_at,
     surname_key,
     trim_possessive,
@@ -485,9 +486,8 @@ class ActorFinder:
         if not width:
             return 0
         last = name[width].lower()
-        plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
         return width if len(name) > width + 1 or everyday_word(last) or last in DAYS_MONTHS \
-            or name[width].isupper() or plural else 0
+            or name[width].isupper() or len(last) > 3 and plural_form(last) else 0
 
     def _without_grammar(self, words: list[str]) -> list[str]:
         """``words`` without the words of grammar that open or close them (numbers, which

@@ -104,6 +104,12 @@ def everyday_word(word: str) -> bool:
     return usual_tag(word) is not None
 
 
+def plural_form(word: str) -> bool:
+    """Whether a word has a plural's ending: "officials", "Seahawks" (not "Ross", "census",
+    "analysis")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def past_participle(word: str) -> bool:
     """A past form the tagger knows as a verb only ("Chastened", "Stung", "Pressed")."""
     return usual_tag(word) in ("VBN", "VBD")

@@ -33,6 +33,7 @@ from .names import (
     Names,
     name_key,
     past_participle,
+    plural_form,
     usual_tag,
 )
 from .posts import find_posts
@@ -475,8 +476,7 @@ def _plural_speaker(speaker: str) -> bool:
     if " and " in speaker:
         return True
     last = words[-1]
-    return (last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-            or last.lower() in _COLLECTIVES)
+    return last.islower() and plural_form(last) or last.lower() in _COLLECTIVES
 
 
 # Words that open an aside naming some of the subject's members: "Experts, including X, say".
