@@ -298,6 +298,10 @@ def test_a_web_archive_is_counted_by_its_pages_unless_it_cannot_be_read_through(
     skipped.clear()
     assert count_articles(str(cut)) == len(list(load_articles(str(cut), skipped, []))) + len(
         skipped)
+    whole = tmp_path / "whole.warc.gz"  # gzipped as one stream ("gzip crawl.warc")
+    whole.write_bytes(gzip.compress(write_warc(tmp_path / "crawl.warc", archive_pages(),
+                                               gzipped=False).read_bytes()))
+    assert count_articles(str(whole)) == 5
     garbage = tmp_path / "notes.warc"
     garbage.write_bytes(b"these are notes, not a web archive\n" * 20)
     assert count_articles(str(garbage)) is None  # (the reader says so, in one line)

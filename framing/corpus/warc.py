@@ -63,22 +63,15 @@ def warc_records(path: str) -> Iterator:
     ``Note`` counting the records left out. A WARC gzipped as one stream (``gzip news.warc``)
     rather than record by record is read through gzip as an uncompressed one (its offsets are
     then uncompressed ones)."""
-    import gzip
-
     from ..errors import os_reason
     from .sources import Note, Skip
 
     try:
-        size = Path(path).stat().st_size
-        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        fh, gzipped, size = _open(path)
     except OSError as error:
         yield Skip(path, f"cannot read the file ({os_reason(error)})")
         return
     counts: Counter = Counter()
-    gzipped = fh.read(3) == GZIP_MAGIC
-    if gzipped and _one_gzip_stream(fh):
-        fh.close()
-        fh, gzipped, size = _GzipStream(gzip.open(path, "rb")), False, None  # noqa: SIM115
     with fh:
         start: int | None = 0
         read_any = False
@@ -123,6 +116,21 @@ def warc_records(path: str) -> Iterator:
         yield Note(_tally(path, counts))
     else:
         yield Skip(path, "no WARC records: the file is empty")
+
+
+def _open(path: str):
+    """The archive's file open for reading, whether it is gzipped record by record, and its
+    size; a WARC gzipped as one stream is read through gzip (gzipped False, size None)."""
+    import gzip
+
+    size = Path(path).stat().st_size
+    fh = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    gzipped = fh.read(3) == GZIP_MAGIC
+    if gzipped and _one_gzip_stream(fh):
+        fh.close()
+        fh, gzipped, size = _GzipStream(gzip.open(path, "rb")), False, None  # noqa: SIM115
+    fh.seek(0)
+    return fh, gzipped, size
 
 
 class _NotWarc(Exception):
@@ -281,10 +289,12 @@ def warc_size(path: str) -> int | None:
     progress bar's total; None when the file cannot be read through (damaged or cut short:
     the reader's count of what it skips there is not known before)."""
     try:
-        with open(path, "rb") as fh:
+        fh, _, size = _open(path)
+        with fh:
             kinds = [_kind(record) if record.format == "warc" else None
                      for record in _quiet_iterator(fh)]
-            if None in kinds or fh.tell() != Path(path).stat().st_size:
+            if None in kinds or getattr(fh, "damage", None) is not None or \
+                    size not in (None, fh.tell()):
                 return None  # (an ARC file, or no archive, is one item: said so)
     except _unreadable_errors():
         return None
