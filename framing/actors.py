@@ -172,7 +172,8 @@ class ActorFinder:
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
                 # grammar)
-                if _the_thing(text, run[-1]):  # "the Economist", "the Obamas": a name
+                if _the_thing(text, run[-1]) or _run_together(run[-1]):
+                    # "the Economist", "the Obamas", "BuzzFeed": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
                 else:
@@ -377,10 +378,24 @@ class ActorFinder:
         if len(trimmed) < len(stripped):
             # words of grammar open or close no person's name: "To Marxism", "Great Again",
             # "Apparently Billy", "Paul Anka Takes" (a headline's verb); one word left is
-            # kept when it is a first name or a place
-            if len(trimmed) > 1 or trimmed and (trimmed[0].lower() in self.names.first_names
-                                                or self.names.place(trimmed[0])):
+            # kept when it is a first name, a place, a surname named or no English word
+            # ("Comey Thursday")
+            one = trimmed[0].lower() if len(trimmed) == 1 else ""
+            if len(trimmed) > 1 or one and (one in self.names.first_names or one in surnames
+                                            or self.names.place(one) or not everyday_word(one)):
                 self._add_run(trimmed, index, drafts, surnames, pending, firsts, heading)
+            return
+        joined = [i for i, t in enumerate(stripped) if _run_together(t)]
+        if joined:  # a site, a brand, a hashtag: "DailyKos", "SiriusXM Patriot"
+            i = joined[0]
+            if len(joined) == 1 and i in (0, len(stripped) - 1) and len(stripped) > 2:
+                # "Nate Silver FiveThirtyEight", "YouTuber Tim Pool": each
+                self._mention(drafts, "name:" + stripped[i].lower(), stripped[i], "name", "",
+                              index)
+                self._add_run(stripped[1:] if i == 0 else stripped[:-1], index, drafts,
+                              surnames, pending, firsts, heading)
+            else:
+                self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
             return
         if stripped[0].lower() not in self.names.first_names and all(
                 t.isupper() for t in stripped if any(c.isalpha() for c in t)):
@@ -490,16 +505,19 @@ class ActorFinder:
             or name[width].isupper() or len(last) > 3 and plural_form(last) else 0
 
     def _without_grammar(self, words: list[str]) -> list[str]:
-        """``words`` without the words of grammar that open or close them (numbers, which
-        name things, and words of direction kept: "Phase Two", "North Shore"), and without a
-        closing verb in -s after a first name ("Paul Anka Takes"); a first name, or a word no
-        word list knows, and one word after it are a name ("Oliver North", "Willie Soon")."""
+        """``words`` without the days of the week that close them ("Roy Moore Friday"), the
+        words of grammar that open or close them (numbers, which name things, and words of
+        direction kept: "Phase Two", "North Shore"), and a closing verb in -s after a first
+        name ("Paul Anka Takes"); a first name, or a word no word list knows, and one word
+        after it are a name ("Oliver North", "Willie Soon")."""
         def grammar(word: str) -> bool:
             lower = word.lower()
             return _function_word(lower) and usual_tag(lower) not in ("CD", "UH") \
                 and lower not in _DIRECTIONS and self.names.place(word) is None
 
         start, end = 0, len(words)
+        while end > 1 and words[end - 1].lower() in WEEKDAYS:
+            end -= 1  # "Roy Moore Friday": the day he did something
         while start < end and grammar(words[start]):
             start += 1  # (an interjection may be a name: "Ho Chi Minh")
         if end - start <= 2 and words[start:start + 1] and (
@@ -600,6 +618,9 @@ class ActorFinder:
                 return key
         if len(tokens) == 1 and alone and _given(tokens[0].lower()) in alone:
             return alone[_given(tokens[0].lower())]  # "Maria" after "Maria Lopez"
+        for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
+            if "name:" + token.lower() in drafts:
+                return "name:" + token.lower()
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))
@@ -722,6 +743,15 @@ def _the_thing(text: str, word: str) -> bool:
     qualifies = [(after := _NEXT_LOWER.match(text, m.end())) is not None
                  and usual_tag(after.group(1)) in ("NN", "NNS") for m in uses]
     return not all(qualifies)
+
+
+_RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")
+
+
+def _run_together(word: str) -> bool:
+    """Whether a word runs words together as sites, brands and hashtags do ("BuzzFeed",
+    "DailyKos", "WikiLeaks"), not as surnames do ("McCain", "DeRay", "LeBron", "MacArthur")."""
+    return bool(_RUN_TOGETHER.fullmatch(word)) and not word.lower().startswith(("mac", "fitz"))
 
 
 def _lower_case_uses(text: str, word: str) -> int:

@@ -462,6 +462,16 @@ def test_a_word_always_written_after_the_is_a_name_unless_it_qualifies_a_noun(an
                       "Trump": ("person", 2, (2,))}
 
 
+def test_a_site_run_together_is_a_name_and_a_closing_weekday_no_part_of_one(analyzer):
+    text = ("Gov. Dana Whitfield on Friday signed the order. Critics met Dana Whitfield Friday "
+            "at the harbor, and an InfoWars spokesman said the order was a fraud. InfoWars "
+            "later said it would sue.")
+    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
+              for a in analyzer.analyze(text).actors}
+    # the site stays the source its spokesman speaks for
+    assert actors == {"Dana Whitfield": ("person", 2, ()), "InfoWars": ("name", 2, (1, 2))}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
