@@ -79,6 +79,12 @@ def voices(analyzer, text):
     return [(report.sentence_text(s), s.voice, s.speaker) for s in report.sentences]
 
 
+def actor_rows(analyzer, text):
+    """Each actor's kind, mentions and the body sentences it is the source of, by name."""
+    return {a.name: (a.kind, a.mentions, a.source_sentences)
+            for a in analyzer.analyze(text).actors}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -439,16 +445,15 @@ def test_a_word_of_grammar_opening_sentences_is_no_person_known_by_surname(analy
     text = ("“Maybe we wait,” Okafor said. “Maybe not. Perhaps the vote is late. Perhaps it "
             "is not.” “We're not done,” Okafor added. “We're ready. Five members left. Five "
             "stayed.”")
-    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
-    assert actors == {"Okafor": ("person", 2)}
+    assert actor_rows(analyzer, text) == {"Okafor": ("person", 2, (0, 1, 2))}
 
 
 def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyzer):
     text = ("The crowd chanted Great Again and Hands Up at the rally. Apparently Dana Whitfield "
             "left early, and the evening paper's line read Dana Whitfield Officially Joins. "
             "Jarek Soon, a researcher, said the data were old.")
-    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
-    assert actors == {"Dana Whitfield": ("person", 2), "Jarek Soon": ("person", 1)}
+    assert actor_rows(analyzer, text) == {"Dana Whitfield": ("person", 2, ()),
+                                          "Jarek Soon": ("person", 1, (2,))}
 
 
 def test_a_word_always_written_after_the_is_a_name_unless_it_qualifies_a_noun(analyzer):
@@ -456,20 +461,18 @@ def test_a_word_always_written_after_the_is_a_name_unless_it_qualifies_a_noun(an
             "close. The Obamas visited the port, and the Obamas left at noon. The Trump "
             "administration said the port was safe, and the Trump campaign agreed. The "
             "Economist said the closure would last a year.")
-    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
-              for a in analyzer.analyze(text).actors}
-    assert actors == {"Economist": ("name", 2, (0, 3)), "Obamas": ("name", 2, ()),
-                      "Trump": ("person", 2, (2,))}
+    assert actor_rows(analyzer, text) == {"Economist": ("name", 2, (0, 3)),
+                                          "Obamas": ("name", 2, ()),
+                                          "Trump": ("person", 2, (2,))}
 
 
 def test_a_site_run_together_is_a_name_and_a_closing_weekday_no_part_of_one(analyzer):
     text = ("Gov. Dana Whitfield on Friday signed the order. Critics met Dana Whitfield Friday "
             "at the harbor, and an InfoWars spokesman said the order was a fraud. InfoWars "
             "later said it would sue.")
-    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
-              for a in analyzer.analyze(text).actors}
     # the site stays the source its spokesman speaks for
-    assert actors == {"Dana Whitfield": ("person", 2, ()), "InfoWars": ("name", 2, (1, 2))}
+    assert actor_rows(analyzer, text) == {"Dana Whitfield": ("person", 2, ()),
+                                          "InfoWars": ("name", 2, (1, 2))}
 
 
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
@@ -489,22 +492,19 @@ def test_a_place_of_one_or_more_words_then_a_plural_is_a_team_not_a_person(analy
     text = ("The Baltimore Ravens beat the Los Angeles Rams on Sunday, and the Rams said the "
             "loss would not end their season. Officials met in New York Tuesday, and Los "
             "Angeles Dana Whitfield said the stadium was full.")
-    actors = {a.name: (a.kind, a.source_sentences, a.mentions)
-              for a in analyzer.analyze(text).actors}
-    assert actors == {
-        "Baltimore Ravens": ("name", (), 1), "Los Angeles Rams": ("name", (0,), 2),
-        "New York": ("city", (), 1), "Los Angeles": ("city", (), 1),
-        "Dana Whitfield": ("person", (1,), 1)}
+    assert actor_rows(analyzer, text) == {
+        "Baltimore Ravens": ("name", 1, ()), "Los Angeles Rams": ("name", 2, (0,)),
+        "New York": ("city", 1, ()), "Los Angeles": ("city", 1, ()),
+        "Dana Whitfield": ("person", 1, (1,))}
 
 
 def test_a_storm_is_a_name_and_words_in_capitals_are_no_person_but_a_name_in_them(analyzer):
     text = ("Hurricane Irma struck the coast on Sunday, and Irma flooded the harbor. Gov. Dana "
             "Whitfield said the state was ready. Protesters waved signs that read YOU'RE FIRED "
             "and STOP KILLING, and MARIA LOPEZ, a nurse, said the shelters were full.")
-    actors = {a.name: (a.kind, a.mentions, a.source_sentences)
-              for a in analyzer.analyze(text).actors}
-    assert actors == {"Hurricane Irma": ("name", 2, ()), "Dana Whitfield": ("person", 1, (1,)),
-                      "MARIA LOPEZ": ("person", 1, (2,))}
+    assert actor_rows(analyzer, text) == {"Hurricane Irma": ("name", 2, ()),
+                                          "Dana Whitfield": ("person", 1, (1,)),
+                                          "MARIA LOPEZ": ("person", 1, (2,))}
 
 
 def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
