@@ -737,6 +737,8 @@ def _the_thing(text: str, word: str) -> bool:
     """Whether the article writes ``word`` after "the" each time, and not each time before a
     noun it qualifies: a publication, a family, a people, a show ("the Economist reported",
     "the Obamas", "the Founders", "the Apprentice"), not a person ("the Trump administration")."""
+    if not any(f"{the} {word}" in text for the in ("the", "The", "THE")):
+        return False  # (most names: no scan)
     uses = list(re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text))
     if not uses or any(text[max(0, m.start() - 4):m.start()].lower() != "the " for m in uses):
         return False
