@@ -42,6 +42,7 @@ from .names import (
     plural_form,
     possessive_at,
     surname_key,
+    town_in,
     trim_possessive,
     usual_tag,
 )
@@ -176,6 +177,9 @@ class ActorFinder:
                     # "the Economist", "the Obamas", "BuzzFeed": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
+                elif town_in(text, run[-1]):  # "in Charlottesville": a town
+                    key = "place:" + last
+                    drafts.setdefault(key, _Draft(" ".join(run), "place"))
                 else:
                     key = surnames[last] = "person:" + last
                     drafts[key] = _Draft(" ".join(run), "person")
@@ -621,6 +625,8 @@ class ActorFinder:
         for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
             if "name:" + token.lower() in drafts:
                 return "name:" + token.lower()
+        if len(tokens) == 1 and tokens[0][:1].isupper() and "place:" + tokens[0].lower() in drafts:
+            return "place:" + tokens[0].lower()  # a town the gazetteer lacks: "Valemouth"
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))

@@ -604,6 +604,13 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
         and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
 
 
+def town_in(text: str, word: str) -> bool:
+    """Whether ``word`` has a town's ending and ``text`` writes it after "in", "at" or "from"
+    somewhere ("in Charlottesville", "from Valemouth"): a town the gazetteer lacks."""
+    return word.lower().endswith(_PLACE_ENDINGS) and re.search(
+        rf"\b(?i:in|at|from)\s+{re.escape(word)}\b", text) is not None
+
+
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 # A surname that opens with a lower-case particle: "deMacedo", "McDonald" is capitalized anyway
 _PARTICLE_NAME = re.compile(r"(?:de|da|di|du|van|von|le|la|mc|mac)[A-Z]")

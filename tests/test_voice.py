@@ -475,6 +475,14 @@ def test_a_site_run_together_is_a_name_and_a_closing_weekday_no_part_of_one(anal
                                           "InfoWars": ("name", 2, (1, 2))}
 
 
+def test_a_town_the_gazetteer_lacks_is_a_place_by_its_ending_after_in(analyzer):
+    text = ("The council of Kettleford voted on Monday to close the pool. Families in Kettleford "
+            "said the pool was old, and Mayor Dana Whitfield said a new one would open in June. "
+            "Kettleford has about 4,000 residents.")
+    assert actor_rows(analyzer, text) == {"Kettleford": ("place", 3, ()),
+                                          "Dana Whitfield": ("person", 1, ())}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
