@@ -457,22 +457,22 @@ def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyze
 
 
 def test_a_word_always_written_after_the_is_a_name_unless_it_qualifies_a_noun(analyzer):
-    text = ("The harbor story ran on Monday, and the Economist reported that the port would "
+    text = ("The harbor story ran on Monday, and the Harbinger reported that the port would "
             "close. The Obamas visited the port, and the Obamas left at noon. The Trump "
             "administration said the port was safe, and the Trump campaign agreed. The "
-            "Economist said the closure would last a year.")
-    assert actor_rows(analyzer, text) == {"Economist": ("name", 2, (0, 3)),
+            "Harbinger said the closure would last a year.")
+    assert actor_rows(analyzer, text) == {"Harbinger": ("name", 2, (0, 3)),
                                           "Obamas": ("name", 2, ()),
                                           "Trump": ("person", 2, (2,))}
 
 
 def test_a_site_run_together_is_a_name_and_a_closing_weekday_no_part_of_one(analyzer):
     text = ("Gov. Dana Whitfield on Friday signed the order. Critics met Dana Whitfield Friday "
-            "at the harbor, and an InfoWars spokesman said the order was a fraud. InfoWars "
+            "at the harbor, and a TruthBeacon spokesman said the order was a fraud. TruthBeacon "
             "later said it would sue.")
     # the site stays the source its spokesman speaks for
     assert actor_rows(analyzer, text) == {"Dana Whitfield": ("person", 2, ()),
-                                          "InfoWars": ("name", 2, (1, 2))}
+                                          "TruthBeacon": ("name", 2, (1, 2))}
 
 
 def test_a_town_the_gazetteer_lacks_is_a_place_by_its_ending_after_in(analyzer):
@@ -481,6 +481,16 @@ def test_a_town_the_gazetteer_lacks_is_a_place_by_its_ending_after_in(analyzer):
             "Kettleford has about 4,000 residents.")
     assert actor_rows(analyzer, text) == {"Kettleford": ("place", 3, ()),
                                           "Dana Whitfield": ("person", 1, ())}
+
+
+def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
+    text = ("The Daily Beast reported on Monday that a studio in Hollywood would close. Officials "
+            "in Tallahassee said the state would not step in, and MSNBC said the deal was dead.")
+    actors = {a.name: (a.kind, a.country) for a in analyzer.analyze(text).actors}
+    assert actors == {"Daily Beast": ("organization", "United States"),
+                      "Hollywood": ("city", "United States"),
+                      "Tallahassee": ("city", "United States"),
+                      "MSNBC": ("organization", "United States")}
 
 
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
