@@ -177,9 +177,9 @@ class ActorFinder:
                     # "the Economist", "the Obamas", "BuzzFeed": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
-                elif town_in(text, run[-1]):  # "in Charlottesville": a town
+                elif town_in(text, run[-1]):  # "in Valemouth": a town
                     key = "place:" + last
-                    drafts.setdefault(key, _Draft(" ".join(run), "place"))
+                    drafts.setdefault(key, _Draft(" ".join(run), "city"))
                 else:
                     key = surnames[last] = "person:" + last
                     drafts[key] = _Draft(" ".join(run), "person")
@@ -625,13 +625,15 @@ class ActorFinder:
         for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
             if "name:" + token.lower() in drafts:
                 return "name:" + token.lower()
-        if len(tokens) == 1 and tokens[0][:1].isupper() and "place:" + tokens[0].lower() in drafts:
-            return "place:" + tokens[0].lower()  # a town the gazetteer lacks: "Valemouth"
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))
                 if place is not None and _place_key(place.name) in drafts:
                     return _place_key(place.name)
+        for token in tokens[:before]:  # a town the gazetteer lacks: "Fenwick's finance office"
+            town = drafts.get("place:" + token.lower())
+            if token[:1].isupper() and town is not None and town.kind == "city":
+                return "place:" + token.lower()
         return None
 
 

@@ -583,6 +583,8 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
                   "shire", "stadt", "grad", "abad", "pur", "polis")
 _IN_PLACE = re.compile(r"\b(?:in|at|from)\s+$", re.IGNORECASE)
+# More endings of English towns, for a town the gazetteer lacks ("in Harrowgate", "at Fenwick")
+_TOWN_ENDINGS = ("gate", "wick", "more", "ham", "bury", "chester", "caster", "minster", "worth")
 # A US state's abbreviation as written after a town ("Dunmore, Pa.", "Springfield, Va."),
 # and that abbreviation after a town.
 STATE = re.compile(
@@ -607,7 +609,7 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
 def town_in(text: str, word: str) -> bool:
     """Whether ``word`` has a town's ending and ``text`` writes it after "in", "at" or "from"
     somewhere ("in Charlottesville", "from Valemouth"): a town the gazetteer lacks."""
-    return word.lower().endswith(_PLACE_ENDINGS) and re.search(
+    return word.lower().endswith(_PLACE_ENDINGS + _TOWN_ENDINGS) and re.search(
         rf"\b(?i:in|at|from)\s+{re.escape(word)}\b", text) is not None
 
 

@@ -475,11 +475,14 @@ def test_a_site_run_together_is_a_name_and_a_closing_weekday_no_part_of_one(anal
                                           "TruthBeacon": ("name", 2, (1, 2))}
 
 
-def test_a_town_the_gazetteer_lacks_is_a_place_by_its_ending_after_in(analyzer):
+def test_a_town_the_gazetteer_lacks_is_a_city_by_its_ending_after_in(analyzer):
     text = ("The council of Kettleford voted on Monday to close the pool. Families in Kettleford "
             "said the pool was old, and Mayor Dana Whitfield said a new one would open in June. "
-            "Kettleford has about 4,000 residents.")
-    assert actor_rows(analyzer, text) == {"Kettleford": ("place", 3, ()),
+            "Kettleford has about 4,000 residents. The plant in Brackwick closed, according to "
+            "Brackwick's finance office, and Brackwick lost 300 jobs.")
+    # the families in the town speak, not the town; its finance office speaks for it
+    assert actor_rows(analyzer, text) == {"Kettleford": ("city", 3, ()),
+                                          "Brackwick": ("city", 3, (3,)),
                                           "Dana Whitfield": ("person", 1, ())}
 
 
