@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import CORPUS_FILES
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from framing.errors import EmptyInputError, NotEnglishError
-from framing.ingest import looks_english
+from framing.errors import EmptyInputError, InputFileError, NotEnglishError
+from framing.ingest import looks_english, names_a_file
 from framing.report import KINDS, LABELS, VOICES
 
 
@@ -58,6 +58,7 @@ NEWSY = st.sampled_from(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.text(TEXT_ALPHABET, max_size=30), NEWSY), max_size=60))
+@example(pieces=["0.TXT"])  # (a text that names a file, found by this test)
 def test_any_text_analyzes_and_keeps_offsets(analyzer, pieces):
     text = "".join(pieces)
     try:
@@ -67,6 +68,9 @@ def test_any_text_analyzes_and_keeps_offsets(analyzer, pieces):
         return
     except NotEnglishError:  # most letters in another script: refused, never half-analyzed
         assert not looks_english(text)
+        return
+    except InputFileError:  # one word that names a file ("0.TXT"): refused, saying what to do
+        assert names_a_file(text)
         return
     check_invariants(report)
 
