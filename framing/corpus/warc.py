@@ -288,17 +288,20 @@ def warc_size(path: str) -> int | None:
     ``path``, counted by reading its records' headers once (no page is extracted), for a
     progress bar's total; None when the file cannot be read through (damaged or cut short:
     the reader's count of what it skips there is not known before)."""
+    records = pages = 0
     try:
         fh, _, size = _open(path)
         with fh:
-            kinds = [_kind(record) if record.format == "warc" else None
-                     for record in _quiet_iterator(fh)]
-            if None in kinds or getattr(fh, "damage", None) is not None or \
-                    size not in (None, fh.tell()):
-                return None  # (an ARC file, or no archive, is one item: said so)
+            for record in _quiet_iterator(fh):
+                if record.format != "warc":
+                    return None  # (an ARC file, or no archive, is one item: said so)
+                records += 1
+                pages += _kind(record) == "page"
+            if getattr(fh, "damage", None) is not None or size not in (None, fh.tell()):
+                return None
     except _unreadable_errors():
         return None
-    return kinds.count("page") if kinds else 1  # (an empty file is one item: said so)
+    return pages if records else 1  # (an empty file is one item: said so)
 
 
 def _cut_short(record) -> bool:
