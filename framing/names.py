@@ -498,7 +498,11 @@ class Names:
                     if gender:
                         by_surname.setdefault(person[-1].lower(), gender)
                     mentions.append((offset, " ".join(person), gender))
-        return mentions
+        # a word alone that the article writes as a town ("in Dunmore", "from Valemouth") is
+        # no "he" or "she", unless it is the surname of someone named in full
+        surnames = {name.rsplit(" ", 1)[-1] for _, name, _ in mentions if " " in name}
+        return [m for m in mentions
+                if " " in m[1] or m[1] in surnames or not town_in(text, m[1])]
 
 
     def _gender(self, text, offset, run, person, by_surname) -> str:
@@ -585,7 +589,8 @@ _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", 
 _PLACE_PREPOSITIONS = "in|at|from"  # what a town's name follows
 _IN_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+$", re.IGNORECASE)
 # More endings of English towns, for a town the gazetteer lacks ("in Harrowgate", "at Fenwick"),
-# which only the actors read so far (speakers read _PLACE_ENDINGS alone)
+# read with the whole article in view (town_in: the actors, and who "he" or "she" can be);
+# a speaker's name is read on its own, with _PLACE_ENDINGS alone
 _TOWN_ENDINGS = ("gate", "wick", "more", "ham", "bury", "chester", "caster", "minster", "worth")
 # A US state's abbreviation as written after a town ("Dunmore, Pa.", "Springfield, Va."),
 # and that abbreviation after a town.

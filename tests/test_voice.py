@@ -793,6 +793,14 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
          "the teachers,” she said.", "Marisol Duarte"),
         # a surname that is also a street word is still a person
         ("Fiona Hill testified for four hours. “I am not a partisan,” she said.", "Fiona Hill"),
+        # nor a town the article writes after "in", "at" or "from", there or elsewhere
+        ("Jamal Pierce, an apprentice toolmaker, said he might be offered a job in Dunmore. "
+         "“I'd have to think hard,” he said.", "Pierce"),
+        ("The plant in Valemouth will close. Mayor Ruth Ambler met the owners. Valemouth has "
+         "6,200 families waiting. “We will fight this,” she said.", "Ruth Ambler"),
+        # ... unless someone of that surname is named in full
+        ("Wendy Ashworth grew up in Ashworth. Ashworth spoke first. “We will appeal,” she "
+         "said.", "Ashworth"),
     ],
 )
 def test_she_skips_organizations(analyzer, text, speaker):
