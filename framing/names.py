@@ -493,7 +493,8 @@ class Names:
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 person = self.person_in([trim_possessive(t) for t in run])
-                if person and not _street(text, offset, run) and not _a_thing(text, offset, run):
+                if person and not _street(text, offset, run) and not _a_thing(text, offset, run) \
+                        and run[0].lower() not in STORM_WORDS:  # ("Hurricane Maria")
                     gender = self._gender(text, offset, run, person, by_surname)
                     if gender:
                         by_surname.setdefault(person[-1].lower(), gender)

@@ -798,6 +798,9 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
          "“I'd have to think hard,” he said.", "Pierce"),
         ("The plant in Valemouth will close. Mayor Ruth Ambler met the owners. Valemouth has "
          "6,200 families waiting. “We will fight this,” she said.", "Ruth Ambler"),
+        # nor a storm with a woman's name
+        ("Ana Ruiz flew home on Monday. Later Hurricane Maria hit the island. “It was a "
+         "catastrophe,” she said.", "Ana Ruiz"),
         # ... unless someone of that surname is named in full
         ("Wendy Ashworth grew up in Ashworth. Ashworth spoke first. “We will appeal,” she "
          "said.", "Ashworth"),
