@@ -231,6 +231,29 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     assert "Save Quarry Meadow" in sources
 
 
+def test_a_name_that_is_no_persons_after_a_party_or_before_a_numeral_is_a_name(analyzer):
+    report = analyzer.analyze(
+        "Delegates at the Republican National Convention cheered, and the CEO of Harbor "
+        "Pallet Works spoke. The group Fair Lanes Watch said the hall was full. His father "
+        "served in World War II, and Pope John Paul II sent a letter, said Reva Hunt.")
+    kinds = {a.name: a.kind for a in report.actors}
+    # a party's adjective opens the name; an office does not ("CEO of")
+    assert {k: kinds.get(k) for k in ("Republican National Convention", "Harbor Pallet Works",
+                                      "Fair Lanes Watch", "World War II")} == dict.fromkeys(
+        ("Republican National Convention", "Harbor Pallet Works", "Fair Lanes Watch",
+         "World War II"), "name")
+    # a first name before the numeral, a word no list knows before a noun: a person
+    assert kinds["John Paul II"] == kinds["Reva Hunt"] == "person"
+    assert not {"National Convention", "CEO of Harbor Pallet Works"} & set(kinds)
+
+
+def test_the_gazetteer_knows_groups_and_agencies_read_as_people(analyzer):
+    text = ("Members of the Ku Klux Klan marched, and the Klan said it would return. A photo "
+            "from Getty Images showed the march. A Puerto Rican family watched.")
+    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    assert actors == {"Ku Klux Klan": ("organization", 2), "Getty Images": ("organization", 1)}
+
+
 def test_a_person_after_a_title_though_a_place_or_an_office_is_named_too(analyzer):
     report = analyzer.analyze(
         "Councilwoman Jo Park voted against the plan. Park said the budget was too thin.\n\n"
