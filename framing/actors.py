@@ -338,20 +338,10 @@ class ActorFinder:
         if len(stripped) == 1 or len(stripped) == 2 and is_generation(stripped[1]):
             pending.append((index, stripped, len(run) > 1))  # ("Trump", "Trump Jr.")
             return
-        words = stripped[:-1] if len(stripped) > 2 and is_generation(stripped[-1]) else stripped
-        opening, closing = usual_tag(words[0]), usual_tag(words[-1])
-        if (not self.names.personal_title_before(run, len(run) - len(stripped))
-                and lowered[0] not in self.names.first_names and opening is not None
-                and (closing in ("NN", "NNS") or closing == "VB" and opening in (
-                    "JJ", "NN", "NNS") and not words[-1].isupper())):
-            # no person's title, an English word where a first name would stand and a common
-            # noun at the end (a numeral after it aside): a law, an event, a street, a
-            # business ("First Amendment", "Election Day", "Quarry Lane", "Copper Kettle",
-            # "[Republican] National Convention", "Judicial Watch", "World War II"), not a
-            # person (whose surname may be a noun too: "Tim Cook", "Mayor Ann Rice", "Doreen
-            # Wells")
-            # with the words before it when they are no office ("Republican National
-            # Convention", not "CEO of Pilot Flying J")
+        if self.names.words_not_a_person(run, stripped):
+            # a law, an event, a street, a business: a name, with the words before it when
+            # they are no office ("Republican National Convention", not "CEO of Pilot
+            # Flying J")
             before = run[:len(run) - len(stripped)]
             if any(self.names.personal_title_before(before, i)
                    for i in range(1, len(before) + 1)):

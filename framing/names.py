@@ -246,6 +246,23 @@ class Names:
         return run[0][0].isupper() and all(_capitalized(t) or t.lower() in _CONNECTORS
                                            for t in run)
 
+    def words_not_a_person(self, run: list[str], stripped: list[str]) -> bool:
+        """Whether ``stripped`` (``run`` without the titles before it), of two words or more,
+        names a thing rather than a person: no person's title before it, an English word
+        where a first name would stand and a common noun at the end (a numeral after it
+        aside): a law, an event, a street, a business ("First Amendment", "Election Day",
+        "Quarry Lane", "Copper Kettle", "[Republican] National Convention", "Judicial Watch",
+        "World War II"), not a person, whose surname may be a noun too ("Tim Cook", "Mayor
+        Ann Rice", "Doreen Wells")."""
+        if len(stripped) < 2:
+            return False
+        words = stripped[:-1] if len(stripped) > 2 and is_generation(stripped[-1]) else stripped
+        opening, closing = usual_tag(words[0]), usual_tag(words[-1])
+        return (not self.personal_title_before(run, len(run) - len(stripped))
+                and words[0].lower() not in self.first_names and opening is not None
+                and (closing in ("NN", "NNS") or closing == "VB" and opening in (
+                    "JJ", "NN", "NNS") and not words[-1].isupper()))
+
     def person_in(self, run: list[str]) -> list[str]:
         """The person a capitalized run names, titles stripped, or [] if none: "U.S.
         Secretary of State Anthony Blinken", "Valemouth Mayor Ruth Ambler" and "Interim
@@ -492,9 +509,14 @@ class Names:
                 while len(run) > 1 and (run[-1].lower() in WEEKDAYS or (
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
-                person = self.person_in([trim_possessive(t) for t in run])
+                bare = [trim_possessive(t) for t in run]
+                person = self.person_in(bare)
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run) \
-                        and run[0].lower() not in STORM_WORDS:  # ("Hurricane Maria")
+                        and run[0].lower() not in STORM_WORDS \
+                        and not self.words_not_a_person(
+                            bare, self.person_after_words(person) or person):
+                    # (no storm, "Hurricane Maria", and no words the actors call a thing's
+                    # name, "Loyal White Knights", "World War II")
                     gender = self._gender(text, offset, run, person, by_surname)
                     if gender:
                         by_surname.setdefault(person[-1].lower(), gender)

@@ -821,6 +821,11 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
          "“I'd have to think hard,” he said.", "Pierce"),
         ("The plant in Valemouth will close. Mayor Ruth Ambler met the owners. Valemouth has "
          "6,200 families waiting. “We will fight this,” she said.", "Ruth Ambler"),
+        # nor a thing's name of English words ("Harbor Light Recovery", "First Amendment")
+        ("Dana Okafor told of a dinner at the Harbor Light Recovery. “The talks went well,” she "
+         "said.", "Dana Okafor"),
+        ("Mark Ellery had long invoked the First Amendment. “The ban will fall,” he said.",
+         "Ellery"),  # ("Mark", a common word too, opens the sentence: the surname)
         # nor a storm with a woman's name
         ("Ana Ruiz flew home on Monday. Later Hurricane Maria hit the island. “It was a "
          "catastrophe,” she said.", "Ana Ruiz"),
@@ -833,6 +838,15 @@ def test_she_skips_organizations(analyzer, text, speaker):
     # (a common first name opening a sentence is read as part of the name, "Gary Mottram",
     # unless it is also a common word, as "Grace" is: "Achebe")
     assert voices(analyzer, text)[-1][1:] == ("quoted", speaker)
+
+
+def test_he_reaches_a_person_after_words_that_would_name_a_thing(analyzer):
+    # "Brother Eric Paddock" ends in a noun after a noun, but a first name inside makes it a
+    # person, and "he" reaches him, not the programme named before him
+    text = ("Eric Paddock, the Shooter’s Brother: What We Know\n\nIt is unclear, though Good "
+            "Morning America has discussed it.\n\nBrother Eric Paddock tells reporters that "
+            "the family is shocked. He explained:\n\n“We are stunned.”")
+    assert voices(analyzer, text)[-1][1:] == ("quoted", "Brother Eric Paddock")
 
 
 def test_quote_running_over_paragraphs_keeps_its_speaker(analyzer):
