@@ -513,6 +513,7 @@ class Names:
                 person = self.person_in(bare)
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run) \
                         and run[0].lower() not in STORM_WORDS \
+                        and not self._place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
                             bare, self.person_after_words(person) or person):
                     # (no storm, "Hurricane Maria", and no words the actors call a thing's
@@ -527,6 +528,27 @@ class Names:
         return [m for m in mentions
                 if " " in m[1] or m[1] in surnames or not town_in(text, m[1])]
 
+
+    def _place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
+        """Whether a word stands before a comma and a state or country, as a town does ("in
+        Quantico, Virginia", "Dunmore, Pennsylvania"; not "Smith, Virginia's governor"), or is
+        a month written short before a day ("Dec. 20")."""
+        if len(run) != 1:
+            return False
+        word = run[0].rstrip(".")
+        if word.lower() in _SHORT_MONTHS and re.match(r"\.?\s+\d", text[offset + len(word):]):
+            return True
+        after = _REGION_AFTER.match(text, offset + len(run[0]))
+        if after is None:
+            return False
+        words = after.group(1).split()
+        for n in range(len(words), 0, -1):  # ("Dunmore, New York State": New York)
+            place = self.place(" ".join(words[:n]))
+            if place is not None:
+                end = after.start(1) + len(" ".join(words[:n]))
+                return place.type in ("region", "country") and not text.startswith(
+                    ("'s", "’s"), end)  # (not "Smith, Virginia's governor")
+        return False
 
     def _gender(self, text, offset, run, person, by_surname) -> str:
         honorific = _HONORIFIC_BEFORE.search(text, max(0, offset - 12), offset)
@@ -622,6 +644,10 @@ STATE = re.compile(
     r"Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|Vt|Wash|"
     r"Wis|W\.Va|Wyo|[A-Z]{2}")
 _STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
+# a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
+_REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
+# months written short (not "Jan", "Mar", "May", also names and words)
+_SHORT_MONTHS = frozenset("feb apr jun jul aug sep sept oct nov dec".split())
 
 
 def _a_thing(text: str, offset: int, run: list[str]) -> bool:

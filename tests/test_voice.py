@@ -826,6 +826,11 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
          "said.", "Dana Okafor"),
         ("Mark Ellery had long invoked the First Amendment. “The ban will fall,” he said.",
          "Ellery"),  # ("Mark", a common word too, opens the sentence: the surname)
+        # nor a town before its state, nor a month written short
+        ("Mark Ellery spoke at the academy in Quantico, Virginia. “We will win,” he said.",
+         "Ellery"),
+        ("Mark Ellery will make that call on Nov. 8 or he won't. “We will win,” he said.",
+         "Ellery"),
         # nor a storm with a woman's name
         ("Ana Ruiz flew home on Monday. Later Hurricane Maria hit the island. “It was a "
          "catastrophe,” she said.", "Ana Ruiz"),
