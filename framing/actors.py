@@ -42,6 +42,7 @@ from .names import (
     plural_form,
     possessive_at,
     surname_key,
+    town_ending,
     town_in,
     trim_possessive,
     usual_tag,
@@ -157,7 +158,8 @@ class ActorFinder:
             words = _key_words(key, "name:")
             if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
-        alone = {**{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
+        alone = {**self._organizations_alone(drafts, text),
+                 **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
         titled = {surname_key(run) for _, run, had_title in pending if had_title}
         counts = Counter(surname_key(run) for _, run, _ in pending)
@@ -567,6 +569,38 @@ class ActorFinder:
             return ""  # (an organization speaks: "Facebook said" is the company)
         return self._full_name_has(surnames, run[0])
 
+    def _organizations_alone(self, drafts, text: str) -> dict[str, str]:
+        """The first words that name one organization alone ("pellworth": "org:pellworth
+        homes", "Brennick" after "Brennick Industrial Group"): a word no English word list,
+        gazetteer or list of first names knows, which opens the name of one organization of
+        this article and no other (its short forms aside), opens no place's name ("Las Vegas
+        Police"), has no town's ending ("Valemouth's teachers" are not its teachers' union's)
+        and which the article never writes as a place ("in Marlowe": "Marlowe High School"
+        is the town's)."""
+        heads: dict[str, list[str]] = defaultdict(list)
+        for key in drafts:
+            words = _key_words(key, "org:")
+            if len(words) >= 2:
+                heads[words[0]].append(key)
+        # ("Harrowgate Savings" is short for "Harrowgate Savings Bank": one organization)
+        whole = {head: max(keys, key=len) for head, keys in heads.items()}
+        return {head: whole[head] for head, keys in heads.items()
+                if all(whole[head].startswith(key + " ") or key == whole[head] for key in keys)
+                and head.isalpha() and not everyday_word(head)
+                and head not in self.names.first_names and self.names.place(head) is None
+                and not town_ending(head) and not self._written_as_place(text, head)
+                and self.names.place(" ".join(_key_words(whole[head], "org:")[:2])) is None}
+
+    def _written_as_place(self, text: str, word: str) -> bool:
+        """Whether ``text`` writes ``word`` (lower case) alone as a place's name: after
+        "in", "at", "from" or "near" ("in Marlowe,"; not "at Marlowe High School"), after
+        "city of" ("the city of Mesa"), or before a state or country ("Mesa, Arizona")."""
+        if re.search(rf"\b(?i:in|at|from|near|city of|town of)\s+(?i:{re.escape(word)})\b"
+                     r"(?!['’\s]+[A-Z])", text):
+            return True
+        return any(self.names.place_then_region(text, m.start(), [m.group()])
+                   for m in re.finditer(rf"\b(?i:{re.escape(word)})(?=,)", text))
+
     def _first_names_alone(self, drafts, surnames) -> dict[str, str]:
         """The first names that name one person alone ("maria": "person:maria lopez"): a
         known first name that one person named in full has in this article (a nickname as
@@ -605,8 +639,9 @@ class ActorFinder:
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
         # one after a preposition ("locals in Kettle Hill say": the locals)
         for whole in ("name:", "org:"):  # "Producers Guild of America", "Chicago Tribune"
-            if whole + " ".join(tokens).lower() in drafts:
-                return whole + " ".join(tokens).lower()
+            for written in (" ".join(tokens).lower(), " ".join(tokens).lower().rstrip(".")):
+                if whole + written in drafts:  # (and "Cummins Inc." for "Cummins Inc")
+                    return whole + written
         before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
         for width in range(before, 1, -1):
@@ -625,6 +660,16 @@ class ActorFinder:
                 return key
         if len(tokens) == 1 and alone and _given(tokens[0].lower()) in alone:
             return alone[_given(tokens[0].lower())]  # "Maria" after "Maria Lopez"
+        for i, token in enumerate(tokens[:before]):  # "a Cummins spokesman" after "Cummins
+            key = (alone or {}).get(token.lower(), "")  # Inc." (not "Carrow County officials")
+            if key.startswith("org:") and token[:1].isupper():
+                end = i + 1
+                while end < len(tokens) and tokens[end][:1].isupper():
+                    end += 1
+                if end == i + 1 or [t.lower() for t in tokens[i:end]] == [
+                        trim_possessive(w) for w in _key_words(key, "org:")]:
+                    return key  # (or the organization's whole name: "Yale University's
+                    # Child Study Center", written with its possessive)
         for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
             if "name:" + token.lower() in drafts:
                 return "name:" + token.lower()
@@ -657,7 +702,9 @@ def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: f
     if offset == first.start():
         return runs
     if not text[first.end():offset].strip():  # the first run follows the word
-        if len(words) == 1 and s.speaker.split() == [word, *words]:
+        if s.speaker.split() == [word, *words] and (
+                len(words) == 1 or words[0].lower() not in first_names):
+            # ("Quillfen Systems Inc. said"; not "Filmmaker Joel Gilbert said")
             return [(first.start(), [word, *words]), *runs[1:]]
         return runs
     if s.speaker == word and word.lower() in first_names:

@@ -79,7 +79,8 @@ ORG_WORDS = frozenset(
 COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
-    electric entertainment studios publishing hotels restaurants stores""".split()
+    electric entertainment studios publishing hotels restaurants stores savings hardware diner
+    bakery""".split()
 )
 
 
@@ -513,7 +514,7 @@ class Names:
                 person = self.person_in(bare)
                 if person and not _street(text, offset, run) and not _a_thing(text, offset, run) \
                         and run[0].lower() not in STORM_WORDS \
-                        and not self._place_then_region(text, offset, run) \
+                        and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
                             bare, self.person_after_words(person) or person):
                     # (no storm, "Hurricane Maria", and no words the actors call a thing's
@@ -529,7 +530,7 @@ class Names:
                 if " " in m[1] or m[1] in surnames or not town_in(text, m[1])]
 
 
-    def _place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
+    def place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
         """Whether a word stands before a comma and a state or country, as a town does ("in
         Quantico, Virginia", "Dunmore, Pennsylvania"; not "Smith, Virginia's governor"), or is
         a month written short before a day ("Dec. 20")."""
@@ -660,6 +661,12 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
     return len(run) == 1 and (bool(_THING_BEFORE.search(text, max(0, offset - 8), offset)) or (
         run[0].lower().endswith(_PLACE_ENDINGS)
         and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
+
+
+def town_ending(word: str) -> bool:
+    """Whether ``word`` ends as town names do ("Charlottesville", "Valemouth",
+    "Pittsburgh")."""
+    return word.lower().endswith(_PLACE_ENDINGS)
 
 
 def town_in(text: str, word: str) -> bool:

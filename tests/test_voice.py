@@ -247,6 +247,34 @@ def test_a_name_that_is_no_persons_after_a_party_or_before_a_numeral_is_a_name(a
     assert not {"National Convention", "CEO of Harbor Pallet Works"} & set(kinds)
 
 
+def test_a_companys_first_word_alone_names_it(analyzer):
+    text = ("Hackers stole data from Brantor Mutual Insurance, the company said on Monday, and "
+            "Brantor said it would write to every customer.\n\nA Brantor spokesman said the "
+            "software came from a supplier. Quillfen Systems Inc. said it was investigating, and "
+            "the stock of Quillfen Systems Inc. fell.\n\nDunhollow County officials said the "
+            "office would stay open, and the Dunhollow County Fire Service said the building was "
+            "safe. Staff at Kessock Hardware said business was slow.")
+    rows = actor_rows(analyzer, text)
+    # "Brantor" and "a Brantor spokesman" are the insurer (no person "Brantor"); a company's
+    # name opening a sentence keeps its first word, and is read with its "Inc." point
+    assert rows["Brantor Mutual Insurance"] == ("organization", 3, (1,))
+    assert rows["Quillfen Systems Inc"] == ("organization", 2, (2,))
+    assert rows["Kessock Hardware"][0] == "organization"
+    # "Dunhollow County officials" are the county's, not its fire service's
+    assert rows["Dunhollow County Fire Service"] == ("organization", 1, ())
+    assert not {"Brantor", "Systems Inc"} & set(rows)
+
+
+def test_a_towns_name_opening_an_organizations_is_still_the_town(analyzer):
+    text = ("Most of Kelmouth's schools are closed. The Kelmouth Teachers' Union wants a raise, "
+            "and Kelmouth said it could not pay. Families in Ardleigh said Ardleigh High "
+            "School had closed, and Ardleigh said the buses would run.")
+    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    assert kinds["Kelmouth Teachers' Union"] == kinds["Ardleigh High School"] == "organization"
+    # the town's own name stays apart from its union and its school
+    assert {"Kelmouth", "Ardleigh"} <= set(kinds)
+
+
 def test_the_gazetteer_knows_groups_and_agencies_read_as_people(analyzer):
     text = ("Members of the Ku Klux Klan marched, and the Klan said it would return. A photo "
             "from Getty Images showed the march. A Puerto Rican family watched.")
