@@ -41,9 +41,9 @@ from .names import (
     person_key,
     plural_form,
     possessive_at,
+    street,
     surname_key,
     town_ending,
-    town_in,
     trim_possessive,
     usual_tag,
 )
@@ -137,8 +137,11 @@ class ActorFinder:
                     # "Austin told reporters" after "Lloyd Austin": the person, not the city
                     self._mention(drafts, person, run[0], "person", "", s.index)
                     continue
+                if self._town_or_street(text, offset, run, written, s.index, drafts):
+                    continue
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
                               written)
+        _places_not_people(drafts, surnames, firsts)
         # a surname alone names the first person of that surname named in full, a headline
         # included: the story's subject ("Trump said" after "Donald Trump" and "Ivana Trump")
         family: dict[str, list[str]] = defaultdict(list)
@@ -168,6 +171,8 @@ class ActorFinder:
             key = surnames.get(last)
             if key is None and len(run) == 1:
                 key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
+            if key is None and "place:" + last in drafts:
+                key = "place:" + last  # "in Kelworth" after "KELWORTH, Md."
             if key is None and (last in titled or counts[last] >= 2) and \
                     _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last) \
                     and not _function_word(last):
@@ -179,15 +184,18 @@ class ActorFinder:
                     # "the Economist", "the Obamas", "BuzzFeed": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
-                elif town_in(text, run[-1]):  # "in Valemouth": a town
+                elif self.names.written_as_town(text, run[-1]):  # "in Valemouth": a town
                     key = "place:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "city"))
                 else:
                     key = surnames[last] = "person:" + last
                     drafts[key] = _Draft(" ".join(run), "person")
             if key is not None:
-                drafts[key].mentions += 1
-                drafts[key].sentences.add(index)
+                draft = drafts[key]
+                draft.mentions += 1
+                draft.sentences.add(index)
+                if draft.name.isupper() and not run[-1].isupper():
+                    draft.name = " ".join(run)  # "Kelworth", not its dateline's "KELWORTH"
 
         _us_state_namesakes(drafts)
         roles: dict[str, Counter] = defaultdict(Counter)
@@ -569,6 +577,28 @@ class ActorFinder:
             return ""  # (an organization speaks: "Facebook said" is the company)
         return self._full_name_has(surnames, run[0])
 
+    def _town_or_street(self, text, offset, run, written, index, drafts) -> bool:
+        """Count a run the gazetteer lacks as a town when a state or a country follows it
+        ("Ashton, Md.", "Kelby, Pennsylvania") and as a place when it ends with a street's or
+        a locality's word after "on", "in", "the" … ("on Ashwater Close", "in Ashby Cross");
+        whether it did."""
+        lowered = [t.lower() for t in run]
+        if self.names.place(" ".join(run)) is not None or self.names.is_title_word(run[0]) \
+                or any(t in PLACE_WORDS or t in ORG_WORDS for t in lowered):
+            return False  # (the gazetteer's; "Gov. Dana Whitfield, Texas"; "Lake County")
+        end = offset + len(" ".join(written))
+        if text[offset:end] == " ".join(written) and self.names.before_region(text, end) \
+                and lowered[0] not in self.names.first_names \
+                and text[max(0, offset - 4):offset].lower() != "the ":
+            name = " ".join(run)
+            self._mention(drafts, "place:" + name.lower(), name, "city", "", index)
+            return True
+        if street(text, offset, written):
+            name = " ".join(run)
+            self._mention(drafts, "place:" + name.lower(), name, "place", "", index)
+            return True
+        return False
+
     def _organizations_alone(self, drafts, text: str) -> dict[str, str]:
         """The first words that name one organization alone ("pellworth": "org:pellworth
         homes", "Brennick" after "Brennick Industrial Group"): a word no English word list,
@@ -827,6 +857,22 @@ def _after_preposition(text: str, start: int, offset: int) -> bool:
     preposition a place follows: "in Austin", "from Jordan"."""
     before = _WORD.findall(text, start, offset)
     return bool(before) and before[-1].lower() in _NAME_NOT_SPEAKING_AFTER
+
+
+def _places_not_people(drafts, surnames, firsts) -> None:
+    """Count a would-be person or name as the town or street the article names the same way
+    elsewhere ("Ashby Cross said …" after "in Ashby Cross"); a surname alone no longer
+    names it."""
+    for key in [k for k in drafts if k.startswith(("person:", "name:"))]:
+        place = drafts.get("place:" + drafts[key].name.lower())
+        if place is None or place.kind not in ("city", "place"):
+            continue
+        person = drafts.pop(key)
+        place.mentions += person.mentions
+        place.sentences |= person.sentences
+        firsts.pop(key, None)
+        for last in [last for last, named in surnames.items() if named == key]:
+            del surnames[last]
 
 
 def _key_words(key: str, kind: str) -> list[str]:

@@ -58,7 +58,8 @@ DAYS_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
-_NOT_A_NAME = _STOP_CAPITALS | DAYS_MONTHS  # words that open no name
+_NOT_A_NAME = _STOP_CAPITALS | DAYS_MONTHS | {  # words that open no name ("on Mondays")
+    day + "s" for day in "monday tuesday wednesday thursday friday saturday sunday".split()}
 ORG_WORDS = frozenset(
     """ministry department agency party council union bank corp corporation inc ltd company
     committee service office pentagon house kremlin congress senate parliament police army
@@ -512,7 +513,7 @@ class Names:
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 bare = [trim_possessive(t) for t in run]
                 person = self.person_in(bare)
-                if person and not _street(text, offset, run) and not _a_thing(text, offset, run) \
+                if person and not street(text, offset, run) and not _a_thing(text, offset, run) \
                         and run[0].lower() not in STORM_WORDS \
                         and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
@@ -527,29 +528,46 @@ class Names:
         # no "he" or "she", unless it is the surname of someone named in full
         surnames = {name.rsplit(" ", 1)[-1] for _, name, _ in mentions if " " in name}
         return [m for m in mentions
-                if " " in m[1] or m[1] in surnames or not town_in(text, m[1])]
+                if " " in m[1] or m[1] in surnames or not self.written_as_town(text, m[1])]
 
 
     def place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
-        """Whether a word stands before a comma and a state or country, as a town does ("in
-        Quantico, Virginia", "Dunmore, Pennsylvania"; not "Smith, Virginia's governor"), or is
-        a month written short before a day ("Dec. 20")."""
+        """Whether a word is a town before its state or country, or is a month written short
+        before a day ("Dec. 20")."""
         if len(run) != 1:
             return False
         word = run[0].rstrip(".")
         if word.lower() in _SHORT_MONTHS and re.match(r"\.?\s+\d", text[offset + len(word):]):
             return True
-        after = _REGION_AFTER.match(text, offset + len(run[0]))
+        return self.before_region(text, offset + len(run[0]))
+
+    def before_region(self, text: str, end: int) -> bool:
+        """Whether ``text`` goes on at ``end`` with a comma and a state or a country, as after a
+        town: "Quantico, Virginia", "Dunmore, Pa.", "Kelby, New York" (not "Smith, Virginia's
+        governor")."""
+        if _STATE_AFTER.match(text, end):
+            return True
+        after = _REGION_AFTER.match(text, end)
         if after is None:
             return False
         words = after.group(1).split()
         for n in range(len(words), 0, -1):  # ("Dunmore, New York State": New York)
             place = self.place(" ".join(words[:n]))
             if place is not None:
-                end = after.start(1) + len(" ".join(words[:n]))
+                stop = after.start(1) + len(" ".join(words[:n]))
                 return place.type in ("region", "country") and not text.startswith(
-                    ("'s", "’s"), end)  # (not "Smith, Virginia's governor")
-        return False
+                    ("'s", "’s"), stop) and words[n:] in ([], ["State"]) \
+                    and not _LIST_GOES_ON.match(text, stop)
+        return False  # (nor "Jim Jordan, Ohio Republican": a description)
+
+    def written_as_town(self, text: str, word: str) -> bool:
+        """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
+        after "in", "at" or "from" (``town_in``), or anywhere before its state or country
+        ("Ashton, Md.", "Kelby, Pennsylvania")."""
+        return town_in(text, word) or any(  # ("ASHTON, Md."; not "The Upshot, Florida is")
+            self.before_region(text, m.end())
+            for m in re.finditer(rf"(?<!\bthe )(?<!\bThe )\b(?i:{re.escape(word)})\b(?=,)",
+                                 text))
 
     def _gender(self, text, offset, run, person, by_surname) -> str:
         honorific = _HONORIFIC_BEFORE.search(text, max(0, offset - 12), offset)
@@ -585,7 +603,7 @@ _BUILDINGS = frozenset(
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 
-def _street(text: str, offset: int, run: list[str]) -> bool:
+def street(text: str, offset: int, run: list[str]) -> bool:
     """Whether a capitalized run is a street or a locality rather than a person: "the union
     office on Mill Lane", "the Orchard Park community center", "in Ashby Cross"."""
     return (len(run) >= 2 and run[-1].lower() in _STREET_WORDS
@@ -647,6 +665,8 @@ STATE = re.compile(
 _STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
 # a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
 _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
+# a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
 # months written short (not "Jan", "Mar", "May", also names and words)
 _SHORT_MONTHS = frozenset("feb apr jun jul aug sep sept oct nov dec".split())
 

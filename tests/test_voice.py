@@ -275,6 +275,30 @@ def test_a_towns_name_opening_an_organizations_is_still_the_town(analyzer):
     assert {"Kelmouth", "Ardleigh"} <= set(kinds)
 
 
+def test_a_town_before_its_state_is_a_city_and_so_is_its_name_alone(analyzer):
+    text = ("KELWORTH, Md. (AP) — The plant in Kelworth closed on Monday, and workers from "
+            "Dranby, Pennsylvania, marched. Dranby officials said the plan was bad. The sanctions "
+            "emboldened Ostrava Mendez, Russia and Iran, said Rep. Dale Hunsaker, Ohio Republican. "
+            "In the Tally, Florida is leaning left.")
+    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    # the dateline's town keeps the name as the story writes it, and counts each mention
+    assert actors["Kelworth"] == ("city", 2) and actors["Dranby"] == ("city", 2)
+    # a list of places, a description and a title are no town before its state
+    assert actors["Ostrava Mendez"][0] == actors["Dale Hunsaker"][0] == "person"
+    assert "Tally" not in actors and "KELWORTH" not in actors
+
+
+def test_a_street_or_locality_is_a_place_wherever_the_article_names_it(analyzer):
+    text = ("Residents in Marrick Cross said the road was shut, and Marrick Cross has no bus. "
+            "One Marrick Cross mother said her son walks. Traffic on Ashwater Close was slow. "
+            "The library is shut on Mondays, Dana Whitfield said.")
+    rows = actor_rows(analyzer, text)
+    # every mention of the locality is the place's, and a resident of it is nobody named
+    assert rows["Marrick Cross"] == ("place", 3, ())
+    assert rows["Ashwater Close"] == ("place", 1, ())
+    assert "Mondays" not in rows and rows["Dana Whitfield"][0] == "person"
+
+
 def test_the_gazetteer_knows_groups_and_agencies_read_as_people(analyzer):
     text = ("Members of the Ku Klux Klan marched, and the Klan said it would return. A photo "
             "from Getty Images showed the march. A Puerto Rican family watched.")
