@@ -180,8 +180,9 @@ class ActorFinder:
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
                 # grammar)
-                if _the_thing(text, run[-1]) or _run_together(run[-1]):
-                    # "the Economist", "the Obamas", "BuzzFeed": a name
+                if _the_thing(text, run[-1]) or _run_together(run[-1]) or \
+                        _numbered(text, run[-1]):
+                    # "the Economist", "the Obamas", "BuzzFeed", "Ward 4": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
                 elif self.names.written_as_town(text, run[-1]):  # "in Valemouth": a town
@@ -833,6 +834,13 @@ def _the_thing(text: str, word: str) -> bool:
     qualifies = [(after := _NEXT_LOWER.match(text, m.end())) is not None
                  and usual_tag(after.group(1)) in ("NN", "NNS") for m in uses]
     return not all(qualifies)
+
+
+def _numbered(text: str, word: str) -> bool:
+    """Whether the article writes ``word`` before a number each time: a ward, a route, a
+    mission ("Ward 4", "Route 9", "Apollo 11"), no person."""
+    uses = list(re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text))
+    return bool(uses) and all(re.match(r"\s+\d", text[m.end():m.end() + 3]) for m in uses)
 
 
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")

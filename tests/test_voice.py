@@ -299,6 +299,13 @@ def test_a_street_or_locality_is_a_place_wherever_the_article_names_it(analyzer)
     assert "Mondays" not in rows and rows["Dana Whitfield"][0] == "person"
 
 
+def test_a_word_always_before_a_number_is_no_person(analyzer):
+    text = ("Voters in Ward 4 chose Derek Collier, and the recount in Ward 4 ended. The storm "
+            "reached Category 4 before it hit land as a Category 3.")
+    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    assert kinds == {"Ward": "name", "Category": "name", "Derek Collier": "person"}
+
+
 def test_the_gazetteer_knows_groups_and_agencies_read_as_people(analyzer):
     text = ("Members of the Ku Klux Klan marched, and the Klan said it would return. A photo "
             "from Getty Images showed the march. A Puerto Rican family watched.")
