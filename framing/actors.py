@@ -839,10 +839,19 @@ def _the_thing(text: str, word: str) -> bool:
 def _numbered(text: str, word: str) -> bool:
     """Whether the article writes ``word`` before a number each time: a ward, a route, a
     mission ("Ward 4", "Route 9", "Apollo 11"), no person."""
-    uses = list(re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text))
-    return bool(uses) and all(re.match(r"\s+\d", text[m.end():m.end() + 3]) for m in uses)
+    at, used = text.find(word), False
+    while at >= 0:  # (str.find: most words fail at their first use)
+        end = at + len(word)
+        if not (at and _WORDLIKE.match(text[at - 1]) or _WORDLIKE.match(text[end:end + 1])):
+            if not _NUMBER_AFTER.match(text, end):
+                return False
+            used = True
+        at = text.find(word, end)
+    return used
 
 
+_WORDLIKE = re.compile(r"[\w’'-]")
+_NUMBER_AFTER = re.compile(r"\s{1,2}\d")
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")
 
 

@@ -123,6 +123,7 @@ class Names:
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.places: dict[str, Place] = {}
         self.demonyms: dict[str, str] = {}
+        self._regions_of_last: tuple[str, frozenset[str]] | None = None
         self.titles: set[str] = set()
         # titles only a person bears before a name (no "King's Cross", "St. Paul", "Queen
         # Victoria Park"): "Councilwoman Jo Park" is a person though "Park" names places
@@ -564,10 +565,21 @@ class Names:
         """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
         after "in", "at" or "from" (``town_in``), or anywhere before its state or country
         ("Ashton, Md.", "Kelby, Pennsylvania")."""
-        return town_in(text, word) or any(  # ("ASHTON, Md."; not "The Upshot, Florida is")
-            self.before_region(text, m.end())
-            for m in re.finditer(rf"(?<!\bthe )(?<!\bThe )\b(?i:{re.escape(word)})\b(?=,)",
-                                 text))
+        return town_in(text, word) or word.lower() in self._before_regions(text)
+
+    def _before_regions(self, text: str) -> frozenset[str]:
+        """The words (lower case) that ``text`` writes before a comma and a state or a
+        country ("ASHTON, Md."; not "The Upshot, Florida is"), found once per article (the
+        last article's are kept: they are asked for word after word)."""
+        last = self._regions_of_last
+        if last is not None and last[0] is text:
+            return last[1]
+        found = frozenset(
+            m.group().lower() for m in _WORD_BEFORE_COMMA.finditer(text)
+            if text[max(0, m.start() - 4):m.start()].lower() != "the "
+            and self.before_region(text, m.end()))
+        self._regions_of_last = (text, found)  # (one assignment: safe across threads)
+        return found
 
     def _gender(self, text, offset, run, person, by_surname) -> str:
         honorific = _HONORIFIC_BEFORE.search(text, max(0, offset - 12), offset)
@@ -665,6 +677,7 @@ STATE = re.compile(
 _STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
 # a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
 _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
+_WORD_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*(?=,\s)")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
 # months written short (not "Jan", "Mar", "May", also names and words)
