@@ -142,6 +142,7 @@ class ActorFinder:
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
                               written)
         _places_not_people(drafts, surnames, firsts)
+        _short_forms_joined(drafts)
         # a surname alone names the first person of that surname named in full, a headline
         # included: the story's subject ("Trump said" after "Donald Trump" and "Ivana Trump")
         family: dict[str, list[str]] = defaultdict(list)
@@ -673,6 +674,9 @@ class ActorFinder:
             for written in (" ".join(tokens).lower(), " ".join(tokens).lower().rstrip(".")):
                 if whole + written in drafts:  # (and "Cummins Inc." for "Cummins Inc")
                     return whole + written
+        full = _full_form(" ".join(tokens).lower(), drafts)
+        if full:  # "Harrowgate Savings said" for "Harrowgate Savings Bank"
+            return full
         before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
         for width in range(before, 1, -1):
@@ -874,6 +878,33 @@ def _after_preposition(text: str, start: int, offset: int) -> bool:
     preposition a place follows: "in Austin", "from Jordan"."""
     before = _WORD.findall(text, start, offset)
     return bool(before) and before[-1].lower() in _NAME_NOT_SPEAKING_AFTER
+
+
+# What a company's full name adds to its short one: "Harrowgate Savings [Bank]", "Cummins [Inc]"
+_LEGAL_ENDINGS = frozenset(
+    "bank inc corp corporation co company ltd llc plc group holdings".split())
+
+
+def _full_form(short: str, drafts) -> str:
+    """The key of the organization whose full name is ``short`` and a company's ending, or
+    ""."""
+    for key in drafts:
+        if key.startswith("org:" + short + " ") and all(
+                w.strip(".") in _LEGAL_ENDINGS for w in key[len(short) + 5:].split()):
+            return key
+    return ""
+
+
+def _short_forms_joined(drafts) -> None:
+    """Count an organization's short name with its full one when the full name only adds a
+    company's ending ("Harrowgate Savings" with "Harrowgate Savings Bank"; not "Valemouth
+    University" with "Valemouth University Student Union")."""
+    for short in sorted((k for k in drafts if k.startswith("org:")), key=len):
+        full = _full_form(short[4:], drafts)
+        if full:
+            joined = drafts.pop(short)
+            drafts[full].mentions += joined.mentions
+            drafts[full].sentences |= joined.sentences
 
 
 def _places_not_people(drafts, surnames, firsts) -> None:

@@ -253,16 +253,18 @@ def test_a_companys_first_word_alone_names_it(analyzer):
             "software came from a supplier. Quillfen Systems Inc. said it was investigating, and "
             "the stock of Quillfen Systems Inc. fell.\n\nDunhollow County officials said the "
             "office would stay open, and the Dunhollow County Fire Service said the building was "
-            "safe. Staff at Kessock Hardware said business was slow.")
+            "safe. Staff at Kessock Hardware said business was slow. Later Quillfen Systems said "
+            "the flaw was fixed.")
     rows = actor_rows(analyzer, text)
     # "Brantor" and "a Brantor spokesman" are the insurer (no person "Brantor"); a company's
-    # name opening a sentence keeps its first word, and is read with its "Inc." point
+    # name opening a sentence keeps its first word, and is read with its "Inc." point; its
+    # name without "Inc." is the same company
     assert rows["Brantor Mutual Insurance"] == ("organization", 3, (1,))
-    assert rows["Quillfen Systems Inc"] == ("organization", 2, (2,))
+    assert rows["Quillfen Systems Inc"] == ("organization", 3, (2, 5))
     assert rows["Kessock Hardware"][0] == "organization"
     # "Dunhollow County officials" are the county's, not its fire service's
     assert rows["Dunhollow County Fire Service"] == ("organization", 1, ())
-    assert not {"Brantor", "Systems Inc"} & set(rows)
+    assert not {"Brantor", "Systems Inc", "Quillfen Systems"} & set(rows)
 
 
 def test_a_towns_name_opening_an_organizations_is_still_the_town(analyzer):
