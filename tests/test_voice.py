@@ -890,7 +890,7 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
         # nor a town before its state, nor a month written short
         ("Mark Ellery spoke at the academy in Quantico, Virginia. “We will win,” he said.",
          "Ellery"),
-        ("Mark Ellery will make that call on Nov. 8 or he won't. “We will win,” he said.",
+        ("Mark Ellery has until Nov. 8 to decide whether to run. “We will win,” he said.",
          "Ellery"),
         # nor a storm with a woman's name
         ("Ana Ruiz flew home on Monday. Later Hurricane Maria hit the island. “It was a "
@@ -907,12 +907,12 @@ def test_she_skips_organizations(analyzer, text, speaker):
 
 
 def test_he_reaches_a_person_after_words_that_would_name_a_thing(analyzer):
-    # "Brother Eric Paddock" ends in a noun after a noun, but a first name inside makes it a
+    # "Brother Owen Thicket" ends in a noun after a noun, but a first name inside makes it a
     # person, and "he" reaches him, not the programme named before him
-    text = ("Eric Paddock, the Shooter’s Brother: What We Know\n\nIt is unclear, though Good "
-            "Morning America has discussed it.\n\nBrother Eric Paddock tells reporters that "
-            "the family is shocked. He explained:\n\n“We are stunned.”")
-    assert voices(analyzer, text)[-1][1:] == ("quoted", "Brother Eric Paddock")
+    text = ("Owen Thicket, the Driver’s Brother, Speaks Out\n\nNobody knows why, though Good "
+            "Morning America has asked.\n\nBrother Owen Thicket gave an interview on Sunday. "
+            "He explained:\n\n“We had no idea.”")
+    assert voices(analyzer, text)[-1][1:] == ("quoted", "Brother Owen Thicket")
 
 
 def test_quote_running_over_paragraphs_keeps_its_speaker(analyzer):
