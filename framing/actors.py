@@ -627,11 +627,9 @@ class ActorFinder:
         """Whether ``text`` writes ``word`` (lower case) alone as a place's name: after
         "in", "at", "from" or "near" ("in Marlowe,"; not "at Marlowe High School"), after
         "city of" ("the city of Mesa"), or before a state or country ("Mesa, Arizona")."""
-        if re.search(rf"\b(?i:in|at|from|near|city of|town of)\s+(?i:{re.escape(word)})\b"
-                     r"(?!['’\s]+[A-Z])", text):
-            return True
-        return any(self.names.place_then_region(text, m.start(), [m.group()])
-                   for m in re.finditer(rf"\b(?i:{re.escape(word)})(?=,)", text))
+        return re.search(rf"\b(?i:in|at|from|near|city of|town of)\s+(?i:{re.escape(word)})\b"
+                         r"(?!['’\s]+[A-Z])", text) is not None \
+            or self.names.written_as_town(text, word)
 
     def _first_names_alone(self, drafts, surnames) -> dict[str, str]:
         """The first names that name one person alone ("maria": "person:maria lopez"): a

@@ -531,7 +531,6 @@ class Names:
         return [m for m in mentions
                 if " " in m[1] or m[1] in surnames or not self.written_as_town(text, m[1])]
 
-
     def place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
         """Whether a word is a town before its state or country, or is a month written short
         before a day ("Dec. 20")."""
