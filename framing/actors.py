@@ -125,6 +125,14 @@ class ActorFinder:
             if s.speaker and not heading:
                 runs = _with_speakers_first_word(text, s, runs, self.names.first_names)
             for offset, written, owner in self._owner_then_person(runs):
+                if len(written) > 1 and written[0].lower() in WEEKDAYS and \
+                        text[max(0, offset - 3):offset].lower() == "on " and (
+                        not everyday_word(written[1].lower())
+                        or written[1].lower() in self.names.first_names):
+                    # "on Monday Brantor Mutual said": the day is no part of the name (but
+                    # "on Saturday Night Live" is a show's)
+                    offset = text.find(written[1], offset + len(written[0]))
+                    written = written[1:]
                 run = [trim_possessive(t) for t in written]
                 if owner and self._unknown_owner(run):
                     # "Valemouth First's Derek Collier": who the person speaks for
@@ -200,6 +208,7 @@ class ActorFinder:
                     draft.name = " ".join(run)  # "Kelworth", not its dateline's "KELWORTH"
 
         _us_state_namesakes(drafts)
+        self._speaking_acronyms(text, sentences, drafts, surnames, alone)
         roles: dict[str, Counter] = defaultdict(Counter)
         verbs: dict[str, Counter] = defaultdict(Counter)
         coloured: dict[str, set] = defaultdict(set)
@@ -601,6 +610,24 @@ class ActorFinder:
             return True
         return False
 
+    def _speaking_acronyms(self, text, sentences, drafts, surnames, alone) -> None:
+        """Count as an organization an acronym that speaks and names no actor yet ("ESPN
+        said", "the NAACP said"): no word list or gazetteer knows it, and it is no person's
+        name, so no run counted it."""
+        for s in sentences:
+            if s.kind != "body" or s.voice == "author":
+                continue
+            word = s.speaker.removeprefix("the ")
+            if not _ACRONYM.fullmatch(word) or usual_tag(word.lower()) is not None \
+                    or word.lower() in _OFFICE_ACRONYMS \
+                    or "org:" + word.lower() in drafts \
+                    or self._resolve(word, drafts, surnames, alone) is not None:
+                continue
+            uses = [t for t in sentences if re.search(rf"\b{word}\b", text[t.start:t.end])]
+            draft = drafts["org:" + word.lower()] = _Draft(word, "organization")
+            draft.mentions = len(uses)
+            draft.sentences = {t.index for t in uses}
+
     def _organizations_alone(self, drafts, text: str) -> dict[str, str]:
         """The first words that name one organization alone ("pellworth": "org:pellworth
         homes", "Brennick" after "Brennick Industrial Group"): a word no English word list,
@@ -852,6 +879,10 @@ def _numbered(text: str, word: str) -> bool:
     return used
 
 
+# an organization's acronym as a speaker's whole name ("ESPN", "NAACP"; two letters are as
+# often a person's initials: "MJ"), and the acronyms of a person's office
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_OFFICE_ACRONYMS = frozenset("potus flotus vpotus ceo cfo coo".split())
 _WORDLIKE = re.compile(r"[\w’'-]")
 _NUMBER_AFTER = re.compile(r"\s{1,2}\d")
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")

@@ -260,6 +260,9 @@ class Names:
         if len(stripped) < 2:
             return False
         words = stripped[:-1] if len(stripped) > 2 and is_generation(stripped[-1]) else stripped
+        if words[0].lower() in WEEKDAYS and everyday_word(words[1].lower()) \
+                and words[1].lower() not in self.first_names:
+            return True  # a show, a paper: "Saturday Night Live", "Sunday Times"
         opening, closing = usual_tag(words[0]), usual_tag(words[-1])
         return (not self.personal_title_before(run, len(run) - len(stripped))
                 and words[0].lower() not in self.first_names and opening is not None

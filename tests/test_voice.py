@@ -299,6 +299,25 @@ def test_a_street_or_locality_is_a_place_wherever_the_article_names_it(analyzer)
     assert "Mondays" not in rows and rows["Dana Whitfield"][0] == "person"
 
 
+def test_a_weekday_before_a_name_is_the_day_unless_it_opens_a_show(analyzer):
+    text = ("Dana Whitfield spoke on Friday. On Monday Brantor Mutual Insurance said hackers had "
+            "stolen data, and on Tuesday Whitfield said it was a disgrace. She had appeared on "
+            "Saturday Night Live, and Sunday Night Football drew millions.")
+    kinds = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    assert kinds == {"Dana Whitfield": ("person", 2),
+                     "Brantor Mutual Insurance": ("organization", 1),
+                     "Saturday Night Live": ("name", 1), "Sunday Night Football": ("name", 1)}
+
+
+def test_an_acronym_that_speaks_is_an_organization(analyzer):
+    text = ("The network suspended its host on Monday. QBVN said the host had broken its rules. "
+            "The RWLC said it welcomed the move. Later MJ said it was unfair. POTUS said "
+            "nothing.")
+    rows = actor_rows(analyzer, text)
+    # a speaking acronym is a named source; initials and an office's acronym are not
+    assert rows == {"QBVN": ("organization", 1, (1,)), "RWLC": ("organization", 1, (2,))}
+
+
 def test_a_word_always_before_a_number_is_no_person(analyzer):
     text = ("Voters in Ward 4 chose Derek Collier, and the recount in Ward 4 ended. The storm "
             "reached Category 4 before it hit land as a Category 3.")
