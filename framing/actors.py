@@ -354,6 +354,9 @@ class ActorFinder:
             return
         person = self.names.person_after_words(stripped)
         if person:  # "Poor George W Bush", "North Korea Mike Pence": the person alone
+            head = stripped[:len(stripped) - len(person)]
+            if self.names.place(" ".join(head)) is not None:  # and "Nato" of "Nato Jens
+                self._add_run(head, index, drafts, surnames, pending, firsts)  # Stoltenberg"
             stripped, lowered = person, lowered[-len(person):]
             name = shown = " ".join(person)
         if len(stripped) == 1 or len(stripped) == 2 and is_generation(stripped[1]):

@@ -318,6 +318,13 @@ def test_an_acronym_that_speaks_is_an_organization(analyzer):
     assert rows == {"QBVN": ("organization", 1, (1,)), "RWLC": ("organization", 1, (2,))}
 
 
+def test_a_first_name_after_an_organization_splits_them(analyzer):
+    text = "In the wake of the vote the head of Nato Lars Henning said the alliance was ready."
+    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    # the person after the alliance's name, and the alliance too
+    assert kinds == {"Lars Henning": "person", "NATO": "organization"}
+
+
 def test_a_word_always_before_a_number_is_no_person(analyzer):
     text = ("Voters in Ward 4 chose Derek Collier, and the recount in Ward 4 ended. The storm "
             "reached Category 4 before it hit land as a Category 3.")
@@ -896,7 +903,7 @@ def test_verbs_of_saying_that_report_nothing_or_something(analyzer, text, voice,
         ("Fiona Hill testified for four hours. “I am not a partisan,” she said.", "Fiona Hill"),
         # nor a town the article writes after "in", "at" or "from", there or elsewhere
         ("Jamal Pierce, an apprentice toolmaker, said he might be offered a job in Dunmore. "
-         "“I'd have to think hard,” he said.", "Pierce"),
+         "“I'd have to think hard,” he said.", "Jamal Pierce"),
         ("The plant in Valemouth will close. Mayor Ruth Ambler met the owners. Valemouth has "
          "6,200 families waiting. “We will fight this,” she said.", "Ruth Ambler"),
         # nor a thing's name of English words ("Harbor Light Recovery", "First Amendment")
