@@ -349,7 +349,7 @@ class ActorFinder:
             return
         if len(lowered) >= 2 and lowered[0] in STORM_WORDS:  # "Hurricane Irma": no person
             self._mention(drafts, "name:" + name.lower(), shown, "name", "", index)
-            return
+            return  # (without a title before it, which words_not_a_person below would keep)
         if not self.names.is_person(stripped):
             return
         person = self.names.person_after_words(stripped)
@@ -917,6 +917,13 @@ _LEGAL_ENDINGS = frozenset(
     "bank inc corp corporation co company ltd llc plc group holdings".split())
 
 
+def _join(drafts, key: str, into: str) -> None:
+    """Count the actor ``key`` as the actor ``into``: its mentions and sentences."""
+    joined = drafts.pop(key)
+    drafts[into].mentions += joined.mentions
+    drafts[into].sentences |= joined.sentences
+
+
 def _full_form(short: str, drafts) -> str:
     """The key of the organization whose full name is ``short`` and a company's ending, or
     ""."""
@@ -934,9 +941,7 @@ def _short_forms_joined(drafts) -> None:
     for short in sorted((k for k in drafts if k.startswith("org:")), key=len):
         full = _full_form(short[4:], drafts)
         if full:
-            joined = drafts.pop(short)
-            drafts[full].mentions += joined.mentions
-            drafts[full].sentences |= joined.sentences
+            _join(drafts, short, full)
 
 
 def _places_not_people(drafts, surnames, firsts) -> None:
@@ -944,12 +949,10 @@ def _places_not_people(drafts, surnames, firsts) -> None:
     elsewhere ("Ashby Cross said …" after "in Ashby Cross"); a surname alone no longer
     names it."""
     for key in [k for k in drafts if k.startswith(("person:", "name:"))]:
-        place = drafts.get("place:" + drafts[key].name.lower())
-        if place is None or place.kind not in ("city", "place"):
+        place = "place:" + drafts[key].name.lower()
+        if place not in drafts or drafts[place].kind not in ("city", "place"):
             continue
-        person = drafts.pop(key)
-        place.mentions += person.mentions
-        place.sentences |= person.sentences
+        _join(drafts, key, place)
         firsts.pop(key, None)
         for last in [last for last, named in surnames.items() if named == key]:
             del surnames[last]

@@ -251,7 +251,8 @@ class Names:
 
     def words_not_a_person(self, run: list[str], stripped: list[str]) -> bool:
         """Whether ``stripped`` (``run`` without the titles before it), of two words or more,
-        names a thing rather than a person: no person's title before it, an English word
+        names a thing rather than a person: a storm; a weekday before an everyday word (a
+        show, a paper); or no person's title before it, an English word
         where a first name would stand and a common noun at the end (a numeral after it
         aside): a law, an event, a street, a business ("First Amendment", "Election Day",
         "Quarry Lane", "Copper Kettle", "[Republican] National Convention", "Judicial Watch",
@@ -259,6 +260,8 @@ class Names:
         Ann Rice", "Doreen Wells")."""
         if len(stripped) < 2:
             return False
+        if stripped[0].lower() in STORM_WORDS:
+            return True  # a storm: "Hurricane Irma", "Tropical Storm Ana"
         words = stripped[:-1] if len(stripped) > 2 and is_generation(stripped[-1]) else stripped
         if words[0].lower() in WEEKDAYS and everyday_word(words[1].lower()) \
                 and words[1].lower() not in self.first_names:
@@ -518,7 +521,6 @@ class Names:
                 bare = [trim_possessive(t) for t in run]
                 person = self.person_in(bare)
                 if person and not street(text, offset, run) and not _a_thing(text, offset, run) \
-                        and run[0].lower() not in STORM_WORDS \
                         and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
                             bare, self.person_after_words(person) or person):

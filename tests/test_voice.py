@@ -79,10 +79,15 @@ def voices(analyzer, text):
     return [(report.sentence_text(s), s.voice, s.speaker) for s in report.sentences]
 
 
+def actor_fields(analyzer, text, *fields):
+    """Each actor's ``fields`` by name (a value for one field, a tuple for more)."""
+    return {a.name: getattr(a, fields[0]) if len(fields) == 1 else tuple(
+        getattr(a, field) for field in fields) for a in analyzer.analyze(text).actors}
+
+
 def actor_rows(analyzer, text):
     """Each actor's kind, mentions and the body sentences it is the source of, by name."""
-    return {a.name: (a.kind, a.mentions, a.source_sentences)
-            for a in analyzer.analyze(text).actors}
+    return actor_fields(analyzer, text, "kind", "mentions", "source_sentences")
 
 
 @pytest.mark.parametrize(
@@ -235,7 +240,7 @@ def test_a_name_that_is_no_persons_after_a_party_or_before_a_numeral_is_a_name(a
     text = ("Delegates at the Republican National Convention cheered, and the CEO of Harbor "
             "Pallet Works spoke. The group Fair Lanes Watch said the hall was full. His father "
             "served in World War II, and Pope John Paul II sent a letter, said Reva Hunt.")
-    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    kinds = actor_fields(analyzer, text, "kind")
     # a party's adjective opens the name, an office does not ("CEO of"); a first name before
     # the numeral, or a word no list knows before a noun, is a person's
     expected = {"Republican National Convention": "name", "Harbor Pallet Works": "name",
@@ -269,7 +274,7 @@ def test_a_towns_name_opening_an_organizations_is_still_the_town(analyzer):
     text = ("Most of Kelmouth's schools are closed. The Kelmouth Teachers' Union wants a raise, "
             "and Kelmouth said it could not pay. Families in Ardleigh said Ardleigh High "
             "School had closed, and Ardleigh said the buses would run.")
-    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    kinds = actor_fields(analyzer, text, "kind")
     assert kinds["Kelmouth Teachers' Union"] == kinds["Ardleigh High School"] == "organization"
     # the town's own name stays apart from its union and its school
     assert {"Kelmouth", "Ardleigh"} <= set(kinds)
@@ -280,7 +285,7 @@ def test_a_town_before_its_state_is_a_city_and_so_is_its_name_alone(analyzer):
             "Dranby, Pennsylvania, marched. Dranby officials said the plan was bad. The sanctions "
             "emboldened Ostrava Mendez, Russia and Iran, said Rep. Dale Hunsaker, Ohio Republican. "
             "In the Tally, Florida is leaning left.")
-    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "mentions")
     # the dateline's town keeps the name as the story writes it, and counts each mention
     assert actors["Kelworth"] == ("city", 2) and actors["Dranby"] == ("city", 2)
     # a list of places, a description and a title are no town before its state
@@ -303,7 +308,7 @@ def test_a_weekday_before_a_name_is_the_day_unless_it_opens_a_show(analyzer):
     text = ("Dana Whitfield spoke on Friday. On Monday Brantor Mutual Insurance said hackers had "
             "stolen data, and on Tuesday Whitfield said it was a disgrace. She had appeared on "
             "Saturday Night Live, and Sunday Night Football drew millions.")
-    kinds = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    kinds = actor_fields(analyzer, text, "kind", "mentions")
     assert kinds == {"Dana Whitfield": ("person", 2),
                      "Brantor Mutual Insurance": ("organization", 1),
                      "Saturday Night Live": ("name", 1), "Sunday Night Football": ("name", 1)}
@@ -320,7 +325,7 @@ def test_an_acronym_that_speaks_is_an_organization(analyzer):
 
 def test_a_first_name_after_an_organization_splits_them(analyzer):
     text = "In the wake of the vote the head of Nato Lars Henning said the alliance was ready."
-    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    kinds = actor_fields(analyzer, text, "kind")
     # the person after the alliance's name, and the alliance too
     assert kinds == {"Lars Henning": "person", "NATO": "organization"}
 
@@ -328,14 +333,14 @@ def test_a_first_name_after_an_organization_splits_them(analyzer):
 def test_a_word_always_before_a_number_is_no_person(analyzer):
     text = ("Voters in Ward 4 chose Derek Collier, and the recount in Ward 4 ended. The storm "
             "reached Category 4 before it hit land as a Category 3.")
-    kinds = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    kinds = actor_fields(analyzer, text, "kind")
     assert kinds == {"Ward": "name", "Category": "name", "Derek Collier": "person"}
 
 
 def test_the_gazetteer_knows_groups_and_agencies_read_as_people(analyzer):
     text = ("Members of the Ku Klux Klan marched, and the Klan said it would return. A photo "
             "from Getty Images showed the march. A Puerto Rican family watched.")
-    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "mentions")
     assert actors == {"Ku Klux Klan": ("organization", 2), "Getty Images": ("organization", 1)}
 
 
@@ -597,7 +602,7 @@ def test_a_town_the_gazetteer_lacks_is_a_city_by_its_ending_after_in(analyzer):
 def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
     text = ("The Daily Beast reported on Monday that a studio in Hollywood would close. Officials "
             "in Tallahassee said the state would not step in, and MSNBC said the deal was dead.")
-    actors = {a.name: (a.kind, a.country) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "country")
     assert actors == {"Daily Beast": ("organization", "United States"),
                       "Hollywood": ("city", "United States"),
                       "Tallahassee": ("city", "United States"),
@@ -609,7 +614,7 @@ def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(anal
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
             "won on Monday, and the Cowboys said the season had begun. Paris Hilton and Asia "
             "Argento watched.")
-    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "source_sentences")
     assert actors == {
         "Washington Examiner": ("organization", (0,)), "Kyoto Protocol": ("name", ()),
         "CNN": ("organization", ()), "Anderson Cooper": ("person", ()),
@@ -640,7 +645,7 @@ def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
     text = ("The Cincinnati Enquirer reported the vote on Monday. CBS News' Nancy Cordes said "
             "the count was close, and Valemouth First's Derek Collier said he would ask for a "
             "recount.")
-    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "source_sentences")
     assert actors == {
         "Cincinnati Enquirer": ("organization", (0,)), "CBS News": ("organization", ()),
         "Nancy Cordes": ("person", (1,)), "Valemouth First": ("organization", ()),
@@ -650,7 +655,7 @@ def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
 def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyzer):
     text = ("Air Force Chief of Staff Dana Reyes said the jets would fly. Reyes added that the "
             "base was ready. The Harbor City Transit Workers Union said it would strike.")
-    actors = {a.name: (a.kind, a.source_sentences) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "source_sentences")
     assert actors == {"Dana Reyes": ("person", (0, 1)),
                       "Harbor City Transit Workers Union": ("organization", (2,))}
 
@@ -658,7 +663,7 @@ def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyze
 def test_a_people_named_with_its_demonym_is_a_group(analyzer):
     text = ("Muslim Americans and Sikh Americans met on Monday, and Native American leaders "
             "joined them.")
-    actors = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind")
     assert actors == {"Muslim Americans": "group", "Sikh Americans": "group",
                       "Native American": "group"}
 
@@ -666,7 +671,7 @@ def test_a_people_named_with_its_demonym_is_a_group(analyzer):
 def test_a_quotations_first_word_is_capitalized_as_a_sentences_is(analyzer):
     text = ('“Sorry, but the plan failed,” the mayor said. He added: “Sorry, we will try '
             'again.” Viewers of “Saturday Night Live” laughed.')
-    actors = {a.name: a.kind for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind")
     assert "Sorry" not in actors and "Night Live" not in actors
 
 
@@ -674,7 +679,7 @@ def test_a_places_possessive_ends_the_name(analyzer):
     text = ("Russia annexed Ukraine’s Crimean peninsula in 2014, and the chief of Russia’s "
             "General Staff said so. London’s Daily Mail ran the story beside Disney’s Hollywood "
             "Studios ads.")
-    actors = {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+    actors = actor_fields(analyzer, text, "kind", "mentions")
     assert actors["Ukraine"] == ("country", 1) and actors["Russia"] == ("country", 2)
     assert actors["General Staff"] == ("institution", 1)
     assert "Ukraine Crimean" not in actors and "Staff" not in actors
