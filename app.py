@@ -267,7 +267,9 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
             on_change=remember_file, args=("lexicon",),
             help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
             "forms,strength add to the shipped lexicons or replace entries with the same term "
-            f"and category. Up to {LEXICON_MAX_MB} MB.")
+            "and category. A row of category place or organization names a town, club or "
+            "company of your own (Marlowe,place), so it is not read as a person. "
+            f"Up to {LEXICON_MAX_MB} MB.")
     lexicon_text = digest = ""
     upload = values.get("lexicon")  # (name, bytes), kept across pages; named below
     if upload is not None and len(upload[1]) > LEXICON_MAX_MB * 1_000_000:

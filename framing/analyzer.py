@@ -35,6 +35,7 @@ from .frames import FrameFinder, distribution
 from .ingest import article_from_text, check_english, load_article, names_a_file
 from .lexicon import (
     LEXICON_DIR,
+    NAME_CATEGORIES,
     LexiconText,
     Match,
     load_lexicon,
@@ -89,7 +90,8 @@ class Analyzer:
 
     Parameters
     ----------
-    lexicons : extra lexicon CSV files that add to or override the shipped entries.
+    lexicons : extra lexicon CSV files that add to or override the shipped entries; their
+        ``place`` and ``organization`` rows name places and organizations the gazetteer lacks.
     model : a model file written by ``python -m framing train``; by default the shipped model,
         trained from ``corpus/labeled`` at first use and cached on disk.
     backend : "lexical" (the default) or "transformer": the lexical model averaged with a
@@ -116,11 +118,10 @@ class Analyzer:
             if reason := missing():
                 raise ModelError(reason)
         self.backend = backend
-        self.names = Names()
+        self._shipped_names = Names()
         self._set_lexicons(lexicons)
         self.cues = CueExtractor()
         self.frames = FrameFinder()
-        self.actors = ActorFinder(self.names)
         self._score_parts = read_score_parts()
         # What the libraries load on first use is loaded here, once: not inside the first
         # article, and never by two of the app's threads at once (pattern's lazy lexicons are
@@ -159,7 +160,12 @@ class Analyzer:
                                    for p in lexicons):
             raise LexiconError("lexicons: give a list of lexicon CSV paths (or LexiconText)")
         self.lexicon_files = tuple(p if isinstance(p, LexiconText) else Path(p) for p in lexicons)
-        self.lexicon = load_lexicon(self.lexicon_files)
+        lexicon = load_lexicon(self.lexicon_files)
+        named = [(e.term, e.category, e.forms) for e in lexicon.entries
+                 if e.category in NAME_CATEGORIES]
+        self.lexicon = lexicon.subset(lexicon.categories() - NAME_CATEGORIES)
+        self.names = self._shipped_names.with_names(named)
+        self.actors = ActorFinder(self.names)
         self.terms = self.lexicon.subset(self.lexicon.categories() - SILENT_CATEGORIES)
         self.segmenter = Segmenter(say_forms=single_word_forms(
             self.lexicon.subset(SPEECH_CATEGORIES)))

@@ -175,7 +175,8 @@ def run_corpus(args) -> int:
     return corpus_main(args.corpus_args)
 
 
-LEXICON_HELP = "an extra lexicon CSV that adds or overrides entries (repeatable)"
+LEXICON_HELP = ("an extra lexicon CSV that adds or overrides entries, or names your own "
+                "places and organizations (repeatable)")
 MODEL_HELP = "a model file from `train` (default: the shipped model)"
 
 

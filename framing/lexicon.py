@@ -12,6 +12,10 @@ same sentence, show the term is used in its literal, descriptive sense, and then
 "attacked" next to "troops" or "killed" reports violence; "attacked the plan" is loaded. For a
 verb of saying, ``thing_objects`` lists the objects that, right after it, make it a verb of taking
 or doing ("claimed victory", "added fuel"; ``#`` for a number, "claimed 12 lives").
+
+A row of category ``place`` or ``organization`` is a name, not a term: it flags nothing, keeps
+its capitals, and teaches the Analyzer's names (``Names.with_names``) a town or a club that it
+would read as a person.
 """
 
 from __future__ import annotations
@@ -30,10 +34,13 @@ from .names import PLURAL_PEOPLE, REPRESENTATIVES
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 # What a lexicon entry can flag (README, "Lexicons"); an entry of another category would match
 # and be counted nowhere.
+# Name entries flag nothing: they teach the analyzer a name it would misread, the term kept as
+# written ("Valemouth,place": a town, not a person; "Valemouth Rovers,organization").
+NAME_CATEGORIES = frozenset({"place", "organization"})
 CATEGORIES = frozenset(
     """loaded label intensifier hedge attribution_verb neutral_attribution factive assertive
     implicative""".split()
-)
+) | NAME_CATEGORIES
 REQUIRED_COLUMNS = ("term", "category")
 KNOWN_COLUMNS = ("term", "category", "explanation", "alternative", "pos", "inflect", "forms",
                  "complement", "strength", "descriptive_if", "thing_objects")
@@ -473,10 +480,12 @@ def read_lexicon(path: str | Path | LexiconText, text: str | None = None,
 
 def _entry(row: dict[str, str], name: str, line: int,
            categories: frozenset[str] | None = CATEGORIES) -> Entry:
-    term = " ".join(row["term"].lower().split())
-    if not term or not _split_phrase(term):
-        raise LexiconError(f"{name}: line {line}: empty term")
     category = row["category"].strip().lower()
+    term = " ".join(row["term"].split())
+    if category not in NAME_CATEGORIES:  # (a name keeps its capitals, for the actors table)
+        term = term.lower()
+    if not term or not _split_phrase(term.lower()):
+        raise LexiconError(f"{name}: line {line}: empty term")
     if not re.fullmatch(r"[a-z][a-z_]*", category):
         raise LexiconError(
             f"{name}: line {line}: category {row['category']!r} must be a lowercase word "

@@ -9,6 +9,7 @@ person: "U.S. Secretary of State Anthony Blinken" → "Anthony Blinken".
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import re
@@ -173,6 +174,21 @@ class Names:
             with both.open(newline="", encoding="utf-8") as fh:
                 given.update(row["name"].lower() for row in csv.DictReader(fh))
         self.first_names: frozenset[str] = frozenset(given)
+
+    def with_names(self, names: list[tuple[str, str, tuple[str, ...]]]) -> Names:
+        """These names with a user's added (a lexicon's place and organization entries): each
+        ``(name, kind, other spellings)`` is read as the gazetteer's rows are, and replaces a
+        row of the same name ("Marlowe" a town, not a person). Shares all the rest."""
+        if not names:
+            return self
+        other = copy.copy(self)
+        other.places = dict(self.places)
+        other._regions_of_last = None
+        for name, kind, aliases in names:
+            place = Place(name, kind)
+            for alias in (name, *aliases):  # (looked up without "the": see ``place``)
+                other.places[name_key(alias).removeprefix("the ")] = place
+        return other
 
     # -- classification of a run of capitalized tokens
 

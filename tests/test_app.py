@@ -431,3 +431,21 @@ def test_the_open_tab_and_sentence_filters_survive_other_tabs_and_pages(app):
     assert app.multiselect(key="f_voice").value == ["quoted"]
     assert set(next(d.value for d in app.dataframe if "voice" in d.value.columns)["voice"]) \
         == {"quoted"}
+
+
+def test_an_uploaded_lexicon_names_the_towns_of_the_story(app):
+    towns = b"term,category\nMarlowe,place\nMarlowe Rovers,organization\n"
+    paste(app, "A", "Marlowe will get a new pier, the council said. Marlowe Rovers said in a "
+                    "statement that the club would pay for new lights.")
+    paste(app, "B", PASTE_B)
+
+    def sources():  # the comparison's table of who is quoted or reported, by kind
+        app.button(key="analyze").click().run()
+        open_tab(app, "Comparison")
+        actors = next(d.value for d in app.dataframe if "actor" in d.value.columns)
+        return dict(zip(actors["actor"], actors["kind"]))
+
+    assert sources() == {"Marlowe Rovers": "person"}
+    app.sidebar.file_uploader(key="lexicon").set_value(("towns.csv", towns, "text/csv"))
+    assert sources()["Marlowe Rovers"] == "organization"
+    assert any("2 entries from towns.csv" in s.value for s in app.sidebar.success)

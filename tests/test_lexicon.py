@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from conftest import sentence_starting
 
 from framing import Analyzer, Article
 from framing.errors import LexiconError
-from framing.lexicon import LEXICON_DIR, Entry, Lexicon, inflections, load_lexicon, read_lexicon
+from framing.lexicon import (
+    LEXICON_DIR,
+    Entry,
+    Lexicon,
+    LexiconText,
+    inflections,
+    load_lexicon,
+    read_lexicon,
+)
 
 CATEGORIES = {"loaded", "label", "intensifier", "hedge", "attribution_verb", "neutral_attribution",
               "factive", "assertive", "implicative"}
@@ -542,3 +552,46 @@ def test_a_lexicon_from_a_device_is_read_up_to_its_limit():
     # /dev/zero has no size to check first; reading it whole ran out of memory
     with pytest.raises(LexiconError, match="over the 10 MB limit"):
         read_lexicon("/dev/zero")
+
+
+# A town and a club of the user's own that no rule can tell from people: "Marlowe" opens
+# sentences and stands alone, as a surname would.
+TOWN_STORY = (
+    "Council backs new pier for Marlowe\n\n"
+    "Marlowe will get a new pier after a vote on Tuesday, the council said.\n\n"
+    "Tom Reed, who runs a bakery near the harbor, welcomed the plan. \"It is a good day,\" he "
+    "said.\n\n"
+    "Marlowe Rovers said in a statement that the club would pay for new lights. Marlowe has "
+    "waited ten years for the work.\n")
+TOWNS = LexiconText("towns.csv", "term,category,forms\nMarlowe,place,\n"
+                                 "Marlowe Rovers,organization,the Rovers\n")
+
+
+def actor_kinds(analyzer, text):
+    return {a.name: (a.kind, a.mentions) for a in analyzer.analyze(text).actors}
+
+
+def test_a_lexicon_names_places_and_organizations(analyzer):
+    assert actor_kinds(analyzer, TOWN_STORY) == {
+        "Marlowe": ("person", 2), "Marlowe Rovers": ("person", 1), "Tom Reed": ("person", 1)}
+    taught = analyzer.with_lexicons([TOWNS])
+    assert actor_kinds(taught, TOWN_STORY) == {
+        "Marlowe": ("place", 3), "Marlowe Rovers": ("organization", 1),
+        "Tom Reed": ("person", 1)}
+    # the name's other spellings ("forms") are the same actor, written as the user wrote it
+    later = TOWN_STORY + "The Rovers said the lights would be ready by May.\n"
+    assert actor_kinds(taught, later)["Marlowe Rovers"] == ("organization", 2)
+    # what the names taught stays with that Analyzer: the shared one reads as before
+    assert actor_kinds(analyzer, TOWN_STORY)["Marlowe"] == ("person", 2)
+    assert actor_kinds(pickle.loads(pickle.dumps(taught)), TOWN_STORY)["Marlowe"][0] == "place"
+
+
+def test_name_entries_keep_their_capitals_and_flag_nothing(tmp_path):
+    path = write(tmp_path / "names.csv", "term,category\nSlaughter Beach,place\n"
+                                         "  Brantor   Mutual ,organization\ngizmo,loaded\n")
+    assert [(e.term, e.category) for e in read_lexicon(path)] == [
+        ("Slaughter Beach", "place"), ("Brantor Mutual", "organization"), ("gizmo", "loaded")]
+    analyzer = Analyzer(lexicons=[path])
+    assert all(e.category not in ("place", "organization") for e in analyzer.lexicon.entries)
+    report = analyzer.classify_text("Brantor Mutual sold a gizmo near Slaughter Beach.")
+    assert [h.surface for h in report.hits] == ["gizmo"]

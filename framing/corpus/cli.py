@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--rerun", action="store_true",
                          help="analyze every article again, even those already done")
     analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
-                         help="an extra lexicon CSV (repeatable)")
+                         help="an extra lexicon CSV: terms of your own, or the names of your "
+                         "places and organizations (repeatable)")
     analyze.add_argument("--model", metavar="FILE",
                          help="a model file from `train` (default: the shipped model)")
     analyze.add_argument("--batch", type=_count(), metavar="N",
