@@ -78,3 +78,17 @@ def test_the_readme_table_of_outlet_figures_is_true(analyzer):
         for column, value in zip(columns, shown):
             decimals = len(value.split(".")[1])
             assert round(means.loc[outlet, column], decimals) == float(value), (outlet, column)
+
+
+def test_the_example_names_file_names_every_town_and_club_the_rules_take_for_people(analyzer):
+    names = EXAMPLES.parent / "example_names.csv"
+    stories = [ARTICLES[stem] for stem in ("stadium_blaze", "budget_tvpm", "housing_gazette")]
+
+    def people(a):
+        return {x.name for article in stories for x in a.analyze(article).actors
+                if x.kind == "person"}
+
+    taught = people(analyzer.with_lexicons([names]))
+    towns = {"Valemouth", "Dockside", "Valemouth Rovers", "Valemouth First", "Ashby Cross"}
+    assert towns & people(analyzer)  # the rules alone read some as people
+    assert not towns & taught and {"Victor Lasko", "Dana Petrakis"} <= taught
