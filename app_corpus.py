@@ -115,12 +115,13 @@ def sentence_page(path: str, version, where: explore.SentenceFilter, page: int) 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...]):
+def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...], lexicon_text: str):
     """The full reports of stored articles (id, text, title, outlet, published, url), analyzed
-    again at once in the app's worker processes."""
+    again at once in the app's worker processes, with the lexicon the store was analyzed with
+    (the example's names, else none)."""
     futures = [app.workers().submit(Article(text=text, id=article_id, title=title or "",
                                             outlet=outlet or "", url=url or "",
-                                            published=published or ""))
+                                            published=published or ""), lexicon_text)
                for article_id, text, title, outlet, published, url in rows]
     return [future.result() for future in futures]
 
@@ -174,8 +175,9 @@ def choose_store() -> tuple[Path | None, str]:
     kept["corpus_source"] = source
     if source == "Example corpus":
         st.sidebar.caption("60 fictional articles, written as 13 stories told by 5 fictional "
-                           "outlets (corpus/example_corpus). The page counts the stories that "
-                           "grouping by text alone finds.")
+                           "outlets (corpus/example_corpus), analyzed with the names of their "
+                           "towns and clubs (corpus/example_names.csv). The page counts the "
+                           "stories that grouping by text alone finds.")
         return example_store(), ""
     if source == "A store file":
         typed = st.sidebar.text_input(
@@ -352,8 +354,9 @@ def story_comparison(path: str, version, story: int) -> None:
             return
     texts = explore.article_texts(path, chosen)
     with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
+        lexicon = explore.example_names() if path == str(example_location()) else ""
         reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
-                                       for r in texts.itertuples()))
+                                       for r in texts.itertuples()), lexicon)
     labels = list(SLOTS[:len(reports)])
     st.markdown("  \n".join(f"**{label}**: {markdown_text(names[r.article.id])}"
                             for label, r in zip(labels, reports)))

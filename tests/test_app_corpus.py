@@ -379,3 +379,13 @@ def test_a_public_deployment_lets_no_visitor_name_a_server_file(example_store, m
     monkeypatch.delenv("FRAMING_APP_PUBLIC")
     local = open_corpus_page()
     assert "A store file" in local.radio(key="corpus_source").options
+
+
+def test_a_story_of_the_example_is_compared_with_the_example_names(page):
+    open_tab(page, "Stories")
+    overview = table(page, "score_spread")
+    stadium = int(overview.loc[overview["label"].str.contains("stadium"), "story_id"].iloc[0])
+    page.selectbox(key="corpus_story").set_value(stadium).run()
+    actors = table(page, "actor")
+    # analyzed again as the store was: with the example's names (Dockside is a place)
+    assert dict(zip(actors["actor"], actors["kind"]))["Dockside"] == "place"

@@ -527,3 +527,12 @@ def test_an_upload_of_another_kind_is_refused_naming_what_it_takes(tmp_path, ana
                                 "JSONL, Parquet or a web archive (WARC); gzipped too but "
                                 "Parquet")
     assert not (tmp_path / "uploads").exists()
+
+
+def test_the_example_store_is_analyzed_with_the_example_names(example_store):
+    # corpus/example_names.csv: the example's towns and clubs are not people
+    kinds = dict(whole(example_store, "SELECT DISTINCT actor, kind FROM actors").itertuples(
+        index=False))
+    assert kinds["Valemouth"] == kinds["Marlowe"] == kinds["Dockside"] == "place"
+    assert kinds["Valemouth First"] == kinds["Valemouth Rovers"] == "organization"
+    assert kinds["Victor Lasko"] == "person"

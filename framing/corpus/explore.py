@@ -33,6 +33,8 @@ from .sources import EMPTY_TABLE
 from .store import SCHEMA_VERSION, StoreError, check_path, connect
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
+# The example corpus's own towns, clubs and companies, a lexicon of names (README, "Lexicons")
+EXAMPLE_NAMES = EXAMPLE_DIR.parent / "example_names.csv"
 PAGE_SIZE = 50
 EXPORT_ROWS = 200_000  # rows of the explorer's download at most (the CLI exports everything)
 # Shown first in the metric choice, in this order; the other numeric metrics follow.
@@ -438,20 +440,39 @@ def build_store(store: str | Path, sources: Sequence[str | Path], analyzer=None,
     return store
 
 
+def example_analyzer(analyzer):
+    """``analyzer`` with the example corpus's names added to its lexicons (its towns and clubs
+    are places and organizations, not people): what the example store is analyzed with."""
+    from ..lexicon import LexiconText
+
+    text = example_names()
+    return analyzer.with_lexicons([*analyzer.lexicon_files,
+                                   LexiconText(EXAMPLE_NAMES.name, text)]) if text else analyzer
+
+
 def example_key(analyzer) -> str:
-    """What the example store depends on: the example texts, the model and lexicon
+    """What the example store depends on: the example texts and names, the model and lexicon
     fingerprints (which cover the analysis code), the corpus code that groups the stories and
     the store schema."""
     from .run import fingerprints
 
     digest = hashlib.sha256(str(SCHEMA_VERSION).encode())
-    for part in fingerprints(analyzer):
+    for part in (*fingerprints(analyzer), example_names()):
         digest.update(part.encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
     for path in sorted(EXAMPLE_DIR.glob("*.txt")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def example_names() -> str:
+    """The example corpus's lexicon of names, as text ("" when it is missing): the app analyzes
+    the example with it added to the lexicons."""
+    try:
+        return EXAMPLE_NAMES.read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def example_store_path(analyzer, folder: str | Path | None = None) -> Path:
@@ -465,16 +486,16 @@ def example_store_path(analyzer, folder: str | Path | None = None) -> Path:
 
 def example_store(analyzer, folder: str | Path | None = None,
                   progress: Progress | None = None) -> Path:
-    """The example store (``corpus/example_corpus/*.txt`` added, analyzed and grouped into
-    stories), built at first use and again whenever the model or lexicons change; older
-    example stores in the folder are removed."""
+    """The example store (``corpus/example_corpus/*.txt`` added, analyzed with the example's
+    names by ``analyzer`` and grouped into stories), built at first use and again whenever the
+    model, lexicons or names change; older example stores in the folder are removed."""
     path = example_store_path(analyzer, folder)
     if path.exists():
         return path
     sources = sorted(EXAMPLE_DIR.glob("*.txt"))
     if not sources:
         raise ExploreError(f"{EXAMPLE_DIR}: the example corpus is missing")
-    build_store(path, sources, analyzer, progress)
+    build_store(path, sources, example_analyzer(analyzer), progress)
     for old in path.parent.glob("example_corpus-*.duckdb*"):
         if old.name != path.name and not old.name.startswith(path.name):
             old.unlink(missing_ok=True)
