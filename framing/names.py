@@ -123,6 +123,9 @@ class Names:
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.places: dict[str, Place] = {}
+        # the gazetteer's acronyms ("WHO", "US", "ICE"): one that is an English word too names
+        # a place only when written in capitals ("Who pays?", "Let Us Pray", "Ice Storm")
+        self._acronyms: set[str] = set()
         self.demonyms: dict[str, str] = {}
         self._regions_of_last: tuple[str, frozenset[str]] | None = None
         self.titles: set[str] = set()
@@ -139,6 +142,8 @@ class Names:
                     for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
                         if alias.strip():
                             self.places.setdefault(name_key(alias), place)
+                        if alias.isupper() and alias.isalpha():
+                            self._acronyms.add(name_key(alias))
                     for demonym in (row.get("demonym") or "").split("|"):
                         if demonym.strip():
                             self.demonyms[name_key(demonym)] = place.country or place.name
@@ -196,11 +201,13 @@ class Names:
         key = name_key(name)
         if key.startswith("the "):
             key = key[4:]
+        if key in self._acronyms and not name.isupper() and everyday_word(key):
+            return None
         return self.places.get(key)
 
     def is_title_word(self, token: str) -> bool:
         key = name_key(token)
-        return key in self.titles or key in self.demonyms or key in self.places
+        return key in self.titles or key in self.demonyms or self.place(token) is not None
 
     def strip_titles(self, run: list[str]) -> list[str]:
         """Drop the offices, honorifics and demonyms in front of a personal name.
@@ -446,7 +453,8 @@ class Names:
         seen = set()
         for s in sentences:
             for i, m in enumerate(NAME_TOKEN.finditer(text, s.start, s.end)):
-                if i and _capitalized(m.group()) and not _quoted_word(text, m, s.end):
+                if i and _capitalized(m.group()) and not _quoted_word(text, m, s.end) \
+                        and not _opens_inside(text, m, s.start):
                     seen.add(m.group().lower())
         return seen
 
@@ -461,7 +469,7 @@ class Names:
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
             # place we know ("Germany said …") or a first name before a capitalized word
             # (so is a quotation's first word: "“Maybe the plan will work,” he said")
-            opens = first or _quoted_word(text, m, end)
+            opens = first or _quoted_word(text, m, end) or _opens_inside(text, m, start)
             cap = _capitalized(t) and not (opens and t.lower() not in capitalized
                                            and self.place(t) is None
                                            and not self._first_name_opens(text, m, end))
@@ -852,6 +860,18 @@ class NameRuns:
 
 
 _OPENING_QUOTES = "“\"‘«"
+
+
+# What ends a sentence inside another (one the segmenter kept whole, as it keeps a quotation):
+# a lowercase word's period, or an exclamation or question mark, then the next sentence's
+# first word ("“We don't care about her. Nobody here talks about her,” Conway said", "“Lock her
+# up! Lock her up”"); not an abbreviation's point ("Sen. Warren", "U.S. Army", "5 p.m. Smith").
+_SENTENCE_INSIDE = re.compile(r"(?:(?<![\w.])[a-z]{2,}[.!?]|[!?])[”\"’)\]]*\s+[“\"‘(]?\Z")
+
+
+def _opens_inside(text: str, m: re.Match, start: int) -> bool:
+    """Whether the word ``m`` opens a sentence inside the sentence that starts at ``start``."""
+    return _SENTENCE_INSIDE.search(text, max(start, m.start() - 12), m.start()) is not None
 
 
 def _quoted_word(text: str, m: re.Match, end: int) -> bool:

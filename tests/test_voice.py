@@ -554,11 +554,29 @@ def test_an_idea_or_a_group_named_twice_is_no_person_but_a_surname_is(analyzer):
 
 
 def test_a_word_of_grammar_opening_sentences_is_no_person_known_by_surname(analyzer):
-    # (inside a quotation the sentences after the first are read like any run of capitals)
+    # (inside a quotation the sentences after the first open as sentences do)
     text = ("“Maybe we wait,” Okafor said. “Maybe not. Perhaps the vote is late. Perhaps it "
             "is not.” “We're not done,” Okafor added. “We're ready. Five members left. Five "
             "stayed.”")
     assert actor_rows(analyzer, text) == {"Okafor": ("person", 2, (0, 1, 2))}
+
+
+def test_a_sentence_inside_a_quotation_opens_with_a_capital_that_names_no_one(analyzer):
+    text = ("The aide spoke on Monday. \"We don't care about her. Nobody here talks about her,\" "
+            "Kellyanne Conway said. \"Nobody here talks about Hillary Clinton.\" The crowd "
+            "roared, \"Lock her up! Lock her up,\" as the speech ended. \"It is over. Nancy "
+            "Pelosi knows it,\" Sen. Warren said.")
+    # a period after an abbreviation ("Sen.") ends no sentence: Warren stays
+    assert {a.name for a in analyzer.analyze(text).actors} == {
+        "Kellyanne Conway", "Hillary Clinton", "Nancy Pelosi", "Warren"}
+
+
+def test_an_acronym_that_is_an_english_word_names_a_place_only_in_capitals(analyzer):
+    text = ("The squad is a Who's Who of local talent, and the Car was found near the river. "
+            "Officials said on Monday that US aid would rise, and ICE agents were seen nearby.")
+    # (not the World Health Organization, nor the Central African Republic)
+    assert actor_fields(analyzer, text, "kind") == {
+        "United States": "country", "Immigration and Customs Enforcement": "institution"}
 
 
 def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyzer):
