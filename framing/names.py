@@ -591,21 +591,24 @@ class Names:
 
     def written_as_town(self, text: str, word: str) -> bool:
         """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
-        after "in", "at" or "from" (``town_in``), or anywhere before its state or country
-        ("Ashton, Md.", "Kelby, Pennsylvania")."""
-        return town_in(text, word) or word.lower() in self._before_regions(text)
+        after "in", "at" or "from" (``town_in``), anywhere before its state or country
+        ("Ashton, Md.", "Kelby, Pennsylvania") or before its town's council or hall
+        ("Riverton City Council", "Oakmere Residents' Association")."""
+        return town_in(text, word) or word.lower() in self._towns_written(text)
 
-    def _before_regions(self, text: str) -> frozenset[str]:
+    def _towns_written(self, text: str) -> frozenset[str]:
         """The words (lower case) that ``text`` writes before a comma and a state or a
-        country ("ASHTON, Md."; not "The Upshot, Florida is"), found once per article (the
-        last article's are kept: they are asked for word after word)."""
+        country ("ASHTON, Md."; not "The Upshot, Florida is") or before a town's council or
+        hall, found once per article (the last article's are kept: they are asked for word
+        after word)."""
         last = self._regions_of_last
         if last is not None and last[0] is text:
             return last[1]
         found = frozenset(
             m.group().lower() for m in _WORD_BEFORE_COMMA.finditer(text)
             if text[max(0, m.start() - 4):m.start()].lower() != "the "
-            and self.before_region(text, m.end()))
+            and self.before_region(text, m.end())) | frozenset(
+            m.group(1).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text))
         self._regions_of_last = (text, found)  # (one assignment: safe across threads)
         return found
 
@@ -706,6 +709,11 @@ _STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
 # a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
 _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
 _WORD_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*(?=,\s)")
+# a word before its town's council, hall or residents: "Riverton City Council", "Oakmere
+# Town Hall", "the Oakmere Residents' Association"
+_WORD_BEFORE_TOWN_BODY = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:(?:City|Town|Village|Borough|Parish)\s+"
+    r"(?:Council|Hall|Commission)|Residents[’']?\s+Association)\b")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
 # months written short (not "Jan", "Mar", "May", also names and words)

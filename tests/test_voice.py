@@ -617,6 +617,17 @@ def test_a_town_the_gazetteer_lacks_is_a_city_by_its_ending_after_in(analyzer):
                                           "Dana Whitfield": ("person", 1, ())}
 
 
+def test_a_town_named_before_its_council_or_its_residents_association_is_a_city(analyzer):
+    text = ("On Monday the Brindlecombe City Council voted to close the pool, and Brindlecombe "
+            "will lose its only lido. Mayor Dana Whitfield said Brindlecombe could not pay for "
+            "repairs. The Tarrowby Residents' Association objected, and buses to Tarrowby will "
+            "stop in May as Tarrowby has too few riders.")
+    assert actor_fields(analyzer, text, "kind") == {
+        "Brindlecombe": "city", "Tarrowby": "city", "Dana Whitfield": "person",
+        "Brindlecombe City Council": "organization",
+        "Tarrowby Residents' Association": "organization"}
+
+
 def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
     text = ("The Daily Beast reported on Monday that a studio in Hollywood would close. Officials "
             "in Tallahassee said the state would not step in, and MSNBC said the deal was dead.")
