@@ -628,6 +628,16 @@ def test_a_town_named_before_its_council_or_its_residents_association_is_a_city(
         "Tarrowby Residents' Association": "organization"}
 
 
+def test_a_place_speaks_through_its_officials_not_through_one_of_its_residents(analyzer):
+    text = ("The river rose on Monday. Officials in Paris said the roads were closed. \"They "
+            "knew this could happen,\" fumed one Paris man. Shop owners in Lyon say the "
+            "closure could ruin them, and Lyon residents said the water was still rising.")
+    report = analyzer.analyze(text)
+    assert actor_rows(analyzer, text) == {"Paris": ("city", 2, (1,)), "Lyon": ("city", 2, ())}
+    # the people of a place are sources left unnamed
+    assert (report.metrics.named_sources, report.metrics.unnamed_attributions) == (1, 2)
+
+
 def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
     text = ("The Daily Beast reported on Monday that a studio in Hollywood would close. Officials "
             "in Tallahassee said the state would not step in, and MSNBC said the deal was dead.")
