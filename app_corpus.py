@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from framing import FramingError
-from framing.corpus import explore
+from framing.corpus import explore, voices
 from framing.corpus.outlets import aggregate, compare_outlets, metric_phrases
 from framing.export import to_csv_bytes
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
@@ -31,6 +31,7 @@ from framing.views import markdown_text, plural
 app = sys.modules["__main__"]  # app.py: get_analyzer, comparison_of, article_column, ...
 SLOTS = ("A", "B", "C", "D")
 STORY_CHOICES = 1000  # stories offered in the pickers (the most covered first)
+SOURCES_SHOWN = 20  # named sources listed across the outlets, and for one outlet
 UPLOADS = Path(tempfile.gettempdir()) / "framing-uploads"
 STORE_SOURCES = ("Example corpus", "A store file", "Upload a file")
 # A public deployment (FRAMING_APP_PUBLIC=1) lets no visitor name a file on the server: no
@@ -82,6 +83,21 @@ def outlet_list(path: str, version) -> pd.DataFrame:
 @st.cache_data(show_spinner="Comparing the two outlets…", max_entries=64)
 def outlet_difference(path: str, version, a: str, b: str, metric: str):
     return compare_outlets(path, a, b, metrics=[metric])[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sources_across_outlets(path: str, version) -> pd.DataFrame:
+    return voices.sources_across_outlets(path, top=SOURCES_SHOWN)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def outlet_sources(path: str, version, outlet: str) -> pd.DataFrame:
+    return voices.outlet_sources(path, top=SOURCES_SHOWN, outlet=outlet)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def source_kinds(path: str, version) -> pd.DataFrame:
+    return voices.source_kinds(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -298,6 +314,41 @@ def compare_section(path: str, version, metric: str) -> None:
                "heated for everyone does not count as a difference between the outlets.")
 
 
+def sources_section(path: str, version) -> None:
+    across = sources_across_outlets(path, version)
+    if across.empty:
+        st.info("No article of the store quotes or reports a named source.")
+        return
+    st.caption(f"The {len(across)} named sources quoted or reported in the most body "
+               "sentences of the store, and in how many sentences of each outlet (wire copies "
+               "left out). These are counts, not tests: one long article can quote a source "
+               "many times.")
+    st.dataframe(across, hide_index=True, key="corpus_sources", column_config={
+        "sentences": st.column_config.NumberColumn("all outlets"),
+        "outlets": st.column_config.NumberColumn("outlets", help="outlets that quote or "
+                                                 "report the source")})
+    names = list(outlet_list(path, version)["outlet"])
+    st.subheader("One outlet's sources")
+    outlet = st.selectbox("Outlet", names, key="corpus_sources_outlet")
+    kinds = source_kinds(path, version)
+    mine = kinds[kinds["outlet"] == outlet]
+    if mine.empty:
+        st.info(f"{markdown_text(outlet)} quotes or reports no named source.")
+        return
+    sources, sentences = int(mine["sources"].sum()), int(mine["sentences"].sum())
+    st.markdown(f"{markdown_text(outlet)} credits {plural(sources, 'named source')} in "
+                f"{plural(sentences, 'body sentence')}: "
+                + ", ".join(f"{markdown_text(k.kind)} {k.share:.0%}" for k in mine.itertuples())
+                + ".")
+    st.dataframe(outlet_sources(path, version, outlet).drop(columns="outlet"), hide_index=True,
+                 key="corpus_outlet_sources", column_config={
+                     "quoted_sentences": "quoted", "attributed_sentences": "reported",
+                     "share": st.column_config.NumberColumn(
+                         "share", format="percent",
+                         help="its part of the sentences the outlet credits to named sources")})
+    st.caption("python -m framing corpus sources DB lists every outlet's, as a table with --out.")
+
+
 def story_name(overview: pd.DataFrame):
     labels = dict(zip(overview["story_id"], overview["label"]))
     outlets = dict(zip(overview["story_id"], overview["outlets"]))
@@ -474,6 +525,8 @@ def downloads_section(path: str, version) -> None:
                     functools.partial(all_outlet_aggregates, path, version)),
         "story_overview": ("Stories overview (as in the table above)",
                            functools.partial(story_overview, path, version)),
+        "sources": ("Each outlet's named sources, most quoted or reported first",
+                    functools.partial(voices.outlet_sources, path, 1_000_000)),
     }
     for name, (label, build) in tables.items():
         text, csv_column, parquet_column = st.columns([3, 1, 1])
@@ -528,12 +581,15 @@ elif status.analyzed < status.articles and not uploaded and not PUBLIC:
                f"python -m framing corpus analyze {markdown_text(key)}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
 app.keep_choices(app.CORPUS_CHOICES)  # across the tabs (and app.py across pages)
-outlets_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
-    ["Outlets", "Stories", "Trends", "Sentences", "Downloads"], key="corpus_view",
+outlets_tab, sources_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
+    ["Outlets", "Sources", "Stories", "Trends", "Sentences", "Downloads"], key="corpus_view",
     on_change="rerun")
 if outlets_tab.open:
     with outlets_tab:
         outlets_section(key, version, status)
+if sources_tab.open:
+    with sources_tab:
+        sources_section(key, version)
 if stories_tab.open:
     with stories_tab:
         stories_section(key, version, status)

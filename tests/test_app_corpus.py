@@ -73,7 +73,7 @@ def test_opens_on_the_example_store(page):
     open_tab(page, "Sentences")
     assert len(table(page, "sentence_index")) == 50  # the first page
     open_tab(page, "Downloads")
-    assert len(page.get("download_button")) == 10
+    assert len(page.get("download_button")) == 12
 
 
 def test_choices_are_kept_across_tabs(page):
@@ -389,3 +389,18 @@ def test_a_story_of_the_example_is_compared_with_the_example_names(page):
     actors = table(page, "actor")
     # analyzed again as the store was: with the example's names (Dockside is a place)
     assert dict(zip(actors["actor"], actors["kind"]))["Dockside"] == "place"
+
+
+def test_the_sources_tab_shows_whom_each_outlet_quotes(page, example_store):
+    from framing.corpus.voices import outlet_sources, sources_across_outlets
+
+    open_tab(page, "Sources")
+    assert not page.exception and not page.error
+    across = table(page, "outlets")
+    assert across.equals(sources_across_outlets(example_store, top=20))
+    blaze = "The Daily Blaze"
+    page.selectbox(key="corpus_sources_outlet").set_value(blaze).run()
+    assert table(page, "rank").equals(
+        outlet_sources(example_store, top=20, outlet=blaze).drop(columns="outlet"))
+    summary = next(m.value for m in page.markdown if m.value.startswith(blaze))
+    assert " credits " in summary and "person" in summary

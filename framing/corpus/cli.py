@@ -1,5 +1,5 @@
-"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export (stories and
-report are registered from ``cli_stories``).
+"""``python -m framing corpus SUBCOMMAND``: add, analyze, info, query, export (stories, report
+and sources are registered from ``cli_stories``).
 
 ``framing/cli.py`` hands everything after ``corpus`` to ``main`` here, so the corpus code (and
 DuckDB) is imported only when a corpus command runs.
@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--table", choices=TABLES, required=True)
     export.add_argument("--out", metavar="FILE", required=True)
     export.set_defaults(run=run_export)
-    from .cli_stories import add_commands  # stories and report
+    from .cli_stories import add_commands  # stories, report and sources
 
     add_commands(commands)
     return parser

@@ -1,4 +1,5 @@
-"""`python -m framing corpus stories` and `corpus report`: registered by ``add_commands``."""
+"""`python -m framing corpus stories`, `corpus report` and `corpus sources`: registered by
+``add_commands``."""
 
 from __future__ import annotations
 
@@ -62,6 +63,24 @@ def add_commands(subparsers) -> None:
                         help="write a table (.csv, .parquet or .json) instead of printing")
     report.set_defaults(run=run_report)
 
+    from .cli import _count
+
+    sources = subparsers.add_parser(
+        "sources", help="whom each outlet quotes or reports most: its named sources",
+        description="Whom each outlet gives a voice: per outlet, the named sources (people, "
+        "organizations, places) its articles quote or report in the most body sentences, "
+        "in how many articles, and the kinds of sources it relies on. Wire copies are left "
+        "out. These are counts, not tests.")
+    sources.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
+    sources.add_argument("--top", type=_count(1_000_000), default=10, metavar="N",
+                         help="the N sources of each outlet quoted or reported in the most "
+                         "sentences (default: 10)")
+    sources.add_argument("--outlet", metavar="NAME", help="one outlet's sources only")
+    sources.add_argument("--out", metavar="FILE",
+                         help="write the sources table (.csv, .parquet or .json) instead of "
+                         "printing")
+    sources.set_defaults(run=run_sources)
+
 
 def run_stories(args) -> int:
     from .stories import build_stories
@@ -98,6 +117,22 @@ def _write(frame, out: str) -> None:
             frame.to_parquet(output.write_path, index=False)
         else:
             frame.to_json(output.write_path, orient="records", indent=1, force_ascii=False)
+
+
+def run_sources(args) -> int:
+    from .voices import outlet_sources, source_kinds, sources_text
+
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
+        raise CorpusReportError(
+            f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")
+    frame = outlet_sources(args.db, top=args.top, outlet=args.outlet)
+    if args.out:
+        _write(frame, args.out)
+        print(f"framing: wrote {len(frame)} row(s) to {printable(args.out)}", file=sys.stderr)
+    else:
+        for line in sources_text(frame, source_kinds(args.db, outlet=args.outlet)).splitlines():
+            print(printable(line))
+    return 0
 
 
 def run_report(args) -> int:
