@@ -29,6 +29,7 @@ from .names import (
     INITIAL,
     NAME_TOKEN,
     ORG_WORDS,
+    PRIVATE_PEOPLE,
     STORM_WORDS,
     WEEKDAYS,
     NameRuns,
@@ -58,15 +59,6 @@ FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
-# People who speak for no one but themselves: the place they are of is no source ("one Marlowe
-# man fumed", "business owners in Paris say"), as it is for officials ("officials in Paris").
-_PRIVATE_PEOPLE = frozenset(
-    """man men woman women mum mums mom moms dad dads mother mothers father fathers parent
-    parents grandmother grandmothers grandfather grandfathers resident residents local locals
-    homeowner homeowners owner owners shopper shoppers commuter commuters driver drivers
-    neighbour neighbours neighbor neighbors voter voters fan fans pensioner pensioners retiree
-    retirees family families teenager teenagers customer customers passenger passengers
-    patient patients tenant tenants renter renters villager villagers""".split())
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 
@@ -745,7 +737,7 @@ class ActorFinder:
         for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
             if "name:" + token.lower() in drafts:
                 return "name:" + token.lower()
-        if any(t.lower() in _PRIVATE_PEOPLE for t in tokens):
+        if any(t.lower() in PRIVATE_PEOPLE for t in tokens):
             return None  # "one Marlowe man", "business owners in Paris": people, unnamed
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):

@@ -397,6 +397,9 @@ class Names:
             # "Water inspectors in Valemouth", "Neighbours on Ashwater Close":
             # the place says where they are
             return _as_written(phrase, toks)
+        if at >= 1 and toks[at].lower() == "from" and len(toks) <= 8 and any(
+                t.lower() in PRIVATE_PEOPLE for t in toks[:at]):
+            return _as_written(phrase, toks)  # "One outraged mum from Northgate": the mum
         has_the = j > 0 and toks[j - 1].lower() == "the"
         while run and (run[0].lower() in _CONNECTORS or run[0].lower() == "the"):
             has_the = has_the or run[0].lower() == "the"
@@ -674,6 +677,16 @@ REPRESENTATIVES = frozenset(
     """attorney attorneys lawyer lawyers spokesman spokeswoman spokesperson spokespeople aide
     aides adviser advisers advisor representative representatives counsel agent publicist
     prosecutors""".split())
+# People who speak for no one but themselves: the place they are of is no source ("one Marlowe
+# man fumed", "business owners in Paris say", "a mum from Northgate told"), as it is for
+# officials ("officials in Paris").
+PRIVATE_PEOPLE = frozenset(
+    """man men woman women mum mums mom moms dad dads mother mothers father fathers parent
+    parents grandmother grandmothers grandfather grandfathers resident residents local locals
+    homeowner homeowners owner owners shopper shoppers commuter commuters driver drivers
+    neighbour neighbours neighbor neighbors voter voters fan fans pensioner pensioners retiree
+    retirees family families teenager teenagers customer customers passenger passengers
+    patient patients tenant tenants renter renters villager villagers""".split())
 # "Many in Hong Kong", "Some in the party": people of a place
 _SOME_PEOPLE = frozenset("many some most few several those others all".split())
 # Plurals that name people, somewhere: "Police in Dalton", "Officials at the port say".

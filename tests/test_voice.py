@@ -638,6 +638,14 @@ def test_a_place_speaks_through_its_officials_not_through_one_of_its_residents(a
     assert (report.metrics.named_sources, report.metrics.unnamed_attributions) == (1, 2)
 
 
+def test_one_of_a_places_people_speaking_is_the_speaker_not_the_place(analyzer):
+    text = ("The library closed on Monday. One angry dad from Lyon told reporters that it was a "
+            "disgrace. Officials from Lyon said the building was unsafe.")
+    report = analyzer.analyze(text)
+    assert [s.speaker for s in report.sentences] == ["", "One angry dad from Lyon", "Lyon"]
+    assert actor_rows(analyzer, text) == {"Lyon": ("city", 2, (2,))}
+
+
 def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
     text = ("The Daily Beast reported on Monday that a studio in Hollywood would close. Officials "
             "in Tallahassee said the state would not step in, and MSNBC said the deal was dead.")
