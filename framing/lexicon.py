@@ -32,11 +32,11 @@ from .errors import LexiconError
 from .names import PLURAL_PEOPLE, REPRESENTATIVES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-# What a lexicon entry can flag (README, "Lexicons"); an entry of another category would match
-# and be counted nowhere.
 # Name entries flag nothing: they teach the analyzer a name it would misread, the term kept as
 # written ("Valemouth,place": a town, not a person; "Valemouth Rovers,organization").
 NAME_CATEGORIES = frozenset({"place", "organization"})
+# What a lexicon entry can be (README, "Lexicons"); an entry of another category would match
+# and be counted nowhere.
 CATEGORIES = frozenset(
     """loaded label intensifier hedge attribution_verb neutral_attribution factive assertive
     implicative""".split()

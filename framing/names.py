@@ -127,7 +127,7 @@ class Names:
         # a place only when written in capitals ("Who pays?", "Let Us Pray", "Ice Storm")
         self._acronyms: set[str] = set()
         self.demonyms: dict[str, str] = {}
-        self._regions_of_last: tuple[str, frozenset[str]] | None = None
+        self._towns_of_last: tuple[str, frozenset[str]] | None = None
         self.titles: set[str] = set()
         # titles only a person bears before a name (no "King's Cross", "St. Paul", "Queen
         # Victoria Park"): "Councilwoman Jo Park" is a person though "Park" names places
@@ -188,7 +188,7 @@ class Names:
             return self
         other = copy.copy(self)
         other.places = dict(self.places)
-        other._regions_of_last = None
+        other._towns_of_last = None
         for name, kind, aliases in names:
             place = Place(name, kind)
             for alias in (name, *aliases):  # (looked up without "the": see ``place``)
@@ -604,7 +604,7 @@ class Names:
         country ("ASHTON, Md."; not "The Upshot, Florida is") or before a town's council or
         hall, found once per article (the last article's are kept: they are asked for word
         after word)."""
-        last = self._regions_of_last
+        last = self._towns_of_last
         if last is not None and last[0] is text:
             return last[1]
         found = frozenset(
@@ -612,7 +612,7 @@ class Names:
             if text[max(0, m.start() - 4):m.start()].lower() != "the "
             and self.before_region(text, m.end())) | frozenset(
             m.group(1).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text))
-        self._regions_of_last = (text, found)  # (one assignment: safe across threads)
+        self._towns_of_last = (text, found)  # (one assignment: safe across threads)
         return found
 
     def _gender(self, text, offset, run, person, by_surname) -> str:

@@ -39,6 +39,11 @@ _SOURCES = f"""
 """
 
 
+def _check_top(top) -> None:
+    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
+        raise CorpusReportError(f"top must be a whole number from 1 to {MAX_TOP:,}, not {top!r}")
+
+
 def _known_outlet(con, outlet: str | None) -> None:
     if outlet is None:
         return
@@ -64,9 +69,7 @@ def outlet_sources(db, top: int = 10, outlet: str | None = None) -> pd.DataFrame
     outlet's articles that quote or report it) and ``share`` (its part of all the sentences the
     outlet credits to named sources; a sentence that quotes two counts for each).
     """
-    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
-        raise CorpusReportError(f"--top must be a whole number from 1 to {MAX_TOP:,}, "
-                                f"not {top!r}")
+    _check_top(top)
     with connect(db) as con:
         _check_analyzed(con)
         _known_outlet(con, outlet)
@@ -90,8 +93,7 @@ def sources_across_outlets(db, top: int = 15) -> pd.DataFrame:
     row each: ``actor``, ``kind``, ``sentences`` (all outlets), ``outlets`` (how many quote or
     report it), then one column per outlet with its sentences (0 where it gives the source no
     voice)."""
-    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
-        raise CorpusReportError(f"top must be a whole number from 1 to {MAX_TOP:,}, not {top!r}")
+    _check_top(top)
     with connect(db) as con:
         _check_analyzed(con)
         outlets = [r[0] for r in con.execute(
