@@ -174,7 +174,14 @@ class ActorFinder:
         alone = {**self._organizations_alone(drafts, text),
                  **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
-        titled = {surname_key(run) for _, run, had_title in pending if had_title}
+        # named with a title, or alone as what a sentence's speaker is ("Banksy said …"; not
+        # the first name of someone named in full: "Maria said" is Maria Lopez, or left apart
+        # between two Marias)
+        speakers = {s.index: s.speaker for s in sentences}
+        given = {words[0] for key in drafts for words in [_key_words(key, "person:")] if words}
+        titled = {surname_key(run) for index, run, had_title in pending
+                  if had_title or speakers.get(index) == " ".join(run) and _speaks_alone(run)
+                  and self.names.place(run[-1]) is None and run[-1].lower() not in given}
         counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
             last = surname_key(run)
@@ -751,6 +758,17 @@ class ActorFinder:
         return None
 
 
+def _speaks_alone(run: list[str]) -> bool:
+    """Whether a speaker of one word can be a source named by it alone: a word of letters, not
+    a plural of English ("Spokespeople", "Retailers", "Vets") nor a month written short
+    ("Mar.")."""
+    word = run[-1]
+    lowered = word.lower()
+    return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and not (
+        plural_form(lowered) and everyday_word(lowered[:-1]) or lowered.endswith("people")
+    ) and lowered not in ("jan", "mar")
+
+
 def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: frozenset[str]):
     """The sentence's runs, with the word that opens the sentence put back when the sentence's
     speaker is that word and the first run ("Doreen Wells said …", "Terry Crews said …": a
@@ -773,7 +791,7 @@ def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: f
             # ("Quillfen Systems Inc. said"; not "Filmmaker Joel Gilbert said")
             return [(first.start(), [word, *words]), *runs[1:]]
         return runs
-    if s.speaker == word and word.lower() in first_names:
+    if s.speaker == word:  # "Maria said …", "Banksy said …" (a first name, or no English word)
         return [(first.start(), [word]), *runs]
     return runs
 

@@ -401,6 +401,13 @@ def test_the_speaker_names_the_sentences_first_word(analyzer):
     assert "Samuel Okafor" in actors  # a role before the name is not made part of it
 
 
+def test_a_speaker_of_one_word_no_list_knows_is_a_source_though_only_first(analyzer):
+    text = ("The mural appeared on Monday. Banksy said in a post that the work was a gift. "
+            "Banksy has never been identified.")
+    assert actor_rows(analyzer, text) == {"Banksy": ("person", 1, (1,))}
+    assert analyzer.analyze(text).metrics.named_sources == 1
+
+
 def test_a_first_name_no_list_knows_opens_a_sentence(analyzer):
     report = analyzer.analyze(
         "Corinne Oyelaran opened the hearing on Monday. Oyelaran said the budget was late.\n\n"
