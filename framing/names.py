@@ -471,11 +471,12 @@ class Names:
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
             # place we know ("Germany said …") or a first name before a capitalized word
-            # (so is a quotation's first word: "“Maybe the plan will work,” he said")
-            opens = first or _quoted_word(text, m, end) or _opens_inside(text, m, start)
-            cap = _capitalized(t) and not (opens and t.lower() not in capitalized
-                                           and self.place(t) is None
-                                           and not self._first_name_opens(text, m, end))
+            # (so is a quotation's first word: "“Maybe the plan will work,” he said", and a
+            # sentence's inside one: "“… about her. Nobody here talks about her,” she said")
+            cap = _capitalized(t) and not (
+                t.lower() not in capitalized and (
+                    first or _quoted_word(text, m, end) or _opens_inside(text, m, start))
+                and self.place(t) is None and not self._first_name_opens(text, m, end))
             if run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
                     and (INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
