@@ -472,7 +472,7 @@ class Names:
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
             # place we know ("Germany said …") or a first name before a capitalized word
             # (so is a quotation's first word: "“Maybe the plan will work,” he said", and a
-            # sentence's inside one: "“… about her. Nobody here talks about her,” she said")
+            # sentence's inside one: "“We waited long enough. Nobody trusts the plan,” she said")
             cap = _capitalized(t) and not (
                 t.lower() not in capitalized and (
                     first or _quoted_word(text, m, end) or _opens_inside(text, m, start))
@@ -886,8 +886,8 @@ _OPENING_QUOTES = "“\"‘«"
 
 # What ends a sentence inside another (one the segmenter kept whole, as it keeps a quotation):
 # a lowercase word's period, or an exclamation or question mark, then the next sentence's
-# first word ("“We don't care about her. Nobody here talks about her,” Conway said", "“Lock her
-# up! Lock her up”"); not an abbreviation's point ("Sen. Warren", "U.S. Army", "5 p.m. Smith").
+# first word ("“We waited long enough. Nobody trusts the plan,” Okafor said", "“Save our
+# pool! Save our pool”"); not an abbreviation's point ("Sen. Warren", "U.S. Army", "5 p.m. Smith").
 _SENTENCE_INSIDE = re.compile(r"(?:(?<![\w.])[a-z]{2,}[.!?]|[!?])[”\"’)\]]*\s+[“\"‘(]?\Z")
 
 

@@ -569,13 +569,13 @@ def test_a_word_of_grammar_opening_sentences_is_no_person_known_by_surname(analy
 
 
 def test_a_sentence_inside_a_quotation_opens_with_a_capital_that_names_no_one(analyzer):
-    text = ("The aide spoke on Monday. \"We don't care about her. Nobody here talks about her,\" "
-            "Kellyanne Conway said. \"Nobody here talks about Hillary Clinton.\" The crowd "
-            "roared, \"Lock her up! Lock her up,\" as the speech ended. \"It is over. Nancy "
-            "Pelosi knows it,\" Sen. Warren said.")
+    text = ("The council met on Monday. \"We waited long enough. Nobody trusts the plan,\" "
+            "Dana Okafor said. \"Nobody trusts Mayor Ruth Hale.\" The crowd chanted, \"Save "
+            "our pool! Save our pool,\" as the meeting ended. \"It is over. Tom Reyes knows "
+            "it,\" Sen. Warren said.")
     # a period after an abbreviation ("Sen.") ends no sentence: Warren stays
     assert {a.name for a in analyzer.analyze(text).actors} == {
-        "Kellyanne Conway", "Hillary Clinton", "Nancy Pelosi", "Warren"}
+        "Dana Okafor", "Ruth Hale", "Tom Reyes", "Warren"}
 
 
 def test_an_acronym_that_is_an_english_word_names_a_place_only_in_capitals(analyzer):
