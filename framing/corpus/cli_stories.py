@@ -122,9 +122,6 @@ def _write(frame, out: str) -> None:
 def run_sources(args) -> int:
     from .voices import outlet_sources, source_kinds, sources_text
 
-    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
-        raise CorpusReportError(
-            f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")
     frame = outlet_sources(args.db, top=args.top, outlet=args.outlet)
     if args.out:
         _write(frame, args.out)
