@@ -180,8 +180,9 @@ class ActorFinder:
         speakers = {s.index: s.speaker for s in sentences}
         given = {words[0] for key in drafts for words in [_key_words(key, "person:")] if words}
         titled = {surname_key(run) for index, run, had_title in pending
-                  if had_title or speakers.get(index) == " ".join(run) and _speaks_alone(run)
-                  and self.names.place(run[-1]) is None and run[-1].lower() not in given}
+                  if had_title or (speakers.get(index) == " ".join(run) and _speaks_alone(run)
+                                   and self.names.place(run[-1]) is None
+                                   and run[-1].lower() not in given)}
         counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
             last = surname_key(run)
