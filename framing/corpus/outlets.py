@@ -69,7 +69,7 @@ def metric_columns(con) -> list[str]:
             if name not in NOT_METRICS and kind.split("(")[0].upper() in _NUMERIC]
 
 
-def _check_analyzed(con) -> None:
+def check_analyzed(con) -> None:
     if not table_exists(con, "metrics") or con.execute(
             "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id "
             "WHERE a.duplicate_of IS NULL").fetchone()[0] == 0:
@@ -98,7 +98,7 @@ def _from_clause(by: str) -> str:
             "WHERE a.duplicate_of IS NULL")
 
 
-def _outlet_sql() -> str:
+def outlet_sql() -> str:
     return f"coalesce(nullif(trim(a.outlet), ''), '{NO_OUTLET}')"
 
 
@@ -202,12 +202,12 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     check_report_options(resamples, seed)
     metrics = metric_list(metrics)
     with connect(db) as con:
-        _check_analyzed(con)
+        check_analyzed(con)
         if by == "story" and not has_stories(con):
             raise StoriesMissingError(db)
         chosen = _choose_metrics(con, metrics)
         second = _SECOND_KEY[by]
-        keys = [f"{_outlet_sql()} AS outlet"] + ([f"{second[0]} AS {second[1]}"]
+        keys = [f"{outlet_sql()} AS outlet"] + ([f"{second[0]} AS {second[1]}"]
                                                  if second else [])
         key_names = ["outlet"] + ([second[1]] if second else [])
         group = ", ".join(key_names)
@@ -349,7 +349,7 @@ def _sentence(d: dict, phrase: str, note: str) -> str:
 
 def _article_values(con, outlet: str, metrics: list[str]) -> np.ndarray:
     columns = ", ".join(f"CAST(m.{_quote(c)} AS DOUBLE)" for c in metrics)
-    rows = con.execute(f"SELECT {columns} {_from_clause('outlet')} AND {_outlet_sql()} = ?",
+    rows = con.execute(f"SELECT {columns} {_from_clause('outlet')} AND {outlet_sql()} = ?",
                        [outlet]).fetchall()
     return np.array(rows, dtype=np.float64).reshape(-1, len(metrics))
 
@@ -358,8 +358,8 @@ def _story_means(con, a: str, b: str, metrics: list[str]) -> tuple[np.ndarray, n
     """Per story both outlets covered: each outlet's mean over its articles in the story."""
     means = ", ".join(f"avg(CAST(m.{_quote(c)} AS DOUBLE))" for c in metrics)
     rows = con.execute(
-        f"""WITH per AS (SELECT s.story_id, {_outlet_sql()} AS outlet, {means}
-                         {_from_clause('story')} AND {_outlet_sql()} IN (?, ?)
+        f"""WITH per AS (SELECT s.story_id, {outlet_sql()} AS outlet, {means}
+                         {_from_clause('story')} AND {outlet_sql()} IN (?, ?)
                          GROUP BY ALL)
             SELECT * FROM per WHERE story_id IN (
                 SELECT story_id FROM per GROUP BY story_id HAVING count(*) = 2)
@@ -378,8 +378,8 @@ def shared_stories(db, a: str, b: str) -> int:
             return 0
         return con.execute(
             f"""SELECT count(*) FROM (SELECT s.story_id {_from_clause('story')}
-                AND {_outlet_sql()} IN (?, ?) GROUP BY s.story_id
-                HAVING count(DISTINCT {_outlet_sql()}) = 2)""", [a, b]).fetchone()[0]
+                AND {outlet_sql()} IN (?, ?) GROUP BY s.story_id
+                HAVING count(DISTINCT {outlet_sql()}) = 2)""", [a, b]).fetchone()[0]
 
 
 def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None,
@@ -394,10 +394,10 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
     check_report_options(resamples, seed)
     metrics = metric_list(metrics)
     with connect(db) as con:
-        _check_analyzed(con)
+        check_analyzed(con)
         chosen = _choose_metrics(con, metrics)
         known = [r[0] for r in con.execute(
-            f"SELECT DISTINCT {_outlet_sql()} {_from_clause('outlet')} ORDER BY 1").fetchall()]
+            f"SELECT DISTINCT {outlet_sql()} {_from_clause('outlet')} ORDER BY 1").fetchall()]
         for outlet in (a, b):
             if outlet not in known:
                 raise CorpusReportError(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .outlets import NO_OUTLET, _check_analyzed, _outlet_sql
+from .outlets import NO_OUTLET, check_analyzed, outlet_sql
 from .storeio import CorpusReportError, connect
 
 SOURCE_COLUMNS = ("outlet", "rank", "actor", "kind", "sentences", "quoted_sentences",
@@ -27,7 +27,7 @@ MAX_TOP = 1_000_000
 # The outlet's sourced actors: one row per (outlet, actor) with its sentences and articles.
 _SOURCES = f"""
     WITH credited AS (
-        SELECT {_outlet_sql()} AS outlet, x.actor, x.kind, x.article_id,
+        SELECT {outlet_sql()} AS outlet, x.actor, x.kind, x.article_id,
                x.quoted_sentences AS quoted, x.attributed_sentences AS reported
         FROM actors x JOIN articles a ON a.id = x.article_id
         WHERE a.duplicate_of IS NULL AND x.quoted_sentences + x.attributed_sentences > 0),
@@ -44,12 +44,17 @@ def _check_top(top) -> None:
         raise CorpusReportError(f"top must be a whole number from 1 to {MAX_TOP:,}, not {top!r}")
 
 
+def _outlets(con) -> list[str]:
+    """The outlets of the store's analyzed articles (wire copies left out), sorted."""
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT {outlet_sql()} FROM articles a JOIN metrics m ON m.article_id = a.id "
+        "WHERE a.duplicate_of IS NULL ORDER BY 1").fetchall()]
+
+
 def _known_outlet(con, outlet: str | None) -> None:
     if outlet is None:
         return
-    known = [r[0] for r in con.execute(
-        f"SELECT DISTINCT {_outlet_sql()} FROM articles a JOIN metrics m ON m.article_id = a.id "
-        "WHERE a.duplicate_of IS NULL ORDER BY 1").fetchall()]
+    known = _outlets(con)
     if outlet not in known:
         raise CorpusReportError(
             f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
@@ -71,7 +76,7 @@ def outlet_sources(db, top: int = 10, outlet: str | None = None) -> pd.DataFrame
     """
     _check_top(top)
     with connect(db) as con:
-        _check_analyzed(con)
+        check_analyzed(con)
         _known_outlet(con, outlet)
         where = "WHERE s.outlet = $outlet" if outlet is not None else ""
         frame = con.execute(f"""{_SOURCES}
@@ -95,10 +100,8 @@ def sources_across_outlets(db, top: int = 15) -> pd.DataFrame:
     voice)."""
     _check_top(top)
     with connect(db) as con:
-        _check_analyzed(con)
-        outlets = [r[0] for r in con.execute(
-            f"SELECT DISTINCT {_outlet_sql()} FROM articles a JOIN metrics m "
-            "ON m.article_id = a.id WHERE a.duplicate_of IS NULL ORDER BY 1").fetchall()]
+        check_analyzed(con)
+        outlets = _outlets(con)
         long = con.execute(f"""{_SOURCES},
             ranked AS (
                 SELECT actor, mode(kind ORDER BY kind) AS kind, sum(sentences) AS total,
@@ -128,7 +131,7 @@ def source_kinds(db, outlet: str | None = None) -> pd.DataFrame:
     ``sources`` (distinct actors of the kind), ``sentences`` and ``share`` of the outlet's
     sentences credited to named sources."""
     with connect(db) as con:
-        _check_analyzed(con)
+        check_analyzed(con)
         _known_outlet(con, outlet)
         where = "WHERE outlet = $outlet" if outlet is not None else ""
         frame = con.execute(f"""{_SOURCES}
