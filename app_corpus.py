@@ -526,7 +526,7 @@ def downloads_section(path: str, version) -> None:
         "story_overview": ("Stories overview (as in the table above)",
                            functools.partial(story_overview, path, version)),
         "sources": ("Each outlet's named sources, most quoted or reported first",
-                    functools.partial(voices.outlet_sources, path, 1_000_000)),
+                    functools.partial(voices.outlet_sources, path, voices.MAX_TOP)),
     }
     for name, (label, build) in tables.items():
         text, csv_column, parquet_column = st.columns([3, 1, 1])

@@ -77,6 +77,21 @@ def check_analyzed(con) -> None:
             "the store has no analyzed articles: run python -m framing corpus analyze DB")
 
 
+def known_outlets(con) -> list[str]:
+    """The outlets of the store's analyzed articles (wire copies left out), sorted."""
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT {outlet_sql()} {_from_clause('outlet')} ORDER BY 1").fetchall()]
+
+
+def check_outlet(con, outlet: str) -> None:
+    """Raise ``CorpusReportError`` naming the outlets when ``outlet`` has no analyzed
+    articles."""
+    known = known_outlets(con)
+    if outlet not in known:
+        raise CorpusReportError(
+            f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
+
+
 def _choose_metrics(con, metrics) -> list[str]:
     available = metric_columns(con)
     if not metrics:
@@ -396,12 +411,8 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
     with connect(db) as con:
         check_analyzed(con)
         chosen = _choose_metrics(con, metrics)
-        known = [r[0] for r in con.execute(
-            f"SELECT DISTINCT {outlet_sql()} {_from_clause('outlet')} ORDER BY 1").fetchall()]
         for outlet in (a, b):
-            if outlet not in known:
-                raise CorpusReportError(
-                    f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
+            check_outlet(con, outlet)
         if a == b:
             raise CorpusReportError("compare two different outlets")
         grouped = has_stories(con)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .outlets import NO_OUTLET, check_analyzed, outlet_sql
+from .outlets import NO_OUTLET, check_analyzed, check_outlet, known_outlets, outlet_sql
 from .storeio import CorpusReportError, connect
 
 SOURCE_COLUMNS = ("outlet", "rank", "actor", "kind", "sentences", "quoted_sentences",
@@ -44,22 +44,6 @@ def _check_top(top) -> None:
         raise CorpusReportError(f"top must be a whole number from 1 to {MAX_TOP:,}, not {top!r}")
 
 
-def _outlets(con) -> list[str]:
-    """The outlets of the store's analyzed articles (wire copies left out), sorted."""
-    return [r[0] for r in con.execute(
-        f"SELECT DISTINCT {outlet_sql()} FROM articles a JOIN metrics m ON m.article_id = a.id "
-        "WHERE a.duplicate_of IS NULL ORDER BY 1").fetchall()]
-
-
-def _known_outlet(con, outlet: str | None) -> None:
-    if outlet is None:
-        return
-    known = _outlets(con)
-    if outlet not in known:
-        raise CorpusReportError(
-            f"no analyzed articles of outlet {outlet!r}; outlets: {', '.join(known)}")
-
-
 def outlet_sources(db, top: int = 10, outlet: str | None = None) -> pd.DataFrame:
     """Each outlet's most quoted or reported named sources, the most sentences first.
 
@@ -77,7 +61,8 @@ def outlet_sources(db, top: int = 10, outlet: str | None = None) -> pd.DataFrame
     _check_top(top)
     with connect(db) as con:
         check_analyzed(con)
-        _known_outlet(con, outlet)
+        if outlet is not None:
+            check_outlet(con, outlet)
         where = "WHERE s.outlet = $outlet" if outlet is not None else ""
         frame = con.execute(f"""{_SOURCES}
             SELECT s.outlet,
@@ -101,7 +86,7 @@ def sources_across_outlets(db, top: int = 15) -> pd.DataFrame:
     _check_top(top)
     with connect(db) as con:
         check_analyzed(con)
-        outlets = _outlets(con)
+        outlets = known_outlets(con)
         long = con.execute(f"""{_SOURCES},
             ranked AS (
                 SELECT actor, mode(kind ORDER BY kind) AS kind, sum(sentences) AS total,
@@ -132,7 +117,8 @@ def source_kinds(db, outlet: str | None = None) -> pd.DataFrame:
     sentences credited to named sources."""
     with connect(db) as con:
         check_analyzed(con)
-        _known_outlet(con, outlet)
+        if outlet is not None:
+            check_outlet(con, outlet)
         where = "WHERE outlet = $outlet" if outlet is not None else ""
         frame = con.execute(f"""{_SOURCES}
             SELECT outlet, kind, count(*) AS sources, sum(sentences)::BIGINT AS sentences,
