@@ -761,13 +761,11 @@ class ActorFinder:
 
 def _speaks_alone(run: list[str]) -> bool:
     """Whether a speaker of one word can be a source named by it alone: a word of letters, not
-    a plural of English ("Spokespeople", "Retailers", "Vets") nor a month written short
-    ("Mar.")."""
+    a plural of English ("Spokespeople", "Retailers", "Vets")."""
     word = run[-1]
     lowered = word.lower()
     return word.replace("'", "").replace("’", "").replace("-", "").isalpha() and not (
-        plural_form(lowered) and everyday_word(lowered[:-1]) or lowered.endswith("people")
-    ) and lowered not in ("jan", "mar")
+        plural_form(lowered) and everyday_word(lowered[:-1]) or lowered.endswith("people"))
 
 
 def _with_speakers_first_word(text: str, s: Sentence, runs: list, first_names: frozenset[str]):

@@ -570,8 +570,10 @@ class Names:
         if len(run) != 1:
             return False
         word = run[0].rstrip(".")
-        if word.lower() in _SHORT_MONTHS and re.match(r"\.?\s+\d", text[offset + len(word):]):
-            return True
+        after = text[offset + len(word):]
+        if word.lower() in _SHORT_MONTHS and re.match(r"\.?\s+\d", after) or (
+                word.lower() in _SHORT_MONTHS_NAMES and re.match(r"\.\s+\d", after)):
+            return True  # "Dec. 20", "Mar. 7" (not "Jan 5" nor "Mar 5": a name, a word)
         return self.before_region(text, offset + len(run[0]))
 
     def before_region(self, text: str, end: int) -> bool:
@@ -730,8 +732,10 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association)\b")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
-# months written short (not "Jan", "Mar", "May", also names and words)
+# months written short (not "Jan", "Mar", "May": also names and words)
 _SHORT_MONTHS = frozenset("feb apr jun jul aug sep sept oct nov dec".split())
+# ... and those that are names or words too, a month only with their period before a day
+_SHORT_MONTHS_NAMES = frozenset({"jan", "mar"})
 
 
 def _a_thing(text: str, offset: int, run: list[str]) -> bool:

@@ -1576,6 +1576,12 @@ def test_speakers_in_the_shapes_of_real_news(analyzer, text, voice, speaker):
         # a region's, faith's or movement's adjective is no person
         ("Tom Reyes met Asian ministers and spoke about Brexit. He said trade would grow.",
          "Tom Reyes"),
+        # a month written short before its day is no person, those that are names too
+        # ("Jan", "Mar") with their period
+        ("Tom Reyes chairs the board. The vote came on Mar. 7, he said.", "Tom Reyes"),
+        ("Tom Reyes chairs the board. It opened on Jan. 12, he said.", "Tom Reyes"),
+        ("Tom Reyes chairs the board. It opened Dec. 12, he said.", "Tom Reyes"),
+        ("Tom Reyes chairs the board. He met Jan Novak on Monday, he said.", "Jan Novak"),
     ],
 )
 def test_he_and_she_resolve_past_offices_possessives_and_acronyms(analyzer, text, speaker):
