@@ -268,7 +268,8 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
             help="Rows with term,category and optionally explanation,alternative,pos,inflect,"
             "forms,strength add to the shipped lexicons or replace entries with the same term "
             "and category. A row of category place or organization names a town, club or "
-            "company of your own (Marlowe,place), so it is not read as a person. "
+            "company of your own (Marlowe,place), so it is not read as a person; a row of "
+            "category person gives a person's other names (Benjamin Netanyahu,person,Bibi). "
             f"Up to {LEXICON_MAX_MB} MB.")
     lexicon_text = digest = ""
     upload = values.get("lexicon")  # (name, bytes), kept across pages; named below

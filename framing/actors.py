@@ -135,6 +135,12 @@ class ActorFinder:
                     offset = text.find(written[1], offset + len(written[0]))
                     written = written[1:]
                 run = [trim_possessive(t) for t in written]
+                named = self.names.person_named(run) if self.names.people else ""
+                if named:  # a lexicon's person, under any of their names: "AOC"
+                    key = _lexicon_person(named)
+                    self._mention(drafts, key, named, "person", "", s.index)
+                    firsts.setdefault(key, s.index)
+                    continue
                 if owner and self._unknown_owner(run):
                     # "Valemouth First's Derek Collier": who the person speaks for
                     self._mention(drafts, "org:" + " ".join(run).lower(), " ".join(run),
@@ -699,6 +705,9 @@ class ActorFinder:
     def _resolve(self, speaker: str, drafts, surnames, alone=None) -> str | None:
         """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""
         tokens = [trim_possessive(t) for t in speaker.replace("the ", " ").split()]
+        named = self.names.person_named(tokens) if self.names.people else ""
+        if named and _lexicon_person(named) in drafts:
+            return _lexicon_person(named)
         place = self.names.place(speaker)
         if len(tokens) == 1 and getattr(place, "type", "") in _GEOGRAPHIC \
                 and self._full_name_has(surnames, tokens[0]):
@@ -976,6 +985,13 @@ def _places_not_people(drafts, surnames, firsts) -> None:
         firsts.pop(key, None)
         for last in [last for last, named in surnames.items() if named == key]:
             del surnames[last]
+
+
+def _lexicon_person(name: str) -> str:
+    """The key of a person a lexicon names ("person:alexandria ocasio-cortez"), the key their
+    full name has when the rules read it."""
+    tokens = name.split()
+    return "person:" + (person_key(tokens) if len(tokens) >= 2 else surname_key(tokens))
 
 
 def _key_words(key: str, kind: str) -> list[str]:

@@ -13,9 +13,9 @@ same sentence, show the term is used in its literal, descriptive sense, and then
 verb of saying, ``thing_objects`` lists the objects that, right after it, make it a verb of taking
 or doing ("claimed victory", "added fuel"; ``#`` for a number, "claimed 12 lives").
 
-A row of category ``place`` or ``organization`` is a name, not a term: it flags nothing, keeps
-its capitals, and teaches the Analyzer's names (``Names.with_names``) a town or a club that it
-would read as a person.
+A row of category ``place``, ``organization`` or ``person`` is a name, not a term: it flags
+nothing, keeps its capitals, and teaches the Analyzer's names (``Names.with_names``) a town or a
+club that it would read as a person, or a person's other names ("AOC").
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from .names import PLURAL_PEOPLE, REPRESENTATIVES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 # Name entries flag nothing: they teach the analyzer a name it would misread, the term kept as
-# written ("Valemouth,place": a town, not a person; "Valemouth Rovers,organization").
-NAME_CATEGORIES = frozenset({"place", "organization"})
+# written ("Valemouth,place": a town, not a person; "Valemouth Rovers,organization";
+# "Alexandria Ocasio-Cortez,person,AOC": one person under both names).
+NAME_CATEGORIES = frozenset({"place", "organization", "person"})
 # What a lexicon entry can be (README, "Lexicons"); an entry of another category would match
 # and be counted nowhere.
 CATEGORIES = frozenset(

@@ -123,6 +123,8 @@ class Names:
 
     def __init__(self, data_dir: Path = DATA_DIR) -> None:
         self.places: dict[str, Place] = {}
+        # a lexicon's people, by each way of writing them: "aoc" → "Alexandria Ocasio-Cortez"
+        self.people: dict[str, str] = {}
         # the gazetteer's acronyms ("WHO", "US", "ICE"): one that is an English word too names
         # a place only when written in capitals ("Who pays?", "Let Us Pray", "Ice Storm")
         self._acronyms: set[str] = set()
@@ -181,19 +183,37 @@ class Names:
         self.first_names: frozenset[str] = frozenset(given)
 
     def with_names(self, names: list[tuple[str, str, tuple[str, ...]]]) -> Names:
-        """These names with a user's added (a lexicon's place and organization entries): each
-        ``(name, kind, other spellings)`` is read as the gazetteer's rows are, and replaces a
-        row of the same name ("Marlowe" a town, not a person). Shares all the rest."""
+        """These names with a user's added (a lexicon's place, organization and person
+        entries): each ``(name, kind, other spellings)`` is read as the gazetteer's rows are,
+        and replaces a row of the same name ("Marlowe" a town, not a person); a person's
+        spellings each name that person ("AOC"), and no place. Shares all the rest."""
         if not names:
             return self
         other = copy.copy(self)
         other.places = dict(self.places)
+        other.people = dict(self.people)
         other._towns_of_last = None
         for name, kind, aliases in names:
             place = Place(name, kind)
             for alias in (name, *aliases):  # (looked up without "the": see ``place``)
-                other.places[name_key(alias).removeprefix("the ")] = place
+                key = name_key(alias).removeprefix("the ")
+                if kind == "person":
+                    other.people[name_key(alias)] = name
+                    other.places.pop(key, None)
+                else:
+                    other.places[key] = place
+                    other.people.pop(name_key(alias), None)
         return other
+
+    def person_named(self, words: list[str]) -> str:
+        """The full name of the lexicon's person these words write, titles aside ("Rep. AOC",
+        "AOC's"), or ""."""
+        words = [trim_possessive(w) for w in words]
+        for run in (words, self.strip_titles(words)):
+            name = self.people.get(name_key(" ".join(run)))
+            if name:
+                return name
+        return ""
 
     # -- classification of a run of capitalized tokens
 
@@ -470,13 +490,15 @@ class Names:
             t = m.group()
             gap = text[run[-1][0] + len(run[-1][1]):m.start()] if run else ""
             # a sentence's first word is a name when it is capitalized elsewhere too, is a
-            # place we know ("Germany said …") or a first name before a capitalized word
-            # (so is a quotation's first word: "“Maybe the plan will work,” he said", and a
-            # sentence's inside one: "“We waited long enough. Nobody trusts the plan,” she said")
+            # place we know ("Germany said …") or a lexicon's person ("AOC said …") or a first
+            # name before a capitalized word (so is a quotation's first word: "“Maybe the plan
+            # will work,” he said", and a sentence's inside one: "“We waited long enough.
+            # Nobody trusts the plan,” she said")
             cap = _capitalized(t) and not (
                 t.lower() not in capitalized and (
                     first or _quoted_word(text, m, end) or _opens_inside(text, m, start))
-                and self.place(t) is None and not self._first_name_opens(text, m, end))
+                and self.place(t) is None and not self._first_name_opens(text, m, end)
+                and not (self.people and name_key(trim_possessive(t)) in self.people))
             if run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
                     and (INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
@@ -547,6 +569,11 @@ class Names:
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 bare = [trim_possessive(t) for t in run]
+                named = self.person_named(bare) if self.people else ""
+                if named:  # a lexicon's person under any of their names ("AOC")
+                    gender = self._gender(text, offset, run, named.split(), by_surname)
+                    mentions.append((offset, named, gender))
+                    continue
                 person = self.person_in(bare)
                 if person and not street(text, offset, run) and not _a_thing(text, offset, run) \
                         and not self.place_then_region(text, offset, run) \

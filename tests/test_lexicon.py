@@ -586,12 +586,41 @@ def test_a_lexicon_names_places_and_organizations(analyzer):
     assert actor_kinds(pickle.loads(pickle.dumps(taught)), TOWN_STORY)["Marlowe"][0] == "place"
 
 
+# A person under a name no rule links to their full name: a nickname in capitals that opens
+# sentences, and a first name the gazetteer knows as a place.
+PERSON_STORY = (
+    "Rep. Dana Okoro-Villa spoke on Monday.\n\n"
+    "DOV said the bill was cruel. She added that it would fail in the Senate.\n\n"
+    "Georgia Tamm runs the shelter. Georgia said the beds were full.\n")
+PEOPLE = LexiconText("people.csv", "term,category,forms\nDana Okoro-Villa,person,DOV\n"
+                                   "Georgia Tamm,person,Georgia\n")
+
+
+def test_a_lexicon_names_a_person_under_other_names(analyzer):
+    def sources(a):
+        report = a.analyze(PERSON_STORY)
+        return ({x.name: (x.kind, x.mentions, x.attributed_sentences) for x in report.actors},
+                [s.speaker for s in report.sentences if s.speaker])
+
+    actors, _ = sources(analyzer)
+    assert actors["Georgia"][0] == "country" and "Dana Okoro-Villa" in actors
+    actors, speakers = sources(analyzer.with_lexicons([PEOPLE]))
+    # one actor for each person: the nickname and the first name count as them, "she" is her
+    assert actors == {"Dana Okoro-Villa": ("person", 2, 2), "Georgia Tamm": ("person", 2, 1),
+                      "Senate": ("institution", 1, 0)}
+    assert speakers == ["DOV", "Dana Okoro-Villa", "Georgia"]
+    # a person's name is no longer a place of the gazetteer for that Analyzer
+    assert analyzer.with_lexicons([PEOPLE]).names.place("Georgia") is None
+    assert analyzer.names.place("Georgia").type != "person"
+
+
 def test_name_entries_keep_their_capitals_and_flag_nothing(tmp_path):
     path = write(tmp_path / "names.csv", "term,category\nSlaughter Beach,place\n"
                                          "  Brantor   Mutual ,organization\ngizmo,loaded\n")
     assert [(e.term, e.category) for e in read_lexicon(path)] == [
         ("Slaughter Beach", "place"), ("Brantor Mutual", "organization"), ("gizmo", "loaded")]
     analyzer = Analyzer(lexicons=[path])
-    assert all(e.category not in ("place", "organization") for e in analyzer.lexicon.entries)
+    assert all(e.category not in ("place", "organization", "person")
+               for e in analyzer.lexicon.entries)
     report = analyzer.classify_text("Brantor Mutual sold a gizmo near Slaughter Beach.")
     assert [h.surface for h in report.hits] == ["gizmo"]
