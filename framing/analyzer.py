@@ -91,7 +91,8 @@ class Analyzer:
     Parameters
     ----------
     lexicons : extra lexicon CSV files that add to or override the shipped entries; their
-        ``place`` and ``organization`` rows name places and organizations the gazetteer lacks.
+        ``place`` and ``organization`` rows name places and organizations the gazetteer lacks,
+        ``person`` rows a person's other names.
     model : a model file written by ``python -m framing train``; by default the shipped model,
         trained from ``corpus/labeled`` at first use and cached on disk.
     backend : "lexical" (the default) or "transformer": the lexical model averaged with a

@@ -176,7 +176,7 @@ def run_corpus(args) -> int:
 
 
 LEXICON_HELP = ("an extra lexicon CSV that adds or overrides entries, or names your own "
-                "places and organizations (repeatable)")
+                "places and organizations and people's other names (repeatable)")
 MODEL_HELP = "a model file from `train` (default: the shipped model)"
 
 

@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="analyze every article again, even those already done")
     analyze.add_argument("--lexicon", metavar="FILE", action="append", default=[],
                          help="an extra lexicon CSV: terms of your own, or the names of your "
-                         "places and organizations (repeatable)")
+                         "places and organizations and people's other names (repeatable)")
     analyze.add_argument("--model", metavar="FILE",
                          help="a model file from `train` (default: the shipped model)")
     analyze.add_argument("--batch", type=_count(), metavar="N",
