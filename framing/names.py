@@ -505,7 +505,8 @@ class Names:
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
             initial = run and len(t) == 1 and _POINT_THEN_NAME.match(text, m.end())
-            if cap and (not _stops_a_name(t) or initial) or (
+            if cap and (not _stops_a_name(t) or initial
+                        or self.acronym_in_caps(text, m.start(), m.end())) or (
                     run and t.lower() in _CONNECTORS):  # ("John A. Boehner": A, an initial)
                 run.append((m.start(), t))
             elif run:
@@ -524,6 +525,18 @@ class Names:
                     t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
                     for i, (offset, t) in enumerate(r)]))
         return result
+
+    def acronym_in_caps(self, text: str, start: int, end: int) -> bool:
+        """Whether the word ``text[start:end]`` is a gazetteer's acronym in capitals among
+        words that are not: "The WHO said", "WHO officials" (not "WHO IS TO BLAME", a line in
+        capitals)."""
+        word = text[start:end]
+        if not (len(word) > 1 and word.isupper() and name_key(word) in self._acronyms):
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER.match(text, end)
+        return not any(w is not None and len(w.group(1)) > 1 and w.group(1).isupper()
+                       for w in (before, after))
 
     def _first_name_opens(self, text: str, m: re.Match, end: int) -> bool:
         """Whether the token ``m`` is a common first name or a person's title followed by a
@@ -759,6 +772,9 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association)\b")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
+# the words either side of a word: what a word in capitals is among
+_WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
+_WORD_AFTER = re.compile(r"\W*(\w+)")
 # months written short (not "Jan", "Mar", "May": also names and words)
 _SHORT_MONTHS = frozenset("feb apr jun jul aug sep sept oct nov dec".split())
 # ... and those that are names or words too, a month only with their period before a day

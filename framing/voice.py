@@ -615,7 +615,9 @@ class VoiceFinder:
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1]: i for i, w in enumerate(words)}
         found: list[Attribution] = []
-        lowered = [w.lower() for _, _, w in words]
+        # (an acronym in capitals stays so, no word of grammar: "The WHO said")
+        lowered = [w if w.isupper() and self.names.acronym_in_caps(text, a, b) else w.lower()
+                   for a, b, w in words]
         first_verb = -1
         # "according to X"
         for k in range(len(words) - 1):

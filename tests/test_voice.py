@@ -586,6 +586,18 @@ def test_an_acronym_that_is_an_english_word_names_a_place_only_in_capitals(analy
         "United States": "country", "Immigration and Customs Enforcement": "institution"}
 
 
+def test_an_acronym_that_is_a_word_of_grammar_speaks_in_capitals(analyzer):
+    text = ("The WHO said on Monday that the outbreak was over. WHO officials met in Geneva. "
+            "The agency's chief, who spoke first, said the risk was low.")
+    assert [speaker for _, _, speaker in voices(analyzer, text)] == [
+        "the WHO", "", "the agency's chief"]
+    assert actor_rows(analyzer, text) == {"World Health Organization": ("organization", 2, (0,)),
+                                          "Geneva": ("city", 1, ())}
+    # in a line written in capitals it is the pronoun again
+    assert actor_fields(analyzer, "THE PEOPLE WHO PAY ARE ANGRY. Tom Reyes said so.",
+                        "kind") == {"Tom Reyes": "person"}
+
+
 def test_words_of_grammar_that_open_or_close_a_run_are_no_part_of_a_name(analyzer):
     text = ("The crowd chanted Great Again and Hands Up at the rally. Apparently Dana Whitfield "
             "left early, and the evening paper's line read Dana Whitfield Officially Joins. "
