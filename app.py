@@ -234,7 +234,8 @@ def keep_choices(keys) -> None:
 # The Compare page's open tab and Sentences filters, kept across its tabs and across pages.
 COMPARE_CHOICES = ("view", "f_article", "f_voice", "f_label", "f_category", "f_frame")
 # The Corpus page's choices, kept across its tabs and across pages (see keep_choices).
-CORPUS_CHOICES = ("corpus_view", "corpus_metric", "corpus_story", "corpus_f_outlet",
+CORPUS_CHOICES = ("corpus_view", "corpus_metric", "corpus_outlet_a", "corpus_outlet_b",
+                  "corpus_sources_outlet", "corpus_story", "corpus_f_outlet",
                   "corpus_f_story", "corpus_f_voice", "corpus_f_label", "corpus_f_category",
                   "corpus_f_frame", "corpus_f_search", "corpus_page")
 

@@ -285,6 +285,16 @@ def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
     return metric
 
 
+def outlet_box(where, label: str, names: list[str], key: str, default: int) -> str:
+    """A selectbox of the store's outlets that keeps its choice across tabs and pages (it is
+    one of app.CORPUS_CHOICES), the outlet at ``default`` when none is kept or the kept one
+    is not in this store. (The default is set through the session state, not as ``index``,
+    which Streamlit would warn about beside a kept value.)"""
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = names[default]
+    return where.selectbox(label, names, key=key)
+
+
 def compare_section(path: str, version, metric: str) -> None:
     names = list(outlet_list(path, version)["outlet"])
     st.subheader("Two outlets compared")
@@ -294,8 +304,8 @@ def compare_section(path: str, version, metric: str) -> None:
                 "compare it with.")
         return
     left, right = st.columns(2)
-    a = left.selectbox("Outlet A", names, index=0, key="corpus_outlet_a")
-    b = right.selectbox("Outlet B", names, index=1, key="corpus_outlet_b")
+    a = outlet_box(left, "Outlet A", names, "corpus_outlet_a", 0)
+    b = outlet_box(right, "Outlet B", names, "corpus_outlet_b", 1)
     if a == b:
         st.info("Choose two different outlets.")
         return
@@ -329,7 +339,7 @@ def sources_section(path: str, version) -> None:
                                                  "report the source")})
     names = list(outlet_list(path, version)["outlet"])
     st.subheader("One outlet's sources")
-    outlet = st.selectbox("Outlet", names, key="corpus_sources_outlet")
+    outlet = outlet_box(st, "Outlet", names, "corpus_sources_outlet", 0)
     kinds = source_kinds(path, version)
     mine = kinds[kinds["outlet"] == outlet]
     if mine.empty:

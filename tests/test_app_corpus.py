@@ -87,6 +87,20 @@ def test_choices_are_kept_across_tabs(page):
     open_tab(page, "Sentences")
     assert page.multiselect(key="corpus_f_voice").value == ["quoted"]
     assert set(table(page, "sentence_index")["voice"]) == {"quoted"}
+    # the outlets chosen to compare, and the outlet whose sources are shown
+    open_tab(page, "Outlets")
+    outlets = page.selectbox(key="corpus_outlet_a").options
+    page.selectbox(key="corpus_outlet_a").set_value(outlets[2]).run()
+    page.selectbox(key="corpus_outlet_b").set_value(outlets[3]).run()
+    open_tab(page, "Sources")
+    page.selectbox(key="corpus_sources_outlet").set_value(outlets[4]).run()
+    open_tab(page, "Stories")
+    open_tab(page, "Outlets")
+    assert [page.selectbox(key=k).value for k in ("corpus_outlet_a", "corpus_outlet_b")] == \
+        outlets[2:4]
+    open_tab(page, "Sources")
+    assert page.selectbox(key="corpus_sources_outlet").value == outlets[4]
+    assert not page.exception and not page.warning
 
 
 def test_the_metric_changes_the_outlet_chart(page):

@@ -127,3 +127,43 @@ def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
         shots += screens(page, "corpus_upload_sentences")
         assert shots and page.get_by_test_id("stException").count() == 0
         browser.close()
+
+
+def test_the_outlets_chosen_are_kept_across_tabs_and_pages(corpus_url):
+    """Outlet B of the comparison and the outlet whose sources are shown stay as chosen while
+    other tabs, and the Compare page, are looked at (Streamlit forgets a widget a run does not
+    draw)."""
+    expect = sync_api.expect
+
+    def choose(page, label: str, option: str) -> None:
+        page.get_by_role("combobox", name=label, exact=True).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        expect(shown(page, label)).to_have_value(option)
+
+    def shown(page, label: str):
+        return page.get_by_role("combobox", name=label, exact=True)
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.goto(corpus_url)
+        expect(shown(page, "Outlet B")).to_be_visible(timeout=120_000)
+        choose(page, "Outlet B", "Hearth & Hammer")
+        page.get_by_role("tab", name="Sources").click()
+        expect(shown(page, "Outlet")).to_have_value("Meridian Wire", timeout=60_000)
+        choose(page, "Outlet", "The Daily Blaze")
+        expect(page.get_by_text("The Daily Blaze credits", exact=False)).to_be_visible(
+            timeout=60_000)
+        page.get_by_role("tab", name="Stories").click()
+        expect(shown(page, "Open a story")).to_be_visible(timeout=60_000)
+        page.get_by_role("tab", name="Sources").click()
+        expect(shown(page, "Outlet")).to_have_value("The Daily Blaze", timeout=60_000)
+        page.get_by_role("link", name="Compare articles").click()
+        expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
+        page.get_by_role("link", name="Corpus").click()
+        expect(shown(page, "Outlet")).to_have_value("The Daily Blaze", timeout=60_000)
+        page.get_by_role("tab", name="Outlets").click()
+        expect(shown(page, "Outlet B")).to_have_value("Hearth & Hammer", timeout=60_000)
+        expect(shown(page, "Outlet A")).to_have_value("Meridian Wire")
+        assert page.get_by_test_id("stException").count() == 0
+        browser.close()
