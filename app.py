@@ -238,6 +238,13 @@ CORPUS_CHOICES = ("corpus_view", "corpus_metric", "corpus_outlet_a", "corpus_out
                   "corpus_sources_outlet", "corpus_story", "corpus_f_outlet",
                   "corpus_f_story", "corpus_f_voice", "corpus_f_label", "corpus_f_category",
                   "corpus_f_frame", "corpus_f_search", "corpus_page")
+CORPUS_PICK = "corpus_pick_"  # + a story's id: the articles of that story picked to compare
+
+
+def corpus_choices() -> list[str]:
+    """CORPUS_CHOICES, and the articles picked in each story opened so far."""
+    return [*CORPUS_CHOICES, *(key for key in st.session_state
+                               if str(key).startswith(CORPUS_PICK))]
 
 
 def index_in(options, key: str) -> int:
@@ -733,7 +740,7 @@ st.title("framing")
 st.caption("Where an article reports and where it editorializes, whose voice each sentence "
            "carries, which words do the framing, and how articles on the same story differ. "
            "The example articles are illustrative texts written for the project.")
-keep_choices(CORPUS_CHOICES)  # the Corpus page's, while this page does not draw them
+keep_choices(corpus_choices())  # the Corpus page's, while this page does not draw them
 keep_choices(COMPARE_CHOICES)  # this page's own, across its tabs
 width, categories, digest, lexicon_text = sidebar()
 if "requests" not in st.session_state:  # first visit: the ready example

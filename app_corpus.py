@@ -406,10 +406,13 @@ def story_comparison(path: str, version, story: int) -> None:
                 "compare it with.")
         chosen = chosen[:len(SLOTS)]
     elif len(chosen) > len(SLOTS):
+        key = f"{app.CORPUS_PICK}{story}"  # (kept across tabs and pages: app.corpus_choices)
+        kept = st.session_state.get(key)
+        if not isinstance(kept, list) or not set(kept) <= set(chosen) or len(kept) > len(SLOTS):
+            st.session_state[key] = explore.pick_articles(articles, len(SLOTS))
         chosen = st.multiselect(
             f"Articles to compare ({len(articles)} in this story; up to {len(SLOTS)})",
-            list(articles["id"]), default=explore.pick_articles(articles, len(SLOTS)),
-            max_selections=len(SLOTS), format_func=names.get, key=f"corpus_pick_{story}")
+            list(articles["id"]), max_selections=len(SLOTS), format_func=names.get, key=key)
         if len(chosen) < 2:
             st.info("Choose two to four articles to compare.")
             return
@@ -590,7 +593,7 @@ elif status.analyzed < status.articles and not uploaded and not PUBLIC:
     st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
                f"python -m framing corpus analyze {markdown_text(key)}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
-app.keep_choices(app.CORPUS_CHOICES)  # across the tabs (and app.py across pages)
+app.keep_choices(app.corpus_choices())  # across the tabs (and app.py across pages)
 outlets_tab, sources_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(
     ["Outlets", "Sources", "Stories", "Trends", "Sentences", "Downloads"], key="corpus_view",
     on_change="rerun")

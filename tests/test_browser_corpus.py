@@ -129,10 +129,10 @@ def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
         browser.close()
 
 
-def test_the_outlets_chosen_are_kept_across_tabs_and_pages(corpus_url):
-    """Outlet B of the comparison and the outlet whose sources are shown stay as chosen while
-    other tabs, and the Compare page, are looked at (Streamlit forgets a widget a run does not
-    draw)."""
+def test_the_outlets_and_articles_chosen_are_kept_across_tabs_and_pages(corpus_url):
+    """Outlet B of the comparison, the outlet whose sources are shown and the articles picked
+    in a story stay as chosen while other tabs, and the Compare page, are looked at (Streamlit
+    forgets a widget a run does not draw)."""
     expect = sync_api.expect
 
     def choose(page, label: str, option: str) -> None:
@@ -165,5 +165,19 @@ def test_the_outlets_chosen_are_kept_across_tabs_and_pages(corpus_url):
         page.get_by_role("tab", name="Outlets").click()
         expect(shown(page, "Outlet B")).to_have_value("Hearth & Hammer", timeout=60_000)
         expect(shown(page, "Outlet A")).to_have_value("Meridian Wire")
+
+        # the articles picked in a story of five: one removed stays removed
+        page.get_by_role("tab", name="Stories").click()
+        picked = page.get_by_test_id("stMultiSelect").get_by_role(
+            "group", name="Selected values").locator("[data-tag]")
+        expect(picked).to_have_count(4, timeout=60_000)
+        first = picked.first.get_attribute("aria-label")
+        page.get_by_role("button", name=f"Remove {first}", exact=True).click()
+        expect(picked).to_have_count(3, timeout=60_000)
+        page.get_by_role("tab", name="Trends").click()
+        expect(page.locator(".vega-embed").first).to_be_visible(timeout=60_000)
+        page.get_by_role("tab", name="Stories").click()
+        expect(picked).to_have_count(3, timeout=60_000)
+        assert first not in [picked.nth(i).get_attribute("aria-label") for i in range(3)]
         assert page.get_by_test_id("stException").count() == 0
         browser.close()
