@@ -198,11 +198,11 @@ class Names:
             for alias in (name, *aliases):  # (looked up without "the": see ``place``)
                 key = name_key(alias).removeprefix("the ")
                 if kind == "person":
-                    other.people[name_key(alias)] = name
+                    other.people[key] = name  # ("The Donald": "Donald", as runs read it)
                     other.places.pop(key, None)
                 else:
                     other.places[key] = place
-                    other.people.pop(name_key(alias), None)
+                    other.people.pop(key, None)
         return other
 
     def person_named(self, words: list[str]) -> str:
@@ -210,7 +210,7 @@ class Names:
         "AOC's"), or ""."""
         words = [trim_possessive(w) for w in words]
         for run in (words, self.strip_titles(words)):
-            name = self.people.get(name_key(" ".join(run)))
+            name = self.people.get(name_key(" ".join(run)).removeprefix("the "))
             if name:
                 return name
         return ""

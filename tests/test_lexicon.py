@@ -591,9 +591,9 @@ def test_a_lexicon_names_places_and_organizations(analyzer):
 PERSON_STORY = (
     "Rep. Dana Okoro-Villa spoke on Monday.\n\n"
     "DOV said the bill was cruel. She added that it would fail in the Senate.\n\n"
-    "Georgia Tamm runs the shelter. Georgia said the beds were full.\n")
+    "Georgia Tamm runs the shelter. Georgia said the beds were full. Later the Gaffer left.\n")
 PEOPLE = LexiconText("people.csv", "term,category,forms\nDana Okoro-Villa,person,DOV\n"
-                                   "Georgia Tamm,person,Georgia\n")
+                                   "Georgia Tamm,person,Georgia|the Gaffer\n")
 
 
 def test_a_lexicon_names_a_person_under_other_names(analyzer):
@@ -606,7 +606,7 @@ def test_a_lexicon_names_a_person_under_other_names(analyzer):
     assert actors["Georgia"][0] == "country" and "Dana Okoro-Villa" in actors
     actors, speakers = sources(analyzer.with_lexicons([PEOPLE]))
     # one actor for each person: the nickname and the first name count as them, "she" is her
-    assert actors == {"Dana Okoro-Villa": ("person", 2, 2), "Georgia Tamm": ("person", 2, 1),
+    assert actors == {"Dana Okoro-Villa": ("person", 2, 2), "Georgia Tamm": ("person", 3, 1),
                       "Senate": ("institution", 1, 0)}
     assert speakers == ["DOV", "Dana Okoro-Villa", "Georgia"]
     # a person's name is no longer a place of the gazetteer for that Analyzer
