@@ -59,6 +59,8 @@ FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
+# the last words of the name of an area with a government ("Tolland County"), not a street's
+_AREA_WORDS = frozenset({"city", "county", "province", "region", "district"})
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 
@@ -310,6 +312,12 @@ class ActorFinder:
                               place.country, index)
             return
         stripped = self.names.strip_titles(run)
+        if len(stripped) < len(run) and stripped[-1].lower() in PLACE_WORDS and \
+                not self.names.personal_title_before(run, len(run) - len(stripped)) and \
+                self.names.place(" ".join(stripped)) is None:
+            # a place's name, not a title: "King County", "Queen Anne County" (but "Mayor of
+            # New York City" is New York City's)
+            stripped = run
         if not self.names.is_person(stripped):
             # "[Secretary of] State Dana Whitfield", "Dalton Police Lt. Col. Al Brenner"
             stripped = self.names.after_title_end(run) or self.names.person_in(run) or stripped
@@ -761,10 +769,15 @@ class ActorFinder:
                 place = self.names.place(" ".join(tokens[i:i + width]))
                 if place is not None and _place_key(place.name) in drafts:
                     return _place_key(place.name)
-        for token in tokens[:before]:  # a town the gazetteer lacks: "Fenwick's finance office"
-            town = drafts.get("place:" + token.lower())
-            if token[:1].isupper() and town is not None and town.kind == "city":
-                return "place:" + token.lower()
+        for width in range(len(tokens), 0, -1):
+            # a town or an area the gazetteer lacks, as its places above: "Fenwick's finance
+            # office", "officials in Dunmore", "officials in Tolland County"
+            for i in range(len(tokens) - width + 1):
+                words = tokens[i:i + width]
+                town = drafts.get("place:" + " ".join(words).lower())
+                if town is not None and words[0][:1].isupper() and (town.kind == "city" or (
+                        town.kind == "place" and words[-1].lower() in _AREA_WORDS)):
+                    return "place:" + " ".join(words).lower()
         return None
 
 

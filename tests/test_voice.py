@@ -657,6 +657,19 @@ def test_a_place_speaks_through_its_officials_not_through_one_of_its_residents(a
     assert (report.metrics.named_sources, report.metrics.unnamed_attributions) == (1, 2)
 
 
+def test_a_town_or_county_the_gazetteer_lacks_speaks_through_its_officials_too(analyzer):
+    text = ("The storm hit Dunmore, Ohio, and Tolland County on Monday. Officials in Dunmore "
+            "said the roads were closed. Tolland County officials said the bridge would stay "
+            "shut. Locals in Dunmore say the water is still rising. Help is on its way, the King "
+            "County executive said.")
+    assert actor_rows(analyzer, text) == {
+        "Dunmore": ("city", 3, (1,)), "Ohio": ("region", 1, ()),
+        "Tolland County": ("place", 2, (2,)), "King County": ("place", 1, (4,))}
+    # (King is no title of a county, nor Queen: "Queen Anne County")
+    assert actor_fields(analyzer, "It rained, officials in Queen Anne County said.",
+                        "kind") == {"Queen Anne County": "place"}
+
+
 def test_one_of_a_places_people_speaking_is_the_speaker_not_the_place(analyzer):
     text = ("The library closed on Monday. One angry dad from Lyon told reporters that it was a "
             "disgrace. Officials from Lyon said the building was unsafe.")
