@@ -554,10 +554,14 @@ class Names:
         # a word no English word list knows, before a capitalized word that is no everyday
         # word or common first name either: "Corinne Vasquez" (not "Getty Images",
         # "Filmmaker Joel"; a name given to both may be a surname: "Mariah Carey")
+        # ... or before an organization's or a place's word: "Tolland County officials said",
+        # "Pellworth Homes said"
         after = _NEXT_WORD.match(text, m.end(), end)
         return (m.group().istitle() and m.group().isalpha() and not everyday_word(word)
                 and after is not None and after.group(1).lower() not in self.genders
-                and not everyday_word(after.group(1)))
+                and (not everyday_word(after.group(1))
+                     or after.group(1).lower() in ORG_WORDS
+                     or after.group(1).lower() in COMPANY_WORDS))
 
     def person_mentions(self, text, sentences, is_quoted, runs: NameRuns):
         """People named outside quotations, in order: (offset, name with titles stripped,
