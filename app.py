@@ -256,19 +256,12 @@ def index_in(options, key: str) -> int:
 # --------------------------------------------------------------------------- sidebar
 
 
-def sidebar() -> tuple[float, tuple[str, ...], str, str]:
-    st.sidebar.header("Settings")
+def lexicon_input(applies: str = "") -> tuple[str, str]:
+    """The sidebar's custom lexicon, kept across pages (both use it): its uploader and what
+    it says of the file (how many entries are in use, or why none are). Returns the lexicon's
+    digest and its text, both "" without a usable one. ``applies`` ends the uploader's help
+    (what the lexicon is used for on that page)."""
     values = kept()
-    width = st.sidebar.slider(
-        "Borderline band", 0.0, 0.25, values.get("borderline", 0.10), 0.01, key="borderline",
-        on_change=remember, args=("borderline",),
-        help="Sentences whose opinion score lies this close to the model's threshold are "
-        "outlined as borderline: the model is unsure.")
-    chosen = st.sidebar.multiselect(
-        "Term categories to show", ALL_CATEGORIES,
-        default=values.get("categories", list(ALL_CATEGORIES)),
-        format_func=lambda c: CATEGORY_LABELS[c], key="categories",
-        on_change=remember, args=("categories",))
     with st.sidebar:
         st.file_uploader(
             "Custom lexicon (CSV)", type=["csv"], key="lexicon", max_upload_size=LEXICON_MAX_MB,
@@ -278,7 +271,7 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
             "and category. A row of category place or organization names a town, club or "
             "company of your own (Marlowe,place), so it is not read as a person; a row of "
             "category person gives a person's other names (Benjamin Netanyahu,person,Bibi). "
-            f"Up to {LEXICON_MAX_MB} MB.")
+            f"Up to {LEXICON_MAX_MB} MB.{applies}")
     lexicon_text = digest = ""
     upload = values.get("lexicon")  # (name, bytes), kept across pages; named below
     if upload is not None and len(upload[1]) > LEXICON_MAX_MB * 1_000_000:
@@ -300,6 +293,23 @@ def sidebar() -> tuple[float, tuple[str, ...], str, str]:
         except FramingError as error:
             st.sidebar.error(markdown_text(error))
             lexicon_text = ""
+    return digest, lexicon_text
+
+
+def sidebar() -> tuple[float, tuple[str, ...], str, str]:
+    st.sidebar.header("Settings")
+    values = kept()
+    width = st.sidebar.slider(
+        "Borderline band", 0.0, 0.25, values.get("borderline", 0.10), 0.01, key="borderline",
+        on_change=remember, args=("borderline",),
+        help="Sentences whose opinion score lies this close to the model's threshold are "
+        "outlined as borderline: the model is unsure.")
+    chosen = st.sidebar.multiselect(
+        "Term categories to show", ALL_CATEGORIES,
+        default=values.get("categories", list(ALL_CATEGORIES)),
+        format_func=lambda c: CATEGORY_LABELS[c], key="categories",
+        on_change=remember, args=("categories",))
+    digest, lexicon_text = lexicon_input()
     with st.sidebar.expander("About the scores"):
         st.markdown(ABOUT)
     return width, tuple(chosen), digest, lexicon_text

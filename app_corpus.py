@@ -165,17 +165,21 @@ def example_store() -> Path:
     return path
 
 
-def uploaded_store(name: str, data: bytes) -> Path:
+def uploaded_store(name: str, data: bytes, lexicon_text: str = "") -> Path:
+    """The store of an uploaded table, analyzed with the shipped lexicons and the visitor's
+    custom lexicon (a table analyzed with another lexicon is another store)."""
     bar, tell = progress_bar(f"Adding and analyzing {name}…")
     try:
-        return explore.upload_store(data, name, UPLOADS, app.get_analyzer(), progress=tell)
+        return explore.upload_store(data, name, UPLOADS, app.analyzers().get(lexicon_text),
+                                    progress=tell)
     finally:
         bar.empty()
 
 
-def choose_store() -> tuple[Path | None, str]:
-    """The store to show, and the uploaded table's name when it is an upload ("" for the
-    example and for a store file typed by the server's operator)."""
+def choose_store() -> tuple[Path | None, str, str]:
+    """The store to show, the uploaded table's name when it is an upload ("" for the example
+    and for a store file typed by the server's operator), and the custom lexicon's text the
+    upload is analyzed with ("" for none)."""
     st.sidebar.header("Corpus store")
     # The choice, the path and the upload are kept with the Compare page's inputs
     # (app.kept()): Streamlit drops a widget's value on a run that does not draw it.
@@ -194,7 +198,7 @@ def choose_store() -> tuple[Path | None, str]:
                            "outlets (corpus/example_corpus), analyzed with the names of their "
                            "towns and clubs (corpus/example_names.csv). The page counts the "
                            "stories that grouping by text alone finds.")
-        return example_store(), ""
+        return example_store(), "", ""
     if source == "A store file":
         typed = st.sidebar.text_input(
             "Store file", kept.get("corpus_path", ""), key="corpus_path",
@@ -204,8 +208,8 @@ def choose_store() -> tuple[Path | None, str]:
         kept["corpus_path"] = typed
         if not typed.strip():
             st.info("Type the path of a store file in the sidebar.")
-            return None, ""
-        return explore.store_path(typed), ""
+            return None, "", ""
+        return explore.store_path(typed), "", ""
     with st.sidebar:
         st.file_uploader(
             "Table of articles or web archive",
@@ -216,12 +220,15 @@ def choose_store() -> tuple[Path | None, str]:
             "articles; gzipped too (.csv.gz, .warc.gz). Added to a temporary store and "
             "analyzed.")
         app.kept_file_note("corpus_upload")  # the table shown, whatever the uploader shows
+    _, lexicon_text = app.lexicon_input(
+        " The table is analyzed with it (again when it changes), as with corpus analyze "
+        "--lexicon.")
     upload = kept.get("corpus_upload")
     if upload is None:
         st.info("Upload a table of articles with a text column (CSV, TSV, JSON, JSONL or "
                 "Parquet) or a web archive (WARC) in the sidebar.")
-        return None, ""
-    return uploaded_store(*upload), upload[0]
+        return None, "", ""
+    return uploaded_store(*upload, lexicon_text), upload[0], lexicon_text
 
 
 # --------------------------------------------------------------------------- sections
@@ -366,7 +373,9 @@ def story_name(overview: pd.DataFrame):
                           f"outlet{'s' if outlets.get(story, 0) != 1 else ''})")
 
 
-def stories_section(path: str, version, status: explore.StoreStatus) -> None:
+def stories_section(path: str, version, status: explore.StoreStatus, lexicon: str) -> None:
+    """The store's stories, and the one chosen compared; ``lexicon``: the custom lexicon's
+    text an uploaded table was analyzed with ("" for none)."""
     overview = story_overview(path, version)
     if overview.empty:
         st.info("The store has no stories yet: run python -m framing corpus stories "
@@ -388,10 +397,10 @@ def stories_section(path: str, version, status: explore.StoreStatus) -> None:
         st.caption(f"The picker offers the {STORY_CHOICES:,} most covered stories.")
     story = st.selectbox("Open a story", offered, key="corpus_story",
                          format_func=story_name(overview))
-    story_comparison(path, version, int(story))
+    story_comparison(path, version, int(story), lexicon)
 
 
-def story_comparison(path: str, version, story: int) -> None:
+def story_comparison(path: str, version, story: int, lexicon: str) -> None:
     articles = story_articles(path, version, story)
     covering = sorted(articles["outlet"].unique())
     names = {row.id: f"{row.outlet}: {row.title or 'untitled article'}"
@@ -418,7 +427,8 @@ def story_comparison(path: str, version, story: int) -> None:
             return
     texts = explore.article_texts(path, chosen)
     with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
-        lexicon = explore.example_names() if path == str(example_location()) else ""
+        if path == str(example_location()):
+            lexicon = explore.example_names()
         reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
                                        for r in texts.itertuples()), lexicon)
     labels = list(SLOTS[:len(reports)])
@@ -565,7 +575,7 @@ if not hasattr(app, "comparison_tab"):
     st.stop()
 app.keep_choices(app.COMPARE_CHOICES)  # the Compare page's, while this page does not draw them
 try:
-    store, uploaded = choose_store()
+    store, uploaded, lexicon_text = choose_store()
     if store is None:
         st.stop()
     key = str(store)
@@ -584,7 +594,9 @@ st.markdown(
     f"{plural(status.stories, 'story', 'stories')}"
     + (f"; {status.first} to {status.last}" if status.first else "") + ".")
 kind = "Web archive" if uploaded and explore.upload_kind(uploaded) == ".warc" else "Table"
-st.caption(f"{kind}: {markdown_text(uploaded)}" if uploaded else "Store: the example corpus"
+named = f", analyzed with the lexicon {app.kept()['lexicon'][0]}" if lexicon_text else ""
+st.caption(f"{kind}: {markdown_text(uploaded + named)}" if uploaded
+           else "Store: the example corpus"
            if key == str(example_location()) else "" if PUBLIC
            else f"Store: {markdown_text(key)}")
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms
@@ -605,7 +617,7 @@ if sources_tab.open:
         sources_section(key, version)
 if stories_tab.open:
     with stories_tab:
-        stories_section(key, version, status)
+        stories_section(key, version, status, lexicon_text)
 if trends_tab.open:
     with trends_tab:
         trends_section(key, version, chosen_metric(key, version))

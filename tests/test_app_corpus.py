@@ -361,6 +361,37 @@ def test_an_upload_is_kept_while_other_stores_are_looked_at(tmp_path, monkeypatc
     assert any(c.value.startswith("In use: mixed.csv") for c in at.sidebar.caption)
 
 
+def test_an_upload_is_analyzed_with_the_custom_lexicon(tmp_path, monkeypatch, example_store):
+    """The sidebar's custom lexicon (kept with the Compare page's) names the table's towns and
+    clubs: the table is analyzed again with it, into a store of its own."""
+    from test_lexicon import TOWN_STORY
+
+    other = TOWN_STORY.replace("Tom Reed", "Jo Hart").replace("bakery", "cafe")
+    at = upload(tmp_path, monkeypatch, "towns.csv", [TOWN_STORY, other])
+
+    def kinds(at):
+        open_tab(at, "Sources")
+        assert not at.exception and not at.error
+        return dict(zip(table(at, "kind")["actor"], table(at, "kind")["kind"]))
+
+    assert kinds(at)["Marlowe Rovers"] == "person"  # the rules alone
+    at.sidebar.file_uploader(key="lexicon").set_value(
+        ("names.csv", b"term,category\nMarlowe,place\nMarlowe Rovers,organization\n",
+         "text/csv")).run()
+    assert kinds(at)["Marlowe Rovers"] == "organization"
+    assert any(c.value == "Table: towns.csv, analyzed with the lexicon names.csv"
+               for c in at.caption)
+    assert any("2 entries from names.csv in use" in s.value for s in at.sidebar.success)
+    stores = sorted(p.name for p in (tmp_path / "framing-uploads").glob("*.duckdb"))
+    assert sorted(name.count("-") for name in stores) == [1, 2]  # (without, with the lexicon)
+    # a story's comparison reads the articles with it too
+    open_tab(at, "Stories")
+    assert not at.exception
+    actors = table(at, "verbs in A").set_index("actor")
+    assert actors.loc["Marlowe Rovers", "kind"] == "organization"
+    assert actors.loc["Marlowe", "kind"] == "place"
+
+
 def test_counts_of_one_are_singular(tmp_path, monkeypatch, example_store):
     at = upload(tmp_path, monkeypatch, "one.csv", [ENGLISH])
     assert not at.error

@@ -382,6 +382,31 @@ def test_old_uploads_are_removed_oldest_first_never_the_one_in_use(tmp_path):
     assert explore.prune_uploads(folder, keep=10, max_bytes=4500, in_use=[digests[0]]) == []
 
 
+def test_an_upload_analyzed_with_a_lexicon_is_a_store_of_its_own_pruned_with_it(tmp_path,
+                                                                                 analyzer):
+    from test_lexicon import TOWN_STORY
+
+    from framing.lexicon import LexiconText
+
+    folder = tmp_path / "uploads"
+    data = ("text,outlet\n" + '"' + TOWN_STORY.replace('"', '""') + '",Paper\n').encode()
+    plain = explore.upload_store(data, "towns.csv", folder, analyzer)
+    names = analyzer.with_lexicons([LexiconText("names.csv", "term,category\nMarlowe,place\n")])
+    named = explore.upload_store(data, "towns.csv", folder, names)
+    assert named != plain and named.name.startswith(plain.stem + "-")
+    assert explore.upload_store(data, "towns.csv", folder, names) == named  # (once)
+
+    def kind(store):
+        with duckdb.connect(str(store), read_only=True) as con:
+            return con.execute("SELECT kind FROM actors WHERE actor = 'Marlowe'").fetchone()[0]
+
+    assert (kind(plain), kind(named)) == ("person", "place")
+    # the table and both its stores are one upload: pruned together
+    digest = plain.stem.removeprefix("table-")
+    assert explore.prune_uploads(folder, keep=0, in_use=[]) == [digest]
+    assert list(folder.iterdir()) == []
+
+
 def test_a_store_left_half_built_by_a_crash_is_removed_after_a_day(tmp_path):
     folder = tmp_path / "uploads"
     folder.mkdir()

@@ -526,7 +526,7 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
     except SourceError as error:
         raise ExploreError(str(error).replace(str(table), label)) from None
     digest = hashlib.sha256(table.read_bytes()).hexdigest()[:16]
-    store = Path(folder) / f"table-{digest}.duckdb"
+    store = Path(folder) / f"table-{digest}{_lexicons_key(analyzer)}.duckdb"
     if store.exists():
         try:
             if store_status(store).analyzed:
@@ -550,6 +550,16 @@ def table_store(table: str | Path, folder: str | Path, analyzer=None,
             skipped = dataclasses.replace(skipped, unit="page")
         raise ExploreError(f"{label}: {whole[0] if whole else skipped.message()}")
     return store
+
+
+def _lexicons_key(analyzer) -> str:
+    """What a table's store name adds for an Analyzer's extra lexicons: "-" and a digest of
+    their names and contents, or "" with the shipped lexicons only (the same table analyzed
+    with another lexicon is another store)."""
+    from .run import lexicons_digest
+
+    extra = getattr(analyzer, "lexicon_files", ())
+    return "-" + lexicons_digest(extra)[:16] if extra else ""
 
 
 # --------------------------------------------------------------------------- uploads
@@ -727,7 +737,8 @@ def _gzip_reason(error: Exception) -> str:
     return said[:1].lower() + said[1:] if said else "damaged"
 
 
-_UNIT = re.compile(r"^(?:table-)?([0-9a-f]{16})(?:\.duckdb(?:\.wal|\.lock)?)?$")
+# an upload's saved table (its digest) and its stores (the digest, then perhaps a lexicon's)
+_UNIT = re.compile(r"^(?:table-)?([0-9a-f]{16})(?:-[0-9a-f]{16})?(?:\.duckdb(?:\.wal|\.lock)?)?$")
 
 
 def prune_uploads(folder: str | Path, keep: int = UPLOADS_KEPT,

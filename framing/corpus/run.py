@@ -154,7 +154,6 @@ def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, s
     lexicon files and the user's extra ones, by content."""
     from ..analyzer import LEXICON_DIR
     from ..classify import fingerprint
-    from ..lexicon import LexiconText
 
     if model_file is not None:
         digest = hashlib.sha256(Path(model_file).read_bytes())
@@ -162,12 +161,19 @@ def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, s
         model = digest.hexdigest()[:20]
     else:
         model = analyzer._fingerprint()
+    return model, lexicons_digest([*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files])
+
+
+def lexicons_digest(sources) -> str:
+    """A digest of lexicon files (paths or ``LexiconText``) by name and content, in order."""
+    from ..lexicon import LexiconText
+
     digest = hashlib.sha256()
-    for source in [*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files]:
+    for source in sources:
         name, data = ((source.name, source.text.encode("utf-8")) if isinstance(source, LexiconText)
                       else (Path(source).name, Path(source).read_bytes()))
         digest.update(name.encode() + b"\0" + data)
-    return model, digest.hexdigest()[:20]
+    return digest.hexdigest()[:20]
 
 
 def framing_version() -> str:
