@@ -629,9 +629,14 @@ def comparison_tab(labels, reports, c, problem) -> None:
         st.altair_chart(bar(frame_table(reports, labels), "article", "share", "frame",
                             "Frames", ".0%"), width="stretch")
     with right:
-        st.altair_chart(bar(term_category_table(reports, labels), "article", "per_1k",
-                            "category", "Terms in the author's voice per 1,000 words"),
-                        width="stretch")
+        terms = term_category_table(reports, labels)
+        if terms["per_1k"].sum() > 0:
+            st.altair_chart(bar(terms, "article", "per_1k", "category",
+                                "Terms in the author's voice per 1,000 words"), width="stretch")
+        else:  # (an empty chart would draw one axis tick, "0.000000")
+            st.markdown("**Terms in the author's voice per 1,000 words**")
+            st.caption("None: no article uses a flagged term (hedge, intensifier, label, "
+                       "loaded term …) in its author's voice.")
         sources = sources_table(reports, labels, top=SOURCES_SHOWN)
         if not sources.empty:
             st.altair_chart(bar(sources, "article", "sentences", "source",

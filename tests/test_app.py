@@ -132,6 +132,19 @@ def test_a_sessions_articles_are_analyzed_side_by_side(app, monkeypatch):
     assert any(c.value.startswith("Hover over a highlighted sentence") for c in app.caption)
 
 
+def test_articles_without_flagged_terms_say_so_instead_of_an_empty_chart(app):
+    plain = ("The council met on Monday and approved the budget. The vote was seven to two. "
+             "The budget takes effect in July, the clerk said.")
+    paste(app, "A", plain)
+    paste(app, "B", plain.replace("seven to two", "six to three"))
+    app.button(key="analyze").click().run()
+    open_tab(app, "Comparison")
+    assert not app.exception and not app.error
+    assert any(c.value.startswith("None: no article uses a flagged term") for c in app.caption)
+    specs = " ".join(c.proto.spec for c in app.get("vega_lite_chart"))
+    assert "Body sentences by voice" in specs and "per 1,000 words" not in specs
+
+
 def test_article_text_is_escaped(app):
     paste(app, "A", "The mayor spoke. <script>alert(1)</script> <img src=x onerror=alert(2)> "
                     "The plan is a disaster.")
