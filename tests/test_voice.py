@@ -692,6 +692,17 @@ def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
                       "MSNBC": ("organization", "United States")}
 
 
+def test_the_gazetteer_knows_federal_agencies_by_their_initials_too(analyzer):
+    text = ("Fema said on Monday that aid would arrive by Friday. FEMA officials later said the "
+            "trucks were late, and the TSA and the Bureau of Alcohol, Tobacco, Firearms and "
+            "Explosives sent staff. NOAA said the storm would weaken.")
+    assert actor_rows(analyzer, text) == {
+        "Federal Emergency Management Agency": ("institution", 2, (0, 1)),
+        "Transportation Security Administration": ("institution", 1, ()),
+        "Bureau of Alcohol, Tobacco, Firearms and Explosives": ("institution", 1, ()),
+        "National Oceanic and Atmospheric Administration": ("institution", 1, (2,))}
+
+
 def test_a_place_then_words_is_a_name_or_the_person_after_it_not_one_person(analyzer):
     text = ("The Washington Examiner reported that the Kyoto Protocol had lapsed. CNN Anderson "
             "Cooper asked about it, and officials met in Washington Saturday. The Dallas Cowboys "
