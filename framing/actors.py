@@ -325,8 +325,10 @@ class ActorFinder:
             person = self.names.person_in(run)
             if person and len(person) < len(stripped) and stripped[-len(person):] == person:
                 stripped = person
-        if not stripped or all(self.names.is_title_word(t) for t in stripped):
-            return
+        if not stripped or all(self.names.is_title_word(t) for t in stripped) or any(
+                name_key(" ".join(run[k:])) in self.names.titles
+                for k in range(len(run) - len(stripped) + 1)):
+            return  # a title alone: "the Chief of Staff", "White House Chief of Staff"
         if len(stripped) == 1 and len(stripped[0]) == 1:
             return  # a party's letter after a name, "(D)", or a lone initial: nobody
         name = " ".join(stripped)

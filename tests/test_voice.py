@@ -692,6 +692,13 @@ def test_the_gazetteer_knows_us_capitals_cities_and_news_outlets(analyzer):
                       "MSNBC": ("organization", "United States")}
 
 
+def test_a_title_alone_names_no_one(analyzer):
+    text = ("The White House Chief of Staff met reporters on Monday, and the Secretary of State "
+            "flew to Paris. The Director of National Intelligence and the Press Secretary "
+            "stayed behind. Chief of Staff Dana Whitfield said the talks were useful.")
+    assert actor_fields(analyzer, text, "kind") == {"Paris": "city", "Dana Whitfield": "person"}
+
+
 def test_the_gazetteer_knows_federal_agencies_by_their_initials_too(analyzer):
     text = ("Fema said on Monday that aid would arrive by Friday. FEMA officials later said the "
             "trucks were late, and the TSA and the Bureau of Alcohol, Tobacco, Firearms and "
