@@ -104,7 +104,8 @@ def test_an_uploaded_table_stays_named_where_it_is_shown(corpus_url, tmp_path):
             timeout=120_000)
         side = page.get_by_test_id("stSidebar")
         side.get_by_text("Upload a file").click()
-        side.locator("input[type=file]").set_input_files(str(table))
+        side.get_by_test_id("stFileUploader").filter(has_text="Table of articles").locator(
+            "input[type=file]").set_input_files(str(table))  # (not the lexicon's)
         expect(page.get_by_text("Table: mixed.csv")).to_be_visible(timeout=120_000)
         side.get_by_text("Example corpus").click()
         expect(page.get_by_text("60 articles", exact=False).first).to_be_visible(
