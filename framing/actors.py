@@ -328,7 +328,14 @@ class ActorFinder:
         if not stripped or all(self.names.is_title_word(t) for t in stripped) or any(
                 name_key(" ".join(run[k:])) in self.names.titles
                 for k in range(len(run) - len(stripped) + 1)):
-            return  # a title alone: "the Chief of Staff", "White House Chief of Staff"
+            # a title alone ("the Chief of Staff"), perhaps after the place whose it is
+            # ("White House Chief of Staff": the White House)
+            at = self._leading_place(run)
+            place = self.names.place(" ".join(run[:at])) if at else None
+            if place is not None and self.names.is_title_word(run[at]):
+                self._mention(drafts, _place_key(place.name), place.name, place.type,
+                              place.country, index)
+            return
         if len(stripped) == 1 and len(stripped[0]) == 1:
             return  # a party's letter after a name, "(D)", or a lone initial: nobody
         name = " ".join(stripped)

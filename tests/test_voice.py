@@ -696,7 +696,9 @@ def test_a_title_alone_names_no_one(analyzer):
     text = ("The White House Chief of Staff met reporters on Monday, and the Secretary of State "
             "flew to Paris. The Director of National Intelligence and the Press Secretary "
             "stayed behind. Chief of Staff Dana Whitfield said the talks were useful.")
-    assert actor_fields(analyzer, text, "kind") == {"Paris": "city", "Dana Whitfield": "person"}
+    # (the White House is the place whose office it is)
+    assert actor_fields(analyzer, text, "kind") == {
+        "White House": "institution", "Paris": "city", "Dana Whitfield": "person"}
 
 
 def test_the_gazetteer_knows_federal_agencies_by_their_initials_too(analyzer):
