@@ -87,7 +87,9 @@ def test_choices_are_kept_across_tabs(page):
     open_tab(page, "Sentences")
     assert page.multiselect(key="corpus_f_voice").value == ["quoted"]
     assert set(table(page, "sentence_index")["voice"]) == {"quoted"}
-    # the outlets chosen to compare, and the outlet whose sources are shown
+    # the outlets chosen to compare, and the outlet whose sources are shown, are not reset by
+    # the page (AppTest keeps a widget's state even when a run does not draw it: the browser
+    # test shows them kept where Streamlit would forget them)
     open_tab(page, "Outlets")
     outlets = page.selectbox(key="corpus_outlet_a").options
     page.selectbox(key="corpus_outlet_a").set_value(outlets[2]).run()
