@@ -120,6 +120,11 @@ def filter_options(path: str, version) -> dict[str, list[str]]:
     return explore.filter_options(path)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def stored_lexicons(path: str, version, ids: tuple[str, ...]) -> tuple:
+    return explore.stored_lexicons(path, ids)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def count_sentences(path: str, version, where: explore.SentenceFilter) -> int:
     return explore.count_sentences(path, where)
@@ -131,10 +136,10 @@ def sentence_page(path: str, version, where: explore.SentenceFilter, page: int) 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...], lexicon_text: str):
+def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...], lexicon_text):
     """The full reports of stored articles (id, text, title, outlet, published, url), analyzed
-    again at once in the app's worker processes, with the lexicon the store was analyzed with
-    (the example's names, else none)."""
+    again at once in the app's worker processes, with the lexicons the store analyzed them
+    with (``stored_lexicons``)."""
     futures = [app.workers().submit(Article(text=text, id=article_id, title=title or "",
                                             outlet=outlet or "", url=url or "",
                                             published=published or ""), lexicon_text)
@@ -373,9 +378,7 @@ def story_name(overview: pd.DataFrame):
                           f"outlet{'s' if outlets.get(story, 0) != 1 else ''})")
 
 
-def stories_section(path: str, version, status: explore.StoreStatus, lexicon: str) -> None:
-    """The store's stories, and the one chosen compared; ``lexicon``: the custom lexicon's
-    text an uploaded table was analyzed with ("" for none)."""
+def stories_section(path: str, version, status: explore.StoreStatus) -> None:
     overview = story_overview(path, version)
     if overview.empty:
         st.info("The store has no stories yet: run python -m framing corpus stories "
@@ -397,10 +400,10 @@ def stories_section(path: str, version, status: explore.StoreStatus, lexicon: st
         st.caption(f"The picker offers the {STORY_CHOICES:,} most covered stories.")
     story = st.selectbox("Open a story", offered, key="corpus_story",
                          format_func=story_name(overview))
-    story_comparison(path, version, int(story), lexicon)
+    story_comparison(path, version, int(story))
 
 
-def story_comparison(path: str, version, story: int, lexicon: str) -> None:
+def story_comparison(path: str, version, story: int) -> None:
     articles = story_articles(path, version, story)
     covering = sorted(articles["outlet"].unique())
     names = {row.id: f"{row.outlet}: {row.title or 'untitled article'}"
@@ -427,10 +430,9 @@ def story_comparison(path: str, version, story: int, lexicon: str) -> None:
             return
     texts = explore.article_texts(path, chosen)
     with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
-        if path == str(example_location()):
-            lexicon = explore.example_names()
         reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
-                                       for r in texts.itertuples()), lexicon)
+                                       for r in texts.itertuples()),
+                                 stored_lexicons(path, version, tuple(chosen)))
     labels = list(SLOTS[:len(reports)])
     st.markdown("  \n".join(f"**{label}**: {markdown_text(names[r.article.id])}"
                             for label, r in zip(labels, reports)))
@@ -617,7 +619,7 @@ if sources_tab.open:
         sources_section(key, version)
 if stories_tab.open:
     with stories_tab:
-        stories_section(key, version, status, lexicon_text)
+        stories_section(key, version, status)
 if trends_tab.open:
     with trends_tab:
         trends_section(key, version, chosen_metric(key, version))

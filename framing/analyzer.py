@@ -646,18 +646,24 @@ class AnalyzerPool:
                     self._base = base
         return self._base
 
-    def get(self, lexicon_text: str = "") -> Analyzer:
-        """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV) added;
-        with no text, the shipped one."""
+    def get(self, lexicon_text: str | tuple[LexiconText, ...] = "") -> Analyzer:
+        """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV, or
+        several lexicons in order: those a corpus store was analyzed with) added; with none,
+        the shipped one."""
         base = self.base
         if not lexicon_text:
             return base
-        key = hashlib.sha256(lexicon_text.encode("utf-8")).hexdigest()
+        if isinstance(lexicon_text, str):
+            key = hashlib.sha256(lexicon_text.encode("utf-8")).hexdigest()
+            lexicons = [LexiconText(f"custom-{key[:12]}.csv", lexicon_text)]
+        else:
+            lexicons = list(lexicon_text)
+            key = hashlib.sha256("\0".join(f"{x.name}\0{x.text}" for x in lexicons)
+                                 .encode("utf-8")).hexdigest()
         with self._lock:  # one build at a time also bounds the memory a burst of uploads takes
             analyzer = self._kept.get(key)
             if analyzer is None:
-                analyzer = base.with_lexicons([LexiconText(f"custom-{key[:12]}.csv",
-                                                           lexicon_text)])
+                analyzer = base.with_lexicons(lexicons)
                 self._kept[key] = analyzer
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)

@@ -71,12 +71,12 @@ def _start_worker() -> None:
     gc.freeze()  # the loaded model stays out of every later collection (see batch.frozen_heap)
 
 
-def _run(pool: AnalyzerPool, job: Article | Loader, lexicon_text: str) -> ArticleReport:
+def _run(pool: AnalyzerPool, job: Article | Loader, lexicon_text) -> ArticleReport:
     article = job() if callable(job) else job
     return pool.get(lexicon_text).analyze(article)
 
 
-def _analyze(job: Article | Loader, lexicon_text: str) -> ArticleReport:
+def _analyze(job: Article | Loader, lexicon_text) -> ArticleReport:
     return _run(_pool, job, lexicon_text)
 
 

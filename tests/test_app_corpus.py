@@ -394,6 +394,29 @@ def test_an_upload_is_analyzed_with_the_custom_lexicon(tmp_path, monkeypatch, ex
     assert actors.loc["Marlowe", "kind"] == "place"
 
 
+def test_a_store_files_story_is_compared_with_the_lexicons_it_was_analyzed_with(
+        tmp_path, analyzer, example_store):
+    """A store analyzed with `corpus analyze --lexicon`: its stories are read again with that
+    lexicon, as its rows were (the store keeps it)."""
+    from test_lexicon import TOWN_STORY
+
+    from framing.corpus import explore
+    from framing.lexicon import LexiconText
+
+    towns = tmp_path / "towns.csv"
+    pd.DataFrame({"text": [TOWN_STORY, TOWN_STORY.replace("Tom Reed", "Jo Hart")],
+                  "outlet": ["Paper A", "Paper B"]}).to_csv(towns, index=False)
+    names = LexiconText("names.csv", "term,category\nMarlowe,place\n"
+                                     "Marlowe Rovers,organization\n")
+    store = explore.build_store(tmp_path / "named.duckdb", [towns],
+                                analyzer.with_lexicons([names]))
+    at = open_tab(open_store(store), "Stories")
+    assert not at.exception and not at.error
+    actors = table(at, "verbs in A").set_index("actor")
+    assert actors.loc["Marlowe Rovers", "kind"] == "organization"
+    assert actors.loc["Marlowe", "kind"] == "place"
+
+
 def test_counts_of_one_are_singular(tmp_path, monkeypatch, example_store):
     at = upload(tmp_path, monkeypatch, "one.csv", [ENGLISH])
     assert not at.error

@@ -407,6 +407,34 @@ def test_an_upload_analyzed_with_a_lexicon_is_a_store_of_its_own_pruned_with_it(
     assert list(folder.iterdir()) == []
 
 
+def test_a_store_keeps_the_lexicons_its_articles_were_analyzed_with(tmp_path, analyzer):
+    from test_lexicon import TOWN_STORY
+
+    from framing.corpus.run import run_analysis
+    from framing.lexicon import LexiconText
+
+    table = tmp_path / "towns.csv"
+    pd.DataFrame({"text": [TOWN_STORY], "outlet": ["Paper"]}).to_csv(table, index=False)
+    names = tmp_path / "names.csv"
+    names.write_text("term,category\nMarlowe,place\n", encoding="utf-8")
+    extra = LexiconText("clubs.csv", "term,category\nMarlowe Rovers,organization\n")
+    plain = explore.build_store(tmp_path / "plain.duckdb", [table], analyzer)
+    with duckdb.connect(str(plain), read_only=True) as con:
+        ids = [row[0] for row in con.execute("SELECT id FROM articles").fetchall()]
+    assert explore.stored_lexicons(plain, ids) == ()  # the shipped lexicons alone
+    named = explore.build_store(tmp_path / "named.duckdb", [table],
+                                analyzer.with_lexicons([names, extra]))
+    kept = (LexiconText("names.csv", names.read_text()), extra)
+    assert explore.stored_lexicons(named, ids) == kept  # in order, a file's text too
+    # analyzed again with the shipped lexicons alone: that run's (none) are the articles' now
+    run_analysis(named, analyzer=analyzer)
+    assert explore.stored_lexicons(named, ids) == ()
+    run_analysis(named, analyzer=analyzer.with_lexicons([names, extra]))
+    assert explore.stored_lexicons(named, ids) == kept
+    with duckdb.connect(str(named), read_only=True) as con:  # kept once per fingerprint
+        assert con.execute("SELECT count(*) FROM lexicons").fetchone()[0] == 2
+
+
 def test_a_store_left_half_built_by_a_crash_is_removed_after_a_day(tmp_path):
     folder = tmp_path / "uploads"
     folder.mkdir()

@@ -232,6 +232,26 @@ def article_texts(db, ids: Sequence[str]) -> pd.DataFrame:
     return frame.sort_values("id", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
+def stored_lexicons(db, ids: Sequence[str]) -> tuple:
+    """The extra lexicons (``LexiconText``, in order) that the articles ``ids`` were analyzed
+    with, as the store keeps them: those of the run that analyzed most of them. Empty for the
+    shipped lexicons alone, and for a store made before stores kept them."""
+    from ..lexicon import LexiconText
+
+    with _connected(db) as con:
+        if not _has_table(con, "lexicons"):
+            return ()
+        rows = con.execute(
+            """WITH used AS (
+                   SELECT r.lexicon_fingerprint AS fp, count(*) AS n FROM metrics m
+                   JOIN runs r ON r.id = m.run_id
+                   WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))
+                   GROUP BY 1 ORDER BY n DESC, fp LIMIT 1)
+               SELECT name, text FROM lexicons JOIN used ON lexicon_fingerprint = used.fp
+               ORDER BY position""", [list(ids)]).fetchall()
+    return tuple(LexiconText(name, text) for name, text in rows)
+
+
 def pick_articles(articles: pd.DataFrame, most: int = 4) -> list[str]:
     """Up to ``most`` article ids of a story to compare first: one per outlet (originals
     before wire copies), then the rest."""

@@ -164,6 +164,21 @@ def fingerprints(analyzer, model_file: str | Path | None = None) -> tuple[str, s
     return model, lexicons_digest([*sorted(LEXICON_DIR.glob("*.csv")), *analyzer.lexicon_files])
 
 
+def _record_lexicons(con, lexicon_fp: str, sources) -> None:
+    """Keep in the store the extra lexicons (names and texts) of the fingerprint
+    ``lexicon_fp``, once, so that what reads its articles again (a story compared on the
+    app's Corpus page) reads them as the run did: ``explore.stored_lexicons``."""
+    from ..lexicon import LexiconText
+
+    if not sources or con.execute("SELECT count(*) FROM lexicons WHERE lexicon_fingerprint = ?",
+                                  [lexicon_fp]).fetchone()[0]:
+        return
+    rows = [[lexicon_fp, position, source.name, source.text if isinstance(source, LexiconText)
+             else Path(source).read_bytes().decode("utf-8-sig")]
+            for position, source in enumerate(sources)]
+    con.executemany("INSERT INTO lexicons VALUES (?, ?, ?, ?)", rows)
+
+
 def lexicons_digest(sources) -> str:
     """A digest of lexicon files (paths or ``LexiconText``) by name and content, in order."""
     from ..lexicon import LexiconText
@@ -442,6 +457,7 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
             with _open(path) as con:
                 con.execute("INSERT INTO runs VALUES (?, now()::TIMESTAMP, NULL, ?, ?, ?, 0, 0, "
                             "?)", [run_id, framing_version(), model_fp, lexicon_fp, engine])
+                _record_lexicons(con, lexicon_fp, analyzer.lexicon_files)
             waiting = deque(todo)
             queued: deque[Job] = deque()
             pending: deque = deque()

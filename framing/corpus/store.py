@@ -66,6 +66,8 @@ CREATE TABLE IF NOT EXISTS skipped(source VARCHAR, reason VARCHAR, "at" TIMESTAM
 CREATE TABLE IF NOT EXISTS failures(article_id VARCHAR, run_id INTEGER, reason VARCHAR);
 CREATE TABLE IF NOT EXISTS stories(story_id INTEGER, article_id VARCHAR, similarity DOUBLE,
     label VARCHAR);
+CREATE TABLE IF NOT EXISTS lexicons(lexicon_fingerprint VARCHAR, position INTEGER,
+    name VARCHAR, text VARCHAR);
 """
 
 
