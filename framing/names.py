@@ -136,6 +136,9 @@ class Names:
         self.personal_titles: set[str] = set()
         # titles written short with a period, which a name goes on after: "Sen. Warren"
         self.abbreviated_titles: set[str] = set()
+        # titles that open a name at a sentence's start: a person's, a king's or a bishop's
+        # (places are named after them too: "Queen Anne County"), not a word such as "former"
+        self._opening_titles: set[str] = set()
         gazetteer = data_dir / "gazetteer.csv"
         if gazetteer.exists():
             with gazetteer.open(newline="", encoding="utf-8") as fh:
@@ -156,6 +159,8 @@ class Names:
                     self.titles.add(name_key(row["title"]))
                     if row.get("kind") in ("office", "honorific", "military"):
                         self.personal_titles.add(name_key(row["title"]))
+                    if row.get("kind") != "descriptor":  # (not "former", "top")
+                        self._opening_titles.add(name_key(row["title"]))
                     if re.fullmatch(r"[A-Z][a-z]+\.", row["title"]):
                         self.abbreviated_titles.add(row["title"][:-1])  # "Gov", "Sen", "Dr"
         self._max_title_words = max((len(t.split()) for t in self.titles), default=1)
@@ -547,7 +552,9 @@ class Names:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
         if word in STORM_WORDS:  # "Hurricane Irma struck …": a storm's name opens
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
-        if name_key(word) in self.personal_titles:  # "Councilwoman Jo Park", "Sen. Warren"
+        if name_key(word) in self._opening_titles:
+            # "Councilwoman Jo Park", "Sen. Warren", "Bishop Sankey", and a title that names
+            # places too: "Queen Anne County officials", "King County officials"
             after = m.end() + (text.startswith(".", m.end())
                                and m.group() in self.abbreviated_titles)
             return _NEXT_CAPITALIZED.match(text, after, end) is not None

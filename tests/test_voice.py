@@ -672,6 +672,10 @@ def test_a_town_or_county_the_gazetteer_lacks_speaks_through_its_officials_too(a
     assert actor_rows(analyzer, "It rained. Harlow County officials said the roads were shut. "
                       "Manhattan Institute fellows agreed.") == {
         "Harlow County": ("place", 1, (1,)), "Manhattan Institute": ("organization", 1, ())}
+    # ... and so does a king's or a queen's title (not "Former", a word of titles)
+    assert actor_rows(analyzer, "It rained. Queen Anne County officials said the roads were "
+                      "shut. Former CIA officers agreed.") == {
+        "Queen Anne County": ("place", 1, (1,)), "CIA": ("institution", 1, ())}
 
 
 def test_one_of_a_places_people_speaking_is_the_speaker_not_the_place(analyzer):
