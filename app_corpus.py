@@ -120,9 +120,14 @@ def filter_options(path: str, version) -> dict[str, list[str]]:
     return explore.filter_options(path)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def store_lexicons(path: str, version) -> dict[str, tuple]:
+    return explore.store_lexicons(path)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def stored_lexicons(path: str, version, ids: tuple[str, ...]) -> tuple:
-    return explore.stored_lexicons(path, ids)
+def lexicon_fingerprint(path: str, version, ids: tuple[str, ...]) -> str:
+    return explore.lexicon_fingerprint(path, ids)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -139,7 +144,7 @@ def sentence_page(path: str, version, where: explore.SentenceFilter, page: int) 
 def analyze_stored(rows: tuple[tuple[str, str, str, str, str, str], ...], lexicon_text):
     """The full reports of stored articles (id, text, title, outlet, published, url), analyzed
     again at once in the app's worker processes, with the lexicons the store analyzed them
-    with (``stored_lexicons``)."""
+    with (``store_lexicons`` of their ``lexicon_fingerprint``)."""
     futures = [app.workers().submit(Article(text=text, id=article_id, title=title or "",
                                             outlet=outlet or "", url=url or "",
                                             published=published or ""), lexicon_text)
@@ -432,7 +437,8 @@ def story_comparison(path: str, version, story: int) -> None:
     with st.spinner(f"Analyzing the story's {len(texts)} articles…"):
         reports = analyze_stored(tuple((r.id, r.text, r.title, r.outlet, r.published, r.url)
                                        for r in texts.itertuples()),
-                                 stored_lexicons(path, version, tuple(chosen)))
+                                 store_lexicons(path, version).get(
+                                     lexicon_fingerprint(path, version, tuple(chosen)), ()))
     labels = list(SLOTS[:len(reports)])
     st.markdown("  \n".join(f"**{label}**: {markdown_text(names[r.article.id])}"
                             for label, r in zip(labels, reports)))

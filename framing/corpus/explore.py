@@ -236,20 +236,35 @@ def stored_lexicons(db, ids: Sequence[str]) -> tuple:
     """The extra lexicons (``LexiconText``, in order) that the articles ``ids`` were analyzed
     with, as the store keeps them: those of the run that analyzed most of them. Empty for the
     shipped lexicons alone, and for a store made before stores kept them."""
+    with _connected(db) as con:
+        return store_lexicons(con).get(lexicon_fingerprint(con, ids), ())
+
+
+def store_lexicons(db) -> dict[str, tuple]:
+    """The extra lexicons the store keeps, by lexicon fingerprint (``LexiconText``, in
+    order); the shipped lexicons alone have none."""
     from ..lexicon import LexiconText
 
+    kept: dict[str, tuple] = {}
     with _connected(db) as con:
-        if not _has_table(con, "lexicons"):
-            return ()
-        rows = con.execute(
-            """WITH used AS (
-                   SELECT r.lexicon_fingerprint AS fp, count(*) AS n FROM metrics m
-                   JOIN runs r ON r.id = m.run_id
-                   WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))
-                   GROUP BY 1 ORDER BY n DESC, fp LIMIT 1)
-               SELECT name, text FROM lexicons JOIN used ON lexicon_fingerprint = used.fp
-               ORDER BY position""", [list(ids)]).fetchall()
-    return tuple(LexiconText(name, text) for name, text in rows)
+        if _has_table(con, "lexicons"):
+            for fingerprint, name, text in con.execute(
+                    "SELECT lexicon_fingerprint, name, text FROM lexicons "
+                    "ORDER BY lexicon_fingerprint, position").fetchall():
+                kept[fingerprint] = (*kept.get(fingerprint, ()), LexiconText(name, text))
+    return kept
+
+
+def lexicon_fingerprint(db, ids: Sequence[str]) -> str:
+    """The lexicon fingerprint of the run that analyzed most of the articles ``ids`` ("" when
+    none is analyzed)."""
+    with _connected(db) as con:
+        row = con.execute(
+            """SELECT r.lexicon_fingerprint, count(*) AS n FROM metrics m
+               JOIN runs r ON r.id = m.run_id
+               WHERE m.article_id IN (SELECT unnest(?::VARCHAR[]))
+               GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1""", [list(ids)]).fetchone()
+    return row[0] if row else ""
 
 
 def pick_articles(articles: pd.DataFrame, most: int = 4) -> list[str]:

@@ -168,27 +168,29 @@ def _record_lexicons(con, lexicon_fp: str, sources) -> None:
     """Keep in the store the extra lexicons (names and texts) of the fingerprint
     ``lexicon_fp``, once, so that what reads its articles again (a story compared on the
     app's Corpus page) reads them as the run did: ``explore.stored_lexicons``."""
-    from ..lexicon import LexiconText
-
     if not sources or con.execute("SELECT count(*) FROM lexicons WHERE lexicon_fingerprint = ?",
                                   [lexicon_fp]).fetchone()[0]:
         return
-    rows = [[lexicon_fp, position, source.name, source.text if isinstance(source, LexiconText)
-             else Path(source).read_bytes().decode("utf-8-sig")]
-            for position, source in enumerate(sources)]
+    rows = [[lexicon_fp, position, name, data.decode("utf-8-sig")]
+            for position, (name, data) in enumerate(map(_named_bytes, sources))]
     con.executemany("INSERT INTO lexicons VALUES (?, ?, ?, ?)", rows)
 
 
 def lexicons_digest(sources) -> str:
     """A digest of lexicon files (paths or ``LexiconText``) by name and content, in order."""
-    from ..lexicon import LexiconText
-
     digest = hashlib.sha256()
-    for source in sources:
-        name, data = ((source.name, source.text.encode("utf-8")) if isinstance(source, LexiconText)
-                      else (Path(source).name, Path(source).read_bytes()))
+    for name, data in map(_named_bytes, sources):
         digest.update(name.encode() + b"\0" + data)
     return digest.hexdigest()[:20]
+
+
+def _named_bytes(source) -> tuple[str, bytes]:
+    """A lexicon's name and content: a file's bytes, or a ``LexiconText``'s text encoded."""
+    from ..lexicon import LexiconText
+
+    if isinstance(source, LexiconText):
+        return source.name, source.text.encode("utf-8")
+    return Path(source).name, Path(source).read_bytes()
 
 
 def framing_version() -> str:
