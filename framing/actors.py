@@ -49,6 +49,7 @@ from .names import (
     usual_tag,
 )
 from .report import Quote, Sentence, TermHit
+from .segment import credit_line
 from .voice import HEADLINE_CUE, title_case
 
 PLACE_WORDS = frozenset(
@@ -57,7 +58,7 @@ PLACE_WORDS = frozenset(
 )
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
-_NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around".split())
+_NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 # the last words of the name of an area with a government ("Tolland County"), not a street's
 _AREA_WORDS = frozenset({"city", "county", "province", "region", "district"})
@@ -119,7 +120,8 @@ class ActorFinder:
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
         firsts: dict[str, int] = {}  # the sentence where each person is first named in full
         for s in sentences:
-            if s.kind in ("byline", "link") or (s.kind == "caption" and text[s.start] in "(["):
+            if s.kind in ("byline", "link") or (s.kind == "caption" and (
+                    text[s.start] in "([" or credit_line(text[s.start:s.end]))):
                 continue  # bylines and photo credits name the staff, links other stories
             # title case, where every word looks like a name: a headline, or a line of the
             # body written like one (a subhead, another story's title)
@@ -733,15 +735,16 @@ class ActorFinder:
             return _place_key(place.name)
         # a name ("Save Quarry Meadow said", "The Red Banner relief organization said"), not
         # one after a preposition ("locals in Kettle Hill say": the locals)
+        before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
+                      len(tokens))
         for whole in ("name:", "org:"):  # "Producers Guild of America", "Chicago Tribune"
-            for written in (" ".join(tokens).lower(), " ".join(tokens).lower().rstrip(".")):
-                if whole + written in drafts:  # (and "Cummins Inc." for "Cummins Inc")
-                    return whole + written
+            for written in (" ".join(tokens).lower(), " ".join(tokens).lower().rstrip("."),
+                            " ".join(tokens[:before]).lower() if before >= 2 else ""):
+                if whole + written in drafts:  # (and "Cummins Inc." for "Cummins Inc"; "St
+                    return whole + written   # Barnabas Church on Station Street")
         full = _full_form(" ".join(tokens).lower(), drafts)
         if full:  # "Harrowgate Savings said" for "Harrowgate Savings Bank"
             return full
-        before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
-                      len(tokens))
         for width in range(before, 1, -1):
             for i in range(before - width + 1):
                 named = "name:" + " ".join(tokens[i:i + width]).lower()

@@ -26,6 +26,15 @@ _AFTER_INITIAL = re.compile(r"\.\s+")
 # abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
 # (and the titles written short: Names.abbreviated_titles)
 ABBREVIATED = frozenset({"St", "Mt", "Ft"})
+# words that open a place's or an institution's name: a sentence's first word before a
+# capitalized word opens one ("St. Louis County officials said", "Lake County officials",
+# "Saint Mary Hospital said", "Mount Sinai Hospital", "Port Arthur police")
+_PLACE_OPENERS = frozenset(
+    "st saint ste sainte mt mount ft fort port lake cape san santa santo sao são el los las"
+    .split())
+# the capitalized words after a sentence's first word, up to three: what a gazetteer's place
+# of several words may go on with ("New Orleans", "New South Wales")
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}")
 # first names that are also words a sentence may open with before a name ("Will Congress
 # act?"); any other common first name opening a sentence before a capitalized word is a name
 _WORDLIKE_FIRST_NAMES = frozenset(
@@ -552,6 +561,16 @@ class Names:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
         if word in STORM_WORDS:  # "Hurricane Irma struck …": a storm's name opens
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
+        if word in _PLACE_OPENERS:  # "St. Louis County officials said …"
+            after = m.end() + (text.startswith(".", m.end()) and m.group() in ABBREVIATED)
+            return _NEXT_CAPITALIZED.match(text, after, end) is not None
+        following = _NEXT_WORDS.match(text, m.end(), end)
+        if following is not None:
+            # a gazetteer's place of several words: "New Orleans officials said …"
+            words = following.group().split()
+            if any(self.place(" ".join([m.group(), *words[:width]])) is not None
+                   for width in range(len(words), 0, -1)):
+                return True
         if name_key(word) in self._opening_titles:
             # "Councilwoman Jo Park", "Sen. Warren", "Bishop Sankey", and a title that names
             # places too: "Queen Anne County officials", "King County officials"
@@ -904,12 +923,13 @@ _SUFFIXES_WITH_A_POINT = frozenset({"Jr", "Sr"})
 
 def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
     """Whether a name's token is written with the point after it: a middle initial ("Donald
-    J. Trump") or a suffix ("Amos Tull Jr."); a name is shown as written."""
+    J. Trump"), a suffix ("Amos Tull Jr.") or a place's abbreviation ("St. Louis County");
+    a name is shown as written."""
     if not text.startswith(".", end):
         return False
     if token in _SUFFIXES_WITH_A_POINT:
         return True
-    return not last and len(token) == 1 and token.isupper()
+    return not last and (len(token) == 1 and token.isupper() or token in ABBREVIATED)
 
 
 def _name_tokens(phrase: str) -> list[str]:

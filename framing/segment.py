@@ -172,6 +172,18 @@ _CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^\s*[(\[]\s*[A-Z][\w&.\- ]{0,30}[)\]]\s*$")
+# A photo agency's credit, a line of its own under a picture: "Getty Images", "AP Photo/Jo Lee"
+_AGENCY_CREDIT = re.compile(
+    r"\s*(?:(?:photo|photograph|image)s?[ \t]*(?:by|:)?[ \t]*)?(?:[\w.'’\- ]{1,40}/[ \t]*)?"
+    r"(?:getty images|ap photo|afp via getty|afp|reuters|shutterstock)"
+    r"(?:[ \t]*[/,][ \t]*[\w.'’\- ,]{0,40})?[ \t.]*", re.IGNORECASE)
+
+
+def credit_line(text: str) -> bool:
+    """Whether a caption is only a picture's credit: a photo agency, perhaps with the
+    photographer ("Getty Images", "Jo Lee/Getty Images", "AP Photo/Jo Lee"), or a name in
+    brackets ("(Reuters)")."""
+    return _CREDIT.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None
 # The line that signs an embedded post: "— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024"
 SIGNATURE_BODY = (r"(?P<name>[^\n()—–]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
                   r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}")

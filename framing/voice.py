@@ -1433,7 +1433,15 @@ class VoiceFinder:
                 words[start - 1][1]:words[start][0]].isspace():
             before = ""  # "The firm that runs the fair, Holt Events, denies"
         if _proper(before) and len(before.split()) <= 6:
-            return before
+            # "A lawyer for Rolling Stone, Scott Sexton, said": the person the parenthetical
+            # names speaks for the organization the subject names
+            role = lowered[start:end + 1][:-len(before.split())]
+            named = self.names.speaker_name(inner)
+            if not (role and role[-1] in _SPEAKS_FOR and any(
+                    self._source_noun(w) for w in role)
+                    and _proper(named) and self.names.is_person(named.split())):
+                return before
+            return named
         if before and start > 1 and "," in text[words[start - 1][1]:words[start][0]]:
             # two appositives: "Paul Okeke, a spokesman for Fair Streets, a lobby, said"
             first = self._chunk_start(text, words, lowered, start - 1, inside)
@@ -2006,6 +2014,10 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
 def _is_time(word: str) -> bool:
     """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
     return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
+
+
+# what links a spokesperson to who they speak for: "a lawyer for Rolling Stone"
+_SPEAKS_FOR = frozenset("for of at from with".split())
 
 
 def _one_thing_then_speakers(chunk: list[str]) -> bool:
