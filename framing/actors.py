@@ -60,6 +60,7 @@ FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
+_PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "socialist"})
 # the last words of the name of an area with a government ("Tolland County"), not a street's
 _AREA_WORDS = frozenset({"city", "county", "province", "region", "district"})
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
@@ -780,6 +781,9 @@ class ActorFinder:
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))
                 if place is not None and _place_key(place.name) in drafts:
+                    if place.type in _GEOGRAPHIC and self._one_office_holder(
+                            tokens[i + width:]):
+                        return None  # "the Oregon senator said": a person, unnamed
                     return _place_key(place.name)
         for width in range(len(tokens), 0, -1):
             # a town or an area the gazetteer lacks, as its places above: "Fenwick's finance
@@ -791,6 +795,13 @@ class ActorFinder:
                         town.kind == "place" and words[-1].lower() in _AREA_WORDS)):
                     return "place:" + " ".join(words).lower()
         return None
+
+    def _one_office_holder(self, words: list[str]) -> bool:
+        """Whether the words after a place name one person by office or party: "(the
+        Oregon) senator", "(the Idaho) Republican" (not "(Belarus) officials", who speak for
+        the place)."""
+        return len(words) == 1 and (words[0].lower() in _PARTY_MEMBERS or name_key(
+            words[0]) in self.names.personal_titles)
 
 
 def _speaks_alone(run: list[str]) -> bool:

@@ -1884,3 +1884,13 @@ def test_a_united_states_attorney_is_a_title(analyzer):
             "United States Attorney Corwin Baptiste said the case was strong.")
     assert actor_rows(analyzer, text) == {"Corwin Baptiste": ("person", 1, (1,))}
 
+
+def test_a_place_and_an_office_name_a_person_not_the_place(analyzer):
+    text = ("The vote was close on Monday.\n\n"
+            "The Oregon senator said the bill would fail. The Idaho Republican said the plan "
+            "was sound. Belarus officials said the border was closed.")
+    rows = actor_rows(analyzer, text)
+    # one person, unnamed, speaks for themselves; officials speak for their country
+    assert rows["Oregon"][2] == () and rows["Idaho"][2] == ()
+    assert rows["Belarus"][2] == (3,)
+    assert analyzer.analyze(text).metrics.named_sources == 1
