@@ -756,6 +756,8 @@ class ActorFinder:
             return named  # "Melania Trump", not the first Trump named
         if len(tokens) >= 2 and is_generation(tokens[-1]) and surname_key(tokens) in surnames:
             return surnames[surname_key(tokens)]  # "Trump Jr."
+        if any(t in PRIVATE_PEOPLE for t in tokens[1:]):
+            return None  # "one Marlowe man", "Ann Cole's father": not the person of that name
         for token in reversed(tokens):
             key = surnames.get(token.lower())
             if key is not None:

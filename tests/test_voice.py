@@ -1894,3 +1894,12 @@ def test_a_place_and_an_office_name_a_person_not_the_place(analyzer):
     assert rows["Oregon"][2] == () and rows["Idaho"][2] == ()
     assert rows["Belarus"][2] == (3,)
     assert analyzer.analyze(text).metrics.named_sources == 1
+
+
+def test_a_persons_family_or_townsman_is_not_that_person(analyzer):
+    text = ("The river rose on Monday.\n\n"
+            "Water reached the home of Ann Cole. \u201cWe knew this would happen,\u201d one "
+            "Cole man said. Ann Cole's father said the house was lost. The Cole family said "
+            "they would stay. Cole said she would rebuild.")
+    # the man, the father and the family speak, each unnamed; Ann Cole in the last sentence
+    assert actor_rows(analyzer, text)["Ann Cole"] == ("person", 5, (5,))
