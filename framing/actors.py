@@ -182,7 +182,7 @@ class ActorFinder:
             words = _key_words(key, "name:")
             if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
-        alone = {**self._organizations_alone(drafts, text),
+        alone = {**_common_nouns(drafts), **self._organizations_alone(drafts, text),
                  **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
         # named with a title, or alone as what a sentence's speaker is ("Banksy said …"; not
@@ -725,6 +725,10 @@ class ActorFinder:
     def _resolve(self, speaker: str, drafts, surnames, alone=None) -> str | None:
         """The actor a speaker string names: "the Pentagon", "Putin", "Belarus officials"."""
         tokens = [trim_possessive(t) for t in speaker.replace("the ", " ").split()]
+        noun = tokens[0].lower() if tokens else ""
+        if noun in _REFERRED_NOUNS and alone and noun in alone and all(
+                t in _FOR_IT for t in tokens[1:]):
+            return alone[noun]  # "the union said", "Hospital officials said"
         named = self.names.person_named(tokens) if self.names.people else ""
         if named and _lexicon_person(named) in drafts:
             return _lexicon_person(named)
@@ -1036,6 +1040,30 @@ def _key_words(key: str, kind: str) -> list[str]:
     """The words of an actor's key of ``kind`` ("person:" gives ["maria", "lopez"] for
     "person:maria lopez"), or [] for a key of another kind."""
     return key.removeprefix(kind).split(" ") if key.startswith(kind) else []
+
+
+# The common nouns an article calls an organization by once it has named it: "the union"
+# (the Harbor City Transit Workers Union), "the hospital", "the federation".
+_REFERRED_NOUNS = frozenset(
+    """union federation council authority association hospital university college school bank
+    company committee commission board trust foundation agency institute clinic church
+    museum library league coalition campaign alliance society club network""".split())
+
+# who speaks for an organization called by its common noun: "union officials", "a hospital
+# spokeswoman"
+_FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
+
+
+def _common_nouns(drafts) -> dict[str, str]:
+    """The common nouns (``_REFERRED_NOUNS``) that name one organization of the article alone:
+    the last word of one organization's name of several words, and of no other's."""
+    ends: dict[str, list[str]] = defaultdict(list)
+    for key, draft in drafts.items():
+        words = key.split(":", 1)[1].split(" ")
+        if len(words) >= 2 and words[-1] in _REFERRED_NOUNS and draft.kind in (
+                "organization", "institution", "name", "group"):
+            ends[words[-1]].append(key)
+    return {noun: keys[0] for noun, keys in ends.items() if len(keys) == 1}
 
 
 def _given(word: str) -> str:

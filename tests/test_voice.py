@@ -1903,3 +1903,16 @@ def test_a_persons_family_or_townsman_is_not_that_person(analyzer):
             "they would stay. Cole said she would rebuild.")
     # the man, the father and the family speak, each unnamed; Ann Cole in the last sentence
     assert actor_rows(analyzer, text)["Ann Cole"] == ("person", 5, (5,))
+
+
+def test_an_organization_named_once_speaks_as_the_union_or_the_hospital(analyzer):
+    text = ("Nurses at Ardmore General Hospital joined the Kelbrook Nurses Union on Monday.\n\n"
+            "The union said nurses would walk out on Friday. Hospital officials said wards "
+            "would stay open.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Kelbrook Nurses Union"][2] == (1,)
+    assert rows["Ardmore General Hospital"][2] == (2,)
+    # with two unions, "the union" names neither
+    two = text.replace("on Monday.", "and the Ardmore Porters Union on Monday.")
+    rows = actor_rows(analyzer, two)
+    assert rows["Kelbrook Nurses Union"][2] == () and rows["Ardmore Porters Union"][2] == ()
