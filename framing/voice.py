@@ -554,17 +554,20 @@ class VoiceFinder:
         # the last group named in its sentence or the one before it in the paragraph.
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
+        unnamed: list[tuple[int, str, str]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             if runs is None:
                 runs = NameRuns(self.names, text, sentences)
             mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
             groups = self._group_mentions(text, sentences, attributions, inside, runs)
+            unnamed = _unnamed_subjects(text, sentences, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         previous: Sentence | None = None
         for s in sentences:
             since = previous.start if previous and previous.paragraph == s.paragraph else s.start
             resolved[s.index] = tuple(
-                replace(a, speaker=self._resolve(a.speaker, a.start, mentions, groups, since))
+                replace(a, speaker=self._resolve(a.speaker, a.start, mentions, groups, since,
+                                                 text, unnamed))
                 for a in attributions[s.index]
             )
             previous = s
@@ -1556,7 +1559,8 @@ class VoiceFinder:
         return ""
 
     def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str, str]],
-                 groups: list[tuple[int, str]] = (), since: int = 0) -> str:
+                 groups: list[tuple[int, str]] = (), since: int = 0, text: str = "",
+                 unnamed: list[tuple[int, str, str]] = ()) -> str:
         kind = _PRONOUNS.get(speaker.lower())
         if kind is None:
             return speaker
@@ -1567,7 +1571,17 @@ class VoiceFinder:
             i = bisect_left(mentions, (position, "", ""))
             while i > 0 and mentions[i - 1][2] == wrong:
                 i -= 1
-            return mentions[i - 1][1] if i > 0 else speaker
+            if i == 0:
+                return speaker
+            offset, name, _ = mentions[i - 1]
+            # ... unless a sentence since opened with someone unnamed who may be "she": "The
+            # judge, a veteran of the court, set a date. She said …" (not "Prosecutor Maria
+            # Lopez said … The prosecutor added …", the same person)
+            k = bisect_right(unnamed, (offset, "\uffff", ""))
+            for _, noun, gender in unnamed[k:bisect_left(unnamed, (position, "", ""))]:
+                if gender != wrong and not _called(text, mentions, name, noun):
+                    return speaker
+            return name
         if speaker.lower() == "they":
             i = bisect_left(groups, (position, ""))
             if i > 0 and groups[i - 1][0] >= since:
@@ -2014,6 +2028,39 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
 def _is_time(word: str) -> bool:
     """A day, a month, a part of the day or year, or a year: "October", "week", "2019"."""
     return word in DAYS_MONTHS or word in _TIME_NOUNS or (word.isdigit() and len(word) == 4)
+
+
+# One person, unnamed, as a sentence's subject, and their gender when the noun tells it:
+# "The judge", "A spokeswoman", "The 45-year-old man" (for who "she" or "he" may be).
+_ONE_PERSON = {
+    **dict.fromkeys("""judge prosecutor mayor officer teacher doctor nurse official senator
+        governor lawyer attorney witness victim suspect driver resident worker owner manager
+        chief director president minister secretary reporter student patient soldier
+        survivor farmer spokesperson defendant plaintiff detective sheriff""".split(), ""),
+    **dict.fromkeys("woman girl spokeswoman mother daughter wife sister chairwoman".split(), "f"),
+    **dict.fromkeys("man boy spokesman father son husband brother chairman".split(), "m"),
+}
+_UNNAMED_SUBJECT = re.compile(
+    r"\s*(?:The|A|An)\s+(?:[\w-]+\s+)?(" + "|".join(_ONE_PERSON) + r")\b(?![ \t]+[A-Z])")
+
+
+def _unnamed_subjects(text: str, sentences, inside) -> list[tuple[int, str, str]]:
+    """The sentences that open with one unnamed person, in order: (offset, noun, gender)."""
+    found = []
+    for s in sentences:
+        m = _UNNAMED_SUBJECT.match(text, s.start, s.end)
+        if m is not None and s.kind == "body" and not inside.covers(m.start(1)):
+            found.append((m.start(1), m.group(1), _ONE_PERSON[m.group(1)]))
+    return found
+
+
+def _called(text: str, mentions, name: str, noun: str) -> bool:
+    """Whether a mention of ``name`` comes with ``noun`` just before or after it ("Prosecutor
+    Maria Lopez", "Maria Lopez, the prosecutor"): the unnamed subject may be that person."""
+    pattern = re.compile(rf"\b{noun}\b", re.IGNORECASE)
+    surname = name.split()[-1]
+    return any(pattern.search(text, max(0, offset - 40), offset + len(other) + 40)
+               for offset, other, _ in mentions if other.split()[-1] == surname)
 
 
 # what links a spokesperson to who they speak for: "a lawyer for Rolling Stone"

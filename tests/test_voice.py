@@ -1916,3 +1916,14 @@ def test_an_organization_named_once_speaks_as_the_union_or_the_hospital(analyzer
     two = text.replace("on Monday.", "and the Ardmore Porters Union on Monday.")
     rows = actor_rows(analyzer, two)
     assert rows["Kelbrook Nurses Union"][2] == () and rows["Ardmore Porters Union"][2] == ()
+
+
+def test_she_after_someone_unnamed_is_not_the_last_woman_named(analyzer):
+    text = ("The trial opened on Monday.\n\n"
+            "Prosecutor Maria Lopez said the case was strong. The judge, a veteran of the "
+            "court, set a date. She said the jury would sit in May.\n\n"
+            "Ana Ruiz, the defense lawyer, spoke next. The lawyer asked for more time. She said "
+            "her client was innocent.")
+    speakers = [s.sentence.speaker for s in analyzer.analyze(text).scores]
+    # the judge may be "she": nobody named; the lawyer is Ana Ruiz, named so
+    assert speakers[3] == "She" and speakers[6] == "Ana Ruiz"
