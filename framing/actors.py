@@ -182,7 +182,9 @@ class ActorFinder:
             words = _key_words(key, "name:")
             if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
-        alone = {**_common_nouns(drafts), **self._organizations_alone(drafts, text),
+        common = _common_nouns(drafts)
+        _nouns_joined(drafts, text, common)
+        alone = {**common, **self._organizations_alone(drafts, text),
                  **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
         # named with a title, or alone as what a sentence's speaker is ("Banksy said …"; not
@@ -1047,7 +1049,7 @@ def _key_words(key: str, kind: str) -> list[str]:
 _REFERRED_NOUNS = frozenset(
     """union federation council authority association hospital university college school bank
     company committee commission board trust foundation agency institute clinic church
-    museum library league coalition campaign alliance society club network""".split())
+    museum library league coalition campaign alliance society club network county""".split())
 
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"
@@ -1061,9 +1063,40 @@ def _common_nouns(drafts) -> dict[str, str]:
     for key, draft in drafts.items():
         words = key.split(":", 1)[1].split(" ")
         if len(words) >= 2 and words[-1] in _REFERRED_NOUNS and draft.kind in (
-                "organization", "institution", "name", "group"):
+                "organization", "institution", "name", "group", "place"):
             ends[words[-1]].append(key)
     return {noun: keys[0] for noun, keys in ends.items() if len(keys) == 1}
+
+
+def _nouns_joined(drafts, text: str, common: dict[str, str]) -> None:
+    """Count an organization's common noun written alone with a capital ("Federation
+    president Alicia Romero", "the Council voted", "County health officer") as the one
+    organization of the article whose name ends so (``common``), when the text writes it
+    nowhere as part of another name ("Democrat Party", "Council on Foreign Relations")."""
+    for noun, key in common.items():
+        for short in ("org:" + noun, "place:" + noun):
+            if short in drafts and short != key and _alone_as_short(
+                    text, noun, drafts[key].name):
+                _join(drafts, short, key)
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of|on|for)[ \t]+[A-Z]")
+# what may come before a short name: a sentence's start, "the" (its first word has none)
+_BEFORE_SHORT = re.compile(r"(?:\A|[.!?:;\n\"“”‘’(]|\b[Tt]he)[ \t]*\Z")
+
+
+def _alone_as_short(text: str, noun: str, full: str) -> bool:
+    """Whether every ``noun`` written with a capital in ``text`` is ``full`` (the name of the
+    organization it ends), or opens a sentence or follows "the" and no name goes on after it
+    ("Council on …")."""
+    ending = len(full)
+    for m in re.finditer(rf"\b{noun[0].upper()}(?i:{noun[1:]})\b", text):
+        if text[max(0, m.end() - ending):m.end()].lower() == full.lower():
+            continue  # the name in full
+        if _NAME_GOES_ON.match(text, m.end()) or not _BEFORE_SHORT.search(
+                text, max(0, m.start() - 8), m.start()):
+            return False  # ("Federation of State, County and Municipal Employees")
+    return True
 
 
 def _given(word: str) -> str:

@@ -1927,3 +1927,19 @@ def test_she_after_someone_unnamed_is_not_the_last_woman_named(analyzer):
     speakers = [s.sentence.speaker for s in analyzer.analyze(text).scores]
     # the judge may be "she": nobody named; the lawyer is Ana Ruiz, named so
     assert speakers[3] == "She" and speakers[6] == "Ana Ruiz"
+
+
+def test_an_organizations_common_noun_with_a_capital_is_that_organization(analyzer):
+    text = ("The Kelbrook Teachers' Federation called off its strike on Monday.\n\n"
+            "Federation president Ana Ruiz said talks would resume. Dorset County opened "
+            "its schools. County officials said buses would run, and the county said more "
+            "would follow.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Kelbrook Teachers' Federation"][:2] == ("organization", 2)
+    assert rows["Dorset County"] == ("place", 2, (3,)) and "County" not in rows
+    assert "Federation" not in rows
+    # not a word of another name: "the Council on Foreign Relations" is no city council
+    other = analyzer.analyze(
+        "The Kelbrook City Council met on Monday.\n\n"
+        "A fellow at the Council on Foreign Relations said the vote was close.")
+    assert {a.name for a in other.actors} >= {"Kelbrook City Council", "Council"}
