@@ -997,22 +997,28 @@ def _join(drafts, key: str, into: str) -> None:
     drafts[into].sentences |= joined.sentences
 
 
-def _full_form(short: str, drafts) -> str:
+def _full_form(short: str, drafts, owned: bool = False) -> str:
     """The key of the organization whose full name is ``short`` and a company's ending, or
-    ""."""
+    "" (``owned``: or ``short``'s and one word of an organization, "St Aldric's Hospital" for
+    the organization "St Aldric")."""
     for key in drafts:
         if key.startswith("org:" + short + " ") and all(
                 w.strip(".") in _LEGAL_ENDINGS for w in key[len(short) + 5:].split()):
             return key
+        rest = key[len(short) + 5:]
+        if owned and key.startswith("org:" + short + " ") and rest in ORG_WORDS and \
+                drafts[key].name.lower().replace("’", "'").startswith(short + "'s "):
+            return key  # (the key drops the possessive: "org:st aldric hospital")
     return ""
 
 
 def _short_forms_joined(drafts) -> None:
     """Count an organization's short name with its full one when the full name only adds a
     company's ending ("Harrowgate Savings" with "Harrowgate Savings Bank"; not "Valemouth
-    University" with "Valemouth University Student Union")."""
+    University" with "Valemouth University Student Union"), or is the short name's hospital,
+    church, school … ("St Aldric's" with "St Aldric's Hospital")."""
     for short in sorted((k for k in drafts if k.startswith("org:")), key=len):
-        full = _full_form(short[4:], drafts)
+        full = _full_form(short[4:], drafts, owned=True)
         if full:
             _join(drafts, short, full)
 

@@ -1943,3 +1943,11 @@ def test_an_organizations_common_noun_with_a_capital_is_that_organization(analyz
         "The Kelbrook City Council met on Monday.\n\n"
         "A fellow at the Council on Foreign Relations said the vote was close.")
     assert {a.name for a in other.actors} >= {"Kelbrook City Council", "Council"}
+
+
+def test_a_hospital_named_by_its_saint_alone_is_the_hospital(analyzer):
+    text = ("Nurses at St Wilfrid's Hospital learned of the merger on Monday.\n\n"
+            "St Wilfrid's maternity unit would close. Midwives at St Wilfrid's said they "
+            "were told an hour before.")
+    rows = actor_fields(analyzer, text, "kind", "mentions")
+    assert rows == {"St Wilfrid's Hospital": ("organization", 3)}
