@@ -60,6 +60,7 @@ FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
+_OPENING_MARKS = " \t\"“‘'(["
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "socialist"})
 # the last words of the name of an area with a government ("Tolland County"), not a street's
 _AREA_WORDS = frozenset({"city", "county", "province", "region", "district"})
@@ -119,6 +120,7 @@ class ActorFinder:
         if name_runs is None:
             name_runs = NameRuns(self.names, text, sentences)
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
+        generic: list[tuple[int, str]] = []  # organizations' common nouns opening sentences
         firsts: dict[str, int] = {}  # the sentence where each person is first named in full
         for s in sentences:
             if s.kind in ("byline", "link") or (s.kind == "caption" and (
@@ -159,6 +161,12 @@ class ActorFinder:
                     continue
                 if self._town_or_street(text, offset, run, written, s.index, drafts):
                     continue
+                if len(run) == 1 and not heading and self._generic(run[0]) and not text[
+                        s.start:offset].strip(_OPENING_MARKS):
+                    # "Police said …", "Federation president Ana Ruiz": a common noun that
+                    # opens a sentence, the organization named so or no one (as "police")
+                    generic.append((s.index, run[0].lower()))
+                    continue
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
                               written)
         _places_not_people(drafts, surnames, firsts)
@@ -184,6 +192,10 @@ class ActorFinder:
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
         common = _common_nouns(drafts)
         _nouns_joined(drafts, text, common)
+        for index, noun in generic:
+            if noun in common:
+                drafts[common[noun]].mentions += 1
+                drafts[common[noun]].sentences.add(index)
         alone = {**common, **self._organizations_alone(drafts, text),
                  **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
@@ -803,6 +815,13 @@ class ActorFinder:
                         town.kind == "place" and words[-1].lower() in _AREA_WORDS)):
                     return "place:" + " ".join(words).lower()
         return None
+
+    def _generic(self, word: str) -> bool:
+        """Whether a word is an organization's common noun ("police", "federation",
+        "government"), no gazetteer's name ("Congress", "Pentagon")."""
+        lowered = word.lower()
+        return lowered in ORG_WORDS and everyday_word(lowered) and (
+            self.names.place(word) is None) and not word.isupper()
 
     def _one_office_holder(self, words: list[str]) -> bool:
         """Whether the words after a place name one person by office or party: "(the

@@ -1951,3 +1951,11 @@ def test_a_hospital_named_by_its_saint_alone_is_the_hospital(analyzer):
             "were told an hour before.")
     rows = actor_fields(analyzer, text, "kind", "mentions")
     assert rows == {"St Wilfrid's Hospital": ("organization", 3)}
+
+
+def test_police_opening_a_sentence_are_as_unnamed_as_police(analyzer):
+    text = ("A bus overturned on Monday, the Kelbrook Police Department said.\n\n"
+            "Police said the driver was unhurt. Later, police said the road had reopened.")
+    report = analyzer.analyze(text)
+    assert [a.name for a in report.actors] == ["Kelbrook Police Department"]
+    assert report.metrics.named_sources == 1 and report.metrics.unnamed_attributions == 2
