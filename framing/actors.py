@@ -917,12 +917,23 @@ _NOUN_ENDINGS = ("ism", "isms", "ists", "ness", "tion", "tions", "ment", "ments"
                  "ency", "ancy")
 
 
+# Faiths, their books, peoples and movements written with a capital, which name no one person
+_FAITHS_AND_PEOPLES = frozenset(
+    """islam sharia koran quran torah bible allah judaism hinduism buddhism sikhism muslim
+    muslims christian christians jew jews jewish hindu hindus sikh sikhs catholic catholics
+    protestant protestants evangelical evangelicals mormon mormons nazi nazis confederate
+    confederates marxist marxists leftist leftists antifa black blacks white whites negro
+    latino latinos latina latinas hispanic hispanics yazidi yazidis kurd kurds internet earth
+    obamacare christmas easter ramadan hanukkah thanksgiving celsius fahrenheit""".split())
+
+
 def _abstract_noun(word: str) -> bool:
     """Whether a lone capitalized word has the form of an idea, a group or a quality rather
     than a surname: "Populism", "Islamists", "Darkness", "Californians", "Christianity" (but
-    "Hannity", no English word, is a surname)."""
+    "Hannity", no English word, is a surname), or is a faith, a people or a movement ("Islam",
+    "Nazis", "Antifa")."""
     return len(word) >= 6 and word.endswith(_NOUN_ENDINGS) or (
-        word.endswith("ity") and everyday_word(word))
+        word.endswith("ity") and everyday_word(word)) or word.lower() in _FAITHS_AND_PEOPLES
 
 
 # Words of direction that open places and peoples ("North Shore", "Inland Empire"), though the

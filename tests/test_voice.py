@@ -1959,3 +1959,12 @@ def test_police_opening_a_sentence_are_as_unnamed_as_police(analyzer):
     report = analyzer.analyze(text)
     assert [a.name for a in report.actors] == ["Kelbrook Police Department"]
     assert report.metrics.named_sources == 1 and report.metrics.unnamed_attributions == 2
+
+
+def test_faiths_peoples_and_movements_are_no_people(analyzer):
+    text = ("The debate ran late on Monday.\n\n"
+            "Speakers argued about Islam and Sharia, about Antifa and the Nazis. Islam, one "
+            "said, was not on trial. Antifa, another said, was. Nazis marched in 1933.\n\n"
+            "Ruth Amis, who chaired it, said Nazis had no place there. Amis said Sharia "
+            "was a word few understood.")
+    assert actor_fields(analyzer, text, "kind") == {"Ruth Amis": "person"}
