@@ -37,6 +37,7 @@ from .names import (
     everyday_word,
     has_org_word,
     is_generation,
+    month_before_day,
     name_key,
     nicknames,
     person_key,
@@ -161,6 +162,8 @@ class ActorFinder:
                     continue
                 if self._town_or_street(text, offset, run, written, s.index, drafts):
                     continue
+                if len(run) == 1 and month_before_day(text, offset, run[0]):
+                    continue  # "on Nov. 8": a date
                 if len(run) == 1 and not heading and self._generic(run[0]) and not text[
                         s.start:offset].strip(_OPENING_MARKS):
                     # "Police said …", "Federation president Ana Ruiz": a common noun that

@@ -639,11 +639,8 @@ class Names:
         before a day ("Dec. 20")."""
         if len(run) != 1:
             return False
-        word = run[0].rstrip(".")
-        after = text[offset + len(word):]
-        if word.lower() in _SHORT_MONTHS and re.match(r"\.?\s+\d", after) or (
-                word.lower() in _SHORT_MONTHS_NAMES and re.match(r"\.\s+\d", after)):
-            return True  # "Dec. 20", "Mar. 7" (not "Jan 5" nor "Mar 5": a name, a word)
+        if month_before_day(text, offset, run[0]):
+            return True
         return self.before_region(text, offset + len(run[0]))
 
     def before_region(self, text: str, end: int) -> bool:
@@ -809,6 +806,20 @@ _WORD_AFTER = re.compile(r"\W*(\w+)")
 _SHORT_MONTHS = frozenset("feb apr jun jul aug sep sept oct nov dec".split())
 # ... and those that are names or words too, a month only with their period before a day
 _SHORT_MONTHS_NAMES = frozenset({"jan", "mar"})
+
+
+def month_before_day(text: str, offset: int, word: str) -> bool:
+    """Whether ``word`` at ``offset`` is a month written short before a day: "Dec. 20", "Nov 8",
+    "Mar. 7" (not "Jan 5" nor "Mar 5": a name, a word)."""
+    word = word.rstrip(".")
+    lowered = word.lower()
+    if lowered not in _SHORT_MONTHS and lowered not in _SHORT_MONTHS_NAMES:
+        return False
+    after = _DAY_AFTER_MONTH.match(text, offset + len(word))
+    return after is not None and (lowered in _SHORT_MONTHS or after.group(1) == ".")
+
+
+_DAY_AFTER_MONTH = re.compile(r"(\.?)\s+\d")
 
 
 def _a_thing(text: str, offset: int, run: list[str]) -> bool:

@@ -1968,3 +1968,10 @@ def test_faiths_peoples_and_movements_are_no_people(analyzer):
             "Ruth Amis, who chaired it, said Nazis had no place there. Amis said Sharia "
             "was a word few understood.")
     assert actor_fields(analyzer, text, "kind") == {"Ruth Amis": "person"}
+
+
+def test_a_month_written_short_before_its_day_is_no_person(analyzer):
+    text = ("The count began on Nov. 8 in the city.\n\n"
+            "Results were due Nov. 9, and a recount on Dec 2. Ana Ruiz said Oct. 30 was "
+            "too early.")
+    assert set(actor_fields(analyzer, text, "kind")) == {"Ana Ruiz"}
