@@ -975,13 +975,14 @@ def _the_thing(text: str, word: str) -> bool:
 
 
 def _numbered(text: str, word: str) -> bool:
-    """Whether the article writes ``word`` before a number each time: a ward, a route, a
-    mission ("Ward 4", "Route 9", "Apollo 11"), no person."""
+    """Whether the article writes ``word`` before or after a number each time: a ward, a
+    route, a mission, a show ("Ward 4", "Route 9", "Apollo 11", "60 Minutes"), no person."""
     at, used = text.find(word), False
     while at >= 0:  # (str.find: most words fail at their first use)
         end = at + len(word)
         if not (at and _WORDLIKE.match(text[at - 1]) or _WORDLIKE.match(text[end:end + 1])):
-            if not _NUMBER_AFTER.match(text, end):
+            if not (_NUMBER_AFTER.match(text, end)
+                    or _NUMBER_BEFORE.search(text, max(0, at - 3), at)):
                 return False
             used = True
         at = text.find(word, end)
@@ -994,6 +995,7 @@ _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _OFFICE_ACRONYMS = frozenset("potus flotus vpotus ceo cfo coo".split())
 _WORDLIKE = re.compile(r"[\w’'-]")
 _NUMBER_AFTER = re.compile(r"\s{1,2}\d")
+_NUMBER_BEFORE = re.compile(r"\d\s{1,2}\Z")
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")
 
 

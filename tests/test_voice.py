@@ -1975,3 +1975,9 @@ def test_a_month_written_short_before_its_day_is_no_person(analyzer):
             "Results were due Nov. 9, and a recount on Dec 2. Ana Ruiz said Oct. 30 was "
             "too early.")
     assert set(actor_fields(analyzer, text, "kind")) == {"Ana Ruiz"}
+
+
+def test_a_show_named_after_a_number_is_a_name_not_a_person(analyzer):
+    text = ("The interview aired on Sunday.\n\n"
+            "Ana Ruiz told “48 Minutes” that she would run. A clip of “48 Minutes” spread fast.")
+    assert actor_fields(analyzer, text, "kind") == {"Ana Ruiz": "person", "Minutes": "name"}
