@@ -32,9 +32,6 @@ ABBREVIATED = frozenset({"St", "Mt", "Ft"})
 _PLACE_OPENERS = frozenset(
     "st saint ste sainte mt mount ft fort port lake cape san santa santo sao são el los las"
     .split())
-# the capitalized words after a sentence's first word, up to three: what a gazetteer's place
-# of several words may go on with ("New Orleans", "New South Wales")
-_NEXT_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}")
 # first names that are also words a sentence may open with before a name ("Will Congress
 # act?"); any other common first name opening a sentence before a capitalized word is a name
 _WORDLIKE_FIRST_NAMES = frozenset(
@@ -42,6 +39,15 @@ _WORDLIKE_FIRST_NAMES = frozenset(
     jack chuck amber hazel heather daisy violet hope faith june april summer pat terry robin
     drew hunter angel""".split())
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
+# what may stand between the words of one name the gazetteer knows: "Alternative for Germany",
+# "Bureau of Alcohol, Tobacco, Firearms and Explosives", "Deferred Action for Childhood
+# Arrivals"
+_SMALL_NAME_WORDS = r"(?:for the|for|and|on|of the|of|to|in)"
+_NAME_GAP = re.compile(rf",?[ \t]+(?:{_SMALL_NAME_WORDS}[ \t]+)?")
+_GAP_WORD = re.compile(r"[a-z]+")
+# the next word of a name a sentence's first word may open ("New Orleans", "Alternative for
+# Germany")
+_NEXT_NAME_PART = re.compile(rf",?[ \t]+(?:{_SMALL_NAME_WORDS}[ \t]+)?[A-Z][\w'’-]*")
 # Words that open a storm's name: "Hurricane Irma", "Typhoon Haiyan", "Tropical Storm Ana".
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -422,6 +428,11 @@ class Names:
         ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # "Friends of the
               and _capitalized(toks[j - 3]) and j < len(toks))):  # Earth": one name
             j -= 1
+        for k in range(max(0, j - 6), j - 1):
+            # a gazetteer's name with a small word inside: "Alternative for Germany"
+            if _capitalized(toks[k]) and self.place(" ".join(toks[k:])) is not None:
+                j = k
+                break
         run = toks[j:]
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
         if at >= 1 and toks[at].lower() in ("in", "at", "on") and len(toks) <= 8 and (
@@ -529,6 +540,8 @@ class Names:
             first = False
         if run:
             out.append(run)
+        if len(out) > 1:
+            out = self._known_names_joined(text, out)
         result = []
         for r in out:
             while r and r[-1][1].lower() in _CONNECTORS:
@@ -539,6 +552,33 @@ class Names:
                     t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
                     for i, (offset, t) in enumerate(r)]))
         return result
+
+    def _known_names_joined(self, text: str, runs: list) -> list:
+        """Runs joined again where the gazetteer knows their whole as one name across a small
+        word or a comma ("Alternative for Germany", "Bureau of Alcohol, Tobacco, Firearms and
+        Explosives"), the small words as tokens."""
+        joined = []
+        i = 0
+        while i < len(runs):
+            start = runs[i][0][0]
+            best = i
+            for j in range(i + 1, min(len(runs), i + 5)):
+                gap = text[runs[j - 1][-1][0] + len(runs[j - 1][-1][1]):runs[j][0][0]]
+                if _NAME_GAP.fullmatch(gap) is None:
+                    break
+                end = runs[j][-1][0] + len(runs[j][-1][1])
+                if self.place(text[start:end]) is not None:
+                    best = j
+            run = list(runs[i])
+            for j in range(i + 1, best + 1):
+                gap_at = runs[j - 1][-1][0] + len(runs[j - 1][-1][1])
+                if text.startswith(",", gap_at):  # (the name as the gazetteer writes it)
+                    run[-1] = (run[-1][0], run[-1][1] + ",")
+                run += [(m.start(), m.group()) for m in _GAP_WORD.finditer(
+                    text, gap_at, runs[j][0][0])] + runs[j]
+            joined.append(run)
+            i = best + 1
+        return joined
 
     def acronym_in_caps(self, text: str, start: int, end: int) -> bool:
         """Whether the word ``text[start:end]`` is a gazetteer's acronym in capitals among
@@ -564,12 +604,15 @@ class Names:
         if word in _PLACE_OPENERS:  # "St. Louis County officials said …"
             after = m.end() + (text.startswith(".", m.end()) and m.group() in ABBREVIATED)
             return _NEXT_CAPITALIZED.match(text, after, end) is not None
-        following = _NEXT_WORDS.match(text, m.end(), end)
-        if following is not None:
-            # a gazetteer's place of several words: "New Orleans officials said …"
-            words = following.group().split()
-            if any(self.place(" ".join([m.group(), *words[:width]])) is not None
-                   for width in range(len(words), 0, -1)):
+        # a gazetteer's name of several words: "New Orleans officials said …", "Alternative
+        # for Germany said …"
+        at = m.end()
+        for _ in range(6):
+            part = _NEXT_NAME_PART.match(text, at, end)
+            if part is None:
+                break
+            at = part.end()
+            if self.place(text[m.start():at]) is not None:
                 return True
         if name_key(word) in self._opening_titles:
             # "Councilwoman Jo Park", "Sen. Warren", "Bishop Sankey", and a title that names
@@ -756,7 +799,8 @@ PRIVATE_PEOPLE = frozenset(
     homeowner homeowners owner owners shopper shoppers commuter commuters driver drivers
     neighbour neighbours neighbor neighbors voter voters fan fans pensioner pensioners retiree
     retirees family families teenager teenagers customer customers passenger passengers
-    patient patients tenant tenants renter renters villager villagers""".split())
+    patient patients tenant tenants renter renters villager villagers recipient recipients
+    beneficiary beneficiaries""".split())
 # "Many in Hong Kong", "Some in the party": people of a place
 _SOME_PEOPLE = frozenset("many some most few several those others all".split())
 # Plurals that name people, somewhere: "Police in Dalton", "Officials at the port say".

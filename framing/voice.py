@@ -1324,8 +1324,10 @@ class VoiceFinder:
         # up to eight words when they open like a noun phrase ("Seasoned analysts in Ohio
         # and across the region", "Those close to him"), else six
         np_start = words[j][2][:1].isupper() or lowered[j] in _NP_OPENING_WORDS
-        if name and len(name.split()) <= (8 if np_start else 6) and not _has_verb(name):
-            return name
+        if name and (len(name.split()) <= (8 if np_start else 6) and not _has_verb(name)
+                     or self.names.place(name) is not None):
+            return name  # (a long name the gazetteer knows: "the National Association for
+            # the Advancement of Colored People")
         if name and _has_verb(name):
             # "… was the second time the group said": the noun phrase after the clause's verb,
             # from its last determiner
