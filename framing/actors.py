@@ -1086,11 +1086,13 @@ def _key_words(key: str, kind: str) -> list[str]:
 
 
 # The common nouns an article calls an organization by once it has named it: "the union"
-# (the Harbor City Transit Workers Union), "the hospital", "the federation".
+# (the Harbor City Transit Workers Union), "the hospital", "the federation", and a paper's
+# last word ("the Times" for the New York Times).
 _REFERRED_NOUNS = frozenset(
     """union federation council authority association hospital university college school bank
     company committee commission board trust foundation agency institute clinic church
-    museum library league coalition campaign alliance society club network county""".split())
+    museum library league coalition campaign alliance society club network county times post
+    journal herald tribune gazette chronicle telegraph sentinel""".split())
 
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"
@@ -1122,14 +1124,14 @@ def _nouns_joined(drafts, text: str, common: dict[str, str]) -> None:
 
 
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:of|on|for)[ \t]+[A-Z]")
-# what may come before a short name: a sentence's start, "the" (its first word has none)
-_BEFORE_SHORT = re.compile(r"(?:\A|[.!?:;\n\"“”‘’(]|\b[Tt]he)[ \t]*\Z")
+# what may come before a short name: a sentence's start, "the", "a" (its first word has none)
+_BEFORE_SHORT = re.compile(r"(?:\A|[.!?:;\n\"“”‘’(]|\b(?:[Tt]he|[Aa]n?))[ \t]*\Z")
 
 
 def _alone_as_short(text: str, noun: str, full: str) -> bool:
     """Whether every ``noun`` written with a capital in ``text`` is ``full`` (the name of the
-    organization it ends), or opens a sentence or follows "the" and no name goes on after it
-    ("Council on …")."""
+    organization it ends), or opens a sentence or follows "the" or "a" and no name goes on
+    after it ("Council on …")."""
     ending = len(full)
     for m in re.finditer(rf"\b{noun[0].upper()}(?i:{noun[1:]})\b", text):
         if text[max(0, m.end() - ending):m.end()].lower() == full.lower():

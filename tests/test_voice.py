@@ -1999,3 +1999,12 @@ def test_a_known_name_with_a_small_word_inside_is_one_name(analyzer, sentence, s
     report = analyzer.analyze("The vote was close on Monday.\n\n" + sentence)
     assert report.scores[1].sentence.speaker == speaker
     assert {a.name: a.kind for a in report.actors} == {actor: kind}
+
+
+def test_a_paper_called_by_its_last_word_is_that_paper(analyzer):
+    report = analyzer.analyze(
+        "The vote was close on Monday, the Kelbrook Times reported.\n\n"
+        "The Times said the count would take a week. A Times analysis found errors.")
+    assert {a.name: (a.mentions, a.source_sentences) for a in report.actors} == {
+        "Kelbrook Times": (3, (0, 1))}
+    assert report.metrics.named_sources == 1
