@@ -2008,3 +2008,11 @@ def test_a_paper_called_by_its_last_word_is_that_paper(analyzer):
     assert {a.name: (a.mentions, a.source_sentences) for a in report.actors} == {
         "Kelbrook Times": (3, (0, 1))}
     assert report.metrics.named_sources == 1
+
+
+def test_more_us_cities_and_new_yorkers(analyzer):
+    text = ("Fort Lauderdale and Cedar Rapids braced for storms on Monday.\n\n"
+            "Fort Lauderdale officials said roads would close. A New Yorker visiting Cedar "
+            "Rapids said she would stay. New Yorkers, Ana Ruiz said, were used to it.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds == {"Fort Lauderdale": "city", "Cedar Rapids": "city", "Ana Ruiz": "person"}
