@@ -338,6 +338,9 @@ class ActorFinder:
             # a place's name, not a title: "King County", "Queen Anne County" (but "Mayor of
             # New York City" is New York City's)
             stripped = run
+        elif len(stripped) == 1 < len(run) and stripped[0].lower() in ORG_WORDS and \
+                self.names.place(run[0]) is not None:
+            stripped = run  # a place's hospital or school: "Valemouth General Hospital"
         if not self.names.is_person(stripped):
             # "[Secretary of] State Dana Whitfield", "Dalton Police Lt. Col. Al Brenner"
             stripped = self.names.after_title_end(run) or self.names.person_in(run) or stripped
@@ -787,7 +790,11 @@ class ActorFinder:
             return alone[_given(tokens[0].lower())]  # "Maria" after "Maria Lopez"
         for i, token in enumerate(tokens[:before]):  # "a Cummins spokesman" after "Cummins
             key = (alone or {}).get(token.lower(), "")  # Inc." (not "Carrow County officials")
-            if key.startswith("org:") and token[:1].isupper():
+            if key.startswith("org:") and token[:1].isupper() and (
+                    token.lower() not in _REFERRED_NOUNS or _ends_with(tokens[:i + 1], key)):
+                # (a common noun only at the end of the name: "the American Psychiatric
+                # Association" for "Psychiatric Association", not "Valemouth General
+                # Hospital" for the article's other hospital)
                 end = i + 1
                 while end < len(tokens) and tokens[end][:1].isupper():
                     end += 1
@@ -1097,6 +1104,12 @@ _REFERRED_NOUNS = frozenset(
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"
 _FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
+
+
+def _ends_with(tokens: list[str], key: str) -> bool:
+    """Whether ``tokens`` end with the words of the organization's ``key``."""
+    words = _key_words(key, "org:")
+    return [trim_possessive(t).lower() for t in tokens[-len(words):]] == words
 
 
 def _common_nouns(drafts) -> dict[str, str]:

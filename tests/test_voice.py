@@ -2016,3 +2016,12 @@ def test_more_us_cities_and_new_yorkers(analyzer):
             "Rapids said she would stay. New Yorkers, Ana Ruiz said, were used to it.")
     kinds = actor_fields(analyzer, text, "kind")
     assert kinds == {"Fort Lauderdale": "city", "Cedar Rapids": "city", "Ana Ruiz": "person"}
+
+
+def test_a_places_general_hospital_is_named_in_full_and_speaks_for_itself(analyzer):
+    text = ("Nurses walked out on Monday.\n\n"
+            "Chicago General Hospital and St Brennan's Hospital in Oak Vale have agreed to "
+            "merge. Chicago General Hospital said beds would stay.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Chicago General Hospital"] == ("organization", 2, (2,))
+    assert rows["St Brennan's Hospital"][2] == () and "Hospital" not in rows
