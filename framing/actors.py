@@ -792,9 +792,9 @@ class ActorFinder:
             key = (alone or {}).get(token.lower(), "")  # Inc." (not "Carrow County officials")
             if key.startswith("org:") and token[:1].isupper() and (
                     token.lower() not in _REFERRED_NOUNS or _ends_with(tokens[:i + 1], key)):
-                # (a common noun only at the end of the name: "the American Psychiatric
-                # Association" for "Psychiatric Association", not "Valemouth General
-                # Hospital" for the article's other hospital)
+                # (a common noun only at the end of the name: "the Kelbrook Nurses
+                # Association" for "Nurses Association", not "Valemouth General Hospital"
+                # for the article's other hospital)
                 end = i + 1
                 while end < len(tokens) and tokens[end][:1].isupper():
                     end += 1

@@ -593,9 +593,11 @@ class Names:
                        for w in (before, after))
 
     def _first_name_opens(self, text: str, m: re.Match, end: int) -> bool:
-        """Whether the token ``m`` is a common first name or a person's title followed by a
-        capitalized word ("Martin Hale, the authority's chief, said …", "Mayor Lee Park
-        said …")."""
+        """Whether the token ``m`` opens a name at a sentence's start: a common first name, a
+        storm's word, a word that opens places ("St.", "Lake") or a person's title followed by
+        a capitalized word ("Martin Hale, the authority's chief, said …", "Mayor Lee Park
+        said …", "Lake County officials said …"), or the first word of a name the gazetteer
+        knows ("New Orleans", "Alternative for Germany")."""
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None

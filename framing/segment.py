@@ -184,6 +184,8 @@ def credit_line(text: str) -> bool:
     photographer ("Getty Images", "Jo Lee/Getty Images", "AP Photo/Jo Lee"), or a name in
     brackets ("(Reuters)")."""
     return _CREDIT.match(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None
+
+
 # The line that signs an embedded post: "— Mayor Ruth Ambler (@RuthAmblerMayor) March 3, 2024"
 SIGNATURE_BODY = (r"(?P<name>[^\n()—–]{1,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
                   r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]\d{4}")

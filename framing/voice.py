@@ -1438,8 +1438,8 @@ class VoiceFinder:
                 words[start - 1][1]:words[start][0]].isspace():
             before = ""  # "The firm that runs the fair, Holt Events, denies"
         if _proper(before) and len(before.split()) <= 6:
-            # "A lawyer for Rolling Stone, Scott Sexton, said": the person the parenthetical
-            # names speaks for the organization the subject names
+            # "A lawyer for Google, Dana Reyes, said": the person the parenthetical names
+            # speaks for the organization the subject names
             role = lowered[start:end + 1][:-len(before.split())]
             named = self.names.speaker_name(inner)
             if not (role and role[-1] in _SPEAKS_FOR and any(
@@ -2065,7 +2065,7 @@ def _called(text: str, mentions, name: str, noun: str) -> bool:
                for offset, other, _ in mentions if other.split()[-1] == surname)
 
 
-# what links a spokesperson to who they speak for: "a lawyer for Rolling Stone"
+# what links a spokesperson to who they speak for: "a lawyer for Google"
 _SPEAKS_FOR = frozenset("for of at from with".split())
 
 
