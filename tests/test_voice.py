@@ -2025,3 +2025,12 @@ def test_a_places_general_hospital_is_named_in_full_and_speaks_for_itself(analyz
     rows = actor_rows(analyzer, text)
     assert rows["Chicago General Hospital"] == ("organization", 2, (2,))
     assert rows["St Brennan's Hospital"][2] == () and "Hospital" not in rows
+
+
+def test_universities_under_their_short_names(analyzer):
+    text = ("The study was published on Monday.\n\n"
+            "Harvard researchers said the results were clear. UC Berkeley said it would review "
+            "the data, and Harvard said it stood by the work.")
+    rows = actor_rows(analyzer, text)
+    assert rows == {"Harvard University": ("organization", 2, (1,)),
+                    "University of California, Berkeley": ("organization", 1, (2,))}
