@@ -38,6 +38,7 @@ from .lexicon import (
     NAME_CATEGORIES,
     LexiconText,
     Match,
+    lexicons_digest,
     load_lexicon,
     mostly_capitalized,
     single_word_forms,
@@ -658,8 +659,7 @@ class AnalyzerPool:
             lexicons = [LexiconText(f"custom-{key[:12]}.csv", lexicon_text)]
         else:
             lexicons = list(lexicon_text)
-            key = hashlib.sha256("\0".join(f"{x.name}\0{x.text}" for x in lexicons)
-                                 .encode("utf-8")).hexdigest()
+            key = lexicons_digest(lexicons)
         with self._lock:  # one build at a time also bounds the memory a burst of uploads takes
             analyzer = self._kept.get(key)
             if analyzer is None:

@@ -21,6 +21,7 @@ club that it would read as a person, or a person's other names ("AOC").
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -71,6 +72,23 @@ class LexiconText:
 
     name: str
     text: str
+
+
+def lexicon_bytes(source) -> tuple[str, bytes]:
+    """A lexicon's name and content: a file's bytes, or a ``LexiconText``'s text encoded."""
+    if isinstance(source, LexiconText):
+        return source.name, source.text.encode("utf-8")
+    return Path(source).name, Path(source).read_bytes()
+
+
+def lexicons_digest(sources) -> str:
+    """A digest of lexicons (paths or ``LexiconText``) by name and content, in order: what a
+    corpus store's lexicon fingerprint, a table's store name and the app's Analyzer cache key
+    tell lexicons apart by."""
+    digest = hashlib.sha256()
+    for name, data in map(lexicon_bytes, sources):
+        digest.update(name.encode() + b"\0" + data)
+    return digest.hexdigest()[:20]
 
 
 @dataclass(frozen=True)

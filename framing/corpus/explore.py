@@ -591,7 +591,7 @@ def _lexicons_key(analyzer) -> str:
     """What a table's store name adds for an Analyzer's extra lexicons: "-" and a digest of
     their names and contents, or "" with the shipped lexicons only (the same table analyzed
     with another lexicon is another store)."""
-    from .run import lexicons_digest
+    from ..lexicon import lexicons_digest
 
     extra = getattr(analyzer, "lexicon_files", ())
     return "-" + lexicons_digest(extra)[:16] if extra else ""

@@ -33,6 +33,7 @@ from ..batch import (
     worker_signals,
 )
 from ..errors import FramingError, message_for
+from ..lexicon import lexicon_bytes, lexicons_digest
 from .store import (
     ACTOR_TYPES,
     SENTENCE_TYPES,
@@ -172,25 +173,8 @@ def _record_lexicons(con, lexicon_fp: str, sources) -> None:
                                   [lexicon_fp]).fetchone()[0]:
         return
     rows = [[lexicon_fp, position, name, data.decode("utf-8-sig")]
-            for position, (name, data) in enumerate(map(_named_bytes, sources))]
+            for position, (name, data) in enumerate(map(lexicon_bytes, sources))]
     con.executemany("INSERT INTO lexicons VALUES (?, ?, ?, ?)", rows)
-
-
-def lexicons_digest(sources) -> str:
-    """A digest of lexicon files (paths or ``LexiconText``) by name and content, in order."""
-    digest = hashlib.sha256()
-    for name, data in map(_named_bytes, sources):
-        digest.update(name.encode() + b"\0" + data)
-    return digest.hexdigest()[:20]
-
-
-def _named_bytes(source) -> tuple[str, bytes]:
-    """A lexicon's name and content: a file's bytes, or a ``LexiconText``'s text encoded."""
-    from ..lexicon import LexiconText
-
-    if isinstance(source, LexiconText):
-        return source.name, source.text.encode("utf-8")
-    return Path(source).name, Path(source).read_bytes()
 
 
 def framing_version() -> str:
