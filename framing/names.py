@@ -47,7 +47,7 @@ _NAME_GAP = re.compile(rf",?[ \t]+(?:{_SMALL_NAME_WORDS}[ \t]+)?")
 _GAP_WORD = re.compile(r"[a-z]+")
 # the next word of a name a sentence's first word may open ("New Orleans", "Alternative for
 # Germany")
-_NEXT_NAME_PART = re.compile(rf",?[ \t]+(?:{_SMALL_NAME_WORDS}[ \t]+)?[A-Z][\w'’-]*")
+_NEXT_NAME_PART = re.compile(_NAME_GAP.pattern + r"[A-Z][\w'’-]*")
 # Words that open a storm's name: "Hurricane Irma", "Typhoon Haiyan", "Tropical Storm Ana".
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
@@ -601,11 +601,9 @@ class Names:
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
-        if word in STORM_WORDS:  # "Hurricane Irma struck …": a storm's name opens
-            return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
-        if word in _PLACE_OPENERS:  # "St. Louis County officials said …"
-            after = m.end() + (text.startswith(".", m.end()) and m.group() in ABBREVIATED)
-            return _NEXT_CAPITALIZED.match(text, after, end) is not None
+        if word in STORM_WORDS or word in _PLACE_OPENERS:
+            # "Hurricane Irma struck …", "St. Louis County officials said …"
+            return self._capital_after(text, m, end)
         # a gazetteer's name of several words: "New Orleans officials said …", "Alternative
         # for Germany said …"
         at = m.end()
@@ -619,9 +617,7 @@ class Names:
         if name_key(word) in self._opening_titles:
             # "Councilwoman Jo Park", "Sen. Warren", "Bishop Sankey", and a title that names
             # places too: "Queen Anne County officials", "King County officials"
-            after = m.end() + (text.startswith(".", m.end())
-                               and m.group() in self.abbreviated_titles)
-            return _NEXT_CAPITALIZED.match(text, after, end) is not None
+            return self._capital_after(text, m, end)
         # a word no English word list knows, before a capitalized word that is no everyday
         # word or common first name either: "Corinne Vasquez" (not "Getty Images",
         # "Filmmaker Joel"; a name given to both may be a surname: "Mariah Carey")
@@ -633,6 +629,12 @@ class Names:
                 and (not everyday_word(after.group(1))
                      or after.group(1).lower() in ORG_WORDS
                      or after.group(1).lower() in COMPANY_WORDS))
+
+    def _capital_after(self, text: str, m: re.Match, end: int) -> bool:
+        """Whether a capitalized word follows the token ``m``, past the point of a word a
+        name goes on after ("Sen. Warren", "St. Louis")."""
+        after = m.end() + (text.startswith(".", m.end()) and m.group() in self._name_goes_on)
+        return _NEXT_CAPITALIZED.match(text, after, end) is not None
 
     def person_mentions(self, text, sentences, is_quoted, runs: NameRuns):
         """People named outside quotations, in order: (offset, name with titles stripped,
