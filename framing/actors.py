@@ -234,7 +234,9 @@ class ActorFinder:
                 elif self.names.written_as_town(text, run[-1]):  # "in Valemouth": a town
                     key = "place:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "city"))
-                else:
+                elif last in titled or not _inflected_word(last) or \
+                        last in self.names.first_names:  # (no verb, plural or comparison
+                    # named twice with no title: "Posted", "Explain", "Days", "Higher")
                     key = surnames[last] = "person:" + last
                     drafts[key] = _Draft(" ".join(run), "person")
             if key is not None:
@@ -956,6 +958,18 @@ _DIRECTIONS = frozenset("""north south east west northeast northwest southeast s
 _FUNCTION_TAGS = frozenset("RB RBR RBS CD PRP PRP$ DT PDT EX IN CC TO UH WDT WP WP$ WRB VBP"
                            .split())
 _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
+
+
+# the tagger's tags of words a surname named with no title is not, though they open lines and
+# title-case links: verbs ("Posted", "Explain", "Introducing"), plural nouns ("Days") and
+# comparisons ("Higher")
+_INFLECTED_TAGS = frozenset("VB VBD VBN VBG NNS JJR JJS".split())
+
+
+def _inflected_word(word: str) -> bool:
+    """Whether a lone capitalized word is a verb, a plural noun or a comparison the tagger
+    knows as nothing else ("Posted", "Let", "Days", "Higher"; not "Bush", "Brown", "Price")."""
+    return usual_tag(word) in _INFLECTED_TAGS
 
 
 def _function_word(word: str) -> bool:

@@ -2034,3 +2034,17 @@ def test_universities_under_their_short_names(analyzer):
     rows = actor_rows(analyzer, text)
     assert rows == {"Harvard University": ("organization", 2, (1,)),
                     "University of California, Berkeley": ("organization", 1, (2,))}
+
+
+def test_a_verb_or_plural_opening_lines_twice_is_nobody(analyzer):
+    # an update log's verbs and a plural opening lines, each written with a capital twice,
+    # name no one; a surname named twice with no title still names a person
+    text = ("Kelbrook council delays the budget vote\n\n"
+            "The council delayed its vote on Monday. Dranholt, a columnist, called it wise.\n\n"
+            "Updated on Tuesday: Added the clerk's reply. Posted on Monday at 9 a.m. Added a "
+            "photo of the hall.\n\n"
+            "Protesters filled the hall: Dreamers, Teachers and Nurses. Dreamers waved flags. "
+            "Dranholt left early.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds.get("Dranholt") == "person"
+    assert not {"Added", "Posted", "Dreamers", "Teachers"} & set(kinds)
