@@ -40,6 +40,7 @@ from .names import (
     month_before_day,
     name_key,
     nicknames,
+    outlet_alone,
     person_key,
     plural_form,
     possessive_at,
@@ -123,6 +124,7 @@ class ActorFinder:
         pending: list[tuple[int, list[str]]] = []  # single unknown words, resolved at the end
         generic: list[tuple[int, str]] = []  # organizations' common nouns opening sentences
         firsts: dict[str, int] = {}  # the sentence where each person is first named in full
+        outlets: dict[str, str] = {}  # the words that name an outlet here ("fox": Fox News)
         for s in sentences:
             if s.kind in ("byline", "link") or (s.kind == "caption" and (
                     text[s.start] in "([" or credit_line(text[s.start:s.end]))):
@@ -143,6 +145,17 @@ class ActorFinder:
                     offset = text.find(written[1], offset + len(written[0]))
                     written = written[1:]
                 run = [trim_possessive(t) for t in written]
+                medium = "" if heading or len(run) > 1 or surname_key(run) in surnames else \
+                    self.names.outlet_named(text, offset, run[0])
+                if medium:  # "told Fox", "an interview with Forbes": the outlet
+                    place = self.names.place(medium)
+                    key = _place_key(place.name) if place else "org:" + medium.lower()
+                    self._mention(drafts, key, place.name if place else medium,
+                                  place.type if place else "organization",
+                                  place.country if place else "", s.index)
+                    if outlet_alone(run[0]):
+                        outlets[run[0].lower()] = key
+                    continue
                 named = self.names.person_named(run) if self.names.people else ""
                 if named:  # a lexicon's person, under any of their names: "AOC"
                     key = _lexicon_person(named)
@@ -199,7 +212,7 @@ class ActorFinder:
             if noun in common:
                 drafts[common[noun]].mentions += 1
                 drafts[common[noun]].sentences.add(index)
-        alone = {**common, **self._organizations_alone(drafts, text),
+        alone = {**common, **self._organizations_alone(drafts, text), **outlets,
                  **{last: keys[0] for last, keys in ends.items() if len(keys) == 1},
                  **self._first_names_alone(drafts, surnames)}
         # named with a title, or alone as what a sentence's speaker is ("Banksy said …"; not

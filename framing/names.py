@@ -659,6 +659,8 @@ class Names:
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 bare = [trim_possessive(t) for t in run]
+                if len(bare) == 1 and self.outlet_named(text, offset, bare[0]):
+                    continue  # "she told Fox": an outlet, no "she"
                 named = self.person_named(bare) if self.people else ""
                 if named:  # a lexicon's person under any of their names ("AOC")
                     gender = self._gender(text, offset, run, named.split(), by_surname)
@@ -708,6 +710,20 @@ class Names:
                     ("'s", "’s"), stop) and words[n:] in ([], ["State"]) \
                     and not _LIST_GOES_ON.match(text, stop)
         return False  # (nor "Jim Jordan, Ohio Republican": a description)
+
+    def outlet_named(self, text: str, offset: int, word: str) -> str:
+        """The outlet a word alone names at ``offset`` when the outlet is known by a word that
+        is also a surname or an English word and the text writes it as a medium: after
+        "told" ("told Fox", "told the Hill"), or after "on", "to" or "with" ("said on Fox", "an
+        interview with Forbes"), and no number follows it (a station: "Fox 9"); "" otherwise."""
+        outlet = _ONE_WORD_OUTLETS.get(word.lower().strip("’'"))
+        if outlet is None or not word[:1].isupper() or _NUMBER_AFTER.match(
+                text, offset + len(word)):
+            return ""  # (nor a station: "Fox 9")
+        before = _MEDIUM_BEFORE.search(text, max(0, offset - 24), offset)
+        if before is None or before.group(1).lower() != "told" and outlet[1]:
+            return ""
+        return outlet[0]
 
     def written_as_town(self, text: str, word: str) -> bool:
         """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
@@ -837,6 +853,30 @@ STATE = re.compile(
     r"Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Va|Vt|Wash|"
     r"Wis|W\.Va|Wyo|[A-Z]{2}")
 _STATE_AFTER = re.compile(rf",\s+(?:{STATE.pattern})\.")
+# Outlets known by one word that is also a surname or an English word, and whether the word
+# after "on", "to" or "with" is as often something else ("on the Hill": Capitol Hill): then
+# only "told" makes it the outlet
+_ONE_WORD_OUTLETS = {
+    "fox": ("Fox News", False), "forbes": ("Forbes", False), "salon": ("Salon", False),
+    "slate": ("Slate", False), "time": ("Time", False), "fortune": ("Fortune", False),
+    "variety": ("Variety", False), "wired": ("Wired", False), "hill": ("The Hill", True),
+    "atlantic": ("The Atlantic", True), "independent": ("The Independent", True),
+    "sun": ("The Sun", True), "mirror": ("The Mirror", True),
+}
+
+
+def outlet_alone(word: str) -> bool:
+    """Whether a word that names an outlet after "told" names it alone elsewhere in the same
+    article too ("Fox reported"): not when the word is as often something else ("on the
+    Hill": Capitol Hill)."""
+    outlet = _ONE_WORD_OUTLETS.get(word.lower())
+    return outlet is not None and not outlet[1]
+
+
+_NUMBER_AFTER = re.compile(r"\s+\d")
+# what makes a word a medium: "told", "on", "to" or "with", perhaps with "the" ("told the
+# Hill", "an interview with Fox")
+_MEDIUM_BEFORE = re.compile(r"(?<![\w’'-])(told|on|to|with)\s+(?:[Tt]he\s+)?\Z", re.I)
 # a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
 _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
 _WORD_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*(?=,\s)")

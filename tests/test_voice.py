@@ -2048,3 +2048,20 @@ def test_a_verb_or_plural_opening_lines_twice_is_nobody(analyzer):
     kinds = actor_fields(analyzer, text, "kind")
     assert kinds.get("Dranholt") == "person"
     assert not {"Added", "Posted", "Dreamers", "Teachers"} & set(kinds)
+
+
+def test_an_outlet_known_by_a_surname_is_the_outlet_where_it_is_told(analyzer):
+    text = ("Senator backs the bill\n\n"
+            "Senator Ana Ruiz backed the bill on Monday. Ruiz told Fox that the cost was fair. "
+            '"It pays for itself," she said. Fox reported that the vote was close.\n\n'
+            "Dana Reyes spoke to Forbes on Tuesday. She told the Hill the bill was rushed, and "
+            "protesters gathered on the Hill.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Fox News"] == ("organization", 2, (4,))  # told Fox; Fox reported
+    assert rows["Ana Ruiz"][2] == (2, 3)  # "she" after "told Fox" is Ruiz
+    assert rows["Forbes"][0] == rows["The Hill"][0] == "organization"
+    assert rows["The Hill"][1] == 1  # "on the Hill" is no outlet
+    assert "Fox" not in rows and rows["Dana Reyes"][0] == "person"
+    # a station's number after the word: no national outlet
+    kinds = actor_fields(analyzer, "Ana Ruiz appeared on Fox 9 on Monday. She said no.", "kind")
+    assert "Fox News" not in kinds
