@@ -352,6 +352,8 @@ _PERSON_NOUNS = frozenset(
     """official executive representative president resident principal agent participant
     defendant applicant attendant correspondent individual liberal radical""".split())
 _NOT_NAMES = frozenset("to not together no yes".split())
+# the verb before someone who is told something ("told Maria Lopez")
+_TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
     "today yesterday tonight last this next earlier later week on in".split())
@@ -562,12 +564,13 @@ class VoiceFinder:
             groups = self._group_mentions(text, sentences, attributions, inside, runs)
             unnamed = _unnamed_subjects(text, sentences, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
+        starts = [s.start for s in sentences]
         previous: Sentence | None = None
         for s in sentences:
             since = previous.start if previous and previous.paragraph == s.paragraph else s.start
             resolved[s.index] = tuple(
                 replace(a, speaker=self._resolve(a.speaker, a.start, mentions, groups, since,
-                                                 text, unnamed))
+                                                 text, unnamed, starts))
                 for a in attributions[s.index]
             )
             previous = s
@@ -1562,7 +1565,7 @@ class VoiceFinder:
 
     def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str, str]],
                  groups: list[tuple[int, str]] = (), since: int = 0, text: str = "",
-                 unnamed: list[tuple[int, str, str]] = ()) -> str:
+                 unnamed: list[tuple[int, str, str]] = (), starts: list[int] = ()) -> str:
         kind = _PRONOUNS.get(speaker.lower())
         if kind is None:
             return speaker
@@ -1575,6 +1578,15 @@ class VoiceFinder:
                 i -= 1
             if i == 0:
                 return speaker
+            # ... and one who was told something, when the teller may be "she": "Ana Ruiz
+            # told Maria Lopez the plan was fair. “It works,” she said" is Ruiz
+            told = mentions[i - 1][0]
+            if _TOLD_BEFORE.search(text, max(0, told - 12), told):
+                k = i - 1
+                while k > 0 and mentions[k - 1][2] == wrong:
+                    k -= 1
+                if k and bisect_right(starts, mentions[k - 1][0]) == bisect_right(starts, told):
+                    i = k  # (the teller is named in the sentence that names who was told)
             offset, name, _ = mentions[i - 1]
             # ... unless a sentence since opened with someone unnamed who may be "she": "The
             # judge, a veteran of the court, set a date. She said …" (not "Prosecutor Maria

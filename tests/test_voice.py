@@ -2065,3 +2065,13 @@ def test_an_outlet_known_by_a_surname_is_the_outlet_where_it_is_told(analyzer):
     # a station's number after the word: no national outlet
     kinds = actor_fields(analyzer, "Ana Ruiz appeared on Fox 9 on Monday. She said no.", "kind")
     assert "Fox News" not in kinds
+
+
+def test_she_after_told_is_the_teller_not_who_was_told(analyzer):
+    text = ("Senator backs the bill\n\n"
+            "Senator Ana Ruiz told Maria Lopez, a reporter, that the plan was fair. "
+            '"It pays for itself," she said.\n\n'
+            "Dan Price told Ana Ruiz the talks went well. She said they did not.")
+    rows = voices(analyzer, text)
+    assert rows[2][2] == "Ana Ruiz"  # the teller, not the reporter she told
+    assert rows[4][2] == "Ana Ruiz"  # the teller is a man: "she" is who was told
