@@ -44,6 +44,7 @@ from .names import (
     person_key,
     plural_form,
     possessive_at,
+    storm_of,
     street,
     surname_key,
     town_ending,
@@ -135,6 +136,7 @@ class ActorFinder:
             runs = name_runs(s.start, s.end)
             if s.speaker and not heading:
                 runs = _with_speakers_first_word(text, s, runs, self.names.first_names)
+            listed = ("", -1)  # a plural storm word and where its list of names has got to
             for offset, written, owner in self._owner_then_person(runs):
                 if len(written) > 1 and written[0].lower() in WEEKDAYS and \
                         text[max(0, offset - 3):offset].lower() == "on " and (
@@ -145,6 +147,14 @@ class ActorFinder:
                     offset = text.find(written[1], offset + len(written[0]))
                     written = written[1:]
                 run = [trim_possessive(t) for t in written]
+                storms = self._storms_listed(text, offset, run, listed)
+                if storms:  # "Hurricanes Irma and Maria": Hurricane Irma, Hurricane Maria
+                    for name in storms[1]:
+                        self._mention(drafts, "name:" + name.lower(), name, "name", "",
+                                      s.index)
+                    listed = (storms[0], text.find(written[-1], offset) + len(written[-1]))
+                    continue
+                listed = ("", -1)
                 medium = "" if heading or len(run) > 1 or surname_key(run) in surnames else \
                     self.names.outlet_named(text, offset, run[0])
                 if medium:  # "told Fox", "an interview with Forbes": the outlet
@@ -631,6 +641,18 @@ class ActorFinder:
             end -= 1
         return words[start:end]
 
+    def _storms_listed(self, text: str, offset: int, run: list[str], listed: tuple[str, int]):
+        """The storms a run names after a plural storm word, with the storm word: ("Hurricane",
+        ["Hurricane Irma"]) for "Hurricanes Irma", and for "Maria" after it and "and"; None
+        for any other run."""
+        word, end = listed
+        if word and len(run) == 1 and _LIST_GAP.fullmatch(text, end, offset):
+            return word, [f"{word} {run[0]}"]
+        word = storm_of(run[0]).capitalize() if len(run) >= 2 else ""
+        if not word or not self._storm([word.lower(), run[-1].lower()]):
+            return None
+        return word, [f"{word} {' '.join(run[1:])}"]
+
     def _storm(self, words: list[str]) -> bool:
         """Whether a name's words (lower case) are a storm's and end with its given name:
         "hurricane irma", "tropical storm ana" (not "hurricane warning")."""
@@ -1023,6 +1045,8 @@ def _numbered(text: str, word: str) -> bool:
     return used
 
 
+# between the names of a list: "Irma, Jose and Maria"
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # an organization's acronym as a speaker's whole name ("ESPN", "NAACP"; two letters are as
 # often a person's initials: "MJ"), and the acronyms of a person's office
 _ACRONYM = re.compile(r"[A-Z]{3,6}")

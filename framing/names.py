@@ -50,6 +50,15 @@ _GAP_WORD = re.compile(r"[a-z]+")
 _NEXT_NAME_PART = re.compile(_NAME_GAP.pattern + r"[A-Z][\w'’-]*")
 # Words that open a storm's name: "Hurricane Irma", "Typhoon Haiyan", "Tropical Storm Ana".
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
+
+
+def storm_of(word: str) -> str:
+    """The storm word a plural is of ("hurricane" for "Hurricanes", as in "Hurricanes Irma
+    and Maria"); "" for any other word."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and word[:-1] in STORM_WORDS else ""
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
@@ -601,7 +610,7 @@ class Names:
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
-        if word in STORM_WORDS or word in _PLACE_OPENERS:
+        if word in STORM_WORDS or word in _PLACE_OPENERS or storm_of(word):
             # "Hurricane Irma struck …", "St. Louis County officials said …"
             return self._capital_after(text, m, end)
         # a gazetteer's name of several words: "New Orleans officials said …", "Alternative

@@ -2075,3 +2075,13 @@ def test_she_after_told_is_the_teller_not_who_was_told(analyzer):
     rows = voices(analyzer, text)
     assert rows[2][2] == "Ana Ruiz"  # the teller, not the reporter she told
     assert rows[4][2] == "Ana Ruiz"  # the teller is a man: "she" is who was told
+
+
+def test_storms_named_after_a_plural_storm_word_are_each_a_storm(analyzer):
+    text = ("Storm season ends\n\n"
+            "Hurricanes Kelda and Orwin flooded the coast in August. The damage from Kelda was "
+            "worse, Mayor Ana Ruiz said. Storms Brenna, Tiro and Walda followed in September.")
+    kinds = actor_fields(analyzer, text, "kind", "mentions")
+    assert kinds == {"Hurricane Kelda": ("name", 2), "Hurricane Orwin": ("name", 1),
+                     "Ana Ruiz": ("person", 1), "Storm Brenna": ("name", 1),
+                     "Storm Tiro": ("name", 1), "Storm Walda": ("name", 1)}
