@@ -357,6 +357,21 @@ class ActorFinder:
                               place.country, index)
             return
         stripped = self.names.strip_titles(run)
+        if stripped and len(stripped) < len(run) and all(
+                name_key(t) in self.names.demonyms for t in run[:len(run) - len(stripped)]):
+            last = stripped[-1].lower().strip(".")
+            if last in ORG_WORDS or len(stripped) >= 2 and last in COMPANY_WORDS:
+                stripped = run  # a people's word in a body's name: "British Medical Association"
+            elif len(stripped) == 1 and everyday_word(last) and \
+                    last not in self.names.first_names:
+                # a people's word before a common noun is no person: a thing's name ("Korean
+                # War", "French Revolution"), or people ("American Workers", "German Official")
+                if not heading and usual_tag(last) == "NN" and last not in PRIVATE_PEOPLE \
+                        and last not in _PEOPLE_NOUNS:
+                    whole = " ".join(run)
+                    self._mention(drafts, "name:" + whole.lower(), _as_written(
+                        run, run, written) or whole, "name", "", index)
+                return
         if len(stripped) < len(run) and stripped[-1].lower() in PLACE_WORDS and \
                 not self.names.personal_title_before(run, len(run) - len(stripped)) and \
                 self.names.place(" ".join(stripped)) is None:
@@ -966,8 +981,8 @@ _NOUN_ENDINGS = ("ism", "isms", "ists", "ness", "tion", "tions", "ment", "ments"
 
 # Faiths, their books, peoples and movements written with a capital, which name no one person
 _FAITHS_AND_PEOPLES = frozenset(
-    """islam sharia koran quran torah bible allah judaism hinduism buddhism sikhism muslim
-    muslims christian christians jew jews jewish hindu hindus sikh sikhs catholic catholics
+    """islam sharia koran quran torah bible allah christianity judaism hinduism buddhism sikhism
+    muslim muslims christian christians jew jews jewish hindu hindus sikh sikhs catholic catholics
     protestant protestants evangelical evangelicals mormon mormons nazi nazis confederate
     confederates marxist marxists leftist leftists antifa black blacks white whites negro
     latino latinos latina latinas hispanic hispanics yazidi yazidis kurd kurds internet earth
@@ -1045,6 +1060,8 @@ def _numbered(text: str, word: str) -> bool:
     return used
 
 
+# nouns for a person that a people's word may go before ("a German official")
+_PEOPLE_NOUNS = frozenset("official boy girl child citizen soldier worker leader".split())
 # between the names of a list: "Irma, Jose and Maria"
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # an organization's acronym as a speaker's whole name ("ESPN", "NAACP"; two letters are as
@@ -1150,7 +1167,8 @@ _REFERRED_NOUNS = frozenset(
     """union federation council authority association hospital university college school bank
     company committee commission board trust foundation agency institute clinic church
     museum library league coalition campaign alliance society club network county times post
-    journal herald tribune gazette chronicle telegraph sentinel""".split())
+    journal herald tribune gazette chronicle telegraph sentinel government police army navy
+    ministry department""".split())
 
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"

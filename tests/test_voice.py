@@ -2085,3 +2085,21 @@ def test_storms_named_after_a_plural_storm_word_are_each_a_storm(analyzer):
     assert kinds == {"Hurricane Kelda": ("name", 2), "Hurricane Orwin": ("name", 1),
                      "Ana Ruiz": ("person", 1), "Storm Brenna": ("name", 1),
                      "Storm Tiro": ("name", 1), "Storm Walda": ("name", 1)}
+
+
+def test_a_peoples_word_opens_a_bodys_name_and_a_things(analyzer):
+    text = ("Doctors meet on budget\n\n"
+            "The British Medical Association met on Monday, Ana Ruiz said. The Korean War and "
+            "the French Revolution were on the agenda, and a German official spoke.\n\n"
+            "The British Government cut the budget. Critics said the Government had no plan. "
+            "The Kelbrook Police closed the road, and the Police said it would reopen. Korea "
+            "sent a letter in English, which Ruiz said was clear. English classes, Ruiz said, "
+            "were full. Christianity was discussed, Ruiz said, and Christianity was not.")
+    rows = actor_rows(analyzer, text)
+    assert rows["British Medical Association"][0] == "organization"
+    assert rows["Korean War"][0] == rows["French Revolution"][0] == "name"
+    assert rows["British Government"][:2] == ("organization", 2)  # "the Government" after it
+    assert rows["Kelbrook Police"] == ("organization", 2, (5,))
+    assert rows["Korea"][0] == "region"
+    assert not {"Medical Association", "War", "Official", "German Official", "English",
+                "Christianity", "Government", "Police"} & set(rows)
