@@ -234,6 +234,8 @@ class ActorFinder:
                   if had_title or (speakers.get(index) == " ".join(run) and _speaks_alone(run)
                                    and self.names.place(run[-1]) is None
                                    and run[-1].lower() not in given)}
+        if pending:  # (an honorific is no part of a run: "Mr. Wade", "Dr. Little")
+            titled |= {m.group(1).lower() for m in _HONORIFIC.finditer(text)}
         counts = Counter(surname_key(run) for _, run, _ in pending)
         for index, run, _ in pending:
             last = surname_key(run)
@@ -1013,7 +1015,7 @@ _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
 # the tagger's tags of words a surname named with no title is not, though they open lines and
 # title-case links: verbs ("Posted", "Explain", "Introducing"), plural nouns ("Days") and
 # comparisons ("Higher")
-_INFLECTED_TAGS = frozenset("VB VBD VBN VBG NNS JJR JJS".split())
+_INFLECTED_TAGS = frozenset("VB VBD VBN VBG NNS JJ JJR JJS".split())
 
 
 def _inflected_word(word: str) -> bool:
@@ -1060,6 +1062,8 @@ def _numbered(text: str, word: str) -> bool:
     return used
 
 
+# an honorific and the word after it
+_HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
 # nouns for a person that a people's word may go before ("a German official")
 _PEOPLE_NOUNS = frozenset("official boy girl child citizen soldier worker leader".split())
 # between the names of a list: "Irma, Jose and Maria"
