@@ -2113,3 +2113,16 @@ def test_an_honorific_makes_a_person_of_any_word_and_an_adjective_alone_is_none(
     kinds = actor_fields(analyzer, text, "kind")
     assert kinds.get("Wily") == kinds.get("Kelby") == "person"
     assert not {"Smart", "Play"} & set(kinds)
+
+
+def test_more_local_offices_are_titles(analyzer):
+    text = ("Court case opens\n\n"
+            "Assistant Attorney General Ana Blanco said the case was strong. County "
+            "Undersheriff Kevin Dale said the evidence was clear. Kelbrook County Coroner "
+            "Dana Reyes said the cause was smoke. Alderman Jo Park and Comptroller Dan Price "
+            "agreed, and State Trooper Tom Kent wrote the report.")
+    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
+    assert speakers[1:4] == ["Ana Blanco", "Kevin Dale", "Dana Reyes"]
+    kinds = actor_fields(analyzer, text, "kind")
+    assert {name for name, kind in kinds.items() if kind == "person"} == {
+        "Ana Blanco", "Kevin Dale", "Dana Reyes", "Jo Park", "Dan Price", "Tom Kent"}
