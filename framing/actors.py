@@ -148,7 +148,7 @@ class ActorFinder:
                     written = written[1:]
                 run = [trim_possessive(t) for t in written]
                 storms = self._storms_listed(text, offset, run, listed)
-                if storms:  # "Hurricanes Irma and Maria": Hurricane Irma, Hurricane Maria
+                if storms:  # "Hurricanes Kelda and Orwin": Hurricane Kelda, Hurricane Orwin
                     for name in storms[1]:
                         self._mention(drafts, "name:" + name.lower(), name, "name", "",
                                       s.index)
@@ -536,6 +536,10 @@ class ActorFinder:
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
         # ("Trump said") names the first of them
         key = "person:" + person_key(stripped)
+        named = surnames.get(surname_key(stripped), "")
+        if len(stripped) == 2 and key not in drafts and named in drafts and drafts[
+                named].name.lower().endswith(" " + name.lower()):
+            key = named  # a surname with its particle: "Al Dawsi" after "Karim Al Dawsi"
         surnames.setdefault(surname_key(stripped), key)
         firsts.setdefault(key, index)
         draft = self._mention(drafts, key, name, "person", "", index)
@@ -660,7 +664,7 @@ class ActorFinder:
 
     def _storms_listed(self, text: str, offset: int, run: list[str], listed: tuple[str, int]):
         """The storms a run names after a plural storm word, with the storm word: ("Hurricane",
-        ["Hurricane Irma"]) for "Hurricanes Irma", and for "Maria" after it and "and"; None
+        ["Hurricane Kelda"]) for "Hurricanes Kelda", and for "Orwin" after it and "and"; None
         for any other run."""
         word, end = listed
         if word and len(run) == 1 and _LIST_GAP.fullmatch(text, end, offset):
@@ -1066,7 +1070,7 @@ def _numbered(text: str, word: str) -> bool:
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
 # nouns for a person that a people's word may go before ("a German official")
 _PEOPLE_NOUNS = frozenset("official boy girl child citizen soldier worker leader".split())
-# between the names of a list: "Irma, Jose and Maria"
+# between the names of a list: "Kelda, Tiro and Orwin"
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # an organization's acronym as a speaker's whole name ("ESPN", "NAACP"; two letters are as
 # often a person's initials: "MJ"), and the acronyms of a person's office

@@ -53,8 +53,8 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical".split())
 
 
 def storm_of(word: str) -> str:
-    """The storm word a plural is of ("hurricane" for "Hurricanes", as in "Hurricanes Irma
-    and Maria"); "" for any other word."""
+    """The storm word a plural is of ("hurricane" for "Hurricanes", as in "Hurricanes Kelda
+    and Orwin"); "" for any other word."""
     word = word.lower()
     return word[:-1] if word.endswith("s") and word[:-1] in STORM_WORDS else ""
 
@@ -275,7 +275,10 @@ class Names:
                     i += width
                     break
             else:
-                if run[i].lower() in _CONNECTORS or run[i].lower() in ("the",):
+                if run[i].lower() == "the" or run[i].lower() in _CONNECTORS and not (
+                        run[i][:1].isupper() and run[i].lower() in self.first_names):
+                    # ("Mayor of London …", "La Vell" for Ana La Vell; not a first
+                    # name: "Al Kent")
                     i += 1
                     continue
                 break

@@ -2126,3 +2126,14 @@ def test_more_local_offices_are_titles(analyzer):
     kinds = actor_fields(analyzer, text, "kind")
     assert {name for name, kind in kinds.items() if kind == "person"} == {
         "Ana Blanco", "Kevin Dale", "Dana Reyes", "Jo Park", "Dan Price", "Tom Kent"}
+
+
+def test_al_is_a_first_name_and_a_names_last_words_are_that_person(analyzer):
+    text = ("Court case opens\n\n"
+            "Al Kent said the plan was fine. Officer Al Kent wrote the report. Sheikh Karim Al "
+            "Dawsi came to the hall, and Ana Ruiz Lopez came too. Al Dawsi said that it was "
+            "not fine. Ruiz Lopez said that it was.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Al Kent"][:2] == ("person", 2) and "Kent" not in rows
+    assert rows["Karim Al Dawsi"] == ("person", 2, (4,)) and "Al Dawsi" not in rows
+    assert rows["Ana Ruiz Lopez"] == ("person", 2, (5,)) and "Ruiz Lopez" not in rows
