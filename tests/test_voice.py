@@ -2107,11 +2107,11 @@ def test_a_peoples_word_opens_a_bodys_name_and_a_things(analyzer):
 
 def test_an_honorific_makes_a_person_of_any_word_and_an_adjective_alone_is_none(analyzer):
     text = ("Robots at the fair\n\n"
-            "Dr. Wily built the robot. Since Wily is careless, it broke. Mr. Kelby watched. "
+            "Dr. Keen built the robot. Since Keen is careless, it broke. Mr. Kelby watched. "
             "Read more on our Smart Living page. Smart buyers wait, the guide says. The "
             "Can't-Miss Play of the week was a robot's.")
     kinds = actor_fields(analyzer, text, "kind")
-    assert kinds.get("Wily") == kinds.get("Kelby") == "person"
+    assert kinds.get("Keen") == kinds.get("Kelby") == "person"
     assert not {"Smart", "Play"} & set(kinds)
 
 
