@@ -41,8 +41,8 @@ _WORDLIKE_FIRST_NAMES = frozenset(
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
 # what may stand between the words of one name the gazetteer knows: "Alternative for Germany",
 # "Bureau of Alcohol, Tobacco, Firearms and Explosives", "Deferred Action for Childhood
-# Arrivals"
-_SMALL_NAME_WORDS = r"(?:for the|for|and|on|of the|of|to|in)"
+# Arrivals", and "the" after a small word that ends a run: "Friends of the Earth"
+_SMALL_NAME_WORDS = r"(?:for the|for|and|on|of the|of|to|in|the)"
 _NAME_GAP = re.compile(rf",?[ \t]+(?:{_SMALL_NAME_WORDS}[ \t]+)?")
 _GAP_WORD = re.compile(r"[a-z]+")
 # the next word of a name a sentence's first word may open ("New Orleans", "Alternative for
@@ -438,7 +438,8 @@ class Names:
         while j > 0 and (_capitalized(toks[j - 1]) or (
             toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)
         ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # "Friends of the
-              and _capitalized(toks[j - 3]) and j < len(toks))):  # Earth": one name
+              and _capitalized(toks[j - 3]) and j < len(toks)  # Earth": one name (not
+              and not _people_of(toks[j - 3]))):  # "Officials of the Harbor Union")
             j -= 1
         for k in range(max(0, j - 6), j - 1):
             # a gazetteer's name with a small word inside: "Alternative for Germany"
@@ -841,6 +842,16 @@ PLURAL_PEOPLE = frozenset(
     teachers workers doctors experts analysts lawmakers leaders investigators prosecutors
     firefighters troops soldiers protesters voters activists critics neighbours neighbors
     locals parents owners families observers""".split())
+
+
+
+
+def _people_of(word: str) -> bool:
+    """Whether a word opening "… of the X" is people of X, not a name's first word:
+    "Officials", "Members", "Agents" (not "Friends", "Sons", "Daughters")."""
+    word = word.lower()
+    return word in PLURAL_PEOPLE or word in REPRESENTATIVES or word in (
+        "members", "agents", "staff", "employees", "spokesmen", "spokeswomen")
 
 
 # Before a single capitalized word, words that make it a thing or a place ("the Gateway",

@@ -2137,3 +2137,17 @@ def test_al_is_a_first_name_and_a_names_last_words_are_that_person(analyzer):
     assert rows["Al Kent"][:2] == ("person", 2) and "Kent" not in rows
     assert rows["Karim Al Dawsi"] == ("person", 2, (4,)) and "Al Dawsi" not in rows
     assert rows["Ana Ruiz Lopez"] == ("person", 2, (5,)) and "Ruiz Lopez" not in rows
+
+
+def test_people_of_an_organization_speak_for_it_and_known_names_with_of_the(analyzer):
+    text = ("Council vote\n\n"
+            "Officials of the Kelbrook Police Department said the house was empty. Members of "
+            "the Harbor Union said they would strike. Friends of the Earth said the plan was "
+            "bad, and the Girl Scouts of the USA agreed.")
+    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
+    assert speakers[1:4] == ["the Kelbrook Police Department", "the Harbor Union",
+                             "Friends of the Earth"]
+    rows = actor_rows(analyzer, text)
+    assert rows["Kelbrook Police Department"][2] == (1,)
+    assert rows["Friends of the Earth"] == ("organization", 1, (3,))
+    assert rows["Girl Scouts of the USA"][0] == "organization"
