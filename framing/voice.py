@@ -863,11 +863,24 @@ class VoiceFinder:
         if lemma == "add" and not explicit and "to" in rest[1:8] and not any(
                 w in _CLAUSE_VERBS for w in rest[:rest.index("to")]):
             return None  # "added a small clock to the side": something put somewhere
-        passive = prev in _BE_FORMS and form.endswith(("ed", "en", "id", "ld", "ot"))
+        passive = form.endswith(("ed", "en", "id", "ld", "ot")) and (
+            prev in _BE_FORMS or _be_before(lowered, k)
+            or (lemma == "accuse" and nxt == "of"))  # ("Ministers accused of betrayal")
         gerund = form.endswith("ing") and not phrase
         # a phrase's first word in -ing, too, names no speaker after it and reports for the
         # clause's subject: "…, calling for his dismissal" (not "according to")
         ing = form.endswith("ing") and form != "according"
+        if gerund and prev == "as" and k >= 4 and lowered[k - 2] in ("quoted", "cited") and (
+                _be_before(lowered, k - 2) or lowered[k - 3] in _BE_FORMS) and content:
+            # "Ana Ruiz was (widely) quoted as saying the plan was fair": the subject said it
+            b = next(j for j in range(k - 3, -1, -1) if lowered[j] in _BE_FORMS)
+            while b > 0 and (lowered[b - 1] in ("has", "have", "had") or lowered[b - 1] in (
+                    _MODALS)):
+                b -= 1  # ("has been quoted", "will be quoted")
+            first = self._chunk_start(text, words, lowered, b - 1, inside) if b else b
+            speaker = self.names.speaker_name(text[words[first][0]:words[b - 1][1]]) if (
+                first <= b - 1) else ""
+            return Attribution(match.start, match.end, lemma, speaker) if speaker else None
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
                            or (lemma == "say" and nxt == "that")  # "tweets saying that …"
                            or (prev == "by" and content)):  # "opened by saying the fares …"
@@ -1003,6 +1016,11 @@ class VoiceFinder:
         # "anyone who says so is …": nobody in particular, a verb of the subject's clause
         subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
             self._subordinate(text, s, words, lowered, k))
+        which = _which_before(text, words, lowered, k)
+        if which:
+            # "…, which experts say can reach 60C": the clause's own subject says, not the
+            # sentence's ("Residents")
+            speaker = self.names.speaker_name(text[words[which][0]:words[k - 1][1]])
         return Attribution(match.start, match.end, lemma, speaker, subordinate=subordinate)
 
     def _inverted(self, text, s, words, k, inside, closes) -> str | None:
@@ -2037,6 +2055,36 @@ def _names_something(text, before: str, start: int, end: int) -> bool:
     return not after or after[0] in ",.;:()—–!?" or bool(
         re.match(r"(?:which|that|who|whose|and|in|for|with|to|is|was|are|were|has|had|will)\b",
                  after))
+
+
+def _which_before(text: str, words, lowered: list[str], k: int) -> int:
+    """Where the subject of a verb of saying at ``k`` starts when the verb opens a clause
+    after ", which" ("the roads, which experts say are unsafe", "…, which the council says
+    it will fix"): one to four words, none of them a verb; 0 otherwise."""
+    for j in range(k - 2, max(0, k - 6), -1):
+        if lowered[j] == "which":
+            plain = not _has_verb(" ".join(lowered[j + 1:k])) and not any(
+                w in _CLAUSE_WORDS for w in lowered[j + 1:k]) and not all(
+                w in _ADVERBS_BEFORE_VERB or w.endswith("ly") for w in lowered[j + 1:k]) and (
+                lowered[j + 1] not in _PRONOUNS)
+            # (not "…, which together vowed": "which" is the subject; a pronoun is left to
+            # what it stands for: "the blast, which it said was a warning")
+            return j + 1 if plain and "," in text[words[j - 1][1]:words[j][0]] and (
+                "," not in text[words[j][1]:words[k][0]]) else 0  # (not "…, which broke the
+            # story, said": the clause has ended)
+    return 0
+
+
+def _be_before(lowered: list[str], k: int) -> bool:
+    """Whether a form of "be" stands before the word at ``k`` past an adverb or a time
+    ("were last night accused", "was also told", "has been repeatedly warned")."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if lowered[j] in _BE_FORMS:
+            return j < k - 1
+        if not (lowered[j] in _ADVERBS_BEFORE_VERB or lowered[j] in _TIME_WORDS
+                or lowered[j].endswith("ly")):
+            return False
+    return False
 
 
 def _is_time(word: str) -> bool:

@@ -2151,3 +2151,15 @@ def test_people_of_an_organization_speak_for_it_and_known_names_with_of_the(anal
     assert rows["Kelbrook Police Department"][2] == (1,)
     assert rows["Friends of the Earth"] == ("organization", 1, (3,))
     assert rows["Girl Scouts of the USA"][0] == "organization"
+
+
+def test_the_passive_subject_is_not_the_speaker_and_who_says_in_which_clauses(analyzer):
+    rows = voices(analyzer, (
+        "Ministers accused of betrayal over rail cuts\n\n"
+        'Ministers were last night accused of a "shameful betrayal" of the north. '
+        "Residents avoided the roads, which experts say can reach 60C. Ana Ruiz was widely "
+        "quoted as saying the plan was fair. Dana Reyes has been quoted as saying that she "
+        "would quit."))
+    assert [speaker for _, _, speaker in rows] == [
+        "", "", "experts", "Ana Ruiz", "Dana Reyes"]
+    assert [voice for _, voice, _ in rows[2:]] == ["attributed"] * 3
