@@ -2163,3 +2163,15 @@ def test_the_passive_subject_is_not_the_speaker_and_who_says_in_which_clauses(an
     assert [speaker for _, _, speaker in rows] == [
         "", "", "experts", "Ana Ruiz", "Dana Reyes"]
     assert [voice for _, voice, _ in rows[2:]] == ["attributed"] * 3
+
+
+def test_uk_departments_and_councillors(analyzer):
+    text = ("Rail upgrade scrapped\n\n"
+            "A Department for Transport spokesman insisted the money would be spent locally. "
+            'Cllr Jo Park, leader of Harwick City Council, said: "We were promised this line." '
+            "The Cabinet Office said it had not been consulted.")
+    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
+    assert speakers[2] == "Jo Park"
+    rows = actor_rows(analyzer, text)
+    assert rows["Department for Transport"] == ("institution", 1, (1,))
+    assert rows["Cabinet Office"][2] == (3,)
