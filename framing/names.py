@@ -728,11 +728,15 @@ class Names:
         """The outlet a word alone names at ``offset`` when the outlet is known by a word that
         is also a surname or an English word and the text writes it as a medium: after
         "told" ("told Fox", "told the Hill"), or after "on", "to" or "with" ("said on Fox", "an
-        interview with Forbes"), and no number follows it (a station: "Fox 9"); "" otherwise."""
+        interview with Forbes"), or before one who works for it or what it puts out ("the Fox
+        host", "a Forbes reporter", "a Salon piece"), and no number follows it (a station:
+        "Fox 9"); "" otherwise."""
         outlet = _ONE_WORD_OUTLETS.get(word.lower().strip("’'"))
         if outlet is None or not word[:1].isupper() or _NUMBER_AFTER.match(
                 text, offset + len(word)):
             return ""  # (nor a station: "Fox 9")
+        if _MEDIA_ROLE_AFTER.match(text, offset + len(word)):
+            return outlet[0]
         before = _MEDIUM_BEFORE.search(text, max(0, offset - 24), offset)
         if before is None or before.group(1).lower() != "told" and outlet[1]:
             return ""
@@ -897,6 +901,11 @@ def outlet_alone(word: str) -> bool:
 
 
 _NUMBER_AFTER = re.compile(r"\s+\d")
+# who works for an outlet and what it puts out, after its name: "the Fox host"
+_MEDIA_ROLE_AFTER = re.compile(
+    r"[ \t]+(?:hosts?|anchors?|reporters?|contributors?|correspondents?|commentators?|"
+    r"columnists?|editors?|writers?|journalists?|interview|segment|report|story|article|"
+    r"piece|op-ed|poll|analysis|investigation)\b")
 # what makes a word a medium: "told", "on", "to" or "with", perhaps with "the" ("told the
 # Hill", "an interview with Fox")
 _MEDIUM_BEFORE = re.compile(r"(?<![\w’'-])(told|on|to|with)\s+(?:[Tt]he\s+)?\Z", re.I)

@@ -945,6 +945,8 @@ class VoiceFinder:
                                                                  inside)
             if speaker and not after_quote and _PARTICIPLE_ONLY.fullmatch(speaker):
                 return None  # "may not be copied, broadcast, edited, or …": a list
+            if _no_one(speaker):
+                speaker = ""  # "Dana Kent, the minister, said no.": what was said
             if speaker and not passive:
                 return Attribution(match.start, match.end, lemma, speaker, postposed=True)
             if not speaker and not passive and not after_quote and tail and (

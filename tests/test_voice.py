@@ -2175,3 +2175,13 @@ def test_uk_departments_and_councillors(analyzer):
     rows = actor_rows(analyzer, text)
     assert rows["Department for Transport"] == ("institution", 1, (1,))
     assert rows["Cabinet Office"][2] == (3,)
+
+
+def test_an_outlet_before_its_staff_and_said_no_is_no_speaker(analyzer):
+    text = ("Host under fire\n\n"
+            "The Fox host asked Ana Ruiz about the plan. A Forbes analysis found the cost was "
+            "high. Dan Kent, the minister, said no. Fox said the plan was fine.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Fox News"] == ("organization", 2, (4,)) and "Fox" not in rows
+    assert rows["Forbes"][0] == "organization"
+    assert voices(analyzer, text)[3][2] == "Dan Kent"
