@@ -554,7 +554,7 @@ class Names:
         if run:
             out.append(run)
         if len(out) > 1:
-            out = self._known_names_joined(text, out)
+            out = self._bodies_joined(text, self._known_names_joined(text, out))
         result = []
         for r in out:
             while r and r[-1][1].lower() in _CONNECTORS:
@@ -565,6 +565,27 @@ class Names:
                     t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
                     for i, (offset, t) in enumerate(r)]))
         return result
+
+    def _bodies_joined(self, text: str, runs: list) -> list:
+        """Runs joined across "and" where they name one body: "Kelbrook Teachers and Nurses
+        Union", "Oversight and Government Reform Committee" (the second ends with a body's
+        word; the first is no body, person or place of its own: not "Dana Reyes and Harbor
+        Union", "the City Council and Harbor Union")."""
+        joined = [runs[0]]
+        for run in runs[1:]:
+            before = joined[-1]
+            end = before[-1][0] + len(before[-1][1])
+            words = [w for _, w in before]
+            last = run[-1][1].lower()
+            if text[end:run[0][0]] == " and " and last in ORG_WORDS and last != "state" and len(
+                    words) <= 3 and not any(w.lower() in ORG_WORDS or w == "of" or (
+                        self.is_title_word(w)) for w in words + [run[0][1]]) and words[
+                    0].lower() not in self.first_names and self.place(" ".join(words)) is None \
+                    and self.place(" ".join(w for _, w in run)) is None:
+                joined[-1] = before + [(end + 1, "and")] + run
+            else:
+                joined.append(run)
+        return joined
 
     def _known_names_joined(self, text: str, runs: list) -> list:
         """Runs joined again where the gazetteer knows their whole as one name across a small

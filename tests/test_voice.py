@@ -2185,3 +2185,16 @@ def test_an_outlet_before_its_staff_and_said_no_is_no_speaker(analyzer):
     assert rows["Fox News"] == ("organization", 2, (4,)) and "Fox" not in rows
     assert rows["Forbes"][0] == "organization"
     assert voices(analyzer, text)[3][2] == "Dan Kent"
+
+
+def test_a_body_named_across_and_is_one_body(analyzer):
+    text = ("Strike vote\n\n"
+            "The Kelbrook Teachers and Nurses Union said it would strike. The Harbor Archives "
+            "and Records Administration agreed. Dana Reyes and Harbor Union officials met, and "
+            "the City Council and Harbor Union agreed. His Justice and State departments said "
+            "nothing.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds["Kelbrook Teachers and Nurses Union"] == "organization"
+    assert kinds["Harbor Archives and Records Administration"] == "organization"
+    assert kinds["Dana Reyes"] == "person" and kinds["Harbor Union"] == "organization"
+    assert "Kelbrook Teachers" not in kinds and not any(n.startswith("and ") for n in kinds)
