@@ -782,7 +782,7 @@ class Names:
             m.group().lower() for m in _WORD_BEFORE_COMMA.finditer(text)
             if text[max(0, m.start() - 4):m.start()].lower() != "the "
             and self.before_region(text, m.end())) | frozenset(
-            m.group(1).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text))
+            (m.group(1) or m.group(2)).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text))
         self._towns_of_last = (text, found)  # (one assignment: safe across threads)
         return found
 
@@ -933,11 +933,14 @@ _MEDIUM_BEFORE = re.compile(r"(?<![\w’'-])(told|on|to|with)\s+(?:[Tt]he\s+)?\Z
 # a comma and a capitalized name of one to three words after a word ("Quantico, Virginia")
 _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
 _WORD_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*(?=,\s)")
-# a word before its town's council, hall or residents: "Riverton City Council", "Oakmere
-# Town Hall", "the Oakmere Residents' Association"
+# a word before its town's council, hall, officers or residents: "Riverton City Council",
+# "Oakmere Town Hall", "the Oakmere Residents' Association", "a Kelbrook town treasurer"; and
+# a word after its residents: "every resident of Kelbrook"
 _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:(?:City|Town|Village|Borough|Parish)\s+"
-    r"(?:Council|Hall|Commission)|Residents[’']?\s+Association)\b")
+    r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
+    r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
+    r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
 # the words either side of a word: what a word in capitals is among

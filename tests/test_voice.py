@@ -2198,3 +2198,10 @@ def test_a_body_named_across_and_is_one_body(analyzer):
     assert kinds["Harbor Archives and Records Administration"] == "organization"
     assert kinds["Dana Reyes"] == "person" and kinds["Harbor Union"] == "organization"
     assert "Kelbrook Teachers" not in kinds and not any(n.startswith("and ") for n in kinds)
+
+
+def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
+    text = ("Treasurer sentenced\n\n"
+            "A former Kelbrook town treasurer was sentenced on Friday. \"He betrayed every "
+            "resident of Kelbrook,\" the judge said. Kelbrook has since hired an auditor.")
+    assert actor_fields(analyzer, text, "kind")["Kelbrook"] == "city"
