@@ -59,6 +59,13 @@ PLACE_WORDS = frozenset(
     """street avenue road city county province region district square bridge station airport
     port river sea ocean lake mountains valley island park""".split()
 )
+# words that end a place's name of two words or more, though alone or inside other names they
+# are as often something else ("Martin Luther King Way", "Dunmore Heights", "Myrtle Beach";
+# not "the Highway Patrol", "Plaza Hotel")
+_PLACE_ENDS = frozenset(
+    """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
+    canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam
+    tunnel township""".split())
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
@@ -246,7 +253,7 @@ class ActorFinder:
                 key = "place:" + last  # "in Kelworth" after "KELWORTH, Md."
             if key is None and (last in titled or counts[last] >= 2) and \
                     _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last) \
-                    and not _function_word(last):
+                    and not _function_word(last) and last not in _PLACE_ENDS:
                 # "President Biden", or a surname named twice: a person we know only by
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
@@ -432,7 +439,8 @@ class ActorFinder:
             # "Park said …" after "Councilwoman Jo Park": the person, not a park
             self._mention(drafts, surnames[lowered[0]], name, "person", "", index)
             return
-        if not head_is_org and not titled and any(w in PLACE_WORDS for w in lowered):
+        if not head_is_org and not titled and (any(w in PLACE_WORDS for w in lowered) or len(
+                lowered) >= 2 and lowered[-1] in _PLACE_ENDS):
             self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return
         if business or any(w in ORG_WORDS for w in lowered):

@@ -2205,3 +2205,14 @@ def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
             "A former Kelbrook town treasurer was sentenced on Friday. \"He betrayed every "
             "resident of Kelbrook,\" the judge said. Kelbrook has since hired an auditor.")
     assert actor_fields(analyzer, text, "kind")["Kelbrook"] == "city"
+
+
+def test_names_ending_as_places_do_are_places(analyzer):
+    text = ("Police log\n\n"
+            "Residents of Dunmore Heights met on Monday. The parade went down Martin Luther King "
+            "Way. A West Orrin Drive caller said two men were fighting. A Private Drive caller "
+            "said a car was on fire. The Kelbrook Highway Patrol said the road was shut.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Dunmore Heights"][0] == rows["Martin Luther King Way"][0] == "place"
+    assert rows["West Orrin Drive"] == ("place", 1, ())  # a caller from it is no street
+    assert "Drive" not in rows and rows["Kelbrook Highway Patrol"][2] == (5,)
