@@ -410,6 +410,7 @@ class Names:
         if "(" in phrase and ")" not in phrase[phrase.index("("):]:
             phrase = phrase[:phrase.index("(")]  # "the father (pictured"
         phrase = _LAST_PARENTHESES.sub("", phrase)  # "Sen. Tim Scott (R-S.C.)", "… (CDC)"
+        phrase = _PARTY_STATE.sub("", phrase)  # "Sen. Dale Brooks, R-Texas,"
         phrase = _LOOSE_ADVERBS.sub("", phrase)  # "now his lawyers", "authorities almost"
         contracted = _CONTRACTED_PRONOUN.fullmatch(phrase.strip())
         if contracted:
@@ -495,7 +496,8 @@ class Names:
                 run.append(t)
             else:
                 break
-        while run and run[-1].lower() in _CONNECTORS:
+        while run and (run[-1].lower() in _CONNECTORS or len(run) > 1 and (
+                PARTY_STATE_TOKEN.fullmatch(run[-1]))):  # ("Dale Brooks, R-Texas,")
             run.pop()
         if not run:
             return ""
@@ -693,8 +695,9 @@ class Names:
                         run[-1].lower() in DAYS_MONTHS and self.place(" ".join(run[:-1])))):
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 bare = [trim_possessive(t) for t in run]
-                if len(bare) == 1 and self.outlet_named(text, offset, bare[0]):
-                    continue  # "she told Fox": an outlet, no "she"
+                if len(bare) == 1 and (self.outlet_named(text, offset, bare[0])
+                                       or PARTY_STATE_TOKEN.fullmatch(bare[0])):
+                    continue  # "she told Fox": an outlet, no "she"; "R-Texas": a party
                 named = self.person_named(bare) if self.people else ""
                 if named:  # a lexicon's person under any of their names ("AOC")
                     gender = self._gender(text, offset, run, named.split(), by_surname)
@@ -1000,6 +1003,9 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 # Wiki-style reference marks after a source: "the Washington Post [15]", "the Daily Dot [3".
 _CITATION = re.compile(r"\s*\[\d*\]?")
 _LAST_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)\s*$")
+# a legislator's party and state after the name: "Sen. Dale Brooks, R-Texas,", "D-Minn."
+_PARTY_STATE = re.compile(r"(?:,\s*|\s+)[RDI]-[A-Z][A-Za-z.]*\s*,?\s*$")
+PARTY_STATE_TOKEN = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 # Adverbs that the walk to a verb can leave at either end of a subject.
 _LOOSE_ADVERBS = re.compile(r"^\s*(?:now|then|also|even|still|thus|meanwhile|however|later|"
                             r"earlier|again|instead|separately|previously)\s+|"

@@ -2216,3 +2216,13 @@ def test_names_ending_as_places_do_are_places(analyzer):
     assert rows["Dunmore Heights"][0] == rows["Martin Luther King Way"][0] == "place"
     assert rows["West Orrin Drive"] == ("place", 1, ())  # a caller from it is no street
     assert "Drive" not in rows and rows["Kelbrook Highway Patrol"][2] == (5,)
+
+
+def test_a_party_and_state_after_a_name_is_no_one(analyzer):
+    rows = voices(analyzer, (
+        "Farm bill passes\n\n"
+        "Sen. Dale Brooks, R-Texas, voted against the bill and said it spent too much. "
+        '"We are borrowing from our grandchildren," he told reporters. Sen. Ruth Okafor, '
+        'D-Minn., backed it. "It protects families," she said.'))
+    assert [speaker for _, _, speaker in rows[1:]] == [
+        "Dale Brooks", "Dale Brooks", "", "Ruth Okafor"]
