@@ -579,12 +579,17 @@ class Names:
             end = before[-1][0] + len(before[-1][1])
             words = [w for _, w in before]
             last = run[-1][1].lower()
+            body = _BODY_AFTER.match(text, run[-1][0] + len(run[-1][1]))
+            if body is not None and last not in ORG_WORDS:
+                last = body.group(1)  # ("the United Food and Commercial Workers union")
             if text[end:run[0][0]] == " and " and last in ORG_WORDS and last != "state" and len(
                     words) <= 3 and not any(w.lower() in ORG_WORDS or w == "of" or (
                         self.is_title_word(w)) for w in words + [run[0][1]]) and words[
                     0].lower() not in self.first_names and self.place(" ".join(words)) is None \
                     and self.place(" ".join(w for _, w in run)) is None:
-                joined[-1] = before + [(end + 1, "and")] + run
+                joined[-1] = before + [(end + 1, "and")] + run + (
+                    [(body.start(1), body.group(1))] if body is not None and last == body.group(
+                        1) else [])
             else:
                 joined.append(run)
         return joined
@@ -1004,6 +1009,8 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _CITATION = re.compile(r"\s*\[\d*\]?")
 _LAST_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)\s*$")
 # a legislator's party and state after the name: "Sen. Dale Brooks, R-Texas,", "D-Minn."
+# a body's word in lower case after a name: "the … Workers union"
+_BODY_AFTER = re.compile(r"[ \t]+(union|association|federation|council|party|alliance)\b")
 _PARTY_STATE = re.compile(r"(?:,\s*|\s+)[RDI]-[A-Z][A-Za-z.]*\s*,?\s*$")
 PARTY_STATE_TOKEN = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 # Adverbs that the walk to a verb can leave at either end of a subject.

@@ -2198,6 +2198,9 @@ def test_a_body_named_across_and_is_one_body(analyzer):
     assert kinds["Harbor Archives and Records Administration"] == "organization"
     assert kinds["Dana Reyes"] == "person" and kinds["Harbor Union"] == "organization"
     assert "Kelbrook Teachers" not in kinds and not any(n.startswith("and ") for n in kinds)
+    rows = actor_rows(analyzer, "Plant closes\n\nThe Kelbrook Food and Commercial Workers "
+                                "union, which represents the workers, said it was not told.")
+    assert rows == {"Kelbrook Food and Commercial Workers union": ("organization", 1, (1,))}
 
 
 def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
