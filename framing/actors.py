@@ -815,6 +815,11 @@ class ActorFinder:
         if noun in _REFERRED_NOUNS and alone and noun in alone and all(
                 t in _FOR_IT for t in tokens[1:]):
             return alone[noun]  # "the union said", "Hospital officials said"
+        last = tokens[-1].lower() if tokens else ""
+        if alone and last in alone and (last in _REFERRED_NOUNS or last == "firm") and len(
+                tokens) <= 3 and all(t.lower().endswith("-based") or name_key(t) in
+                                     self.names.demonyms for t in tokens[:-1]):
+            return alone[last]  # "the Chicago-based company", "the British firm"
         named = self.names.person_named(tokens) if self.names.people else ""
         if named and _lexicon_person(named) in drafts:
             return _lexicon_person(named)
@@ -1076,6 +1081,8 @@ def _numbered(text: str, word: str) -> bool:
 
 # an honorific and the word after it
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
+# the last words of a business's name: "Brennick Foods Inc.", "Harrow Holdings"
+_BUSINESS_ENDS = frozenset("inc corp corporation co ltd llc plc company holdings group".split())
 # nouns for a person that a people's word may go before ("a German official")
 _PEOPLE_NOUNS = frozenset("official boy girl child citizen soldier worker leader".split())
 # between the names of a list: "Kelda, Tiro and Orwin"
@@ -1206,7 +1213,13 @@ def _common_nouns(drafts) -> dict[str, str]:
         if len(words) >= 2 and words[-1] in _REFERRED_NOUNS and draft.kind in (
                 "organization", "institution", "name", "group", "place"):
             ends[words[-1]].append(key)
-    return {noun: keys[0] for noun, keys in ends.items() if len(keys) == 1}
+        if len(words) >= 2 and draft.kind == "organization" and (
+                words[-1] in _BUSINESS_ENDS or words[-1] in COMPANY_WORDS):
+            ends["company"].append(key)  # "the company", "the firm": the one business
+    found = {noun: keys[0] for noun, keys in ends.items() if len(set(keys)) == 1}
+    if "company" in found:
+        found["firm"] = found["company"]
+    return found
 
 
 def _nouns_joined(drafts, text: str, common: dict[str, str]) -> None:

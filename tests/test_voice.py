@@ -2229,3 +2229,15 @@ def test_a_party_and_state_after_a_name_is_no_one(analyzer):
         'D-Minn., backed it. "It protects families," she said.'))
     assert [speaker for _, _, speaker in rows[1:]] == [
         "Dale Brooks", "Dale Brooks", "", "Ruth Okafor"]
+
+
+def test_the_company_is_the_one_business_named(analyzer):
+    text = ("Job cuts\n\n"
+            "Brantor Foods Inc. said on Thursday it would cut 800 jobs. The company said sales "
+            "had slumped. The Chicago-based company said it would close two plants. The firm "
+            "said it expected savings.")
+    assert actor_rows(analyzer, text) == {
+        "Brantor Foods Inc": ("organization", 1, (1, 2, 3, 4))}
+    two = text + " Harrow Holdings said it would buy one plant. The company said no more."
+    rows = actor_rows(analyzer, two)
+    assert rows["Brantor Foods Inc"][2] == (1,) and rows["Harrow Holdings"][2] == (5,)
