@@ -223,6 +223,9 @@ class ActorFinder:
             words = _key_words(key, "name:")
             if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
+            words = _key_words(key, "org:")
+            if len(words) >= 2 and words[-1] in _CLUB_WORDS - {"united", "fc", "afc"}:
+                ends[words[-1]].append(key)  # a club's: "Rovers" for Valemouth Rovers
         common = _common_nouns(drafts)
         _nouns_joined(drafts, text, common)
         for index, noun in generic:
@@ -433,7 +436,8 @@ class ActorFinder:
         shown = _as_written(stripped, run, written) or name
         # the last word decides: "Harbor City Transit Workers Union" is an organization,
         # "Union Station" a place
-        business = len(lowered) >= 2 and lowered[-1] in COMPANY_WORDS  # "Pellworth Homes"
+        business = len(lowered) >= 2 and (lowered[-1] in COMPANY_WORDS or (  # "Pellworth Homes"
+            lowered[-1] in _CLUB_WORDS and lowered[0] not in self.names.first_names))  # a club
         head_is_org = business or lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
         if len(stripped) == 1 and lowered[0] in PLACE_WORDS and lowered[0] in surnames:
             # "Park said …" after "Councilwoman Jo Park": the person, not a park
@@ -1081,6 +1085,9 @@ def _numbered(text: str, word: str) -> bool:
 
 # an honorific and the word after it
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
+# the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
+# as often a place's)
+_CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
 # the last words of a business's name: "Brennick Foods Inc.", "Harrow Holdings"
 _BUSINESS_ENDS = frozenset("inc corp corporation co ltd llc plc company holdings group".split())
 # nouns for a person that a people's word may go before ("a German official")

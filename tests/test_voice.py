@@ -2241,3 +2241,14 @@ def test_the_company_is_the_one_business_named(analyzer):
     two = text + " Harrow Holdings said it would buy one plant. The company said no more."
     rows = actor_rows(analyzer, two)
     assert rows["Brantor Foods Inc"][2] == (1,) and rows["Harrow Holdings"][2] == (5,)
+
+
+def test_football_clubs_are_organizations(analyzer):
+    text = ("Rovers sack manager\n\n"
+            "Kelbrook Rovers have sacked manager Ian Corrigan after a sixth defeat. Corrigan led "
+            "Rovers to ninth place last season. Their next game is against Dunmore United, and "
+            "Citizens United said nothing.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Kelbrook Rovers"][:2] == ("organization", 2)
+    assert rows["Dunmore United"][0] == rows["Citizens United"][0] == "organization"
+    assert rows["Ian Corrigan"][:2] == ("person", 2) and "Rovers" not in rows
