@@ -162,6 +162,12 @@ class ActorFinder:
                     listed = (storms[0], text.find(written[-1], offset) + len(written[-1]))
                     continue
                 listed = ("", -1)
+                known = self.names.place(" ".join(written)) if len(written) > 1 and any(
+                    t != trim_possessive(t) for t in written[:-1]) else None
+                if known is not None:  # "Russia's Defence Ministry", as the gazetteer has it
+                    self._mention(drafts, _place_key(known.name), known.name, known.type,
+                                  known.country, s.index)
+                    continue
                 medium = "" if heading or len(run) > 1 or surname_key(run) in surnames else \
                     self.names.outlet_named(text, offset, run[0])
                 if medium:  # "told Fox", "an interview with Forbes": the outlet

@@ -2252,3 +2252,11 @@ def test_football_clubs_are_organizations(analyzer):
     assert rows["Kelbrook Rovers"][:2] == ("organization", 2)
     assert rows["Dunmore United"][0] == rows["Citizens United"][0] == "organization"
     assert rows["Ian Corrigan"][:2] == ("person", 2) and "Rovers" not in rows
+
+
+def test_a_known_name_with_a_possessive_inside_is_that_name(analyzer):
+    text = ("Drones shot down\n\n"
+            "Russia's Defence Ministry said its forces had shot down 32 drones. The Russian "
+            "Defense Ministry said they were aimed at fuel depots.")
+    assert actor_rows(analyzer, text) == {
+        "Russian Defense Ministry": ("institution", 2, (1, 2))}
