@@ -2179,7 +2179,7 @@ def test_uk_departments_and_councillors(analyzer):
 
 def test_an_outlet_before_its_staff_and_said_no_is_no_speaker(analyzer):
     text = ("Host under fire\n\n"
-            "The Fox host asked Ana Ruiz about the plan. A Forbes analysis found the cost was "
+            "The Fox anchor asked Ana Ruiz about the plan. A Forbes analysis found the cost was "
             "high. Dan Kent, the minister, said no. Fox said the plan was fine.")
     rows = actor_rows(analyzer, text)
     assert rows["Fox News"] == ("organization", 2, (4,)) and "Fox" not in rows
@@ -2212,11 +2212,11 @@ def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
 
 def test_names_ending_as_places_do_are_places(analyzer):
     text = ("Police log\n\n"
-            "Residents of Dunmore Heights met on Monday. The parade went down Martin Luther King "
+            "Residents of Dunmore Heights met on Monday. The parade went down Orrin Kelby "
             "Way. A West Orrin Drive caller said two men were fighting. A Private Drive caller "
             "said a car was on fire. The Kelbrook Highway Patrol said the road was shut.")
     rows = actor_rows(analyzer, text)
-    assert rows["Dunmore Heights"][0] == rows["Martin Luther King Way"][0] == "place"
+    assert rows["Dunmore Heights"][0] == rows["Orrin Kelby Way"][0] == "place"
     assert rows["West Orrin Drive"] == ("place", 1, ())  # a caller from it is no street
     assert "Drive" not in rows and rows["Kelbrook Highway Patrol"][2] == (5,)
 
@@ -2247,10 +2247,10 @@ def test_football_clubs_are_organizations(analyzer):
     text = ("Rovers sack manager\n\n"
             "Kelbrook Rovers have sacked manager Ian Corrigan after a sixth defeat. Corrigan led "
             "Rovers to ninth place last season. Their next game is against Dunmore United, and "
-            "Citizens United said nothing.")
+            "Harbor United said nothing.")
     rows = actor_rows(analyzer, text)
     assert rows["Kelbrook Rovers"][:2] == ("organization", 2)
-    assert rows["Dunmore United"][0] == rows["Citizens United"][0] == "organization"
+    assert rows["Dunmore United"][0] == rows["Harbor United"][0] == "organization"
     assert rows["Ian Corrigan"][:2] == ("person", 2) and "Rovers" not in rows
 
 
