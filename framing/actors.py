@@ -60,8 +60,8 @@ PLACE_WORDS = frozenset(
     port river sea ocean lake mountains valley island park""".split()
 )
 # words that end a place's name of two words or more, though alone or inside other names they
-# are as often something else ("Martin Luther King Way", "Dunmore Heights", "Myrtle Beach";
-# not "the Highway Patrol", "Plaza Hotel")
+# are as often something else ("Orrin Kelby Way", "Dunmore Heights", "Kelby Beach";
+# not "the Highway Patrol", "Harbor Plaza Hotel")
 _PLACE_ENDS = frozenset(
     """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
     canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam

@@ -930,7 +930,7 @@ def outlet_alone(word: str) -> bool:
 
 
 _NUMBER_AFTER = re.compile(r"\s+\d")
-# who works for an outlet and what it puts out, after its name: "the Fox host"
+# who works for an outlet and what it puts out, after its name: "the Fox anchor"
 _MEDIA_ROLE_AFTER = re.compile(
     r"[ \t]+(?:hosts?|anchors?|reporters?|contributors?|correspondents?|commentators?|"
     r"columnists?|editors?|writers?|journalists?|interview|segment|report|story|article|"
