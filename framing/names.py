@@ -1008,9 +1008,9 @@ _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 # Wiki-style reference marks after a source: "the Washington Post [15]", "the Daily Dot [3".
 _CITATION = re.compile(r"\s*\[\d*\]?")
 _LAST_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)\s*$")
-# a legislator's party and state after the name: "Sen. Dale Brooks, R-Texas,", "D-Minn."
 # a body's word in lower case after a name: "the … Workers union"
 _BODY_AFTER = re.compile(r"[ \t]+(union|association|federation|council|party|alliance)\b")
+# a legislator's party and state after the name: "Sen. Dale Brooks, R-Texas,", "D-Minn."
 _PARTY_STATE = re.compile(r"(?:,\s*|\s+)[RDI]-[A-Z][A-Za-z.]*\s*,?\s*$")
 PARTY_STATE_TOKEN = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 # Adverbs that the walk to a verb can leave at either end of a subject.
