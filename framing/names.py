@@ -790,7 +790,9 @@ class Names:
             m.group().lower() for m in _WORD_BEFORE_COMMA.finditer(text)
             if text[max(0, m.start() - 4):m.start()].lower() != "the "
             and self.before_region(text, m.end())) | frozenset(
-            (m.group(1) or m.group(2)).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text))
+            (m.group(1) or m.group(2)).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text)) \
+            | frozenset(w.lower() for m in _ROUTE.finditer(text) for w in m.groups()) \
+            | frozenset(m.group(1).lower() for m in _TRAVEL_TO.finditer(text))
         self._towns_of_last = (text, found)  # (one assignment: safe across threads)
         return found
 
@@ -949,6 +951,14 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
     r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# the two ends of a route ("the Harwick to Dunmore rail upgrade", "the Kelby-Ashton line")
+# and where one travels to ("travels to Dunmore every day", "moved back to Kelby")
+_ROUTE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:-| to )([A-Z][a-z]+)[ \t]+(?:rail|railway|"
+                    r"line|route|flights?|trains?|road|highway|motorway|pipeline|bus|ferry)\b")
+_TRAVEL_TO = re.compile(
+    r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|dr(?:ives?|ove|iving)|"
+    r"mov(?:es?|ed|ing)|return(?:s|ed|ing)?|commut(?:es?|ed|ing)|head(?:s|ed|ing)?|"
+    r"relocat(?:es?|ed|ing))[ \t]+(?:back[ \t]+)?to[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 # a list going on after a place: "Assad, Russia and Iran", "Ohio, Michigan, …"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]")
 # the words either side of a word: what a word in capitals is among

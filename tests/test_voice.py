@@ -2260,3 +2260,12 @@ def test_a_known_name_with_a_possessive_inside_is_that_name(analyzer):
             "Defense Ministry said they were aimed at fuel depots.")
     assert actor_rows(analyzer, text) == {
         "Russian Defense Ministry": ("institution", 2, (1, 2))}
+
+
+def test_the_ends_of_a_route_and_where_one_travels_to_are_towns(analyzer):
+    text = ("Rail upgrade scrapped\n\n"
+            "The Harwick to Dunmore rail upgrade was scrapped. Nurse Joanne Reid travels to "
+            "Orrinby every day. Orrinby will suffer, she said, and Harwick and Dunmore too.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds["Harwick"] == kinds["Dunmore"] == kinds["Orrinby"] == "city"
+    assert kinds["Joanne Reid"] == "person"
