@@ -1015,6 +1015,8 @@ class VoiceFinder:
             # "No one has explained how …", "no sign that anyone at the hall has asked …":
             # nobody's words, the writer's claim
             return None
+        if speaker == "I" and not inside.covers(match.start):
+            return None  # "I call it a historic mistake": the writer's own words
         # "anyone who says so is …": nobody in particular, a verb of the subject's clause
         subordinate = (prev == "who" and k > 1 and lowered[k - 2] in _ANYONE) or (
             self._subordinate(text, s, words, lowered, k))

@@ -2269,3 +2269,12 @@ def test_the_ends_of_a_route_and_where_one_travels_to_are_towns(analyzer):
     kinds = actor_fields(analyzer, text, "kind")
     assert kinds["Harwick"] == kinds["Dunmore"] == kinds["Orrinby"] == "city"
     assert kinds["Joanne Reid"] == "person"
+
+
+def test_the_writers_own_i_is_the_authors_voice(analyzer):
+    rows = voices(analyzer, (
+        "Stadium folly\n\n"
+        'Mayor Ana Ruiz called the vote "a historic day." I call it a historic mistake. '
+        '"I call it a win," Ruiz said. I said last week that the plan would fail.'))
+    assert [(voice, speaker) for _, voice, speaker in rows[1:]] == [
+        ("attributed", "Ana Ruiz"), ("author", ""), ("quoted", "Ruiz"), ("author", "")]
