@@ -551,6 +551,15 @@ class ActorFinder:
             for word in stripped:
                 self._add_run([word], index, drafts, surnames, pending, firsts, heading)
             return
+        cut = self._person_ends(stripped)
+        if cut:  # "Barack Obama Offers Advice", "Steve Bannon John Kelly": a name, then more
+            self._add_run(stripped[:cut], index, drafts, surnames, pending, firsts, heading)
+            rest = stripped[cut:]
+            if usual_tag(rest[0]) in _HEADLINE_VERB_TAGS:  # ("… Slices Don Rumsfeld")
+                rest = rest[1:]
+            if len(rest) >= 2 and rest[0].lower() in self.names.first_names:
+                self._add_run(rest, index, drafts, surnames, pending, firsts, heading)
+            return
         # one person per full name: "Melania Trump" is not "Donald Trump"; the surname alone
         # ("Trump said") names the first of them
         key = "person:" + person_key(stripped)
@@ -563,6 +572,21 @@ class ActorFinder:
         draft = self._mention(drafts, key, name, "person", "", index)
         if len(name) > len(draft.name):
             draft.name = name
+
+    def _person_ends(self, words: list[str]) -> int:
+        """Where a person's name of a first name and a surname ends inside a longer run, as
+        title-case headlines run a name into a verb or into a second name ("Barack Obama
+        Offers Advice", "Steve Bannon John Kelly"), or 0 (not "James Earl Ray", "Martin Luther
+        King")."""
+        if len(words) < 3 or words[0].lower() not in self.names.first_names:
+            return 0
+        for i in range(2, len(words)):
+            word = words[i].lower()
+            if usual_tag(word) in _HEADLINE_VERB_TAGS or (
+                    i < len(words) - 1 and word in self.names.first_names
+                    and not everyday_word(words[i + 1].lower())):
+                return i if words[i - 1].lower() not in ("of", "de", "la", "van", "von") else 0
+        return 0
 
     def _places(self, run: list[str]) -> list:
         """The gazetteer entities a run consists of, if it is nothing but places ("Ukraine
@@ -1096,6 +1120,9 @@ _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z]
 _CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
 # the last words of a business's name: "Brennick Foods Inc.", "Harrow Holdings"
 _BUSINESS_ENDS = frozenset("inc corp corporation co ltd llc plc company holdings group".split())
+# the tagger's tags of the verbs and adverbs a headline runs a name into ("Offers", "Helped",
+# "Almost"); a surname is known by none of them
+_HEADLINE_VERB_TAGS = frozenset("VBZ VBD VBN RB".split())
 # nouns for a person that a people's word may go before ("a German official")
 _PEOPLE_NOUNS = frozenset("official boy girl child citizen soldier worker leader".split())
 # between the names of a list: "Kelda, Tiro and Orwin"

@@ -2278,3 +2278,12 @@ def test_the_writers_own_i_is_the_authors_voice(analyzer):
         '"I call it a win," Ruiz said. I said last week that the plan would fail.'))
     assert [(voice, speaker) for _, voice, speaker in rows[1:]] == [
         ("attributed", "Ana Ruiz"), ("author", ""), ("quoted", "Ruiz"), ("author", "")]
+
+
+def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
+    text = ("News\n\n"
+            "The site ran Dana Kelby Offers Advice on the plan. Tom Brisk Orla Venn feud grows "
+            "as Dana Kelby speaks. James Earl Ray and Sarah Jessica Parker came.")
+    kinds = actor_fields(analyzer, text, "mentions")
+    assert kinds["Dana Kelby"] == 2 and {"Tom Brisk", "Orla Venn"} <= set(kinds)
+    assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
