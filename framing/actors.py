@@ -797,8 +797,8 @@ class ActorFinder:
         heads: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
             words = _key_words(key, "org:")
-            if len(words) >= 2:
-                heads[words[0]].append(key)
+            if len(words) >= 2 and words[-1] not in _CLUB_WORDS:  # ("Marlowe" alone is the
+                heads[words[0]].append(key)                       # town, not Marlowe Rovers)
         # ("Harrowgate Savings" is short for "Harrowgate Savings Bank": one organization)
         whole = {head: max(keys, key=len) for head, keys in heads.items()}
         return {head: whole[head] for head, keys in heads.items()

@@ -447,8 +447,8 @@ def test_the_open_tab_and_sentence_filters_survive_other_tabs_and_pages(app):
 
 
 def test_an_uploaded_lexicon_names_the_towns_of_the_story(app):
-    towns = b"term,category\nMarlowe,place\nMarlowe Rovers,organization\n"
-    paste(app, "A", "Marlowe will get a new pier, the council said. Marlowe Rovers said in a "
+    towns = b"term,category\nMarlowe,place\nMarlowe Harriers,organization\n"
+    paste(app, "A", "Marlowe will get a new pier, the council said. Marlowe Harriers said in a "
                     "statement that the club would pay for new lights.")
     paste(app, "B", PASTE_B)
 
@@ -458,7 +458,7 @@ def test_an_uploaded_lexicon_names_the_towns_of_the_story(app):
         actors = next(d.value for d in app.dataframe if "actor" in d.value.columns)
         return dict(zip(actors["actor"], actors["kind"]))
 
-    assert sources() == {"Marlowe Rovers": "person"}
+    assert sources() == {"Marlowe Harriers": "person"}
     app.sidebar.file_uploader(key="lexicon").set_value(("towns.csv", towns, "text/csv"))
-    assert sources()["Marlowe Rovers"] == "organization"
+    assert sources()["Marlowe Harriers"] == "organization"
     assert any("2 entries from towns.csv" in s.value for s in app.sidebar.success)

@@ -376,11 +376,11 @@ def test_an_upload_is_analyzed_with_the_custom_lexicon(tmp_path, monkeypatch, ex
         assert not at.exception and not at.error
         return dict(zip(table(at, "kind")["actor"], table(at, "kind")["kind"]))
 
-    assert kinds(at)["Marlowe Rovers"] == "person"  # the rules alone
+    assert kinds(at)["Marlowe Harriers"] == "person"  # the rules alone
     at.sidebar.file_uploader(key="lexicon").set_value(
-        ("names.csv", b"term,category\nMarlowe,place\nMarlowe Rovers,organization\n",
+        ("names.csv", b"term,category\nMarlowe,place\nMarlowe Harriers,organization\n",
          "text/csv")).run()
-    assert kinds(at)["Marlowe Rovers"] == "organization"
+    assert kinds(at)["Marlowe Harriers"] == "organization"
     assert any(c.value == "Table: towns.csv, analyzed with the lexicon names.csv"
                for c in at.caption)
     assert any("2 entries from names.csv in use" in s.value for s in at.sidebar.success)
@@ -390,7 +390,7 @@ def test_an_upload_is_analyzed_with_the_custom_lexicon(tmp_path, monkeypatch, ex
     open_tab(at, "Stories")
     assert not at.exception
     actors = table(at, "verbs in A").set_index("actor")
-    assert actors.loc["Marlowe Rovers", "kind"] == "organization"
+    assert actors.loc["Marlowe Harriers", "kind"] == "organization"
     assert actors.loc["Marlowe", "kind"] == "place"
 
 
@@ -407,13 +407,13 @@ def test_a_store_files_story_is_compared_with_the_lexicons_it_was_analyzed_with(
     pd.DataFrame({"text": [TOWN_STORY, TOWN_STORY.replace("Tom Reed", "Jo Hart")],
                   "outlet": ["Paper A", "Paper B"]}).to_csv(towns, index=False)
     names = LexiconText("names.csv", "term,category\nMarlowe,place\n"
-                                     "Marlowe Rovers,organization\n")
+                                     "Marlowe Harriers,organization\n")
     store = explore.build_store(tmp_path / "named.duckdb", [towns],
                                 analyzer.with_lexicons([names]))
     at = open_tab(open_store(store), "Stories")
     assert not at.exception and not at.error
     actors = table(at, "verbs in A").set_index("actor")
-    assert actors.loc["Marlowe Rovers", "kind"] == "organization"
+    assert actors.loc["Marlowe Harriers", "kind"] == "organization"
     assert actors.loc["Marlowe", "kind"] == "place"
 
 

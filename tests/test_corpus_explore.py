@@ -417,7 +417,7 @@ def test_a_store_keeps_the_lexicons_its_articles_were_analyzed_with(tmp_path, an
     pd.DataFrame({"text": [TOWN_STORY], "outlet": ["Paper"]}).to_csv(table, index=False)
     names = tmp_path / "names.csv"
     names.write_text("term,category\nMarlowe,place\n", encoding="utf-8")
-    extra = LexiconText("clubs.csv", "term,category\nMarlowe Rovers,organization\n")
+    extra = LexiconText("clubs.csv", "term,category\nMarlowe Harriers,organization\n")
     plain = explore.build_store(tmp_path / "plain.duckdb", [table], analyzer)
     with duckdb.connect(str(plain), read_only=True) as con:
         ids = [row[0] for row in con.execute("SELECT id FROM articles").fetchall()]

@@ -561,10 +561,10 @@ TOWN_STORY = (
     "Marlowe will get a new pier after a vote on Tuesday, the council said.\n\n"
     "Tom Reed, who runs a bakery near the harbor, welcomed the plan. \"It is a good day,\" he "
     "said.\n\n"
-    "Marlowe Rovers said in a statement that the club would pay for new lights. Marlowe has "
+    "Marlowe Harriers said in a statement that the club would pay for new lights. Marlowe has "
     "waited ten years for the work.\n")
 TOWNS = LexiconText("towns.csv", "term,category,forms\nMarlowe,place,\n"
-                                 "Marlowe Rovers,organization,the Rovers\n")
+                                 "Marlowe Harriers,organization,the Harriers\n")
 
 
 def actor_kinds(analyzer, text):
@@ -573,14 +573,14 @@ def actor_kinds(analyzer, text):
 
 def test_a_lexicon_names_places_and_organizations(analyzer):
     assert actor_kinds(analyzer, TOWN_STORY) == {
-        "Marlowe": ("person", 2), "Marlowe Rovers": ("person", 1), "Tom Reed": ("person", 1)}
+        "Marlowe": ("person", 2), "Marlowe Harriers": ("person", 1), "Tom Reed": ("person", 1)}
     taught = analyzer.with_lexicons([TOWNS])
     assert actor_kinds(taught, TOWN_STORY) == {
-        "Marlowe": ("place", 3), "Marlowe Rovers": ("organization", 1),
+        "Marlowe": ("place", 3), "Marlowe Harriers": ("organization", 1),
         "Tom Reed": ("person", 1)}
     # the name's other spellings ("forms") are the same actor, written as the user wrote it
-    later = TOWN_STORY + "The Rovers said the lights would be ready by May.\n"
-    assert actor_kinds(taught, later)["Marlowe Rovers"] == ("organization", 2)
+    later = TOWN_STORY + "The Harriers said the lights would be ready by May.\n"
+    assert actor_kinds(taught, later)["Marlowe Harriers"] == ("organization", 2)
     # what the names taught stays with that Analyzer: the shared one reads as before
     assert actor_kinds(analyzer, TOWN_STORY)["Marlowe"] == ("person", 2)
     assert actor_kinds(pickle.loads(pickle.dumps(taught)), TOWN_STORY)["Marlowe"][0] == "place"

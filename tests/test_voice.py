@@ -2252,6 +2252,10 @@ def test_football_clubs_are_organizations(analyzer):
     assert rows["Kelbrook Rovers"][:2] == ("organization", 2)
     assert rows["Dunmore United"][0] == rows["Harbor United"][0] == "organization"
     assert rows["Ian Corrigan"][:2] == ("person", 2) and "Rovers" not in rows
+    # the town alone is no club of its name
+    town = actor_rows(analyzer, text + " Fans say Kelbrook has waited ten years for a new "
+                                       "ground, and Kelbrook will vote on it in May.")
+    assert "Kelbrook" in town and town["Kelbrook Rovers"][1] == 2
 
 
 def test_a_known_name_with_a_possessive_inside_is_that_name(analyzer):
