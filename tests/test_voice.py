@@ -79,6 +79,11 @@ def voices(analyzer, text):
     return [(report.sentence_text(s), s.voice, s.speaker) for s in report.sentences]
 
 
+def speakers(analyzer, text):
+    """Each sentence's speaker, in order."""
+    return [speaker for _, _, speaker in voices(analyzer, text)]
+
+
 def actor_fields(analyzer, text, *fields):
     """Each actor's ``fields`` by name (a value for one field, a tuple for more)."""
     return {a.name: getattr(a, fields[0]) if len(fields) == 1 else tuple(
@@ -2121,8 +2126,7 @@ def test_more_local_offices_are_titles(analyzer):
             "Undersheriff Kevin Dale said the evidence was clear. Kelbrook County Coroner "
             "Dana Reyes said the cause was smoke. Alderman Jo Park and Comptroller Dan Price "
             "agreed, and State Trooper Tom Kent wrote the report.")
-    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
-    assert speakers[1:4] == ["Ana Blanco", "Kevin Dale", "Dana Reyes"]
+    assert speakers(analyzer, text)[1:4] == ["Ana Blanco", "Kevin Dale", "Dana Reyes"]
     kinds = actor_fields(analyzer, text, "kind")
     assert {name for name, kind in kinds.items() if kind == "person"} == {
         "Ana Blanco", "Kevin Dale", "Dana Reyes", "Jo Park", "Dan Price", "Tom Kent"}
@@ -2144,9 +2148,8 @@ def test_people_of_an_organization_speak_for_it_and_known_names_with_of_the(anal
             "Officials of the Kelbrook Police Department said the house was empty. Members of "
             "the Harbor Union said they would strike. Friends of the Earth said the plan was "
             "bad, and the Girl Scouts of the USA agreed.")
-    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
-    assert speakers[1:4] == ["the Kelbrook Police Department", "the Harbor Union",
-                             "Friends of the Earth"]
+    assert speakers(analyzer, text)[1:4] == ["the Kelbrook Police Department",
+                                             "the Harbor Union", "Friends of the Earth"]
     rows = actor_rows(analyzer, text)
     assert rows["Kelbrook Police Department"][2] == (1,)
     assert rows["Friends of the Earth"] == ("organization", 1, (3,))
@@ -2170,8 +2173,7 @@ def test_uk_departments_and_councillors(analyzer):
             "A Department for Transport spokesman insisted the money would be spent locally. "
             'Cllr Jo Park, leader of Harwick City Council, said: "We were promised this line." '
             "The Cabinet Office said it had not been consulted.")
-    speakers = [speaker for _, _, speaker in voices(analyzer, text)]
-    assert speakers[2] == "Jo Park"
+    assert speakers(analyzer, text)[2] == "Jo Park"
     rows = actor_rows(analyzer, text)
     assert rows["Department for Transport"] == ("institution", 1, (1,))
     assert rows["Cabinet Office"][2] == (3,)
