@@ -552,10 +552,10 @@ class ActorFinder:
                 self._add_run([word], index, drafts, surnames, pending, firsts, heading)
             return
         cut = self._person_ends(stripped)
-        if cut:  # "Barack Obama Offers Advice", "Steve Bannon John Kelly": a name, then more
+        if cut:  # "Dana Kelby Offers Advice", "Tom Brisk Orla Venn": a name, then more
             self._add_run(stripped[:cut], index, drafts, surnames, pending, firsts, heading)
             rest = stripped[cut:]
-            if usual_tag(rest[0]) in _HEADLINE_VERB_TAGS:  # ("… Slices Don Rumsfeld")
+            if usual_tag(rest[0]) in _HEADLINE_VERB_TAGS:  # ("… Praises Orla Venn")
                 rest = rest[1:]
             if len(rest) >= 2 and rest[0].lower() in self.names.first_names:
                 self._add_run(rest, index, drafts, surnames, pending, firsts, heading)
@@ -575,9 +575,8 @@ class ActorFinder:
 
     def _person_ends(self, words: list[str]) -> int:
         """Where a person's name of a first name and a surname ends inside a longer run, as
-        title-case headlines run a name into a verb or into a second name ("Barack Obama
-        Offers Advice", "Steve Bannon John Kelly"), or 0 (not "James Earl Ray", "Martin Luther
-        King")."""
+        title-case headlines run a name into a verb or into a second name ("Dana Kelby Offers
+        Advice", "Tom Brisk Orla Venn"), or 0 (not "James Earl Ray", "Martin Luther King")."""
         if len(words) < 3 or words[0].lower() not in self.names.first_names:
             return 0
         for i in range(2, len(words)):
@@ -1064,14 +1063,15 @@ _CONTRACTION = re.compile(r"[’'](?:t|re|ve|ll|d|m)$")
 
 
 # the tagger's tags of words a surname named with no title is not, though they open lines and
-# title-case links: verbs ("Posted", "Explain", "Introducing"), plural nouns ("Days") and
-# comparisons ("Higher")
+# title-case links: verbs ("Posted", "Explain", "Introducing"), plural nouns ("Days"),
+# adjectives and comparisons ("Smart", "Higher")
 _INFLECTED_TAGS = frozenset("VB VBD VBN VBG NNS JJ JJR JJS".split())
 
 
 def _inflected_word(word: str) -> bool:
-    """Whether a lone capitalized word is a verb, a plural noun or a comparison the tagger
-    knows as nothing else ("Posted", "Let", "Days", "Higher"; not "Bush", "Brown", "Price")."""
+    """Whether a lone capitalized word is a verb, a plural noun, an adjective or a comparison
+    the tagger knows as nothing else ("Posted", "Let", "Days", "Smart", "Higher"; not "Bush",
+    "Price")."""
     return usual_tag(word) in _INFLECTED_TAGS
 
 

@@ -577,22 +577,29 @@ class Names:
         for run in runs[1:]:
             before = joined[-1]
             end = before[-1][0] + len(before[-1][1])
-            words = [w for _, w in before]
-            last = run[-1][1].lower()
+            # the body's word: the run's last, or one in lower case after it ("the United Food
+            # and Commercial Workers union")
             body = _BODY_AFTER.match(text, run[-1][0] + len(run[-1][1]))
-            if body is not None and last not in ORG_WORDS:
-                last = body.group(1)  # ("the United Food and Commercial Workers union")
-            if text[end:run[0][0]] == " and " and last in ORG_WORDS and last != "state" and len(
-                    words) <= 3 and not any(w.lower() in ORG_WORDS or w == "of" or (
-                        self.is_title_word(w)) for w in words + [run[0][1]]) and words[
-                    0].lower() not in self.first_names and self.place(" ".join(words)) is None \
+            if run[-1][1].lower() in ORG_WORDS:
+                body = None
+            last = body.group(1) if body is not None else run[-1][1].lower()
+            if text[end:run[0][0]] == " and " and last in ORG_WORDS and last != "state" \
+                    and self._no_body_of_its_own([w for _, w in before], run[0][1]) \
                     and self.place(" ".join(w for _, w in run)) is None:
                 joined[-1] = before + [(end + 1, "and")] + run + (
-                    [(body.start(1), body.group(1))] if body is not None and last == body.group(
-                        1) else [])
+                    [(body.start(1), body.group(1))] if body is not None else [])
             else:
                 joined.append(run)
         return joined
+
+    def _no_body_of_its_own(self, words: list[str], after: str) -> bool:
+        """Whether a run of up to three words before "and" names nothing of its own (no body,
+        title, person or place), so the name goes on after "and"; ``after`` is the next run's
+        first word, no title either ("Senator and Secretary of State")."""
+        return len(words) <= 3 and not any(
+            w.lower() in ORG_WORDS or w == "of" or self.is_title_word(w)
+            for w in [*words, after]) and words[0].lower() not in self.first_names \
+            and self.place(" ".join(words)) is None
 
     def _known_names_joined(self, text: str, runs: list) -> list:
         """Runs joined again where the gazetteer knows their whole as one name across a small
@@ -758,7 +765,7 @@ class Names:
         is also a surname or an English word and the text writes it as a medium: after
         "told" ("told Fox", "told the Hill"), or after "on", "to" or "with" ("said on Fox", "an
         interview with Forbes"), or before one who works for it or what it puts out ("the Fox
-        host", "a Forbes reporter", "a Salon piece"), and no number follows it (a station:
+        anchor", "a Forbes reporter", "a Salon piece"), and no number follows it (a station:
         "Fox 9"); "" otherwise."""
         outlet = _ONE_WORD_OUTLETS.get(word.lower().strip("’'"))
         if outlet is None or not word[:1].isupper() or _NUMBER_AFTER.match(
@@ -877,8 +884,6 @@ PLURAL_PEOPLE = frozenset(
     teachers workers doctors experts analysts lawmakers leaders investigators prosecutors
     firefighters troops soldiers protesters voters activists critics neighbours neighbors
     locals parents owners families observers""".split())
-
-
 
 
 def _people_of(word: str) -> bool:
