@@ -2067,15 +2067,15 @@ def _which_before(text: str, words, lowered: list[str], k: int) -> int:
     it will fix"): one to four words, none of them a verb; 0 otherwise."""
     for j in range(k - 2, max(0, k - 6), -1):
         if lowered[j] == "which":
-            plain = not _has_verb(" ".join(lowered[j + 1:k])) and not any(
-                w in _CLAUSE_WORDS for w in lowered[j + 1:k]) and not all(
-                w in _ADVERBS_BEFORE_VERB or w.endswith("ly") for w in lowered[j + 1:k]) and (
-                lowered[j + 1] not in _PRONOUNS)
-            # (not "…, which together vowed": "which" is the subject; a pronoun is left to
-            # what it stands for: "the blast, which it said was a warning")
-            return j + 1 if plain and "," in text[words[j - 1][1]:words[j][0]] and (
-                "," not in text[words[j][1]:words[k][0]]) else 0  # (not "…, which broke the
-            # story, said": the clause has ended)
+            between = lowered[j + 1:k]
+            # not "…, which together vowed" ("which" is the subject), not a pronoun (left to
+            # what it stands for: "the blast, which it said was a warning"), not "…, which
+            # broke the story, said" (the clause has ended)
+            plain = not _has_verb(" ".join(between)) and not any(
+                w in _CLAUSE_WORDS for w in between) and not all(
+                w in _ADVERBS_BEFORE_VERB or w.endswith("ly") for w in between) and (
+                between[0] not in _PRONOUNS) and "," not in text[words[j][1]:words[k][0]]
+            return j + 1 if plain and "," in text[words[j - 1][1]:words[j][0]] else 0
     return 0
 
 
