@@ -1562,6 +1562,10 @@ class VoiceFinder:
             j += 1
         if (j == i + 1 and not capitalized) or j - i >= 7 or lowered[j - 1] == "of":
             return ""
+        named = _APPOSITIVE_NAME.match(text, words[j - 1][1], words[k][0])
+        if named is not None and not capitalized and self.names.is_person(named.group(1).split()):
+            # "His attorney, Rachel Stein, had asked …, citing …": the name beside the noun
+            return named.group(1)
         return self.names.speaker_name(text[words[i][0]:words[j - 1][1]])
 
     def _dateline(self, text, s):

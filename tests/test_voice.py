@@ -2292,3 +2292,11 @@ def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
     kinds = actor_fields(analyzer, text, "mentions")
     assert kinds["Dana Kelby"] == 2 and {"Tom Brisk", "Orla Venn"} <= set(kinds)
     assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
+
+
+def test_a_name_beside_the_subjects_noun_speaks_for_a_participle(analyzer):
+    assert speakers(analyzer, (
+        "Court case\n\n"
+        "His attorney, Rachel Stein, had asked for a sentence of three years, citing his "
+        "health. The town manager, Gary Wills, said the town had changed its rules, adding "
+        "that checks were now approved twice."))[1:] == ["Rachel Stein", "Gary Wills"]
