@@ -26,12 +26,6 @@ _AFTER_INITIAL = re.compile(r"\.\s+")
 # abbreviations that a name goes on after: "St. Anne's Hospital", "Mt. Hood", "Ft. Worth"
 # (and the titles written short: Names.abbreviated_titles)
 ABBREVIATED = frozenset({"St", "Mt", "Ft"})
-# words that open a place's or an institution's name: a sentence's first word before a
-# capitalized word opens one ("St. Louis County officials said", "Lake County officials",
-# "Saint Mary Hospital said", "Mount Sinai Hospital", "Port Arthur police")
-_PLACE_OPENERS = frozenset(
-    "st saint ste sainte mt mount ft fort port lake cape san santa santo sao são el los las"
-    .split())
 # first names that are also words a sentence may open with before a name ("Will Congress
 # act?"); any other common first name opening a sentence before a capitalized word is a name
 _WORDLIKE_FIRST_NAMES = frozenset(
@@ -844,8 +838,13 @@ def street(text: str, offset: int, run: list[str]) -> bool:
             and bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset)))
 
 
-# Words that open the names of places after people: "Fort Leonard Wood", "Lake Mary Jane".
-_PLACE_OPENERS = frozenset("fort mount mt lake port camp cape saint st san santa".split())
+# words that open a place's or an institution's name: a sentence's first word before a
+# capitalized word opens one ("St. Louis County officials said", "Lake County officials",
+# "Saint Mary Hospital said", "Mount Sinai Hospital", "Port Arthur police"), and the names of
+# places after people are no person's ("Fort Leonard Wood", "Lake Mary Jane")
+_PLACE_OPENERS = frozenset(
+    "st saint ste sainte mt mount ft fort port lake camp cape san santa santo sao são el los las"
+    .split())
 
 # Countries that are also first names: "Jordan Henderson", "Chad Smith" keep them.
 _FIRST_NAME_COUNTRIES = frozenset("jordan chad georgia israel india kenya".split())
