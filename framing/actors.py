@@ -28,7 +28,9 @@ from .names import (
     DAYS_MONTHS,
     INITIAL,
     NAME_TOKEN,
+    NUMBER_AFTER,
     ORG_WORDS,
+    PLACE_ENDS,
     PRIVATE_PEOPLE,
     STORM_WORDS,
     WEEKDAYS,
@@ -59,13 +61,6 @@ PLACE_WORDS = frozenset(
     """street avenue road city county province region district square bridge station airport
     port river sea ocean lake mountains valley island park""".split()
 )
-# words that end a place's name of two words or more, though alone or inside other names they
-# are as often something else ("Orrin Kelby Way", "Dunmore Heights", "Kelby Beach";
-# not "the Highway Patrol", "Harbor Plaza Hotel")
-_PLACE_ENDS = frozenset(
-    """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
-    canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam
-    tunnel township""".split())
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
@@ -262,7 +257,7 @@ class ActorFinder:
                 key = "place:" + last  # "in Kelworth" after "KELWORTH, Md."
             if key is None and (last in titled or counts[last] >= 2) and \
                     _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last) \
-                    and not _function_word(last) and last not in _PLACE_ENDS:
+                    and not _function_word(last) and last not in PLACE_ENDS:
                 # "President Biden", or a surname named twice: a person we know only by
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
@@ -450,7 +445,7 @@ class ActorFinder:
             self._mention(drafts, surnames[lowered[0]], name, "person", "", index)
             return
         if not head_is_org and not titled and (any(w in PLACE_WORDS for w in lowered) or len(
-                lowered) >= 2 and lowered[-1] in _PLACE_ENDS):
+                lowered) >= 2 and lowered[-1] in PLACE_ENDS):
             self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return
         if business or any(w in ORG_WORDS for w in lowered):
@@ -1105,7 +1100,7 @@ def _numbered(text: str, word: str) -> bool:
     while at >= 0:  # (str.find: most words fail at their first use)
         end = at + len(word)
         if not (at and _WORDLIKE.match(text[at - 1]) or _WORDLIKE.match(text[end:end + 1])):
-            if not (_NUMBER_AFTER.match(text, end)
+            if not (NUMBER_AFTER.match(text, end)
                     or _NUMBER_BEFORE.search(text, max(0, at - 3), at)):
                 return False
             used = True
@@ -1132,7 +1127,6 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _OFFICE_ACRONYMS = frozenset("potus flotus vpotus ceo cfo coo".split())
 _WORDLIKE = re.compile(r"[\w’'-]")
-_NUMBER_AFTER = re.compile(r"\s{1,2}\d")
 _NUMBER_BEFORE = re.compile(r"\d\s{1,2}\Z")
 _RUN_TOGETHER = re.compile(r"[A-Z][a-z]{2,}[A-Z]\w*")
 

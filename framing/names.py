@@ -571,13 +571,15 @@ class Names:
         for run in runs[1:]:
             before = joined[-1]
             end = before[-1][0] + len(before[-1][1])
+            if text[end:run[0][0]] != " and ":  # (most runs: no more work)
+                joined.append(run)
+                continue
             # the body's word: the run's last, or one in lower case after it ("the United Food
             # and Commercial Workers union")
-            body = _BODY_AFTER.match(text, run[-1][0] + len(run[-1][1]))
-            if run[-1][1].lower() in ORG_WORDS:
-                body = None
+            body = None if run[-1][1].lower() in ORG_WORDS else _BODY_AFTER.match(
+                text, run[-1][0] + len(run[-1][1]))
             last = body.group(1) if body is not None else run[-1][1].lower()
-            if text[end:run[0][0]] == " and " and last in ORG_WORDS and last != "state" \
+            if last in ORG_WORDS and last != "state" \
                     and self._no_body_of_its_own([w for _, w in before], run[0][1]) \
                     and self.place(" ".join(w for _, w in run)) is None:
                 joined[-1] = before + [(end + 1, "and")] + run + (
@@ -762,7 +764,7 @@ class Names:
         anchor", "a Forbes reporter", "a Salon piece"), and no number follows it (a station:
         "Fox 9"); "" otherwise."""
         outlet = _ONE_WORD_OUTLETS.get(word.lower().strip("’'"))
-        if outlet is None or not word[:1].isupper() or _NUMBER_AFTER.match(
+        if outlet is None or not word[:1].isupper() or NUMBER_AFTER.match(
                 text, offset + len(word)):
             return ""  # (nor a station: "Fox 9")
         if _MEDIA_ROLE_AFTER.match(text, offset + len(word)):
@@ -823,6 +825,13 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 _STREET_WORDS = frozenset(
     "lane row park close way drive place crescent terrace gardens grove green hill cross end "
     "gate walk mews".split())
+# words that end a place's name of two words or more with no "on" or "in" before it, though
+# alone or inside other names they are as often something else ("Orrin Kelby Way", "Dunmore
+# Heights", "Kelby Beach"; not "the Highway Patrol", "Harbor Plaza Hotel"): the actors' places
+PLACE_ENDS = frozenset(
+    """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
+    canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam
+    tunnel township""".split())
 # the last word of a building's or a road's name, hardly ever a surname
 _BUILDINGS = frozenset(
     """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
@@ -935,7 +944,8 @@ def outlet_alone(word: str) -> bool:
     return outlet is not None and not outlet[1]
 
 
-_NUMBER_AFTER = re.compile(r"\s+\d")
+# a number after a word: "Fox 9", "Ward 4", "Route 9"
+NUMBER_AFTER = re.compile(r"\s{1,2}\d")
 # who works for an outlet and what it puts out, after its name: "the Fox anchor"
 _MEDIA_ROLE_AFTER = re.compile(
     r"[ \t]+(?:hosts?|anchors?|reporters?|contributors?|correspondents?|commentators?|"
