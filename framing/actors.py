@@ -805,9 +805,11 @@ class ActorFinder:
     def _written_as_place(self, text: str, word: str) -> bool:
         """Whether ``text`` writes ``word`` (lower case) alone as a place's name: after
         "in", "at", "from" or "near" ("in Marlowe,"; not "at Marlowe High School"), after
-        "city of" ("the city of Mesa"), or before a state or country ("Mesa, Arizona")."""
-        return re.search(rf"\b(?i:in|at|from|near|city of|town of)\s+(?i:{re.escape(word)})\b"
-                         r"(?!['’\s]+[A-Z])", text) is not None \
+        "city of" ("the city of Mesa"), or before a state or country ("Mesa, Arizona"); not a
+        company's shares, stake or jobs ("shares in Quillmark", "the layoffs at Quillmark")."""
+        return any(not _OWNED_IN.search(text, max(0, m.start() - 16), m.start()) for m in
+                   re.finditer(rf"\b(?i:in|at|from|near|city of|town of)\s+(?i:{re.escape(word)})"
+                               r"\b(?!['’\s]+[A-Z])", text)) \
             or self.names.written_as_town(text, word)
 
     def _first_names_alone(self, drafts, surnames) -> dict[str, str]:
@@ -1109,6 +1111,11 @@ def _numbered(text: str, word: str) -> bool:
 
 
 # an honorific and the word after it
+# the word before "in" or "at" and a company's name, not a place's: "shares in Quillmark", "a
+# second round of layoffs at Quillmark", "an analyst at Brightwater"
+_OWNED_IN = re.compile(r"\b(?:shares|stakes?|holdings?|investments?|investors|jobs|layoffs|cuts|"
+                       r"round|employees|workers|staff|executives?|analysts?|engineers?)\s+\Z",
+                       re.IGNORECASE)
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
 # the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
 # as often a place's)

@@ -90,9 +90,9 @@ ORG_WORDS = frozenset(
     society club church museum library clinic college academy local st mt ft services affairs
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
-    relations act control prevention budget
+    relations act control prevention budget guild pac securities capital therapeutics investments
     tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
-    telegraph observer register bulletin monitor mail magazine radio television""".split()
+    telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
 )
 
 # the last word of a business's name, never a name alone: "Pellworth Homes", "Brantor Energy"
@@ -100,7 +100,7 @@ COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
-    bakery""".split()
+    bakery securities capital therapeutics investments""".split()
 )
 
 
@@ -331,6 +331,8 @@ class Names:
             return False
         if stripped[0].lower() in STORM_WORDS:
             return True  # a storm: "Hurricane Irma", "Tropical Storm Ana"
+        if stripped[-1].lower() in _THING_ENDS:
+            return True  # an event, an award, a township: "Penhallow Prize", "Orrin Township"
         words = stripped[:-1] if len(stripped) > 2 and is_generation(stripped[-1]) else stripped
         if words[0].lower() in WEEKDAYS and everyday_word(words[1].lower()) \
                 and words[1].lower() not in self.first_names:
@@ -353,8 +355,13 @@ class Names:
                 key.endswith("s") and key[:-1] in self.titles))  # "Minority Leaders"
             after_country = (place is not None and place.type == "country"
                              and key not in _FIRST_NAME_COUNTRIES)
-            if (after_title or after_country) and self.is_person(run[i + 1:]):
-                return run[i + 1:]
+            rest = run[i + 1:]
+            if after_title:  # past the whole title of several words: "Vellmark Chief
+                # Executive Ilse Brandt" is Ilse Brandt (not "Executive Ilse Brandt")
+                stripped = self.strip_titles(run[i:])
+                rest = stripped if 0 < len(stripped) < len(rest) else rest
+            if (after_title or after_country) and self.is_person(rest):
+                return rest
         stripped = self.strip_titles(run)
         if stripped and self.is_person(stripped):
             return stripped
@@ -419,12 +426,16 @@ class Names:
                 return " and ".join(named)
         if len(toks) == 1 and toks[0].lower() in ("he", "she", "they", "it", "we", "i"):
             return toks[0]
-        lead = 0
+        first = 0  # (past words that describe the person: "19-year-old Mele Tauaika from
+        while first < len(toks) and not _capitalized(toks[first]) and (  # Tonga", "student …")
+                toks[first].lower() not in _AFFILIATIONS and toks[first].lower() != "the"):
+            first += 1
+        lead = first
         while lead < len(toks) and _capitalized(toks[lead]):
             lead += 1
-        if 2 <= lead < len(toks) - 1 and toks[lead] in ("of", "for", "at", "from", "with"):
+        if lead - first >= 2 and lead < len(toks) - 1 and toks[lead] in _AFFILIATIONS:
             # "Dana Reyes of the Courier", "Cameron Easley for Morning Consult": the person
-            person = self.strip_titles(toks[:lead])
+            person = self.strip_titles(toks[first:lead])
             if len(person) >= 2 and self.is_person(person) and (
                     person[0].lower() in self.first_names or not (
                         everyday_word(person[0]) or self.place(person[0]))):
@@ -810,6 +821,8 @@ class Names:
         return by_surname.get(person[-1].lower(), "")
 
 
+# the words between a person's name and what they belong to: "Dana Reyes of the Courier"
+_AFFILIATIONS = ("of", "for", "at", "from", "with")
 # Honorifics and titles that say whether a person is a man or a woman.
 _GENDERED_TITLES = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
@@ -832,11 +845,15 @@ PLACE_ENDS = frozenset(
     """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
     canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam
     tunnel township""".split())
-# the last word of a building's or a road's name, hardly ever a surname
+# the last word of a building's or a road's name, hardly ever a surname (and a hospital's:
+# "Valemouth General", "Mass General")
 _BUILDINGS = frozenset(
     """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
     synagogue museum hospital university college airport station avenue boulevard street road
-    bridge square mall general""".split())  # (a hospital: "Valemouth General", "Mass General")
+    bridge square mall general playhouse theatre theater""".split())
+# the last word of an event's, an award's or a township's name, never a surname: "Aldermere
+# Climate Summit", "Penhallow Prize", "Sawtell Fire" (a wildfire's), "Orrin Township"
+_THING_ENDS = frozenset("summit conference festival prize award fire township".split())
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 

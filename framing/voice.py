@@ -915,8 +915,12 @@ class VoiceFinder:
             # "…, said NBC's Dana Reyes.": a short name that ends the sentence (the possessive
             # is a word of its own to TOKEN; not "…, said the city needed homes.")
             rest_text = text[match.end:s.end]
+            verb = next((w[2] for w in words[k_end + 1:k_end + 7]
+                         if not w[2][:1].isupper() and w[2] not in ("'s", "’s")), "")
             tail = (len(rest_text.split()) <= 5 and not re.search(r"[,;:]", rest_text)
-                    and "that" not in rest and rest_text.rstrip()[-1:] in ".!?")
+                    and "that" not in rest and rest_text.rstrip()[-1:] in ".!?"
+                    and not (usual_tag(verb) or "").startswith(("VB", "MD")))
+            # (not a name and its verb: "…, said Kessmoor had waited too long.")
         elif not tail and form in _INVERTING and lemma != "ask" and "," in gap_before and (
                 nxt in _NP_OPENING_WORDS or nxt == "one"):  # (after "asked": whom it asked)
             # "…, said one council source in the room.": a short phrase whose head is a source
@@ -937,7 +941,10 @@ class VoiceFinder:
         content_before = len(TOKEN.findall(text[s.start:match.start])) >= 3
         between_commas = _BETWEEN_COMMAS.match(text, match.end, s.end)
         mid_inverted = ("," in gap_before and form in _INVERTING and nxt not in _SUBJECTS
-                        and between_commas is not None and _plain_np(between_commas.group(1)))
+                        and between_commas is not None and _plain_np(between_commas.group(1))
+                        and not self._person_before_appositive(text, words, lowered, k - 1,
+                                                               inside))
+        # (not "Dr. Helen Marsh, a doctor, said older patients, who …, might …": she says it)
         if (after_quote or ("," in gap_before and (tail or named_after) and content_before)
                 or mid_inverted) and not ing:  # (", said the memoir, to ensure …")
             # (after "told" stands whom it was said to: "“…,” Mr. Lund told reporters.")
@@ -1241,6 +1248,10 @@ class VoiceFinder:
             if not words[i][2][:1].isalnum():
                 return ""
             j = self._chunk_start(text, words, lowered, i, inside)
+            named = self._person_before_appositive(text, words, lowered, j, inside) if (
+                person and j <= i) else ""
+            if named:
+                return named  # "Ray Doucet, a retired welder who said …": Ray Doucet
             if person and j <= i and (j == 0 or "," not in text[words[j - 1][1]:words[j][0]]):
                 # no appositive before it: "Cole endorses Reyes, who says …" (Reyes; not
                 # "which", whose antecedent may be the whole clause: "…, which tells you")
@@ -1462,6 +1473,9 @@ class VoiceFinder:
         if start > 0 and lowered[start - 1] in ("who", "which", "that") and text[
                 words[start - 1][1]:words[start][0]].isspace():
             before = ""  # "The firm that runs the fair, Holt Events, denies"
+        named = self._person_before_appositive(text, words, lowered, start, inside)
+        if named:
+            return named
         if _proper(before) and len(before.split()) <= 6:
             # "A lawyer for Google, Dana Reyes, said": the person the parenthetical names
             # speaks for the organization the subject names
@@ -1490,6 +1504,29 @@ class VoiceFinder:
         if before and len(before.split()) <= 6:
             return before
         return self._sentence_subject(text, s, words, lowered, inside)
+
+    def _person_before_appositive(self, text, words, lowered, start, inside) -> str:
+        """The person named before the appositive that holds ``start`` (the first of two, or
+        one that a relative clause ends): "Teresa Vukova, director of the Heart Patients'
+        Alliance, a charity, said", "Ray Doucet, a retired welder who said …, said"; "" when
+        no name of a person (not "In Kelbrook, the mayor, a Democrat, said") stands there."""
+        opening = start
+        while opening > 0 and start - opening < 12 and ("," not in text[
+                words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
+            if inside.covers(words[opening][0]):
+                return ""
+            opening -= 1
+        if opening <= 0 or "," not in text[words[opening - 1][1]:words[opening][0]] or not (
+                words[opening][2][:1].islower() or self.names.is_title_word(words[opening][2])):
+            return ""
+        first = self._chunk_start(text, words, lowered, opening - 1, inside)
+        if first > opening - 1:
+            return ""
+        named = self.names.speaker_name(text[words[first][0]:words[opening - 1][1]])
+        if _proper(named) and self.names.is_person(named.split()) and (
+                len(named.split()) >= 2 or first == 0):
+            return named
+        return ""
 
     def _clause_subject(self, text, s, words, lowered, k, inside) -> str:
         """The subject of the clause a participle after a comma belongs to ("The senator
@@ -1962,6 +1999,10 @@ def _has_quote_mark(gap: str) -> bool:
     return any(ch in gap for ch in "“”\"'’‘«»")
 
 
+# the tags of a verb that makes a clause of its own: "(said) costs rose", "prices were high"
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _tail_only(text, end, sentence_end, words, k_end) -> bool:
     """Only a short tail follows the verb: nothing, a name, or a prepositional phrase."""
     rest = text[end:sentence_end]
@@ -1971,7 +2012,8 @@ def _tail_only(text, end, sentence_end, words, k_end) -> bool:
         return True  # a parenthetical: "…, he said, and …"
     toks = TOKEN.findall(rest)
     if len(toks) <= 3 and not re.search(r"\bthat\b", rest):
-        return True
+        # (not a short clause of its own: "…, said costs rose.", "said prices were high")
+        return not any(t.islower() and (usual_tag(t) or "") in _FINITE_TAGS for t in toks[1:])
     return toks[0].lower() in _PREPOSITIONS and len(toks) <= 10 and "that" not in toks
 
 

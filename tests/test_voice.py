@@ -514,7 +514,7 @@ def test_a_name_run_into_a_place_or_organization_is_each_not_one_person(analyzer
     actors = {(a.name, a.kind) for a in analyzer.analyze(text).actors}
     assert {("Roy Moore", "person"), ("Facebook", "organization"), ("Twitter", "organization"),
             ("California", "region"), ("Kim Jong Un", "person"),
-            ("Producers Guild of America", "name"), ("Grover Cleveland", "person"),
+            ("Producers Guild of America", "organization"), ("Grover Cleveland", "person"),
             ("Samuel L. Jackson", "person")} <= actors
     assert not {name for name, kind in actors if kind == "person"} & {
         "Roy Moore Facebook", "ACLU Twitter", "Northern California", "Kim Jong",
@@ -2300,3 +2300,63 @@ def test_a_name_beside_the_subjects_noun_speaks_for_a_participle(analyzer):
         "His attorney, Rachel Stein, had asked for a sentence of three years, citing his "
         "health. The town manager, Gary Wills, said the town had changed its rules, adding "
         "that checks were now approved twice."))[1:] == ["Rachel Stein", "Gary Wills"]
+
+
+def test_a_company_with_shares_in_it_or_jobs_at_it_is_no_place(analyzer):
+    text = ("Layoffs\n\n"
+            "Kessmoor Therapeutics said it would cut 300 jobs. Shares in Kessmoor fell 4 percent. "
+            "The cuts are the second round of layoffs at Kessmoor this year, and Kessmoor said "
+            "more could follow. Dana Reyes, an analyst at Brellin Securities, said Kessmoor had "
+            "waited too long.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Kessmoor Therapeutics"] == ("organization", 5, (1, 3))
+    assert rows["Brellin Securities"][0] == "organization"
+    # "said Kessmoor had waited": the name opens what was said, Dana Reyes says it
+    assert speakers(analyzer, text)[-1] == "Dana Reyes"
+    assert "Kessmoor" not in rows
+    # a town written "in Kessmoor" is still the town's name, not the company's
+    town = actor_rows(analyzer, text + " Families in Kessmoor said little.")
+    assert "Kessmoor" in town
+
+
+def test_a_companys_title_of_several_words_is_no_part_of_the_name(analyzer):
+    text = ("Carmaker cuts forecast\n\n"
+            "Vellbrook Motors cut its forecast. \"We are not going to chase volume,\" Vellbrook "
+            "Chief Executive Ilse Brandt said. Vellbrook Chief Operating Officer Tom Abery said "
+            "the plant would close for six weeks.")
+    assert speakers(analyzer, text)[2:] == ["Ilse Brandt", "Tom Abery"]
+    assert {"Ilse Brandt", "Tom Abery"} <= set(actor_rows(analyzer, text))
+
+
+def test_a_township_an_award_or_a_summit_is_no_person(analyzer):
+    text = ("Race conceded\n\n"
+            "Dale Hennick, a state senator, conceded in a speech at a hotel in nearby Orrin "
+            "Township. He said turnout had fallen short. Wren Ashby, whose debut won the "
+            "Penhallow Prize, spoke at the Aldermere Climate Summit. She said it was a start.")
+    assert speakers(analyzer, text)[2:] == ["Dale Hennick", "", "Wren Ashby"]
+    kinds = actor_fields(analyzer, text, "kind")
+    assert all(kinds.get(name) != "person" for name in (
+        "Orrin Township", "Penhallow Prize", "Aldermere Climate Summit"))
+
+
+def test_a_short_clause_after_said_is_what_was_said(analyzer):
+    # "said prices were high": a clause of its own, not an inverted speaker ("said officials")
+    assert speakers(analyzer, (
+        "Costs\n\n"
+        "Teresa Vukova, a nurse, said prices were high. Omar Bakri, a baker, said costs rose "
+        "again. The plan is bad, said officials in Kelbrook."))[1:] == [
+        "Teresa Vukova", "Omar Bakri", "officials"]
+
+
+def test_the_person_before_a_chain_of_appositives_speaks(analyzer):
+    assert speakers(analyzer, (
+        "Views\n\n"
+        "Teresa Vukova, director of the Harbor Patients' Alliance, a charity, said prices were "
+        "high. Bernd Kolle, mayor of Kressmoor, a town of 40,000 in the state of Orrin, said "
+        "towns were alone. One of them, 19-year-old Mele Tauva from Kelbrook, said she had "
+        "walked for days. Ray Doucet, a retired welder who said he had voted twice, said he "
+        "backed the plan. Dr. Helen Marsh, a doctor at Corran University, said older "
+        "patients and those with diabetes, who are more prone to infections, might be at risk. "
+        "The plan, said local officials, is bad."))[1:] == [
+        "Teresa Vukova", "Bernd Kolle", "Mele Tauva", "Ray Doucet", "Helen Marsh",
+        "local officials"]
