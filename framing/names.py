@@ -33,6 +33,8 @@ _WORDLIKE_FIRST_NAMES = frozenset(
     jack chuck amber hazel heather daisy violet hope faith june april summer pat terry robin
     drew hunter angel""".split())
 _NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-Z]")
+# one capitalized word after another and no more: "(Rose) Kell is", "(Ray) Doucet,"
+_SURNAME_ALONE = re.compile(r"[ \t]+([A-Z][\w'’-]+)(?![\w'’-]|[ \t]+[A-Z])")
 # what may stand between the words of one name the gazetteer knows: "Alternative for Germany",
 # "Bureau of Alcohol, Tobacco, Firearms and Explosives", "Deferred Action for Childhood
 # Arrivals", and "the" after a small word that ends a run: "Friends of the Earth"
@@ -656,6 +658,14 @@ class Names:
         word = m.group().lower()
         if word in self.first_names and word not in _WORDLIKE_FIRST_NAMES:
             return _NEXT_CAPITALIZED.match(text, m.end(), end) is not None
+        if word in _WORDLIKE_FIRST_NAMES:
+            # a first name that is a word too, before a surname no word list knows: "Rose
+            # Kell is …", "Ray Doucet, a welder, said" (not "Hope Valley", "Grace Church",
+            # "Will Kelbrook survive?")
+            after = _SURNAME_ALONE.match(text, m.end(), end)
+            return after is not None and not everyday_word(after.group(1).lower()) and (
+                self.place(after.group(1)) is None and after.group(1).lower() not in ORG_WORDS
+                and text[:end].rstrip()[-1:] != "?")
         if word in STORM_WORDS or word in _PLACE_OPENERS or storm_of(word):
             # "Hurricane Irma struck …", "St. Louis County officials said …"
             return self._capital_after(text, m, end)

@@ -565,14 +565,33 @@ class VoiceFinder:
             unnamed = _unnamed_subjects(text, sentences, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         starts = [s.start for s in sentences]
+        genders = {}  # each person named, under their full name and surname: their gender
+        for _, name, gender in mentions:
+            genders[name] = genders[name.rsplit(" ", 1)[-1]] = gender
         previous: Sentence | None = None
+        last_source = ""  # the person the sentence before reports, if it reports someone
         for s in sentences:
             since = previous.start if previous and previous.paragraph == s.paragraph else s.start
-            resolved[s.index] = tuple(
-                replace(a, speaker=self._resolve(a.speaker, a.start, mentions, groups, since,
-                                                 text, unnamed, starts))
-                for a in attributions[s.index]
-            )
+            found = []
+            source, here = last_source, False  # who spoke last, and whether in this sentence
+            for a in attributions[s.index]:
+                speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
+                                        unnamed, starts)
+                if source and a.speaker.lower() in ("he", "she") and genders[
+                        source.rsplit(" ", 1)[-1]] != ("f" if a.speaker.lower() == "he"
+                                                       else "m") and (
+                        here or not _named_since(mentions, s.start, a.start)):
+                    # "Prosecutor Gareth Pryce told the judge that Kent had fled. He argued
+                    # …", "Dana Reyes said Kent …, but she suggested …": the one who spoke
+                    # before, not the last person named (unless the sentence names someone
+                    # before anyone speaks in it: "Rose Kell is naming names, … people she
+                    # claims knew")
+                    speaker = source
+                found.append(replace(a, speaker=speaker))
+                if not a.subordinate and speaker:
+                    source, here = _person_named(speaker, mentions, genders), True
+            resolved[s.index] = tuple(found)
+            last_source = source if here else ""
             previous = s
 
         # the attribution that names the sentence's source first
@@ -2338,6 +2357,32 @@ def _no_one(speaker: str) -> bool:
     return bool(toks) and all(
         w in _CLAUSE_WORDS or w in _PREPOSITIONS or w in _SKIP_BEFORE_VERB or w in _NOT_NAMES
         for w in toks)
+
+
+def _person_named(speaker: str, mentions: list[tuple[int, str, str]],
+                  genders: dict[str, str]) -> str:
+    """``speaker`` as the person named so in ``mentions`` ("Midwife Rosa Quint" is Rosa
+    Quint), or "" when it names no person the article names in full or knows the gender of
+    (not "KelNews", an outlet)."""
+    surname = speaker.rsplit(" ", 1)[-1]
+    if surname not in genders:
+        return ""
+    names = {name for _, name, _ in mentions if name.endswith(surname)}
+    full = max((name for name in names if " " in name and (
+        speaker == name or speaker.endswith(" " + name))), key=len, default="")
+    if full:
+        return full
+    in_full = " " in speaker and all(w[:1].isupper() for w in speaker.split())
+    if genders[surname] or in_full or any(" " in name and name.endswith(" " + surname)
+                                          for name in names):
+        return speaker  # (named in full here, or before: "Ray Doucet", "Doucet")
+    return ""
+
+
+def _named_since(mentions: list[tuple[int, str, str]], start: int, end: int) -> bool:
+    """Whether a person is named between ``start`` and ``end`` (``mentions`` in order)."""
+    i = bisect_left(mentions, (start, "", ""))
+    return i < len(mentions) and mentions[i][0] < end
 
 
 def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
