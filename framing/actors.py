@@ -64,6 +64,9 @@ PLACE_WORDS = frozenset(
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
+# who speaks for an organization named after them: "a spokesman for …", "officials at …"
+_SPEAKS_FOR_ITS = frozenset("""spokesman spokeswoman spokesperson spokespeople representative
+    representatives official officials executive executives""".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _OPENING_MARKS = " \t\"“‘'(["
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "socialist"})
@@ -363,6 +366,10 @@ class ActorFinder:
                                   heading,
                                   written[at + 1:] if written else None)
                 return
+        if "&" in run[1:-1] and not heading:  # a firm: "Cascadia Power & Light"
+            name = " ".join(run)
+            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
+            return
         places = self._places(run)
         if places:
             for place in places:
@@ -863,6 +870,13 @@ class ActorFinder:
         # one after a preposition ("locals in Kettle Hill say": the locals)
         before = next((i for i, t in enumerate(tokens) if t in _NAME_NOT_SPEAKING_AFTER),
                       len(tokens))
+        if 1 <= before < len(tokens) - 1 and tokens[before] in ("for", "at", "of") and (
+                tokens[before - 1].lower() in _SPEAKS_FOR_ITS):
+            # "a spokesman for Cascadia Power & Light", "officials at Kelbrook Homes": the
+            # organization they speak for (not a place's: "residents of Dunmore")
+            key = self._resolve(" ".join(tokens[before + 1:]), drafts, surnames, alone)
+            if key is not None and drafts[key].kind in ("organization", "institution"):
+                return key
         for whole in ("name:", "org:"):  # "Producers Guild of America", "Chicago Tribune"
             for written in (" ".join(tokens).lower(), " ".join(tokens).lower().rstrip("."),
                             " ".join(tokens[:before]).lower() if before >= 2 else ""):
@@ -897,8 +911,8 @@ class ActorFinder:
                 # Association" for "Nurses Association", not "Valemouth General Hospital"
                 # for the article's other hospital)
                 end = i + 1
-                while end < len(tokens) and tokens[end][:1].isupper():
-                    end += 1
+                while end < len(tokens) and (tokens[end][:1].isupper() or tokens[end] == "&"):
+                    end += 1  # (and a firm's "&": "a spokesman for Cascadia Power & Light")
                 if end == i + 1 or [t.lower() for t in tokens[i:end]] == [
                         trim_possessive(w) for w in _key_words(key, "org:")]:
                     return key  # (or the organization's whole name: "Yale University's

@@ -421,6 +421,9 @@ class Names:
         toks = _name_tokens(phrase)
         if not toks:
             return ""
+        firm = _FIRM.fullmatch(phrase.strip(" ,;:"))
+        if firm:
+            return firm.group(1)  # "Brennock & Shaw", as written with its "&"
         pair = re.split(r"\s+and\s+", phrase.strip(" ,;:"))
         if len(pair) == 2 and all(pair):  # "The United States and Britain" names both
             named = [self.speaker_name(side) for side in pair]
@@ -546,7 +549,12 @@ class Names:
                     first or _quoted_word(text, m, end) or _opens_inside(text, m, start))
                 and self.place(t) is None and not self._first_name_opens(text, m, end)
                 and not (self.people and name_key(trim_possessive(t)) in self.people))
-            if run and gap.strip() and not (
+            if run and gap == " & " and cap and not _stops_a_name(t) and self._firm_joined(
+                    [w for _, w in run], t):
+                # a firm's name: "Cascadia Power & Light", "Brennock & Shaw" (the "&" a word
+                # of the run, so no person's)
+                run.append((m.start() - 2, "&"))
+            elif run and gap.strip() and not (
                     _AFTER_INITIAL.fullmatch(gap) and cap
                     and (INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
@@ -574,6 +582,13 @@ class Names:
                     t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
                     for i, (offset, t) in enumerate(r)]))
         return result
+
+    def _firm_joined(self, before: list[str], after: str) -> bool:
+        """Whether a run and the word after its "&" are one firm's name ("Cascadia Power &
+        Light", "Brennock & Shaw"), not two people, places or titles ("Becky & Leo", "Mexico
+        & Canada", "President Xi & China")."""
+        return not any(self.place(w) is not None or w.lower() in self.first_names
+                       or self.is_title_word(w) for w in (before[0], before[-1], after))
 
     def _bodies_joined(self, text: str, runs: list) -> list:
         """Runs joined across "and" where they name one body: "Kelbrook Teachers and Nurses
@@ -733,6 +748,8 @@ class Names:
                     mentions.append((offset, named, gender))
                     continue
                 person = self.person_in(bare)
+                if not person and "of" in bare[2:-1]:  # "Pastor Eli Whitcombe of Dry Creek
+                    person = self.person_in(bare[:bare.index("of", 2)])  # Community Church"
                 if person and not street(text, offset, run) and not _a_thing(text, offset, run) \
                         and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
@@ -1149,6 +1166,11 @@ def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
     if token in _SUFFIXES_WITH_A_POINT:
         return True
     return not last and (len(token) == 1 and token.isupper() or token in ABBREVIATED)
+
+
+# a firm's name with an "&", perhaps after "the": "Brennock & Shaw", "the Cascadia Power & Light"
+_FIRM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+)+&\s+[A-Z][\w'’.-]*"
+                   r"(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _name_tokens(phrase: str) -> list[str]:

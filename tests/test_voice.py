@@ -2382,3 +2382,58 @@ def test_he_or_she_after_a_name_in_its_own_sentence_is_that_name(analyzer):
         "Dana Reyes said the list was long. Rose Kell is naming names, and she says more "
         "will follow. Maria Lopez said no one had called. Then Tom Abery, a driver, said he "
         "had called twice."))[1:] == ["Dana Reyes", "Rose Kell", "Maria Lopez", "Tom Abery"]
+
+
+def test_a_quotation_ending_in_a_verb_keeps_its_speaker(analyzer):
+    # "…is,” said X": no passive, no "should be" prescription across the quotation's end
+    assert speakers(analyzer, (
+        "Talks\n\n"
+        '"It is where the money is," said Lena Vuetil. "You cannot sign a text with a hole '
+        'where the money should be," said Lena Vuetil.'))[1:] == ["Lena Vuetil", "Lena Vuetil"]
+
+
+def test_who_speaks_past_a_thing_a_participle_or_an_object(analyzer):
+    assert speakers(analyzer, (
+        "Layoffs\n\n"
+        'The plan sets aside units as "affordable" — a term several speakers said had been '
+        "stretched. The company cut 1,100 jobs last year, a move Ana Ruiz at the time described "
+        "as a one-off. Employees reached by the Kelbrook Post described a tense mood. The Orrin "
+        "Workers Guild, a union that has been trying to organise staff at several firms, "
+        "criticised the move. The firm plans to seek approval, according to its chief "
+        "executive, Lionel Marr. The pill cut the risk, according to a trial published Monday, "
+        "results that experts called promising. The plan drew no figure for the fund, a gap "
+        "that delegates from poorer nations called unacceptable."))[1:] == [
+        "several speakers", "Ana Ruiz", "Employees", "the Orrin Workers Guild", "Lionel Marr",
+        "a trial", "delegates from poorer nations"]
+
+
+def test_a_thing_called_a_name_and_talks_as_a_noun_report_nothing(analyzer):
+    rows = voices(analyzer, (
+        "Climate talks stall as island nations warn of 'death sentence'\n\n"
+        "The study tested a once-daily drug called tenarovix, made by a firm. Ana Ruiz called "
+        "the plan a disaster."))
+    assert [(voice, speaker) for _, voice, speaker in rows] == [
+        ("attributed", "island nations"), ("author", ""), ("attributed", "Ana Ruiz")]
+
+
+def test_a_firm_with_an_ampersand_and_its_spokesman(analyzer):
+    text = ("Fire\n\n"
+            "A spokesman for Cascadia Power & Light, the regional utility, said the company was "
+            "aware. The study was done by Brennock & Shaw, a consultancy. Brennock & Shaw said "
+            "it stood by the study. Officials at Kelbrook Homes said they would pay. Mexico & "
+            "Canada signed.")
+    assert speakers(analyzer, text)[1:4:2] == [
+        "a spokesman for Cascadia Power & Light", "Brennock & Shaw"]
+    rows = actor_rows(analyzer, text)
+    assert rows["Cascadia Power & Light"] == ("organization", 1, (1,))
+    assert rows["Brennock & Shaw"] == ("organization", 2, (3,))
+    assert rows["Kelbrook Homes"] == ("organization", 1, (4,))
+    assert rows["Mexico"][0] == rows["Canada"][0] == "country"
+
+
+def test_a_pastor_of_a_church_is_the_he_after_him(analyzer):
+    assert speakers(analyzer, (
+        "Flood\n\n"
+        "County director Henry Obi said the river would fall. Pastor Kwame Adu of Marlowe "
+        "Baptist Church had brought a van of bedding. \"People are tired,\" he said."))[1:] == [
+        "Henry Obi", "", "Kwame Adu"]
