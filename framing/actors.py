@@ -20,6 +20,7 @@ them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -67,6 +68,18 @@ _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across arou
 # who speaks for an organization named after them: "a spokesman for …", "officials at …"
 _SPEAKS_FOR_ITS = frozenset("""spokesman spokeswoman spokesperson spokespeople representative
     representatives official officials executive executives""".split())
+# a business named by its trade: "the company", "the Chicago-based carmaker", "the software
+# maker", "the lender"
+_BUSINESS_SPEAKER = re.compile(
+    r"the (?:[\w-]+ ){0,2}(?:company|firm|lender|carmaker|automaker|maker|retailer|airline|"
+    r"insurer|chain|startup|manufacturer|developer|utility|giant|publisher|conglomerate|"
+    r"supplier|chipmaker|drugmaker|brewer|miner|operator|builder|business)", re.IGNORECASE)
+# the words of an organization's name that say it is no business: "Kelbrook City Council"
+_NOT_BUSINESS = frozenset("""ministry department agency party council union committee court
+    commission authority association institute university college school hospital government
+    cabinet embassy foundation league federation board administration police army navy force
+    church museum library clinic academy society caucus coalition campaign alliance
+    guild pac trust""".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _OPENING_MARKS = " \t\"“‘'(["
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "socialist"})
@@ -292,24 +305,35 @@ class ActorFinder:
         coloured: dict[str, set] = defaultdict(set)
         quoted_words: Counter = Counter()
         sourced: dict[str, list[int]] = defaultdict(list)
+        nearby = _BusinessesNearby(text, sentences, drafts)
+
+        def resolve(speaker: str, index: int) -> list[str]:
+            """The actors a speaker names in sentence ``index``: "the company" is the business
+            named last before it, else as ``_resolve_all`` reads it."""
+            business = nearby(speaker, index)
+            return [business] if business else self._resolve_all(speaker, drafts, surnames,
+                                                                  alone)
+
         for s in sentences:
             if s.kind != "body" or not s.speaker or s.voice == "author":
                 continue
-            for key in self._resolve_all(s.speaker, drafts, surnames, alone):
+            for key in resolve(s.speaker, s.index):
                 roles[key][s.voice] += 1
                 sourced[key].append(s.index)
-        for found in attributions.values():
+        for index, found in attributions.items():
             for a in found:
                 if a.subordinate or not a.speaker or a.cue == HEADLINE_CUE:
                     continue  # (a headline's colon is no verb of saying)
-                for key in self._resolve_all(a.speaker, drafts, surnames, alone):
+                for key in resolve(a.speaker, index):
                     verbs[key][text[a.start:a.end].lower()] += 1
                     if a.cue in connoted:
                         coloured[key].add(text[a.start:a.end].lower())
+        starts = [s.start for s in sentences]
         for q in quotes:
             if not q.is_speech or not q.speaker:
                 continue
-            for key in self._resolve_all(q.speaker, drafts, surnames, alone):
+            index = sentences[max(0, bisect_right(starts, q.start) - 1)].index if sentences else 0
+            for key in resolve(q.speaker, index):
                 quoted_words[key] += len(_WORD.findall(text[q.start:q.end]))
 
         by_sentence: dict[int, list[TermHit]] = defaultdict(list)
@@ -954,6 +978,43 @@ class ActorFinder:
         the place)."""
         return len(words) == 1 and (words[0].lower() in _PARTY_MEMBERS or name_key(
             words[0]) in self.names.personal_titles)
+
+
+class _BusinessesNearby:
+    """The business a speaker such as "the company", "the carmaker" or "the Chicago-based
+    lender" names: the one named last before it, in its sentence or up to three before
+    (``None`` when none is, or two are named first in the same sentence)."""
+
+    def __init__(self, text: str, sentences, drafts) -> None:
+        self.text = text
+        self.sentences = {s.index: s for s in sentences}
+        self.by_sentence: dict[int, list[str]] = defaultdict(list)
+        for key, draft in drafts.items():
+            words = _key_words(key, "org:")
+            if words and draft.kind == "organization" and not (
+                    set(words) & _NOT_BUSINESS or words[-1] in _CLUB_WORDS):
+                for index in draft.sentences:
+                    self.by_sentence[index].append(key)
+        self.drafts = drafts
+
+    def __call__(self, speaker: str, index: int) -> str | None:
+        if not self.by_sentence or not _BUSINESS_SPEAKER.fullmatch(speaker):
+            return None
+        for back in range(index, index - 4, -1):
+            keys = self.by_sentence.get(back)
+            if not keys:
+                continue
+            if len(keys) == 1:
+                return keys[0]
+            s = self.sentences.get(back)
+            if s is None:
+                return None
+            written = self.text[s.start:s.end].lower()
+            at = {key: written.find(self.drafts[key].name.lower().split()[0]) for key in keys}
+            first = sorted((offset, key) for key, offset in at.items() if offset >= 0)
+            return first[0][1] if len(first) == 1 or (
+                len(first) > 1 and first[0][0] < first[1][0]) else None
+        return None
 
 
 def _speaks_alone(run: list[str]) -> bool:

@@ -267,7 +267,7 @@ def test_a_companys_first_word_alone_names_it(analyzer):
     # "Brantor" and "a Brantor spokesman" are the insurer (no person "Brantor"); a company's
     # name opening a sentence keeps its first word, and is read with its "Inc." point; its
     # name without "Inc." is the same company
-    assert rows["Brantor Mutual Insurance"] == ("organization", 3, (1,))
+    assert rows["Brantor Mutual Insurance"] == ("organization", 3, (0, 1))  # ("the company")
     assert rows["Quillfen Systems Inc"] == ("organization", 3, (2, 5))
     assert rows["Kessock Hardware"][0] == "organization"
     # "Dunhollow County officials" are the county's, not its fire service's
@@ -2239,9 +2239,10 @@ def test_the_company_is_the_one_business_named(analyzer):
             "said it expected savings.")
     assert actor_rows(analyzer, text) == {
         "Brantor Foods Inc": ("organization", 1, (1, 2, 3, 4))}
-    two = text + " Harrow Holdings said it would buy one plant. The company said no more."
+    # with two, "the company" is the one named last before it
+    two = text + " Harrow Holdings said it would buy one plant. The company said it would pay."
     rows = actor_rows(analyzer, two)
-    assert rows["Brantor Foods Inc"][2] == (1,) and rows["Harrow Holdings"][2] == (5,)
+    assert rows["Brantor Foods Inc"][2] == (1, 2, 3, 4) and rows["Harrow Holdings"][2] == (5, 6)
 
 
 def test_football_clubs_are_organizations(analyzer):
@@ -2437,3 +2438,14 @@ def test_a_pastor_of_a_church_is_the_he_after_him(analyzer):
         "County director Henry Obi said the river would fall. Pastor Kwame Adu of Marlowe "
         "Baptist Church had brought a van of bedding. \"People are tired,\" he said."))[1:] == [
         "Henry Obi", "", "Kwame Adu"]
+
+
+def test_the_company_is_the_business_named_last_before_it(analyzer):
+    text = ("Markets\n\n"
+            "Tomas Wex, an analyst at Brellin Securities, said rates would stay high. Halvern "
+            "Bank shares fell 9% after the lender said it would set aside $1.4 billion. Shares "
+            "in Vellbrook Motors fell 6%. The company said it would cut production. Orvane "
+            "Systems agreed to buy Kestrel Shield Inc. for $2 billion, the software maker said.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Halvern Bank"][2] == (2,) and rows["Vellbrook Motors"][2] == (4,)
+    assert rows["Orvane Systems"][2] == (5,) and rows["Brellin Securities"][2] == ()
