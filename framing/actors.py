@@ -1159,15 +1159,26 @@ _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
 def _the_thing(text: str, word: str) -> bool:
     """Whether the article writes ``word`` after "the" each time, and not each time before a
     noun it qualifies: a publication, a family, a people, a show ("the Economist reported",
-    "the Obamas", "the Founders", "the Apprentice"), not a person ("the Trump administration")."""
-    if not any(f"{the} {word}" in text for the in ("the", "The", "THE")):
+    "the Obamas", "the Founders", "the Apprentice"), not a person ("the Trump administration");
+    or each time before a part's or a product's noun ("the Helix unit")."""
+    if not any(f"{the} {word}" in text for the in ("the", "The", "THE", "’s", "'s", "its")):
         return False  # (most names: no scan)
     uses = list(re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text))
+    after = [_NEXT_LOWER.match(text, m.end()) for m in uses]
+    if uses and all(a is not None for a in after) and any(
+            a.group(1) in _PART_NOUNS for a in after):
+        return True  # a part or product's name: "the company's Helix unit", "its Helix data
+        # business", "the Orbit app" (each time before a noun, one a part's)
     if not uses or any(text[max(0, m.start() - 4):m.start()].lower() != "the " for m in uses):
         return False
-    qualifies = [(after := _NEXT_LOWER.match(text, m.end())) is not None
-                 and usual_tag(after.group(1)) in ("NN", "NNS") for m in uses]
+    qualifies = [a is not None and usual_tag(a.group(1)) in ("NN", "NNS") for a in after]
     return not all(qualifies)
+
+
+# the nouns a unit's, a product's or a programme's name goes before ("the Helix unit"), where a
+# person's would go before "administration", "campaign" or "family"
+_PART_NOUNS = frozenset("""unit units division brand line program programme project system
+    platform app model series product plant site device chip team""".split())
 
 
 def _numbered(text: str, word: str) -> bool:
@@ -1195,8 +1206,6 @@ _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z]
 # the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
 # as often a place's)
 _CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
-# the last words of a business's name: "Brennick Foods Inc.", "Harrow Holdings"
-_BUSINESS_ENDS = frozenset("inc corp corporation co ltd llc plc company holdings group".split())
 # the tagger's tags of the verbs and adverbs a headline runs a name into ("Offers", "Helped",
 # "Almost"); a surname is known by none of them
 _HEADLINE_VERB_TAGS = frozenset("VBZ VBD VBN RB".split())
@@ -1237,6 +1246,9 @@ def _after_preposition(text: str, start: int, offset: int) -> bool:
 # What a company's full name adds to its short one: "Harrowgate Savings [Bank]", "Cummins [Inc]"
 _LEGAL_ENDINGS = frozenset(
     "bank inc corp corporation co company ltd llc plc group holdings".split())
+# the last words of a business's name: "Brennick Foods Inc.", "Harrow Holdings" (not a bank's,
+# which may be a food bank's or the World Bank's)
+_BUSINESS_ENDS = _LEGAL_ENDINGS - {"bank"}
 
 
 def _join(drafts, key: str, into: str) -> None:
@@ -1252,8 +1264,9 @@ def _full_form(short: str, drafts, owned: bool = False) -> str:
     the organization "St Aldric")."""
     for key in drafts:
         if key.startswith("org:" + short + " ") and all(
-                w.strip(".") in _LEGAL_ENDINGS for w in key[len(short) + 5:].split()):
-            return key
+                w.strip(".") in _LEGAL_ENDINGS or w in COMPANY_WORDS
+                for w in key[len(short) + 5:].split()):
+            return key  # (and its trade: "Lantern Point" for "Lantern Point Developments")
         rest = key[len(short) + 5:]
         if owned and key.startswith("org:" + short + " ") and rest in ORG_WORDS and \
                 drafts[key].name.lower().replace("’", "'").startswith(short + "'s "):
@@ -1266,8 +1279,8 @@ def _short_forms_joined(drafts) -> None:
     company's ending ("Harrowgate Savings" with "Harrowgate Savings Bank"; not "Valemouth
     University" with "Valemouth University Student Union"), or is the short name's hospital,
     church, school … ("St Aldric's" with "St Aldric's Hospital")."""
-    for short in sorted((k for k in drafts if k.startswith("org:")), key=len):
-        full = _full_form(short[4:], drafts, owned=True)
+    for short in sorted((k for k in drafts if k.startswith(("org:", "name:"))), key=len):
+        full = _full_form(short.split(":", 1)[1], drafts, owned=True)
         if full:
             _join(drafts, short, full)
 

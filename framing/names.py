@@ -102,7 +102,7 @@ COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
-    bakery securities capital therapeutics investments""".split()
+    bakery securities capital therapeutics investments developments""".split()
 )
 
 
@@ -833,7 +833,9 @@ class Names:
             and self.before_region(text, m.end())) | frozenset(
             (m.group(1) or m.group(2)).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text)) \
             | frozenset(w.lower() for m in _ROUTE.finditer(text) for w in m.groups()) \
-            | frozenset(m.group(1).lower() for m in _TRAVEL_TO.finditer(text))
+            | frozenset(m.group(1).lower() for m in _TRAVEL_TO.finditer(text)) \
+            | frozenset(m.group(1).lower() for m in _WORD_BEFORE_DISTRICT.finditer(text)
+                        if not everyday_word(m.group(1).lower()))
         self._towns_of_last = (text, found)  # (one assignment: safe across threads)
         return found
 
@@ -878,9 +880,11 @@ _BUILDINGS = frozenset(
     """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
     synagogue museum hospital university college airport station avenue boulevard street road
     bridge square mall general playhouse theatre theater""".split())
-# the last word of an event's, an award's or a township's name, never a surname: "Aldermere
-# Climate Summit", "Penhallow Prize", "Sawtell Fire" (a wildfire's), "Orrin Township"
-_THING_ENDS = frozenset("summit conference festival prize award fire township".split())
+# the last word of an event's, an award's, a plan's or a township's name, never a surname:
+# "Aldermere Climate Summit", "Penhallow Prize", "Sawtell Fire" (a wildfire's), "Harrow Yards
+# Framework", "Orrin Township"
+_THING_ENDS = frozenset(
+    "summit conference festival prize award fire township framework initiative scheme".split())
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 
@@ -1009,6 +1013,10 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
     r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# a part of a town named before the word for it: "Port Ellery's Harbourside district", "the
+# Westmere neighbourhood" (a word no word list knows: not "a Democratic district")
+_WORD_BEFORE_DISTRICT = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:district|neighbou?rhood|suburb|estate)\b")
 # the two ends of a route ("the Harwick to Dunmore rail upgrade", "the Kelby-Ashton line")
 # and where one travels to ("travels to Dunmore every day", "moved back to Kelby")
 _ROUTE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:-| to )([A-Z][a-z]+)[ \t]+(?:rail|railway|"

@@ -2449,3 +2449,17 @@ def test_the_company_is_the_business_named_last_before_it(analyzer):
     rows = actor_rows(analyzer, text)
     assert rows["Halvern Bank"][2] == (2,) and rows["Vellbrook Motors"][2] == (4,)
     assert rows["Orvane Systems"][2] == (5,) and rows["Brellin Securities"][2] == ()
+
+
+def test_a_unit_a_district_a_plan_and_a_firms_short_name(analyzer):
+    text = ("Rezoning\n\n"
+            "Staff in the company's Orbix unit were told first, and its Orbix storage arm will "
+            "close. A bartender was stabbed in Port Ellery's Kelmarsh district, and Councilman "
+            "Dale Orrin, whose ward includes Kelmarsh, spoke of Kelmarsh's fear. The Harrow Yards Framework allows "
+            "eight storeys. The bid came from Lantern Point Developments. Lantern Point did not "
+            "comment, but a spokesman for the company said it had no deal.")
+    kinds = actor_fields(analyzer, text, "kind", "mentions")
+    assert kinds["Orbix"] == ("name", 2) and kinds["Kelmarsh"] == ("city", 2)
+    assert kinds["Harrow Yards Framework"][0] == "name"
+    assert kinds["Lantern Point Developments"] == ("organization", 2)
+    assert actor_rows(analyzer, text)["Lantern Point Developments"][2] == (5,)
