@@ -390,15 +390,16 @@ class ActorFinder:
                                   heading,
                                   written[at + 1:] if written else None)
                 return
-        if "&" in run[1:-1] and not heading:  # a firm: "Cascadia Power & Light"
-            name = " ".join(run)
-            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
-            return
         places = self._places(run)
         if places:
             for place in places:
                 self._mention(drafts, _place_key(place.name), place.name, place.type,
                               place.country, index)
+            return
+        if ("&" in run[1:-1] or "for" in run[1:-1]) and not heading:
+            # a firm or a body: "Cascadia Power & Light", "Kelbrook Parents for Fair Schools"
+            name = " ".join(run)
+            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
             return
         stripped = self.names.strip_titles(run)
         if stripped and len(stripped) < len(run) and all(

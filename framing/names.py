@@ -448,7 +448,9 @@ class Names:
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (
             toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)
-        ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # "Friends of the
+        ) or (toks[j - 1] == "for" and 1 < j < len(toks) and _capitalized(toks[j - 2]) and (
+            toks[j - 2].lower() in ORG_WORDS or toks[j - 2].lower() in PLURAL_PEOPLE)  # ("Council
+        ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # for X", "Friends of the
               and _capitalized(toks[j - 3]) and j < len(toks)  # Earth": one name (not
               and not _people_of(toks[j - 3]))):  # "Officials of the Harbor Union")
             j -= 1
@@ -571,7 +573,8 @@ class Names:
         if run:
             out.append(run)
         if len(out) > 1:
-            out = self._bodies_joined(text, self._known_names_joined(text, out))
+            out = self._bodies_for(text, self._bodies_joined(
+                text, self._known_names_joined(text, out)))
         result = []
         for r in out:
             while r and r[-1][1].lower() in _CONNECTORS:
@@ -582,6 +585,28 @@ class Names:
                     t + "." if _keeps_point(t, text, offset + len(t), i == len(r) - 1) else t
                     for i, (offset, t) in enumerate(r)]))
         return result
+
+    def _bodies_for(self, text: str, runs: list) -> list:
+        """Runs joined across "for" where a body's word or people's plural opens the name:
+        "Council for Refugee Protection", "Federal Office for Migration and Refugees", "Kelbrook
+        Parents for Fair Schools" (not "Senator for Kelbrook", "votes for Dana Reyes")."""
+        joined = [runs[0]]
+        for run in runs[1:]:
+            before = joined[-1]
+            end = before[-1][0] + len(before[-1][1])
+            gap = text[end:run[0][0]]
+            last = before[-1][1].lower()
+            if gap == " and " and len(joined) >= 1 and any(w == "for" for _, w in before) \
+                    and len(run) <= 2 and before[-1][1] != "for":
+                joined[-1] = before + [(end + 1, "and")] + run  # "… for Migration and Refugees"
+            elif gap == " for " and (last in ORG_WORDS or last in PLURAL_PEOPLE) and not (
+                    self.is_person([w for _, w in run])
+                    and run[0][1].lower() in self.first_names) and self.place(
+                        " ".join(w for _, w in run)) is None:
+                joined[-1] = before + [(end + 1, "for")] + run
+            else:
+                joined.append(run)
+        return joined
 
     def _firm_joined(self, before: list[str], after: str) -> bool:
         """Whether a run and the word after its "&" are one firm's name ("Cascadia Power &

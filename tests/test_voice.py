@@ -2463,3 +2463,18 @@ def test_a_unit_a_district_a_plan_and_a_firms_short_name(analyzer):
     assert kinds["Harrow Yards Framework"][0] == "name"
     assert kinds["Lantern Point Developments"] == ("organization", 2)
     assert actor_rows(analyzer, text)["Lantern Point Developments"][2] == (5,)
+
+
+def test_a_bodys_name_goes_on_past_for(analyzer):
+    text = ("Asylum\n\n"
+            "The Council for Refugee Protection, a group of charities, said the bill was "
+            "unlawful. According to figures from the Federal Office for Migration and Refugees, "
+            "claims rose. Opponents, organised by a group called Ashgrove Parents for Fair "
+            "Schools, spoke. Votes for Dana Reyes rose.")
+    assert speakers(analyzer, text)[1:3] == [
+        "the Council for Refugee Protection", "the Federal Office for Migration and Refugees"]
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds["Council for Refugee Protection"] == "organization"
+    assert kinds["Federal Office for Migration and Refugees"] == "organization"
+    assert kinds["Ashgrove Parents for Fair Schools"] == "organization"
+    assert kinds["Dana Reyes"] == "person"
