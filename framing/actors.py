@@ -68,6 +68,10 @@ _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across arou
 # who speaks for an organization named after them: "a spokesman for …", "officials at …"
 _SPEAKS_FOR_ITS = frozenset("""spokesman spokeswoman spokesperson spokespeople representative
     representatives official officials executive executives""".split())
+# a business's trade right before its name: "(security) firm Kestrel Shield", "retailer …"
+_TRADE_BEFORE = re.compile(  # (not a trade a person plies: "developer Aras Kell", "film maker")
+    r"\b(?:firm|company|startup|start-up|retailer|lender|carmaker|automaker|insurer|airline|"
+    r"chain|manufacturer|conglomerate|supplier|chipmaker|drugmaker|consultancy)[ \t]+\Z")
 # a business named by its trade: "the company", "the Chicago-based carmaker", "the software
 # maker", "the lender"
 _BUSINESS_SPEAKER = re.compile(
@@ -208,6 +212,14 @@ class ActorFinder:
                     self._mention(drafts, person, run[0], "person", "", s.index)
                     continue
                 if self._town_or_street(text, offset, run, written, s.index, drafts):
+                    continue
+                if len(run) >= 2 and run[0].lower() not in self.names.first_names and \
+                        _TRADE_BEFORE.search(text, max(0, offset - 16), offset):
+                    # "cloud security firm Kestrel Shield", "the retailer Dunmore Goods": a
+                    # business named after its trade
+                    name = " ".join(run)
+                    self._mention(drafts, "org:" + name.lower(), name, "organization", "",
+                                  s.index)
                     continue
                 if len(run) == 1 and month_before_day(text, offset, run[0]):
                     continue  # "on Nov. 8": a date

@@ -905,11 +905,12 @@ _BUILDINGS = frozenset(
     """tower towers building center centre plaza hotel stadium arena palace cathedral mosque
     synagogue museum hospital university college airport station avenue boulevard street road
     bridge square mall general playhouse theatre theater""".split())
-# the last word of an event's, an award's, a plan's or a township's name, never a surname:
-# "Aldermere Climate Summit", "Penhallow Prize", "Sawtell Fire" (a wildfire's), "Harrow Yards
-# Framework", "Orrin Township"
+# the last word of an event's, an award's, a plan's, a market index's or a township's name,
+# never a surname: "Aldermere Climate Summit", "Penhallow Prize", "Sawtell Fire" (a
+# wildfire's), "Harrow Yards Framework", "Kelbrook Composite", "Orrin Township"
 _THING_ENDS = frozenset(
-    "summit conference festival prize award fire township framework initiative scheme".split())
+    """summit conference festival prize award fire township framework initiative scheme
+    average composite index""".split())
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 

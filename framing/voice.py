@@ -293,6 +293,11 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
     read more""".split("|"))
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
+# a business named by its trade ("the carmaker", "the lender"), who may act and give reasons
+_BUSINESS_NOUN = re.compile(
+    r"company|firm|lender|carmaker|automaker|maker|retailer|airline|insurer|chain|startup|"
+    r"manufacturer|developer|utility|giant|publisher|conglomerate|supplier|chipmaker|"
+    r"drugmaker|brewer|miner|operator|builder|business|bank|group|club|union|council")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
@@ -1049,7 +1054,8 @@ class VoiceFinder:
         if ing and ("," in gap_before or prev == "by"):
             # "The senator attacked the plan, saying …", "… and began by saying …": the main
             # clause's subject speaks
-            speaker = self._clause_subject(text, s, words, lowered, k, inside)
+            speaker = self._subordinate_agent(text, words, lowered, k, inside) or (
+                self._clause_subject(text, s, words, lowered, k, inside))
             if not speaker and prev == "by":
                 return None  # "three ways to enforce it: by asking prosecutors to …": a means
         else:
@@ -1560,6 +1566,27 @@ class VoiceFinder:
                 self._source_noun(w) for w in before.lower().split()[:3]) else 6):
             return before  # (a longer one for a role: "a spokesman for Cascadia Power & Light")
         return self._sentence_subject(text, s, words, lowered, inside)
+
+    def _subordinate_agent(self, text, words, lowered, k, inside) -> str:
+        """The subject of a clause that "after", "as" or "when" opens right before a
+        participle's comma, when it names who acts: "Shares fell after the carmaker cut its
+        forecast, citing …" is the carmaker's reason (not "… as the vote began, saying …")."""
+        if k < 4 or "," not in text[words[k - 1][1]:words[k][0]]:
+            return ""
+        for j in range(k - 2, max(0, k - 14), -1):
+            if _BREAK.search(text[words[j][1]:words[j + 1][0]]) or inside.covers(words[j][0]):
+                return ""
+            if lowered[j] in ("after", "as", "when", "because", "since", "before", "while"):
+                verb = next((v for v in range(j + 2, k) if (usual_tag(lowered[v]) or "") in (
+                    "VBD", "VBZ", "VBN", "VB") and words[v][2].islower()), 0)
+                if not verb:
+                    return ""
+                subject = text[words[j + 1][0]:words[verb - 1][1]]
+                head = lowered[verb - 1]
+                if _proper(subject) or self._source_noun(head) or _BUSINESS_NOUN.fullmatch(head):
+                    return self.names.speaker_name(subject)
+                return ""
+        return ""
 
     def _person_before_appositive(self, text, words, lowered, start, inside) -> str:
         """The person named before the appositive that holds ``start`` (the first of two, or

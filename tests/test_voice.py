@@ -2478,3 +2478,17 @@ def test_a_bodys_name_goes_on_past_for(analyzer):
     assert kinds["Federal Office for Migration and Refugees"] == "organization"
     assert kinds["Ashgrove Parents for Fair Schools"] == "organization"
     assert kinds["Dana Reyes"] == "person"
+
+
+def test_a_business_named_after_its_trade_and_a_clause_before_a_participle(analyzer):
+    text = ("Markets\n\n"
+            "The Kelbrook Composite fell 1%. Orvane Systems agreed to buy security firm Kestrel "
+            "Shield. Shares in Vellbrook Motors fell 6% after the carmaker cut its forecast, "
+            "citing weak demand. The senator attacked the plan as the vote began, saying it was "
+            "rushed. Property developer Aras Kelling bought the site.")
+    assert speakers(analyzer, text)[3:5] == ["the carmaker", "the senator"]
+    rows = actor_rows(analyzer, text)
+    assert rows["Kestrel Shield"][0] == "organization"
+    assert rows["Kelbrook Composite"][0] == "name"
+    assert rows["Vellbrook Motors"][2] == (3,)
+    assert rows["Aras Kelling"][0] == "person"
