@@ -2492,3 +2492,13 @@ def test_a_business_named_after_its_trade_and_a_clause_before_a_participle(analy
     assert rows["Kelbrook Composite"][0] == "name"
     assert rows["Vellbrook Motors"][2] == (3,)
     assert rows["Aras Kelling"][0] == "person"
+
+
+def test_states_and_provinces_of_other_countries_are_regions(analyzer):
+    text = ("Asylum\n\n"
+            "Bernd Kolle, mayor of Kressmoor, a town in Lower Saxony, said towns in Saxony, "
+            "North Rhine-Westphalia, Tuscany, Kerala and Manitoba faced the same problem.")
+    kinds = actor_fields(analyzer, text, "kind", "country")
+    assert kinds["Lower Saxony"] == ("region", "Germany")
+    assert {kinds[name][0] for name in ("Saxony", "North Rhine-Westphalia", "Tuscany", "Kerala",
+                                        "Manitoba")} == {"region"}
