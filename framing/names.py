@@ -93,6 +93,7 @@ ORG_WORDS = frozenset(
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
     relations act control prevention budget guild pac securities capital therapeutics investments
+    choir orchestra chorus ensemble observatory primary
     tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
     telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
 )
@@ -102,7 +103,8 @@ COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
-    bakery securities capital therapeutics investments developments""".split()
+    bakery securities capital therapeutics investments developments insights newsagents
+    trains""".split()
 )
 
 
@@ -418,6 +420,9 @@ class Names:
         contracted = _CONTRACTED_PRONOUN.fullmatch(phrase.strip())
         if contracted:
             return contracted.group(1)  # "he’d", "they’ll": the pronoun
+        relative = _PRONOUN_INSIDE.match(phrase)
+        if relative:
+            phrase = relative.group(1)  # "Parents I spoke to in Dunmore": the parents
         toks = _name_tokens(phrase)
         if not toks:
             return ""
@@ -447,7 +452,7 @@ class Names:
                 return " ".join(person)  # (a first name, not a word: not "Opening Clause")
         j = len(toks)
         while j > 0 and (_capitalized(toks[j - 1]) or (
-            toks[j - 1].lower() in _CONNECTORS and 1 < j < len(toks)
+            (toks[j - 1].lower() in _CONNECTORS or toks[j - 1] == "&") and 1 < j < len(toks)
         ) or (toks[j - 1] == "for" and 1 < j < len(toks) and _capitalized(toks[j - 2]) and (
             toks[j - 2].lower() in ORG_WORDS or toks[j - 2].lower() in PLURAL_PEOPLE)  # ("Council
         ) or (toks[j - 1] == "the" and j >= 3 and toks[j - 2] == "of"  # for X", "Friends of the
@@ -775,12 +780,14 @@ class Names:
                 person = self.person_in(bare)
                 if not person and "of" in bare[2:-1]:  # "Pastor Eli Whitcombe of Dry Creek
                     person = self.person_in(bare[:bare.index("of", 2)])  # Community Church"
-                if person and not street(text, offset, run) and not _a_thing(text, offset, run) \
+                if person and len(person[-1]) > 1 and not street(text, offset, run) and not \
+                        _a_thing(text, offset, run) \
                         and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
                             bare, self.person_after_words(person) or person):
-                    # (no storm, "Hurricane Maria", and no words the actors call a thing's
-                    # name, "Loyal White Knights", "World War II")
+                    # (no letter alone, "Writing on X, she …", no storm, "Hurricane Maria",
+                    # and no words the actors call a thing's name, "Loyal White Knights",
+                    # "World War II")
                     gender = self._gender(text, offset, run, person, by_surname)
                     if gender:
                         by_surname.setdefault(person[-1].lower(), gender)
@@ -910,7 +917,7 @@ _BUILDINGS = frozenset(
 # wildfire's), "Harrow Yards Framework", "Kelbrook Composite", "Orrin Township"
 _THING_ENDS = frozenset(
     """summit conference festival prize award fire township framework initiative scheme
-    average composite index""".split())
+    average composite index programme program""".split())
 _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNORECASE)
 
 
@@ -990,7 +997,8 @@ _IN_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+$", re.IGNORECASE)
 # More endings of English towns, for a town the gazetteer lacks ("in Harrowgate", "at Fenwick"),
 # read with the whole article in view (town_in: the actors, and who "he" or "she" can be);
 # a speaker's name is read on its own, with _PLACE_ENDINGS alone
-_TOWN_ENDINGS = ("gate", "wick", "more", "ham", "bury", "chester", "caster", "minster", "worth")
+_TOWN_ENDINGS = ("gate", "wick", "more", "ham", "bury", "chester", "caster", "minster", "worth",
+                 "hollow", "mere", "holme", "thorpe", "combe", "stead")
 # A US state's abbreviation as written after a town ("Dunmore, Pa.", "Springfield, Va."),
 # and that abbreviation after a town.
 STATE = re.compile(
@@ -1202,14 +1210,20 @@ def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
     return not last and (len(token) == 1 and token.isupper() or token in ABBREVIATED)
 
 
+# a noun phrase and the subject pronoun of a clause that describes it ("Parents I spoke to",
+# "the officials we asked"; not "Ana Ruiz and I")
+_PRONOUN_INSIDE = re.compile(r"\s*((?:the\s+|[Tt]he\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                             r"(?<!\band)(?<!\bor)\s+(?:I|we|he|she|they)\s+\S")
+_NAME_TOKEN_OR_AND = re.compile(NAME_TOKEN.pattern + r"|(?<=\s)&(?=\s)")
 # a firm's name with an "&", perhaps after "the": "Brennock & Shaw", "the Cascadia Power & Light"
 _FIRM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+)+&\s+[A-Z][\w'’.-]*"
                    r"(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _name_tokens(phrase: str) -> list[str]:
-    """``NAME_TOKEN``s of a phrase, an initial or a suffix with its point ("Donald J.")."""
-    found = list(NAME_TOKEN.finditer(phrase))
+    """``NAME_TOKEN``s of a phrase, an initial or a suffix with its point ("Donald J."), and
+    the "&" of a firm's name ("Small & Rural Schools")."""
+    found = list(_NAME_TOKEN_OR_AND.finditer(phrase))
     return [m.group() + "." if _keeps_point(m.group(), phrase, m.end(), i == len(found) - 1)
             else m.group() for i, m in enumerate(found)]
 

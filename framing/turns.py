@@ -82,8 +82,8 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     answers_only = sum(k == "A" for _, k, _ in qa) >= _MIN_TURNS and all(
         k == "A" for _, k, _ in qa)  # the questions were headings, dropped from the page
     turns = qa if (_dialogue(qa) and {k for _, k, _ in qa} == {"Q", "A"}) or answers_only else []
-    if _dialogue(named):
-        turns = sorted(turns + named)
+    if _dialogue(named):  # (with the questions put to them: "Q: …" | "Det Supt Ferris: …")
+        turns = sorted(set(turns + named + [t for t in qa if t[1] == "Q"]))
     if not turns:
         return []
     speakers = _speakers(named, text, names)
@@ -208,6 +208,7 @@ def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dic
         name = next((w for w in as_written if not w.isupper()), label)
         if name.isupper():
             name = " ".join(w.capitalize() for w in name.split())
+        name = " ".join(names.person_in(name.split()) or name.split())  # ("Det Supt Ferris")
         if len(name.split()) == 1:  # "REYES:" all along; the story names "Tomas Reyes"
             fuller = next((m.group() for m in re.finditer(
                 rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text)

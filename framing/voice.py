@@ -1537,14 +1537,16 @@ class VoiceFinder:
         named = self._person_before_appositive(text, words, lowered, start, inside)
         if named:
             return named
-        if _proper(before) and len(before.split()) <= 6:
+        if _proper(before) and len(before.split()) <= 8:
             # "A lawyer for Google, Dana Reyes, said": the person the parenthetical names
             # speaks for the organization the subject names
             role = lowered[start:end + 1][:-len(before.split())]
             named = self.names.speaker_name(inner)
+            person = _proper(named) and self.names.is_person(named.split())
+            if person and self.names.is_title_word(before.split()[-1]):
+                return named  # "The Transport Secretary, Helena Voss, accused …"
             if not (role and role[-1] in _SPEAKS_FOR and any(
-                    self._source_noun(w) for w in role)
-                    and _proper(named) and self.names.is_person(named.split())):
+                    self._source_noun(w) for w in role) and person):
                 return before
             return named
         if before and start > 1 and "," in text[words[start - 1][1]:words[start][0]]:
@@ -1682,6 +1684,13 @@ class VoiceFinder:
             j += 1
         if (j == i + 1 and not capitalized) or j - i >= 7 or lowered[j - 1] == "of":
             return ""
+        if j < k and lowered[j] == "and" and not capitalized:
+            e = j + 1  # "His daughter and business partner, Rose Hollis, was …": past the
+            while e < k and e - j <= 3 and words[e][2].islower() and "," not in text[
+                    words[e - 1][1]:words[e][0]]:  # second noun, to the name
+                e += 1
+            if e < k and "," in text[words[e - 1][1]:words[e][0]]:
+                j = e
         named = _APPOSITIVE_NAME.match(text, words[j - 1][1], words[k][0])
         if named is not None and not capitalized and self.names.is_person(named.group(1).split()):
             # "His attorney, Rachel Stein, had asked …, citing …": the name beside the noun

@@ -242,3 +242,20 @@ def test_answers_alone_are_the_interviewees_when_the_questions_were_headings(ana
         assert (s.voice, s.speaker) == ("quoted", "Dara Venn"), prefix
     assert sentence_starting(report, "What is your favourite book?").voice == "author"
     assert sentence_starting(report, "Thanks, Dara!").voice == "author"
+
+
+def test_the_questions_between_named_answers_are_the_reporters(analyzer):
+    text = ("Girl found safe\n\n"
+            "Detective Superintendent Grant Ferris took questions.\n\n"
+            "Q: Was the man known to the family?\n\n"
+            "Det Supt Ferris: He was. I will not say more.\n\n"
+            "Q: Are you looking for anyone else?\n\n"
+            "Ferris: At this stage, no.\n\n"
+            "Q: Has she spoken to officers?\n\n"
+            "Ch Supt Bill Okoro: She has, very gently.\n\n"
+            "Q: Will you review the case?\n\n"
+            "Ferris: We will.")
+    report = analyzer.analyze(text)
+    turns = [(text[q.start:q.start + 3], q.speaker) for q in report.quotes if q.role == "turn"]
+    assert turns == [("Q: ", ""), ("Det", "Grant Ferris"), ("Q: ", ""), ("Fer", "Grant Ferris"),
+                     ("Q: ", ""), ("Ch ", "Bill Okoro"), ("Q: ", ""), ("Fer", "Grant Ferris")]

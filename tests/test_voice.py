@@ -2502,3 +2502,16 @@ def test_states_and_provinces_of_other_countries_are_regions(analyzer):
     assert kinds["Lower Saxony"] == ("region", "Germany")
     assert {kinds[name][0] for name in ("Saxony", "North Rhine-Westphalia", "Tuscany", "Kerala",
                                         "Manitoba")} == {"region"}
+
+
+def test_police_ranks_attorneys_and_a_title_before_the_name_in_commas(analyzer):
+    assert speakers(analyzer, (
+        "Strike\n\n"
+        "Assistant U.S. Attorney Dana Reyes said the money was gone. Det Supt Grant Ferris "
+        "said the girl was safe. The Transport Secretary, Helena Voss, accused the union of "
+        "holding travellers to ransom. Writing on X, she added that the offer stood. Parents I "
+        "spoke to in Kelbrook said the school mattered. His daughter and business partner, Rose "
+        "Hollis, was equally keen, describing the bakery as a gift. The National Association "
+        "for Small & Rural Schools, which represents 1,900 schools, said the plan was flawed."
+    ))[1:] == ["Dana Reyes", "Grant Ferris", "Helena Voss", "Helena Voss", "Parents",
+               "Rose Hollis", "the National Association for Small & Rural Schools"]
