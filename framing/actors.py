@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .names import (
+    CLUB_WORDS,
     COMPANY_WORDS,
     DAYS_MONTHS,
     INITIAL,
@@ -253,7 +254,7 @@ class ActorFinder:
             if len(words) >= 2 and (self._leading_place(words) or self._storm(words)):
                 ends[words[-1]].append(key)  # (and a storm's name: "Irma")
             words = _key_words(key, "org:")
-            if len(words) >= 2 and words[-1] in _CLUB_WORDS - {"united", "fc", "afc"}:
+            if len(words) >= 2 and words[-1] in CLUB_WORDS - {"united", "fc", "afc"}:
                 ends[words[-1]].append(key)  # a club's: "Rovers" for Valemouth Rovers
         common = _common_nouns(drafts)
         _nouns_joined(drafts, text, common)
@@ -276,6 +277,11 @@ class ActorFinder:
         if pending:  # (an honorific is no part of a run: "Mr. Wade", "Dr. Little")
             titled |= {m.group(1).lower() for m in _HONORIFIC.finditer(text)}
         counts = Counter(surname_key(run) for _, run, _ in pending)
+        # the first words of clubs' names and of towns' names of two words
+        town_heads = {words[0] for key in drafts for words in [key.split(":", 1)[1].split()]
+                      if len(words) == 2 and (key.startswith("org:") and words[1] in CLUB_WORDS
+                                              or key.startswith("place:") and words[1] in (
+                                                  "town", "vale", "city"))}
         for index, run, _ in pending:
             last = surname_key(run)
             key = surnames.get(last)
@@ -295,7 +301,10 @@ class ActorFinder:
                     # "the Economist", "the Obamas", "BuzzFeed", "Ward 4": a name
                     key = "name:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "name"))
-                elif self.names.written_as_town(text, run[-1]):  # "in Valemouth": a town
+                elif self.names.written_as_town(text, run[-1]) or (
+                        last in town_heads and last not in titled):
+                    # "in Valemouth": a town; "Ashworth" after "Ashworth Town" or "Kelbrook
+                    # Rovers" (the town, not the club)
                     key = "place:" + last
                     drafts.setdefault(key, _Draft(" ".join(run), "city"))
                 elif last in titled or not _inflected_word(last) or \
@@ -482,7 +491,7 @@ class ActorFinder:
         # the last word decides: "Harbor City Transit Workers Union" is an organization,
         # "Union Station" a place
         business = len(lowered) >= 2 and (lowered[-1] in COMPANY_WORDS or (  # "Pellworth Homes"
-            lowered[-1] in _CLUB_WORDS and lowered[0] not in self.names.first_names))  # a club
+            lowered[-1] in CLUB_WORDS and lowered[0] not in self.names.first_names))  # a club
         head_is_org = business or lowered[-1] in ORG_WORDS and lowered[-1] not in PLACE_WORDS
         if len(stripped) == 1 and lowered[0] in PLACE_WORDS and lowered[0] in surnames:
             # "Park said …" after "Councilwoman Jo Park": the person, not a park
@@ -835,7 +844,7 @@ class ActorFinder:
         heads: dict[str, list[str]] = defaultdict(list)
         for key in drafts:
             words = _key_words(key, "org:")
-            if len(words) >= 2 and words[-1] not in _CLUB_WORDS:  # ("Marlowe" alone is the
+            if len(words) >= 2 and words[-1] not in CLUB_WORDS:  # ("Marlowe" alone is the
                 heads[words[0]].append(key)                       # town, not Marlowe Rovers)
         # ("Harrowgate Savings" is short for "Harrowgate Savings Bank": one organization)
         whole = {head: max(keys, key=len) for head, keys in heads.items()}
@@ -1005,7 +1014,7 @@ class _BusinessesNearby:
         for key, draft in drafts.items():
             words = _key_words(key, "org:")
             if words and draft.kind == "organization" and not (
-                    set(words) & _NOT_BUSINESS or words[-1] in _CLUB_WORDS):
+                    set(words) & _NOT_BUSINESS or words[-1] in CLUB_WORDS):
                 for index in draft.sentences:
                     self.by_sentence[index].append(key)
         self.drafts = drafts
@@ -1216,9 +1225,6 @@ _OWNED_IN = re.compile(r"\b(?:shares|stakes?|holdings?|investments?|investors|jo
                        r"round|employees|workers|staff|executives?|analysts?|engineers?)\s+\Z",
                        re.IGNORECASE)
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
-# the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
-# as often a place's)
-_CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
 # the tagger's tags of the verbs and adverbs a headline runs a name into ("Offers", "Helped",
 # "Almost"); a surname is known by none of them
 _HEADLINE_VERB_TAGS = frozenset("VBZ VBD VBN RB".split())

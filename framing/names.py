@@ -98,6 +98,9 @@ ORG_WORDS = frozenset(
     telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
 )
 
+# the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
+# as often a place's)
+CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
 # the last word of a business's name, never a name alone: "Pellworth Homes", "Brantor Energy"
 COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
@@ -304,8 +307,9 @@ class Names:
             return False
         if has_org_word(run):
             return False
-        if len(run) >= 2 and run[-1].lower() in _BUILDINGS:
-            return False  # "Trump Tower", "Lenox Hospital": a place named after someone
+        if len(run) >= 2 and (run[-1].lower() in _BUILDINGS or run[-1].lower() in (
+                _PLACE_ONLY_ENDS)):
+            return False  # "Trump Tower", "Lenox Hospital", "Ashworth Town": a place
         if len(run) >= 2 and run[-1].lower() in COMPANY_WORDS:
             return False  # "Pellworth Homes": a business
         if len(run) == 1 and run[0].lower() in _GROUPS:
@@ -795,8 +799,22 @@ class Names:
         # a word alone that the article writes as a town ("in Dunmore", "from Valemouth") is
         # no "he" or "she", unless it is the surname of someone named in full
         surnames = {name.rsplit(" ", 1)[-1] for _, name, _ in mentions if " " in name}
-        return [m for m in mentions
-                if " " in m[1] or m[1] in surnames or not self.written_as_town(text, m[1])]
+        full = {name.rsplit(" ", 1)[-1]: name for _, name, _ in mentions
+                if " " in name and name.split()[0].lower() in self.first_names}
+        # a sentence that opens with the possessive of a surname named in full before
+        # ("Solberg's final word was …"): that person, though a first word is no run
+        for s in sentences:
+            opening = _POSSESSIVE_OPENING.match(text, s.start, s.end)
+            if opening and opening.group(1) in surnames and not is_quoted(s.start):
+                mentions.append((opening.start(1), full.get(
+                    opening.group(1), opening.group(1)), by_surname.get(
+                    opening.group(1).lower(), "")))
+        mentions.sort()
+        # ... nor one that opens a club's or a town's name of two words ("Ashworth" after
+        # "Ashworth Town", "Kelbrook" after "Kelbrook Rovers"), nor a club's word ("Rovers")
+        heads = {m.group(1) for m in _TOWN_OR_CLUB.finditer(text)}
+        return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
+            self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS)]
 
     def place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
         """Whether a word is a town before its state or country, or is a month written short
@@ -905,7 +923,9 @@ _STREET_WORDS = frozenset(
 PLACE_ENDS = frozenset(
     """heights hills boulevard drive way highway freeway parkway creek beach harbor harbour
     canyon falls springs gardens terrace crescent plaza pier canal peninsula reservoir dam
-    tunnel township""".split())
+    tunnel township town vale""".split())
+# the ones no surname ends with ("Carla Hills", "Ann Way", "Dana Beach" aside): no person
+_PLACE_ONLY_ENDS = PLACE_ENDS - {"hills", "way", "beach", "springs", "gardens"}
 # the last word of a building's or a road's name, hardly ever a surname (and a hospital's:
 # "Valemouth General", "Mass General")
 _BUILDINGS = frozenset(
@@ -1047,6 +1067,9 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
     r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_POSSESSIVE_OPENING = re.compile(r"\s*([A-Z][\w-]+)['’]s\s")
+_TOWN_OR_CLUB = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+(?:Town|Vale|City|" + "|".join(
+    w.capitalize() for w in CLUB_WORDS if len(w) > 3) + r")\b")
 # a part of a town named before the word for it: "Port Ellery's Harbourside district", "the
 # Westmere neighbourhood" (a word no word list knows: not "a Democratic district")
 _WORD_BEFORE_DISTRICT = re.compile(

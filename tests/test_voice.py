@@ -2515,3 +2515,17 @@ def test_police_ranks_attorneys_and_a_title_before_the_name_in_commas(analyzer):
         "for Small & Rural Schools, which represents 1,900 schools, said the plan was flawed."
     ))[1:] == ["Dana Reyes", "Grant Ferris", "Helena Voss", "Helena Voss", "Parents",
                "Rose Hollis", "the National Association for Small & Rural Schools"]
+
+
+def test_a_clubs_town_alone_and_a_possessive_opening_a_sentence(analyzer):
+    text = ("Late header earns a point\n\n"
+            "Will Okafor scored late as Kelbrook Rovers drew 2-2 with Ashworth Town. Ashworth "
+            "led at the break, and Ashworth manager Ingrid Solberg was unhappy. Captain Drew "
+            "Ellison was sent off. Ellison will serve a ban, and club sources said Rovers will "
+            "not appeal. The result leaves Kelbrook 11th, behind Ashworth, and Kelbrook host "
+            "Dunmore next.\n\n"
+            "Solberg's final word was for the fans. \"They deserved better,\" she said.")
+    assert speakers(analyzer, text)[-1] == "Ingrid Solberg"
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds["Ashworth"] == kinds["Kelbrook"] == "city"
+    assert kinds["Ashworth Town"] == "place" and kinds["Kelbrook Rovers"] == "organization"
