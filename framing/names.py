@@ -320,6 +320,8 @@ class Names:
             return False  # "African-Americans", "Greek-Cypriots": a people; "European-based"
         if all(t.lower() in _NOT_A_NAME for t in run):
             return False
+        if len(run) >= 2 and any(c.isdigit() for c in run[-1]):
+            return False  # a model's or a product's name: "Tern X3", "Galaxy S24"
         if len(run) == 1 and (run[0].isupper() and len(run[0]) > 1 or "." in run[0]
                               or re.fullmatch(r"[A-Z]{2,}s", run[0])):
             return False  # an acronym (NATO, NGOs) or initialism (U.S.): not a person

@@ -2529,3 +2529,12 @@ def test_a_clubs_town_alone_and_a_possessive_opening_a_sentence(analyzer):
     kinds = actor_fields(analyzer, text, "kind")
     assert kinds["Ashworth"] == kinds["Kelbrook"] == "city"
     assert kinds["Ashworth Town"] == "place" and kinds["Kelbrook Rovers"] == "organization"
+
+
+def test_a_model_with_a_number_is_no_person(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Phone launch\n\n"
+        "The phone runs on the Tern X3 chip, which Orvane Systems says is faster than the "
+        "Kelby Q7 and the Tern X3 before it."), "kind")
+    assert "Tern X3" not in kinds and "Kelby Q7" not in kinds
+    assert kinds["Orvane Systems"] == "organization"
