@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .names import (
+    BUSINESS_TRADES,
     CLUB_WORDS,
     COMPANY_WORDS,
     DAYS_MONTHS,
@@ -70,15 +71,14 @@ _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across arou
 _SPEAKS_FOR_ITS = frozenset("""spokesman spokeswoman spokesperson spokespeople representative
     representatives official officials executive executives""".split())
 # a business's trade right before its name: "(security) firm Kestrel Shield", "retailer …"
-_TRADE_BEFORE = re.compile(  # (not a trade a person plies: "developer Aras Kell", "film maker")
-    r"\b(?:firm|company|startup|start-up|retailer|lender|carmaker|automaker|insurer|airline|"
-    r"chain|manufacturer|conglomerate|supplier|chipmaker|drugmaker|consultancy)[ \t]+\Z")
+# (not a trade a person plies too: "developer Aras Kell", "film maker", "brewer")
+_TRADE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(BUSINESS_TRADES - set(
+    "maker developer builder brewer miner operator utility giant publisher business".split())
+    | {"start-up", "consultancy"})) + r")[ \t]+\Z")
 # a business named by its trade: "the company", "the Chicago-based carmaker", "the software
 # maker", "the lender"
 _BUSINESS_SPEAKER = re.compile(
-    r"the (?:[\w-]+ ){0,2}(?:company|firm|lender|carmaker|automaker|maker|retailer|airline|"
-    r"insurer|chain|startup|manufacturer|developer|utility|giant|publisher|conglomerate|"
-    r"supplier|chipmaker|drugmaker|brewer|miner|operator|builder|business)", re.IGNORECASE)
+    r"the (?:[\w-]+ ){0,2}(?:" + "|".join(sorted(BUSINESS_TRADES)) + ")", re.IGNORECASE)
 # the words of an organization's name that say it is no business: "Kelbrook City Council"
 _NOT_BUSINESS = frozenset("""ministry department agency party council union committee court
     commission authority association institute university college school hospital government
@@ -1218,12 +1218,12 @@ def _numbered(text: str, word: str) -> bool:
     return used
 
 
-# an honorific and the word after it
 # the word before "in" or "at" and a company's name, not a place's: "shares in Quillmark", "a
 # second round of layoffs at Quillmark", "an analyst at Brightwater"
 _OWNED_IN = re.compile(r"\b(?:shares|stakes?|holdings?|investments?|investors|jobs|layoffs|cuts|"
                        r"round|employees|workers|staff|executives?|analysts?|engineers?)\s+\Z",
                        re.IGNORECASE)
+# an honorific and the word after it
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
 # the tagger's tags of the verbs and adverbs a headline runs a name into ("Offers", "Helped",
 # "Almost"); a surname is known by none of them

@@ -101,6 +101,10 @@ ORG_WORDS = frozenset(
 # the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
 # as often a place's)
 CLUB_WORDS = frozenset("rovers united wanderers rangers athletic albion hotspur fc afc".split())
+# the nouns that name a business by its trade: "the company", "the carmaker", "the lender"
+BUSINESS_TRADES = frozenset("""company firm lender carmaker automaker maker retailer airline insurer
+    chain startup manufacturer developer utility giant publisher conglomerate supplier chipmaker
+    drugmaker brewer miner operator builder business""".split())
 # the last word of a business's name, never a name alone: "Pellworth Homes", "Brantor Energy"
 COMPANY_WORDS = frozenset(
     """homes builders developers properties construction enterprises technologies solutions
@@ -607,8 +611,7 @@ class Names:
             end = before[-1][0] + len(before[-1][1])
             gap = text[end:run[0][0]]
             last = before[-1][1].lower()
-            if gap == " and " and len(joined) >= 1 and any(w == "for" for _, w in before) \
-                    and len(run) <= 2 and before[-1][1] != "for":
+            if gap == " and " and any(w == "for" for _, w in before) and len(run) <= 2:
                 joined[-1] = before + [(end + 1, "and")] + run  # "… for Migration and Refugees"
             elif gap == " for " and (last in ORG_WORDS or last in PLURAL_PEOPLE) and not (
                     self.is_person([w for _, w in run])
@@ -1069,7 +1072,9 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
     r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# a sentence's first word, a name's possessive: "Solberg's (final word …)"
 _POSSESSIVE_OPENING = re.compile(r"\s*([A-Z][\w-]+)['’]s\s")
+# a club's or a town's name of two words, and its first word: "Ashworth Town", "Kelbrook Rovers"
 _TOWN_OR_CLUB = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]+(?:Town|Vale|City|" + "|".join(
     w.capitalize() for w in CLUB_WORDS if len(w) > 3) + r")\b")
 # a part of a town named before the word for it: "Port Ellery's Harbourside district", "the
@@ -1237,7 +1242,7 @@ def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
 
 # a noun phrase and the subject pronoun of a clause that describes it ("Parents I spoke to",
 # "the officials we asked"; not "Ana Ruiz and I")
-_PRONOUN_INSIDE = re.compile(r"\s*((?:the\s+|[Tt]he\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+_PRONOUN_INSIDE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                              r"(?<!\band)(?<!\bor)\s+(?:I|we|he|she|they)\s+\S")
 _NAME_TOKEN_OR_AND = re.compile(NAME_TOKEN.pattern + r"|(?<=\s)&(?=\s)")
 # a firm's name with an "&", perhaps after "the": "Brennock & Shaw", "the Cascadia Power & Light"

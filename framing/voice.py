@@ -25,6 +25,7 @@ from .lexicon import (
     verb_in_s,
 )
 from .names import (
+    BUSINESS_TRADES,
     DAYS_MONTHS,
     PLURAL_PEOPLE,
     REPRESENTATIVES,
@@ -293,11 +294,9 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
     read more""".split("|"))
 # A relative clause in commas right before the verb: its subject came before it ("The mayor,
 # who spoke on Friday, said the plan works"), so the words after the verb are not the speaker.
-# a business named by its trade ("the carmaker", "the lender"), who may act and give reasons
-_BUSINESS_NOUN = re.compile(
-    r"company|firm|lender|carmaker|automaker|maker|retailer|airline|insurer|chain|startup|"
-    r"manufacturer|developer|utility|giant|publisher|conglomerate|supplier|chipmaker|"
-    r"drugmaker|brewer|miner|operator|builder|business|bank|group|club|union|council")
+# a body named by its trade or kind ("the carmaker", "the bank", "the union"), who may act and
+# give reasons
+_ACTING_BODIES = BUSINESS_TRADES | {"bank", "group", "club", "union", "council"}
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
@@ -1585,7 +1584,7 @@ class VoiceFinder:
                     return ""
                 subject = text[words[j + 1][0]:words[verb - 1][1]]
                 head = lowered[verb - 1]
-                if _proper(subject) or self._source_noun(head) or _BUSINESS_NOUN.fullmatch(head):
+                if _proper(subject) or self._source_noun(head) or head in _ACTING_BODIES:
                     return self.names.speaker_name(subject)
                 return ""
         return ""
