@@ -588,8 +588,9 @@ class Names:
         if run:
             out.append(run)
         if len(out) > 1:
-            out = self._bodies_for(text, self._bodies_joined(
-                text, self._known_names_joined(text, out)))
+            out = self._bodies_joined(text, self._known_names_joined(text, out))
+            if " for " in text[start:end]:  # (most sentences: no more work)
+                out = self._bodies_for(text, out)
         result = []
         for r in out:
             while r and r[-1][1].lower() in _CONNECTORS:
