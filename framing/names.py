@@ -563,7 +563,8 @@ class Names:
             # Nobody trusts the plan,” she said")
             cap = _capitalized(t) and not (
                 t.lower() not in capitalized and (
-                    first or _quoted_word(text, m, end) or _opens_inside(text, m, start))
+                    (first and not _CAPS_DATELINE.match(text, m.start(), end))
+                    or _quoted_word(text, m, end) or _opens_inside(text, m, start))
                 and self.place(t) is None and not self._first_name_opens(text, m, end)
                 and not (self.people and name_key(trim_possessive(t)) in self.people))
             if run and gap == " & " and cap and not _stops_a_name(t) and self._firm_joined(
@@ -1073,6 +1074,9 @@ _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
     r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# a dateline's town of several words in capitals, then its state, agency or dash: "HARLOW
+# FALLS, Ohio -", "DRY CREEK FALLS (Wire) —" (its first word opens a name)
+_CAPS_DATELINE = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+)+(?=,|[ \t]+[—–(-])")
 # a sentence's first word, a name's possessive: "Solberg's (final word …)"
 _POSSESSIVE_OPENING = re.compile(r"\s*([A-Z][\w-]+)['’]s\s")
 # a club's or a town's name of two words, and its first word: "Ashworth Town", "Kelbrook Rovers"

@@ -2538,3 +2538,11 @@ def test_a_model_with_a_number_is_no_person(analyzer):
         "Kelby Q7 and the Tern X3 before it."), "kind")
     assert "Tern X3" not in kinds and "Kelby Q7" not in kinds
     assert kinds["Orvane Systems"] == "organization"
+
+
+def test_a_datelines_town_of_several_words_in_capitals(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Verdict\n\n"
+        "HARLOW FALLS, Ohio - A jury convicted Ana Ruiz on Thursday. Prosecutors said the "
+        "verdict was fair."), "kind")
+    assert kinds["HARLOW FALLS"] == "city" and "FALLS" not in kinds
