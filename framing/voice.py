@@ -568,7 +568,7 @@ class VoiceFinder:
         # the last group named in its sentence or the one before it in the paragraph.
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
-        unnamed: list[tuple[int, str, str]] = []
+        unnamed: list[tuple[int, str, str, bool]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             if runs is None:
                 runs = NameRuns(self.names, text, sentences)
@@ -1719,7 +1719,7 @@ class VoiceFinder:
 
     def _resolve(self, speaker: str, position: int, mentions: list[tuple[int, str, str]],
                  groups: list[tuple[int, str]] = (), since: int = 0, text: str = "",
-                 unnamed: list[tuple[int, str, str]] = (), starts: list[int] = ()) -> str:
+                 unnamed: list[tuple[int, str, str, bool]] = (), starts: list[int] = ()) -> str:
         kind = _PRONOUNS.get(speaker.lower())
         if kind is None:
             return speaker
@@ -1746,9 +1746,19 @@ class VoiceFinder:
             # judge, a veteran of the court, set a date. She said …" (not "Prosecutor Maria
             # Lopez said … The prosecutor added …", the same person)
             k = bisect_right(unnamed, (offset, "\uffff", ""))
-            for _, noun, gender in unnamed[k:bisect_left(unnamed, (position, "", ""))]:
+            for _, noun, gender, opening in unnamed[k:bisect_left(unnamed, (position, "", ""))]:
                 if gender != wrong and not _called(text, mentions, name, noun):
-                    return speaker
+                    # ... or the one the article called so before: "Rovers manager Grant
+                    # Halloway … Asked whether …, the manager smiled. “…,” he said" is
+                    # Halloway (after an opening phrase, only then: "Speaking at a rally, the
+                    # president claimed …" after his name)
+                    called = {m[1] for m in mentions[:i] if m[2] != wrong and " " in m[1]
+                              and re.search(rf"\b{noun}\s+\Z", text[max(0, m[0] - 30):m[0]],
+                                            re.IGNORECASE)}
+                    if len(called) == 1:
+                        return called.pop()
+                    if not opening:
+                        return speaker
             return name
         if speaker.lower() == "they":
             i = bisect_left(groups, (position, ""))
@@ -2247,13 +2257,24 @@ _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:The|A|An)\s+(?:[\w-]+\s+)?(" + "|".join(_ONE_PERSON) + r")\b(?![ \t]+[A-Z])")
 
 
-def _unnamed_subjects(text: str, sentences, inside) -> list[tuple[int, str, str]]:
-    """The sentences that open with one unnamed person, in order: (offset, noun, gender)."""
+# ... after an introductory phrase: "Asked whether Okafor would play, the manager smiled."
+_UNNAMED_AFTER_OPENING = re.compile(
+    r"\s*(?:Asked|After|When|Before|Speaking|Later|Afterwards|Outside)\b[^,;:“”\"]{0,150},\s*"
+    r"the\s+(?:[\w-]+\s+)?(" + "|".join(_ONE_PERSON) + r")\b(?![ \t]+[A-Z])")
+
+
+def _unnamed_subjects(text: str, sentences, inside) -> list[tuple[int, str, str, bool]]:
+    """The sentences that open with one unnamed person, in order: (offset, noun, gender,
+    whether an opening phrase comes first)."""
     found = []
     for s in sentences:
         m = _UNNAMED_SUBJECT.match(text, s.start, s.end)
-        if m is not None and s.kind == "body" and not inside.covers(m.start(1)):
-            found.append((m.start(1), m.group(1), _ONE_PERSON[m.group(1)]))
+        after = None if m else _UNNAMED_AFTER_OPENING.match(text, s.start, s.end)
+        for found_so, opening in ((m, False), (after, True)):
+            if found_so is not None and s.kind == "body" and not inside.covers(
+                    found_so.start(1)):
+                found.append((found_so.start(1), found_so.group(1),
+                              _ONE_PERSON[found_so.group(1)], opening))
     return found
 
 

@@ -2546,3 +2546,17 @@ def test_a_datelines_town_of_several_words_in_capitals(analyzer):
         "HARLOW FALLS, Ohio - A jury convicted Ana Ruiz on Thursday. Prosecutors said the "
         "verdict was fair."), "kind")
     assert kinds["HARLOW FALLS"] == "city" and "FALLS" not in kinds
+
+
+def test_he_after_the_unnamed_manager_is_the_one_called_manager(analyzer):
+    text = ("Draw\n\n"
+            "Kelbrook drew 2-2 with Dunmore, leaving manager Grant Hallow pleased with a point "
+            "away from home. The striker Will Okafor scored in the final minute of the match. "
+            "Asked whether Okafor had done enough to keep his place, the manager smiled. \"Ask "
+            "me on Monday,\" he said.")
+    assert speakers(analyzer, text)[-1] == "Grant Hallow"
+    # with no one called so, the last name named stays his after an opening phrase
+    other = ("Rally\n\n"
+             "Dale Brook has defended the plan. Speaking at a rally, the president claimed it "
+             "worked. He told the crowd: \"It works.\"")
+    assert speakers(analyzer, other)[-1] == "Dale Brook"
