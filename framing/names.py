@@ -111,7 +111,7 @@ COMPANY_WORDS = frozenset(
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
-    trains""".split()
+    trains mobile telecom wireless""".split()
 )
 
 

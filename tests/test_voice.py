@@ -2560,3 +2560,11 @@ def test_he_after_the_unnamed_manager_is_the_one_called_manager(analyzer):
              "Dale Brook has defended the plan. Speaking at a rally, the president claimed it "
              "worked. He told the crowd: \"It works.\"")
     assert speakers(analyzer, other)[-1] == "Dale Brook"
+
+
+def test_a_phone_maker_named_mobile_is_a_business(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Phones\n\n"
+        "A spokesperson for Kestrel Mobile, whose phones lead the market, said it welcomed "
+        "rivals. Brantor Telecom said nothing."), "kind")
+    assert kinds["Kestrel Mobile"] == kinds["Brantor Telecom"] == "organization"
