@@ -297,6 +297,11 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
 # a body named by its trade or kind ("the carmaker", "the bank", "the union"), who may act and
 # give reasons
 _ACTING_BODIES = BUSINESS_TRADES | {"bank", "group", "club", "union", "council"}
+# a verb of manner, no verb of saying, then a name right after a quotation: "“…,” laughed Ms
+# Boateng", "“…,” smiled Dana Reyes"
+_MANNER_AFTER_QUOTE = re.compile(
+    r"[ \t]+(?:laughed|smiled|grinned|chuckled|shrugged|beamed)[ \t]+((?:(?:Mr|Mrs|Ms|Dr|Miss)"
+    r"\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
@@ -1806,6 +1811,10 @@ class VoiceFinder:
                     speaker = named[lead_in.index]  # "The company said:" | “We are …”
             if not speaker:
                 speaker = self._next_attribution(quote, holders, by_span, named)
+            manner = None if speaker or not quote.closed else _MANNER_AFTER_QUOTE.match(
+                text, quote.end)
+            if manner is not None:  # "“…,” laughed Ms Boateng, 34": the one who laughed
+                speaker = self.names.speaker_name(manner.group(1))
             if not speaker:
                 speaker = last
             speakers[i] = speaker

@@ -2568,3 +2568,11 @@ def test_a_phone_maker_named_mobile_is_a_business(analyzer):
         "A spokesperson for Kestrel Mobile, whose phones lead the market, said it welcomed "
         "rivals. Brantor Telecom said nothing."), "kind")
     assert kinds["Kestrel Mobile"] == kinds["Brantor Telecom"] == "organization"
+
+
+def test_a_quotation_then_laughed_and_a_name_is_that_persons(analyzer):
+    report = analyzer.analyze(
+        "Bakery opens\n\n"
+        "\"I genuinely thought we would have leftovers,\" laughed Ms Boateng, 34, still dusted "
+        "in flour. \"I made a hundred buns.\"")
+    assert [q.speaker for q in report.quotes] == ["Boateng", "Boateng"]
