@@ -53,6 +53,7 @@ from .names import (
     street,
     surname_key,
     town_ending,
+    town_or_club_heads,
     trim_possessive,
     usual_tag,
 )
@@ -67,9 +68,12 @@ PLACE_WORDS = frozenset(
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
 _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across around on".split())
-# who speaks for an organization named after them: "a spokesman for …", "officials at …"
-_SPEAKS_FOR_ITS = frozenset("""spokesman spokeswoman spokesperson spokespeople representative
-    representatives official officials executive executives""".split())
+# who speaks for an organization called by its common noun: "union officials", "a hospital
+# spokeswoman"
+_FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
+# ... and for one named after them: "a spokesman for …", "officials at …"
+_SPEAKS_FOR_ITS = _FOR_IT - {"leaders"} | frozenset(
+    "spokespeople representative representatives executive executives".split())
 # a business's trade right before its name: "(security) firm Kestrel Shield", "retailer …"
 # (not a trade a person plies too: "developer Aras Kell", "film maker", "brewer")
 _TRADE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(BUSINESS_TRADES - set(
@@ -277,11 +281,7 @@ class ActorFinder:
         if pending:  # (an honorific is no part of a run: "Mr. Wade", "Dr. Little")
             titled |= {m.group(1).lower() for m in _HONORIFIC.finditer(text)}
         counts = Counter(surname_key(run) for _, run, _ in pending)
-        # the first words of clubs' names and of towns' names of two words
-        town_heads = {words[0] for key in drafts for words in [key.split(":", 1)[1].split()]
-                      if len(words) == 2 and (key.startswith("org:") and words[1] in CLUB_WORDS
-                                              or key.startswith("place:") and words[1] in (
-                                                  "town", "vale", "city"))}
+        town_heads = {head.lower() for head in town_or_club_heads(text)}
         for index, run, _ in pending:
             last = surname_key(run)
             key = surnames.get(last)
@@ -1341,9 +1341,6 @@ _REFERRED_NOUNS = frozenset(
     journal herald tribune gazette chronicle telegraph sentinel government police army navy
     ministry department""".split())
 
-# who speaks for an organization called by its common noun: "union officials", "a hospital
-# spokeswoman"
-_FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
 
 
 def _ends_with(tokens: list[str], key: str) -> bool:

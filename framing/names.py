@@ -436,9 +436,6 @@ class Names:
         toks = _name_tokens(phrase)
         if not toks:
             return ""
-        firm = _FIRM.fullmatch(phrase.strip(" ,;:"))
-        if firm:
-            return firm.group(1)  # "Brennock & Shaw", as written with its "&"
         pair = re.split(r"\s+and\s+", phrase.strip(" ,;:"))
         if len(pair) == 2 and all(pair):  # "The United States and Britain" names both
             named = [self.speaker_name(side) for side in pair]
@@ -819,7 +816,7 @@ class Names:
         mentions.sort()
         # ... nor one that opens a club's or a town's name of two words ("Ashworth" after
         # "Ashworth Town", "Kelbrook" after "Kelbrook Rovers"), nor a club's word ("Rovers")
-        heads = {m.group(1) for m in _TOWN_OR_CLUB.finditer(text)}
+        heads = town_or_club_heads(text)
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
             self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS)]
 
@@ -1131,6 +1128,13 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
         and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
 
 
+def town_or_club_heads(text: str) -> set[str]:
+    """The first words of the names of two words that ``text`` gives a club or a town, as
+    written: "Ashworth" of "Ashworth Town", "Kelbrook" of "Kelbrook Rovers"; alone they are the
+    town, no person."""
+    return {m.group(1) for m in _TOWN_OR_CLUB.finditer(text)}
+
+
 def town_ending(word: str) -> bool:
     """Whether ``word`` ends as town names do ("Charlottesville", "Valemouth",
     "Pittsburgh")."""
@@ -1250,9 +1254,6 @@ def _keeps_point(token: str, text: str, end: int, last: bool) -> bool:
 _PRONOUN_INSIDE = re.compile(r"\s*((?:[Tt]he\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                              r"(?<!\band)(?<!\bor)\s+(?:I|we|he|she|they)\s+\S")
 _NAME_TOKEN_OR_AND = re.compile(NAME_TOKEN.pattern + r"|(?<=\s)&(?=\s)")
-# a firm's name with an "&", perhaps after "the": "Brennock & Shaw", "the Cascadia Power & Light"
-_FIRM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’.-]*\s+)+&\s+[A-Z][\w'’.-]*"
-                   r"(?:\s+[A-Z][\w'’.-]*)*)")
 
 
 def _name_tokens(phrase: str) -> list[str]:

@@ -583,8 +583,10 @@ class VoiceFinder:
         resolved: dict[int, tuple[Attribution, ...]] = {}
         starts = [s.start for s in sentences]
         genders = {}  # each person named, under their full name and surname: their gender
+        named: dict[str, set[str]] = {}  # the names each surname ends
         for _, name, gender in mentions:
             genders[name] = genders[name.rsplit(" ", 1)[-1]] = gender
+            named.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
         previous: Sentence | None = None
         last_source = ""  # the person the sentence before reports, if it reports someone
         for s in sentences:
@@ -606,7 +608,7 @@ class VoiceFinder:
                     speaker = source
                 found.append(replace(a, speaker=speaker))
                 if not a.subordinate and speaker:
-                    source, here = _person_named(speaker, mentions, genders), True
+                    source, here = _person_named(speaker, named, genders), True
             resolved[s.index] = tuple(found)
             last_source = source if here else ""
             previous = s
@@ -1508,14 +1510,8 @@ class VoiceFinder:
         """The speaker of "SUBJECT, PARENTHETICAL, said": the name before the parenthetical
         ("Ms. Ortiz, who …, told"), else a person named in it ("The Kremlin's spokesman,
         Dmitry Peskov, said"), else the subject as written ("The carmaker, which …, says")."""
-        search = opening is None
-        opening = i if opening is None else opening
-        while search and opening > 0 and i - opening < 30 and ("," not in text[
-                words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
-            if inside.covers(words[opening][0]) or _BREAK_NOT_COMMA.search(
-                    text[words[opening - 1][1]:words[opening][0]]):
-                return self._sentence_subject(text, s, words, lowered, inside)
-            opening -= 1
+        if opening is None:
+            opening = _comma_opening(text, words, i, 30, inside, _BREAK_NOT_COMMA)
         if opening <= 0 or i - opening >= 30:
             return self._sentence_subject(text, s, words, lowered, inside)
         inner = text[words[opening][0]:words[i][1]]
@@ -1599,13 +1595,8 @@ class VoiceFinder:
         one that a relative clause ends): "Teresa Vukova, director of the Heart Patients'
         Alliance, a charity, said", "Ray Doucet, a retired welder who said …, said"; "" when
         no name of a person (not "In Kelbrook, the mayor, a Democrat, said") stands there."""
-        opening = start
-        while opening > 0 and start - opening < 12 and ("," not in text[
-                words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
-            if inside.covers(words[opening][0]):
-                return ""
-            opening -= 1
-        if opening <= 0 or "," not in text[words[opening - 1][1]:words[opening][0]] or not (
+        opening = _comma_opening(text, words, start, 13, inside)
+        if opening <= 0 or not (
                 words[opening][2][:1].islower() or self.names.is_title_word(words[opening][2])):
             return ""
         first = self._chunk_start(text, words, lowered, opening - 1, inside)
@@ -2463,15 +2454,14 @@ def _no_one(speaker: str) -> bool:
         for w in toks)
 
 
-def _person_named(speaker: str, mentions: list[tuple[int, str, str]],
-                  genders: dict[str, str]) -> str:
-    """``speaker`` as the person named so in ``mentions`` ("Midwife Rosa Quint" is Rosa
-    Quint), or "" when it names no person the article names in full or knows the gender of
-    (not "KelNews", an outlet)."""
+def _person_named(speaker: str, named: dict[str, set[str]], genders: dict[str, str]) -> str:
+    """``speaker`` as the person the article names so (``named``: its names by their last
+    word; "Midwife Rosa Quint" is Rosa Quint), or "" when it names no person the article names
+    in full or knows the gender of (not "KelNews", an outlet)."""
     surname = speaker.rsplit(" ", 1)[-1]
     if surname not in genders:
         return ""
-    names = {name for _, name, _ in mentions if name.endswith(surname)}
+    names = named.get(surname, set())
     full = max((name for name in names if " " in name and (
         speaker == name or speaker.endswith(" " + name))), key=len, default="")
     if full:
@@ -2481,6 +2471,20 @@ def _person_named(speaker: str, mentions: list[tuple[int, str, str]],
                                           for name in names):
         return speaker  # (named in full here, or before: "Ray Doucet", "Doucet")
     return ""
+
+
+def _comma_opening(text: str, words, i: int, limit: int, inside, stop=None) -> int:
+    """The first word after the comma before word ``i`` (a number's comma aside: "40,000"),
+    walking back fewer than ``limit`` words; -1 when the sentence's start or the limit comes
+    first, or a quotation or a ``stop`` mark does."""
+    opening = i
+    while opening > 0 and i - opening < limit and ("," not in text[
+            words[opening - 1][1]:words[opening][0]] or _digit_comma(words, opening)):
+        if inside.covers(words[opening][0]) or (stop is not None and stop.search(
+                text[words[opening - 1][1]:words[opening][0]])):
+            return -1
+        opening -= 1
+    return opening if opening > 0 and i - opening < limit else -1
 
 
 def _named_since(mentions: list[tuple[int, str, str]], start: int, end: int) -> bool:
