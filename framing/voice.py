@@ -26,6 +26,8 @@ from .lexicon import (
 )
 from .names import (
     BUSINESS_TRADES,
+    CLUB_WORDS,
+    COMPANY_WORDS,
     DAYS_MONTHS,
     PLURAL_PEOPLE,
     REPRESENTATIVES,
@@ -244,6 +246,19 @@ _PRESCRIPTIVE = frozenset(["should", "must", "ought"])
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
 _PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
 _COLLECTIVES = frozenset("police people public staff government team management".split())
+# What "it" can stand for when it says something: a body, a business, a club, an outlet or a
+# document ("The bank detected …, it said", "The union … It has declined to say …", "The
+# report … It found …"); the last word of its name.
+_IT_SPEAKS = frozenset(
+    """ministry department agency party council union bank company committee service office
+    commission authority association institute university school hospital group alliance
+    federation league board administration government cabinet embassy foundation network trust
+    fund coalition campaign society club church museum library clinic college academy
+    directorate bureau division caucus guild charity organisation organization regulator
+    watchdog court city county state district times post news journal press newspaper paper
+    magazine channel website site station broadcaster report study survey statement lawsuit
+    complaint letter memo ruling filing poll review audit inquiry investigation""".split()
+) | COMPANY_WORDS | BUSINESS_TRADES | CLUB_WORDS
 _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
     """will would could can may might shall should must did do does to t""".split()
@@ -573,6 +588,7 @@ class VoiceFinder:
         # the last group named in its sentence or the one before it in the paragraph.
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
+        things: list[tuple[int, str]] = []
         unnamed: list[tuple[int, str, str, bool]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             if runs is None:
@@ -580,6 +596,7 @@ class VoiceFinder:
             mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
             groups = self._group_mentions(text, sentences, attributions, inside, runs)
             unnamed = _unnamed_subjects(text, sentences, inside)
+            things = self._things_speaking(text, sentences, attributions, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         starts = [s.start for s in sentences]
         genders = {}  # each person named, under their full name and surname: their gender
@@ -596,6 +613,9 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
+                if a.speaker.lower() == "it":
+                    speaker = _thing_before(things, a.start, previous or s, a.postposed) or (
+                        speaker)
                 if source and a.speaker.lower() in ("he", "she") and genders[
                         source.rsplit(" ", 1)[-1]] != ("f" if a.speaker.lower() == "he"
                                                        else "m") and (
@@ -1785,6 +1805,60 @@ class VoiceFinder:
                     found.append((a.start, a.speaker))
         return sorted(found)
 
+    def _things_speaking(self, text, sentences, attributions, inside) -> list[tuple[int, str]]:
+        """What "it" can stand for when it speaks, in order: (offset, name). The subject that
+        opens a body sentence when it names a body, a business, an outlet or a document ("The
+        county health department said …", "Harrowgate Savings knew …", "The district's
+        argument …"), and the speakers of attributions that do ("…, the bank said")."""
+        found = []
+        for s in sentences:
+            if s.kind != "body":
+                continue
+            opening = _THING_OPENERS.match(text, s.start, s.end)
+            chunk = text[opening.end():s.end].split(",")[0]
+            subject = self._thing_subject(chunk)
+            if not inside.covers(s.start) and (subject or self.names.leading_name(
+                    chunk, whole_chunk_is_heading=False)):
+                # (a subject of another kind stands between "it" and a body named before:
+                # "WikiLeaks began releasing what it says are …" is not the charity's)
+                found.append((s.start, subject))
+            found.extend((a.start, a.speaker) for a in attributions[s.index]
+                         if _speaking_thing(a.speaker))
+        return sorted(found)
+
+    def _thing_subject(self, chunk: str) -> str:
+        """The body, business or document a clause opens with ("The county health department
+        said": "the county health department"; "The bank's lawyers": "the bank"), or ""."""
+        words = chunk.split()[:7]
+        the = bool(words) and words[0].lower() == "the"
+        words = words[the:]
+        n = 0
+        while n < len(words) and n < 5:
+            word = words[n].strip("\"“”")
+            owner = re.sub(r"['’]s$", "", word)
+            if owner != word:  # "The district's argument": the district, its owner
+                n += 1
+                words[n - 1] = owner
+                break
+            tag = usual_tag(word.lower()) or ""
+            if not (word[:1].isupper() or tag.startswith(("NN", "JJ"))) or not word.isalpha() \
+                    and not word.replace("&", "").isalpha():
+                break
+            n += 1
+            if word.lower() in _IT_SPEAKS and n < len(words) and words[n].endswith("s") and (
+                    words[n].islower()):
+                break  # "The site lists six trials": the verb after the body's noun
+        if not n:
+            return ""
+        if n < len(words) - 1 and words[n] == "of" and words[n - 1][:1].isupper():
+            n += 1  # "The Bank of Ledmore"
+            while n < len(words) and words[n][:1].isupper() and words[n].isalpha():
+                n += 1
+        phrase = words[:n]
+        if not _speaking_thing(" ".join(phrase)):
+            return ""
+        return self.names.speaker_name(("The " if the else "") + " ".join(phrase))
+
     # -- quotes: who said them, and which are scare quotes
 
     def _quote_speakers(self, text, by_span, quotes, attributions):
@@ -2518,6 +2592,34 @@ def _governing_first(found: tuple[Attribution, ...], text: str, start: int,
             named + len(last.speaker):].strip(" ,"):
         return [last, *found[:-1]]
     return list(found)
+
+
+# Words that open a sentence before its subject: "But the bank …", "However, the bank …"
+_THING_OPENERS = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|Now|However|Later|Separately),?\s+)?")
+
+
+def _speaking_thing(name: str) -> bool:
+    """Whether a speaker's or subject's name is a body's, a business's, an outlet's or a
+    document's, which "it" can stand for: its last word ("the bank", "Harrowgate Savings",
+    "the county health department") or an acronym ("the BBC")."""
+    words = name.split()
+    if "of" in words[1:]:  # "the Bank of England"; not "the chief officer of the charity"
+        words = words[:words.index("of", 1)]
+    return bool(words) and (words[-1].lower() in _IT_SPEAKS or (
+        re.fullmatch(r"[A-Z]{2,6}", words[-1]) is not None and len(words) <= 2))
+
+
+def _thing_before(things: list[tuple[int, str]], position: int, previous: Sentence,
+                  postposed: bool) -> str:
+    """The body, business or document "it" at ``position`` stands for: the last named since
+    the start of the sentence before (``previous``), or "". The subject of another kind that
+    opens the sentence of "it" ("" in ``things``) stands between, unless "it" speaks after what
+    it said ("Side effects are milder, it adds.")."""
+    i = bisect_left(things, (position, ""))
+    while postposed and i > 0 and not things[i - 1][1] and things[i - 1][0] >= previous.start:
+        i -= 1
+    return things[i - 1][1] if i > 0 and things[i - 1][0] >= previous.start else ""
 
 
 def _first(values) -> str:

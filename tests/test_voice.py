@@ -872,6 +872,35 @@ def test_they_resolves_to_a_group_just_named(analyzer, text, speakers):
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "it" stands for the body or business that opens the sentence before ...
+        ("The Ravenmoor Weather Service issued a warning on Friday. It said gales were "
+         "possible by Saturday.", ["the Ravenmoor Weather Service"]),
+        ("Harrowgate Savings knew on March 28 that something was wrong.\n\nIt told its "
+         "customers on April 9.", ["Harrowgate Savings"]),
+        ("The Bank of Ledmore raised rates. It said inflation was too high.",
+         ["the Bank of Ledmore"]),
+        # ... or its own sentence, or that spoke just before
+        ("The bank detected unusual activity on March 28, it said.", ["the bank"]),
+        ("The county health department said 23 people were treated. No deaths had been "
+         "reported, it said.", ["the county health department", "the county health department"]),
+        ("The district's argument is about money it says it does not have.", ["the district"]),
+        # a subject of another kind stands between (unless "it" speaks after its words)
+        ("The chief officer of the family charity resigned. Kestrel Leaks published on "
+         "Friday what it says are years of his messages.", ["it"]),
+        ("The site lists six trials. Side effects are milder, it adds.", ["the site"]),
+        # a person, or a body named two sentences back, is no antecedent
+        ("Mary Bell runs the shop. It said nothing would change.", ["It"]),
+        ("The union met on Monday. The depot stayed shut. It said talks had failed.", ["It"]),
+    ],
+)
+def test_it_resolves_to_a_body_just_named(analyzer, text, speakers):
+    found = [v[2] for v in voices(analyzer, text) if v[1] != "author"]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "voice", "speaker"),
     [
         ("Grace Achebe, who runs the housing trust, put it best.", "author", ""),
