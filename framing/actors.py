@@ -236,6 +236,7 @@ class ActorFinder:
                     continue
                 self._add_run(run, s.index, drafts, surnames, pending, firsts, heading,
                               written)
+        self._written_as_no_person(drafts, surnames, firsts, text, sentences)
         _places_not_people(drafts, surnames, firsts)
         _short_forms_joined(drafts)
         # a surname alone names the first person of that surname named in full, a headline
@@ -416,6 +417,11 @@ class ActorFinder:
             for place in places:
                 self._mention(drafts, _place_key(place.name), place.name, place.type,
                               place.country, index)
+            return
+        if len(run) >= 3 and run[1] == "of" and run[0].lower() in _FELLOWSHIPS:
+            # "Friends of Dunwithy Lido", "Sons of the Harbour": a body named for its members
+            name = " ".join(run)
+            self._mention(drafts, "org:" + name.lower(), name, "organization", "", index)
             return
         if ("&" in run[1:-1] or "for" in run[1:-1]) and not heading:
             # a firm or a body: "Cascadia Power & Light", "Kelbrook Parents for Fair Schools"
@@ -814,6 +820,33 @@ class ActorFinder:
             self._mention(drafts, "place:" + name.lower(), name, "place", "", index)
             return True
         return False
+
+    def _written_as_no_person(self, drafts, surnames, firsts, text, sentences) -> None:
+        """Count as a place a would-be person the article writes as one and never as a
+        source ("in Oakhurst Mills", "near New Kestrel": ``Names.written_as_place``), and as a
+        name one it writes after "The" ("formed The Coldwater Three")."""
+        said = {word for s in sentences if s.speaker and not _PLACE_IN_SPEAKER.search(
+            s.speaker) for word in s.speaker.split()}  # (not "Residents in Lower Sedge")
+        for key in [k for k in drafts if k.startswith("person:")]:
+            draft = drafts[key]
+            words = draft.name.split()
+            if words[-1] in said:
+                continue
+            if self.names.titled_with_the(text, words):
+                kind = "name"
+            elif self.names.written_as_place(text, words):
+                kind = "place"
+            else:
+                continue
+            into = f"{kind}:{draft.name.lower()}"
+            if into in drafts:
+                _join(drafts, key, into)
+            else:
+                draft.kind = kind
+                drafts[into] = drafts.pop(key)
+            firsts.pop(key, None)
+            for last in [last for last, named in surnames.items() if named == key]:
+                del surnames[last]
 
     def _speaking_acronyms(self, text, sentences, drafts, surnames, alone) -> None:
         """Count as an organization an acronym that speaks and names no actor yet ("ESPN
@@ -1223,6 +1256,11 @@ def _numbered(text: str, word: str) -> bool:
 _OWNED_IN = re.compile(r"\b(?:shares|stakes?|holdings?|investments?|investors|jobs|layoffs|cuts|"
                        r"round|employees|workers|staff|executives?|analysts?|engineers?)\s+\Z",
                        re.IGNORECASE)
+# the members a body of "… of" is named for: "Friends of Dunwithy Lido"
+_FELLOWSHIPS = frozenset(
+    "friends sons daughters sisters brothers mothers fathers knights veterans keepers".split())
+# a speaker who is people somewhere: "Residents in Lower Sedge", "parents at Kelby Primary"
+_PLACE_IN_SPEAKER = re.compile(r"\b(?:in|at|from|near|of|on)\s+[A-Z]")
 # an honorific and the word after it
 _HONORIFIC = re.compile(r"(?<![\w.’'-])(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?[ \t]+([A-Z][\w’'-]*)")
 # the tagger's tags of the verbs and adverbs a headline runs a name into ("Offers", "Helped",

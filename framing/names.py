@@ -93,7 +93,7 @@ ORG_WORDS = frozenset(
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
     relations act control prevention budget guild pac securities capital therapeutics investments
-    choir orchestra chorus ensemble observatory primary
+    choir orchestra chorus ensemble observatory primary constabulary
     tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
     telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
 )
@@ -111,7 +111,7 @@ COMPANY_WORDS = frozenset(
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
-    trains mobile telecom wireless""".split()
+    trains mobile telecom wireless records""".split()
 )
 
 
@@ -789,7 +789,9 @@ class Names:
                 if not person and "of" in bare[2:-1]:  # "Pastor Eli Whitcombe of Dry Creek
                     person = self.person_in(bare[:bare.index("of", 2)])  # Community Church"
                 if person and len(person[-1]) > 1 and not street(text, offset, run) and not \
-                        _a_thing(text, offset, run) \
+                        _a_thing(text, offset, run) and not (
+                            person == bare and (self.written_as_place(text, bare)
+                                                or self.titled_with_the(text, bare))) \
                         and not self.place_then_region(text, offset, run) \
                         and not self.words_not_a_person(
                             bare, self.person_after_words(person) or person):
@@ -816,9 +818,13 @@ class Names:
         mentions.sort()
         # ... nor one that opens a club's or a town's name of two words ("Ashworth" after
         # "Ashworth Town", "Kelbrook" after "Kelbrook Rovers"), nor a club's word ("Rovers")
+        # ... nor an English word named once with no title or gender ("Salt and Iron", an
+        # album's title)
         heads = town_or_club_heads(text)
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
-            self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS)]
+            self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS
+            or not m[2] and everyday_word(m[1].lower()) and text.count(m[1]) == 1
+            and not _CAPITAL_BEFORE.search(text, max(0, m[0] - 30), m[0]))]
 
     def place_then_region(self, text: str, offset: int, run: list[str]) -> bool:
         """Whether a word is a town before its state or country, or is a month written short
@@ -865,6 +871,29 @@ class Names:
         if before is None or before.group(1).lower() != "told" and outlet[1]:
             return ""
         return outlet[0]
+
+    def written_as_place(self, text: str, words: list[str]) -> bool:
+        """Whether ``text`` writes a name of two or three words that opens with no first name
+        or title after a word of place, as a place the gazetteer lacks: "in Oakhurst Mills",
+        "near New Kestrel", "residents of Little Wendle", "at Greyfriars Lodge" (not "in Xi
+        Jinping's China", "at Dunwithy Lido Trust")."""
+        if len(words) not in (2, 3) or words[0].lower() in self.first_names or \
+                self.is_title_word(words[0]) or words[0] not in text:
+            return False
+        return any(not _AT_SOMEONE.search(text, max(0, m.start() - 12), m.start())
+                   for m in re.finditer(rf"\b(?i:{_BEFORE_PLACE_NAME})\s+"
+                                        rf"{re.escape(' '.join(words))}(?![\w’'-])(?![ \t]+[A-Z])",
+                                        text))
+
+    @staticmethod
+    def titled_with_the(text: str, words: list[str]) -> bool:
+        """Whether ``text`` writes a name of two words or more after "The" inside a sentence,
+        as the title of a work or a band's name is written and no person's: "formed The
+        Coldwater Three", "the song cycle The Harbour Lights"."""
+        return len(words) >= 2 and words[0] in text and any(
+            not (usual_tag(m.group(1).lower()) or "").startswith("NN") for m in re.finditer(
+                rf"(?<![\w’'-])[a-z0-9][\w’'-]*[,;]? The {re.escape(' '.join(words))}"
+                r"(?![\w’'-])\W*(\w*)", text))  # (not "The Hillary Clinton campaign")
 
     def written_as_town(self, text: str, word: str) -> bool:
         """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
@@ -1017,6 +1046,18 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
                   "shire", "stadt", "grad", "abad", "pur", "polis")
 _PLACE_PREPOSITIONS = "in|at|from"  # what a town's name follows
+# what a place's name of two or three words follows, and no person's ("in Oakhurst Mills",
+# "around Aldermoor Cross", "residents of Little Wendle"; not "from", "on" or "of" alone: "a
+# call from …", "pressure on …", "the wife of …")
+_BEFORE_PLACE_NAME = ("in|at|near|around|outside|through|across|towards|into|"
+                      "(?:residents|village|town|outskirts|people) of")
+# what "at" a person follows: "look at Dana Kelby", "a swipe at …", "angry at …"
+_AT_SOMEONE = re.compile(
+    r"\b(?:look|looked|looks|looking|glanced|stared|staring|angry|furious|mad|upset|jab|swipe|"
+    r"aim|aimed|directed|shot|laugh|laughed|laughing|lashed|lashing|pointed|pointing|"
+    r"sneered|smiled|yelled|shouted|hit back|digs?)\s+\Z", re.IGNORECASE)
+# a capitalized word before another: the other is no name alone ("Ruby Rose")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+\Z")
 _IN_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+$", re.IGNORECASE)
 # More endings of English towns, for a town the gazetteer lacks ("in Harrowgate", "at Fenwick"),
 # read with the whole article in view (town_in: the actors, and who "he" or "she" can be);

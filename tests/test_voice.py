@@ -241,6 +241,37 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     assert "Save Quarry Meadow" in sources
 
 
+def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Lorries were diverted around Aldermoor Cross and through Pennock Meadows on Monday. "
+        "Residents of Little Wendle said the road was shut. Ellen Marsh, who lives near "
+        "Bramwell Ferry, said the village had flooded. Critics took a swipe at Tobiah Kessler "
+        "for the delay. In 1966 she formed The Coldwater Three with Sam Booth, and released "
+        "albums on Hollowtree Records. The Friends of Dunwithy Lido, a volunteer group, were "
+        "not told. Officers of Brandwick Constabulary attended. The Hillary Clinton campaign "
+        "declined to comment."), "kind")
+    # a name of two words that opens with no first name, after "around", "through", "near",
+    # "residents of" …: a place the gazetteer lacks
+    assert [kinds[k] for k in ("Aldermoor Cross", "Pennock Meadows", "Little Wendle",
+                               "Bramwell Ferry")] == ["place"] * 4
+    # after "The" inside a sentence: a band's or a work's name; and a label, a body of
+    # friends, a constabulary
+    assert [kinds[k] for k in ("Coldwater Three", "Hollowtree Records", "Friends of Dunwithy "
+                               "Lido", "Brandwick Constabulary")] == [
+        "name", "organization", "organization", "organization"]
+    # people stay people: a first name, a swipe at someone, "The" before a noun it modifies
+    assert [kinds[k] for k in ("Ellen Marsh", "Sam Booth", "Tobiah Kessler",
+                               "Hillary Clinton")] == ["person"] * 4
+
+
+def test_she_is_no_place_or_album_named_before(analyzer):
+    found = speakers(analyzer, (
+        "Rosalind Lark, a folk singer, was born in 1942.\n\nHer second album, Salt and Iron, came out in "
+        "1971. Her last, The Harbour Lights at Skelding Bay, was darker.\n\n“I never stopped,” "
+        "she told an interviewer."))
+    assert found[-1] == "Rosalind Lark"
+
+
 def test_a_name_that_is_no_persons_after_a_party_or_before_a_numeral_is_a_name(analyzer):
     text = ("Delegates at the Republican National Convention cheered, and the CEO of Harbor "
             "Pallet Works spoke. The group Fair Lanes Watch said the hall was full. His father "
