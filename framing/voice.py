@@ -136,6 +136,11 @@ def _goes_on(lowered: list[str], k: int) -> bool:
         "went", "goes", "go", "going"))
 
 
+# Words of a source's description that take "to": "a source close to the talks", "officials
+# loyal to the president"
+_TO_ADJECTIVES = frozenset(
+    "close closer closest near loyal friendly sympathetic opposed connected linked allied "
+    "hostile".split())
 # Auxiliaries of what did not happen or ought to: "could have asked", "should be asking".
 _UNREAL = frozenset("could would should might must ought".split())
 _PARTICIPLE_ONLY = re.compile(r"[a-z]+(?:ed|en)")
@@ -1264,14 +1269,17 @@ class VoiceFinder:
             if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
                 break
             if i > k and (w.lower() in _BE_FORMS or (
-                    w.lower() in _MODALS and w.lower() not in ("to", "t")) or (
+                    w.lower() in _MODALS and w.lower() not in ("to", "t") and not (
+                        w[:1].isupper() and words[i - 1][2][:1].isupper())) or (
                     w.lower() in _IRREGULAR_PAST) or (w.islower() and w.endswith("ed")
                                                       and words[i - 1][2][:1].isupper())):
                 break  # "according to the Radical Right is …", "… Blogger Bonds urged"
-            if (w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told",
-                              "to") or (w.lower() in DAYS_MONTHS and words[i - 1][2].islower()
-                                        and words[i - 1][2].endswith(("ed", "en")))
-                    ) and picked:  # (not "Theresa May", "testimony Wednesday from …")
+            if (w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told")
+                    or (w.lower() == "to" and words[i - 1][2].lower() not in _TO_ADJECTIVES)
+                    or (w.lower() in DAYS_MONTHS and words[i - 1][2].islower()
+                        and words[i - 1][2].endswith(("ed", "en")))
+                    ) and picked:  # (not "Theresa May", "testimony Wednesday from …", "a
+                # source close to the talks")
                 # cut before a place or a time: a participle left at the end goes too ("a
                 # statement [released] in Berlin", "figures [published] on Friday", "a
                 # trial [published] Monday")
@@ -2376,8 +2384,8 @@ def _one_thing_then_speakers(chunk: list[str]) -> bool:
     return (thing.isalpha() and thing.islower() and not thing.endswith("s")
             and thing not in _SOME_OF_MANY and (named or (
                 last.endswith("s") and not last.endswith("ss")))
-            and not any(w.lower() in _PREPOSITIONS or w.lower() in ("and", "or")
-                        for w in chunk[2:]))
+            and not any(w.lower() in _PREPOSITIONS or w.lower() in ("and", "or", "to")
+                        for w in chunk[2:]))  # (nor "a source close to the talks")
 
 
 def _has_verb(speaker: str) -> bool:

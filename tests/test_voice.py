@@ -241,6 +241,24 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     assert "Save Quarry Meadow" in sources
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a source described by what it is close or loyal to keeps its description
+    ("A source close to the talks said the firm would return with a higher offer.",
+     "a source close to the talks"),
+    ("According to a source close to the talks, the breakthrough came late.",
+     "a source close to the talks"),
+    ("According to officials loyal to the mayor, the vote was fair.",
+     "officials loyal to the mayor"),
+    # (a report to someone is still the report)
+    ("The money went to schools, according to a report to the council.", "a report"),
+    # a surname that is also a modal verb is the surname
+    ("The policy failed, according to Theresa May.", "Theresa May"),
+    ("The shop was robbed twice, according to County Sheriff Will Lewis.", "Will Lewis"),
+])
+def test_a_source_named_after_its_verb_or_according_to(analyzer, text, speaker):
+    assert speakers(analyzer, text) == [speaker]
+
+
 def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
     kinds = actor_fields(analyzer, (
         "Lorries were diverted around Aldermoor Cross and through Pennock Meadows on Monday. "
