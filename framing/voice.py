@@ -1336,6 +1336,10 @@ class VoiceFinder:
                 person and j <= i) else ""
             if named:
                 return named  # "Ray Doucet, a retired welder who said …": Ray Doucet
+            if not person and j <= i and "," in text[words[i][1]:words[i + 1][0]]:
+                name = self.names.speaker_name(text[words[j][0]:words[i][1]])
+                if _proper(name) and _speaking_thing(name):
+                    return name  # "…, funded by the Kelby Heart Trust, which said …"
             if person and j <= i and (j == 0 or "," not in text[words[j - 1][1]:words[j][0]]):
                 # no appositive before it: "Cole endorses Reyes, who says …" (Reyes; not
                 # "which", whose antecedent may be the whole clause: "…, which tells you")
@@ -1593,8 +1597,10 @@ class VoiceFinder:
             if _proper(named) and len(named.split()) <= 6:
                 return named
         if before and len(before.split()) <= (8 if any(
-                self._source_noun(w) for w in before.lower().split()[:3]) else 6):
-            return before  # (a longer one for a role: "a spokesman for Cascadia Power & Light")
+                self._source_noun(w) or w in _ONE_PERSON for w in before.lower().split()[:3])
+                else 6):
+            return before  # (a longer one for a role or a person: "a spokesman for Cascadia
+            # Power & Light", "a mother waiting outside Calloway High School")
         return self._sentence_subject(text, s, words, lowered, inside)
 
     def _subordinate_agent(self, text, words, lowered, k, inside) -> str:

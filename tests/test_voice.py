@@ -254,6 +254,16 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     # a surname that is also a modal verb is the surname
     ("The policy failed, according to Theresa May.", "Theresa May"),
     ("The shop was robbed twice, according to County Sheriff Will Lewis.", "Will Lewis"),
+    # a body named before ", which said": the body (not "…, which tells you everything")
+    ("The trial was run by the Kelby Heart Trust, which said that it was pleased.",
+     "the Kelby Heart Trust"),
+    ("The study was funded by the National Institute for Healthy Ageing (NIHA), which said "
+     "in a statement that the findings would shape its advice.", "NIHA"),
+    # an unnamed person described at length before an aside
+    ("A mother waiting outside Calloway High School, who did not want to be named, said the "
+     "strike was selfish.", "a mother waiting outside Calloway High School"),
+    ("At the gate a mother waiting outside Calloway High School who said she was angry left "
+     "early.", "a mother waiting outside Calloway High School"),
 ])
 def test_a_source_named_after_its_verb_or_according_to(analyzer, text, speaker):
     assert speakers(analyzer, text) == [speaker]
