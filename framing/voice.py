@@ -322,6 +322,10 @@ _ACTING_BODIES = BUSINESS_TRADES | {"bank", "group", "club", "union", "council"}
 _MANNER_AFTER_QUOTE = re.compile(
     r"[ \t]+(?:laughed|smiled|grinned|chuckled|shrugged|beamed)[ \t]+((?:(?:Mr|Mrs|Ms|Dr|Miss)"
     r"\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+# ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged."
+_MANNER_TAG = re.compile(
+    r"[ \t]+((?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|he|"
+    r"she|they)[ \t]+(laughed|smiled|grinned|chuckled|shrugged|beamed)[ \t]*[.!]?[ \t]*$")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
@@ -758,6 +762,16 @@ class VoiceFinder:
                     content = (start, end)
                 found.append(replace(attribution, content_start=content[0],
                                      content_end=content[1]))
+        if not found:
+            # "“…,” Rich laughed.", "“…,” she shrugged.": a manner verb for a verb of saying,
+            # right after the quotation it closes
+            manner = _MANNER_TAG.match(text, _closing_quote_end(text, s), s.end)
+            if manner is not None and s.start < manner.start() and inside.covers(
+                    manner.start() - 1):
+                speaker = self.names.speaker_name(manner.group(1))
+                found.append(Attribution(manner.start(2), manner.end(2), "say", speaker,
+                                         postposed=True, content_start=s.start,
+                                         content_end=manner.start()))
         found.sort(key=lambda a: a.start)
         if found and (first_verb < 0 or found[0].start < first_verb):
             first_verb = found[0].start
@@ -2634,6 +2648,12 @@ def _thing_before(things: list[tuple[int, str]], position: int, previous: Senten
     while postposed and i > 0 and not things[i - 1][1] and things[i - 1][0] >= previous.start:
         i -= 1
     return things[i - 1][1] if i > 0 and things[i - 1][0] >= previous.start else ""
+
+
+def _closing_quote_end(text: str, s: Sentence) -> int:
+    """Where the last closing quotation mark of a sentence ends, or the sentence's end."""
+    at = max(text.rfind(mark, s.start, s.end) for mark in "”\"")
+    return at + 1 if at > s.start else s.end
 
 
 def _first(values) -> str:

@@ -269,6 +269,18 @@ def test_a_source_named_after_its_verb_or_according_to(analyzer, text, speaker):
     assert speakers(analyzer, text) == [speaker]
 
 
+def test_a_manner_verb_after_a_quotation_names_its_speaker(analyzer):
+    found = voices(analyzer, (
+        "Callum Rich scored twice.\n\n"
+        "“I have never scored a free kick in my life,” Rich laughed.\n\n"
+        "Ruth May, 67, said she was tired. Her neighbour, Colin Ashdown, 41, was less "
+        "convinced.\n\n“They will build the road anyway,” he shrugged.\n\n"
+        "The crowd laughed and the players smiled."))
+    assert [v[1:] for v in found[1:]] == [
+        ("quoted", "Rich"), ("attributed", "Ruth May"), ("author", ""),
+        ("quoted", "Colin Ashdown"), ("author", "")]
+
+
 def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
     kinds = actor_fields(analyzer, (
         "Lorries were diverted around Aldermoor Cross and through Pennock Meadows on Monday. "
