@@ -741,12 +741,15 @@ class Names:
         # "Filmmaker Joel"; a name given to both may be a surname: "Mariah Carey")
         # ... or before an organization's or a place's word: "Tolland County officials said",
         # "Pellworth Homes said"
+        # ... or before a surname that is a word, then a person's description or age:
+        # "Kieran Dove, a warehouse supervisor, …", "Kieran Dove, 26, …"
         after = _NEXT_WORD.match(text, m.end(), end)
         return (m.group().istitle() and m.group().isalpha() and not everyday_word(word)
                 and after is not None and after.group(1).lower() not in self.genders
                 and (not everyday_word(after.group(1))
                      or after.group(1).lower() in ORG_WORDS
-                     or after.group(1).lower() in COMPANY_WORDS))
+                     or after.group(1).lower() in COMPANY_WORDS
+                     or _DESCRIBED_AFTER.match(text, after.end(), end) is not None))
 
     def _capital_after(self, text: str, m: re.Match, end: int) -> bool:
         """Whether a capitalized word follows the token ``m``, past the point of a word a
@@ -1046,6 +1049,8 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
                   "shire", "stadt", "grad", "abad", "pur", "polis")
 _PLACE_PREPOSITIONS = "in|at|from"  # what a town's name follows
+# a person's description or age after their name: ", a warehouse supervisor", ", 26,"
+_DESCRIBED_AFTER = re.compile(r",[ \t]+(?:a|an|the|\d{1,3},|who)[ \t]")
 # what a place's name of two or three words follows, and no person's ("in Oakhurst Mills",
 # "around Aldermoor Cross", "residents of Little Wendle"; not "from", "on" or "of" alone: "a
 # call from …", "pressure on …", "the wife of …")

@@ -281,6 +281,16 @@ def test_a_manner_verb_after_a_quotation_names_its_speaker(analyzer):
         ("quoted", "Colin Ashdown"), ("author", "")]
 
 
+def test_an_unknown_first_name_opening_a_sentence_before_a_description(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Police appeal\n\nKieran Dove, a warehouse supervisor, was found on Saturday. "
+        "Tamsin Bell, 26, found him. Brisk Walking, a new study, says little."), "kind")
+    # a surname that is a word ("Dove", "Bell") after a first name no list knows
+    assert {k: kinds.get(k) for k in ("Kieran Dove", "Tamsin Bell")} == {
+        "Kieran Dove": "person", "Tamsin Bell": "person"}
+    assert "Brisk Walking" not in kinds and "Walking" not in kinds
+
+
 def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
     kinds = actor_fields(analyzer, (
         "Lorries were diverted around Aldermoor Cross and through Pennock Meadows on Monday. "
