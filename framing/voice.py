@@ -250,7 +250,8 @@ _PLURAL_PRONOUNS = frozenset(["they", "we", "i", "you"])
 _PRESCRIPTIVE = frozenset(["should", "must", "ought"])
 _SUBJECTS = frozenset("he she they it we i you there this these those".split())
 _PRONOUN_SUBJECTS = frozenset("he she they it we i you".split())
-_COLLECTIVES = frozenset("police people public staff government team management".split())
+_COLLECTIVES = frozenset(
+    "police people public staff government team management family couple".split())
 # What "it" can stand for when it says something: a body, a business, a club, an outlet or a
 # document ("The bank detected …, it said", "The union … It has declined to say …", "The
 # report … It found …"); the last word of its name.

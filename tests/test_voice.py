@@ -936,6 +936,9 @@ def test_he_added_resolves_to_last_named_person(analyzer):
         # ... or for two names joined by "and" in its own sentence
         ("On Monday the Netherlands and Belgium closed the border as farmers protested what "
          "they called “unfair rules.”", ["the Netherlands and Belgium"]),
+        # ... or for a family or a couple, whose verb may be plural too
+        ("The couple said the house was cold. They added that the heating had failed. The "
+         "family say they want answers.", ["the couple", "the couple", "the family"]),
         # a single person or company is no antecedent for "they"
         ("Mayor Ellen Rourke said the talks would resume. They said the vote was rigged.",
          ["Ellen Rourke", "They"]),
