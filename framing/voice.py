@@ -1726,6 +1726,13 @@ class VoiceFinder:
                                                and lowered[j + 1] != "s")))  # "made a", "took to"
                 or "," in text[words[j - 1][1]:words[j][0]]):
             j += 1
+        while j + 1 < k and lowered[j] == "of" and words[j - 1][2][:1].isupper() and (
+                words[j + 1][2][:1].isupper()) and not _BREAK.search(
+                    text[words[j - 1][1]:words[j + 1][0]]):
+            j += 2  # a name with "of": "The Ministry of Education put the figure …, saying"
+            while j < k and words[j][2][:1].isupper() and not _BREAK.search(
+                    text[words[j - 1][1]:words[j][0]]):
+                j += 1
         if (j == i + 1 and not capitalized) or j - i >= 7 or lowered[j - 1] == "of":
             return ""
         if j < k and lowered[j] == "and" and not capitalized:

@@ -254,6 +254,9 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     # a surname that is also a modal verb is the surname
     ("The policy failed, according to Theresa May.", "Theresa May"),
     ("The shop was robbed twice, according to County Sheriff Will Lewis.", "Will Lewis"),
+    # a body's name with "of" before a participle that reports for it
+    ("The Ministry of Education put the figure lower, saying in a statement that most "
+     "schools had stayed open.", "the Ministry of Education"),
     # a body named before ", which said": the body (not "…, which tells you everything")
     ("The trial was run by the Kelby Heart Trust, which said that it was pleased.",
      "the Kelby Heart Trust"),
