@@ -254,6 +254,14 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     # a surname that is also a modal verb is the surname
     ("The policy failed, according to Theresa May.", "Theresa May"),
     ("The shop was robbed twice, according to County Sheriff Will Lewis.", "Will Lewis"),
+    # "and" between two clauses: the name after it is the subject (but "before they had
+    # left, King Ferdinand and Queen Isabella promised" is both)
+    ("Tensions rose when the army moved troops and Karvonia accused its neighbour of "
+     "lying.", "Karvonia"),
+    ("Before they had left, King Ferdinand and Queen Isabella had promised that the first "
+     "to see land would be paid.", "Ferdinand and Isabella"),
+    ("The newly elected mayor and Dana Reyes said the plan was fair.",
+     "the newly elected mayor and Dana Reyes"),
     # a body's name with "of" before a participle that reports for it
     ("The Ministry of Education put the figure lower, saying in a statement that most "
      "schools had stayed open.", "the Ministry of Education"),
