@@ -1543,13 +1543,14 @@ class VoiceFinder:
                     lowered[j - 1].endswith("ed") or lowered[j - 1] in _IRREGULAR_PAST
                     or (j < i and lowered[j + 1] in _PREPOSITIONS)):
                 break  # "Marsh apologized and at no point claimed": two clauses, not one name
-            if lowered[j] == "and" and j < i and words[j + 1][2][:1].isupper() and any(
+            if lowered[j] == "and" and j < i and words[j + 1][2].istitle() and any(
                     words[p][2].islower() and (lowered[p].endswith("ed") or lowered[p] in (
                         _IRREGULAR_PAST)) and lowered[p - 1] not in _DETERMINERS
                     and not _adverb(lowered[p - 1]) and lowered[p - 1] not in _BE_FORMS
                     and not _BREAK.search(text, words[p][1], words[j][0])
                     for p in range(max(1, j - 8), j)):
-                break  # "… the army moved troops and Karvonia accused …": Karvonia
+                break  # "… the army moved troops and Karvonia accused …": Karvonia (not
+                # words in capitals: "signs that read YOU'RE FIRED and STOP KILLING")
             if i - j >= 9:
                 break
             j -= 1
