@@ -278,6 +278,8 @@ def test_a_json_table_is_a_list_of_objects_or_one_under_a_key(tmp_path, name, wr
     ('[{"text": "cut', "not valid JSON (parse error: premature EOF"),
     ("{'text': 'single quotes'}", "not valid JSON ("),
     ("  \n", "the file is empty (no rows)"),
+    # nested a hundred thousand deep in 200 KB: refused at once, not read into all memory
+    ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels deep, no table of articles"),
 ])
 def test_a_json_file_that_is_no_table_is_a_one_line_error(tmp_path, capsys, content, message):
     path = tmp_path / "bad.json"
@@ -300,6 +302,23 @@ def test_a_json_list_skips_what_is_no_object_and_stops_at_broken_json(tmp_path, 
     assert f"skipped {path}#row=2: a JSON str, not an object with columns" in err
     assert f"skipped {path}#row=3: the 'content' cell is int, not text" in err
     assert f"skipped {path}#row=5: unreadable JSON from here on" in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 2
+
+
+def test_json_nested_too_deep_inside_a_row_is_skipped_and_the_rest_read(tmp_path, capsys):
+    rows = mixed_articles(2)
+    listed = tmp_path / "deep.json"
+    listed.write_text("[" + json.dumps(rows[0]) + ', {"text": ' + "[" * 5000 + "]" * 5000
+                      + "}]", encoding="utf-8")
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text(json.dumps(rows[1]) + "\n" + "[" * 3000 + "]" * 3000 + "\n",
+                     encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(listed), str(lines)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"skipped {listed}#row=2: unreadable JSON from here on (nested more than 64 " in err
+    assert f"skipped {lines}#line=2: nested too deeply, no row of a table" in err
     assert len(Corpus(db).sql("SELECT id FROM articles")) == 2
 
 

@@ -253,7 +253,7 @@ def _header(path: str) -> list[str]:
                 lines += bool(line.strip())
                 try:
                     row = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):  # (a line nested thousands deep)
                     continue
                 if isinstance(row, dict):
                     names.update(dict.fromkeys(row))
@@ -281,13 +281,13 @@ def _json_header(path: str) -> list[str]:
     names: dict[str, None] = {}
     with _open_json(path) as fh:
         try:
-            for row in itertools.islice(ijson.items(fh, prefix, use_float=True),
+            for row in itertools.islice(ijson.items(_json_events(fh), prefix),
                                         JSON_ROWS_SHOWN):
                 if isinstance(row, dict):
                     names.update(dict.fromkeys(row))
-        except ijson.JSONError as error:  # after objects read: told at its row, as added
-            if not names:
-                raise SourceError(f"{path}: not valid JSON ({_one_line(error)})") from None
+        except (ijson.JSONError, _TooDeep) as error:  # after objects read: told at its row,
+            if not names:                             # as added
+                raise SourceError(f"{path}: {_json_error(error)}") from None
     if not names:
         raise SourceError(f"{path}: the list holds no objects (no rows)")
     return list(names)
@@ -303,7 +303,7 @@ def json_list(path: str) -> str:
 
     one_article = False
     with _open_json(path) as fh:
-        events = ijson.parse(fh, use_float=True)
+        events = _json_events(fh)
         try:
             _, event, value = next(events)
             if event == "start_array":
@@ -323,14 +323,47 @@ def json_list(path: str) -> str:
                     return "" if one_article else f"{key}.item"
         except StopIteration:
             pass
-        except ijson.JSONError as error:
+        except (ijson.JSONError, _TooDeep) as error:
             if _blank(path):
                 raise SourceError(f"{path}: the file is empty (no rows)") from None
-            raise SourceError(f"{path}: not valid JSON ({_one_line(error)})") from None
+            raise SourceError(f"{path}: {_json_error(error)}") from None
     if one_article:
         return ""
     raise SourceError(f"{path}: a JSON object with no list of article objects under any "
                       'key; give a list of objects, or an object such as {"articles": [...]}')
+
+
+# How deep a table's JSON may nest: an article's object holds a list or an object or two; a
+# file nested thousands deep is no table (and ijson's paths to such depths fill the memory)
+JSON_MAX_DEPTH = 64
+_TOO_DEEP = f"nested more than {JSON_MAX_DEPTH} levels deep, no table of articles"
+
+
+class _TooDeep(ValueError):
+    """A .json table nested deeper than JSON_MAX_DEPTH."""
+
+
+def _json_events(fh):
+    """ijson's parse events of a .json table, stopped with _TooDeep past JSON_MAX_DEPTH."""
+    import ijson
+
+    def basic():
+        depth = 0
+        for event, value in ijson.basic_parse(fh, use_float=True):
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > JSON_MAX_DEPTH:
+                    raise _TooDeep(_TOO_DEEP)
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+            yield event, value
+
+    return ijson.parse(basic())
+
+
+def _json_error(error: Exception) -> str:
+    """What is wrong with a .json table, in a few words."""
+    return _TOO_DEEP if isinstance(error, _TooDeep) else f"not valid JSON ({_one_line(error)})"
 
 
 def _blank(path: str) -> bool:
@@ -617,6 +650,9 @@ def _jsonl_rows(path: str, chosen: dict[str, str], read=_row_record):
                 except ValueError as error:
                     yield Skip(source, f"not valid JSON ({_one_line(error)})")
                     continue
+                except RecursionError:
+                    yield Skip(source, "nested too deeply, no row of a table")
+                    continue
                 if not isinstance(row, dict):
                     yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
                     continue
@@ -632,12 +668,14 @@ def _json_rows(path: str, chosen: dict[str, str], read=_row_record):
     number = 0
     with _open_json(path) as fh:
         try:
-            for number, row in enumerate(ijson.items(fh, json_list(path), use_float=True), 1):
+            for number, row in enumerate(ijson.items(_json_events(fh), json_list(path)), 1):
                 source = f"{path}#row={number}"
                 if not isinstance(row, dict):
                     yield Skip(source, f"a JSON {type(row).__name__}, not an object with columns")
                     continue
                 yield read(source, row, chosen)
+        except _TooDeep:
+            yield Skip(f"{path}#row={number + 1}", f"unreadable JSON from here on ({_TOO_DEEP})")
         except (ijson.JSONError, UnicodeDecodeError, *GZIP_ERRORS) as error:
             yield Skip(f"{path}#row={number + 1}", f"unreadable JSON from here on "
                        f"({_one_line(error)})")
