@@ -711,6 +711,22 @@ def test_every_corpus_command_says_the_same_of_a_path_that_is_no_store(tmp_path,
     assert {p: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
+def test_a_store_cut_short_is_a_one_line_error_for_every_command(tmp_path, capsys):
+    whole = tmp_path / "whole.duckdb"
+    Corpus(whole).add([str(f) for f in CORPUS_FILES[:6]])
+    path = tmp_path / "cut.duckdb"
+    path.write_bytes(whole.read_bytes()[:300_000])  # (a copy interrupted, a disk full)
+    expected = f"framing: error: {path}: not a readable framing store (damaged: "
+    for command in (["info"], ["analyze"], ["query", "SELECT 1"], ["stories"], ["report"],
+                    ["add", str(CORPUS_FILES[7])],
+                    ["export", "--table", "runs", "--out", str(tmp_path / "out.csv")]):
+        assert main(["corpus", command[0], str(path), *command[1:]]) == 2, command
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(expected), (command, err)
+    with pytest.raises(StoreError, match="damaged"):
+        Corpus(path).sql("SELECT 1")
+
+
 @pytest.mark.parametrize("kind", ["article", "csv", "parquet"])
 def test_an_input_named_as_the_store_is_refused_untouched_and_without_a_lock_file(
         tmp_path, capsys, kind):

@@ -276,14 +276,20 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
     path = Path(path)
     if not check_store_file(path, create):
         _make(path)
+    import duckdb
+
     con = _connect(path, read_only=not (write or create), wait=wait)
     try:
-        if memory_limit:
-            con.execute(f"SET memory_limit = '{memory_limit}'")
-        check_schema(con, path)
-        if write or create:
-            con.execute(FIXED_DDL)  # tables added since the store was made ("failures")
-            _add_new_metric_columns(con)
+        try:
+            if memory_limit:
+                con.execute(f"SET memory_limit = '{memory_limit}'")
+            check_schema(con, path)
+            if write or create:
+                con.execute(FIXED_DDL)  # tables added since the store was made ("failures")
+                _add_new_metric_columns(con)
+        except duckdb.Error as error:  # a file cut short or overwritten: DuckDB cannot read it
+            raise StoreError(f"{shown_path(path)}: not a readable framing store (damaged: "
+                             f"{_first_line(str(error))})") from None
         yield con
     finally:
         con.close()
