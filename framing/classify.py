@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError, shown_path
+from .filetypes import csv_problem
 from .lexicon import TOKEN
 from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
@@ -519,7 +520,7 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
             raise ModelError(f"{path}: no such labeled CSV file")
         try:
             with path.open(newline="", encoding="utf-8-sig") as fh:
-                reader = csv.DictReader(fh)
+                reader = csv.DictReader(fh, strict=True)
                 header = reader.fieldnames or []
                 missing = [c for c in (text_column, label_column) if c not in header]
                 if missing:
@@ -542,7 +543,8 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
         except UnicodeDecodeError:
             raise ModelError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
         except csv.Error as error:
-            raise ModelError(f"{path}: not a readable CSV file ({error})") from None
+            raise ModelError(f"{path}: not a readable CSV file ({csv_problem(error)})"
+                             ) from None
     if len(texts) < MIN_TRAINING_ROWS:
         raise ModelError(
             f"only {len(texts)} labeled rows; at least {MIN_TRAINING_ROWS} are needed"

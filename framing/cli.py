@@ -22,6 +22,7 @@ from .errors import (
     printable,
     shown_path,
 )
+from .filetypes import csv_problem
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -531,7 +532,7 @@ def read_csv_rows(path: str, column: str):
         raise InputFileError(f"{path}: is a directory, not a CSV file")
     try:
         with p.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.DictReader(fh, strict=True)
             try:
                 header = reader.fieldnames
             except csv.Error as error:
@@ -550,6 +551,7 @@ def read_csv_rows(path: str, column: str):
                     f"{path}: no column named {column!r}; the columns are "
                     f"{', '.join(h for h in header if h)} ({hint})"
                 )
+            done = reader.line_num  # the last line of the last row read
             try:
                 for row in reader:
                     if None in row:  # (DictReader keeps a row's extra fields under None)
@@ -557,8 +559,9 @@ def read_csv_rows(path: str, column: str):
                             f"{path}: line {reader.line_num}: {len(row[None])} more field(s) "
                             f"than the header's {len(header)}; quote fields that hold commas")
                     yield reader.line_num, header, row
-            except csv.Error as error:
-                raise CSVInputError(f"{path}: line {reader.line_num}: {error}") from None
+                    done = reader.line_num
+            except csv.Error as error:  # (told at the line where the bad row starts)
+                raise CSVInputError(f"{path}: line {done + 1}: {csv_problem(error)}") from None
     except UnicodeDecodeError:
         raise DecodeError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
 

@@ -40,3 +40,15 @@ def is_warc(source: str) -> bool:
 def holds_many_articles(source: str) -> bool:
     """Whether the name is a table of articles or a web archive (by name only)."""
     return is_table(source) or is_warc(source)
+
+
+def csv_problem(error: Exception) -> str:
+    """What a CSV reader in strict mode found wrong with a row, in words a user can act on."""
+    message = str(error)
+    if "unexpected end of data" in message:
+        return ("a quotation mark opens a cell and is never closed (the rest of the file "
+                "would be that cell)")
+    if "expected after" in message:
+        return ("a quotation mark closes a cell before the cell ends; a quotation mark "
+                "inside a quoted cell is written twice")
+    return message

@@ -406,6 +406,10 @@ def test_classify_refuses_a_header_with_a_name_twice_and_ragged_rows(tmp_path):
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("id,text\n1,The mayor spoke.\n2,The mayor, who spoke, left.\n")
     assert_clean_error(run("classify", ragged), "line 3: 2 more field(s)")
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text('id,text\n1,The mayor spoke.\n2,"The mayor left.\n3,The end.\n')
+    assert_clean_error(run("classify", unclosed), "line 3: a quotation mark opens a cell and "
+                       "is never closed")
     big = tmp_path / "big.csv"
     big.write_text("text\n" + "word " * 40_000 + "\n")  # a cell of 200,000 characters
     assert run("classify", big).returncode == 0

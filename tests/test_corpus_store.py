@@ -341,6 +341,26 @@ def test_a_csv_row_cut_by_an_unquoted_comma_is_skipped_not_stored_in_pieces(tmp_
     assert stored == ["A", "C"]  # not "The council met on Monday" with outlet " and the mayor…"
 
 
+def test_a_csv_quote_never_closed_is_its_rows_error_not_a_cell_of_the_rest(tmp_path, capsys):
+    story = ("The harbour board met on Monday and agreed to repair the north pier before the "
+             "winter storms, its chair told members.")
+    path = tmp_path / "open.csv"
+    path.write_text(
+        "text,outlet\n"
+        f'"{story}",A\n'
+        f'"{story[:40]}"{story[40:]},B\n'      # a quotation mark in the middle of a cell
+        '"The mayor said 5 inch rain fell,C\n'  # opened and never closed
+        f"Later on Tuesday {story.replace(',', '')},D\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"skipped {path}#row=2: a quotation mark closes a cell before the cell ends" in err
+    assert f"skipped {path}#row=3: a quotation mark opens a cell and is never closed" in err
+    # (row 4 is inside the cell opened on row 3: the message says the rest of the file is)
+    assert Corpus(db).sql("SELECT outlet FROM articles")["outlet"].tolist() == ["A"]
+
+
 @pytest.mark.parametrize(("name", "header", "twice"), [
     ("twice.csv", "text,title,text", "'text'"),
     ("twice.tsv", "body\ttitle\ttitle", "'title'"),

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FramingError, message_for
-from ..filetypes import GZIP_SUFFIX, TABLE_SUFFIXES, is_table, is_warc, table_suffix
+from ..filetypes import (
+    GZIP_SUFFIX,
+    TABLE_SUFFIXES,
+    csv_problem,
+    is_table,
+    is_warc,
+    table_suffix,
+)
 
 JSON_ROWS_SHOWN = 50  # objects of a JSON table whose keys are its columns
 # Column names looked for (case-insensitive, in this order) when not set with --*-column.
@@ -605,10 +612,22 @@ def _rows(path: str, chosen: dict[str, str], read) -> Iterator:
 def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_record):
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with _open_text(path) as fh:
-        reader = csv.DictReader(fh, delimiter=delimiter)
-        number = 0
+        # strict: a quotation mark never closed is an error at its row, not a cell that
+        # silently holds every row after it
+        reader = csv.DictReader(fh, delimiter=delimiter, strict=True)
+        number = done = 0  # rows read, and the last line of the last one
         try:
-            for row in reader:
+            while True:
+                try:
+                    done = reader.line_num
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as error:  # (the reader goes on at the next line)
+                    number += 1
+                    yield Skip(f"{path}#row={number}", f"{csv_problem(error)} (line "
+                               f"{done + 1})")
+                    continue
                 number += 1
                 if None in row:  # more fields than the header: a cell's comma, unquoted, cut
                     # its text in two, and the rest went into other columns
@@ -617,8 +636,6 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_recor
                                f"{'commas' if delimiter == ',' else 'the separator'}")
                     continue
                 yield read(f"{path}#row={number}", row, chosen)
-        except csv.Error as error:
-            yield Skip(f"{path}#line={reader.line_num}", f"unreadable CSV from here on ({error})")
         except UnicodeDecodeError:
             yield Skip(f"{path}#row={number + 1}", "not UTF-8 text from here on")
         except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
