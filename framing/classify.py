@@ -53,6 +53,7 @@ OPINION, REPORTING = "opinion", "reporting"
 DATA_DIR = Path(__file__).parent / "data"
 LABELED_DIR = Path(__file__).resolve().parents[1] / "corpus" / "labeled"
 MIN_TRAINING_ROWS = 20
+MIN_ROWS_PER_LABEL = 10  # two for each of the calibration's five folds
 
 # Cue features: column name → what a reader is told when the cue pushes a decision.
 CUES = {
@@ -552,6 +553,11 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
     if len(set(labels)) < 2:
         raise ModelError(f"every row is labeled {labels[0]!r}; both labels are needed "
                          "(opinion and reporting)")
+    fewest = min((OPINION, REPORTING), key=labels.count)
+    if labels.count(fewest) < MIN_ROWS_PER_LABEL:
+        # (the model is calibrated on 5 folds, each of which needs both labels)
+        raise ModelError(f"only {labels.count(fewest)} row(s) labeled {fewest!r}; each label "
+                         f"needs at least {MIN_ROWS_PER_LABEL}")
     return texts, labels
 
 

@@ -351,8 +351,14 @@ def write(path, header, rows):
         (["text", "label"], [["x", "opinion"], ["y", "maybe"]] * 15, "unknown label 'maybe'"),
         (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)], "both labels are needed"),
         (["text", "label"], [["a", "opinion"], ["b", "reporting"]] * 5, "at least 20"),
+        # one label on a single row: the calibration's folds cannot all hold it
+        (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)] + [["r", "reporting"]],
+         r"only 1 row\(s\) labeled 'reporting'; each label needs at least 10"),
+        (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)] + [["r", "reporting"]] * 9,
+         "only 9 row"),
     ],
-    ids=["missing-column", "unknown-label", "one-class", "too-few"],
+    ids=["missing-column", "unknown-label", "one-class", "too-few", "one-of-a-label",
+         "nine-of-a-label"],
 )
 def test_bad_training_data(tmp_path, header, rows, message):
     path = tmp_path / "train.csv"
