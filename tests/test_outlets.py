@@ -213,9 +213,12 @@ def test_unknown_outlet_or_metric(tmp_path):
 
 
 @pytest.mark.parametrize("options, message", [
-    ({"resamples": 0}, "resamples must be a whole number, 100 or more, not 0"),
-    ({"resamples": -5}, "resamples must be a whole number, 100 or more, not -5"),
-    ({"resamples": 10}, "resamples must be a whole number, 100 or more, not 10"),
+    ({"resamples": 0}, "resamples must be a whole number from 100 to 100,000, not 0"),
+    ({"resamples": -5}, "resamples must be a whole number from 100 to 100,000, not -5"),
+    ({"resamples": 10}, "resamples must be a whole number from 100 to 100,000, not 10"),
+    # (a hundred million resamples asked for 47 GiB and ended in numpy's MemoryError)
+    ({"resamples": 100_000_000}, "resamples must be a whole number from 100 to 100,000, not "
+     "100000000"),
     ({"resamples": 500.5}, "resamples must be a whole number"),
     ({"seed": -1}, "seed must be a whole number, 0 or more, not -1"),
     ({"seed": "x"}, "seed must be a whole number, 0 or more, not 'x'"),

@@ -37,6 +37,7 @@ class StoriesMissingError(CorpusReportError):
 
 
 MIN_RESAMPLES = 100        # fewer resamples make no 95 % interval worth printing
+MAX_RESAMPLES = 100_000    # more add no precision worth the time (and fill the memory)
 
 
 def _is_whole(value) -> bool:
@@ -63,13 +64,14 @@ def check_story_options(window_days, threshold, names=None) -> None:
 
 
 def check_report_options(resamples, seed, names=None) -> None:
-    """Raise ``CorpusReportError`` unless the bootstrap's ``resamples`` is a whole number of
-    at least ``MIN_RESAMPLES`` and ``seed`` a whole number 0 or more; ``names`` as in
+    """Raise ``CorpusReportError`` unless the bootstrap's ``resamples`` is a whole number from
+    ``MIN_RESAMPLES`` to ``MAX_RESAMPLES`` and ``seed`` a whole number 0 or more; ``names`` as in
     ``check_story_options``."""
     shown = names or {}
-    if not _is_whole(resamples) or resamples < MIN_RESAMPLES:
+    if not _is_whole(resamples) or not MIN_RESAMPLES <= resamples <= MAX_RESAMPLES:
         raise CorpusReportError(f"{shown.get('resamples', 'resamples')} must be a whole "
-                                f"number, {MIN_RESAMPLES} or more, not {resamples!r}")
+                                f"number from {MIN_RESAMPLES} to {MAX_RESAMPLES:,}, not "
+                                f"{resamples!r}")
     if not _is_whole(seed) or seed < 0:
         raise CorpusReportError(f"{shown.get('seed', 'seed')} must be a whole number, 0 or "
                                 f"more, not {seed!r}")
