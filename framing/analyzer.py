@@ -32,7 +32,13 @@ from .classify import (
 )
 from .errors import EmptyInputError, InputFileError, LexiconError, ModelError, shown_path
 from .frames import FrameFinder, distribution
-from .ingest import article_from_text, check_english, load_article, names_a_file
+from .ingest import (
+    article_from_text,
+    check_english,
+    checked_article,
+    load_article,
+    names_a_file,
+)
 from .lexicon import (
     LEXICON_DIR,
     NAME_CATEGORIES,
@@ -322,10 +328,8 @@ class Analyzer:
         if isinstance(source, Article) and meta:
             raise TypeError(f"{', '.join(meta)}: these options go with a text; an Article "
                             "carries its own (dataclasses.replace(article, title=...))")
-        article = source if isinstance(source, Article) else article_from_text(source, **meta)
-        if not isinstance(article.text, str):
-            raise EmptyInputError("expected article text as a string, got "
-                                  f"{type(article.text).__name__}")
+        article = checked_article(
+            source if isinstance(source, Article) else article_from_text(source, **meta))
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")
         check_english(article)

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -291,9 +292,10 @@ def article_from_text(
     for name, value in given.items():
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be a string, not {type(value).__name__}")
-    if len(text) > MAX_CHARS:
+    if len(text) + len(title or "") > MAX_CHARS:
         raise InputTooLargeError(
-            f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} per article"
+            f"text is {len(text) + len(title or ''):,} characters"
+            f"{' (title included)' if title else ''}; the limit is {MAX_CHARS:,} per article"
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # Invisible break marks pasted from a word processor or a page (a soft hyphen, Word's
@@ -322,6 +324,29 @@ def article_from_text(
         published=published or header.get("date", ""),
         source_path=source_path,
     )
+
+
+def checked_article(article: Article) -> Article:
+    """``article`` as analysis takes it: its text and fields strings (``TypeError`` if not),
+    title and text within ``MAX_CHARS`` together, lone surrogates made U+FFFD (as
+    ``article_from_text`` makes them), so that an Article built by hand or from a table's
+    row meets the checks a text meets."""
+    if not isinstance(article.text, str):
+        raise EmptyInputError("expected article text as a string, got "
+                              f"{type(article.text).__name__}")
+    for name in ("id", "title", "outlet", "url", "published", "source_path"):
+        value = getattr(article, name)
+        if not isinstance(value, str):
+            raise TypeError(f"the Article's {name} must be a string, not {type(value).__name__}")
+    size = len(article.text) + len(article.title)
+    if size > MAX_CHARS:
+        raise InputTooLargeError(f"text is {size:,} characters"
+                                 f"{' (title included)' if article.title else ''}; the limit "
+                                 f"is {MAX_CHARS:,} per article")
+    if _SURROGATE.search(article.text) or _SURROGATE.search(article.title):
+        article = replace(article, text=_SURROGATE.sub("\ufffd", article.text),
+                          title=_SURROGATE.sub("\ufffd", article.title))
+    return article
 
 
 def _other_than_text(value) -> str:

@@ -145,6 +145,24 @@ def test_wrong_option_types_are_type_errors(analyzer):
         analyzer.classify_texts([ARTICLE, None])
 
 
+def test_an_article_built_by_hand_meets_the_checks_a_text_meets(analyzer):
+    from framing import sentences_frame
+    from framing.errors import InputTooLargeError
+
+    with pytest.raises(TypeError, match="^the Article's title must be a string, not int$"):
+        analyzer.analyze(Article("The mayor said the plan was fair.", title=5))
+    # the limit counts a title too, given with a text or in an Article
+    with pytest.raises(InputTooLargeError, match=r"^text is 9,500,0\d\d characters \(title "
+                                                 r"included\); the limit is 2,000,000"):
+        analyzer.analyze("The mayor said it.", title="Word " * 1_900_000)
+    with pytest.raises(InputTooLargeError, match="^text is 2,500,000 characters; the limit"):
+        analyzer.analyze(Article("word " * 500_000))
+    # a lone surrogate becomes U+FFFD, as in a text, so the report exports
+    report = analyzer.analyze(Article("The mayor \ud800 said it was fine.", id="x"))
+    assert "\ufffd" in report.article.text
+    assert len(sentences_frame([report]).to_csv()) > 0
+
+
 def test_classify_texts_reads_a_generator_once_for_every_backend(analyzer):
     from dataclasses import replace
 
