@@ -220,6 +220,10 @@ def fetch(
     """
     import httpx  # imported here: only fetching needs it
 
+    if not isinstance(allow_private, bool):  # (the guard against reaching inner networks:
+        # "no", "0" from an environment variable, must not open it)
+        raise TypeError(f"allow_private_hosts must be True or False, not "
+                        f"{type(allow_private).__name__} {allow_private!r}")
     if guard is None:
         def guard(host: str, address: IPAddress) -> str:
             return refusal(address, allow_private)

@@ -215,6 +215,15 @@ def test_the_refusal_says_how_to_allow_private_hosts_where_the_reader_can():
         fetch("http://10.0.0.1/", timeout=0.5, allow_hint="")
 
 
+@pytest.mark.parametrize("value", ["no", "0", 1, None])
+def test_the_opt_in_to_private_hosts_is_true_or_false_only(value):
+    from framing import load_article
+
+    # ("0" or "no" from an environment variable must not open the inner network)
+    with pytest.raises(TypeError, match="^allow_private_hosts must be True or False, not "):
+        load_article("http://127.0.0.1:9/story", allow_private_hosts=value)
+
+
 def test_refused_when_any_address_of_the_host_is_local():
     def resolve(host, port, timeout):
         return [ipaddress.ip_address("93.184.215.14"), ipaddress.ip_address("10.0.0.1")]
