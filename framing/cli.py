@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
+import io
 import math
 import operator
 import re
@@ -257,6 +259,14 @@ def _fetch_option(command: argparse.ArgumentParser) -> None:
                          "carrier-grade NAT addresses (refused by default)")
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started without one: writing to it is the
+    one-line error of a full disk ("cannot write (…)"), not a TypeError."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed; give --out FILE")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -269,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminated)
+    if sys.stdout is None:  # started with standard output closed ("… >&-")
+        sys.stdout = _ClosedOutput()
     try:
         return args.run(args)
     except FramingError as error:

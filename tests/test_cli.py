@@ -399,6 +399,23 @@ def test_nothing_on_standard_output_when_every_input_fails(tmp_path):
         assert result.returncode == 2 and result.stdout == ""
 
 
+def test_a_closed_standard_output_is_a_one_line_error(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the plan was fair.\n")
+    command = [sys.executable, "-m", "framing", "analyze", str(article)]
+
+    def closed(*more):  # started as "… >&-" would start it
+        return subprocess.run([*command, *more], capture_output=False, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT, timeout=120, preexec_fn=lambda: os.close(1))
+
+    result = closed()
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == ("framing: error: cannot write (standard output is "
+                                     "closed; give --out FILE)")
+    out = tmp_path / "out.csv"
+    assert closed("--out", str(out)).returncode == 0 and out.stat().st_size > 0
+
+
 def test_classify_refuses_a_header_with_a_name_twice_and_ragged_rows(tmp_path):
     twice = tmp_path / "twice.csv"
     twice.write_text("text,text\nThe council met.,The vote passed.\n")
