@@ -55,6 +55,10 @@ EXTRACT_OPTIONS = {
     "deduplicate": False,
 }
 
+# A page's date from its markup (meta tags, time elements, its address) only: the text's own
+# dates are read apart (_date_in_text), where a year alone is no date
+_DATE_IN_MARKUP = {"extensive_search": False, "original_date": True}
+
 HEADER_KEYS = ("title", "outlet", "date", "url", "note", "author", "id")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAGIC = {
@@ -349,6 +353,19 @@ def checked_article(article: Article) -> Article:
     return article
 
 
+def _date_in_text(html: str, url: str) -> str:
+    """A page's date written in its text ("Published September 25, 2018"), when its markup
+    has none, as htmldate's extensive search finds it; "" for a year alone, which that
+    search reads as 1 January ("the board, which has run the port since 1998")."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url or None, extensive_search=True, original_date=True)
+    except Exception:  # noqa: BLE001 — htmldate raises assorted parse errors; no date then
+        return ""
+    return "" if not found or found.endswith("-01-01") else found
+
+
 def _other_than_text(value) -> str:
     """What to do instead, for a value given where one article's text goes."""
     if isinstance(value, (bytes, bytearray)):
@@ -533,7 +550,9 @@ def article_from_html(
     if not re.search(r"\w", html):
         raise EmptyInputError(f"{source_path or url or 'page'}: the page is empty")
     try:
-        doc = trafilatura.bare_extraction(html, url=url or None, **EXTRACT_OPTIONS)
+        doc = trafilatura.bare_extraction(html, url=url or None,
+                                          date_extraction_params=_DATE_IN_MARKUP,
+                                          **EXTRACT_OPTIONS)
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
         raise ExtractionError(
             f"{source_path or url}: could not parse the page ({type(error).__name__})"
@@ -567,7 +586,7 @@ def article_from_html(
         title=page_title,
         outlet=outlet or (getattr(doc, "sitename", "") or getattr(doc, "hostname", "") or ""),
         url=url or (getattr(doc, "url", "") or ""),
-        published=published or (getattr(doc, "date", "") or ""),
+        published=published or (getattr(doc, "date", "") or "") or _date_in_text(html, url),
         id=id or (_url_id(url) if url else ""),
         source_path=source_path,
     )

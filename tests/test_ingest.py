@@ -32,6 +32,27 @@ def test_header_is_read_and_title_becomes_the_first_paragraph():
     assert article.text == "Strike ends\n\nBody."
 
 
+PIER = ("<p>The harbour board, which has run the port since 1998, agreed on Monday to repair "
+        "the north pier before the winter storms.</p><p>Its chair said the work would cost two "
+        "million pounds and take four months, and that boats would use the south quay.</p>"
+        "<p>Fishermen said they welcomed the repairs but worried about the delays to their "
+        "catch in the busiest months.</p>")
+
+
+@pytest.mark.parametrize(("head", "byline", "published"), [
+    # a year in the text is no date (was 1998-01-01)
+    ("", "", ""),
+    # the markup's date, and a date the text writes out in full when the markup has none
+    ('<meta property="article:published_time" content="2024-03-05T10:00:00Z">', "",
+     "2024-03-05"),
+    ("", "<p class='byline'>Published September 25, 2018</p>", "2018-09-25"),
+])
+def test_a_pages_date_is_its_markups_or_one_written_in_full(head, byline, published):
+    page = (f"<html><head><title>Harbour board repairs pier</title>{head}</head><body>"
+            f"<article><h1>Harbour board repairs pier</h1>{byline}{PIER}</article></body></html>")
+    assert article_from_html(page).published == published
+
+
 def test_text_without_header_is_kept_as_is():
     text = "Title: not a header line because no separator follows\nBody."
     assert parse_header(text) == ({}, text)
