@@ -24,7 +24,7 @@ from .errors import (
     printable,
     shown_path,
 )
-from .filetypes import csv_problem
+from .filetypes import csv_problem, table_suffix
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -333,6 +333,8 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     extensions the command writes (another data format's extension is refused)."""
     if out is None:
         return
+    if not out.strip():
+        raise InputFileError(f"{option} is empty; give a file name for the output")
     from .outfile import same_file
 
     path = Path(out)
@@ -542,6 +544,12 @@ def read_csv_rows(path: str, column: str):
         raise InputFileError(f"{path}: no such file")
     if p.is_dir():
         raise InputFileError(f"{path}: is a directory, not a CSV file")
+    kind = table_suffix(path)
+    if kind not in ("", ".csv") or path.lower().endswith(".gz"):
+        # (read as CSV, a JSON line or a Parquet file made a header of its first line)
+        raise CSVInputError(f"{path}: classify reads a plain CSV file (one sentence or text a "
+                            "row); for a table of articles use: python -m framing analyze "
+                            f"{path} --level sentence")
     try:
         with p.open(newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh, strict=True)

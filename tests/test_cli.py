@@ -423,6 +423,10 @@ def test_classify_refuses_a_header_with_a_name_twice_and_ragged_rows(tmp_path):
     ragged = tmp_path / "ragged.csv"
     ragged.write_text("id,text\n1,The mayor spoke.\n2,The mayor, who spoke, left.\n")
     assert_clean_error(run("classify", ragged), "line 3: 2 more field(s)")
+    lines = tmp_path / "rows.jsonl"
+    lines.write_text('{"text": "The mayor spoke."}\n')
+    assert_clean_error(run("classify", lines), "rows.jsonl: classify reads a plain CSV file")
+    assert_clean_error(run("analyze", lines, "--out", ""), "--out is empty; give a file name")
     unclosed = tmp_path / "unclosed.csv"
     unclosed.write_text('id,text\n1,The mayor spoke.\n2,"The mayor left.\n3,The end.\n')
     assert_clean_error(run("classify", unclosed), "line 3: a quotation mark opens a cell and "

@@ -26,6 +26,7 @@ class AddSummary:
     already_stored: int = 0    # same text, or a near copy from the same outlet: not stored
     skipped: int = 0           # unreadable inputs, recorded in the skipped table
     undated: int = 0           # stored without a date: their published value was no date
+    same_outlet_copies: int = 0  # of already_stored, the near copies from the same outlet
 
 
 def _silent(message: str) -> None:
@@ -37,7 +38,7 @@ def add_records(path, items: Iterable[Record | Skip | Note],
     """Write records to the store at ``path`` (made if missing); skips are recorded in the
     ``skipped`` table, counted in the summary and told to ``report`` one line each; notes
     (what a web archive held) are told to ``report``."""
-    counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0}
+    counts = {"added": 0, "near": 0, "known": 0, "skipped": 0, "undated": 0, "own": 0}
     index = NearDuplicates()
     check_store(path, create=True)  # before the lock file beside it is made
     with WriterLock(path):
@@ -63,7 +64,7 @@ def add_records(path, items: Iterable[Record | Skip | Note],
                 buffer, skips, last = [], [], time.monotonic()
         _flush(path, buffer, skips, index, counts, report)
     return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"],
-                      counts["undated"])
+                      counts["undated"], counts["own"])
 
 
 def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
@@ -94,6 +95,7 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
             verdict = index.check(record.outlet, minhash, record.published)
             if verdict.same_outlet:
                 counts["known"] += 1
+                counts["own"] += 1
                 continue
             known.add(article_id)
             if record.undated:

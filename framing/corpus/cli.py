@@ -189,8 +189,12 @@ def run_add(args) -> int:
     parts = [f"added {summary.added} article(s) to {printable(args.db)}"]
     if summary.near_duplicates:
         parts.append(f"{summary.near_duplicates} flagged as near copies of another outlet's")
-    if summary.already_stored:
-        parts.append(f"{summary.already_stored} already stored")
+    stored = summary.already_stored - summary.same_outlet_copies
+    if stored:
+        parts.append(f"{stored} already stored")
+    if summary.same_outlet_copies:
+        parts.append(f"{summary.same_outlet_copies} not stored, near copies of an article of "
+                     "the same outlet")
     if summary.undated:
         parts.append(f"{summary.undated} stored without a date, their published value being "
                      "no date (give dates as 2024-05-15)")
