@@ -320,13 +320,12 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
 _ACTING_BODIES = BUSINESS_TRADES | {"bank", "group", "club", "union", "council"}
 # a verb of manner, no verb of saying, then a name right after a quotation: "“…,” laughed Ms
 # Boateng", "“…,” smiled Dana Reyes"
-_MANNER_AFTER_QUOTE = re.compile(
-    r"[ \t]+(?:laughed|smiled|grinned|chuckled|shrugged|beamed)[ \t]+((?:(?:Mr|Mrs|Ms|Dr|Miss)"
-    r"\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})")
+_MANNER_VERBS = "laughed|smiled|grinned|chuckled|shrugged|beamed"
+_NAMED = r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+_MANNER_AFTER_QUOTE = re.compile(rf"[ \t]+(?:{_MANNER_VERBS})[ \t]+({_NAMED})")
 # ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged."
 _MANNER_TAG = re.compile(
-    r"[ \t]+((?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}|he|"
-    r"she|they)[ \t]+(laughed|smiled|grinned|chuckled|shrugged|beamed)[ \t]*[.!]?[ \t]*$")
+    rf"[ \t]+({_NAMED}|he|she|they)[ \t]+({_MANNER_VERBS})[ \t]*[.!]?[ \t]*$")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
