@@ -93,7 +93,7 @@ ORG_WORDS = frozenset(
     resources sciences studies industries holdings systems partners associates
     communications media airlines motors labs laboratories directorate bureau division caucus
     relations act control prevention budget guild pac securities capital therapeutics investments
-    choir orchestra chorus ensemble observatory primary constabulary
+    choir orchestra chorus ensemble observatory primary constabulary forum
     tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
     telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
 )
@@ -111,7 +111,7 @@ COMPANY_WORDS = frozenset(
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
-    trains mobile telecom wireless records""".split()
+    trains mobile telecom wireless records research""".split()
 )
 
 

@@ -310,7 +310,8 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
         "for the delay. In 1966 she formed The Coldwater Three with Sam Booth, and released "
         "albums on Hollowtree Records. The Friends of Dunwithy Lido, a volunteer group, were "
         "not told. Officers of Brandwick Constabulary attended. The Hillary Clinton campaign "
-        "declined to comment."), "kind")
+        "declined to comment. Priti Banerjee, an analyst at Clearline Research, agreed, as did "
+        "the Classroom Futures Forum."), "kind")
     # a name of two words that opens with no first name, after "around", "through", "near",
     # "residents of" …: a place the gazetteer lacks
     assert [kinds[k] for k in ("Aldermoor Cross", "Pennock Meadows", "Little Wendle",
@@ -318,8 +319,9 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
     # after "The" inside a sentence: a band's or a work's name; and a label, a body of
     # friends, a constabulary
     assert [kinds[k] for k in ("Coldwater Three", "Hollowtree Records", "Friends of Dunwithy "
-                               "Lido", "Brandwick Constabulary")] == [
-        "name", "organization", "organization", "organization"]
+                               "Lido", "Brandwick Constabulary", "Clearline Research",
+                               "Classroom Futures Forum")] == [
+        "name", "organization", "organization", "organization", "organization", "organization"]
     # people stay people: a first name, a swipe at someone, "The" before a noun it modifies
     assert [kinds[k] for k in ("Ellen Marsh", "Sam Booth", "Tobiah Kessler",
                                "Hillary Clinton")] == ["person"] * 4
