@@ -159,6 +159,7 @@ class Names:
         self._acronyms: set[str] = set()
         self.demonyms: dict[str, str] = {}
         self._towns_of_last: tuple[str, frozenset[str]] | None = None
+        self._written_of_last: tuple[str, frozenset[str], frozenset[str]] | None = None
         self.titles: set[str] = set()
         # titles only a person bears before a name (no "King's Cross", "St. Paul", "Queen
         # Victoria Park"): "Councilwoman Jo Park" is a person though "Park" names places
@@ -226,7 +227,7 @@ class Names:
         other = copy.copy(self)
         other.places = dict(self.places)
         other.people = dict(self.people)
-        other._towns_of_last = None
+        other._towns_of_last = other._written_of_last = None
         for name, kind, aliases in names:
             place = Place(name, kind)
             for alias in (name, *aliases):  # (looked up without "the": see ``place``)
@@ -879,24 +880,36 @@ class Names:
         """Whether ``text`` writes a name of two or three words that opens with no first name
         or title after a word of place, as a place the gazetteer lacks: "in Oakhurst Mills",
         "near New Kestrel", "residents of Little Wendle", "at Greyfriars Lodge" (not "in Xi
-        Jinping's China", "at Dunwithy Lido Trust")."""
-        if len(words) not in (2, 3) or words[0].lower() in self.first_names or \
-                self.is_title_word(words[0]) or words[0] not in text:
-            return False
-        return any(not _AT_SOMEONE.search(text, max(0, m.start() - 12), m.start())
-                   for m in re.finditer(rf"\b(?i:{_BEFORE_PLACE_NAME})\s+"
-                                        rf"{re.escape(' '.join(words))}(?![\w’'-])(?![ \t]+[A-Z])",
-                                        text))
+        Jinping's China", "at Dunwithy Lido Trust", "a swipe at Tobiah Kessler")."""
+        return len(words) in (2, 3) and words[0].lower() not in self.first_names and not \
+            self.is_title_word(words[0]) and " ".join(words) in self._written(text)[0]
 
-    @staticmethod
-    def titled_with_the(text: str, words: list[str]) -> bool:
+    def titled_with_the(self, text: str, words: list[str]) -> bool:
         """Whether ``text`` writes a name of two words or more after "The" inside a sentence,
         as the title of a work or a band's name is written and no person's: "formed The
-        Coldwater Three", "the song cycle The Harbour Lights"."""
-        return len(words) >= 2 and words[0] in text and any(
-            not (usual_tag(m.group(1).lower()) or "").startswith("NN") for m in re.finditer(
-                rf"(?<![\w’'-])[a-z0-9][\w’'-]*[,;]? The {re.escape(' '.join(words))}"
-                r"(?![\w’'-])\W*(\w*)", text))  # (not "The Hillary Clinton campaign")
+        Coldwater Three", "the song cycle The Harbour Lights" (not "The Hillary Clinton
+        campaign")."""
+        return len(words) >= 2 and " ".join(words) in self._written(text)[1]
+
+    def _written(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names of two or three capitalized words ``text`` writes after a word of place,
+        and the names of two words or more it writes after "The" inside a sentence with no
+        noun after them, found once per article (as ``_towns_written``)."""
+        last = self._written_of_last
+        if last is not None and last[0] is text:
+            return last[1], last[2]
+        places = frozenset(
+            m.group(1) for m in _AFTER_PLACE_WORD.finditer(text)
+            if not _AT_SOMEONE.search(text, max(0, m.start() - 12), m.start()))
+        titled = set()
+        for m in _AFTER_THE.finditer(text):
+            toks = m.group(1).split(" ")
+            for n in range(2, len(toks) + 1):
+                after = toks[n] if n < len(toks) else m.group(2)
+                if not (usual_tag(after.lower()) or "").startswith("NN"):
+                    titled.add(" ".join(toks[:n]))
+        self._written_of_last = (text, places, frozenset(titled))  # (one assignment)
+        return places, frozenset(titled)
 
     def written_as_town(self, text: str, word: str) -> bool:
         """Whether ``text`` writes ``word`` as a town the gazetteer lacks: with a town's ending
@@ -1056,6 +1069,12 @@ _DESCRIBED_AFTER = re.compile(r",[ \t]+(?:a|an|the|\d{1,3},|who)[ \t]")
 # call from …", "pressure on …", "the wife of …")
 _BEFORE_PLACE_NAME = ("in|at|near|around|outside|through|across|towards|into|"
                       "(?:residents|village|town|outskirts|people) of")
+_AFTER_PLACE_WORD = re.compile(
+    rf"\b(?i:{_BEFORE_PLACE_NAME})\s+([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){{1,2}})(?![\w’'-])"
+    r"(?![ \t]+[A-Z])")
+# a name after "The" inside a sentence, and the word after it
+_AFTER_THE = re.compile(r"(?<![\w’'-])[a-z0-9][\w’'-]*[,;]? The ([A-Z][\w’'-]*"
+                        r"(?: (?:of |and |for |de |the )?[A-Z][\w’'-]*)+)(?![\w’'-])\W*(\w*)")
 # what "at" a person follows: "look at Dana Kelby", "a swipe at …", "angry at …"
 _AT_SOMEONE = re.compile(
     r"\b(?:look|looked|looks|looking|glanced|stared|staring|angry|furious|mad|upset|jab|swipe|"

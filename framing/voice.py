@@ -597,7 +597,6 @@ class VoiceFinder:
         # the last group named in its sentence or the one before it in the paragraph.
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
-        things: list[tuple[int, str]] = []
         unnamed: list[tuple[int, str, str, bool]] = []
         if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
             if runs is None:
@@ -605,7 +604,6 @@ class VoiceFinder:
             mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
             groups = self._group_mentions(text, sentences, attributions, inside, runs)
             unnamed = _unnamed_subjects(text, sentences, inside)
-            things = self._things_speaking(text, sentences, attributions, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
         starts = [s.start for s in sentences]
         genders = {}  # each person named, under their full name and surname: their gender
@@ -622,7 +620,9 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
-                if a.speaker.lower() == "it":
+                if a.speaker.lower() == "it":  # (what it can be: named since the sentence
+                    things = self._things_speaking(  # before)
+                        text, [previous, s] if previous else [s], attributions, inside)
                     speaker = _thing_before(things, a.start, previous or s, a.postposed) or (
                         speaker)
                 if source and a.speaker.lower() in ("he", "she") and genders[
