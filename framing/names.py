@@ -887,7 +887,7 @@ class Names:
     def titled_with_the(self, text: str, words: list[str]) -> bool:
         """Whether ``text`` writes a name of two words or more after "The" inside a sentence,
         as the title of a work or a band's name is written and no person's: "formed The
-        Coldwater Three", "the song cycle The Harbour Lights" (not "The Hillary Clinton
+        Coldwater Three", "the song cycle The Harbour Lights" (not "The Dana Whitfield
         campaign")."""
         return len(words) >= 2 and " ".join(words) in self._written(text)[1]
 

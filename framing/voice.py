@@ -1863,7 +1863,7 @@ class VoiceFinder:
             if not inside.covers(s.start) and (subject or self.names.leading_name(
                     chunk, whole_chunk_is_heading=False)):
                 # (a subject of another kind stands between "it" and a body named before:
-                # "WikiLeaks began releasing what it says are …" is not the charity's)
+                # "Kestrel Leaks began releasing what it says are …" is not the charity's)
                 found.append((s.start, subject))
             found.extend((a.start, a.speaker) for a in attributions[s.index]
                          if _speaking_thing(a.speaker))

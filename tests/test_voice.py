@@ -252,14 +252,14 @@ def test_a_name_that_is_no_persons_is_a_name(analyzer):
     # (a report to someone is still the report)
     ("The money went to schools, according to a report to the council.", "a report"),
     # a surname that is also a modal verb is the surname
-    ("The policy failed, according to Theresa May.", "Theresa May"),
-    ("The shop was robbed twice, according to County Sheriff Will Lewis.", "Will Lewis"),
+    ("The policy failed, according to Rhona May.", "Rhona May"),
+    ("The shop was robbed twice, according to County Sheriff Will Danner.", "Will Danner"),
     # "and" between two clauses: the name after it is the subject (but "before they had
-    # left, King Ferdinand and Queen Isabella promised" is both)
+    # sailed, King Aldric and Queen Maren promised" is both)
     ("Tensions rose when the army moved troops and Karvonia accused its neighbour of "
      "lying.", "Karvonia"),
-    ("Before they had left, King Ferdinand and Queen Isabella had promised that the first "
-     "to see land would be paid.", "Ferdinand and Isabella"),
+    ("Before they had sailed, King Aldric and Queen Maren had promised that the first "
+     "to see land would be paid.", "Aldric and Maren"),
     ("The newly elected mayor and Dana Reyes said the plan was fair.",
      "the newly elected mayor and Dana Reyes"),
     # a body's name with "of" before a participle that reports for it
@@ -309,7 +309,7 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
         "Bramwell Ferry, said the village had flooded. Critics took a swipe at Tobiah Kessler "
         "for the delay. In 1966 she formed The Coldwater Three with Sam Booth, and released "
         "albums on Hollowtree Records. The Friends of Dunwithy Lido, a volunteer group, were "
-        "not told. Officers of Brandwick Constabulary attended. The Hillary Clinton campaign "
+        "not told. Officers of Brandwick Constabulary attended. The Dana Whitfield campaign "
         "declined to comment. Priti Banerjee, an analyst at Clearline Research, agreed, as did "
         "the Classroom Futures Forum."), "kind")
     # a name of two words that opens with no first name, after "around", "through", "near",
@@ -324,7 +324,7 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
         "name", "organization", "organization", "organization", "organization", "organization"]
     # people stay people: a first name, a swipe at someone, "The" before a noun it modifies
     assert [kinds[k] for k in ("Ellen Marsh", "Sam Booth", "Tobiah Kessler",
-                               "Hillary Clinton")] == ["person"] * 4
+                               "Dana Whitfield")] == ["person"] * 4
 
 
 def test_she_is_no_place_or_album_named_before(analyzer):
@@ -984,8 +984,8 @@ def test_they_resolves_to_a_group_just_named(analyzer, text, speakers):
          "reported, it said.", ["the county health department", "the county health department"]),
         ("The district's argument is about money it says it does not have.", ["the district"]),
         # a subject of another kind stands between (unless "it" speaks after its words)
-        ("The chief officer of the family charity resigned. Kestrel Leaks published on "
-         "Friday what it says are years of his messages.", ["it"]),
+        ("The chief officer of the family charity resigned. Kestrel Leaks posted on Monday "
+         "what it says are hundreds of his letters.", ["it"]),
         ("The site lists six trials. Side effects are milder, it adds.", ["the site"]),
         # a person, or a body named two sentences back, is no antecedent
         ("Mary Bell runs the shop. It said nothing would change.", ["It"]),
