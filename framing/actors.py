@@ -816,8 +816,9 @@ class ActorFinder:
             self._mention(drafts, "place:" + name.lower(), name, "city", "", index)
             return True
         if street(text, offset, written):
-            name = " ".join(run)
-            self._mention(drafts, "place:" + name.lower(), name, "place", "", index)
+            name = " ".join(run)  # (shown as written, but for a possessive at its end:
+            shown = " ".join([*written[:-1], run[-1]])  # "Tanner's Lane")
+            self._mention(drafts, "place:" + name.lower(), shown, "place", "", index)
             return True
         return False
 

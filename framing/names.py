@@ -965,7 +965,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
 # "in", "the" …
 _STREET_WORDS = frozenset(
     "lane row park close way drive place crescent terrace gardens grove green hill cross end "
-    "gate walk mews".split())
+    "gate walk mews yard wharf quay".split())
 # words that end a place's name of two words or more with no "on" or "in" before it, though
 # alone or inside other names they are as often something else ("Orrin Kelby Way", "Dunmore
 # Heights", "Kelby Beach"; not "the Highway Patrol", "Harbor Plaza Hotel"): the actors' places
@@ -992,9 +992,12 @@ _BEFORE_PLACE = re.compile(r"\b(?:on|in|the|near|off|along|via)\s+$", re.IGNOREC
 
 def street(text: str, offset: int, run: list[str]) -> bool:
     """Whether a capitalized run is a street or a locality rather than a person: "the union
-    office on Mill Lane", "the Orchard Park community center", "in Ashby Cross"."""
-    return (len(run) >= 2 and run[-1].lower() in _STREET_WORDS
-            and bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset)))
+    office on Mill Lane", "the Orchard Park community center", "in Ashby Cross", and one
+    named for its owner wherever it stands ("Mill Street and Tanner's Lane", "Cooper's
+    Yard")."""
+    return len(run) >= 2 and run[-1].lower() in _STREET_WORDS and (
+        bool(_BEFORE_PLACE.search(text, max(0, offset - 8), offset))
+        or (len(run) == 2 and run[0].endswith(("'s", "’s"))))
 
 
 # words that open a place's or an institution's name: a sentence's first word before a

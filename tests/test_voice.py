@@ -311,11 +311,14 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
         "albums on Hollowtree Records. The Friends of Dunwithy Lido, a volunteer group, were "
         "not told. Officers of Brandwick Constabulary attended. The Dana Whitfield campaign "
         "declined to comment. Priti Banerjee, an analyst at Clearline Research, agreed, as did "
-        "the Classroom Futures Forum."), "kind")
+        "the Classroom Futures Forum. Lorries use Mill Street and Tanner's Lane, and a van "
+        "was found in Cooper's Yard."), "kind")
     # a name of two words that opens with no first name, after "around", "through", "near",
     # "residents of" …: a place the gazetteer lacks
     assert [kinds[k] for k in ("Aldermoor Cross", "Pennock Meadows", "Little Wendle",
                                "Bramwell Ferry")] == ["place"] * 4
+    # a street or a yard named for its owner, wherever it stands
+    assert [kinds.get(k) for k in ("Tanner's Lane", "Cooper's Yard")] == ["place"] * 2
     # after "The" inside a sentence: a band's or a work's name; and a label, a body of
     # friends, a constabulary
     assert [kinds[k] for k in ("Coldwater Three", "Hollowtree Records", "Friends of Dunwithy "
