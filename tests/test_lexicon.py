@@ -418,6 +418,14 @@ def test_capitalized_names_are_not_loaded_words(analyzer, text, surface, hit):
         ("The minister claimed the plan would work.", "claimed", True, "attributed"),
         ("He was admitted to hospital on Monday.", "admitted", False, "author"),
         ("She admitted that the figures were wrong.", "admitted", True, "attributed"),
+        # a plea to charges and a no to an offer are acts, not words reported
+        ("Denise Hale, 52, admitted 14 counts of fraud in January.", "admitted", False,
+         "author"),
+        ("He admitted two charges of theft.", "admitted", False, "author"),
+        ("Pellow & Strand has rejected a takeover approach from Corveth.", "rejected", False,
+         "author"),
+        # ("reject" is a neutral verb of saying: no flag, but a report)
+        ("The board rejected the claim that it had lied.", "rejected", False, "attributed"),
         ("The bridge was slammed shut on Friday.", "slammed", False, "author"),
         ("The union slammed the plan on Monday.", "slammed", True, "attributed"),
         ("Cracks were ripping through the steel beams.", "ripping", False, "author"),
