@@ -328,8 +328,9 @@ class Analyzer:
         if isinstance(source, Article) and meta:
             raise TypeError(f"{', '.join(meta)}: these options go with a text; an Article "
                             "carries its own (dataclasses.replace(article, title=...))")
-        article = checked_article(
-            source if isinstance(source, Article) else article_from_text(source, **meta))
+        # (a text is checked as it becomes an Article; one given is checked as given)
+        article = checked_article(source) if isinstance(source, Article) else \
+            article_from_text(source, **meta)
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")
         check_english(article)

@@ -296,11 +296,7 @@ def article_from_text(
     for name, value in given.items():
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be a string, not {type(value).__name__}")
-    if len(text) + len(title or "") > MAX_CHARS:
-        raise InputTooLargeError(
-            f"text is {len(text) + len(title or ''):,} characters"
-            f"{' (title included)' if title else ''}; the limit is {MAX_CHARS:,} per article"
-        )
+    _check_size(text, title or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # Invisible break marks pasted from a word processor or a page (a soft hyphen, Word's
     # optional hyphen or &shy;; a zero-width space; a word joiner) split a word for the
@@ -330,11 +326,20 @@ def article_from_text(
     )
 
 
+def _check_size(text: str, title: str) -> None:
+    """Raise ``InputTooLargeError`` when an article's text and title pass ``MAX_CHARS``."""
+    size = len(text) + len(title)
+    if size > MAX_CHARS:
+        raise InputTooLargeError(f"text is {size:,} characters"
+                                 f"{' (title included)' if title else ''}; the limit is "
+                                 f"{MAX_CHARS:,} per article")
+
+
 def checked_article(article: Article) -> Article:
     """``article`` as analysis takes it: its text and fields strings (``TypeError`` if not),
     title and text within ``MAX_CHARS`` together, lone surrogates made U+FFFD (as
     ``article_from_text`` makes them), so that an Article built by hand or from a table's
-    row meets the checks a text meets."""
+    row meets the checks ``article_from_text`` gives a text."""
     if not isinstance(article.text, str):
         raise EmptyInputError("expected article text as a string, got "
                               f"{type(article.text).__name__}")
@@ -342,11 +347,7 @@ def checked_article(article: Article) -> Article:
         value = getattr(article, name)
         if not isinstance(value, str):
             raise TypeError(f"the Article's {name} must be a string, not {type(value).__name__}")
-    size = len(article.text) + len(article.title)
-    if size > MAX_CHARS:
-        raise InputTooLargeError(f"text is {size:,} characters"
-                                 f"{' (title included)' if article.title else ''}; the limit "
-                                 f"is {MAX_CHARS:,} per article")
+    _check_size(article.text, article.title)
     if _SURROGATE.search(article.text) or _SURROGATE.search(article.title):
         article = replace(article, text=_SURROGATE.sub("\ufffd", article.text),
                           title=_SURROGATE.sub("\ufffd", article.title))
