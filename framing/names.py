@@ -81,22 +81,31 @@ DAYS_MONTHS = frozenset(
 )
 _NOT_A_NAME = _STOP_CAPITALS | DAYS_MONTHS | {  # words that open no name ("on Mondays")
     day + "s" for day in "monday tuesday wednesday thursday friday saturday sunday".split()}
-ORG_WORDS = frozenset(
+# The last word of a body's name: "the Finance Ministry", "Harrow Council", "Acme Corp"
+BODY_WORDS = frozenset(
     """ministry department agency party council union bank corp corporation inc ltd company
     committee service office pentagon house kremlin congress senate parliament police army
     navy force forces court commission authority association institute university school
     hospital group alliance federation league board administration government cabinet
-    embassy foundation center centre network times post news journal press agency reuters
-    street avenue road city county state province region district square bridge line station
-    airport port river sea ocean lake mountains valley island trust fund coalition campaign
-    society club church museum library clinic college academy local st mt ft services affairs
-    resources sciences studies industries holdings systems partners associates
-    communications media airlines motors labs laboratories directorate bureau division caucus
-    relations act control prevention budget guild pac securities capital therapeutics investments
-    choir orchestra chorus ensemble observatory primary constabulary forum
-    tribune herald gazette chronicle sentinel examiner enquirer inquirer courier dispatch
-    telegraph observer register bulletin monitor mail magazine radio television ledger""".split()
+    embassy foundation center centre network trust fund coalition campaign society club
+    church museum library clinic college academy local services affairs resources sciences
+    studies industries holdings systems partners associates communications media airlines
+    motors labs laboratories directorate bureau division caucus relations act control
+    prevention budget guild pac securities capital therapeutics investments choir orchestra
+    chorus ensemble observatory primary constabulary forum""".split()
 )
+# The last word of an outlet's name: "the Dunmore Herald", "Channel 4 News"
+OUTLET_WORDS = frozenset(
+    """times post news journal press agency reuters tribune herald gazette chronicle sentinel
+    examiner enquirer inquirer courier dispatch telegraph observer register bulletin monitor
+    mail magazine radio television ledger""".split()
+)
+# The last word of a named place or thing built, not a body: "Harbour Street", "Lake Orm"
+PLACE_NAME_WORDS = frozenset(
+    """street avenue road city county state province region district square bridge line
+    station airport port river sea ocean lake mountains valley island st mt ft""".split()
+)
+ORG_WORDS = BODY_WORDS | OUTLET_WORDS | PLACE_NAME_WORDS
 
 # the last words of a football club's name: "Valemouth Rovers", "Dunmore United" (not "Town":
 # as often a place's)

@@ -25,10 +25,12 @@ from .lexicon import (
     verb_in_s,
 )
 from .names import (
+    BODY_WORDS,
     BUSINESS_TRADES,
     CLUB_WORDS,
     COMPANY_WORDS,
     DAYS_MONTHS,
+    OUTLET_WORDS,
     PLURAL_PEOPLE,
     REPRESENTATIVES,
     STATE,
@@ -255,16 +257,12 @@ _COLLECTIVES = frozenset(
 # What "it" can stand for when it says something: a body, a business, a club, an outlet or a
 # document ("The bank detected …, it said", "The union … It has declined to say …", "The
 # report … It found …"); the last word of its name.
-_IT_SPEAKS = frozenset(
-    """ministry department agency party council union bank company committee service office
-    commission authority association institute university school hospital group alliance
-    federation league board administration government cabinet embassy foundation network trust
-    fund coalition campaign society club church museum library clinic college academy
-    directorate bureau division caucus guild charity organisation organization regulator
-    watchdog court city county state district times post news journal press newspaper paper
-    magazine channel website site station broadcaster report study survey statement lawsuit
-    complaint letter memo ruling filing poll review audit inquiry investigation""".split()
-) | COMPANY_WORDS | BUSINESS_TRADES | CLUB_WORDS
+_IT_SPEAKS = (BODY_WORDS - {"police", "forces"}) | OUTLET_WORDS | COMPANY_WORDS | BUSINESS_TRADES \
+    | CLUB_WORDS | frozenset(
+        """city county state province region district charity organisation organization
+        regulator watchdog newspaper paper channel website site station broadcaster report
+        study survey statement lawsuit complaint letter memo ruling filing poll review audit
+        inquiry investigation""".split())
 _BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _MODALS = frozenset(
     """will would could can may might shall should must did do does to t""".split()

@@ -981,6 +981,12 @@ def test_they_resolves_to_a_group_just_named(analyzer, text, speakers):
          "customers on April 9.", ["Harrowgate Savings"]),
         ("The Bank of Ledmore raised rates. It said inflation was too high.",
          ["the Bank of Ledmore"]),
+        # a business, an outlet or a government named by the last word of its name
+        ("Pellbrook Corp reported a loss. It said tractor sales fell.", ["Pellbrook Corp"]),
+        ("The Dunmore Herald ran the letters on its front page. It said the council had "
+         "ignored its readers.", ["the Dunmore Herald"]),
+        ("The Kremlin denied the claim. It said the report was invented.",
+         ["the Kremlin", "the Kremlin"]),
         # ... or its own sentence, or that spoke just before
         ("The bank detected unusual activity on March 28, it said.", ["the bank"]),
         ("The county health department said 23 people were treated. No deaths had been "
