@@ -652,9 +652,11 @@ class Names:
                 continue
             # the body's word: the run's last, or one in lower case after it ("the United Food
             # and Commercial Workers union")
-            body = None if run[-1][1].lower() in ORG_WORDS else _BODY_AFTER.match(
+            # (a possessive's body too: "the Fire and Rescue Service's chief")
+            own = trim_possessive(run[-1][1]).lower()
+            body = None if own in ORG_WORDS else _BODY_AFTER.match(
                 text, run[-1][0] + len(run[-1][1]))
-            last = body.group(1) if body is not None else run[-1][1].lower()
+            last = body.group(1) if body is not None else own
             if last in ORG_WORDS and last != "state" \
                     and self._no_body_of_its_own([w for _, w in before], run[0][1]) \
                     and self.place(" ".join(w for _, w in run)) is None:

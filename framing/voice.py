@@ -1747,7 +1747,14 @@ class VoiceFinder:
                 e += 1
             if e < k and "," in text[words[e - 1][1]:words[e][0]]:
                 j = e
-        named = _APPOSITIVE_NAME.match(text, words[j - 1][1], words[k][0])
+        end = j
+        if j < k and lowered[j] == "of" and not capitalized:
+            e = j + 1  # "The head of the union, Mara Vell, walked out …": past "of the union"
+            while e < k and e - j <= 3 and words[e][2].islower() and "," not in text[
+                    words[e - 1][1]:words[e][0]]:
+                e += 1
+            end = e
+        named = _APPOSITIVE_NAME.match(text, words[end - 1][1], words[k][0])
         if named is not None and not capitalized and self.names.is_person(named.group(1).split()):
             # "His attorney, Rachel Stein, had asked …, citing …": the name beside the noun
             return named.group(1)

@@ -2338,6 +2338,11 @@ def test_a_body_named_across_and_is_one_body(analyzer):
     rows = actor_rows(analyzer, "Plant closes\n\nThe Kelbrook Food and Commercial Workers "
                                 "union, which represents the workers, said it was not told.")
     assert rows == {"Kelbrook Food and Commercial Workers union": ("organization", 1, (1,))}
+    # a possessive's body too
+    rows = actor_rows(analyzer, "Mill fire\n\nThe Lumeshire Fire and Rescue Service's chief, "
+                                "Dan Orr, said the blaze was deliberate.")
+    assert rows["Lumeshire Fire and Rescue Service"] == ("organization", 1, ())
+    assert "Lumeshire Fire" not in rows and "Rescue Service" not in rows
 
 
 def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
@@ -2435,7 +2440,9 @@ def test_a_name_beside_the_subjects_noun_speaks_for_a_participle(analyzer):
         "Court case\n\n"
         "His attorney, Rachel Stein, had asked for a sentence of three years, citing his "
         "health. The town manager, Gary Wills, said the town had changed its rules, adding "
-        "that checks were now approved twice."))[1:] == ["Rachel Stein", "Gary Wills"]
+        "that checks were now approved twice. The head of the union, Mara Vell, walked "
+        "out on Monday, saying the offer was an insult."))[1:] == [
+            "Rachel Stein", "Gary Wills", "Mara Vell"]
 
 
 def test_a_company_with_shares_in_it_or_jobs_at_it_is_no_place(analyzer):
