@@ -98,7 +98,8 @@ BODY_WORDS = frozenset(
 OUTLET_WORDS = frozenset(
     """times post news journal press agency reuters tribune herald gazette chronicle sentinel
     examiner enquirer inquirer courier dispatch telegraph observer register bulletin monitor
-    mail magazine radio television ledger""".split()
+    mail magazine radio television ledger echo advertiser argus recorder clarion courant
+    intelligencer""".split()
 )
 # The last word of a named place or thing built, not a body: "Harbour Street", "Lake Orm"
 PLACE_NAME_WORDS = frozenset(

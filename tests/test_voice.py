@@ -2345,6 +2345,16 @@ def test_a_body_named_across_and_is_one_body(analyzer):
     assert "Lumeshire Fire" not in rows and "Rescue Service" not in rows
 
 
+def test_a_local_paper_named_after_its_valley_is_an_outlet(analyzer):
+    text = ("Mill to close\n\n"
+            "The Lume Valley Echo reported that the mill would close. The Harwick Advertiser "
+            "said the same, and the Dunmore Argus agreed.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert {kinds[n] for n in ("Lume Valley Echo", "Harwick Advertiser", "Dunmore Argus")} == {
+        "organization"}
+    assert speakers(analyzer, text)[1:] == ["the Lume Valley Echo", "the Harwick Advertiser"]
+
+
 def test_a_town_named_by_its_officers_and_residents_is_a_town(analyzer):
     text = ("Treasurer sentenced\n\n"
             "A former Kelbrook town treasurer was sentenced on Friday. \"He betrayed every "
