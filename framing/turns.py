@@ -106,6 +106,12 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     return found
 
 
+def _uncapped(word: str) -> str:
+    """A word in capitals as a name is written, each part after a hyphen or an apostrophe
+    capitalized too: "Marchetti-Vance" for "MARCHETTI-VANCE", "O’Neill" for "O’NEILL"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
+
+
 def _dialogue(turns: list[tuple[int, str, str]]) -> bool:
     counts = Counter(key for _, key, _ in turns)
     return len(turns) >= _MIN_TURNS and len(counts) >= 2 and max(counts.values()) >= 2
@@ -120,7 +126,7 @@ def _person_key(label: str, text: str, names: Names) -> str:
     words = label.split()
     if len(words) == 1 and name_key(label) in _ROLES:
         return name_key(label)
-    written = [w if not w.isupper() else w.capitalize() for w in words]
+    written = [w if not w.isupper() else _uncapped(w) for w in words]
     person = names.person_in(written)
     if not person:
         return ""
@@ -207,7 +213,7 @@ def _speakers(named: list[tuple[int, str, str]], text: str, names: Names) -> dic
             rf"(?<![\w’'-]){re.escape(label)}(?![\w’'-])", text, re.IGNORECASE))
         name = next((w for w in as_written if not w.isupper()), label)
         if name.isupper():
-            name = " ".join(w.capitalize() for w in name.split())
+            name = " ".join(_uncapped(w) for w in name.split())
         name = " ".join(names.person_in(name.split()) or name.split())  # ("Det Supt Ferris")
         if len(name.split()) == 1:  # "REYES:" all along; the story names "Tomas Reyes"
             fuller = next((m.group() for m in re.finditer(

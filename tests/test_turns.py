@@ -259,3 +259,16 @@ def test_the_questions_between_named_answers_are_the_reporters(analyzer):
     turns = [(text[q.start:q.start + 3], q.speaker) for q in report.quotes if q.role == "turn"]
     assert turns == [("Q: ", ""), ("Det", "Grant Ferris"), ("Q: ", ""), ("Fer", "Grant Ferris"),
                      ("Q: ", ""), ("Ch ", "Bill Okoro"), ("Q: ", ""), ("Fer", "Grant Ferris")]
+
+
+def test_labels_of_hyphenated_and_apostrophe_surnames_in_capitals(analyzer):
+    text = ("Twenty years at sea\n\n"
+            "Rosa Marchetti-Vance founded the rescue crew. She spoke to Laura Brennan and "
+            "Sean O’Neill.\n\n"
+            "BRENNAN: Do you remember the first call-out?\n\n"
+            "MARCHETTI-VANCE: Every second of it.\n\n"
+            "O’NEILL: Who was driving the boat?\n\n"
+            "MARCHETTI-VANCE: My husband was.")
+    report = analyzer.analyze(text)
+    assert [q.speaker for q in report.quotes if q.role == "turn"] == [
+        "Laura Brennan", "Rosa Marchetti-Vance", "Sean O’Neill", "Rosa Marchetti-Vance"]
