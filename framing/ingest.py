@@ -291,12 +291,14 @@ def article_from_text(
     if not isinstance(text, str):
         raise EmptyInputError(f"expected article text as a string, got {type(text).__name__}"
                               + _other_than_text(text))
-    given = {"title": title, "outlet": outlet, "url": url, "published": published, "id": id,
-             "source_path": source_path}
-    for name, value in given.items():
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+    _check_fields(title=title, outlet=outlet, url=url, published=published, id=id,
+                  source_path=source_path)
     _check_size(text, title or "")
+    # (lone surrogates in the fields too, below in the text: a table's cell or a file name
+    # read with surrogateescape could not be stored or exported)
+    title, outlet, url, published, id, source_path = (
+        _SURROGATE.sub("\ufffd", value) if value else value
+        for value in (title, outlet, url, published, id, source_path))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     # Invisible break marks pasted from a word processor or a page (a soft hyphen, Word's
     # optional hyphen or &shy;; a zero-width space; a word joiner) split a word for the
@@ -326,6 +328,13 @@ def article_from_text(
     )
 
 
+def _check_fields(**given) -> None:
+    """Raise ``TypeError`` for a metadata keyword given as anything but a string."""
+    for name, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+
+
 def _check_size(text: str, title: str) -> None:
     """Raise ``InputTooLargeError`` when an article's text and title pass ``MAX_CHARS``."""
     size = len(text) + len(title)
@@ -337,8 +346,8 @@ def _check_size(text: str, title: str) -> None:
 
 def checked_article(article: Article) -> Article:
     """``article`` as analysis takes it: its text and fields strings (``TypeError`` if not),
-    title and text within ``MAX_CHARS`` together, lone surrogates made U+FFFD (as
-    ``article_from_text`` makes them), so that an Article built by hand or from a table's
+    title and text within ``MAX_CHARS`` together, lone surrogates in any of them made U+FFFD
+    (as ``article_from_text`` makes them), so that an Article built by hand or from a table's
     row meets the checks ``article_from_text`` gives a text."""
     if not isinstance(article.text, str):
         raise EmptyInputError("expected article text as a string, got "
@@ -348,10 +357,10 @@ def checked_article(article: Article) -> Article:
         if not isinstance(value, str):
             raise TypeError(f"the Article's {name} must be a string, not {type(value).__name__}")
     _check_size(article.text, article.title)
-    if _SURROGATE.search(article.text) or _SURROGATE.search(article.title):
-        article = replace(article, text=_SURROGATE.sub("\ufffd", article.text),
-                          title=_SURROGATE.sub("\ufffd", article.title))
-    return article
+    mended = {name: _SURROGATE.sub("\ufffd", value) for name in (
+        "text", "id", "title", "outlet", "url", "published", "source_path")
+        if _SURROGATE.search(value := getattr(article, name))}
+    return replace(article, **mended) if mended else article
 
 
 def _date_in_text(html: str, url: str) -> str:
@@ -548,6 +557,10 @@ def article_from_html(
 
     if not isinstance(html, str):
         raise EmptyInputError(f"expected the page's HTML as a string, got {type(html).__name__}")
+    _check_fields(url=url, source_path=source_path, title=title, outlet=outlet,
+                  published=published, id=id)
+    # (lone surrogates, from bytes decoded with surrogateescape, make lxml find no text)
+    html = _SURROGATE.sub("\ufffd", html)
     if not re.search(r"\w", html):
         raise EmptyInputError(f"{source_path or url or 'page'}: the page is empty")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 import re
 
@@ -146,7 +147,7 @@ def test_wrong_option_types_are_type_errors(analyzer):
 
 
 def test_an_article_built_by_hand_meets_the_checks_a_text_meets(analyzer):
-    from framing import sentences_frame
+    from framing import articles_frame, report_json, sentences_frame
     from framing.errors import InputTooLargeError
 
     with pytest.raises(TypeError, match="^the Article's title must be a string, not int$"):
@@ -161,6 +162,15 @@ def test_an_article_built_by_hand_meets_the_checks_a_text_meets(analyzer):
     report = analyzer.analyze(Article("The mayor \ud800 said it was fine.", id="x"))
     assert "\ufffd" in report.article.text
     assert len(sentences_frame([report]).to_csv()) > 0
+    # ... in every field, as given to analyze or in an Article, so the tables and JSON export
+    for report in (analyzer.analyze("The mayor said it was fine.", title="Head\udc80line",
+                                    outlet="Out\udc80let", url="https://x.org/\udc80"),
+                   analyzer.analyze(Article("The mayor said it.", id="x\udc80",
+                                            outlet="Out\udc80let", published="2024\udc80"))):
+        fields = [getattr(report.article, n) for n in ("id", "title", "outlet", "url")]
+        assert not any("\udc80" in f for f in fields) and "Out\ufffdlet" in fields
+        assert articles_frame([report]).to_csv().encode() and json.dumps(
+            report_json(report), ensure_ascii=False).encode()
 
 
 def test_classify_texts_reads_a_generator_once_for_every_backend(analyzer):

@@ -322,6 +322,22 @@ def test_json_nested_too_deep_inside_a_row_is_skipped_and_the_rest_read(tmp_path
     assert len(Corpus(db).sql("SELECT id FROM articles")) == 2
 
 
+def test_a_lone_surrogate_in_a_rows_title_outlet_or_url_is_stored_as_u_fffd(tmp_path, capsys):
+    # (a JSON escape "\\udc80" reads as a lone surrogate, which could not be stored: the whole
+    # add failed and the good row was lost too)
+    rows = mixed_articles(2)
+    for field in ("headline", "media_name", "url"):
+        rows[1][field] += "\udc80"
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    stored = Corpus(db).sql("SELECT title, outlet, url FROM articles ORDER BY title")
+    assert stored.values.tolist()[1] == [
+        "Story number 1\ufffd", "Outlet 1\ufffd", "https://example.org/story-1\ufffd"]
+
+
 @pytest.mark.parametrize("name", ["a.csv.gz", "a.tsv.gz", "a.jsonl.gz", "A.CSV.GZ"])
 def test_gzipped_tables_are_read_as_they_are_unpacked(tmp_path, name):
     rows = mixed_articles(3)

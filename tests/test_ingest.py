@@ -363,3 +363,15 @@ def test_invisible_breaks_pasted_from_a_word_processor_do_not_hide_a_word(analyz
     assert [hit.surface for hit in report.hits] == ["disastrous"]
     page = f"<html><body><article><p>{text} The vote was 5-2.</p></article></body></html>"
     assert invisible not in article_from_html(page).text
+
+
+def test_a_page_with_a_lone_surrogate_is_read_and_its_fields_must_be_strings():
+    # a surrogate anywhere in the markup (here a meta tag's) made lxml find no text at all
+    body = ("<p>The council approved the harbour plan on Monday after a long debate. The "
+            "mayor said the vote was a relief for the town and its fishing fleet.</p>")
+    page = f"<html><head><meta name='x' content='\udc80'></head><body><article>{body}"
+    assert article_from_html(page + "</article></body></html>").text.startswith(
+        "The council approved")
+    for field in ("title", "url", "outlet"):
+        with pytest.raises(TypeError, match=f"^{field} must be a string, not int$"):
+            article_from_html(page, **{field: 5})
