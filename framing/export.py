@@ -442,6 +442,12 @@ def comparison_actors_frame(c) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """A table's rows as JSON-ready dicts, a missing number (NaN: a difference not tested)
+    null, as JSON has no NaN (``json.dumps`` would write a bare ``NaN`` no parser reads)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
 def comparison_json(c) -> dict:
     """The whole comparison as plain JSON-ready data."""
     return {
@@ -449,11 +455,11 @@ def comparison_json(c) -> dict:
                              "outlet": r.article.outlet}
                      for label, r in zip(c.labels, c.reports)},
         "summary": [{"text": line.text, "facts": dict(line.facts)} for line in c.summary],
-        "metrics": comparison_metrics_frame(c).to_dict(orient="records"),
-        "pairs": comparison_pairs_frame(c).to_dict(orient="records"),
-        "gaps": comparison_gaps_frame(c).to_dict(orient="records"),
-        "terms": comparison_terms_frame(c).to_dict(orient="records"),
-        "actors": comparison_actors_frame(c).to_dict(orient="records"),
+        "metrics": _records(comparison_metrics_frame(c)),
+        "pairs": _records(comparison_pairs_frame(c)),
+        "gaps": _records(comparison_gaps_frame(c)),
+        "terms": _records(comparison_terms_frame(c)),
+        "actors": _records(comparison_actors_frame(c)),
         "frames": {label: dict(r.frame_shares) for label, r in zip(c.labels, c.reports)},
         "headlines": [
             {"article": c.labels[h.article], "text": _text(c.reports[h.article], h.sentence),

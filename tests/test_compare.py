@@ -293,9 +293,13 @@ def test_cli_compare_round_trip(tmp_path):
     assert heads[0]["text"] == "Transit workers walk out over pay"
     pairs = list(csv.DictReader((out / "compare_pairs.csv").open(encoding="utf-8")))
     assert pairs and {"text_a", "text_b", "only_in_a", "only_in_b"} <= set(pairs[0])
-    data = json.loads((out / "comparison.json").read_text(encoding="utf-8"))
+    # strict JSON: an untested difference is null, not a bare NaN other parsers refuse
+    data = json.loads((out / "comparison.json").read_text(encoding="utf-8"),
+                      parse_constant=lambda name: pytest.fail(f"{name} in comparison.json"))
     assert set(data) >= {"summary", "metrics", "pairs", "gaps", "terms", "actors", "frames",
                          "headlines"}
+    untested = [m for m in data["metrics"] if not m["method"]]  # ("words", "sentences")
+    assert untested and all(m["difference_low"] is m["p_value"] is None for m in untested)
     assert [h["article"] for h in data["headlines"]] == ["A", "B"]
     metrics = list(csv.DictReader((out / "compare_metrics.csv").open(encoding="utf-8")))
     score = next(r for r in metrics if r["metric"] == "framing_score")
