@@ -68,7 +68,7 @@ class Page:
 
     url: str  # the address after redirects, with the host name as given (not the address)
     content: bytes
-    media_type: str  # e.g. text/html
+    media_type: str  # e.g. text/html; "" when the server named none
     charset: str  # as declared in Content-Type, or ''
 
 
@@ -357,9 +357,9 @@ def _left(started: float, deadline: float, timeout: float) -> float:
 def _read(response, original: str, url, max_bytes: int, watchdog: _Watchdog,
           media_types: Collection[str] = PAGE_TYPES) -> Page:
     """The response's body, decompressed and counted as it arrives."""
-    content_type = response.headers.get("Content-Type", "text/plain")
-    media_type = content_type.split(";")[0].strip().lower() or "text/plain"
-    if media_type not in media_types:
+    # (a server that names no type: "", the page read as what it looks like)
+    media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if media_type and media_type not in media_types:
         raise FetchError(f"{original}: not a web page (content type {media_type})")
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:

@@ -470,8 +470,7 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     suffix = Path(name).suffix.lower()
     text, warning = decode(data, name)
     looks_html = suffix in HTML_SUFFIXES or (
-        suffix not in TEXT_SUFFIXES and re.match(r"\s*(<!doctype html|<html)", text, re.I)
-    )
+        suffix not in TEXT_SUFFIXES and _LOOKS_HTML.match(text) is not None)
     meta = {k: v for k, v in meta.items() if v}
     if looks_html:
         article = article_from_html(text, source_path=name, **meta)
@@ -846,6 +845,11 @@ def fetch_url(
     return article_from_page(page.content, page.url, page.media_type, page.charset, **meta)
 
 
+# The opening of an HTML page, after any comments: "<!DOCTYPE html>", "<html", "<head>"
+_LOOKS_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def article_from_page(content: bytes, url: str, media_type: str = "text/html",
                       charset: str = "", **meta: str) -> Article:
     """The article of a web page's bytes as a server sent them (a fetched page, a page kept in
@@ -868,8 +872,8 @@ def article_from_page(content: bytes, url: str, media_type: str = "text/html",
             text = None
     if text is None:
         text, _ = decode(content, url)
-    if media_type == "text/plain":
-        return article_from_text(text, url=url, **meta)
+    if media_type == "text/plain" or not media_type and _LOOKS_HTML.match(text) is None:
+        return article_from_text(text, url=url, **meta)  # (no type given: what it looks like)
     return article_from_html(text, url=url, **meta)
 
 

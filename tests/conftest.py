@@ -66,7 +66,8 @@ def web_server():
         def _send(self, status, body: bytes, content_type="text/html; charset=utf-8",
                   headers=()):
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
+            if content_type:  # (None: a server that names no type)
+                self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             for key, value in headers:
                 self.send_header(key, value)
@@ -92,6 +93,10 @@ def web_server():
             if path == "/plain.txt":
                 return self._send(200, b"The bridge reopened on Monday. Traffic resumed."
 , "text/plain; charset=utf-8")
+            if path == "/untyped":  # a page, and a text, served with no Content-Type
+                return self._send(200, (pages / "wire_story.html").read_bytes(), None)
+            if path == "/untyped-text":
+                return self._send(200, b"The bridge reopened on Monday. Traffic resumed.", None)
             if path == "/slow":
                 time.sleep(2)
                 return self._send(200, b"<html><body><p>late</p></body></html>")

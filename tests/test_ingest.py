@@ -226,6 +226,15 @@ def test_html_without_any_text():
         article_from_html("   ")
 
 
+def test_a_page_served_with_no_content_type_is_read_as_what_it_looks_like(web_server):
+    # (it was taken for plain text: the markup analyzed as sentences, "</p><p>The …")
+    page = load_article(f"{web_server}/untyped", allow_private_hosts=True)
+    assert page.text == load_article(DATA / "html" / "wire_story.html").text
+    assert "<" not in page.text
+    text = load_article(f"{web_server}/untyped-text", allow_private_hosts=True)
+    assert text.text == "The bridge reopened on Monday. Traffic resumed."
+
+
 def test_url_is_fetched_and_extracted(web_server):
     article = load_article(f"{web_server}/pages/big_news_site.html", allow_private_hosts=True)
     expected = (HTML / "big_news_site.expected.txt").read_text(encoding="utf-8").splitlines()
