@@ -378,13 +378,12 @@ def run_analyze(args) -> int:
     named = list(args.sources) + _listed(args.files_from)
     if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
-    args.sources, empty_folders = _expand_folders(named)
+    args.sources, folders_unread = _expand_folders(named)
     _check_out(args.out, args.sources)
     args.sources, unread = _read_stdin(args.sources)
     count = None if _has_table(args.sources) else len(args.sources)  # a table: rows unknown
-    for folder in empty_folders:
-        print(f"framing: skipped {printable(folder)}: no .txt, .md or .html files in this folder",
-              file=sys.stderr)
+    for folder, why in folders_unread:
+        print(f"framing: skipped {printable(folder)}: {why}", file=sys.stderr)
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     fmt = _format(args)
     columns = {"sentence": SENTENCE_COLUMNS, "article": ARTICLE_COLUMNS,
@@ -430,7 +429,7 @@ def run_analyze(args) -> int:
     for line in told:
         print(f"framing: {printable(line)}", file=sys.stderr)
     done = inputs - failed
-    failed += len(empty_folders) + unread
+    failed += len(folders_unread) + unread
     if done == 0:
         writer.abort()  # nothing to write: leave no empty output behind
         print(f"framing: error: all {failed} input(s) failed; nothing written", file=sys.stderr)
@@ -520,7 +519,7 @@ def _has_table(sources: list) -> bool:
     return any(isinstance(source, str) and is_article_table(source) for source in sources)
 
 
-def _expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
+def _expand_folders(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Folders replaced by the article files inside them (see ``ingest.expand_folders``)."""
     from .ingest import expand_folders
 
@@ -715,9 +714,9 @@ def run_compare(args) -> int:
     from .export import write_comparison
     from .report import Article
 
-    args.sources, empty_folders = _expand_folders(list(args.sources))
-    if empty_folders:
-        raise CompareError(f"{empty_folders[0]}: no .txt, .md or .html files in this folder")
+    args.sources, folders_unread = _expand_folders(list(args.sources))
+    if folders_unread:
+        raise CompareError("{}: {}".format(*folders_unread[0]))
     if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
         raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
     if args.out == "-":  # (not a folder named "-": the summary already goes to stdout)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -34,6 +35,7 @@ from .errors import (
     InputFileError,
     InputTooLargeError,
     NotEnglishError,
+    os_reason,
     shown_path,
 )
 from .fetch import FETCH_DEADLINE, FETCH_TIMEOUT, MAX_BYTES
@@ -877,11 +879,18 @@ def article_from_page(content: bytes, url: str, media_type: str = "text/html",
     return article_from_html(text, url=url, **meta)
 
 
-def expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
+# Why a folder named gave no article: nothing in it
+NO_ARTICLE_FILES = "no .txt, .md or .html files in this folder"
+
+
+def expand_folders(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Folders replaced by the article files inside them (recursively, sorted, hidden files
-    and a folder's own README left out); also the folders that hold none."""
+    and a folder's own README left out); also (folder, why) for each folder named that holds
+    none and each folder inside one that cannot be read ("permission denied"), so that no
+    file is left out unsaid."""
     suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
-    out, empty = [], []
+    out: list[str] = []
+    problems: list[tuple[str, str]] = []
     for source in sources:
         folder = Path(source)
         try:
@@ -891,14 +900,18 @@ def expand_folders(sources: list[str]) -> tuple[list[str], list[str]]:
         if not is_folder:
             out.append(source)
             continue
-        found = sorted(
-            str(p) for p in folder.rglob("*")
-            if p.is_file() and p.suffix.lower() in suffixes
-            and p.stem.lower() != "readme"
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
+        found = []
+        unread: list[OSError] = []
+        for root, folders, files in os.walk(folder, onerror=unread.append):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            found.extend(str(Path(root, name)) for name in files
+                         if not name.startswith(".") and Path(name).suffix.lower() in suffixes
+                         and Path(name).stem.lower() != "readme"
+                         and Path(root, name).is_file())
         if found:
-            out.extend(found)
-        else:
-            empty.append(source)
-    return out, empty
+            out.extend(sorted(found))
+        problems.extend((shown_path(error.filename), f"cannot read the folder "
+                         f"({os_reason(error)})") for error in unread)
+        if not found and not unread:
+            problems.append((source, NO_ARTICLE_FILES))
+    return out, problems

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -336,6 +338,40 @@ def test_a_lone_surrogate_in_a_rows_title_outlet_or_url_is_stored_as_u_fffd(tmp_
     stored = Corpus(db).sql("SELECT title, outlet, url FROM articles ORDER BY title")
     assert stored.values.tolist()[1] == [
         "Story number 1\ufffd", "Outlet 1\ufffd", "https://example.org/story-1\ufffd"]
+
+
+def test_an_unreadable_folder_or_table_is_skipped_and_named_not_left_out(tmp_path, capsys,
+                                                                          monkeypatch):
+    # (a folder inside one that could not be read was passed over unsaid; a table that could
+    # not be read stopped the whole add). Unreadable as for a user without the right to read:
+    # the tests may run as root, whom chmod does not stop.
+    rows = mixed_articles(3)
+    folder = tmp_path / "articles"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(rows[0]["content"], encoding="utf-8")
+    (folder / "locked" / "b.txt").write_text(rows[1]["content"], encoding="utf-8")
+    table = tmp_path / "rows.jsonl"
+    table.write_text(json.dumps(rows[2]), encoding="utf-8")
+    locked = {str(folder / "locked"), str(table)}
+    scandir, open_file = os.scandir, Path.open
+
+    def refused(name):
+        if str(name) in locked:
+            raise PermissionError(13, "Permission denied", str(name))
+
+    monkeypatch.setattr(os, "scandir", lambda name=".": refused(name) or scandir(name))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: refused(self) or open_file(
+        self, *a, **k))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(folder), str(table)]) == 2
+    err = capsys.readouterr().err
+    assert f"skipped {folder / 'locked'}: cannot read the folder (permission denied)" in err
+    assert f"skipped {table}: cannot read the file (permission denied)" in err
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
+    assert len(Corpus(db).sql("SELECT * FROM skipped")) == 2
+    assert main(["analyze", str(folder), "--out", str(tmp_path / "out.csv")]) == 2
+    assert f"skipped {folder / 'locked'}: cannot read the folder (permission denied)" in (
+        capsys.readouterr().err)
 
 
 @pytest.mark.parametrize("name", ["a.csv.gz", "a.tsv.gz", "a.jsonl.gz", "A.CSV.GZ"])

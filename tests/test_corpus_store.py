@@ -1629,14 +1629,14 @@ def test_a_file_name_too_long_is_skipped_and_the_other_inputs_added(tmp_path, ca
     db = tmp_path / "s.duckdb"
     long_name = tmp_path / f"{TOO_LONG}.txt"
     assert main(["corpus", "add", str(db), str(CORPUS_FILES[0]), str(long_name),
-                 str(CORPUS_FILES[1])]) == 2
+                 str(CORPUS_FILES[1]), str(tmp_path / f"{TOO_LONG}.csv")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
     skipped = [line for line in err.splitlines() if line.startswith("framing: skipped")]
-    assert len(skipped) == 1 and skipped[0].endswith(": file name too long")
+    assert len(skipped) == 2 and all(line.endswith(": file name too long") for line in skipped)
     assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"][0] == 2
     reasons = Corpus(db).sql("SELECT reason FROM skipped")["reason"].tolist()
-    assert reasons == ["file name too long"]
+    assert reasons == ["file name too long"] * 2
 
 
 @pytest.mark.parametrize("command", [
@@ -1647,7 +1647,7 @@ def test_a_file_name_too_long_is_skipped_and_the_other_inputs_added(tmp_path, ca
     ["query", "{store}", "SELECT 1", "--out", "{tmp}/{name}.csv"],
     ["export", "{store}", "--table", "articles", "--out", "{tmp}/{name}.csv"],
     ["report", "{store}", "--out", "{tmp}/{name}.csv"],
-    ["add", "{store}", "{tmp}/{name}.csv"], ["add", "{store}", "--files-from", "{tmp}/{name}"],
+    ["add", "{store}", "--files-from", "{tmp}/{name}"],
     ["add", "{store}", "--feed", "{tmp}/{name}.xml"],
 ])
 def test_a_file_name_too_long_is_a_one_line_error(analyzed_store, tmp_path, capsys, command):

@@ -201,7 +201,7 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
     a text column or a feed that is not a feed stops the command before anything is written.
     A feed that cannot be fetched is skipped, as a page that cannot be is. With
     ``fetch_urls``, a table of URLs without a text column is read by fetching each page."""
-    from ..errors import shown_path
+    from ..errors import os_reason, shown_path
     from ..ingest import expand_folders
     from .store import check_path
 
@@ -211,22 +211,25 @@ def plan(sources: list[str], feeds: list[str], columns: Columns,
         if "://" not in source:
             try:
                 check_path(path, SourceError)
-            except SourceError as error:
-                if is_table(source):  # a table is checked before anything is written
-                    raise
+            except SourceError as error:  # (a table too: an unreadable input is skipped)
                 shown = shown_path(source)
                 result.skipped.append(Skip(shown, message_for(error, shown)))
                 continue
         if "://" not in source and path.is_dir():
-            found, _ = expand_folders([source])
-            if not found:
-                result.skipped.append(Skip(source, "no .txt, .md or .html files in this folder"))
+            found, unread = expand_folders([source])
+            result.skipped.extend(Skip(folder, why) for folder, why in unread)
             result.files.extend(found)
         elif is_warc(source):
             result.warcs.append(source)
         elif is_table(source):
             if not path.is_file():
                 raise SourceError(f"{source}: no such file")
+            try:
+                path.open("rb").close()
+            except OSError as error:  # unreadable, as a file is skipped; its columns are
+                result.skipped.append(Skip(shown_path(source), "cannot read the file "
+                                           f"({os_reason(error)})"))  # checked otherwise
+                continue
             result.tables.append((source, table_columns(source, columns, fetch_urls)))
         else:
             result.files.append(source)
