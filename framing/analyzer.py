@@ -637,6 +637,8 @@ class AnalyzerPool:
     """
 
     def __init__(self, size: int = 4, base: Analyzer | None = None) -> None:
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise TypeError(f"size must be a whole number of Analyzers, 1 or more, not {size!r}")
         self.size = size
         self._base = base
         self._kept: OrderedDict[str, Analyzer] = OrderedDict()

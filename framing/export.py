@@ -181,6 +181,11 @@ def actor_rows(report: ArticleReport) -> Iterator[dict]:
 
 def report_json(report: ArticleReport) -> dict:
     """Everything in a report as plain JSON-ready data."""
+    if not isinstance(report, ArticleReport):
+        raise TypeError("report_json takes one report from Analyzer.analyze, not "
+                        f"{type(report).__name__}" + (
+                            "; for several, [report_json(r) for r in reports]"
+                            if isinstance(report, (list, tuple)) else ""))
     a = report.article
     sentences = []
     by_sentence = hits_by_sentence(report)
@@ -253,6 +258,11 @@ def actors_frame(reports: Iterable[ArticleReport]) -> pd.DataFrame:
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV as UTF-8 bytes, the same as the command line writes (for download buttons), its
     text cells safe to open in a spreadsheet (``spreadsheet_cell``)."""
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError("to_csv_bytes takes a table (a pandas DataFrame, as sentences_frame("
+                        f"reports) gives), not {type(frame).__name__}")
     buffer = io.StringIO()
     spreadsheet_frame(frame).to_csv(buffer, index=False)
     return buffer.getvalue().encode("utf-8")
@@ -325,10 +335,21 @@ def _span_words(text: str, spans) -> str:
     return CUE_SEPARATOR.join(text[a:b] for a, b in spans)
 
 
+def _comparison(c, name: str):
+    """``c``, checked to be what ``compare`` returns."""
+    from .compare import Comparison
+
+    if not isinstance(c, Comparison):
+        raise TypeError(f"{name} takes the comparison compare(reports) returns, not "
+                        f"{type(c).__name__}")
+    return c
+
+
 def comparison_metrics_frame(c) -> pd.DataFrame:
     """One row per metric: its value in each article, the difference (B − A for two articles,
     the highest minus the lowest for more), the difference's 90 % interval, whether it is
     beyond noise (``clear``), the exact test's p-value for rates, and the method used."""
+    c = _comparison(c, "comparison_metrics_frame")
     import pandas as pd
 
     diffs = {d.metric: d for d in c.differences}
@@ -360,6 +381,7 @@ PAIR_COLUMNS = ("article_a", "sentence_a", "article_b", "sentence_b", "similarit
 def comparison_pairs_frame(c) -> pd.DataFrame:
     """One row per aligned sentence pair (``compare_pairs.csv``): where each sentence is, how
     similar they are, their texts, and the words each has that the other lacks."""
+    c = _comparison(c, "comparison_pairs_frame")
     import pandas as pd
 
     rows = []
@@ -383,6 +405,7 @@ HEADLINE_COLUMNS = ("article", "article_id", "text", "only_here")
 def comparison_gaps_frame(c) -> pd.DataFrame:
     """One row per body sentence with no counterpart in the other articles
     (``compare_gaps.csv``)."""
+    c = _comparison(c, "comparison_gaps_frame")
     import pandas as pd
 
     rows = []
@@ -397,6 +420,7 @@ def comparison_gaps_frame(c) -> pd.DataFrame:
 
 def comparison_headlines_frame(c) -> pd.DataFrame:
     """Each article's headline and the words in it that no other headline uses."""
+    c = _comparison(c, "comparison_headlines_frame")
     import pandas as pd
 
     rows = []
@@ -411,6 +435,7 @@ def comparison_headlines_frame(c) -> pd.DataFrame:
 def comparison_terms_frame(c) -> pd.DataFrame:
     """One row per author-voice loaded term: its count in each article and the article it is
     unique to (``compare_terms.csv``)."""
+    c = _comparison(c, "comparison_terms_frame")
     import pandas as pd
 
     rows = []
@@ -426,6 +451,7 @@ def comparison_terms_frame(c) -> pd.DataFrame:
 def comparison_actors_frame(c) -> pd.DataFrame:
     """One row per actor: mentions, quoted and attributed sentences and verbs of saying in
     each article (``compare_actors.csv``)."""
+    c = _comparison(c, "comparison_actors_frame")
     import pandas as pd
 
     rows = []
@@ -450,6 +476,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 def comparison_json(c) -> dict:
     """The whole comparison as plain JSON-ready data."""
+    c = _comparison(c, "comparison_json")
     return {
         "articles": {label: {"id": r.article.id, "title": r.article.title,
                              "outlet": r.article.outlet}

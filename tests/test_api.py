@@ -227,6 +227,33 @@ def test_tables_are_made_of_reports(make, reports, message):
         getattr(framing, make)(reports)
 
 
+@pytest.mark.parametrize("make", ["comparison_metrics_frame", "comparison_pairs_frame",
+                                  "comparison_gaps_frame", "comparison_headlines_frame",
+                                  "comparison_terms_frame", "comparison_actors_frame",
+                                  "comparison_json"])
+def test_comparison_tables_are_made_of_a_comparison(make, seed_report):
+    from framing import export
+
+    for wrong in (None, [seed_report], seed_report):
+        with pytest.raises(TypeError, match=f"^{make} takes the comparison compare\\(reports\\) "
+                                            f"returns, not {type(wrong).__name__}$"):
+            getattr(export, make)(wrong)
+
+
+def test_a_report_and_a_table_exported_are_checked(seed_report):
+    # (None gave "'NoneType' object has no attribute 'article'" or "... 'rename'")
+    from framing import report_json, to_csv_bytes
+
+    with pytest.raises(TypeError, match="^report_json takes one report from Analyzer.analyze, "
+                                        "not NoneType$"):
+        report_json(None)
+    with pytest.raises(TypeError, match=r"not list; for several, \[report_json\(r\) for r"):
+        report_json([seed_report])
+    for wrong in (None, [seed_report], "a,b"):
+        with pytest.raises(TypeError, match="^to_csv_bytes takes a table"):
+            to_csv_bytes(wrong)
+
+
 def test_one_report_is_given_in_a_list(seed_report):
     from framing import actors_frame, articles_frame
 

@@ -414,3 +414,20 @@ def test_a_comparison_of_few_articles_says_its_interval_is_rough(tmp_path):
     metric_store(tmp_path / "many.duckdb", two_outlets(9, 9, 40.0, 41.0, 5.0, seed=6))
     (d,) = compare_outlets(tmp_path / "many.duckdb", "A", "B", metrics=["framing_score"])
     assert "rough" not in d.summary
+
+
+def test_store_functions_refuse_what_is_no_store_in_one_line():
+    # (None, a number or bytes were taken for an open connection: AttributeError on execute;
+    # "" was the current folder: "is a directory")
+    from framing.corpus.store import StoreError
+    from framing.corpus.stories import blind_spots, build_stories
+    from framing.corpus.voices import outlet_sources
+
+    calls = [lambda: aggregate(None), lambda: compare_outlets(5, "A", "B"),
+             lambda: blind_spots(b"x"), lambda: build_stories(["news.duckdb"]),
+             lambda: outlet_sources(None)]
+    for call in calls:
+        with pytest.raises(TypeError, match="^expected a store's path or an open connection"):
+            call()
+    with pytest.raises(StoreError, match="^no store named: the path is empty"):
+        aggregate("")

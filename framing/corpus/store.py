@@ -273,6 +273,9 @@ def connect(path: str | Path, write: bool = False, create: bool = False,
     memory_limit : DuckDB's memory limit for this connection's database (for example
         "128MB"); past it DuckDB spills to a temporary file beside the store.
     """
+    if not str(path).strip():  # (Path("") is the current folder)
+        raise StoreError("no store named: the path is empty; a store is a file name, such as "
+                         "news.duckdb")
     path = Path(path)
     if not check_store_file(path, create):
         _make(path)

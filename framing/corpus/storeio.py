@@ -117,6 +117,9 @@ def connect(db, read_only: bool = True):
     from .store import connect as open_store
 
     if not isinstance(db, (str, Path)):
+        if not hasattr(db, "execute"):
+            raise TypeError(f"expected a store's path or an open connection to one, got "
+                            f"{type(db).__name__}")
         check_schema(db)
         yield db
         return
