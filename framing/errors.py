@@ -46,8 +46,11 @@ def message_for(error: Exception, source: str) -> str:
     """An error's message without a leading "SOURCE: ", for a listing that names the source
     already ("skipped SOURCE: the text is not English", not the path twice)."""
     message = str(error)
-    prefix = f"{source}: "
-    return message[len(prefix):] if source and message.startswith(prefix) else message
+    if source:  # (the source as written, or as a message shows it: ``shown_path``)
+        for prefix in (f"{source}: ", f"{shown_path(source)}: "):
+            if message.startswith(prefix):
+                return message[len(prefix):]
+    return message
 
 
 class EmptyInputError(FramingError):

@@ -435,13 +435,15 @@ def read_file(path: str | Path, **meta: str) -> Article:
                                      "an Article with article_from_text(text)")
             hint = (f"; for a web page, give the whole address: https://{path}"
                     if _LOOKS_LIKE_A_SITE.match(name) else "")
-            raise InputFileError(f"{path}: no such file{hint}")
+            raise InputFileError(f"{shown_path(path)}: no such file{hint}")
         if path.is_dir():
-            raise InputFileError(f"{path}: is a directory; name the article files inside it")
+            raise InputFileError(f"{shown_path(path)}: is a directory; name the article files "
+                                 "inside it")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputTooLargeError(
-                f"{path}: file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+                f"{shown_path(path)}: file is {size / 1e6:.1f} MB; the limit is "
+                f"{MAX_BYTES / 1e6:.0f} MB")
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)  # a pipe or a device has no size to check first
     except OSError as error:
@@ -461,14 +463,15 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     """
     if not isinstance(data, (bytes, bytearray)) or not isinstance(name, str):
         raise InputFileError("article_from_bytes takes the file's bytes and its name (a str)")
+    shown = shown_path(name)
     if len(data) > MAX_BYTES:
         raise InputTooLargeError(
-            f"{name}: file is over the {MAX_BYTES / 1e6:.0f} MB limit"
+            f"{shown}: file is over the {MAX_BYTES / 1e6:.0f} MB limit"
             if len(data) == MAX_BYTES + 1 else  # (read up to the limit and one byte more)
-            f"{name}: file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
+            f"{shown}: file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB"
         )
     if not data.strip():
-        raise EmptyInputError(f"{name}: no text to analyze: the article is empty")
+        raise EmptyInputError(f"{shown}: no text to analyze: the article is empty")
     suffix = Path(name).suffix.lower()
     text, warning = decode(data, name)
     looks_html = suffix in HTML_SUFFIXES or (
@@ -479,7 +482,7 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     elif suffix in TEXT_SUFFIXES or suffix in (".csv", ".log") or _is_texty(text):
         article = article_from_text(text, source_path=name, **meta)
     else:
-        raise InputFileError(f"{name}: unsupported file type {suffix}; use .txt, .md or .html")
+        raise InputFileError(f"{shown}: unsupported file type {suffix}; use .txt, .md or .html")
     if warning:
         article = _with_warning(article, warning)
     return article
@@ -494,22 +497,23 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     Returns the text and a warning ('' when the bytes were UTF-8).
     """
+    shown = shown_path(name)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
-            raise InputFileError(f"{name}: this is {what}, not article text; save the "
+            raise InputFileError(f"{shown}: this is {what}, not article text; save the "
                                  "article as text (.txt) or HTML")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), ""
         except UnicodeDecodeError:
-            raise DecodeError(f"{name}: starts like UTF-16 but does not decode") from None
+            raise DecodeError(f"{shown}: starts like UTF-16 but does not decode") from None
     head = data[:8192]
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if b"\x00" in head or (head and controls / len(head) > 0.05):
         if _utf16_without_bom(head):
-            raise DecodeError(f"{name}: looks like UTF-16 text without a byte-order mark; "
+            raise DecodeError(f"{shown}: looks like UTF-16 text without a byte-order mark; "
                               "save it as UTF-8 and try again")
-        raise InputFileError(f"{name}: looks like a binary file, not text")
+        raise InputFileError(f"{shown}: looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
@@ -518,7 +522,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise DecodeError(
-            f"{name}: not UTF-8 or Windows-1252 text; save it as UTF-8 and try again"
+            f"{shown}: not UTF-8 or Windows-1252 text; save it as UTF-8 and try again"
         ) from None
     return text, "not UTF-8: read as Windows-1252; check accented letters and quote marks"
 

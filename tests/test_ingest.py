@@ -384,3 +384,14 @@ def test_a_page_with_a_lone_surrogate_is_read_and_its_fields_must_be_strings():
     for field in ("title", "url", "outlet"):
         with pytest.raises(TypeError, match=f"^{field} must be a string, not int$"):
             article_from_html(page, **{field: 5})
+
+
+def test_a_file_name_with_control_characters_is_written_out_in_the_message(tmp_path):
+    # (the API's message carried the raw ESC of "\x1b[31m", which recolours a terminal)
+    with pytest.raises(InputFileError, match=r"missing\\x1b\[31m\.txt: no such file$") as raised:
+        load_article(tmp_path / "missing\x1b[31m.txt")
+    assert "\x1b" not in str(raised.value)
+    folder = tmp_path / "bell\x07"
+    folder.mkdir()
+    with pytest.raises(InputFileError, match=r"bell\\x07: is a directory"):
+        load_article(folder)
