@@ -37,7 +37,7 @@ import zlib
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from .errors import FetchError, InputTooLargeError
+from .errors import FetchError, InputTooLargeError, printable, shown_path
 
 MAX_BYTES = 10_000_000  # 10 MB of (decompressed) body
 FETCH_TIMEOUT = 15.0  # seconds for each phase: connecting, and each read
@@ -228,7 +228,8 @@ def fetch(
         def guard(host: str, address: IPAddress) -> str:
             return refusal(address, allow_private)
 
-    original = url.strip()
+    address = url.strip()
+    original = shown_path(address)  # (as messages show it: a long address cut to its ends)
     client = httpx.Client(
         headers=HEADERS, follow_redirects=False, trust_env=False,
         verify=_default_tls() if verify is True else verify,
@@ -237,7 +238,7 @@ def fetch(
     started = time.monotonic()  # the deadline counts the network, not the first imports
     watchdog = _Watchdog(deadline)
     try:
-        current = _parse(original, original)
+        current = _parse(original, address)
         for hop in range(max_redirects + 1):
             response = _request(client, httpx, original, current, hop, resolve, guard,
                                 default_ports_only, timeout, started, deadline, watchdog,
@@ -246,7 +247,7 @@ def fetch(
                 location = response.headers["Location"]
                 response.close()
                 try:
-                    current = _parse(original, current.join(location.strip()))
+                    current = _parse(original, current.join(location.strip()), True)
                 except httpx.InvalidURL:
                     raise FetchError(f"{original}: redirected to an invalid address") from None
                 continue
@@ -279,18 +280,20 @@ def _default_tls() -> ssl.SSLContext:
     return httpx.create_ssl_context(trust_env=True)
 
 
-def _parse(original: str, url):
-    """An httpx URL, refused unless it is http(s) with a host."""
+def _parse(original: str, url, redirected: bool = False):
+    """An httpx URL, refused unless it is http(s) with a host; ``original`` is the address
+    asked for as messages show it."""
     import httpx
 
     try:
         parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as error:
+        _ = parsed.host  # (decoded from IDNA here: "xn--n3h" is no valid name)
+    except (httpx.InvalidURL, TypeError, UnicodeError) as error:
         parsed, invalid = None, str(error)
-    where = "" if str(url) == original else f"redirected to {url}: "
+    where = f"redirected to {shown_path(str(url))}: " if redirected else ""
     if parsed is None and str(url).lower().startswith(("http://", "https://")):
         # "http://[::1/", "http://example.com:abc/": a web address, but not a valid one
-        raise FetchError(f"{original}: {where}not a valid address ({invalid[:80]})")
+        raise FetchError(f"{original}: {where}not a valid address ({printable(invalid)[:80]})")
     if parsed is None or parsed.scheme not in ("http", "https"):
         raise FetchError(f"{original}: {where}only http:// and https:// addresses can be "
                          "fetched")

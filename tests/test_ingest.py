@@ -293,10 +293,21 @@ def test_unreachable_url(closed_port_url):
     ("ftp://example.org/file", "only http"), ("file:///etc/passwd", "only http"),
     ("http://", "the address names no host"),
     ("http://[::1/", "not a valid address"), ("http://example.com:abc/", "not a valid address"),
+    # an international name that does not decode (an idna error's traceback, in the app too)
+    ("https://xn--n3h.com/", r"not a valid address \(Codepoint U\+2603"),
+    ("http://xn--a.com/", r"not a valid address \(Codepoint U\+0080 at position 1 of '\\x80'"),
 ])
 def test_unsupported_urls(url, message):
     with pytest.raises(FetchError, match=message):
         fetch_url(url)
+
+
+def test_a_long_address_is_cut_in_its_message():
+    # (200,000 characters were repeated in the line: an error box 43,000 pixels tall)
+    with pytest.raises(FetchError, match=r"^https://example\.com/a+…a+: not a valid address "
+                                         r"\(URL too long\)$") as raised:
+        fetch_url("https://example.com/" + "a" * 200_000)
+    assert len(str(raised.value)) < 200
 
 
 def test_a_web_address_without_its_scheme_gets_a_hint():
