@@ -747,6 +747,21 @@ def test_a_store_cut_short_is_a_one_line_error_for_every_command(tmp_path, capsy
         Corpus(path).sql("SELECT 1")
 
 
+def test_a_store_overwritten_inside_is_damaged_at_once_not_locked(tmp_path, capsys):
+    # DuckDB says "Corrupt database file: … in block at location 4096": "block" is no lock,
+    # which was waited on for half a minute and then called "locked by another process"
+    whole = tmp_path / "whole.duckdb"
+    Corpus(whole).add([str(f) for f in CORPUS_FILES[:6]])
+    data = bytearray(whole.read_bytes())
+    data[5000:25000] = b"\xff" * 20000
+    path = tmp_path / "garbled.duckdb"
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match=r": not a readable framing store \(damaged: Corrupt"):
+        Corpus(path).sql("SELECT 1")
+    assert main(["corpus", "info", str(path)]) == 2
+    assert "locked" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("kind", ["article", "csv", "parquet"])
 def test_an_input_named_as_the_store_is_refused_untouched_and_without_a_lock_file(
         tmp_path, capsys, kind):

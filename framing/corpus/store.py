@@ -157,7 +157,9 @@ def _add_new_metric_columns(con) -> None:
 
 
 def _is_lock_error(error: Exception) -> bool:
-    return "lock" in str(error).lower()
+    # the word, not its letters: "Corrupt database file: … in block at location 4096" is a
+    # damaged store, to be said at once, not waited on as a lock
+    return re.search(r"\block(?:ed|s)?\b", str(error), re.IGNORECASE) is not None
 
 
 def _holder(error: Exception) -> str:
@@ -178,8 +180,10 @@ def _connect(path: Path, read_only: bool, wait: float):
             if "not a valid DuckDB database file" in message or "Invalid Input" in message and \
                     "database file" in message:
                 raise StoreError(not_duckdb(path)) from None
-            if not _is_lock_error(error):
-                raise StoreError(f"{shown_path(path)}: cannot open the store "
+            if not _is_lock_error(error):  # (a damaged file, as a damaged table says it)
+                raise StoreError(f"{shown_path(path)}: not a readable framing store (damaged: "
+                                 f"{_first_line(message)})" if "corrupt" in message.lower()
+                                 else f"{shown_path(path)}: cannot open the store "
                                  f"({_first_line(message)})") from None
             if time.monotonic() >= deadline:
                 raise StoreError(
