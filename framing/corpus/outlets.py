@@ -233,15 +233,16 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
             f"max(m.{_quote(c)}) AS {_quote('max:' + c)}" for c in chosen)
         sums = con.execute(f"SELECT {', '.join(keys)}, count(*) AS _size, {parts} "
                            f"{_from_clause(by)} GROUP BY ALL ORDER BY {group}").df()
-        # per-article values, only for the groups whose interval needs the bootstrap
+        # per-article values, only for the groups whose interval needs the bootstrap, in a
+        # fixed order (by article too), so a seed draws the same resamples every time
         values = con.execute(
-            f"""WITH rows AS (SELECT {', '.join(keys)},
+            f"""WITH rows AS (SELECT {', '.join(keys)}, a.id AS _article,
                                      {', '.join('CAST(m.' + _quote(c) + ' AS DOUBLE) AS '
                                                 + _quote(c) for c in chosen)}
                               {_from_clause(by)})
                 SELECT * FROM rows
                 QUALIFY count(*) OVER (PARTITION BY {group}) > {EXACT_RANGE_UP_TO}
-                ORDER BY {group}""").df()
+                ORDER BY {group}, _article""").df()
     g, m = len(sums), len(chosen)
     counts = sums[[f"n:{c}" for c in chosen]].to_numpy(dtype=np.int64).reshape(g, m)
     means = sums[[f"mean:{c}" for c in chosen]].to_numpy(dtype=np.float64).reshape(g, m)
@@ -364,8 +365,8 @@ def _sentence(d: dict, phrase: str, note: str) -> str:
 
 def _article_values(con, outlet: str, metrics: list[str]) -> np.ndarray:
     columns = ", ".join(f"CAST(m.{_quote(c)} AS DOUBLE)" for c in metrics)
-    rows = con.execute(f"SELECT {columns} {_from_clause('outlet')} AND {outlet_sql()} = ?",
-                       [outlet]).fetchall()
+    rows = con.execute(f"SELECT {columns} {_from_clause('outlet')} AND {outlet_sql()} = ? "
+                       "ORDER BY a.id", [outlet]).fetchall()  # (a fixed order: see aggregate)
     return np.array(rows, dtype=np.float64).reshape(-1, len(metrics))
 
 
