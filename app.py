@@ -29,7 +29,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from framing import FramingError, article_from_text
+from framing import FramingError
 from framing.analyzer import Analyzer, AnalyzerPool
 from framing.compare import CompareError, and_list, compare
 from framing.export import (
@@ -41,7 +41,7 @@ from framing.export import (
     sentences_frame,
     to_csv_bytes,
 )
-from framing.ingest import article_from_bytes, fetch_url
+from framing.ingest import article_from_bytes, article_from_pasted, fetch_url
 from framing.lexicon import read_lexicon
 from framing.render import (
     ALL_CATEGORIES,
@@ -146,8 +146,8 @@ def analyze_request(request: tuple, lexicon_digest: str, _lexicon_text: str):
         # the server keeps it
         job = partial(article_from_bytes, (CORPUS / f"{value}.txt").read_bytes(),
                       f"corpus/articles/{value}.txt")
-    elif source == "Paste text":
-        job = partial(article_from_text, value, **meta)
+    elif source == "Paste text":  # (read as a file of it: a whole page pasted is HTML)
+        job = partial(article_from_pasted, value, **meta)
     elif source == "Upload a file":
         job = partial(article_from_bytes, value, filename, **meta)
     else:
@@ -466,9 +466,10 @@ def results(width: float, categories: tuple[str, ...], digest: str, lexicon_text
     """Analyze, the status line and the results: the part of the page a click reruns."""
     passed_on = st.session_state.pop("clicked", False)  # by the inputs, above
     if st.button("Analyze", type="primary", key="analyze") or passed_on:
-        st.session_state["requests"], problems = requests_from(current_inputs())
-        for problem in problems:
-            st.error(problem)
+        st.session_state["requests"], st.session_state["problems"] = requests_from(
+            current_inputs())
+    for problem in st.session_state.get("problems", ()):  # (kept until the next click, as
+        st.error(problem)                                  # the results and their errors)
     # The inputs' note that these results are out of date is hidden once they are not.
     shown = f"st-key-stale_{signature(st.session_state['requests'])}"
     st.html(f"<style>[data-testid=stLayoutWrapper]:has(> .{shown}), .{shown} "

@@ -412,7 +412,7 @@ MADE_UP_ID = re.compile(r"text-[0-9a-f]{8}")
 
 
 def _default_id(source_path: str, text: str) -> str:
-    if source_path and source_path != "-":  # ("-": standard input, which has no name)
+    if source_path and source_path not in ("-", PASTED):  # (standard input, a paste: no name)
         return Path(source_path).stem
     return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
@@ -452,6 +452,23 @@ def read_file(path: str | Path, **meta: str) -> Article:
     return article_from_bytes(data, str(path), **meta)
 
 
+# What a pasted text is called in a message; it has no file's name, as standard input ("-")
+PASTED = "pasted text"
+
+
+def article_from_pasted(text: str, **meta: str) -> Article:
+    """An article from text pasted into a form (the app's "Paste text"), read as a file of
+    it would be (``article_from_bytes``): a whole page's HTML pasted is extracted, a PDF's
+    source or a binary's bytes refused in one line, not analyzed as words. ``meta``: title,
+    outlet, url, published or id."""
+    if not isinstance(text, str):
+        raise EmptyInputError(f"expected the pasted text as a string, got {type(text).__name__}")
+    _check_size(text, meta.get("title") or "")
+    article = article_from_bytes(_SURROGATE.sub("\ufffd", text).encode("utf-8"), PASTED,
+                                 **meta)
+    return replace(article, source_path="")
+
+
 def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     """An article from a file's bytes (a path's contents or an upload), by its name's suffix.
 
@@ -474,8 +491,9 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
         raise EmptyInputError(f"{shown}: no text to analyze: the article is empty")
     suffix = Path(name).suffix.lower()
     text, warning = decode(data, name)
+    # (a name with no suffix, standard input and a paste too: a whole page is HTML)
     looks_html = suffix in HTML_SUFFIXES or (
-        suffix not in TEXT_SUFFIXES and _LOOKS_HTML.match(text) is not None)
+        (suffix not in TEXT_SUFFIXES or not suffix) and _LOOKS_HTML.match(text) is not None)
     meta = {k: v for k, v in meta.items() if v}
     if looks_html:
         article = article_from_html(text, source_path=name, **meta)

@@ -186,6 +186,10 @@ def test_empty_slot_shows_a_clear_error(app, source, message):
     assert [e.value for e in app.error] == [message]
     assert [s.value for s in app.subheader] == ["A. U.S., Britain warn Russia over Ukraine as "
                                                 "NATO ministers meet"]  # A alone is analyzed
+    # the message stays with the results it explains, past a click elsewhere (it was gone
+    # after any rerun, leaving A alone with no word of B)
+    app.slider(key="borderline").set_value(0.2).run()
+    assert [e.value for e in app.error] == [message]
 
 
 def test_a_web_address_pasted_as_text_says_to_fetch_it(app):
@@ -199,6 +203,24 @@ def test_a_web_address_pasted_as_text_says_to_fetch_it(app):
         "the article it points to, or paste the article's text."]
     assert [s.value for s in app.subheader] == ["B. Who is really provoking whom over Ukraine?"]
     assert app.text_area(key="text_A").value == address  # still in the box
+
+
+def test_a_page_pasted_whole_is_extracted_and_a_pdf_refused_as_an_upload_is(app):
+    # (pasted markup was analyzed as words: tags as speakers, a script's words as loaded)
+    page = ("<!DOCTYPE html><html><head><title>Harbour plan approved</title><script>var "
+            "disaster = 1;</script></head><body><article><p>The council approved the harbour "
+            "plan on Monday after a long debate.</p><p>The mayor said the vote was a relief "
+            "for the town and its fishing fleet.</p></article></body></html>")
+    paste(app, "A", page)
+    paste(app, "B", "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj")
+    app.button(key="analyze").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "Article B: pasted text: this is a PDF file, not article text; save the article as "
+        "text (.txt) or HTML"]
+    assert [s.value for s in app.subheader] == ["A. Harbour plan approved"]
+    assert "&lt;p&gt;" not in page_html(app) and "disaster" not in page_html(app)
+    assert "The mayor said the vote was a relief" in page_html(app)
 
 
 def test_a_single_word_is_analyzed_with_a_note_that_it_is_too_short(app):

@@ -406,3 +406,21 @@ def test_a_file_name_with_control_characters_is_written_out_in_the_message(tmp_p
     folder.mkdir()
     with pytest.raises(InputFileError, match=r"bell\\x07: is a directory"):
         load_article(folder)
+
+
+def test_pasted_text_is_read_as_a_file_of_it_would_be():
+    from framing.ingest import article_from_bytes, article_from_pasted, article_from_text
+
+    text = "The council met on Monday. It voted 5-2 to approve the plan."
+    assert article_from_pasted(text, title="Vote") == article_from_text(text, title="Vote")
+    page = ("<html><head><title>Vote</title></head><body><article><p>" + text
+            + " The mayor said the vote was a relief for the town.</p></article></body></html>")
+    pasted = article_from_pasted(page)
+    assert pasted.title == "Vote" and pasted.text.startswith("Vote\n\nThe council met")
+    assert pasted.source_path == "" and pasted.id.startswith("text-")
+    with pytest.raises(InputFileError, match="^pasted text: looks like a binary file"):
+        article_from_pasted("The council met.\x00\x00\x00 It voted.")
+    with pytest.raises(EmptyInputError, match="^expected the pasted text as a string"):
+        article_from_pasted(b"bytes")
+    # a whole page on standard input is HTML too ("-", no suffix, as a paste)
+    assert article_from_bytes(page.encode(), "-").title == "Vote"
