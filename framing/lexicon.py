@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
-from .errors import LexiconError
+from .errors import LexiconError, printable
 from .names import PLURAL_PEOPLE, REPRESENTATIVES
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -503,8 +503,11 @@ def _entry(row: dict[str, str], name: str, line: int,
     term = " ".join(row["term"].split())
     if category not in NAME_CATEGORIES:  # (a name keeps its capitals, for the actors table)
         term = term.lower()
-    if not term or not _split_phrase(term.lower()):
+    if not term:
         raise LexiconError(f"{name}: line {line}: empty term")
+    if not _split_phrase(term.lower()):  # ("(.*": punctuation alone, no word to match)
+        raise LexiconError(f"{name}: line {line}: the term {printable(term)[:40]!r} has no "
+                           "word in it (letters or digits), only punctuation or symbols")
     if not re.fullmatch(r"[a-z][a-z_]*", category):
         raise LexiconError(
             f"{name}: line {line}: category {row['category']!r} must be a lowercase word "

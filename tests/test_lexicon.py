@@ -193,6 +193,7 @@ def write(path, text):
         ("", "line 1: the file is empty"),
         ("word,meaning\nx,y\n", "line 1: missing column term, category"),
         ("term,category\n,loaded\n", "line 2: empty term"),
+        ("term,category\n(.*,loaded\n", r"line 2: the term '\(\.\*' has no word in it"),
         ("term,category\nfoo,Loaded Words\n", "line 2: category 'Loaded Words'"),
         ("term,category\nfoo,lodaed\n", "line 2: unknown category 'lodaed'; the categories "
          "are assertive, attribution_verb"),
