@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import os
 import sys
 import threading
 from collections import OrderedDict
@@ -76,6 +77,8 @@ from .voice import (
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
+# What analyze takes with a text (article_from_text's keywords but the file's path)
+_TEXT_OPTIONS = frozenset({"title", "outlet", "url", "published", "id"})
 
 # A text that makes the libraries load what they load on first use (see Analyzer.__init__).
 WARM_UP = "Dr. Smith arrived at 5 p.m. on Jan. 3, 2024, said officials in Zorvik. They left."
@@ -137,6 +140,9 @@ class Analyzer:
         tag_in_context([(0, 3, "The"), (4, 11, "zorblax"), (12, 15, "ran")], 1)
         reading_ease(WARM_UP)  # textstat, the syllable table and Pyphen's hyphenation
         self.segmenter.segment(Article(WARM_UP))  # pysbd's regular expressions, compiled
+        if model is not None and not isinstance(model, (str, os.PathLike, ModelBundle)):
+            raise TypeError(f"model is a model file's path (or None for the shipped model), "
+                            f"not {type(model).__name__}")
         if isinstance(model, ModelBundle):
             self._bundle: ModelBundle | None = model
         elif model is not None:
@@ -328,6 +334,10 @@ class Analyzer:
         if isinstance(source, Article) and meta:
             raise TypeError(f"{', '.join(meta)}: these options go with a text; an Article "
                             "carries its own (dataclasses.replace(article, title=...))")
+        unknown = sorted(set(meta) - _TEXT_OPTIONS)
+        if unknown:  # (article_from_text's own message named it, not analyze)
+            raise TypeError(f"analyze() got an unexpected keyword argument {unknown[0]!r}; "
+                            f"the options are {', '.join(sorted(_TEXT_OPTIONS))}")
         # (a text is checked as it becomes an Article; one given is checked as given)
         article = checked_article(source) if isinstance(source, Article) else \
             article_from_text(source, **meta)

@@ -210,6 +210,10 @@ def load_articles(source: str | Path, skipped: list | None = None,
     web archive gives about itself (how many records were not pages). A file that cannot be
     read at all raises a ``FramingError``.
     """
+    for name, value in (("skipped", skipped), ("told", told)):
+        if value is not None and not hasattr(value, "append"):  # (not at the first bad row)
+            raise TypeError(f"{name} must be a list to append to (or None), not "
+                            f"{type(value).__name__}")
     if not is_article_table(source):
         yield load_article(source)
         return

@@ -271,3 +271,33 @@ def test_compare_takes_any_iterable_of_reports(corpus_reports, comparison):
     for wrong in (pair[0], 42, None, "AB"):
         with pytest.raises(CompareError, match="^compare takes a list of two to four reports"):
             compare(wrong)
+
+
+def test_arguments_of_the_wrong_kind_are_said_before_any_work(analyzer, tmp_path):
+    # each was a TypeError from deep inside (pathlib's, "'int' object is not callable"), the
+    # wrong function's name, or came only at the first row or article that needed it
+    from framing import Analyzer, Corpus, FramingError, load_articles
+    from framing.corpus.stories import blind_spots
+
+    table = tmp_path / "t.jsonl"
+    table.write_text(json.dumps({"text": "The council met on Monday and voted."}),
+                     encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    calls = [
+        (lambda: analyzer.analyze("The council met.", titel="Vote"),
+         "analyze() got an unexpected keyword argument 'titel'; the options are id, outlet"),
+        (lambda: Analyzer(model=5), "model is a model file's path"),
+        (lambda: next(load_articles(table, skipped=())),
+         "skipped must be a list to append to (or None), not tuple"),
+        (lambda: blind_spots(store, min_outlets="2"), "min_outlets must be a whole number"),
+        (lambda: Corpus(store).add([str(table)], report=5),
+         "report must be a function to call (or None), not int"),
+        (lambda: Corpus(store).analyze(progress=5), "progress must be a function to call"),
+        (lambda: Corpus(store).add(files_from=5), "files_from is the path of a list of inputs"),
+    ]
+    for call, message in calls:
+        with pytest.raises(TypeError, match=f"^{re.escape(message)}"):
+            call()
+    assert not store.exists()  # nothing was made on the way
+    with pytest.raises(FramingError, match="is a folder, not a list of inputs"):
+        Corpus(store).add(files_from=str(tmp_path))

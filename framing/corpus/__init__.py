@@ -68,6 +68,8 @@ class Corpus:
         from .add import add_records
         from .sources import Skip, plan, records
 
+        _callable_or_none(report, "report")
+
         named, refused = [], []
         for source in _items(sources, "sources") + listed(files_from):
             if isinstance(source, (str, os.PathLike)) and str(source).strip():
@@ -105,6 +107,8 @@ class Corpus:
         if unknown:
             raise TypeError(f"Corpus.analyze() got an unexpected keyword argument "
                             f"{unknown[0]!r}")
+        for name in ("progress", "report"):
+            _callable_or_none(options.get(name), name)
         return run_analysis(self.path, analyzer, lexicons=lexicons, model=model, jobs=jobs,
                             engine=engine, scheduler=scheduler, rerun=rerun, **options)
 
@@ -198,6 +202,14 @@ def _items(value, name: str) -> list:
                              f"{type(value).__name__}") from None
 
 
+def _callable_or_none(value, name: str) -> None:
+    """Raise ``TypeError`` for a callback that cannot be called (found at once, not after
+    the first article)."""
+    if value is not None and not callable(value):
+        raise TypeError(f"{name} must be a function to call (or None), not "
+                        f"{type(value).__name__}")
+
+
 def listed(path: str | None) -> list[str]:
     """The inputs named in a --files-from list: one per line; blank lines and # comments
     ignored; ``-`` reads the list from standard input (``find … | python -m framing …``)."""
@@ -219,8 +231,13 @@ def _list_file_lines(path: str) -> list[str]:
     """The lines of a --files-from list file."""
     from ..errors import DecodeError, InputFileError
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"files_from is the path of a list of inputs, not {type(path).__name__}")
     listing = Path(path)
     check_path(listing, InputFileError)
+    if listing.is_dir():
+        raise InputFileError(f"{shown_path(path)}: is a folder, not a list of inputs (a "
+                             "text file, one per line); name a folder among the inputs")
     if not listing.is_file():
         raise InputFileError(f"{shown_path(path)}: no such list file")
     try:

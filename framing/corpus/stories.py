@@ -440,6 +440,8 @@ def blind_spots(db, min_outlets: int = 2) -> pd.DataFrame:
     as coverage by their outlet. Columns: ``story_id``, ``label``, ``outlets_covering``
     (count), ``covered_by`` and ``missing`` (outlet names joined by "; ", sorted).
     """
+    if isinstance(min_outlets, bool) or not isinstance(min_outlets, int) or min_outlets < 1:
+        raise TypeError(f"min_outlets must be a whole number, 1 or more, not {min_outlets!r}")
     with connect(db, read_only=True) as con:
         if not has_stories(con):
             from .storeio import StoriesMissingError
