@@ -1083,7 +1083,8 @@ _DESCRIBED_AFTER = re.compile(r",[ \t]+(?:a|an|the|\d{1,3},|who)[ \t]")
 # "around Aldermoor Cross", "residents of Little Wendle"; not "from", "on" or "of" alone: "a
 # call from …", "pressure on …", "the wife of …")
 _BEFORE_PLACE_NAME = ("in|at|near|around|outside|through|across|towards|into|"
-                      "(?:residents|village|town|outskirts|people) of")
+                      "(?:residents|village|town|outskirts|people|edge|heart|centre|center|"
+                      "streets|parish|borough) of")
 _AFTER_PLACE_WORD = re.compile(
     rf"\b(?i:{_BEFORE_PLACE_NAME})\s+([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){{1,2}})(?![\w’'-])"
     r"(?![ \t]+[A-Z])")

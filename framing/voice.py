@@ -796,7 +796,7 @@ class VoiceFinder:
         if prev in _DETERMINERS and "," not in gap_before and not after_quote:
             return None  # a noun or adjective: "the claims", "Blinken’s comments", "the alleged"
         if prev == "to" and not phrase and nxt not in _COMPLEMENTIZERS and not _goes_on(
-                lowered, k):
+                lowered, k) and not after_quote:  # ("“… listened to,” said Ann Lee")
             return None  # "was set to brief", "refused to say" (not "continues to insist")
         if (prev in _PREPOSITIONS and not phrase and not form.endswith("ing")
                 and gap_before.isspace() and not after_quote):

@@ -312,11 +312,12 @@ def test_a_name_written_as_a_place_or_a_title_is_no_person(analyzer):
         "not told. Officers of Brandwick Constabulary attended. The Dana Whitfield campaign "
         "declined to comment. Priti Banerjee, an analyst at Clearline Research, agreed, as did "
         "the Classroom Futures Forum. Lorries use Mill Street and Tanner's Lane, and a van "
-        "was found in Cooper's Yard."), "kind")
+        "was found in Cooper's Yard. The homes stand on the edge of Pellow Heath, and the "
+        "heart of Orrin Green is a mile off."), "kind")
     # a name of two words that opens with no first name, after "around", "through", "near",
     # "residents of" …: a place the gazetteer lacks
     assert [kinds[k] for k in ("Aldermoor Cross", "Pennock Meadows", "Little Wendle",
-                               "Bramwell Ferry")] == ["place"] * 4
+                               "Bramwell Ferry", "Pellow Heath", "Orrin Green")] == ["place"] * 6
     # a street or a yard named for its owner, wherever it stands
     assert [kinds.get(k) for k in ("Tanner's Lane", "Cooper's Yard")] == ["place"] * 2
     # after "The" inside a sentence: a band's or a work's name; and a label, a body of
@@ -2542,7 +2543,8 @@ def test_a_quotation_ending_in_a_verb_keeps_its_speaker(analyzer):
     assert speakers(analyzer, (
         "Talks\n\n"
         '"It is where the money is," said Lena Vuetil. "You cannot sign a text with a hole '
-        'where the money should be," said Lena Vuetil.'))[1:] == ["Lena Vuetil", "Lena Vuetil"]
+        'where the money should be," said Lena Vuetil. "Our concerns have been listened to," '
+        'said Eileen Marsh.'))[1:] == ["Lena Vuetil", "Lena Vuetil", "Eileen Marsh"]
 
 
 def test_who_speaks_past_a_thing_a_participle_or_an_object(analyzer):
