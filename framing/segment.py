@@ -354,6 +354,8 @@ _ATTRIBUTION_TAIL = re.compile(r"^[a-z]|^[,;:)\]”’—–-]")
 _TITLE_ABBREVIATION = re.compile(
     r"(?<![\w.])(?<!,\s)(?:Del|Amb|Hon|Atty|Insp|Pvt|Sec|Pres|Msgr|Fr|Mme|Mlle|Rt|Dist)\.$")
 _QUESTION_CLOSE = re.compile(r"[?!…][”\"'’]+$")
+# a quotation closed after a comma: no sentence ends there ("‘Mum, come home,’” Ann said.)
+_COMMA_CLOSE = re.compile(r",[”\"'’]+$")
 _NAME_THEN_VERB = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){1,4})(\w+)\b(.*)$", re.DOTALL)
 
 
@@ -364,6 +366,7 @@ def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> lis
 
     “Are you sure?” she asked.  →  one sentence, not “Are you sure?” | she asked.
     “Are you sure?” Smith asked. →  one sentence too.
+    “She said, ‘Come home,’” Ann Lee told the court. →  one: no sentence ends at a comma.
 
     A join never makes a sentence longer than ``MAX_BLOCK``: a run of text without sentence
     punctuation stays cut into blocks, so that no later step works on one unbounded sentence.
@@ -376,6 +379,7 @@ def _repair(text: str, spans: list[tuple[int, int]], say: frozenset[str]) -> lis
             or not _WORD.search(piece)
             or (_QUESTION_CLOSE.search(text[merged[-1][0]:merged[-1][1]])
                 and _is_attribution_tail(piece, say))
+            or _COMMA_CLOSE.search(text, merged[-1][0], merged[-1][1])
             or (piece[:1].isupper() and _TITLE_ABBREVIATION.search(
                 text, max(merged[-1][0], merged[-1][1] - 8), merged[-1][1]))
         ):

@@ -71,6 +71,11 @@ def split(segmenter, text, title=""):
         ("Mr. Smith went to Washington. He stayed.", ["Mr. Smith went to Washington.", "He stayed."]),
         ("“Are you sure?” she asked. Nobody was.", ["“Are you sure?” she asked.", "Nobody was."]),
         ("“Are you sure?” Smith asked. Nobody was.", ["“Are you sure?” Smith asked.", "Nobody was."]),
+        # no sentence ends at a comma, inside quotation marks nested or not
+        ("“She said to me, ‘Mum, come home,’” Ann Oduya told the court. Nobody spoke.",
+         ["“She said to me, ‘Mum, come home,’” Ann Oduya told the court.", "Nobody spoke."]),
+        ("\"No memo was marked 'classified,'\" Dan Rich told CNN.",
+         ["\"No memo was marked 'classified,'\" Dan Rich told CNN."]),
         ("It costs $4.5 million. That is a lot.", ["It costs $4.5 million.", "That is a lot."]),
         ("no punctuation at all here", ["no punctuation at all here"]),
         ("Line one\nLine two ends.", ["Line one", "Line two ends."]),
