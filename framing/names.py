@@ -58,6 +58,8 @@ def storm_of(word: str) -> str:
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CUT_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
+# Letters after a name that are no part of it, as written: "Gideon Farrant KC", "Ada Rusk OBE"
+_POST_NOMINALS = frozenset("KC QC SC OBE MBE CBE KBE DBE PhD".split())
 _STOP_CAPITALS = frozenset(
     """the a an this that these those it its he she they we i you his her their our my your in
     on at for from by with after before during amid while when as but and or so yet if
@@ -432,6 +434,7 @@ class Names:
         if _CUT_ABBREVIATION.search(phrase):
             phrase += "."  # "the U.K" cut before its last point, as words are read: "U.K."
         phrase = _AGE.sub("", phrase)  # "Retired engineer Geoffrey Hale, 76,"
+        phrase = _POST_NOMINAL_END.sub("", phrase)  # "Gideon Farrant KC", "Ada Rusk OBE,"
         phrase = _CITATION.sub("", phrase)  # "the Washington Post [15]"
         if "(" in phrase and ")" not in phrase[phrase.index("("):]:
             phrase = phrase[:phrase.index("(")]  # "the father (pictured"
@@ -585,6 +588,11 @@ class Names:
                     and (INITIAL.fullmatch(run[-1][1]) or run[-1][1] in self._name_goes_on)):
                 out.append(run)  # punctuation ends a name, save the point after an initial
                 run = []         # within it ("Paul R. LePage")
+            if len(run) >= 2 and t in _POST_NOMINALS and gap.strip(" ,") == "":
+                out.append(run)  # "Gideon Farrant KC": the name ends before the letters
+                run = []
+                first = False
+                continue
             initial = run and len(t) == 1 and _POINT_THEN_NAME.match(text, m.end())
             if cap and (not _stops_a_name(t) or initial
                         or self.acronym_in_caps(text, m.start(), m.end())) or (
@@ -1234,6 +1242,9 @@ _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 _PARTICLE_NAME = re.compile(r"(?:de|da|di|du|van|von|le|la|mc|mac)[A-Z]")
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
+# the letters after a name that end a subject phrase (``_POST_NOMINALS``)
+_POST_NOMINAL_END = re.compile(
+    rf"(?<=[a-z’'])(?:,?\s+(?:{'|'.join(sorted(_POST_NOMINALS))}))+\s*,?\s*$")
 
 # Wiki-style reference marks after a source: "the Washington Post [15]", "the Daily Dot [3".
 _CITATION = re.compile(r"\s*\[\d*\]?")

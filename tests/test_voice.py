@@ -2446,6 +2446,16 @@ def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
     assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
 
 
+def test_letters_after_a_name_are_no_part_of_it(analyzer):
+    text = ("Fraud trial\n\n"
+            "Cross-examining her, Gideon Farrant KC, for the prosecution, asked why. Ada Rusk "
+            "OBE, the founder, said the charity had been let down. “You were the treasurer,” "
+            "Farrant said. Rusk added that the trial was long.")
+    assert speakers(analyzer, text)[1:] == ["Gideon Farrant", "Ada Rusk", "Farrant", "Rusk"]
+    rows = actor_rows(analyzer, text)
+    assert set(rows) == {"Gideon Farrant", "Ada Rusk"}  # ("Farrant", "Gideon Farrant KC")
+
+
 def test_a_name_beside_the_subjects_noun_speaks_for_a_participle(analyzer):
     assert speakers(analyzer, (
         "Court case\n\n"
