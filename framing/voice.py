@@ -393,6 +393,8 @@ _PERSON_NOUNS = frozenset(
 _NOT_NAMES = frozenset("to not together no yes".split())
 # the verb before someone who is told something ("told Maria Lopez")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
+# a name written as an owner: "Okafor-Bright’s record", "Dana Reyes' plan"
+_OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])(?![\w’'])")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
     "today yesterday tonight last this next earlier later week on in".split())
@@ -1805,6 +1807,12 @@ class VoiceFinder:
                     k -= 1
                 if k and bisect_right(starts, mentions[k - 1][0]) == bisect_right(starts, told):
                     i = k  # (the teller is named in the sentence that names who was told)
+            # ... and one named as an owner after someone else in the same sentence: "Hale
+            # attacked Okafor-Bright’s record. “…,” he told supporters" is Hale
+            elif i > 1 and mentions[i - 2][2] != wrong and _OWNER_NAME.match(
+                    text, mentions[i - 1][0]) and bisect_right(starts, mentions[i - 2][0]) == \
+                    bisect_right(starts, mentions[i - 1][0]):
+                i -= 1
             offset, name, _ = mentions[i - 1]
             # ... unless a sentence since opened with someone unnamed who may be "she": "The
             # judge, a veteran of the court, set a date. She said …" (not "Prosecutor Maria

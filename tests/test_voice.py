@@ -2218,6 +2218,17 @@ def test_she_after_told_is_the_teller_not_who_was_told(analyzer):
     assert rows[4][2] == "Ana Ruiz"  # the teller is a man: "she" is who was told
 
 
+def test_he_after_a_name_written_as_an_owner_is_the_one_before_it(analyzer):
+    # "attack Okafor-Bright’s record": the owner is the one spoken of, not the speaker
+    text = ("Mayoral race\n\n"
+            "Desmond Kell is running. Kell used a rally to attack Vance-Bright’s record. "
+            "“She promised us a home,” he told about 800 supporters.\n\n"
+            "Tom Abery praised Dana Reyes’ plan. “It works,” she said.")
+    rows = voices(analyzer, text)
+    assert rows[3][2] == "Kell"
+    assert rows[5][2] == "Dana Reyes"  # (the one before is a man: "she" is the owner)
+
+
 def test_storms_named_after_a_plural_storm_word_are_each_a_storm(analyzer):
     text = ("Storm season ends\n\n"
             "Hurricanes Kelda and Orwin flooded the coast in August. The damage from Kelda was "
