@@ -1335,6 +1335,12 @@ class VoiceFinder:
         clause set off by commas ("The carmaker, which …, says"; "Peskov, the Kremlin's
         spokesman, said").
         """
+        if k > 1 and lowered[k - 1] == "then" and words[k - 2][2].islower() and (
+                lowered[k - 2] == "and" or "," in text[words[k - 2][1]:words[k - 1][0]] and (
+                    lowered[k - 2].endswith("ed") or lowered[k - 2] in _IRREGULAR_PAST)):
+            # "She paused, then added: …", "He sighed and then said …": the first verb's
+            # subject
+            return self._clause_subject(text, s, words, lowered, k, inside)
         i = self._subject_end(text, words, lowered, k)
         if i < 0:
             return ""

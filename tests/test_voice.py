@@ -2457,6 +2457,15 @@ def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
     assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
 
 
+def test_a_verb_of_saying_after_then_is_the_first_verbs_subjects(analyzer):
+    # "She paused, then added": no speaker was found past "paused,"
+    assert speakers(analyzer, (
+        "Budget\n\n"
+        "Dolores Pruitt, the treasurer, said the fund was empty. She paused, then added: "
+        "“Fine. The band too.” Tom Abery sighed and then said the club would close."))[1:] == [
+            "Dolores Pruitt", "Dolores Pruitt", "Tom Abery"]
+
+
 def test_letters_after_a_name_are_no_part_of_it(analyzer):
     text = ("Fraud trial\n\n"
             "Cross-examining her, Gideon Farrant KC, for the prosecution, asked why. Ada Rusk "
