@@ -304,6 +304,11 @@ _SOURCE_WORDS = frozenset(
     analysts witnesses critics judge court prosecutors researchers scientists data""".split())
 _HEADLINE_SOURCE = re.compile(
     r"\s*(?P<source>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+# A headline that opens with a quotation and names its speaker after a colon: "“The sea
+# doesn’t care”: Rosa Marchetti-Vance on …"
+_QUOTE_THEN_NAME = re.compile(
+    r"\s*(?:[“\"][^“”\"\n]{3,300}[”\"]|[‘'][^\n]{3,300}?[’'])[ \t]*(?P<colon>:)[ \t]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})(?![\w'’-])")
 # Words before a headline's colon that label the story rather than name a source.
 _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|watch|video|
     videos|photos|photo|gallery|live|opinion|analysis|editorial|review|commentary|explainer|
@@ -1204,6 +1209,17 @@ class VoiceFinder:
         """A headline that names its source before a colon: "Okafor: Harbour deal is dead",
         "Poll: Voters split on the harbour plan". Not a kicker ("Exclusive:", "The Latest:")
         nor a phrase that names no one ("Smoke Over Water:")."""
+        quoted = _QUOTE_THEN_NAME.match(text, s.start, s.end)
+        if quoted is not None:
+            # "“The sea doesn’t care”: Rosa Marchetti-Vance on twenty years at sea": the
+            # quotation is the person's the colon names (a first name we know, or one the
+            # story quotes)
+            person = self.names.person_in(quoted.group("name").split())
+            if len(person) >= 2 and (person[0].lower() in self.names.first_names
+                                     or self._speaks_in_story(text, s, person[-1])):
+                colon = quoted.start("colon")
+                return [Attribution(colon, colon + 1, HEADLINE_CUE, " ".join(person),
+                                    content_start=s.start, content_end=colon)]
         match = _HEADLINE_SOURCE.match(text, s.start, s.end)
         if match is None or len(TOKEN.findall(text, match.end(), s.end)) < 3 or is_link_line(
                 text[s.start:s.end], arrows=False):

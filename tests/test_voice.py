@@ -1908,6 +1908,18 @@ def test_a_headline_that_names_its_source_before_a_colon(analyzer, headline, voi
                    for a in report.actors for verb, _ in a.attribution_verbs)
 
 
+def test_a_headline_quotation_named_after_its_colon_is_that_persons(analyzer):
+    # "“…”: Name on …", the quotation first: it had no speaker
+    story = "Rosa Marchetti-Vance started the crew in 2004. Zandor Quill said it was hard."
+    for headline, speaker in (
+            ("“The sea doesn’t care how tired you are”: Rosa Marchetti-Vance on twenty years",
+             "Rosa Marchetti-Vance"),
+            ("‘I didn’t expect to win’: Zandor Quill on his first title", "Zandor Quill"),
+            ("“Nobody listened”: Harbour Street residents on the flood", "")):
+        first = analyzer.analyze(article_from_text(story, title=headline)).sentences[0]
+        assert (first.kind, first.speaker) == ("headline", speaker), headline
+
+
 def test_a_columnists_name_over_their_own_column_is_the_writer(analyzer):
     story = "By Edith Marlowe\n\nCritics attack the plan. Marlowe said so on the radio."
     title = "Marlowe: The attacks on the harbour plan are backfiring"
