@@ -1819,6 +1819,15 @@ class VoiceFinder:
             while i > 0 and mentions[i - 1][2] == wrong:
                 i -= 1
             if i == 0:
+                # no one named before: the one unnamed person who opened a sentence since the
+                # sentence before ("The mayor said the vote was a relief. “…,” she said")
+                k = bisect_left(unnamed, (position, "", ""))
+                if k and unnamed[k - 1][0] >= since and unnamed[k - 1][2] != wrong and not (
+                        unnamed[k - 1][3]):
+                    offset, noun = unnamed[k - 1][:2]
+                    opening = starts[bisect_right(starts, offset) - 1] if starts else offset
+                    phrase = text[opening:offset + len(noun)].strip()
+                    return phrase[:1].lower() + phrase[1:]
                 return speaker
             # ... and one who was told something, when the teller may be "she": "Ana Ruiz
             # told Maria Lopez the plan was fair. “It works,” she said" is Ruiz

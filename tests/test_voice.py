@@ -2469,6 +2469,19 @@ def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
     assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
 
 
+def test_she_with_no_one_named_is_the_unnamed_person_just_before(analyzer):
+    # "The mayor said … “…,” she said": "she" was left unresolved with no name before it
+    text = ("Harbour plan\n\n"
+            "The council approved the plan on Monday.\n\n"
+            "The mayor said the vote was a relief. “We have waited ten years,” she said.\n\n"
+            "The former mayor called it a mistake. He said it would cost millions.\n\n"
+            "The judge set a date. Witnesses arrived late. Then she said the trial would go "
+            "on.")
+    assert speakers(analyzer, text)[2:] == [
+        "the mayor", "the mayor", "the former mayor", "the former mayor", "", "",
+        "she"]  # (the judge two sentences back: too far)
+
+
 def test_a_verb_of_saying_after_then_is_the_first_verbs_subjects(analyzer):
     # "She paused, then added": no speaker was found past "paused,"
     assert speakers(analyzer, (
