@@ -613,9 +613,15 @@ class VoiceFinder:
         starts = [s.start for s in sentences]
         genders = {}  # each person named, under their full name and surname: their gender
         named: dict[str, set[str]] = {}  # the names each surname ends
+        told: dict[str, set[str]] = {}  # the genders of the people each surname ends
         for _, name, gender in mentions:
             genders[name] = genders[name.rsplit(" ", 1)[-1]] = gender
             named.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
+            if " " in name:
+                told.setdefault(name.rsplit(" ", 1)[-1], set()).add(gender)
+        for surname, kinds in told.items():  # a family: "Marrable" alone is the writer or
+            if len(kinds) > 1:               # her son, "he" or "she" (unknown counts)
+                genders[surname] = ""
         previous: Sentence | None = None
         last_source = ""  # the person the sentence before reports, if it reports someone
         for s in sentences:
