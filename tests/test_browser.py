@@ -143,7 +143,9 @@ def test_ready_example_tooltips_comparison_and_download(app_url, browser):
     screenshot(page, "app_example")
 
     page.get_by_role("tab", name="Comparison").click()
-    expect(page.get_by_text("The same facts, told differently")).to_be_visible()
+    # (the comparison is computed when its tab opens: on a busy machine, more than the five
+    # seconds an expectation waits by default)
+    expect(page.get_by_text("The same facts, told differently")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("B frames the story more than A", exact=False)).to_be_visible()
     expect(page.locator(".fr-pairs mark").first).to_be_visible()
     expect(page.locator(".vega-embed").first).to_be_visible()
