@@ -816,6 +816,8 @@ class VoiceFinder:
             return None  # a noun after a preposition: "depends on talks that …"
         if prev == "without" and lemma == "say":
             return None  # "it goes without saying that …"
+        if lemma == "ask" and rest[:3] == ["not", "to", "be"]:
+            return None  # "who asked not to be named": a wish to stay unnamed, no report
         if lemma == "put it" and prev in _PREPOSITIONS:
             return None  # "a nice way of putting it"
         if lemma == "put it" and nxt and (nxt in _PREPOSITIONS or nxt in _PUT_IT_AWAY):
@@ -1613,9 +1615,11 @@ class VoiceFinder:
             start = self._chunk_start(text, words, lowered, end, inside)
         before = self.names.speaker_name(text[words[start][0]:words[end][1]]) if (
             start <= end) else ""
+        relative = -1
         if start > 0 and lowered[start - 1] in ("who", "which", "that") and text[
                 words[start - 1][1]:words[start][0]].isspace():
             before = ""  # "The firm that runs the fair, Holt Events, denies"
+            relative = start - 1
         named = self._person_before_appositive(text, words, lowered, start, inside)
         if named:
             return named
@@ -1651,6 +1655,13 @@ class VoiceFinder:
                 else 6):
             return before  # (a longer one for a role or a person: "a spokesman for Cascadia
             # Power & Light", "a mother waiting outside Calloway High School")
+        if relative > 0 and lowered[relative] == "who":
+            # "A man who lives nearby, who asked not to be named, said": the person, with the
+            # clause that tells who
+            head = self._chunk_start(text, words, lowered, relative - 1, inside)
+            if head < relative and any(w in _ONE_PERSON or self._source_noun(w)
+                                       for w in lowered[head:relative]):
+                return self.names.speaker_name(text[words[head][0]:words[end][1]])
         return self._sentence_subject(text, s, words, lowered, inside)
 
     def _subordinate_agent(self, text, words, lowered, k, inside) -> str:

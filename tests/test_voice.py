@@ -2469,6 +2469,18 @@ def test_a_name_run_into_a_headlines_verb_or_a_second_name_is_cut(analyzer):
     assert {"James Earl Ray", "Sarah Jessica Parker"} <= set(kinds)
 
 
+def test_one_who_asked_not_to_be_named_speaks_and_the_wish_is_no_report(analyzer):
+    # "asked not to be named" was a report of its own, whose subject the sentence's speaker
+    # became ("One"); "A man who lives nearby, …, said" had no speaker
+    text = ("Shots fired\n\n"
+            "A man who lives nearby, who asked not to be named, said he heard two shots. One "
+            "neighbour, who asked not to be named, said he was scared. The woman asked not to "
+            "be identified.")
+    assert [v[1:] for v in voices(analyzer, text)[1:]] == [
+        ("attributed", "a man who lives nearby"), ("attributed", "One neighbour"),
+        ("author", "")]
+
+
 def test_a_surname_shared_by_a_family_tells_no_gender(analyzer):
     # "Marrable" alone was taken for a man (her husband and son share it), so "she" after her
     # words passed over her to the last woman named: the goose of her books
