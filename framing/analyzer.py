@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import inspect
 import os
 import sys
 import threading
@@ -77,8 +78,8 @@ from .voice import (
 
 # The opinion classifier: the lexical model alone, or averaged with a fine-tuned language model.
 BACKENDS = ("lexical", "transformer")
-# What analyze takes with a text (article_from_text's keywords but the file's path)
-_TEXT_OPTIONS = frozenset({"title", "outlet", "url", "published", "id"})
+# What analyze takes with a text: article_from_text's keywords, read from it (one list)
+_TEXT_OPTIONS = frozenset(inspect.signature(article_from_text).parameters) - {"text"}
 
 # A text that makes the libraries load what they load on first use (see Analyzer.__init__).
 WARM_UP = "Dr. Smith arrived at 5 p.m. on Jan. 3, 2024, said officials in Zorvik. They left."
