@@ -21,6 +21,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -443,17 +444,40 @@ def read_file(path: str | Path, **meta: str) -> Article:
         if path.is_dir():
             raise InputFileError(f"{shown_path(path)}: is a directory; name the article files "
                                  "inside it")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        status = path.stat()
+        if status.st_size > MAX_BYTES:
             raise InputTooLargeError(
-                f"{shown_path(path)}: file is {size / 1e6:.1f} MB; the limit is "
+                f"{shown_path(path)}: file is {status.st_size / 1e6:.1f} MB; the limit is "
                 f"{MAX_BYTES / 1e6:.0f} MB")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)  # a pipe or a device has no size to check first
+        if stat.S_ISFIFO(status.st_mode):
+            data = _read_pipe(path)
+        else:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)  # a device has no size to check first
     except OSError as error:
         raise InputFileError(f"{shown_path(path)}: cannot read the file ({error.strerror})"
                              ) from None
     return article_from_bytes(data, str(path), **meta)
+
+
+def _read_pipe(path: Path) -> bytes:
+    """A named pipe's bytes (``<(curl …)``, ``mkfifo``), read up to the limit and one byte
+    more, or ``InputFileError`` at once when nothing holds it open to write (reading it
+    would wait for a writer that may never come)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # (opens at once, writer or not)
+    try:
+        try:
+            first = os.read(fd, 65536)
+        except BlockingIOError:  # a writer, nothing written yet
+            first = None
+        if first == b"":
+            raise InputFileError(f"{shown_path(path)}: a named pipe that nothing writes to")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = (first or b"") + fh.read(MAX_BYTES + 1 - len(first or b""))
+    finally:
+        os.close(fd)
+    return data
 
 
 # What a pasted text is called in a message; it has no file's name, as standard input ("-")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
+import time
 
 import pytest
 from conftest import CORPUS_FILES, DATA
@@ -159,6 +162,31 @@ def test_a_device_is_read_up_to_the_limit_only():
     # /dev/zero has no size to check before reading: reading it all would never end
     with pytest.raises(InputTooLargeError, match="over the 10 MB limit"):
         load_article("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_read_from_its_writer_and_refused_at_once_without_one(tmp_path):
+    """Reading a pipe that nothing writes to waited for ever; one with a writer (as
+    ``<(curl …)`` gives) is read as a file is."""
+    pipe = tmp_path / "story.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(InputFileError, match=r"story\.txt: a named pipe that nothing writes "
+                                             r"to$"):
+        load_article(pipe)
+
+    holder = os.open(pipe, os.O_RDWR)  # (a writer, open before the reader comes)
+    os.write(holder, b"The council met on Monday.")
+
+    def write_the_rest() -> None:
+        time.sleep(0.2)  # (the reader has the first part and waits for the rest)
+        os.write(holder, b" It approved the budget.")
+        os.close(holder)
+
+    writer = threading.Thread(target=write_the_rest)
+    writer.start()
+    article = load_article(pipe)
+    writer.join()
+    assert article.text == "The council met on Monday. It approved the budget."
 
 
 @pytest.mark.parametrize(
