@@ -174,7 +174,9 @@ def _literal(host: str) -> IPAddress | None:
 
 # --------------------------------------------------------------------------- fetching
 
-ALLOW_HINT = "--allow-private-hosts"  # the command line's option (the app names none)
+# How a refused private address is allowed, for the readers of the command line and of the
+# Python API both (the app names none)
+ALLOW_HINT = "--allow-private-hosts; in Python allow_private_hosts=True"
 
 
 def fetch(

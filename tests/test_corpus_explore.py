@@ -241,6 +241,16 @@ def test_a_table_without_a_text_column_names_its_columns(tmp_path, analyzer):
     assert not list(tmp_path.glob("*.duckdb"))
 
 
+def test_a_table_with_two_text_columns_asks_the_visitor_for_no_option_they_lack(tmp_path,
+                                                                              analyzer):
+    """A visitor of the app has no --text-column to give (the message named it)."""
+    table = tmp_path / "upload.csv"
+    table.write_text("Text,text\nthe draft,the final story\n", encoding="utf-8")
+    with pytest.raises(ExploreError, match=r"^mine\.csv: columns 'Text' and 'text' differ only "
+                                           r"in case; rename all but one of them$"):
+        explore.table_store(table, tmp_path, analyzer, name="mine.csv")
+
+
 @pytest.mark.slow
 def test_a_table_becomes_an_analyzed_store(tmp_path, analyzer):
     table = tmp_path / "two.jsonl"

@@ -419,8 +419,9 @@ def test_a_table_of_urls_is_refused_with_a_hint_and_fetched_with_fetch_urls(tmp_
                   "publish_date": ["2024-02-03"] * 4}).to_csv(path, index=False)
     db = tmp_path / "s.duckdb"
     assert main(["corpus", "add", str(db), str(path)]) == 2
-    assert one_error_line(capsys).endswith("name it with --text-column; or give --fetch-urls "
-                                           "to fetch the page of each row's 'url'")
+    assert one_error_line(capsys).endswith(
+        "name it with --text-column (in Python columns={'text': …}); or give --fetch-urls (in "
+        "Python fetch_urls=True) to fetch the page of each row's 'url'")
     assert not db.exists()
     assert main(["corpus", "add", str(db), str(path), "--fetch-urls",
                  "--allow-private-hosts"]) == 2

@@ -404,9 +404,14 @@ def test_two_columns_that_differ_only_in_case_are_not_guessed_between(tmp_path, 
     assert main(["corpus", "add", str(db), str(path)]) == 2
     assert one_error_line(capsys) == (f"framing: error: {path}: columns 'Text' and 'text' "
                                       "differ only in case; name the text column with "
-                                      "--text-column")
+                                      "--text-column (in Python columns={'text': …})")
+    with pytest.raises(FramingError, match=r"case; name the text column with .*columns="):
+        Corpus(db).add([str(path)])  # (the same words from the Python API, which it names)
     assert main(["corpus", "add", str(db), str(path), "--text-column", "text"]) == 0
     assert Corpus(db).sql("SELECT text FROM articles")["text"].tolist() == ["the final story"]
+    Corpus(db).add([str(path)], columns={"text": "Text"})
+    assert sorted(Corpus(db).sql("SELECT text FROM articles")["text"]) == ["the draft",
+                                                                          "the final story"]
 
 
 def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
@@ -1308,6 +1313,8 @@ def test_a_feed_that_cannot_be_fetched_is_skipped_and_the_rest_added(tmp_path, f
     ("March 5", None),  # no year
     ("2024", None),
     ("2024-13-45", None),
+    ("-2024-03-05", None),  # a year before the common era: no date (was read as 2024)
+    ("\u22122024-03-05", None),
     ("", None),
     (None, None),
 ])

@@ -208,7 +208,8 @@ def test_refused_before_any_connection(url, message):
 
 
 def test_the_refusal_says_how_to_allow_private_hosts_where_the_reader_can():
-    with pytest.raises(FetchError, match=r"only when allowed \(--allow-private-hosts\)$"):
+    with pytest.raises(FetchError, match=r"only when allowed \(--allow-private-hosts; "
+                                         r"in Python allow_private_hosts=True\)$"):
         fetch("http://10.0.0.1/", timeout=0.5)
     with pytest.raises(FetchError, match=r"10\.0\.0\.1 is a private address; local and "
                                          r"private networks are not fetched here$"):

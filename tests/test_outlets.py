@@ -235,6 +235,14 @@ def test_the_library_checks_its_options_as_the_command_does(tmp_path, options, m
         assert "\n" not in str(error.value)
 
 
+def test_a_wrong_grouping_is_named_as_the_library_calls_it(tmp_path):
+    """The library's reader is told of its ``by``, not of the command line's ``--by``."""
+    path = tmp_path / "s.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    with pytest.raises(FramingError, match=r"^by must be one of outlet, .*, not 'year'$"):
+        aggregate(path, by="year")
+
+
 def test_one_metric_named_as_a_string_is_that_metric(tmp_path):
     path = tmp_path / "s.duckdb"
     metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))

@@ -213,7 +213,7 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     and ``note`` (why there is no interval).
     """
     if by not in BY_CHOICES:
-        raise CorpusReportError(f"--by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
+        raise CorpusReportError(f"by must be one of {', '.join(BY_CHOICES)}, not {by!r}")
     check_report_options(resamples, seed)
     metrics = metric_list(metrics)
     with connect(db) as con:

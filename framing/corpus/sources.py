@@ -160,8 +160,8 @@ def _written_date(text: str) -> dt.date | None:
     """A date as people write it, read by python-dateutil, only when the text gives the year,
     the month and the day (dateutil fills what is missing from a default: read with two
     defaults, a part that differs was not in the text)."""
-    if len(text) > 80 or not re.search(r"\d", text):
-        return None
+    if len(text) > 80 or not re.search(r"\d", text) or re.match(r"[-\u2212]+\s*\d", text):
+        return None  # (python-dateutil reads "-2024-01-01", a year before the common era, so)
     import warnings
 
     from dateutil import parser
@@ -427,7 +427,8 @@ def table_columns(path: str, columns: Columns, fetch_urls: bool = False,
     """Which column of the table holds each field: set by the user or found by name. A table
     without a text column is refused, unless ``fetch_urls`` and it has a URL column (each
     row's page is fetched then: the result has no "text"); ``advice`` ends the refusal, what
-    the reader can do (default: ``corpus add``'s options)."""
+    the reader can do (default: name the column with ``corpus add``'s option or
+    ``Corpus.add``'s ``columns``; given, the reader cannot name columns)."""
     try:
         found = _header(path)
     except UnicodeDecodeError:
@@ -454,8 +455,8 @@ def table_columns(path: str, columns: Columns, fetch_urls: bool = False,
                 if len(alike) > 1:  # "Text" and "text": which one holds the text?
                     raise SourceError(
                         f"{path}: columns {' and '.join(repr(n) for n in alike)} differ only in "
-                        f"case; name the {key} column with "
-                        f"--{'date' if key == 'published' else key}-column")
+                        f"case; " + ("rename all but one of them" if advice else
+                                     f"name the {key} column with {_naming(key)}"))
                 chosen[key] = by_lower[name]
                 break
     twice = [name for name in dict.fromkeys(chosen.values()) if found.count(name) > 1]
@@ -465,12 +466,18 @@ def table_columns(path: str, columns: Columns, fetch_urls: bool = False,
     if "text" not in chosen:
         if fetch_urls and "url" in chosen:
             return chosen
-        hint = (f"; or give --fetch-urls to fetch the page of each row's {chosen['url']!r}"
-                if "url" in chosen else "")
+        hint = (f"; or give --fetch-urls (in Python fetch_urls=True) to fetch the page of "
+                f"each row's {chosen['url']!r}" if "url" in chosen else "")
         raise SourceError(f"{path}: no text column (looked for {', '.join(COLUMN_NAMES['text'])});"
                           f" the columns are {', '.join(found) or '(none)'}; "
-                          + (advice or f"name it with --text-column{hint}"))
+                          + (advice or f"name it with {_naming('text')}{hint}"))
     return chosen
+
+
+def _naming(key: str) -> str:
+    """How a column is named, for the readers of ``corpus add`` and of ``Corpus.add`` both."""
+    flag = "date" if key == "published" else key
+    return f"--{flag}-column (in Python columns={{'{key}': …}})"
 
 
 def _one_line(error: Exception) -> str:
