@@ -1968,7 +1968,7 @@ class VoiceFinder:
     def _quote_speakers(self, text, by_span, quotes, attributions):
         speakers: dict[int, str] = {}
         named = {index: _first(a.speaker for a in found) for index, found in attributions.items()}
-        last = ""
+        last, last_end = "", -1
         for i, quote in enumerate(quotes):
             holders = by_span.overlapping(quote.start, quote.end)
             speaker = _first(named[s.index] for s in holders)
@@ -1985,10 +1985,20 @@ class VoiceFinder:
             if manner is not None:  # "“…,” laughed Ms Boateng, 34": the one who laughed
                 speaker = self.names.speaker_name(manner.group(1))
             if not speaker:
-                speaker = last
+                # the one who spoke just before: the sentence before, when it reports someone
+                # since the last quotation ("It did not, the finance chief said. “We have
+                # …”" is the finance chief's), else the last quotation's speaker
+                # (a quotation that is its whole sentence, no "He captioned it “…”")
+                lead = by_span.before(holders[0].start) if len(holders) == 1 and not (
+                    _has_words(text, holders[0].start, quote.start)
+                    or _has_words(text, quote.end, holders[0].end)) else None
+                told = _first(a.speaker for a in attributions[lead.index]
+                              if not a.subordinate) if lead is not None and (
+                    lead.start >= last_end and lead.paragraph == holders[0].paragraph) else ""
+                speaker = told if told and told.lower() not in _PRONOUNS else last
             speakers[i] = speaker
             if speaker:
-                last = speaker
+                last, last_end = speaker, quote.end
         # a chain of paragraphs quoting one person: later attributions name earlier parts
         for i in range(len(quotes) - 2, -1, -1):
             if not quotes[i].closed and speakers.get(i + 1) and not speakers.get(i):
@@ -2263,6 +2273,10 @@ class _SentenceIndex:
         while i >= 0 and self.sentences[i].end > offset:
             i -= 1
         return self.sentences[i] if i >= 0 else None
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return TOKEN.search(text, start, end) is not None
 
 
 def _ends_with_stop(inner: str) -> bool:

@@ -2808,3 +2808,18 @@ def test_a_quotation_then_laughed_and_a_name_is_that_persons(analyzer):
         "\"I genuinely thought we would have leftovers,\" laughed Ms Boateng, 34, still dusted "
         "in flour. \"I made a hundred buns.\"")
     assert [q.speaker for q in report.quotes] == ["Boateng", "Boateng"]
+
+
+def test_a_quotation_alone_after_someone_reported_is_theirs_not_the_last_quoted(analyzer):
+    text = ("Results\n\n"
+            "\u201cHow sure are you?\u201d asked Jo Pell, an analyst at Brackner Hale.\n\n"
+            "Another analyst pressed the chief financial officer, Dan Whitlow, on the "
+            "forecast. It did not assume a recovery, Whitlow said. \u201cWe have taken Europe as "
+            "flat for the rest of the year.\u201d")
+    assert speakers(analyzer, text)[-1] == "Whitlow"
+    # (a quotation with words of the writer's around it keeps the last quotation's speaker,
+    # and a pronoun no one was found for is not taken)
+    other = ("Tweets\n\n"
+             "\u201cIt was a disgrace,\u201d said Ana Lind. Many online said it was fake. She "
+             "captioned a photo \u201cstill here.\u201d")
+    assert speakers(analyzer, other)[-1] != "Many online"
