@@ -321,14 +321,19 @@ _KICKERS = frozenset(w.strip() for w in """breaking|exclusive|update|updated|wat
 # a body named by its trade or kind ("the carmaker", "the bank", "the union"), who may act and
 # give reasons
 _ACTING_BODIES = BUSINESS_TRADES | {"bank", "group", "club", "union", "council"}
-# a verb of manner, no verb of saying, then a name right after a quotation: "“…,” laughed Ms
-# Boateng", "“…,” smiled Dana Reyes"
-_MANNER_VERBS = "laughed|smiled|grinned|chuckled|shrugged|beamed"
+# a verb of manner, or one that takes up or reads out words, no verb of saying the lexicon
+# has, then a name or someone described, right after a quotation: "“…,” laughed Ms Boateng",
+# "“…,” smiled Dana Reyes", "“…,” stormed one furious resident"
+_MANNER_VERBS = ("laughed|smiled|grinned|chuckled|shrugged|beamed|stormed|raged|continued|"
+                 "went[ \t]+on|offered")
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
-_MANNER_AFTER_QUOTE = re.compile(rf"[ \t]+(?:{_MANNER_VERBS})[ \t]+({_NAMED})")
-# ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged."
+_DESCRIBED = r"(?:one|another|an?|the)(?:[ \t]+[a-z][\w'’-]*){1,3}"
+_MANNER_AFTER_QUOTE = re.compile(
+    rf"[ \t]+(?:{_MANNER_VERBS})[ \t]+({_NAMED}|{_DESCRIBED}(?=[ \t]*[.!,]))")
+# ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged.",
+# "the statement reads."
 _MANNER_TAG = re.compile(
-    rf"[ \t]+({_NAMED}|he|she|they)[ \t]+({_MANNER_VERBS})[ \t]*[.!]?[ \t]*$")
+    rf"[ \t]+({_NAMED}|{_DESCRIBED}|he|she|they)[ \t]+({_MANNER_VERBS}|reads?)[ \t]*[.!]?[ \t]*$")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())

@@ -2823,3 +2823,18 @@ def test_a_quotation_alone_after_someone_reported_is_theirs_not_the_last_quoted(
              "\u201cIt was a disgrace,\u201d said Ana Lind. Many online said it was fake. She "
              "captioned a photo \u201cstill here.\u201d")
     assert speakers(analyzer, other)[-1] != "Many online"
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ("\u201cWe are disgusted by these reports,\u201d the statement reads.", "the statement"),
+    ("\u201cWe are disgusted by these reports,\u201d Ana Lind continued.", "Ana Lind"),
+    ("\u201cWho will make up the lost time? Not the union,\u201d raged one dad.", "one dad"),
+    ("\u201cWhere does the water go? Into our homes,\u201d stormed one furious resident.",
+     "one furious resident"),
+])
+def test_a_quotation_closed_by_a_verb_the_lexicon_lacks_names_its_speaker(analyzer, line,
+                                                                          speaker):
+    """"reads", "continued", "raged", "stormed" after a quotation: its speaker or document
+    (was no one, or the speaker of the quotation before)."""
+    text = f"Row\n\n\u201cIt is a mess,\u201d said Tom Reyes. {line}"
+    assert speakers(analyzer, text)[-1] == speaker
