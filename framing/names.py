@@ -966,7 +966,14 @@ class Names:
                 return _GENDERED_TITLES[title]
         if len(person) >= 2 and person[0].lower() in self.genders:
             return self.genders[person[0].lower()]
-        return by_surname.get(person[-1].lower(), "")
+        if person[-1].lower() in by_surname:
+            return by_surname[person[-1].lower()]
+        if len(person) == 1 and person[0].lower() in self.genders and not re.search(
+                rf"[A-Z][\w’'-]*[ \t]+{re.escape(person[0])}\b", text):
+            # a first name alone, no one's surname in the article ("said Maria, who asked
+            # that her surname not be used"; not "Dana James … James said")
+            return self.genders[person[0].lower()]
+        return ""
 
 
 # the words between a person's name and what they belong to: "Dana Reyes of the Courier"
@@ -1154,12 +1161,14 @@ _REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})")
 _WORD_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Za-z][\w’'-]*(?=,\s)")
 # a word before its town's council, hall, officers or residents: "Riverton City Council",
 # "Oakmere Town Hall", "the Oakmere Residents' Association", "a Kelbrook town treasurer"; and
-# a word after its residents: "every resident of Kelbrook"
+# a word after its residents or the word for it: "every resident of Kelbrook", "the market
+# town of Marrowby"
 _WORD_BEFORE_TOWN_BODY = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:(?:City|Town|Village|Borough|Parish)\s+"
     r"(?:Council|Hall|Commission)|Residents[’']?\s+Association|(?:city|town|village|borough)"
     r"\s+(?:council|hall|treasurer|manager|clerk|officials?|attorney|limits|center|centre))\b"
-    r"|\bresidents?\s+of\s+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+    r"|\b(?:residents?|town|village|city|hamlet|parish|borough)\s+of\s+([A-Z][a-z]+)\b"
+    r"(?![ \t]+[A-Z])")
 # a dateline's town of several words in capitals, then its state, agency or dash: "HARLOW
 # FALLS, Ohio -", "DRY CREEK FALLS (Wire) —" (its first word opens a name)
 _CAPS_DATELINE = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+)+(?=,|[ \t]+[—–(-])")

@@ -2838,3 +2838,23 @@ def test_a_quotation_closed_by_a_verb_the_lexicon_lacks_names_its_speaker(analyz
     (was no one, or the speaker of the quotation before)."""
     text = f"Row\n\n\u201cIt is a mess,\u201d said Tom Reyes. {line}"
     assert speakers(analyzer, text)[-1] == speaker
+
+
+def test_she_is_the_woman_named_by_her_first_name_alone_not_the_man_before(analyzer):
+    text = ("Fire\n\n"
+            "His son, Eli, drove up overnight. Eli said his father had refused to leave. "
+            "\u201cWe have nothing now,\u201d said Maria, who asked that her surname not be "
+            "used. She said she had rented a cottage in Dunmore Flats for six years.")
+    assert speakers(analyzer, text)[-1] == "Maria"
+    # a first name that is someone's surname says nothing of who they are
+    other = ("Vote\n\n"
+             "Dana Rhys Maria won the seat. Tom Hale came second. \u201cIt was close,\u201d "
+             "said Maria. He said the count was fair.")
+    assert speakers(analyzer, other)[-1] == "Maria"
+
+
+def test_she_is_no_town_written_after_town_of(analyzer):
+    text = ("Shop\n\n"
+            "For 38 years, Ines Calloway has run the only bookshop in the market town of "
+            "Marrowby. She is 71 and, as she puts it, \u201cthe stairs have started winning.\u201d")
+    assert speakers(analyzer, text)[-1] == "Ines Calloway"
