@@ -429,7 +429,7 @@ def test_a_corrupt_parquet_file_is_a_one_line_error(tmp_path, capsys):
 # --------------------------------------------------------------------------- duplicates
 
 
-def test_exact_copies_are_stored_once_and_near_copies_once_per_outlet(tmp_path):
+def test_copies_are_stored_once_per_outlet_and_flagged_across_outlets(tmp_path):
     base = mixed_articles(3)
     original = base[0]
     edited = dict(original, headline="A different headline for the same wire story",
@@ -442,17 +442,32 @@ def test_exact_copies_are_stored_once_and_near_copies_once_per_outlet(tmp_path):
     path = write_jsonl(tmp_path / "wire.jsonl", rows)
     db = tmp_path / "s.duckdb"
     summary = Corpus(db).add([str(path)])
-    assert (summary.added, summary.near_duplicates, summary.already_stored) == (4, 1, 2)
+    # the word-for-word copy from Outlet 8 is stored as the edited one from Outlet 9 is (it
+    # was not: Outlet 8 lost the story); the same outlet's update is not
+    assert (summary.added, summary.near_duplicates, summary.already_stored) == (5, 2, 1)
     stored = Corpus(db).sql("SELECT id, outlet, duplicate_of FROM articles")
     first = stored[stored["outlet"] == original["media_name"]]
-    copy = stored[stored["outlet"] == "Outlet 9"]
-    assert copy["duplicate_of"].tolist() == [text_id(
-        f"{original['headline']}\n\n{original['content']}")]
-    assert copy["duplicate_of"].iloc[0] in set(first["id"])
-    assert stored["duplicate_of"].notna().sum() == 1
+    wire = text_id(f"{original['headline']}\n\n{original['content']}")
+    assert first["id"].tolist()[0] == wire
+    for outlet in ("Outlet 8", "Outlet 9"):
+        assert stored[stored["outlet"] == outlet]["duplicate_of"].tolist() == [wire]
+    assert stored["duplicate_of"].notna().sum() == 2
     # adding the same table again stores nothing new; the index is read back from the store
     again = Corpus(db).add([str(path)])
     assert (again.added, again.already_stored) == (0, 6)
+
+
+def test_a_word_for_word_copy_added_first_gives_way_to_the_earlier_original(tmp_path):
+    """Whichever outlet's copy of the same text is added first, the earlier published is the
+    original and both are stored."""
+    base = mixed_articles(1, seed=5)[0]
+    wire = dict(base, media_name="Wire", publish_date="2024-03-05")
+    reprint = dict(base, media_name="Reprint Daily", publish_date="2024-03-20")
+    db = tmp_path / "s.duckdb"
+    assert Corpus(db).add([str(write_jsonl(tmp_path / "a.jsonl", [reprint]))]).added == 1
+    summary = Corpus(db).add([str(write_jsonl(tmp_path / "b.jsonl", [wire]))])
+    assert (summary.added, summary.near_duplicates) == (1, 1)
+    assert originals(db) == {"Wire": None, "Reprint Daily": "Wire"}
 
 
 def near_copies(dates: dict[str, str | None]) -> dict[str, dict]:
@@ -1348,7 +1363,7 @@ def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):
     published value that is no date is not 'stored without a date'."""
     text = "\n\n".join(paragraphs()[:6])
     rows = [{"text": text, "outlet": "A", "published": "2024-05-15"},
-            {"text": text, "outlet": "B", "published": "yesterday"},  # the same text
+            {"text": text, "outlet": "A", "published": "yesterday"},  # the same text
             {"text": text + " One more line at the end.", "outlet": "A",
              "published": "soon"},  # a near copy from the same outlet
             {"text": "\n\n".join(paragraphs()[6:12]), "outlet": "A", "published": "later"}]

@@ -1,5 +1,6 @@
-"""``corpus add``: read inputs, drop exact and same-outlet near copies, write articles in
-batches (each one transaction; the file is closed between batches so readers get in)."""
+"""``corpus add``: read inputs, drop exact and near copies from the same outlet, write
+articles in batches (each one transaction; the file is closed between batches so readers get
+in)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class AddSummary:
     added: int = 0
     near_duplicates: int = 0   # flagged duplicate_of (another outlet's copy): stored now,
                                # or an original stored before, found to be a later copy
-    already_stored: int = 0    # same text, or a near copy from the same outlet: not stored
+    already_stored: int = 0    # the same text or a near copy from the same outlet: not stored
     skipped: int = 0           # unreadable inputs, recorded in the skipped table
     undated: int = 0           # stored without a date: their published value was no date
     same_outlet_copies: int = 0  # of already_stored, the near copies from the same outlet
@@ -78,7 +79,7 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
     import duckdb
 
     with connect(path, write=True) as con:
-        ids = list(dict.fromkeys(r.id for r in buffer))
+        ids = list(dict.fromkeys(i for r in buffer for i in (r.id, r.copy_id)))
         known = {row[0] for row in con.execute(
             "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
         ).fetchall()} if ids else set()
@@ -88,6 +89,10 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
         repointed: set[str] = set()  # articles whose original changed: an earlier one came
         for record in buffer:
             article_id = record.id
+            if article_id in known and index.outlets.get(article_id, record.outlet) != (
+                    record.outlet):
+                article_id = record.copy_id  # the same text stored from another outlet: a
+                # copy of it, kept as a near copy is (the earlier published is the original)
             if article_id in known:
                 counts["known"] += 1
                 continue

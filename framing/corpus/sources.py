@@ -69,6 +69,12 @@ class Record:
     def id(self) -> str:
         return text_id(self.text)
 
+    @property
+    def copy_id(self) -> str:
+        """The id of the same text from another outlet than the one stored under ``id``
+        (a wire story run word for word by two papers): the outlet's name and the text's."""
+        return text_id(f"{self.outlet}\x00{self.text}")
+
 
 @dataclass(frozen=True)
 class Skip:
