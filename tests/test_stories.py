@@ -125,6 +125,29 @@ def test_the_same_texts_far_apart_in_time_are_not_one_story(tmp_path):
     assert far[ids["a"]] != far[ids["b"]]
 
 
+@pytest.mark.parametrize("year", ["1965", "0001", "9999"])
+def test_stories_of_any_era_are_found_as_today_s_are(tmp_path, year):
+    """Days before 1970 counted as undated (negative), and years pandas cannot hold (1, 9999)
+    as none: the same articles in another era make other stories, numbered out of order."""
+    def articles(era):
+        return [article(BRIDGE_A, "Valley Wire", f"{era}-05-14", key="bridge_a"),
+                article(BRIDGE_B, "Daily Ledger", f"{era}-05-15", key="bridge_b"),
+                article(BUDGET_A, "Valley Wire", f"{era}-06-03", key="budget_a"),
+                article(BUDGET_B, "Daily Ledger", f"{era}-06-25", key="budget_b"),
+                article(FESTIVAL, "Daily Ledger", f"{era}-05-13", key="festival")]
+
+    found = []
+    for era in ("2024", year):
+        path = tmp_path / f"{era}.duckdb"
+        ids = make_store(path, articles(era))
+        with duckdb.connect(str(path)) as con:
+            stories = story_of(find_stories(con, window_days=7))
+        found.append({key: stories[aid] for key, aid in ids.items()})
+    assert found[1] == found[0]
+    assert found[0]["festival"] == 1 and found[0]["bridge_a"] == found[0]["bridge_b"] == 2
+    assert found[0]["budget_a"] != found[0]["budget_b"]  # 22 days apart
+
+
 def test_unrelated_articles_stay_alone(store):
     path, ids = store
     with duckdb.connect(str(path)) as con:

@@ -130,11 +130,20 @@ def vectorize(frame: pd.DataFrame):
     return vectors[:, shared].tocsr()
 
 
+# the day number of a missing date: below every date's (year 1 is day -719,162), and far from
+# the int64 limits, so differences of day numbers cannot overflow
+UNDATED = -(10 ** 9)
+
+
 def _day_numbers(published: pd.Series) -> np.ndarray:
-    """Days since the epoch, or -1 for a missing date."""
-    dates = pd.to_datetime(published, errors="coerce")
-    days = (dates - pd.Timestamp("1970-01-01")).dt.days
-    return days.fillna(-1).astype(np.int64).to_numpy()
+    """Days since 1970-01-01 (negative before it, any date from year 1 to 9999), or
+    ``UNDATED`` for a missing date."""
+    values = pd.Series(published)
+    days = np.full(len(values), UNDATED, dtype=np.int64)
+    present = values.notna().to_numpy()
+    if present.any():  # (numpy's days, not pandas' nanoseconds: those end at 1677 and 2262)
+        days[present] = np.array(list(values[present]), dtype="datetime64[D]").astype(np.int64)
+    return days
 
 
 def candidate_edges(vectors, days: np.ndarray, window_days: int,
@@ -159,7 +168,7 @@ def candidate_edges(vectors, days: np.ndarray, window_days: int,
             cols.append(j[once])
             sims.append(product.data[keep][once])
 
-    dated = np.flatnonzero(days >= 0)
+    dated = np.flatnonzero(days != UNDATED)
     order = dated[np.argsort(days[dated], kind="stable")]
     sorted_days = days[order]
     for day in np.unique(sorted_days):
@@ -167,7 +176,7 @@ def candidate_edges(vectors, days: np.ndarray, window_days: int,
         hi = np.searchsorted(sorted_days, day, side="right")
         end = np.searchsorted(sorted_days, day + window_days, side="right")
         compare(order[lo:hi], order[lo:end], sorted_days[lo:hi], sorted_days[lo:end])
-    undated = np.flatnonzero(days < 0)
+    undated = np.flatnonzero(days == UNDATED)
     compare(undated, undated, days[undated], days[undated])
     if not rows:
         return sparse.coo_matrix((n, n), dtype=np.float32)
@@ -188,7 +197,7 @@ def _average_linkage(members: np.ndarray, vectors, days: np.ndarray, window_days
         similarity[same] *= same_outlet_weight
     member_days = days[members]
     far = np.abs(member_days[:, None] - member_days[None, :]) > window_days
-    far |= (member_days[:, None] < 0) != (member_days[None, :] < 0)
+    far |= (member_days[:, None] == UNDATED) != (member_days[None, :] == UNDATED)
     similarity[far] = 0.0
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
@@ -338,7 +347,7 @@ def find_stories(con, window_days: int = DEFAULT_WINDOW_DAYS,
     frame["raw"] = frame["root"].map(story_of).astype(np.int64)
 
     # Story ids in order of first date (undated last), then of first article id.
-    first = frame.assign(day=np.where(days < 0, np.iinfo(np.int64).max, days)).groupby(
+    first = frame.assign(day=np.where(days == UNDATED, np.iinfo(np.int64).max, days)).groupby(
         "raw").agg(day=("day", "min"), first_id=("id", "min")).sort_values(["day", "first_id"])
     renumber = pd.Series(np.arange(1, len(first) + 1), index=first.index)
     frame["story_id"] = frame["raw"].map(renumber).to_numpy()
