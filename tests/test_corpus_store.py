@@ -1358,6 +1358,22 @@ def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys
     assert (summary.added, summary.undated) == (8, 4)
 
 
+def test_a_date_of_year_1_or_9999_is_no_date_and_makes_no_copy_the_original(tmp_path, capsys):
+    """A placeholder date was stored as it was and, being the earliest, made another outlet's
+    copy the original of the real article."""
+    rows = near_copies({"Real Times": "2024-03-05", "Scraped Post": "0001-01-01",
+                        "Far Future": "9999-12-31"})
+    path = write_jsonl(tmp_path / "t.jsonl", list(rows.values()))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "t.jsonl#line=2: published '0001-01-01' is not a date (a year, a month and a day, " \
+        "from 1800 to next year); stored without a date" in err, err
+    assert "published '9999-12-31' is not a date" in err and "2 stored without a date" in err
+    assert originals(db) == {"Real Times": None, "Scraped Post": "Real Times",
+                             "Far Future": "Real Times"}
+
+
 def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):
     """A copy that is not stored (the same text, or a near copy from the same outlet) with a
     published value that is no date is not 'stored without a date'."""

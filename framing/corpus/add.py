@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .dedupe import NearDuplicates, signature, to_bytes
-from .sources import Note, Record, Skip
+from .sources import FIRST_YEAR, Note, Record, Skip
 from .store import StoreError, WriterLock, check_store, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
@@ -144,7 +144,8 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
             counts["undated"] += 1
             if counts["undated"] <= UNDATED_SHOWN:
                 report(f"{record.source}: published {record.undated!r} is not a date (a year, a "
-                       "month and a day); stored without a date")
+                       f"month and a day, from {FIRST_YEAR} to next year); stored without a "
+                       "date")
 
 
 def _schemas():

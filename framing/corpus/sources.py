@@ -186,11 +186,18 @@ def _written_date(text: str) -> dt.date | None:
 _NO_VALUE = frozenset({"", "n/a", "na", "nan", "nat", "none", "null", "-", "–", "—", "unknown"})
 
 
+# The dates a published value may give: a year 1 or 9999 is a placeholder (or a typing slip),
+# and as an original's date it would make a real article a copy of it
+FIRST_YEAR = 1800
+
+
 def read_published(value) -> tuple[dt.date | None, str]:
     """A published value read once: its date (or None), and "" when it is a date or says
     there is none ("", "n/a", "null" …), else the value as a message shows it (cut to 40
-    characters)."""
+    characters). A date before ``FIRST_YEAR`` or after next year is no date."""
     date = parse_date(value)
+    if date is not None and not FIRST_YEAR <= date.year <= dt.date.today().year + 1:
+        date, value = None, str(value) if not isinstance(value, dt.date) else value.isoformat()
     if date is not None or value is None or (isinstance(value, float) and value != value) \
             or str(value).strip().casefold() in _NO_VALUE:
         return date, ""
