@@ -1358,6 +1358,26 @@ def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys
     assert (summary.added, summary.undated) == (8, 4)
 
 
+def test_outlets_written_with_other_spaces_are_one_and_in_other_case_are_named(tmp_path,
+                                                                             capsys):
+    texts = [" ".join(p.split()) for p in paragraphs()[:5]]
+    outlets = ["Daily News", " Daily  News ", "Daily News\t", "daily news", "daily news"]
+    path = write_jsonl(tmp_path / "t.jsonl", [{"text": t, "outlet": o, "published": "2024-05-01"}
+                                             for t, o in zip(texts, outlets)])
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    told = [line for line in capsys.readouterr().err.splitlines() if "only in case" in line]
+    assert told == ["framing: outlet 'daily news' differs from 'Daily News' only in case: they "
+                    "are two outlets (rename one in the inputs to make them one)"]
+    counts = Corpus(db).sql("SELECT outlet, count(*) AS n FROM articles GROUP BY 1")
+    assert dict(zip(counts["outlet"], counts["n"])) == {"Daily News": 3, "daily news": 2}
+    # told again when the next add brings the other spelling in
+    Corpus(db).add([str(write_jsonl(tmp_path / "u.jsonl", [
+        {"text": " ".join(paragraphs()[6].split()), "outlet": "DAILY NEWS"}]))],
+        report=told.append)
+    assert told[-1].startswith("outlet 'DAILY NEWS' differs from ")
+
+
 def test_a_date_of_year_1_or_9999_is_no_date_and_makes_no_copy_the_original(tmp_path, capsys):
     """A placeholder date was stored as it was and, being the earliest, made another outlet's
     copy the original of the real article."""

@@ -235,6 +235,16 @@ def test_the_library_checks_its_options_as_the_command_does(tmp_path, options, m
         assert "\n" not in str(error.value)
 
 
+def test_an_outlet_named_in_lower_case_is_written_as_it_is_named(tmp_path):
+    """"daily news" opening a summary was written "Daily news", near the other outlet's name."""
+    path = tmp_path / "s.duckdb"
+    rows = [{"outlet": "daily news" if r["outlet"] == "B" else "Daily News", **{
+        k: v for k, v in r.items() if k != "outlet"}} for r in two_outlets(6, 6, 10.0, 20.0, 1.0)]
+    metric_store(path, rows)
+    (d,) = compare_outlets(path, "Daily News", "daily news", metrics=["framing_score"])
+    assert d.summary.startswith("daily news's mean framing score (0 to 100) was "), d.summary
+
+
 def test_a_wrong_grouping_is_named_as_the_library_calls_it(tmp_path):
     """The library's reader is told of its ``by``, not of the command line's ``--by``."""
     path = tmp_path / "s.duckdb"

@@ -45,6 +45,7 @@ def add_records(path, items: Iterable[Record | Skip | Note],
     with WriterLock(path):
         with connect(path, create=True) as con:
             index.load(con)
+        spellings = Spellings(index.outlets.values())
         buffer: list[Record] = []
         skips: list[Skip] = []
         last = time.monotonic()
@@ -60,12 +61,31 @@ def add_records(path, items: Iterable[Record | Skip | Note],
                 report(f"skipped {item.source}: {item.reason}")
             else:
                 buffer.append(item)
+                spellings.check(item.outlet, report)
             if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
                 _flush(path, buffer, skips, index, counts, report)
                 buffer, skips, last = [], [], time.monotonic()
         _flush(path, buffer, skips, index, counts, report)
     return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"],
                       counts["undated"], counts["own"])
+
+
+class Spellings:
+    """The outlets' names, to tell the user once of a name that differs from another only in
+    case ("daily news", "Daily News"): outlets are told apart as written, so these are two."""
+
+    def __init__(self, outlets: Iterable[str]) -> None:
+        self.known = set(outlets)
+        self.by_case = {name.casefold(): name for name in self.known}
+
+    def check(self, outlet: str, report: Callable[[str], None]) -> None:
+        if outlet in self.known:
+            return
+        self.known.add(outlet)
+        other = self.by_case.setdefault(outlet.casefold(), outlet)
+        if other != outlet:
+            report(f"outlet {outlet!r} differs from {other!r} only in case: they are two "
+                   "outlets (rename one in the inputs to make them one)")
 
 
 def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,

@@ -360,7 +360,7 @@ def _sentence(d: dict, phrase: str, note: str) -> str:
     text = where + body + verdict
     if note:
         text += f" ({note})"
-    return text[0].upper() + text[1:] + "."
+    return text + "."  # (an outlet's name opening it stays as written: "daily news's mean")
 
 
 def _article_values(con, outlet: str, metrics: list[str]) -> np.ndarray:

@@ -65,6 +65,11 @@ class Record:
     url: str = ""
     undated: str = ""  # a published value given that is no date (the record keeps no date)
 
+    def __post_init__(self) -> None:
+        # "Daily  News", " Daily News\t": one outlet, as "Daily News" (whitespace alone that
+        # differs split an outlet in two, which looked the same in every table)
+        object.__setattr__(self, "outlet", " ".join(self.outlet.split()))
+
     @property
     def id(self) -> str:
         return text_id(self.text)
