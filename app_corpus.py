@@ -22,7 +22,12 @@ import streamlit as st
 
 from framing import FramingError
 from framing.corpus import explore, voices
-from framing.corpus.outlets import aggregate, compare_outlets, metric_phrases
+from framing.corpus.outlets import (
+    EXACT_RANGE_UP_TO,
+    aggregate,
+    compare_outlets,
+    metric_phrases,
+)
 from framing.export import to_csv_bytes
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
 from framing.report import Article
@@ -250,17 +255,22 @@ def metric_name(metric: str) -> str:
 
 
 def outlets_chart(table: pd.DataFrame, metric: str) -> alt.Chart:
-    """One row per outlet: its mean (dot) and 95 % interval (bar), most framing on top."""
+    """One row per outlet: its mean (dot) and 95 % interval (bar; the range of two or three
+    articles dashed), most framing on top."""
     data = table.assign(
         row=[f"{o} · {n} article{'s' if n != 1 else ''}"
              for o, n in zip(table["outlet"], table["articles"])],
-        interval=table["ci_low"].notna())
+        interval=table["ci_low"].notna(),
+        bar=["range" if 1 < n <= EXACT_RANGE_UP_TO else "95 % interval"
+             for n in table["articles"]])
     order = list(data.sort_values("mean", ascending=False)["row"])
     words = PHRASES.get(metric, metric)  # "loaded terms in its own voice per 1,000 words"
     y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
     base = alt.Chart(data)
     bars = base.transform_filter("datum.interval").mark_rule(strokeWidth=3, color="#9bb3d1") \
-        .encode(y=y, x=alt.X("ci_low:Q", title=words), x2="ci_high:Q")
+        .encode(y=y, x=alt.X("ci_low:Q", title=words), x2="ci_high:Q",
+                strokeDash=alt.StrokeDash("bar:N", legend=None, scale=alt.Scale(
+                    domain=["95 % interval", "range"], range=[[1, 0], [4, 3]])))
     dots = base.mark_point(size=110, filled=True, opacity=1).encode(
         y=y, x=alt.X("mean:Q", title=words),
         color=alt.Color("interval:N", legend=None,
@@ -295,9 +305,14 @@ def outlets_section(path: str, version, status: explore.StoreStatus) -> str:
     if lonely:
         st.caption(f"{'; '.join(map(markdown_text, lonely))}: only one article, so no interval "
                    "(shown in red).")
+    few = list(table.loc[table["articles"].between(2, EXACT_RANGE_UP_TO), "outlet"])
+    if few:
+        st.caption(f"{'; '.join(map(markdown_text, few))}: two or three articles, so the bar "
+                   "(dashed) is their range, no 95 % interval (it holds the mean only about "
+                   "half the time): a gap beside it is no sign of a difference.")
     st.caption("Each dot is the outlet's mean over its analyzed articles (wire copies left "
-               "out); the bar is a 95 % bootstrap interval: outlets whose bars do not overlap "
-               "differ beyond noise.")
+               "out); the bar is a 95 % bootstrap interval: outlets whose solid bars do not "
+               "overlap differ beyond noise.")
     compare_section(path, version, metric)
     return metric
 

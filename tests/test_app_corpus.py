@@ -245,6 +245,22 @@ def test_an_outlet_with_one_article_has_no_interval(example_store, tmp_path):
     assert shown.loc["The Daily Blaze · 11 articles", "interval"]
 
 
+def test_the_range_of_two_or_three_articles_is_drawn_and_told_as_no_interval(example_store,
+                                                                            tmp_path):
+    """The caption called every bar a 95 % interval, the range of two articles too."""
+    at = open_store(changed_store(example_store, tmp_path, """
+        UPDATE articles SET outlet = 'Duo Post'
+        WHERE id IN (SELECT id FROM articles WHERE outlet = 'The Daily Blaze' ORDER BY id
+                     LIMIT 2)"""))
+    assert not at.error
+    told = [c.value for c in at.caption if "Duo Post" in c.value]
+    assert len(told) == 1 and "two or three articles, so the bar (dashed) is their range" in \
+        told[0]
+    shown = chart_data(charts(at)[0]).set_index("row")
+    assert shown.loc["Duo Post · 2 articles", "bar"] == "range"
+    assert shown.loc["The Daily Blaze · 10 articles", "bar"] == "95 % interval"
+
+
 def test_a_store_path_too_long_is_a_one_line_error(tmp_path):
     at = open_store(tmp_path / ("a" * 300 + ".duckdb"))
     assert len(at.error) == 1 and at.error[0].value.endswith(": file name too long")
