@@ -1358,6 +1358,24 @@ def test_a_published_value_that_is_no_date_is_named_and_counted(tmp_path, capsys
     assert (summary.added, summary.undated) == (8, 4)
 
 
+def test_ctrl_c_while_adding_writes_what_was_read_and_says_how_much(tmp_path):
+    """An interrupted add dropped up to 2,000 rows read and not yet written, and said only
+    "interrupted"."""
+    from framing.corpus.add import add_records
+    from framing.corpus.sources import Record
+
+    def records():
+        for i, text in enumerate(paragraphs()[:5]):
+            yield Record(source=f"t#{i}", text=text, outlet="Gazette")
+        raise KeyboardInterrupt
+
+    db = tmp_path / "s.duckdb"
+    with pytest.raises(KeyboardInterrupt, match=r"^interrupted after adding 5 article\(s\) to "
+                                                r".*s\.duckdb; run the same command again"):
+        add_records(db, records())
+    assert Corpus(db).sql("SELECT count(*) AS n FROM articles")["n"].iloc[0] == 5
+
+
 def test_outlets_written_with_other_spaces_are_one_and_in_other_case_are_named(tmp_path,
                                                                              capsys):
     texts = [" ".join(p.split()) for p in paragraphs()[:5]]

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..errors import shown_path
 from .dedupe import NearDuplicates, signature, to_bytes
 from .sources import FIRST_YEAR, Note, Record, Skip
 from .store import StoreError, WriterLock, check_store, connect, record_skipped
@@ -49,23 +50,36 @@ def add_records(path, items: Iterable[Record | Skip | Note],
         buffer: list[Record] = []
         skips: list[Skip] = []
         last = time.monotonic()
-        for item in items:
-            if isinstance(item, Note):  # a line about an input (what a web archive held)
-                report(item.message)
-                continue
-            if progress is not None:
-                progress.update(1)
-            if isinstance(item, Skip):
-                counts["skipped"] += 1
-                skips.append(item)
-                report(f"skipped {item.source}: {item.reason}")
-            else:
-                buffer.append(item)
-                spellings.check(item.outlet, report)
-            if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
+        flushing = False
+        try:
+            for item in items:
+                if isinstance(item, Note):  # a line about an input (what a web archive held)
+                    report(item.message)
+                    continue
+                if progress is not None:
+                    progress.update(1)
+                if isinstance(item, Skip):
+                    counts["skipped"] += 1
+                    skips.append(item)
+                    report(f"skipped {item.source}: {item.reason}")
+                else:
+                    buffer.append(item)
+                    spellings.check(item.outlet, report)
+                if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
+                    flushing = True
+                    _flush(path, buffer, skips, index, counts, report)
+                    buffer, skips, last, flushing = [], [], time.monotonic(), False
+            flushing = True
+            _flush(path, buffer, skips, index, counts, report)
+        except KeyboardInterrupt:
+            # Ctrl+C (or SIGTERM) while reading: what was read is written first (not while
+            # writing: that transaction is undone whole, and the rerun adds it)
+            if not flushing:
                 _flush(path, buffer, skips, index, counts, report)
-                buffer, skips, last = [], [], time.monotonic()
-        _flush(path, buffer, skips, index, counts, report)
+            raise KeyboardInterrupt(
+                f"interrupted after adding {counts['added']} article(s) to {shown_path(path)}; "
+                "run the same command again to go on (what is stored is not added twice)"
+            ) from None
     return AddSummary(counts["added"], counts["near"], counts["known"], counts["skipped"],
                       counts["undated"], counts["own"])
 
