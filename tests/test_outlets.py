@@ -194,10 +194,11 @@ def test_every_numeric_metric_is_reported_by_default(tmp_path, analyzer):
 def test_empty_or_unanalyzed_store_says_what_to_run(tmp_path):
     path = tmp_path / "empty.duckdb"
     make_store(path, [{"text": "Not analyzed yet.", "outlet": "A"}])
+    # (the store named, as info and analyze name it: it said "corpus analyze DB")
     with pytest.raises(FramingError, match=r"no analyzed articles: run python -m framing "
-                                           r"corpus analyze DB"):
+                                           rf"corpus analyze {re.escape(str(path))}$"):
         aggregate(path)
-    with pytest.raises(FramingError, match="corpus analyze"):
+    with pytest.raises(FramingError, match=rf"corpus analyze {re.escape(str(path))}$"):
         compare_outlets(path, "A", "B")
 
 
@@ -222,7 +223,8 @@ def test_unknown_outlet_or_metric(tmp_path):
     ({"resamples": 500.5}, "resamples must be a whole number"),
     ({"seed": -1}, "seed must be a whole number, 0 or more, not -1"),
     ({"seed": "x"}, "seed must be a whole number, 0 or more, not 'x'"),
-    ({"metrics": 3}, "metrics must be metric names, not int")])
+    ({"metrics": 3}, "metrics must be metric names, not int"),
+    ({"metrics": []}, "metrics names no metric: give at least one, or None for all")])
 def test_the_library_checks_its_options_as_the_command_does(tmp_path, options, message):
     """Each bad option is the project's one-line error (was ZeroDivisionError, IndexError,
     ValueError or TypeError from numpy)."""
@@ -251,6 +253,13 @@ def test_a_wrong_grouping_is_named_as_the_library_calls_it(tmp_path):
     metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
     with pytest.raises(FramingError, match=r"^by must be one of outlet, .*, not 'year'$"):
         aggregate(path, by="year")
+
+
+def test_paired_is_true_false_or_none(tmp_path):
+    path = tmp_path / "s.duckdb"
+    metric_store(path, two_outlets(3, 3, 1.0, 2.0, 0.1))
+    with pytest.raises(TypeError, match="paired must be True, False or None, not str 'yes'"):
+        compare_outlets(path, "A", "B", paired="yes")  # (was compared unpaired)
 
 
 def test_one_metric_named_as_a_string_is_that_metric(tmp_path):

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
+from ..errors import shown_path
 from ..report import metric_names
 from .storeio import (  # noqa: F401 (the defaults are part of this module's interface)
     BY_CHOICES,
@@ -69,12 +70,12 @@ def metric_columns(con) -> list[str]:
             if name not in NOT_METRICS and kind.split("(")[0].upper() in _NUMERIC]
 
 
-def check_analyzed(con) -> None:
+def check_analyzed(con, db) -> None:
     if not table_exists(con, "metrics") or con.execute(
             "SELECT count(*) FROM metrics m JOIN articles a ON a.id = m.article_id "
             "WHERE a.duplicate_of IS NULL").fetchone()[0] == 0:
-        raise CorpusReportError(
-            "the store has no analyzed articles: run python -m framing corpus analyze DB")
+        raise CorpusReportError("the store has no analyzed articles: run python -m framing "
+                                f"corpus analyze {shown_path(str(db))}")
 
 
 def known_outlets(con) -> list[str]:
@@ -217,7 +218,7 @@ def aggregate(db, by: str = "outlet", metrics=None, resamples: int = RESAMPLES,
     check_report_options(resamples, seed)
     metrics = metric_list(metrics)
     with connect(db) as con:
-        check_analyzed(con)
+        check_analyzed(con, db)
         if by == "story" and not has_stories(con):
             raise StoriesMissingError(db)
         chosen = _choose_metrics(con, metrics)
@@ -408,9 +409,12 @@ def compare_outlets(db, a: str, b: str, metrics=None, paired: bool | None = None
     comparison (it needs 2 shared stories), False the unpaired one.
     """
     check_report_options(resamples, seed)
+    if paired is not None and not isinstance(paired, bool):  # ("yes" was unpaired)
+        raise TypeError(f"paired must be True, False or None, not {type(paired).__name__} "
+                        f"{paired!r}")
     metrics = metric_list(metrics)
     with connect(db) as con:
-        check_analyzed(con)
+        check_analyzed(con, db)
         chosen = _choose_metrics(con, metrics)
         for outlet in (a, b):
             check_outlet(con, outlet)

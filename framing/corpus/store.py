@@ -356,7 +356,9 @@ class WriterLock:
             except OSError:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
                 os.close(fd)
-                self._locked(f" (process {holder})" if holder.isdigit() else "")
+                self._locked(" (this process: another thread or Corpus writes)"
+                             if holder == str(os.getpid()) else
+                             f" (process {holder})" if holder.isdigit() else "")
             if self._still_named(fd):
                 break
             os.close(fd)  # a writer that ended removed this file after we opened it

@@ -83,10 +83,13 @@ def metric_list(metrics) -> list[str] | None:
     if metrics is None or isinstance(metrics, str):
         return None if metrics is None else [metrics]
     try:
-        return list(metrics)
+        chosen = list(metrics)
     except TypeError:
         raise CorpusReportError(f"metrics must be metric names, not "
                                 f"{type(metrics).__name__}") from None
+    if not chosen:  # (an empty list gave every metric, as None does)
+        raise CorpusReportError("metrics names no metric: give at least one, or None for all")
+    return chosen
 
 
 def check_schema(con, label: str = "the store") -> None:

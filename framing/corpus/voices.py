@@ -60,7 +60,7 @@ def outlet_sources(db, top: int = 10, outlet: str | None = None) -> pd.DataFrame
     """
     _check_top(top)
     with connect(db) as con:
-        check_analyzed(con)
+        check_analyzed(con, db)
         if outlet is not None:
             check_outlet(con, outlet)
         where = "WHERE s.outlet = $outlet" if outlet is not None else ""
@@ -85,7 +85,7 @@ def sources_across_outlets(db, top: int = 15) -> pd.DataFrame:
     voice)."""
     _check_top(top)
     with connect(db) as con:
-        check_analyzed(con)
+        check_analyzed(con, db)
         outlets = known_outlets(con)
         long = con.execute(f"""{_SOURCES},
             ranked AS (
@@ -116,7 +116,7 @@ def source_kinds(db, outlet: str | None = None) -> pd.DataFrame:
     ``sources`` (distinct actors of the kind), ``sentences`` and ``share`` of the outlet's
     sentences credited to named sources."""
     with connect(db) as con:
-        check_analyzed(con)
+        check_analyzed(con, db)
         if outlet is not None:
             check_outlet(con, outlet)
         where = "WHERE outlet = $outlet" if outlet is not None else ""
