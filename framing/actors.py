@@ -297,7 +297,11 @@ class ActorFinder:
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
                 # grammar)
-                if _the_thing(text, run[-1]) or _run_together(run[-1]) or \
+                if len(run) == 1 and _which_not_who(text, run[0]):
+                    # "according to Tallyview, which compiles estimates": a business
+                    key = "org:" + last
+                    drafts.setdefault(key, _Draft(run[0], "organization"))
+                elif _the_thing(text, run[-1]) or _run_together(run[-1]) or \
                         _numbered(text, run[-1]):
                     # "the Economist", "the Obamas", "BuzzFeed", "Ward 4": a name
                     key = "name:" + last
@@ -1167,6 +1171,12 @@ _FAITHS_AND_PEOPLES = frozenset(
     confederates marxist marxists leftist leftists antifa black blacks white whites negro
     latino latinos latina latinas hispanic hispanics yazidi yazidis kurd kurds internet earth
     obamacare christmas easter ramadan hanukkah thanksgiving celsius fahrenheit""".split())
+
+
+def _which_not_who(text: str, word: str) -> bool:
+    """Whether ``text`` writes ", which" after ``word`` and never ", who": a thing's name."""
+    return re.search(rf"(?<![\w’'-]){re.escape(word)},\s+which\b", text) is not None and \
+        re.search(rf"(?<![\w’'-]){re.escape(word)},\s+(?:who|whom|whose)\b", text) is None
 
 
 def _abstract_noun(word: str) -> bool:
