@@ -489,10 +489,11 @@ class Names:
         at = j - 2 if j >= 2 and toks[j - 1].lower() == "the" else j - 1
         if at >= 1 and toks[at].lower() in ("in", "at", "on") and len(toks) <= 8 and (
                 any(t.islower() for t in toks[:at]) or toks[at - 1].lower() in PLURAL_PEOPLE
-                or toks[at - 1].lower() in _SOME_PEOPLE) and not any(
+                or toks[at - 1].lower() in _SOME_PEOPLE
+                or (at == 1 and usual_tag(toks[0].lower()) == "NNS")) and not any(
                 t.lower() in DAYS_MONTHS for t in toks[j:]):
-            # "Water inspectors in Valemouth", "Neighbours on Ashwater Close":
-            # the place says where they are
+            # "Water inspectors in Valemouth", "Neighbours on Ashwater Close", "Diplomats in
+            # Manila": the place says where they are
             return _as_written(phrase, toks)
         if at >= 1 and toks[at].lower() == "from" and len(toks) <= 8 and any(
                 t.lower() in PRIVATE_PEOPLE for t in toks[:at]):

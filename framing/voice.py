@@ -865,6 +865,10 @@ class VoiceFinder:
         if (form.endswith("s") and not phrase and prev.endswith("ing") and len(prev) > 5
                 and prev not in _BE_FORMS):
             return None  # a plural noun after a participle: "to negotiate binding guarantees"
+        if (form.endswith("s") and not phrase and not form.endswith("ss")
+                and prev in ("have", "has", "had", "having") and gap_before.isspace()
+                and not after_quote):
+            return None  # a plural noun after "have": "both have claims in the sea that …"
         negated = prev in _NEGATIONS or (k >= 2 and lowered[k - 2] in _NEGATIONS and (
             prev == "yet" or _adverb(prev)))  # "has not said", "never publicly said"
         if negated and not (after_quote or _has_quote_mark(gap_after)):
@@ -1448,6 +1452,12 @@ class VoiceFinder:
         j = self._chunk_start(text, words, lowered, i, inside)
         if j > i:
             return self._sentence_subject(text, s, words, lowered, inside)
+        opening = _opening_relative_subject(text, s, words, lowered, j, k, inside)
+        if opening:
+            # "A senior official who spoke on condition of anonymity because he was not
+            # authorized to discuss the negotiations said": the official, not the object of
+            # the clause's last verb
+            return self.names.speaker_name(opening)
         if j > 0 and i - j >= 8 and lowered[j - 1] not in _CLAUSE_WORDS and not (
                 _BREAK_OR_DASH.search(text[words[j - 1][1]:words[j][0]])):
             # a chunk cut off by the walk's length: a person at its end ("the old tale Mary A.
@@ -2278,6 +2288,24 @@ class _SentenceIndex:
         while i >= 0 and self.sentences[i].end > offset:
             i -= 1
         return self.sentences[i] if i >= 0 else None
+
+
+def _opening_relative_subject(text, s, words, lowered, j, k, inside) -> str:
+    """The noun phrase that opens a sentence before "who" ("A senior official who …"), when
+    the chunk before the verb at ``k`` (from word ``j``) is the object of a verb or a
+    preposition inside that relative clause, or a whole clause, with no comma between: then
+    the verb's subject is the opening phrase. Else ""."""
+    if j < 2 or not (usual_tag(lowered[j - 1]) or "").startswith("VB") and (
+            lowered[j - 1] not in _PREPOSITIONS) and not any(
+            (usual_tag(w) or "") in _FINITE_TAGS or w in _BE_FORMS for w in lowered[j:k]):
+        return ""  # (a clause's own subject after "that": "… who said that officers said";
+        # not "because he was not authorized to discuss the negotiations", a whole clause)
+    who = next((w for w in range(1, min(j - 1, 7)) if lowered[w] == "who"), 0)
+    if not who or lowered[0] not in _NP_OPENING_WORDS or _BREAK_OR_DASH.search(
+            text, s.start, words[k][0]) or inside.any_between(s.start, words[k][0]):
+        return ""
+    phrase = text[words[0][0]:words[who - 1][1]]
+    return "" if _has_verb(phrase) else phrase
 
 
 def _has_words(text: str, start: int, end: int) -> bool:

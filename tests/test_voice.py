@@ -2858,3 +2858,31 @@ def test_she_is_no_town_written_after_town_of(analyzer):
             "For 38 years, Ines Calloway has run the only bookshop in the market town of "
             "Marrowby. She is 71 and, as she puts it, \u201cthe stairs have started winning.\u201d")
     assert speakers(analyzer, text)[-1] == "Ines Calloway"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # the object of the relative clause's last verb was taken for the speaker
+    ("A senior official who spoke on condition of anonymity because he was not authorized to "
+     "discuss the negotiations said Manila had pushed for the pact.", "a senior official"),
+    ("A worker who asked not to be named because she feared losing her job said the line was "
+     "unsafe.", "a worker"),
+    ("A man who left because police said he was armed was arrested.", "police"),
+    # a plural noun of people before "in" and a place: the people ("Manila" was)
+    ("Diplomats in Manila said the hotline had been under discussion for a year.",
+     "Diplomats in Manila"),
+])
+def test_who_speaks_after_a_long_relative_clause_or_a_place(analyzer, sentence, speaker):
+    assert speakers(analyzer, f"Talks\n\n{sentence}")[-1] == speaker
+
+
+def test_claims_after_have_is_a_noun_not_a_report(analyzer):
+    assert voices(analyzer, "Sea\n\nThe Philippines and Vietnam both have claims in the sea "
+                            "that overlap with each other's.")[-1][1:] == ("author", "")
+
+
+def test_a_name_written_with_which_is_no_person(analyzer):
+    kinds = actor_fields(analyzer, (
+        "Forecast\n\n"
+        "Analysts had expected $2.4 billion, according to Tallyview, which compiles "
+        "estimates. Tallyview said the forecast was low."), "kind")
+    assert kinds["Tallyview"] == "organization"
