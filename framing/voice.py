@@ -636,6 +636,13 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
+                if a.speaker.lower() in ("he", "she") and speaker != a.speaker and \
+                        _named_in_quotes(text, inside.within(s.start, s.end), speaker):
+                    # "“Owen’s a good player …,” he said" after "… Owen Petrakis": the one
+                    # spoken of (or to) is no speaker; the one named before, if any
+                    speaker = self._resolve(a.speaker, a.start, [
+                        m for m in mentions if m[1] != speaker], groups, since, text, unnamed,
+                        starts)
                 if a.speaker.lower() == "it":  # (what it can be: named since the sentence
                     things = self._things_speaking(  # before)
                         text, [previous, s] if previous else [s], attributions, inside)
@@ -2288,6 +2295,15 @@ class _SentenceIndex:
         while i >= 0 and self.sentences[i].end > offset:
             i -= 1
         return self.sentences[i] if i >= 0 else None
+
+
+def _named_in_quotes(text: str, quotes, name: str) -> bool:
+    """Whether a person's first name or surname (the first or last word of ``name``) stands
+    in one of ``quotes``."""
+    words = name.split()
+    parts = {w for w in {words[0], words[-1]} if len(w) > 2 and w[:1].isupper()}
+    return bool(parts) and any(w in parts for q in quotes if q.role != "title"
+                               for w in TOKEN.findall(text[q.start:q.end]))
 
 
 def _opening_relative_subject(text, s, words, lowered, j, k, inside) -> str:

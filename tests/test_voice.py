@@ -2886,3 +2886,17 @@ def test_a_name_written_with_which_is_no_person(analyzer):
         "Analysts had expected $2.4 billion, according to Tallyview, which compiles "
         "estimates. Tallyview said the forecast was low."), "kind")
     assert kinds["Tallyview"] == "organization"
+
+
+def test_he_is_not_the_man_the_quotation_speaks_of(analyzer):
+    text = ("Derby\n\n"
+            "Kieran Mallory scored twice on Saturday. Asked about his opening goal, after he had "
+            "beaten the Castlebridge captain Owen Petrakis to a loose ball, he smiled. "
+            "\u201cOwen\u2019s a good player and he\u2019ll be gutted about that one,\u201d he "
+            "said.")
+    assert speakers(analyzer, text)[-1] == "Kieran Mallory"
+    # (a name that only shares a middle word with one in the quotation is still theirs)
+    other = ("Ship\n\n"
+             "Susan Ford Bales, the ship's sponsor, spoke last. \u201cNo one would be prouder "
+             "than the president, Gerald R. Ford,\u201d she said.")
+    assert speakers(analyzer, other)[-1] == "Susan Ford Bales"
