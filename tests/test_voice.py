@@ -2900,3 +2900,10 @@ def test_he_is_not_the_man_the_quotation_speaks_of(analyzer):
              "Susan Ford Bales, the ship's sponsor, spoke last. \u201cNo one would be prouder "
              "than the president, Gerald R. Ford,\u201d she said.")
     assert speakers(analyzer, other)[-1] == "Susan Ford Bales"
+
+
+def test_common_first_names_of_many_languages_say_who_she_is(analyzer):
+    text = ("Shop\n\n"
+            "Ines Calloway has run the bookshop for 38 years with Tomas Reyes. \u201cWe argued "
+            "every day,\u201d she said.")
+    assert speakers(analyzer, text)[-1] == "Ines Calloway"
