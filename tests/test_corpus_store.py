@@ -1603,6 +1603,18 @@ def test_query_out_writes_a_result_larger_than_it_prints(analyzed_store, tmp_pat
     assert [p.name for p in tmp_path.iterdir()] == ["numbers.parquet"]
 
 
+def test_sql_takes_its_parameters_as_a_sequence_a_generator_or_names(tmp_path):
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    corpus = Corpus(db)
+    for params in ([2], (2,), (n for n in [2])):  # (a generator: "has no len()" TypeError)
+        assert corpus.sql("SELECT ? + 1 AS n", params)["n"].tolist() == [3]
+    assert corpus.sql("SELECT $n + 1 AS n", {"n": 2})["n"].tolist() == [3]
+    with pytest.raises(TypeError, match="params must be a list or tuple of values, or a dict "
+                                        "of named ones, not str"):
+        corpus.sql("SELECT ? AS n", "2")  # (DuckDB's own message)
+
+
 @pytest.mark.parametrize("sql, made", [
     ("COPY articles TO '{tmp}/leak.csv'", "leak.csv"),
     ("ATTACH '{tmp}/other.duckdb' AS other", "other.duckdb"),

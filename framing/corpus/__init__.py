@@ -120,6 +120,11 @@ class Corpus:
         import duckdb
 
         statement = check_statement(query)
+        if params is not None and not isinstance(params, (list, tuple, dict)):
+            if isinstance(params, (str, bytes)) or not hasattr(params, "__iter__"):
+                raise TypeError(f"params must be a list or tuple of values, or a dict of "
+                                f"named ones, not {type(params).__name__}")
+            params = list(params)  # a generator: its values
         with connect(self.path) as con:
             sandbox(con)
             try:
