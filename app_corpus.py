@@ -28,6 +28,7 @@ from framing.corpus.outlets import (
     compare_outlets,
     metric_phrases,
 )
+from framing.corpus.store import writer_at_work
 from framing.export import to_csv_bytes
 from framing.render import ALL_CATEGORIES, CATEGORY_LABELS
 from framing.report import Article
@@ -625,8 +626,12 @@ st.caption(f"{kind}: {markdown_text(uploaded + named)}" if uploaded
 if left_out:  # an upload: which rows were left out and why, in the visitor's terms
     st.warning(markdown_text(f"{uploaded}: {left_out}"))
 elif status.analyzed < status.articles and not uploaded and not PUBLIC:
-    st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
-               f"python -m framing corpus analyze {markdown_text(key)}")
+    if writer_at_work(key):  # ("run corpus analyze" while it runs)
+        st.info(f"{status.articles - status.analyzed:,} articles are not analyzed yet; a "
+                "command is writing to the store now: reload the page to see more.")
+    else:
+        st.warning(f"{status.articles - status.analyzed:,} articles are not analyzed yet: run "
+                   f"python -m framing corpus analyze {markdown_text(key)}")
 # Lazy tabs: only the open one runs its queries (a story's comparison analyzes its articles).
 app.keep_choices(app.corpus_choices())  # across the tabs (and app.py across pages)
 outlets_tab, sources_tab, stories_tab, trends_tab, sentences_tab, downloads_tab = st.tabs(

@@ -3,8 +3,12 @@ explorer's filters and pages, and stores it cannot show."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -259,6 +263,24 @@ def test_the_range_of_two_or_three_articles_is_drawn_and_told_as_no_interval(exa
     shown = chart_data(charts(at)[0]).set_index("row")
     assert shown.loc["Duo Post · 2 articles", "bar"] == "range"
     assert shown.loc["The Daily Blaze · 10 articles", "bar"] == "95 % interval"
+
+
+def test_a_store_being_written_is_not_told_to_be_analyzed(example_store, tmp_path):
+    """While corpus analyze ran, the page said to run it."""
+    path = changed_store(example_store, tmp_path, "DELETE FROM metrics WHERE article_id IN "
+                         "(SELECT id FROM articles ORDER BY id LIMIT 3)")
+    lock = Path(f"{path}.lock")
+    lock.write_text(str(os.getpid()))  # a writer that runs (this process)
+    at = open_store(path)
+    assert not at.warning
+    assert any("3 articles are not analyzed yet; a command is writing to the store now" in
+               i.value for i in at.info)
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    lock.write_text(finished)  # one killed before it removed its lock file
+    at = open_store(path)
+    assert any("3 articles are not analyzed yet: run python -m framing corpus analyze" in
+               w.value for w in at.warning)
 
 
 def test_a_store_path_too_long_is_a_one_line_error(tmp_path):

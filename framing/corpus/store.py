@@ -328,6 +328,25 @@ def init_store(path: str | Path) -> None:
         pass
 
 
+def writer_at_work(path: str | Path) -> bool:
+    """Whether a writer (``corpus add``, ``analyze``, ``stories``) holds the store now: its
+    lock file names a process that runs. Read only (taking the lock, even shared for a moment,
+    could turn a writer that starts then away)."""
+    try:
+        holder = Path(str(path) + ".lock").read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return False
+    if not holder.isdigit():
+        return False
+    try:
+        os.kill(int(holder), 0)
+    except PermissionError:
+        return True  # (another user's process)
+    except (OSError, OverflowError):
+        return False  # a writer killed before it could remove the file
+    return True
+
+
 class WriterLock:
     """The one-writer-at-a-time guard: an exclusive advisory lock on ``<store>.lock``.
 
