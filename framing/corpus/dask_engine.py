@@ -7,6 +7,10 @@ streams, and the client, the store's only writer, writes them.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import signal
+import threading
 from collections import deque
 
 import dask
@@ -44,6 +48,22 @@ class AnalyzerPlugin(WorkerPlugin):
         analyzer = Analyzer(lexicons=self.lexicons, model=self.model)
         _ = analyzer.model
         worker.framing_analyzer = analyzer
+
+
+@contextlib.contextmanager
+def _workers_leave_ctrl_c_to_us():
+    """The worker processes started meanwhile ignore Ctrl+C (an ignored signal stays ignored
+    in a process started from this one), as the local engine's do: a terminal's Ctrl+C
+    reaches every process of the group, and each worker printed its traceback and died with
+    the tasks in flight, which the run then waited for without end. The run stops them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _dask_task(jobs: list[Job]) -> dict:
@@ -87,8 +107,12 @@ class DaskEngine:
                 # Workers' statistical profiler samples every task's stack every 10 ms, a cost
                 # on pure-Python work; it is turned off for the cluster started here.
                 dask.config.set({"distributed.worker.profile.enabled": False})
-                self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
-                                            processes=True, dashboard_address=":0")
+                with _workers_leave_ctrl_c_to_us():
+                    # (silence_logs: the workers' warnings of tasks cancelled as a stopped
+                    # run closes them are no news; errors still show)
+                    self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
+                                                processes=True, dashboard_address=":0",
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as error:
             raise SchedulerError(f"could not reach the Dask scheduler at {address} "
