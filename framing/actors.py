@@ -61,9 +61,16 @@ from .report import Quote, Sentence, TermHit
 from .segment import credit_line
 from .voice import HEADLINE_CUE, title_case
 
+# what names an outlet by its kind right after its name ("Glint magazine"), and the close of a
+# news agency's credit in a dateline ("KAMPALA, Uganda (Wirenews) —")
+_MEDIUM_NOUN_AFTER = re.compile(r"[ \t]+(?:magazine|newspaper|tabloid|podcast)\b")
+_AGENCY_CLOSE = re.compile(r"\)[ \t]*[—–-]")
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:a|an|the|another|one|its|their|his|her))\s+\Z")
+# a body of water named before "of": "the Gulf of Tonkin", "the Strait of Kelby"
+_WATERS = frozenset("gulf strait straits bay sea isle".split())
 PLACE_WORDS = frozenset(
     """street avenue road city county province region district square bridge station airport
-    port river sea ocean lake mountains valley island park""".split()
+    port river sea ocean lake mountains valley island islands isles park""".split()
 )
 FLAGGED = frozenset({"loaded", "label", "attribution_verb", "scare_quote"})
 # Words after which a speaker's name is not the speaker: "locals in Kettle Hill say".
@@ -198,6 +205,22 @@ class ActorFinder:
                                   place.country if place else "", s.index)
                     if outlet_alone(run[0]):
                         outlets[run[0].lower()] = key
+                    continue
+                end = text.find(written[-1], offset) + len(written[-1])
+                name = " ".join(run)
+                if text[offset - 1:offset] == "(" and _AGENCY_CLOSE.match(text, end) and not (
+                        any(w.lower() in ORG_WORDS for w in run) or self.names.place(name)):
+                    continue  # "KAMPALA, Uganda (Wirenews) —": an agency's credit no word
+                    # or list names (was a person); "(Reuters) —", "(Coastal Press) —" stay
+                if len(run) >= 3 and run[1] == "of" and run[0].lower() in _WATERS and \
+                        self.names.place(name) is None:
+                    self._mention(drafts, "place:" + name.lower(), name, "place", "", s.index)
+                    continue  # "the Gulf of Tonkin", "the Strait of Kelby"
+                if _MEDIUM_NOUN_AFTER.match(text, end) and not _ARTICLE_BEFORE.search(
+                        text, max(0, offset - 8), offset) and self.names.place(name) is None:
+                    # "told Glint magazine": an outlet (not "a South Dakota newspaper")
+                    self._mention(drafts, "org:" + name.lower(), name, "organization", "",
+                                  s.index)
                     continue
                 named = self.names.person_named(run) if self.names.people else ""
                 if named:  # a lexicon's person, under any of their names: "AOC"

@@ -123,7 +123,7 @@ COMPANY_WORDS = frozenset(
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
-    trains mobile telecom wireless records research""".split()
+    trains mobile telecom wireless records research minerals metals chemicals utilities""".split()
 )
 
 

@@ -2907,3 +2907,14 @@ def test_common_first_names_of_many_languages_say_who_she_is(analyzer):
             "Ines Calloway has run the bookshop for 38 years with Tomas Reyes. \u201cWe argued "
             "every day,\u201d she said.")
     assert speakers(analyzer, text)[-1] == "Ines Calloway"
+
+
+def test_waters_islands_magazines_and_an_agency_s_credit_are_no_people(analyzer):
+    kinds = actor_fields(analyzer, (
+        "KELBY, Ruritania (Wirenews) \u2014 Boats clashed in the Gulf of Varn on Friday, near "
+        "the Sarn Islands. The actor told Glint magazine she was happy. Orlen Minerals said "
+        "output fell. A Kelby newspaper ran the story."), "kind")
+    assert "Wirenews" not in kinds  # (a person, named by no one but the credit)
+    assert kinds["Gulf of Varn"] == kinds["Sarn Islands"] == "place"
+    assert kinds["Glint"] == kinds["Orlen Minerals"] == "organization"
+    assert kinds.get("Kelby") != "organization"  # (a town's paper, not an outlet named Kelby)
