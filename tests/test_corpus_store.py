@@ -1210,6 +1210,15 @@ def feed_server():
                         f"</title><link>{base}/</link><description>d</description>{items}"
                         "</channel></rss>").encode()
                 kind = "application/rss+xml"
+            elif self.path == "/news/relative.xml":  # links relative to the feed, and local
+                secret = "/etc/hostname"
+                body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Rel Post'
+                        "</title><link>/</link><description>d</description>"
+                        "<item><title>A</title><link>../story-0.html</link></item>"
+                        "<item><title>B</title><link>/story-1.html</link></item>"
+                        f"<item><title>C</title><link>file://{secret}</link></item>"
+                        "</channel></rss>").encode()
+                kind = "application/rss+xml"
             elif self.path in routes:
                 kind, body = routes[self.path]
             else:
@@ -1226,6 +1235,35 @@ def feed_server():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", articles
     server.shutdown()
+
+
+def test_a_feeds_relative_links_are_its_pages_and_a_local_path_is_never_read(tmp_path,
+                                                                             feed_server):
+    """Relative links were read as file names ("no such file"), and "file:///etc/hostname"
+    or "/etc/hostname" in an item stored this machine's file as an article."""
+    base, articles = feed_server
+    told: list[str] = []
+    summary = Corpus(tmp_path / "s.duckdb").add(
+        feeds=[f"{base}/news/relative.xml"], allow_private_hosts=True, report=told.append)
+    assert (summary.added, summary.skipped) == (2, 1)
+    stored = Corpus(tmp_path / "s.duckdb").sql("SELECT source FROM articles ORDER BY source")
+    assert stored["source"].tolist() == [f"{base}/story-0.html", f"{base}/story-1.html"]
+    assert len(told) == 1 and told[0].startswith("skipped file://") and told[0].endswith(
+        "etc/hostname: a feed item's link must be an http(s) address")  # (as feedparser
+    # writes it)
+    # a feed saved to disk: its links read from the site's address it gives, never the disk
+    saved = tmp_path / "saved.xml"
+    saved.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+                     f"<link>{base}/</link><description>d</description>"
+                     "<item><title>A</title><link>story-2.html</link></item>"
+                     "<item><title>B</title><link>/etc/hostname</link></item>"
+                     "</channel></rss>", encoding="utf-8")
+    told.clear()
+    summary = Corpus(tmp_path / "t.duckdb").add(feeds=[str(saved)], allow_private_hosts=True,
+                                                report=told.append)
+    assert (summary.added, summary.skipped) == (1, 1)
+    assert "hostname" not in "".join(Corpus(tmp_path / "t.duckdb").sql(
+        "SELECT text FROM articles")["text"])
 
 
 def test_a_feed_adds_each_items_page_and_skips_the_broken_ones(tmp_path, feed_server, capsys):

@@ -795,11 +795,21 @@ def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record
     """Each item's page, fetched and extracted like any URL; the outlet is the feed's title
     (a page's own is often only its host name); the feed gives title and date when the page
     lacks them."""
+    from urllib.parse import urljoin
+
     outlet = parsed.feed.get("title", "")
+    # a relative link is read from the feed's address ("a6.html", "/news/a7.html"), or for a
+    # feed saved to disk from the site's address it gives
+    base = url if re.match(r"^https?://", url, re.I) else parsed.feed.get("link", "")
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link", "")
         if not link:
             yield Skip(f"{url}#item={number}", "feed item without a link")
+            continue
+        given, link = link.strip(), urljoin(base, link.strip()) if base else link.strip()
+        if not re.match(r"^https?://", link, re.I):
+            # (a link was read as a path on this machine: "/etc/hostname" became an article)
+            yield Skip(given, "a feed item's link must be an http(s) address")
             continue
         record = _from_file(link, allow_private_hosts)
         if isinstance(record, Record):
