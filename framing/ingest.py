@@ -916,17 +916,27 @@ def article_from_page(content: bytes, url: str, media_type: str = "text/html",
     media_type, charset : from the response's Content-Type ("" when it gave none).
     meta : title, outlet, published or id to set or override.
     """
-    text = None
-    if charset:
-        try:
-            text = content.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            text = None
+    text, warning = None, ""
+    declared = _META_CHARSET.search(content[:4096]) if media_type != "text/plain" else None
+    for named in (charset, declared.group(1).decode("ascii") if declared else ""):
+        if named and text is None:  # the server's charset, else the page's own <meta>
+            try:
+                text = content.decode(named)
+            except (LookupError, UnicodeDecodeError):
+                text = None
     if text is None:
-        text, _ = decode(content, url)
+        text, warning = decode(content, url)  # (a guess, and said so: "read as Windows-1252")
     if media_type == "text/plain" or not media_type and _LOOKS_HTML.match(text) is None:
-        return article_from_text(text, url=url, **meta)  # (no type given: what it looks like)
-    return article_from_html(text, url=url, **meta)
+        article = article_from_text(text, url=url, **meta)  # (no type: what it looks like)
+    else:
+        article = article_from_html(text, url=url, **meta)
+    return _with_warning(article, warning) if warning else article
+
+
+# A page's own charset, in its <meta charset="…"> or <meta http-equiv="Content-Type"
+# content="text/html; charset=…">
+_META_CHARSET = re.compile(rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})",
+                           re.IGNORECASE)
 
 
 # Why a folder named gave no article: nothing in it

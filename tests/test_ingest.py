@@ -21,7 +21,7 @@ from framing.errors import (
     InputFileError,
     InputTooLargeError,
 )
-from framing.ingest import MAX_BYTES, fetch_url, parse_header
+from framing.ingest import MAX_BYTES, article_from_page, fetch_url, parse_header
 
 HTML = DATA / "html"
 PAGES = sorted(p.stem for p in HTML.glob("*.html"))
@@ -452,3 +452,23 @@ def test_pasted_text_is_read_as_a_file_of_it_would_be():
         article_from_pasted(b"bytes")
     # a whole page on standard input is HTML too ("-", no suffix, as a paste)
     assert article_from_bytes(page.encode(), "-").title == "Vote"
+
+
+def test_a_served_page_is_read_by_its_own_meta_charset_and_a_guess_is_said():
+    """With no charset from the server, a page's <meta> charset was ignored (Shift_JIS read
+    as Windows-1252, garbled with no word of it), and the Windows-1252 guess went unsaid."""
+    body = ("<p>\u6771\u4eac\u90fd\u8b70\u4f1a The assembly voted on Monday to pass the "
+            "budget after a long debate about schools, roads and the new library.</p>")
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+            f'charset=Shift_JIS"><title>Vote</title></head><body><article>{body}'
+            "</article></body></html>").encode("shift_jis")
+    article = article_from_page(page, "https://example.org/vote.html", "text/html", "")
+    assert "\u6771\u4eac\u90fd\u8b70\u4f1a The assembly" in article.text
+    assert not any("Windows-1252" in w for w in article.warnings)
+    guessed = ("<html><head><title>Caf\u00e9</title></head><body><article><p>The caf\u00e9 "
+               "owner said the council\u2019s plan was unfair to the shops.</p></article>"
+               "</body></html>").encode("cp1252")
+    article = article_from_page(guessed, "https://example.org/cafe.html", "text/html", "")
+    assert "council\u2019s plan" in article.text
+    assert "not UTF-8: read as Windows-1252; check accented letters and quote marks" in \
+        article.warnings
