@@ -468,13 +468,13 @@ def _read_pipe(path: Path) -> bytes:
     try:
         try:
             first = os.read(fd, 65536)
+            if not first:
+                raise InputFileError(f"{shown_path(path)}: a named pipe that nothing writes to")
         except BlockingIOError:  # a writer, nothing written yet
-            first = None
-        if first == b"":
-            raise InputFileError(f"{shown_path(path)}: a named pipe that nothing writes to")
+            first = b""
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = (first or b"") + fh.read(MAX_BYTES + 1 - len(first or b""))
+            data = first + fh.read(MAX_BYTES + 1 - len(first))
     finally:
         os.close(fd)
     return data

@@ -576,12 +576,11 @@ def _fetched_row(source: str, row: dict, chosen: dict[str, str],
     """The page at a row's URL, fetched and extracted as any URL is (``--fetch-urls``); the
     row's outlet comes first (a page's own is often only its host name), its title and date
     fill in what the page lacks, as a feed's do."""
-    from ..ingest import is_url
 
     url = _cell(row.get(chosen["url"]))
     if not url:
         return Skip(source, f"empty {chosen['url']!r} cell")
-    if not is_url(url) or not re.match(r"https?://", url, re.I):
+    if not _is_http(url):
         return Skip(source, f"{url[:80]!r} is not an http(s) address")
     record = _from_file(url, allow_private_hosts)
     if isinstance(record, Skip):
@@ -762,6 +761,10 @@ FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "applicat
                         "application/octet-stream"})
 
 
+def _is_http(address: str) -> bool:
+    return re.match(r"^https?://", address, re.I) is not None
+
+
 def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
     """The bytes at a feed's address, through the same safe fetcher as article pages
     (``framing.fetch``: private addresses refused unless allowed, redirects checked, a
@@ -770,7 +773,7 @@ def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
     from ..fetch import fetch
     from ..ingest import MAX_BYTES
 
-    if not re.match(r"^https?://", url, re.I):
+    if not _is_http(url):
         from ..errors import os_reason
         from .store import check_path
 
@@ -800,14 +803,14 @@ def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record
     outlet = parsed.feed.get("title", "")
     # a relative link is read from the feed's address ("a6.html", "/news/a7.html"), or for a
     # feed saved to disk from the site's address it gives
-    base = url if re.match(r"^https?://", url, re.I) else parsed.feed.get("link", "")
+    base = url if _is_http(url) else parsed.feed.get("link", "")
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link", "")
         if not link:
             yield Skip(f"{url}#item={number}", "feed item without a link")
             continue
         given, link = link.strip(), urljoin(base, link.strip()) if base else link.strip()
-        if not re.match(r"^https?://", link, re.I):
+        if not _is_http(link):
             # (a link was read as a path on this machine: "/etc/hostname" became an article)
             yield Skip(given, "a feed item's link must be an http(s) address")
             continue
