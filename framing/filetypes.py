@@ -37,6 +37,14 @@ def is_warc(source: str) -> bool:
     return "://" not in source and source.lower().endswith(WARC_SUFFIXES)
 
 
+def place_unit(source: str) -> str:
+    """How an article's place in a file of many is named after its # ("news.csv#row=3",
+    "more.jsonl#line=2", "crawl.warc.gz#offset=2136")."""
+    if is_warc(source):
+        return "offset"
+    return "line" if table_suffix(source) in (".jsonl", ".ndjson") else "row"
+
+
 def holds_many_articles(source: str) -> bool:
     """Whether the name is a table of articles or a web archive (by name only)."""
     return is_table(source) or is_warc(source)

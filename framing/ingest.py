@@ -40,7 +40,7 @@ from .errors import (
     shown_path,
 )
 from .fetch import FETCH_DEADLINE, FETCH_TIMEOUT, MAX_BYTES
-from .filetypes import HTML_SUFFIXES, TEXT_SUFFIXES, holds_many_articles, is_warc
+from .filetypes import HTML_SUFFIXES, TEXT_SUFFIXES, holds_many_articles, is_warc, place_unit
 from .report import Article
 
 # MAX_BYTES (10 MB, for files and downloads) and the fetch timeouts are set in framing.fetch.
@@ -143,14 +143,14 @@ def load_article(source: str | Path, *, allow_private_hosts: bool = False,
         raise InputFileError(f"{shown_path(source)}: a file of many articles (one per row or "
                              "page), not one article: analyze them with python -m framing "
                              "analyze FILE, or read them with framing.load_articles, or "
-                             "name one: FILE#row=3")
+                             f"name one: FILE#{_place_example(str(source))}")
     row = table_row(source)
     if row is not None:
         return _row_article(str(source), row, meta)
     return read_file(source, **meta)
 
 
-_ROW_OF_FILE = re.compile(r"(?P<path>.+)#(?P<unit>row|line|offset)=(?P<number>[0-9]{1,18})")
+_ROW_OF_FILE = re.compile(r"(?P<path>.+)#(?P<unit>row|line|offset)=(?P<number>.*)", re.S)
 
 
 def table_row(source: str | Path) -> str | None:
@@ -171,7 +171,12 @@ def _row_article(source: str, table: str, meta: dict) -> Article:
     import dataclasses
 
     place = _ROW_OF_FILE.fullmatch(source)
+    unit = place_unit(table)
+    if place["unit"] != unit or not re.fullmatch(r"[0-9]{1,18}", place["number"]):
+        raise InputFileError(f"{shown_path(source)}: {_how_named(table)}")
     number = int(place["number"])
+    if unit == "offset":
+        return _warc_article(source, table, number, meta)
     skipped: list[tuple[str, str]] = []
     for article in load_articles(table, skipped, []):
         if article.source_path == source:
@@ -184,9 +189,40 @@ def _row_article(source: str, table: str, meta: dict) -> Article:
     for where, reason in skipped:
         if where == source:
             raise InputFileError(f"{source}: {reason}")
-    where = "page at byte" if place["unit"] == "offset" else place["unit"]
-    raise InputFileError(f"{source}: {shown_path(table)} has no {where} {number} (analyze the "
+    raise InputFileError(f"{source}: {shown_path(table)} has no {unit} {number} (analyze the "
                          "whole file to see each article's place in its source_path column)")
+
+
+def _place_example(table: str) -> str:
+    unit = place_unit(table)
+    return f"{unit}=3" if unit != "offset" else "offset=BYTE (where its record starts)"
+
+
+def _how_named(table: str) -> str:
+    """How one article of a file of many is named, for a place that names none."""
+    unit = place_unit(table)
+    if unit == "offset":
+        return ("a web archive's pages are named by offset= and the byte where the page's "
+                "record starts (FILE#offset=2136: its source_path when the whole file is "
+                "analyzed)")
+    what = "line" if unit == "line" else "row"
+    return f"a table's articles are named by {unit}= and the {what}'s number (FILE#{unit}=3)"
+
+
+def _warc_article(source: str, table: str, offset: int, meta: dict) -> Article:
+    """The article of the web page whose record starts at byte ``offset`` of a WARC file,
+    read there (not after every page before it)."""
+    import dataclasses
+
+    from .corpus.sources import Record
+    from .corpus.warc import warc_record_at
+
+    item = warc_record_at(table, offset)
+    if not isinstance(item, Record):
+        raise InputFileError(f"{item.source}: {item.reason}")
+    fields = {k: v for k, v in meta.items() if v and k in ("title", "outlet", "published",
+                                                             "id", "url")}
+    return dataclasses.replace(_record_article(item), **fields)
 
 
 def is_article_table(source: str | Path) -> bool:

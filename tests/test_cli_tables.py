@@ -11,6 +11,7 @@ import json
 import pytest
 from test_corpus_explore import ENGLISH, SPANISH, archive_pages
 from test_corpus_formats import write_warc
+from warcio.archiveiterator import ArchiveIterator
 
 from framing.cli import main
 
@@ -261,6 +262,45 @@ def test_one_row_or_page_is_named_as_its_source_path_says(tmp_path, capsys):
                                                           pages[2].source_path]
     assert main(["compare", f"{table}#row=1", f"{table}#row=3"]) == 0
     assert "A: news#row=1 (Paper A)" in capsys.readouterr().out
+
+
+def test_a_place_that_names_no_article_says_what_is_there_or_how_places_are_named(tmp_path):
+    from framing import FramingError, load_article
+
+    table = csv_table(tmp_path / "news.csv", [[ENGLISH, "Paper A", ""]])
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(json.dumps({"text": ENGLISH}) + "\n")
+    archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
+    with open(archive, "rb") as fh:
+        records = ArchiveIterator(fh)
+        starts = [(records.offset, record.rec_type) for record in records]
+    request = next(start for start, kind in starts if kind == "request")
+    image = starts[[kind for _, kind in starts].index("request") + 2][0]
+    size = archive.stat().st_size
+
+    def refusal(place: str) -> str:
+        with pytest.raises(FramingError) as error:
+            load_article(place)
+        return str(error.value)
+
+    named = "a web archive's pages are named by offset= and the byte where the page's record"
+    for place, message in (
+            (f"{archive}#offset={request}", f"the record at byte {request} is a request "
+                                           "record, not a web page"),
+            (f"{archive}#offset={image}", f"the record at byte {image} is a response of "
+                                         "image/png, not a web page"),
+            (f"{archive}#offset=7", "no WARC record can be read at byte 7 ("),
+            (f"{archive}#offset={size}", f"crawl.warc.gz is {size:,} bytes long: no byte "
+                                        f"{size}"),
+            (f"{archive}#offset=-5", named), (f"{archive}#offset=abc", named),
+            (f"{archive}#row=3", named),
+            (f"{table}#line=1", "a table's articles are named by row= and the row's number"),
+            (f"{table}#row=", "a table's articles are named by row="),
+            (f"{lines}#row=1", "a table's articles are named by line= and the line's number")):
+        assert refusal(place).startswith(f"{place}: "), place
+        assert message in refusal(place), place
+    assert "no such file" not in refusal(f"{table}#row=x")
+    assert load_article(f"{lines}#line=1").text == ENGLISH
 
 
 def test_the_progress_bar_counts_the_rows_of_tables_to_give_a_total(tmp_path, capsys):

@@ -209,17 +209,67 @@ def test_a_record_without_a_target_address_is_told_not_a_traceback(tmp_path, cap
     good = write_warc(tmp_path / "good.warc", [("https://example.org/a", "200 OK", "text/html",
                                                news_page("A", mixed_articles(1)[0]["content"]))],
                       gzipped=False)
-    after = tmp_path / "after.warc"
+    after, first = tmp_path / "after.warc", tmp_path / "first.warc"
     after.write_bytes(good.read_bytes() + bare.read_bytes())
+    missing = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n"
+    other = write_warc(tmp_path / "other.warc", [("https://example.org/b", "200 OK", "text/html",
+                                                 news_page("B", mixed_articles(2)[1]["content"]))],
+                       gzipped=False)
+    first.write_bytes(missing + other.read_bytes())  # a WARC file all the same: read on
     db = tmp_path / "s.duckdb"
-    assert main(["corpus", "add", str(db), str(bare), str(after)]) == 2
+    assert main(["corpus", "add", str(db), str(bare), str(after), str(first)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert (f"framing: skipped {bare}: not a WARC file (a record without the headers it needs)"
-            in err)
+    assert (f"framing: skipped {bare}#offset=0: unreadable WARC record (a record without the "
+            "headers it needs); no record after it") in err
     size = good.stat().st_size
     assert (f"framing: skipped {after}#offset={size}: unreadable WARC record (a record without "
             "the headers it needs); no record after it") in err
-    assert len(Corpus(db).sql("SELECT id FROM articles")) == 1
+    assert (f"framing: skipped {first}#offset=0: unreadable WARC record (a record without the "
+            "headers it needs); read on from the next record") in err
+    assert f"framing: {first}: 1 web page(s) read; left out: 1 unreadable stretch(es)" in err
+    assert not [line for line in err if "not a WARC file" in line]
+    assert Corpus(db).sql("SELECT source FROM articles ORDER BY source")["source"].tolist() == [
+        f"{after}#offset=0", f"{first}#offset={len(missing)}"]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_record_cut_inside_its_http_headers_is_said_cut_short(tmp_path, capsys, gzipped):
+    rows = mixed_articles(2, seed=11)
+    path = write_warc(tmp_path / "cut.warc", [
+        (f"https://example.org/s{i}", "200 OK", "text/html", news_page(r["headline"],
+                                                                       r["content"]))
+        for i, r in enumerate(rows)], gzipped=False)
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.0", 1)
+    cut = data[:data.index(b"HTTP/1.1 200", second) + 20]  # inside "Content-Type: text/html"
+    if gzipped:  # (gzip cut.warc: one stream)
+        path = tmp_path / "cut.warc.gz"
+        path.write_bytes(gzip.compress(cut))
+    else:
+        path.write_bytes(cut)
+    told = []
+    summary = Corpus(tmp_path / "s.duckdb").add(str(path), report=told.append)
+    assert (summary.added, summary.skipped) == (1, 1)
+    assert told == [f"skipped {path}#offset={second}: https://example.org/s1: the record is cut "
+                    "short (the file ends inside it)", f"{path}: 1 web page(s) read"]
+
+
+def test_a_page_that_shows_a_warc_line_keeps_its_archives_offsets(tmp_path):
+    """An archive gzipped record by record whose first page shows a record's first line (a
+    page about web archiving) is still read member by member: its offsets are the file's."""
+    from framing import load_article, load_articles
+
+    rows = mixed_articles(2, seed=12)
+    shown = rows[0]["content"] + "\n\nA record opens so:\nWARC/1.0\nWARC-Type: response"
+    path = write_warc(tmp_path / "shown.warc.gz", [
+        ("https://example.org/a", "200 OK", "text/html", news_page("A", shown)),
+        ("https://example.org/b", "200 OK", "text/html", news_page("B", rows[1]["content"]))])
+    with open(path, "rb") as fh:
+        records = ArchiveIterator(fh)
+        starts = [records.offset for _ in records]
+    pages = list(load_articles(path, []))
+    assert [page.source_path for page in pages] == [f"{path}#offset={at}" for at in starts]
+    assert load_article(pages[1].source_path).text == pages[1].text
 
 
 def test_warcios_own_warnings_are_not_printed(tmp_path, capsys, caplog):

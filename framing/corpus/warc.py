@@ -92,10 +92,11 @@ def warc_records(path: str) -> Iterator:
                     last_end = offset + iterator.get_record_length()
                 start = None
             except _unreadable_errors() + (_NotWarc,) as error:
-                if not read_any:
+                if not read_any and not _begins_as_warc(fh):
                     reason = "" if isinstance(error, _NotWarc) else f" ({_reason(error)})"
                     yield Skip(path, f"not a WARC file{reason}")
                     return
+                read_any = True  # (a WARC file whose first record is unreadable)
                 offset = iterator.offset  # where the record that fails starts
                 start = last_end = _next_record(fh, offset + 1, gzipped)
                 if not damaged:  # one line for a damaged stretch, however long
@@ -118,6 +119,48 @@ def warc_records(path: str) -> Iterator:
         yield Skip(path, "no WARC records: the file is empty")
 
 
+def warc_record_at(path: str, offset: int):
+    """The web page whose record starts at byte ``offset`` of a WARC file (the place a
+    ``source`` of ``warc_records`` names: ``crawl.warc.gz#offset=2136``) as a ``Record``, read
+    there without the records before it; else a ``Skip`` saying what is at that place."""
+    from ..errors import os_reason, shown_path
+    from .sources import Skip
+
+    source = f"{path}#offset={offset}"
+    try:
+        fh, _, size = _open(path)
+    except OSError as error:
+        return Skip(source, f"cannot read the file ({os_reason(error)})")
+    with fh:
+        if size is not None and offset >= size:
+            return Skip(source, f"{shown_path(path)} is {size:,} bytes long: no byte {offset}")
+        fh.seek(offset)
+        iterator = _quiet_iterator(fh)
+        try:
+            record = next(iter(iterator), None)
+            if record is None or record.format != "warc":
+                raise _NotWarc("no WARC record starts there")
+        except _unreadable_errors() + (_NotWarc,) as error:
+            return Skip(source, f"no WARC record can be read at byte {offset} ({_reason(error)})"
+                        "; analyze the whole file to see where each page's record starts (its "
+                        "source_path column)")
+        item = _page(path, offset, record, Counter())
+        return item if item is not None else Skip(
+            source, f"the record at byte {offset} is {_what(record, _kind(record))}, not a web "
+            "page")
+
+
+def _what(record, kind: str) -> str:
+    """What a record that is no web page is, in a few words."""
+    if kind == "other" and record.http_headers is not None and record.rec_type == "response":
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        return f"a response of {content_type.split(';')[0].strip() or 'no content type'}"
+    if kind == "other":
+        return f"a {record.rec_type} record"
+    status = record.http_headers.get_statuscode()
+    return f"a redirect (HTTP {status})" if kind == "redirect" else f"an HTTP {status} response"
+
+
 def _open(path: str):
     """The archive's file open for reading, whether it is gzipped record by record, and its
     size; a WARC gzipped as one stream is read through gzip (gzipped False, size None)."""
@@ -133,12 +176,21 @@ def _open(path: str):
     return fh, gzipped, size
 
 
+def _begins_as_warc(fh) -> bool:
+    """Whether the archive opens with a WARC record's version line (gzipped or not), so that
+    a first record that cannot be read is a damaged record, not a file of another kind."""
+    fh.seek(0)
+    start = fh.read(1 << 12)
+    if start.startswith(GZIP_MAGIC):
+        try:
+            start = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(start, 64)
+        except zlib.error:
+            return False
+    return start.lstrip(b"\r\n").startswith(WARC_LINE)
+
+
 class _NotWarc(Exception):
     """A record warcio read as something other than WARC (an ARC file, or no archive)."""
-
-
-def _where(uri: str) -> str:
-    return uri or "a record without a WARC-Target-URI"
 
 
 def _reason(error: BaseException) -> str:
@@ -188,8 +240,10 @@ class _GzipStream:
 
 def _one_gzip_stream(fh, most: int = 1 << 24) -> bool:
     """Whether a gzipped WARC is one gzip stream of many records rather than one gzip member
-    per record (as archives write them): a second record's version line inside the first
-    member. Reads the first member, up to ``most`` bytes unpacked."""
+    per record (as archives write them): the first member unpacks to more than its first
+    record (its headers, the Content-Length bytes of its block and the line ends after it),
+    and a second record's version line follows. (Not any version line in the member: a page
+    may show one.) Reads the first member, up to ``most`` bytes unpacked."""
     inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
     fh.seek(0)
     unpacked = b""
@@ -199,11 +253,21 @@ def _one_gzip_stream(fh, most: int = 1 << 24) -> bool:
             if not block:
                 break
             unpacked += inflate.decompress(block, most - len(unpacked))
-            if b"\n" + WARC_LINE in unpacked:
-                return True
+            headers_end = unpacked.find(b"\r\n\r\n")
+            if headers_end < 0:
+                continue
+            length = _CONTENT_LENGTH.search(unpacked, 0, headers_end)
+            if length is None:
+                return False  # (a record the reader cannot read either: it says so)
+            after = unpacked[headers_end + 4 + int(length[1]):].lstrip(b"\r\n")
+            if len(after) >= len(WARC_LINE):
+                return after.startswith(WARC_LINE)
     except zlib.error:
         pass  # a damaged first member: the reader says so
     return False
+
+
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([0-9]{1,18})[ \t]*\r?$")
 
 
 def _next_record(fh, at: int, gzipped: bool) -> int | None:
@@ -238,23 +302,26 @@ def _page(path: str, offset: int, record, counts: Counter):
     from ..ingest import article_from_page
     from .sources import Record, Skip, read_published
 
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+    source = f"{path}#offset={offset}"
     kind = _kind(record)
     if kind != "page":
+        if _cut_short(record):  # (its headers cut too, perhaps: what it was is not known)
+            return Skip(source, f"{uri or f'a {record.rec_type} record'}: the record is cut "
+                        "short (the file ends inside it)")
         counts[kind] += 1
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     media_type = content_type.split(";")[0].strip().lower()
-    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
-    source = f"{path}#offset={offset}"
     try:
         content = record.content_stream().read(MAX_BYTES + 1)
     except (zlib.error, OSError, EOFError, ValueError) as error:  # a broken Content-Encoding
         why = os_reason(error) if isinstance(error, OSError) else _reason(error)
-        return Skip(source, f"{_where(uri)}: the page's bytes do not decode ({why})")
+        return Skip(source, f"{uri}: the page's bytes do not decode ({why})")
     if len(content) > MAX_BYTES:
-        return Skip(source, f"{_where(uri)}: the page is over the {MAX_BYTES // 10**6} MB limit")
+        return Skip(source, f"{uri}: the page is over the {MAX_BYTES // 10**6} MB limit")
     if _cut_short(record):
-        return Skip(source, f"{_where(uri)}: the record is cut short (the file ends inside it)")
+        return Skip(source, f"{uri}: the record is cut short (the file ends inside it)")
     counts["pages"] += 1
     charset = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
     try:
@@ -296,7 +363,8 @@ def warc_size(path: str) -> int | None:
                 if record.format != "warc":
                     return None  # (an ARC file, or no archive, is one item: said so)
                 records += 1
-                pages += _kind(record) == "page"
+                pages += _kind(record) == "page" or _cut_short(record)  # (a record cut
+                # short is said to be)
             if getattr(fh, "damage", None) is not None or size not in (None, fh.tell()):
                 return None
     except _unreadable_errors():
