@@ -624,15 +624,27 @@ def test_query_keeps_a_real_nan_apart_from_null(analyzed_store, capsys):
     sql = "SELECT 'NaN'::DOUBLE AS nan, NULL::DOUBLE AS missing, [1, NULL] AS list"
     assert main(["corpus", "query", str(analyzed_store), sql]) == 0
     assert capsys.readouterr().out.splitlines()[1].split() == ["NaN", "NULL", "[1,", "NULL]"]
-    # a killed run's missing end in `corpus info` is NULL too
+
+
+
+def test_info_says_a_run_without_an_end_stopped_or_runs_now(analyzed_store, capsys):
+    """A run stopped by Ctrl+C, killed or failed has no end: `corpus info` says it stopped
+    before the end, or that it runs now while a writer holds the store."""
     with connect(analyzed_store, write=True) as con:
-        con.execute("INSERT INTO runs VALUES (99, now()::TIMESTAMP, NULL, '', '', '', 0, 0, "
-                    "'local')")
+        con.execute("INSERT INTO runs VALUES (99, TIMESTAMP '2026-01-02 03:04:05.678', NULL, "
+                    "'', '', '', 0, 0, 'local')")
+    lock = Path(str(analyzed_store) + ".lock")
     try:
-        assert main(["corpus", "info", str(analyzed_store)]) == 0
-        runs = capsys.readouterr().out.split("Runs (latest first):")[1].splitlines()[2]
-        assert runs.split()[0] == "99" and "NULL" in runs and "NaT" not in runs
+        for holder, said in ((None, "stopped before the end"), (os.getpid(), "running now")):
+            if holder:
+                lock.write_text(str(holder))
+            assert main(["corpus", "info", str(analyzed_store)]) == 0
+            runs = capsys.readouterr().out.split("Runs (latest first):")[1].splitlines()
+            assert runs[2].split()[:3] == ["99", "2026-01-02", "03:04:05"], runs
+            assert said in runs[2] and "NULL" not in runs[2] and "NaT" not in runs[2]
+            assert "stopped" not in runs[3] and "running" not in runs[3]  # (the run before)
     finally:
+        lock.unlink(missing_ok=True)
         with connect(analyzed_store, write=True) as con:
             con.execute("DELETE FROM runs WHERE id = 99")
 

@@ -289,7 +289,7 @@ def _nothing_to_do(args, failed_before: int = 0) -> str:
 
 
 def run_info(args) -> int:
-    from .store import connect
+    from .store import connect, writer_at_work
 
     with connect(args.db) as con:
         def scalar(sql: str):
@@ -312,9 +312,13 @@ def run_info(args) -> int:
         months = rows(
             "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)') AS month, "
             "count(*) AS articles FROM articles GROUP BY 1 ORDER BY 1")
-        runs = rows(
-            "SELECT id, started, finished, articles, errors, engine, model_fingerprint, "
-            "lexicon_fingerprint FROM runs ORDER BY id DESC LIMIT 10")
+        running = writer_at_work(args.db)  # (the latest run unfinished: running now, else
+        runs = rows(  # stopped by Ctrl+C, killed, or an error)
+            "SELECT id, strftime(started, '%Y-%m-%d %H:%M:%S') AS started, "
+            "coalesce(strftime(finished, '%Y-%m-%d %H:%M:%S'), CASE WHEN id = (SELECT max(id) "
+            f"FROM runs) AND {running} THEN 'running now' ELSE 'stopped before the end' END) AS "
+            "finished, articles, errors, engine, model_fingerprint, lexicon_fingerprint "
+            "FROM runs ORDER BY id DESC LIMIT 10")
         reasons = rows("SELECT source, reason FROM skipped ORDER BY \"at\" DESC LIMIT 10")
     for title, (columns, values) in (("By outlet", outlets), ("By month", months),
                                      ("Runs (latest first)", runs),
