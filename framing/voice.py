@@ -405,6 +405,11 @@ _NOT_NAMES = frozenset("to not together no yes".split())
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 # a name written as an owner: "Okafor-Bright’s record", "Dana Reyes' plan"
 _OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])(?![\w’'])")
+# a speaker described by age alone ("the 52-year-old", "the 24-year-old man"), and a person's
+# age after their name ("Dana Reyes, 52,", "(52)") or before it ("a 52-year-old nurse, Dana")
+_AGED = re.compile(r"(?i)the\s+([0-9]{1,3})-year-old(?:\s+[a-z]+)?")
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(?:aged\s+)?([0-9]{1,3})\s*[,).;]")
+_AGE_BEFORE = re.compile(r"\b([0-9]{1,3})-year-old(?:\s+[a-z]+){0,3}\s*,?\s+\Z")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
     "today yesterday tonight last this next earlier later week on in".split())
@@ -608,7 +613,8 @@ class VoiceFinder:
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
         unnamed: list[tuple[int, str, str, bool]] = []
-        if any(a.speaker.lower() in _PRONOUNS for found in attributions.values() for a in found):
+        if any(a.speaker.lower() in _PRONOUNS or _AGED.fullmatch(a.speaker)
+               for found in attributions.values() for a in found):
             if runs is None:
                 runs = NameRuns(self.names, text, sentences)
             mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
@@ -636,6 +642,9 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
+                aged = _AGED.fullmatch(a.speaker)
+                if aged:  # "the 52-year-old said": the one person named before at that age
+                    speaker = _of_age(text, mentions, aged[1], a.start, named) or speaker
                 if a.speaker.lower() in ("he", "she") and speaker != a.speaker and \
                         _named_in_quotes(text, inside.within(s.start, s.end), speaker):
                     # "“Owen’s a good player …,” he said" after "… Owen Petrakis": the one
@@ -2693,6 +2702,24 @@ def _no_one(speaker: str) -> bool:
     return bool(toks) and all(
         w in _CLAUSE_WORDS or w in _PREPOSITIONS or w in _SKIP_BEFORE_VERB or w in _NOT_NAMES
         for w in toks)
+
+
+def _of_age(text: str, mentions: list[tuple[int, str, str]], age: str, before: int,
+            named: dict[str, set[str]]) -> str:
+    """The one person named before ``before`` with their age ``age`` ("Dana Reyes, 52,", "Dana
+    Reyes (52)", "a 52-year-old nurse, Dana Reyes"), in full; "" for none, or two of an age."""
+    found = set()
+    for offset, name, _ in mentions:
+        if offset >= before:
+            break
+        last = name.rsplit(" ", 1)[-1]
+        end = text.find(last, offset) + len(last)
+        after = _AGE_AFTER.match(text, end)
+        ahead = _AGE_BEFORE.search(text, max(0, offset - 60), offset)
+        if (after and after[1] == age) or (ahead and ahead[1] == age):
+            found.add(max(named.get(last, ()), key=len, default=name) if " " not in name
+                      else name)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _person_named(speaker: str, named: dict[str, set[str]], genders: dict[str, str]) -> str:

@@ -2918,3 +2918,22 @@ def test_waters_islands_magazines_and_an_agency_s_credit_are_no_people(analyzer)
     assert kinds["Gulf of Varn"] == kinds["Sarn Islands"] == "place"
     assert kinds["Glint"] == kinds["Orlen Minerals"] == "organization"
     assert kinds.get("Kelby") != "organization"  # (a town's paper, not an outlet named Kelby)
+
+
+@pytest.mark.parametrize("story, speaker", [
+    ("Mill Lane Bakery named Delia Prentiss its new manager on Monday. Prentiss, 52, ran a "
+     "cafe in Harwick for a decade. The 52-year-old said the ovens would stay.", "Delia Prentiss"),
+    ("Police said a 24-year-old man, Ronan Ashby, had been charged with burglary. The "
+     "24-year-old told officers he had been at home all evening.", "Ronan Ashby"),
+    ("The court heard that Ivo Mertens (31) had left the car unlocked. The 31-year-old said "
+     "he had been distracted.", "Ivo Mertens"),
+    # two of that age, or none named at it: the description stays
+    ("Ana Ruiz, 40, and Beth Cole, 40, run the shop. The 40-year-old said sales were up.",
+     "the 40-year-old"),
+    ("Ana Ruiz, 41, runs the shop. The 40-year-old said sales were up.", "the 40-year-old"),
+])
+def test_a_speaker_described_by_age_is_the_person_named_at_that_age(analyzer, story, speaker):
+    assert speakers(analyzer, story)[-1] == speaker
+    if speaker[0].isupper():  # and the person's actor counts the sentence as theirs
+        last = len(speakers(analyzer, story)) - 1
+        assert last in actor_fields(analyzer, story, "source_sentences")[speaker]
