@@ -841,11 +841,12 @@ class Names:
                     opening.group(1), opening.group(1)), by_surname.get(
                     opening.group(1).lower(), "")))
         mentions.sort()
-        # ... nor one that opens a club's or a town's name of two words ("Ashworth" after
-        # "Ashworth Town", "Kelbrook" after "Kelbrook Rovers"), nor a club's word ("Rovers")
+        # ... nor one that opens a club's, a town's or a business's name of two words
+        # ("Ashworth" after "Ashworth Town", "Kelbrook" after "Kelbrook Rovers", "Corvane"
+        # after "Corvane Logistics"), nor a club's word ("Rovers")
         # ... nor an English word named once with no title or gender ("Salt and Iron", an
         # album's title)
-        heads = town_or_club_heads(text)
+        heads = town_or_club_heads(text) | {m.group(1) for m in _COMPANY_HEAD.finditer(text)}
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
             self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS
             or not m[2] and everyday_word(m[1].lower()) and text.count(m[1]) == 1
@@ -941,9 +942,9 @@ class Names:
 
     def _towns_written(self, text: str) -> frozenset[str]:
         """The words (lower case) that ``text`` writes before a comma and a state or a
-        country ("ASHTON, Md."; not "The Upshot, Florida is") or before a town's council or
-        hall, found once per article (the last article's are kept: they are asked for word
-        after word)."""
+        country ("ASHTON, Md."; not "The Upshot, Florida is"), before a town's council or
+        hall, or before "-based" ("a Kelby-based firm"), found once per article (the last
+        article's are kept: they are asked for word after word)."""
         last = self._towns_of_last
         if last is not None and last[0] is text:
             return last[1]
@@ -954,6 +955,7 @@ class Names:
             (m.group(1) or m.group(2)).lower() for m in _WORD_BEFORE_TOWN_BODY.finditer(text)) \
             | frozenset(w.lower() for m in _ROUTE.finditer(text) for w in m.groups()) \
             | frozenset(m.group(1).lower() for m in _TRAVEL_TO.finditer(text)) \
+            | frozenset(m.group(1).lower() for m in _BASED_IN.finditer(text)) \
             | frozenset(m.group(1).lower() for m in _WORD_BEFORE_DISTRICT.finditer(text)
                         if not everyday_word(m.group(1).lower()))
         self._towns_of_last = (text, found)  # (one assignment: safe across threads)
@@ -1186,6 +1188,11 @@ _WORD_BEFORE_DISTRICT = re.compile(
 # and where one travels to ("travels to Dunmore every day", "moved back to Kelby")
 _ROUTE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?:-| to )([A-Z][a-z]+)[ \t]+(?:rail|railway|"
                     r"line|route|flights?|trains?|road|highway|motorway|pipeline|bus|ferry)\b")
+# the first word of a business's name of two words: "Corvane" of "Corvane Logistics"
+_COMPANY_HEAD = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+(?:" + "|".join(
+    w.capitalize() for w in COMPANY_WORDS) + r")\b")
+# a place a business is based in: "the Brannock-based freight company"
+_BASED_IN = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)-based\b")
 _TRAVEL_TO = re.compile(
     r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|dr(?:ives?|ove|iving)|"
     r"mov(?:es?|ed|ing)|return(?:s|ed|ing)?|commut(?:es?|ed|ing)|head(?:s|ed|ing)?|"
@@ -1222,9 +1229,20 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
     if text[offset:end] == " ".join(run) and (
             _END_OF_RUN_NUMBER.match(text, end) or _STATE_AFTER.match(text, end)):
         return True  # "Apollo 10", "Ashton, Md."
+    if _TRADE_BEFORE.search(text, max(0, offset - 50), offset):
+        return True  # "the investment bank Hollister Brandt"
     return len(run) == 1 and (bool(_THING_BEFORE.search(text, max(0, offset - 8), offset)) or (
         run[0].lower().endswith(_PLACE_ENDINGS)
         and bool(_IN_PLACE.search(text, max(0, offset - 6), offset))))  # "in Charlottesville"
+
+
+# a business's trade before its name: "the investment bank Hollister Brandt", "the lender X"
+# (not a trade a person may have: "the property developer Ana Ruiz", "the publisher Ivo Hart")
+_TRADE_BEFORE = re.compile(r"(?<![\w’'-])(?i:the)[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:" + "|".join(
+    sorted(BUSINESS_TRADES - {"developer", "builder", "brewer", "miner", "operator", "maker",
+                              "publisher", "supplier", "business"} | {"bank", "fund",
+                                                                       "consultancy"}))
+    + r")[ \t]+\Z")
 
 
 def town_or_club_heads(text: str) -> set[str]:

@@ -408,6 +408,19 @@ _OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[
 # a speaker described by age alone ("the 52-year-old", "the 24-year-old man"), and a person's
 # age after their name ("Dana Reyes, 52,", "(52)") or before it ("a 52-year-old nurse, Dana")
 _AGED = re.compile(r"(?i)the\s+([0-9]{1,3})-year-old(?:\s+[a-z]+)?")
+_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[0-9]{1,3}-year-old(?:\s+[a-z]+)?|(?:[a-z][a-z-]*\s+)"
+                          r"{0,2}([a-z][a-z-]*))")  # (lower case: not "the FBI", "the Post")
+# nouns for a person by what they do, beyond titles ("the singer", "the goalkeeper")
+_ROLE_NOUNS = frozenset("""singer actor actress editor candidate goalkeeper striker player star
+    host presenter author writer novelist director producer lawmaker legislator economist
+    researcher scientist founder entrepreneur activist campaigner comedian rapper musician
+    artist athlete pilot captain""".split())
+# the short form of a title before a name: "Sen. Ivo Hart" is "the senator"
+_TITLE_SHORT = {"senator": "sen", "representative": "rep", "congressman": "rep",
+                "congresswoman": "rep", "governor": "gov", "general": "gen", "detective": "det",
+                "sergeant": "sgt", "inspector": "insp", "superintendent": "supt",
+                "professor": "prof", "doctor": "dr", "colonel": "col", "captain": "capt",
+                "lieutenant": "lt", "reverend": "rev", "judge": "judge"}
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:aged\s+)?([0-9]{1,3})\s*[,).;]")
 _AGE_BEFORE = re.compile(r"\b([0-9]{1,3})-year-old(?:\s+[a-z]+){0,3}\s*,?\s+\Z")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
@@ -613,7 +626,7 @@ class VoiceFinder:
         mentions: list[tuple[int, str, str]] = []
         groups: list[tuple[int, str]] = []
         unnamed: list[tuple[int, str, str, bool]] = []
-        if any(a.speaker.lower() in _PRONOUNS or _AGED.fullmatch(a.speaker)
+        if any(a.speaker.lower() in _PRONOUNS or self._description(a.speaker)
                for found in attributions.values() for a in found):
             if runs is None:
                 runs = NameRuns(self.names, text, sentences)
@@ -633,6 +646,7 @@ class VoiceFinder:
         for surname, kinds in told.items():  # a family: "Marrable" alone is the writer or
             if len(kinds) > 1:               # her son, "he" or "she" (unknown counts)
                 genders[surname] = ""
+        body = next((s.start for s in sentences if s.kind != "headline"), 0)
         previous: Sentence | None = None
         last_source = ""  # the person the sentence before reports, if it reports someone
         for s in sentences:
@@ -642,9 +656,10 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
-                aged = _AGED.fullmatch(a.speaker)
-                if aged:  # "the 52-year-old said": the one person named before at that age
-                    speaker = _of_age(text, mentions, aged[1], a.start, named) or speaker
+                if self._description(a.speaker):  # "the 52-year-old said", "the finance
+                    # chief said": the one person the article named so before
+                    speaker = _described(text, mentions, a.speaker, a.start,
+                                         body) or speaker
                 if a.speaker.lower() in ("he", "she") and speaker != a.speaker and \
                         _named_in_quotes(text, inside.within(s.start, s.end), speaker):
                     # "“Owen’s a good player …,” he said" after "… Owen Petrakis": the one
@@ -1295,6 +1310,16 @@ class VoiceFinder:
         """A noun that names who speaks: "source", "officials", "spokesman", "lawyer"."""
         return (word in PLURAL_PEOPLE or word + "s" in PLURAL_PEOPLE
                 or word in _PERSON_NOUNS or word in self.names.titles or word in _SPEAKER_NOUNS)
+
+    def _description(self, speaker: str) -> bool:
+        """Whether ``speaker`` describes one person ("the 52-year-old", "the finance chief",
+        "the senator"), who may be named before."""
+        found = _DESCRIPTION.fullmatch(speaker)
+        if found is None:
+            return False
+        head = found[1]
+        return head is None or head in self.names.titles or head in _ONE_PERSON or (
+            head in _PERSON_NOUNS or head in _SPEAKER_NOUNS or head in _ROLE_NOUNS)
 
     def _subordinate(self, text, s, words, lowered, k) -> bool:
         """Whether the verb sits in an introductory clause ("While Biden has vowed …, it is …")."""
@@ -2704,22 +2729,43 @@ def _no_one(speaker: str) -> bool:
         for w in toks)
 
 
-def _of_age(text: str, mentions: list[tuple[int, str, str]], age: str, before: int,
-            named: dict[str, set[str]]) -> str:
-    """The one person named before ``before`` with their age ``age`` ("Dana Reyes, 52,", "Dana
-    Reyes (52)", "a 52-year-old nurse, Dana Reyes"), in full; "" for none, or two of an age."""
+def _described(text: str, mentions: list[tuple[int, str, str]], speaker: str, before: int,
+               body: int) -> str:
+    """The one person named before ``before`` whom ``speaker`` describes, as named there; ""
+    for none, or two so described. "The 52-year-old" is the one named at that age ("Dana Reyes,
+    52,", "Dana Reyes (52)", "a 52-year-old nurse, Dana Reyes"); "the finance chief" the one
+    given that role before the name ("finance chief Dana Reyes", "Sen. Ivo Hart" for "the
+    senator") or after it ("Dana Reyes, the firm's finance chief,"). Names in the headline
+    (before ``body``), written in capitals word by word, are left out."""
+    aged = _AGED.fullmatch(speaker)
+    if aged:
+        def fits(offset: int, end: int) -> bool:
+            after = _AGE_AFTER.match(text, end)
+            ahead = _AGE_BEFORE.search(text, max(0, offset - 60), offset)
+            return bool((after and after[1] == aged[1]) or (ahead and ahead[1] == aged[1]))
+    else:
+        words = speaker.split()[1:]
+        role = r"\s+".join(map(re.escape, words))
+        short = _TITLE_SHORT.get(words[-1].lower()) if len(words) == 1 else None
+        title = re.compile(rf"(?i)(?:{role}|{short}\.?)\s" if short else rf"(?i){role}\s")
+        ahead = re.compile(rf"(?i)(?<![\w’'-]){role}\s+\Z")
+        after = re.compile(rf"\s*,\s+(?:[Tt]he\s+|an?\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+"
+                           rf"[’']s\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{role})(?![\w’'-])")
+
+        def fits(offset: int, end: int) -> bool:
+            return bool(title.match(text, offset) or ahead.search(text, max(0, offset - 40),
+                                                                  offset)
+                        or after.match(text, end))
     found = set()
     for offset, name, _ in mentions:
         if offset >= before:
             break
         last = name.rsplit(" ", 1)[-1]
-        end = text.find(last, offset) + len(last)
-        after = _AGE_AFTER.match(text, end)
-        ahead = _AGE_BEFORE.search(text, max(0, offset - 60), offset)
-        if (after and after[1] == age) or (ahead and ahead[1] == age):
-            found.add(max(named.get(last, ()), key=len, default=name) if " " not in name
-                      else name)
-    return found.pop() if len(found) == 1 else ""
+        if offset >= body and fits(offset, text.find(last, offset) + len(last)):
+            found.add(name.split(" of ")[0])  # ("Chancellor Ana Roth of Ruritania")
+    if len({name.rsplit(" ", 1)[-1] for name in found}) != 1:
+        return ""
+    return max(found, key=len)  # ("President Ivo Hart", then "President Hart": Ivo Hart)
 
 
 def _person_named(speaker: str, named: dict[str, set[str]], genders: dict[str, str]) -> str:
