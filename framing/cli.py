@@ -356,6 +356,14 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
                              f"{suffix}; give --out a {formats[0]} name")
 
 
+def _side_inputs(args) -> list[str]:
+    """The files a command reads besides its articles (its lexicons, model and list of
+    inputs): an output there would destroy them too."""
+    return [*(getattr(args, "lexicon", None) or ()), *(
+        path for path in (getattr(args, "model", None), getattr(args, "files_from", None))
+        if path and path != "-")]
+
+
 # extensions of data formats a user might expect: writing CSV text under them would mislead
 _DATA_SUFFIXES = frozenset(".csv .json .jsonl .parquet .xlsx .xls .tsv .feather .arrow".split())
 
@@ -379,7 +387,7 @@ def run_analyze(args) -> int:
     if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     args.sources, folders_unread = _expand_folders(named)
-    _check_out(args.out, args.sources)
+    _check_out(args.out, args.sources + _side_inputs(args))
     args.sources, unread = _read_stdin(args.sources)
     count = None if _has_table(args.sources) else len(args.sources)  # a table: rows unknown
     for folder, why in folders_unread:
@@ -591,7 +599,7 @@ def run_classify(args) -> int:
     from .ingest import MAX_CHARS
 
     args.out = _dash_is_stdout(args.out)
-    _check_out(args.out, [args.input], formats=(".csv",))
+    _check_out(args.out, [args.input, *_side_inputs(args)], formats=(".csv",))
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
     rows = read_csv_rows(args.input, args.text_column)
     first = next(rows, None)
@@ -675,7 +683,7 @@ def run_train(args) -> int:
     from .analyzer import Analyzer
     from .classify import save_model
 
-    _check_out(args.model, list(args.data or ()), option="--model")
+    _check_out(args.model, [*(args.data or ()), *args.lexicon], option="--model")
     texts, labels = _labeled(args)
     started = time.perf_counter()
     analyzer = Analyzer(lexicons=args.lexicon, backend=args.backend)
@@ -729,7 +737,8 @@ def run_compare(args) -> int:
         parent = Path(args.out).parent
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
-        _check_out(args.out if Path(args.out).suffix else None, args.sources)
+        _check_out(args.out if Path(args.out).suffix else None,
+                   list(args.sources) + _side_inputs(args))
     named = list(args.sources)
     args.sources, unread = _read_stdin(args.sources)  # ("-": the article on standard input)
     failed = ["-"] * unread

@@ -341,6 +341,22 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
     assert_clean_error(run("train", "--data", labeled, "--model", labeled), "is also an input")
     assert_clean_error(run("classify", labeled, "--out", labeled), "is also an input")
     assert article.read_bytes() == before and labeled.read_text().startswith("text,label")
+    # nor a file read besides the articles: a lexicon, the list of inputs, a model
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text("term,category,explanation,alternative\nblorp,loaded,silly,said\n")
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"{article}\n")
+    for command in (("analyze", article, "--lexicon", lexicon, "--out", lexicon),
+                    ("analyze", "--files-from", listed, "--out", listed),
+                    ("classify", labeled, "--lexicon", lexicon, "--out", lexicon),
+                    ("train", "--data", labeled, "--lexicon", lexicon, "--model", lexicon)):
+        assert_clean_error(run(*command), "is also an input")
+    assert lexicon.read_text().startswith("term,category") and listed.read_text() == \
+        f"{article}\n"
+    lexicon = lexicon.rename(tmp_path / "mine.json")  # (compare writes a .json --out)
+    assert_clean_error(run("compare", article, article, "--lexicon", lexicon, "--out", lexicon),
+                       "is also an input")
+    assert lexicon.read_text().startswith("term,category")
 
 
 def test_output_names_and_formats(tmp_path):
