@@ -1205,6 +1205,8 @@ def feed_server():
     for i, row in enumerate(articles):
         routes[f"/story-{i}.html"] = ("text/html", page(row["headline"], row["content"]))
     routes["/not-a-feed"] = ("text/html", page("Home", articles[0]["content"]))
+    for i in (0, 1):
+        routes[f"/news/story-{i}.html"] = routes[f"/story-{i}.html"]
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args):
@@ -1230,6 +1232,19 @@ def feed_server():
                         "<item><title>B</title><link>/story-1.html</link></item>"
                         f"<item><title>C</title><link>file://{secret}</link></item>"
                         "</channel></rss>").encode()
+                kind = "application/rss+xml"
+            elif self.path == "/moved.xml":  # the feed moved: its links are where it is now
+                self.send_response(301)
+                self.send_header("Location", f"{base}/news/moved.xml")
+                self.end_headers()
+                return
+            elif self.path == "/news/moved.xml":  # (and dates a feed puts for none)
+                body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Moved</title>'
+                        b"<description>d</description>"
+                        b"<item><title>A</title><link>story-0.html</link><pubDate>Mon, 01 Jan "
+                        b"0001 00:00:00 GMT</pubDate></item><item><title>B</title>"
+                        b"<link>story-1.html</link><pubDate>Fri, 31 Dec 9999 00:00:00 GMT"
+                        b"</pubDate></item></channel></rss>")
                 kind = "application/rss+xml"
             elif self.path in routes:
                 kind, body = routes[self.path]
@@ -1276,6 +1291,50 @@ def test_a_feeds_relative_links_are_its_pages_and_a_local_path_is_never_read(tmp
     assert (summary.added, summary.skipped) == (1, 1)
     assert "hostname" not in "".join(Corpus(tmp_path / "t.duckdb").sql(
         "SELECT text FROM articles")["text"])
+
+
+def test_a_moved_feeds_links_are_read_from_where_it_is_and_its_placeholder_dates_are_none(
+        tmp_path, feed_server):
+    base, _ = feed_server
+    told: list[str] = []
+    summary = Corpus(tmp_path / "s.duckdb").add(feeds=[f"{base}/moved.xml"],
+                                                allow_private_hosts=True, report=told.append)
+    assert (summary.added, summary.skipped, summary.undated) == (2, 0, 2), told
+    stored = Corpus(tmp_path / "s.duckdb").sql(
+        "SELECT source, published FROM articles ORDER BY source")
+    assert stored["source"].tolist() == [f"{base}/news/story-0.html", f"{base}/news/story-1.html"]
+    assert stored["published"].isna().all()
+    assert [line.split(": ", 1)[1] for line in told] == [
+        f"published {value!r} is not a date (a year, a month and a day, from 1800 to next year);"
+        " stored without a date" for value in ("0001-01-01", "9999-12-31")]
+
+
+def test_a_gzipped_feed_file_is_read_and_one_over_the_limit_refused(
+        tmp_path, feed_server, capsys):
+    import gzip
+    import urllib.request
+
+    from framing.ingest import MAX_BYTES
+
+    base, articles = feed_server
+    with urllib.request.urlopen(f"{base}/feed.xml") as response:
+        xml = response.read()
+    packed = tmp_path / "feed.xml.gz"
+    packed.write_bytes(gzip.compress(xml))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), "--feed", str(packed), "--allow-private-hosts"]) == 2
+    assert f"skipped {base}/missing.html" in capsys.readouterr().err  # (as for the feed.xml)
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == len(articles)
+    big = tmp_path / "big.xml"  # the items past 10 MB were lost without a word
+    big.write_bytes(xml.replace(b"<description>d</description>",
+                                b"<description>" + b"x" * MAX_BYTES + b"</description>"))
+    bomb = tmp_path / "bomb.xml.gz"
+    bomb.write_bytes(gzip.compress(big.read_bytes()))
+    for feed in (big, bomb):
+        assert main(["corpus", "add", str(tmp_path / "t.duckdb"), "--feed", str(feed),
+                     "--allow-private-hosts"]) == 2
+        assert capsys.readouterr().err.splitlines()[0] == (
+            f"framing: skipped {feed}: could not read the feed (over the 10 MB limit)")
 
 
 def test_a_feed_adds_each_items_page_and_skips_the_broken_ones(tmp_path, feed_server, capsys):

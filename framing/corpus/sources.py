@@ -748,8 +748,9 @@ def read_feed(url: str, allow_private_hosts: bool = False):
     error."""
     import feedparser
 
-    data = _fetch_bytes(url, allow_private_hosts)
-    parsed = feedparser.parse(data)
+    data, base = _fetch_bytes(url, allow_private_hosts)
+    # (relative links are read from where the feed was found after redirects, or its xml:base)
+    parsed = feedparser.parse(data, response_headers={"content-location": base} if base else None)
     if not parsed.get("version") and not parsed.entries:
         raise SourceError(f"{url}: not an RSS or Atom feed")
     return parsed
@@ -758,17 +759,18 @@ def read_feed(url: str, allow_private_hosts: bool = False):
 # What a feed may be served as (many servers call RSS plain XML or even text).
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                         "application/xml", "text/xml", "text/html", "text/plain",
-                        "application/octet-stream"})
+                        "application/octet-stream", "application/gzip", "application/x-gzip"})
 
 
 def _is_http(address: str) -> bool:
     return re.match(r"^https?://", address, re.I) is not None
 
 
-def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
-    """The bytes at a feed's address, through the same safe fetcher as article pages
-    (``framing.fetch``: private addresses refused unless allowed, redirects checked, a
-    deadline and a size cap)."""
+def _fetch_bytes(url: str, allow_private_hosts: bool) -> tuple[bytes, str]:
+    """The bytes at a feed's address (gzipped ones unpacked), through the same safe fetcher
+    as article pages (``framing.fetch``: private addresses refused unless allowed, redirects
+    checked, a deadline and a size cap), and the address they came from after redirects ("" for
+    a feed saved to disk). A feed over the size cap is refused, on disk as over http."""
     from ..errors import FetchError, InputTooLargeError
     from ..fetch import fetch
     from ..ingest import MAX_BYTES
@@ -781,17 +783,50 @@ def _fetch_bytes(url: str, allow_private_hosts: bool) -> bytes:
         if Path(url).is_file():  # a feed saved to disk
             try:
                 with open(url, "rb") as fh:
-                    return fh.read(MAX_BYTES)
+                    data = fh.read(MAX_BYTES + 1)
             except OSError as error:
                 raise SourceError(f"{url}: cannot read the feed ({os_reason(error)})") from None
+            return _unpacked(url, data, "read"), ""
         raise SourceError(f"{url}: a feed must be an http(s) address or a saved feed file")
     try:
-        return fetch(url, allow_private=allow_private_hosts, media_types=FEED_TYPES).content
+        page = fetch(url, allow_private=allow_private_hosts, media_types=FEED_TYPES)
     except (FetchError, InputTooLargeError) as error:
         message = str(error)
         if message.startswith(f"{url}: "):
             message = message[len(url) + 2:]
         raise FeedFetchError(f"{url}: could not fetch the feed ({message})") from None
+    return _unpacked(url, page.content, "fetch"), page.url
+
+
+def _unpacked(url: str, data: bytes, verb: str) -> bytes:
+    """A feed's bytes, gunzipped when gzipped ("feed.xml.gz"); over the size cap, refused."""
+    import zlib
+
+    from ..ingest import MAX_BYTES
+
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(data, MAX_BYTES + 1)
+        except zlib.error as error:
+            raise FeedFetchError(f"{url}: could not {verb} the feed (a damaged gzip file: "
+                                 f"{error})") from None
+    if len(data) > MAX_BYTES:
+        raise FeedFetchError(f"{url}: could not {verb} the feed (over the "
+                             f"{MAX_BYTES // 10**6} MB limit)")
+    return data
+
+
+def _feed_date(entry) -> tuple[dt.date | None, str] | None:
+    """A feed item's date as ``read_published`` reads one (a placeholder year, 0001 or 9999,
+    is no date), or None when the item gives none."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    given = entry.get("published") or entry.get("updated") or ""
+    if not stamp:
+        return read_published(given) if given else None
+    try:
+        return read_published(dt.date(*stamp[:3]))
+    except ValueError:  # (year 0)
+        return None, " ".join(str(given).split())[:40]
 
 
 def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record | Skip]:
@@ -801,8 +836,9 @@ def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record
     from urllib.parse import urljoin
 
     outlet = parsed.feed.get("title", "")
-    # a relative link is read from the feed's address ("a6.html", "/news/a7.html"), or for a
-    # feed saved to disk from the site's address it gives
+    # a relative link is read from the feed's address ("a6.html", "/news/a7.html": feedparser
+    # has done so from where it was found), or for a feed saved to disk from the site's
+    # address it gives
     base = url if _is_http(url) else parsed.feed.get("link", "")
     for number, entry in enumerate(parsed.entries, 1):
         link = entry.get("link", "")
@@ -816,9 +852,11 @@ def feed_records(url: str, parsed, allow_private_hosts: bool) -> Iterator[Record
             continue
         record = _from_file(link, allow_private_hosts)
         if isinstance(record, Record):
-            stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+            published, undated = record.published, record.undated
+            if published is None:  # the feed's date, held to the years any date is
+                published, undated = _feed_date(entry) or (None, undated)
             record = Record(
                 source=link, text=record.text, title=record.title or entry.get("title", ""),
-                outlet=outlet or record.outlet, url=record.url or link,
-                published=record.published or (dt.date(*stamp[:3]) if stamp else None))
+                outlet=outlet or record.outlet, url=record.url or link, published=published,
+                undated=undated)
         yield record
