@@ -559,6 +559,8 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     looks_html = suffix in HTML_SUFFIXES or (
         (suffix not in TEXT_SUFFIXES or not suffix) and _LOOKS_HTML.match(text) is not None)
     meta = {k: v for k, v in meta.items() if v}
+    if not looks_html and (suffix not in TEXT_SUFFIXES or not suffix):
+        _refuse_xml(text, shown)
     if looks_html:
         article = article_from_html(text, source_path=name, **meta)
     elif suffix in TEXT_SUFFIXES or suffix in (".csv", ".log") or _is_texty(text):
@@ -568,6 +570,31 @@ def article_from_bytes(data: bytes, name: str, **meta: str) -> Article:
     if warning:
         article = _with_warning(article, warning)
     return article
+
+
+def _refuse_xml(text: str, shown: str) -> None:
+    """Refuse an XML document that is no web page (its markup would be read as the
+    article's words): a feed, a sitemap, any other XML."""
+    root = _XML_ROOT.match(text)
+    if root is None:
+        return
+    name = root.group(1).lower()
+    if name in ("rss", "feed", "rdf:rdf"):
+        raise InputFileError(f"{shown}: an RSS or Atom feed, not an article: add the articles "
+                             f"it links to with python -m framing corpus add STORE --feed "
+                             f"{shown}")
+    if name in ("urlset", "sitemapindex"):
+        raise InputFileError(f"{shown}: a sitemap (a list of page addresses), not an article: "
+                             "put the addresses in a text file, one a line, and give it to "
+                             "analyze --files-from")
+    if name != "html" and text.lstrip().startswith("<?xml"):
+        raise InputFileError(f"{shown}: an XML document (<{root.group(1)}>), not an article; "
+                             "save the article as text (.txt) or HTML")
+
+
+# the first element of an XML document, after its declaration, comments and doctype
+_XML_ROOT = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*"
+                       r"<([A-Za-z][\w:.-]*)", re.S)
 
 
 def _is_texty(text: str) -> bool:
@@ -934,8 +961,8 @@ def fetch_url(
 
 
 # The opening of an HTML page, after any comments: "<!DOCTYPE html>", "<html", "<head>"
-_LOOKS_HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+_LOOKS_HTML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"  # (XHTML: declared XML)
+                         r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
 def article_from_page(content: bytes, url: str, media_type: str = "text/html",

@@ -136,6 +136,39 @@ def test_binary_files_are_refused(tmp_path, data, message):
         load_article(path)
 
 
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("news.xml", '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title>'
+     "<item><title>A</title><link>https://example.org/a</link></item></channel></rss>",
+     "news.xml: an RSS or Atom feed, not an article: add the articles it links to with "
+     "python -m framing corpus add STORE --feed"),
+    ("atom", '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A'
+     "</title></entry></feed>", "an RSS or Atom feed"),
+    ("sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by a plugin -->\n'
+     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org'
+     "/a</loc></url></urlset>", "a sitemap (a list of page addresses), not an article"),
+    ("story.xml", '<?xml version="1.0"?><nitf><body>The council met on Tuesday.</body></nitf>',
+     "an XML document (<nitf>), not an article"),
+])
+def test_xml_that_is_no_web_page_is_refused_not_read_as_words(tmp_path, name, content,
+                                                               message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError, match=re.escape(message)):
+        load_article(path)
+
+
+def test_xhtml_saved_as_xml_and_text_that_mentions_xml_are_still_read(tmp_path):
+    page = tmp_path / "page.xml"
+    page.write_text('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+                    "<title>Budget vote</title></head><body><article><p>The council voted on "
+                    "the budget on Tuesday, officials said, and the mayor said it would pass "
+                    "next week after a long debate.</p></article></body></html>")
+    assert load_article(page).title == "Budget vote"
+    note = tmp_path / "note.txt"  # (a .txt is text, whatever it opens with)
+    note.write_text("<rss> is the feed format the council's website uses, officials said.")
+    assert load_article(note).text.startswith("<rss> is the feed format")
+
+
 def test_windows_1252_is_read_with_a_warning(tmp_path):
     path = tmp_path / "old.txt"
     path.write_bytes("The caf\u00e9 said \u201cno\u201d to the plan.".encode("cp1252"))
