@@ -465,8 +465,7 @@ def read_file(path: str | Path, **meta: str) -> Article:
     path = Path(path)
     try:
         if not path.exists() and path.is_symlink():  # (exists() follows the link)
-            raise InputFileError(f"{shown_path(path)}: a symbolic link to nothing (its target "
-                                 "is missing, or the links go round in a loop)")
+            raise InputFileError(f"{shown_path(path)}: {LINK_TO_NOTHING}")
         if not path.exists():
             name = str(path)
             if "\n" in name or name.count(" ") >= 8:
@@ -1008,9 +1007,10 @@ NO_ARTICLE_FILES = "no .txt, .md or .html files in this folder"
 
 def expand_folders(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Folders replaced by the article files inside them (recursively, sorted, hidden files
-    and a folder's own README left out); also (folder, why) for each folder named that holds
-    none and each folder inside one that cannot be read ("permission denied"), so that no
-    file is left out unsaid."""
+    and a folder's own README left out; a link to a folder followed, each folder read once
+    however many links lead to it); also (place, why) for each folder named that holds none,
+    each folder inside one that cannot be read ("permission denied") and each link to a file
+    that is not there, so that no file is left out unsaid."""
     suffixes = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
     out: list[str] = []
     problems: list[tuple[str, str]] = []
@@ -1025,12 +1025,19 @@ def expand_folders(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]
             continue
         found = []
         unread: list[OSError] = []
-        for root, folders, files in os.walk(folder, onerror=unread.append):
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
-            found.extend(str(Path(root, name)) for name in files
-                         if not name.startswith(".") and Path(name).suffix.lower() in suffixes
-                         and Path(name).stem.lower() != "readme"
-                         and Path(root, name).is_file())
+        seen = set()  # the folders walked, by where they really are (links followed once)
+        for root, folders, files in os.walk(folder, onerror=unread.append, followlinks=True):
+            seen.add(os.path.realpath(root))
+            folders[:] = sorted(f for f in folders if not f.startswith(".")
+                                and os.path.realpath(Path(root, f)) not in seen)
+            for name in sorted(files):
+                if name.startswith(".") or Path(name).suffix.lower() not in suffixes \
+                        or Path(name).stem.lower() == "readme":
+                    continue
+                if Path(root, name).is_file():
+                    found.append(str(Path(root, name)))
+                elif Path(root, name).is_symlink():
+                    problems.append((shown_path(Path(root, name)), LINK_TO_NOTHING))
         if found:
             out.extend(sorted(found))
         problems.extend((shown_path(error.filename), f"cannot read the folder "
@@ -1038,3 +1045,7 @@ def expand_folders(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]
         if not found and not unread:
             problems.append((source, NO_ARTICLE_FILES))
     return out, problems
+
+
+LINK_TO_NOTHING = ("a symbolic link to nothing (its target is missing, or the links go round "
+                   "in a loop)")

@@ -424,6 +424,38 @@ def test_an_unreadable_folder_or_table_is_skipped_and_named_not_left_out(tmp_pat
         capsys.readouterr().err)
 
 
+def test_a_folders_links_to_folders_are_followed_once_and_links_to_nothing_named(tmp_path,
+                                                                                  capsys):
+    """Files under a linked folder were left out unsaid, and a link to nothing dropped."""
+    rows = mixed_articles(3, seed=13)
+    outside, folder = tmp_path / "outside", tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "far.txt").write_text(rows[0]["content"], encoding="utf-8")
+    (folder / "near.txt").write_text(rows[1]["content"], encoding="utf-8")
+    (folder / "sub" / "deep.txt").write_text(rows[2]["content"], encoding="utf-8")
+    (folder / "linked").symlink_to(outside)
+    (folder / "again").symlink_to(outside)  # (read once, under one of its names)
+    (folder / "sub" / "up").symlink_to(folder)  # a loop: walked once
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "round.txt").symlink_to(folder / "round.txt")
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "there").symlink_to(outside)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(folder), str(only)]) == 2
+    err = capsys.readouterr().err
+    for link in ("gone.txt", "round.txt"):
+        assert f"skipped {folder / link}: a symbolic link to nothing (its target is missing, " \
+            "or the links go round in a loop)" in err
+    assert "no .txt" not in err
+    stored = Corpus(db).sql("SELECT source FROM articles ORDER BY source")["source"].tolist()
+    assert [Path(s).name for s in stored] == ["far.txt", "near.txt", "deep.txt"], stored
+    out = tmp_path / "rows.csv"
+    assert main(["analyze", str(only), "--level", "article", "--out", str(out)]) == 0
+    assert pd.read_csv(out)["source_path"].tolist() == [str(only / "there" / "far.txt")]
+
+
 @pytest.mark.parametrize("name", ["a.csv.gz", "a.tsv.gz", "a.jsonl.gz", "A.CSV.GZ"])
 def test_gzipped_tables_are_read_as_they_are_unpacked(tmp_path, name):
     rows = mixed_articles(3)
