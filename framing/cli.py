@@ -8,6 +8,7 @@ import errno
 import io
 import math
 import operator
+import os
 import re
 import signal
 import sys
@@ -387,6 +388,7 @@ def run_analyze(args) -> int:
     if not named:
         raise InputFileError("no inputs: name article files or URLs, or give --files-from LIST")
     args.sources, folders_unread = _expand_folders(named)
+    args.sources = _once_each(args.sources)
     _check_out(args.out, args.sources + _side_inputs(args))
     args.sources, unread = _read_stdin(args.sources)
     count = None if _has_table(args.sources) else len(args.sources)  # a table: rows unknown
@@ -402,6 +404,7 @@ def run_analyze(args) -> int:
                             show_progress)
     writer = RowWriter(args.out, fmt, columns)
     told: list[str] = []  # what web archives say about themselves, said at the end
+    ids = _UniqueIds()  # (two files named story.txt in two folders: story, story-2)
     inputs = failed = 0
     checked_out: list[str] = []  # the inputs that met a --fail-on condition
     try:
@@ -416,7 +419,8 @@ def run_analyze(args) -> int:
                                f"{printable(outcome.error)}",
                                file=sys.stderr)
                 continue
-            for warning in outcome.warnings:
+            outcome, renamed = ids.unique(outcome)
+            for warning in outcome.warnings + renamed:
                 progress.write(f"framing: warning: {printable(outcome.source)}: "
                                f"{printable(warning)}",
                                file=sys.stderr)
@@ -455,6 +459,69 @@ def run_analyze(args) -> int:
               file=sys.stderr)
         return EXIT_FAILED_CHECK
     return 0
+
+
+def _once_each(sources: list[str]) -> list[str]:
+    """The inputs with one named twice (the same file under two names, the same URL) kept
+    once, and said so: its rows written twice would count it twice."""
+    kept, seen = [], set()
+    for source in sources:
+        key: object = source if source != "-" else object()  # (standard input twice: refused
+        if "://" not in source and source != "-":               # when read)
+            try:
+                status = os.stat(source)
+                key = (status.st_dev, status.st_ino)
+            except (OSError, ValueError):
+                pass  # (reading it will say what is wrong)
+        if key in seen:
+            print(f"framing: {printable(source)}: named twice; analyzed once", file=sys.stderr)
+            continue
+        seen.add(key)
+        kept.append(source)
+    return kept
+
+
+class _UniqueIds:
+    """Article ids made unique within one run's output: an id taken by an earlier article
+    ("story" of a/story.txt and b/story.txt, "index" of two sites' index.html) gets the first
+    free "-2", "-3"… after it, and a warning says so."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def unique(self, outcome):
+        """The outcome with its rows under an id no earlier article has, and the warnings
+        to give (none when its id was free)."""
+        import dataclasses
+
+        given = _row_id(outcome.rows[0]) if outcome.rows else None
+        if given is None or given not in self.taken:
+            if given is not None:
+                self.taken.add(given)
+            return outcome, ()
+        number = 2
+        while f"{given}-{number}" in self.taken:
+            number += 1
+        new = f"{given}-{number}"
+        self.taken.add(new)
+        rows = tuple(_with_id(row, new) for row in outcome.rows)
+        article = _with_id(outcome.article, new) if outcome.article else outcome.article
+        return dataclasses.replace(outcome, rows=rows, article=article), (
+            f"its id {given!r} is an earlier article's; written as {new!r} (source_path tells "
+            "them apart)",)
+
+
+def _row_id(row: dict) -> str | None:
+    """The article id a row carries (a JSON report under "article")."""
+    if isinstance(row.get("article"), dict):
+        return row["article"].get("id")
+    return row.get("article_id")
+
+
+def _with_id(row: dict, new: str) -> dict:
+    if isinstance(row.get("article"), dict):
+        return {**row, "article": {**row["article"], "id": new}}
+    return {**row, "article_id": new}
 
 
 def _dash_is_stdout(out: str | None) -> str | None:

@@ -691,3 +691,31 @@ def test_fail_on_with_a_bad_input_exits_2_and_from_stdin(tmp_path):
 def test_fail_on_refuses_a_condition_it_cannot_check(condition, message):
     assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--fail-on", condition),
                        message)
+
+
+def test_article_ids_are_unique_in_one_output_and_an_input_named_twice_is_read_once(tmp_path):
+    """Three story.txt in three folders were all "story" (rows of three articles under one
+    id), and a file named twice was analyzed and counted twice."""
+    folder = tmp_path / "in"
+    for sub, name in (("", "strike_wire.txt"), ("a", "housing_wire.txt"),
+                      ("b", "ukraine_wire.txt")):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / name, folder / sub / "story.txt")
+    shutil.copy(CORPUS / "strike_chaos.txt", folder / "story-2.txt")  # (an id taken already)
+    out = tmp_path / "rows.csv"
+    result = run("analyze", folder, folder / "story.txt", f"{folder}/a/../story.txt",
+                 "--level", "article", "--jobs", "1", "--out", out)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["article_id"], os.path.relpath(r["source_path"], folder)) for r in rows] == [
+        ("story", "a/story.txt"), ("story-2", "b/story.txt"), ("story-2-2", "story-2.txt"),
+        ("story-3", "story.txt")]
+    err = result.stderr.splitlines()
+    assert f"framing: {folder / 'story.txt'}: named twice; analyzed once" in err
+    assert f"framing: {folder}/a/../story.txt: named twice; analyzed once" in err
+    assert (f"framing: warning: {folder / 'b' / 'story.txt'}: its id 'story' is an earlier "
+            "article's; written as 'story-2' (source_path tells them apart)") in err
+    # a JSON report carries the same ids
+    result = run("analyze", folder, "--format", "json", "--jobs", "1")
+    assert [r["article"]["id"] for r in json.loads(result.stdout)] == [
+        "story", "story-2", "story-2-2", "story-3"]
