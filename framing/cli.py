@@ -352,6 +352,11 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
             raise InputFileError(f"{out}: is also an input; writing it would destroy the "
                                  f"input, give another {option}")
     suffix = path.suffix.lower()
+    if suffix in _PACKED_SUFFIXES and option == "--out":  # (rows written plain under a .gz
+        # name: no reader could read them; a model is a zip file)
+        plain = shown_path(path.with_suffix(""))
+        raise InputFileError(f"{out}: {option} writes plain text, not a {suffix} file; write "
+                             f"{plain} and compress it afterwards (gzip {plain})")
     if formats and suffix in _DATA_SUFFIXES and suffix not in formats:
         raise InputFileError(f"{out}: this command writes {' or '.join(formats)}, not "
                              f"{suffix}; give --out a {formats[0]} name")
@@ -365,6 +370,7 @@ def _side_inputs(args) -> list[str]:
         if path and path != "-")]
 
 
+_PACKED_SUFFIXES = frozenset(".gz .zip .bz2 .xz .zst .7z".split())
 # extensions of data formats a user might expect: writing CSV text under them would mislead
 _DATA_SUFFIXES = frozenset(".csv .json .jsonl .parquet .xlsx .xls .tsv .feather .arrow".split())
 

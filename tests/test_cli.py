@@ -361,6 +361,12 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
 
 def test_output_names_and_formats(tmp_path):
     source = CORPUS / "strike_wire.txt"
+    for name in ("rows.csv.gz", "rows.json.zip", "rows.xz"):  # (were written plain)
+        assert_clean_error(run("analyze", source, "--out", tmp_path / name),
+                           f"--out writes plain text, not a {name[name.rindex('.'):]} file")
+        assert not (tmp_path / name).exists()
+    assert_clean_error(run("classify", CORPUS / "strike_wire.txt", "--out", tmp_path / "c.gz"),
+                       "compress it afterwards (gzip ")
     assert_clean_error(run("analyze", source, "--out", tmp_path / "rows.parquet"),
                        "writes .csv or .json, not .parquet")
     assert_clean_error(run("analyze", source, "--format", "json", "--out", tmp_path / "r.csv"),
