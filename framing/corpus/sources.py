@@ -53,6 +53,11 @@ class FeedFetchError(SourceError):
     any page that fails, skipped and recorded, and the other inputs are added."""
 
 
+# marks that show nothing: zero-width space, word joiner, byte-order mark, soft hyphen, and the
+# marks that set the direction of text (not the joiners that shape a script's letters)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 @dataclass(frozen=True)
 class Record:
     """One article ready for the store."""
@@ -66,9 +71,10 @@ class Record:
     undated: str = ""  # a published value given that is no date (the record keeps no date)
 
     def __post_init__(self) -> None:
-        # "Daily  News", " Daily News\t": one outlet, as "Daily News" (whitespace alone that
-        # differs split an outlet in two, which looked the same in every table)
-        object.__setattr__(self, "outlet", " ".join(self.outlet.split()))
+        # "Daily  News", " Daily News\t", "Daily\u200bNews": one outlet, as "Daily News"
+        # (whitespace or an invisible mark alone that differs split an outlet in two, which
+        # looked the same in every table)
+        object.__setattr__(self, "outlet", " ".join(_INVISIBLE.sub("", self.outlet).split()))
 
     @property
     def id(self) -> str:
