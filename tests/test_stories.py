@@ -121,6 +121,9 @@ def test_the_same_texts_far_apart_in_time_are_not_one_story(tmp_path):
     with duckdb.connect(str(path)) as con:
         near = story_of(find_stories(con, window_days=30))
         far = story_of(find_stories(con, window_days=3))
+        # a window of any size means no limit (a day number plus 2**63 days wrapped round)
+        for days in (10 ** 7, 2 ** 63 - 1000, 10 ** 30):
+            assert story_of(find_stories(con, window_days=days)) == near, days
     assert near[ids["a"]] == near[ids["b"]]
     assert far[ids["a"]] != far[ids["b"]]
 

@@ -29,7 +29,7 @@ def add_commands(subparsers) -> None:
     stories.add_argument("db", metavar="DB", help="the store (a DuckDB file)")
     stories.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS, metavar="N",
                          help="articles more than N days apart are never one story "
-                         f"(default: {DEFAULT_WINDOW_DAYS})")
+                         f"(default: {DEFAULT_WINDOW_DAYS}; 100000 or more: no limit)")
     stories.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="T",
                          help="cosine similarity (0..1) articles need to be one story "
                          f"(default: {DEFAULT_THRESHOLD}); lower joins more")

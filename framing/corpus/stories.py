@@ -133,6 +133,10 @@ def vectorize(frame: pd.DataFrame):
 # the day number of a missing date: below every date's (year 1 is day -719,162), and far from
 # the int64 limits, so differences of day numbers cannot overflow
 UNDATED = -(10 ** 9)
+# a window wider than any two dates can be apart (1800 to next year: about 83,000 days; years
+# 1 to 9999 in a store written by other means: 3.65 million) means no limit; a wider one is
+# taken as this (a day number plus 2**63 days wrapped round)
+MAX_WINDOW_DAYS = 10 ** 7
 
 
 def _day_numbers(published: pd.Series) -> np.ndarray:
@@ -149,6 +153,7 @@ def _day_numbers(published: pd.Series) -> np.ndarray:
 def candidate_edges(vectors, days: np.ndarray, window_days: int,
                     threshold: float) -> sparse.coo_matrix:
     """Pairs within ``window_days`` of each other with cosine >= ``threshold``."""
+    window_days = min(int(window_days), MAX_WINDOW_DAYS)
     n = vectors.shape[0]
     rows, cols, sims = [], [], []
 
@@ -249,6 +254,7 @@ def cluster(vectors, days: np.ndarray, window_days: int = DEFAULT_WINDOW_DAYS,
     """A story number for each row of ``vectors`` (0..k-1, not yet ordered).
 
     ``outlets``: an outlet code per row (-1 when unknown), for ``same_outlet_weight``."""
+    window_days = min(int(window_days), MAX_WINDOW_DAYS)
     n = vectors.shape[0]
     labels = np.full(n, -1, dtype=np.int64)
     if n == 0:
