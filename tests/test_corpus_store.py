@@ -620,6 +620,37 @@ def test_query_prints_sql_null_as_null(analyzed_store, capsys, sql_type, value, 
     assert lines[2].split() == ["2", "NULL", "NULL"], lines
 
 
+def test_a_json_out_writes_nan_and_infinity_as_null(analyzed_store, tmp_path):
+    """DuckDB wrote a bare NaN (``corr`` of a constant column), which no strict JSON reader
+    takes; the numbers and other columns are written as they are."""
+    out = tmp_path / "q.json"
+    sql = ("SELECT outlet, corr(words, 0) AS r, 'inf'::DOUBLE AS i, avg(words) AS mean, "
+           "[1.5] AS l, 'x' AS \"odd \"\"name\"\"\" FROM metrics GROUP BY 1 ORDER BY 1 LIMIT 1")
+    assert main(["corpus", "query", str(analyzed_store), sql, "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "NaN" not in text and "Infinity" not in text
+    (row,) = json.loads(text)  # (strict: a NaN would fail here)
+    assert row["r"] is None and row["i"] is None and row["mean"] > 0
+    assert row["l"] == [1.5] and row['odd "name"'] == "x"
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "{db}", "--table", "articles", "--out", "{db}"],
+    ["query", "{db}", "SELECT 1 AS one", "--out", "{db}"],
+    ["report", "{db}", "--out", "{db}"],
+    ["sources", "{db}", "--out", "{db}"]])
+def test_an_out_that_is_the_store_itself_is_refused(tmp_path, capsys, command):
+    """A store may have any name ("news.parquet"): an --out of that name wrote over it."""
+    db = tmp_path / "news.parquet"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    before = db.read_bytes()
+    assert main(["corpus", *(part.format(db=db) for part in command)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"framing: error: {db}: is the store {db} (or its own file); writing it would destroy "
+        "the store, give another --out")
+    assert db.read_bytes() == before
+
+
 def test_query_keeps_a_real_nan_apart_from_null(analyzed_store, capsys):
     sql = "SELECT 'NaN'::DOUBLE AS nan, NULL::DOUBLE AS missing, [1, NULL] AS list"
     assert main(["corpus", "query", str(analyzed_store), sql]) == 0

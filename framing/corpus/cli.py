@@ -328,21 +328,22 @@ def run_info(args) -> int:
     return 0
 
 
-def _out_format(out: str) -> str:
+def _out_format(out: str, db: str) -> str:
     from ..errors import shown_path
-    from .store import check_path
+    from .store import check_not_the_store, check_path
 
     suffix = Path(out).suffix.lower()
     if suffix not in OUT_FORMATS:
         raise InputFileError(f"{shown_path(out)}: give a .csv, .parquet or .json file name")
     check_path(out, InputFileError)
+    check_not_the_store(out, db, InputFileError)
     parent = Path(out).parent
     if str(parent) not in ("", ".") and not parent.is_dir():
         raise InputFileError(f"{shown_path(out)}: the folder {shown_path(parent)} does not exist")
     return OUT_FORMATS[suffix]
 
 
-def _copy(con, select: str, out: str) -> int:
+def _copy(con, select: str, out: str, db: str) -> int:
     """Write a query's result with DuckDB's COPY, streamed (never held in memory), through
     ``framing.outfile`` (a temporary file renamed into place: a failed export leaves nothing
     behind; an existing file keeps its permissions). The connection is sandboxed first: that
@@ -352,7 +353,7 @@ def _copy(con, select: str, out: str) -> int:
     from ..outfile import OutputFile
     from .store import StoreError, sandbox
 
-    fmt = _out_format(out)
+    fmt = _out_format(out, db)
     options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
                "json": "FORMAT json, ARRAY true"}[fmt]
     options += ", USE_TMP_FILE false"  # ours is the temporary file: the only one allowed
@@ -362,11 +363,27 @@ def _copy(con, select: str, out: str) -> int:
             sandbox(con, writable=target)
             if fmt == "csv":
                 select = _spreadsheet_safe(con, select)
+            elif fmt == "json":
+                select = _json_safe(con, select)
             quoted = target.replace("'", "''")
             count = con.execute(f"COPY ({select}) TO '{quoted}' ({options})").fetchone()[0]
     except duckdb.Error as error:
         raise StoreError(f"query failed: {str(error).strip().splitlines()[0]}") from None
     return count
+
+
+def _json_safe(con, select: str) -> str:
+    """The query with NaN and infinite numbers written as null, which JSON has (DuckDB writes
+    a bare NaN, which no strict JSON reader takes: ``corr`` of a constant column)."""
+    outer = con.sql(f"SELECT * FROM ({select}) AS q")
+    floats = [name for name, kind in zip(outer.columns, outer.types)
+              if str(kind) in ("DOUBLE", "FLOAT")]
+    if not floats:
+        return select
+    replaced = ", ".join(
+        f'CASE WHEN isfinite(q."{q}") THEN q."{q}" END AS "{q}"'
+        for q in (name.replace('"', '""') for name in floats))
+    return f"SELECT * REPLACE ({replaced}) FROM ({select}) AS q"
 
 
 def _spreadsheet_safe(con, select: str) -> str:
@@ -395,10 +412,10 @@ def run_query(args) -> int:
 
     sql = check_statement(args.sql)
     if args.out:
-        _out_format(args.out)
+        _out_format(args.out, args.db)
     with connect(args.db) as con:
         if args.out:
-            count = _copy(con, sql, args.out)
+            count = _copy(con, sql, args.out, args.db)
             print(f"framing: wrote {count} rows to {printable(args.out)}", file=sys.stderr)
             return 0
         sandbox(con)
@@ -457,9 +474,9 @@ def table_text(columns, rows, max_colwidth: int = 60) -> str:
 def run_export(args) -> int:
     from .store import connect
 
-    _out_format(args.out)
+    _out_format(args.out, args.db)
     with connect(args.db) as con:
-        count = _copy(con, f"SELECT * FROM {args.table}", args.out)
+        count = _copy(con, f"SELECT * FROM {args.table}", args.out, args.db)
     print(f"framing: wrote {count} rows of {args.table} to {printable(args.out)}",
           file=sys.stderr)
     return 0

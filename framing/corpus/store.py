@@ -328,6 +328,18 @@ def init_store(path: str | Path) -> None:
         pass
 
 
+def check_not_the_store(out: str | Path, db: str | Path,
+                        error: type[FramingError] = StoreError) -> None:
+    """Raise ``error`` when an output would be written over the store (or its lock or
+    write-ahead log): a store may have any name, "news.parquet" too."""
+    from ..outfile import same_file
+
+    for own in (Path(db), Path(f"{db}.wal"), Path(f"{db}.lock")):
+        if same_file(out, own) or os.path.abspath(out) == os.path.abspath(own):
+            raise error(f"{shown_path(out)}: is the store {shown_path(db)} (or its own file); "
+                        "writing it would destroy the store, give another --out")
+
+
 def writer_at_work(path: str | Path) -> bool:
     """Whether a writer (``corpus add``, ``analyze``, ``stories``) holds the store now: its
     lock file names a process that runs. Read only (taking the lock, even shared for a moment,
