@@ -1835,6 +1835,20 @@ def test_add_reports_inputs_that_are_not_names_and_prints_nothing(tmp_path, caps
     assert skipped["source"].tolist() == ["42", "None"]
     with pytest.raises(FramingError, match="sources must be a list"):
         Corpus(db).add(7)
+    # bytes were read as numbers and a dict as its keys, each left in the skipped table
+    for value, what in ((b"story.txt", "not bytes: decode the name first"),
+                        ({str(CORPUS_FILES[0]): 1}, "not a dict")):
+        with pytest.raises(FramingError, match=f"sources must be a list of file names or URLs, "
+                           f"{what}"):
+            Corpus(db).add(value)
+    with pytest.raises(FramingError, match="feeds must be a list"):
+        Corpus(db).add(feeds=b"feed.xml")
+    # the fetching options checked at once, not at the first URL ("false" is true)
+    for option in ("allow_private_hosts", "fetch_urls"):
+        with pytest.raises(TypeError, match=f"{option} must be True or False, not str 'false'"):
+            Corpus(db).add([str(CORPUS_FILES[1])], **{option: "false"})
+    assert len(Corpus(db).sql("SELECT * FROM skipped")) == 2  # (None and 42 only)
+    assert len(Corpus(db).sql("SELECT * FROM articles")) == 1
 
 
 @pytest.mark.parametrize("args, message", [

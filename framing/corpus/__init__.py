@@ -69,6 +69,11 @@ class Corpus:
         from .sources import Skip, plan, records
 
         _callable_or_none(report, "report")
+        for name, value in (("allow_private_hosts", allow_private_hosts),
+                            ("fetch_urls", fetch_urls)):
+            if not isinstance(value, bool):  # (at once, not at the first URL: "false" is
+                raise TypeError(f"{name} must be True or False, not "  # true)
+                                f"{type(value).__name__} {value!r}")
 
         named, refused = [], []
         for source in _items(sources, "sources") + listed(files_from):
@@ -200,6 +205,10 @@ def _items(value, name: str) -> list:
         return []
     if isinstance(value, (str, os.PathLike)):
         return [value]
+    if isinstance(value, (bytes, bytearray, dict)):  # (read as numbers, or as keys)
+        what = "bytes: decode the name first" if isinstance(value, (bytes, bytearray)) else \
+            "a dict"
+        raise InputFileError(f"{name} must be a list of file names or URLs, not {what}")
     try:
         return list(value)
     except TypeError:
