@@ -8,7 +8,8 @@ Public API::
 - ``Analyzer`` holds the lexicons and the opinion model (build one, share it); its ``analyze``
   takes a text or an ``Article`` and returns an ``ArticleReport``; ``load_article`` reads a
   file or URL into an Article, ``load_articles`` the articles of a table or web archive one
-  at a time; ``analyze`` uses a shared default Analyzer.
+  at a time, ``article_from_text``, ``article_from_html`` and ``article_from_bytes`` (a
+  file's bytes and its name: an upload) make one; ``analyze`` uses a shared default Analyzer.
 - ``sentences_frame``, ``articles_frame`` and ``actors_frame`` turn reports into the pandas
   tables the command line writes (``--level sentence|article|actor``); ``report_json`` is
   one report as JSON-ready data, ``to_csv_bytes`` a table as the command line's CSV.
@@ -35,7 +36,13 @@ if TYPE_CHECKING:
     from .analyzer import Analyzer
     from .corpus import Corpus
     from .export import actors_frame, articles_frame, report_json, sentences_frame, to_csv_bytes
-    from .ingest import article_from_html, article_from_text, load_article, load_articles
+    from .ingest import (
+        article_from_bytes,
+        article_from_html,
+        article_from_text,
+        load_article,
+        load_articles,
+    )
     from .report import (
         Article,
         ArticleMetrics,
@@ -51,7 +58,8 @@ _LAZY = {
     "Analyzer": "analyzer", "Corpus": "corpus",
     "actors_frame": "export", "articles_frame": "export", "report_json": "export",
     "sentences_frame": "export", "to_csv_bytes": "export",
-    "article_from_html": "ingest", "article_from_text": "ingest", "load_article": "ingest",
+    "article_from_bytes": "ingest", "article_from_html": "ingest", "article_from_text": "ingest",
+    "load_article": "ingest",
     "load_articles": "ingest",
     "Article": "report", "ArticleMetrics": "report", "ArticleReport": "report",
     "Quote": "report", "Sentence": "report", "SentenceScore": "report", "TermHit": "report",
@@ -60,7 +68,8 @@ _LAZY = {
 __all__ = [
     "Analyzer", "Article", "Corpus", "ArticleMetrics", "ArticleReport", "FramingError", "Quote",
     "Sentence", "SentenceScore", "TermHit", "actors_frame", "analyze", "default_analyzer",
-    "article_from_html", "article_from_text", "articles_frame", "load_article", "load_articles",
+    "article_from_bytes", "article_from_html", "article_from_text", "articles_frame",
+    "load_article", "load_articles",
     "report_json",
     "sentences_frame", "to_csv_bytes",
 ]

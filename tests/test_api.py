@@ -301,3 +301,20 @@ def test_arguments_of_the_wrong_kind_are_said_before_any_work(analyzer, tmp_path
     assert not store.exists()  # nothing was made on the way
     with pytest.raises(FramingError, match="is a folder, not a list of inputs"):
         Corpus(store).add(files_from=str(tmp_path))
+
+
+def test_the_functions_an_error_suggests_can_be_imported_from_framing():
+    """analyze(b"...") pointed to article_from_bytes, which framing did not export."""
+    import framing
+    from framing import FramingError
+
+    said = []
+    for call in (lambda: framing.analyze(b"Some text."), lambda: framing.load_article(b"x")):
+        with pytest.raises(FramingError) as error:
+            call()
+        said += re.findall(r"\b(article_from_\w+|load_\w+)\b", str(error.value))
+    assert "article_from_bytes" in said
+    for name in said:
+        assert name in framing.__all__ and callable(getattr(framing, name)), name
+    article = framing.article_from_bytes(b"The council met on Tuesday.", "note.txt")
+    assert article.text == "The council met on Tuesday."
