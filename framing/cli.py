@@ -260,6 +260,17 @@ def _fetch_option(command: argparse.ArgumentParser) -> None:
                          "carrier-grade NAT addresses (refused by default)")
 
 
+def intermixed_sources(args, unknown: list[str]) -> list[str]:
+    """What argparse left over, less the inputs written after an option ("analyze a.txt
+    --level article b.txt": b.txt is an input too), which join the command's sources."""
+    sources = getattr(args, "sources", None)
+    if unknown and isinstance(sources, list) and all(
+            word == "-" or not word.startswith("-") for word in unknown):
+        sources.extend(unknown)
+        return []
+    return unknown
+
+
 class _ClosedOutput(io.TextIOBase):
     """Standard output when the process was started without one: writing to it is the
     one-line error of a full disk ("cannot write (…)"), not a TypeError."""
@@ -275,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         args = argparse.Namespace(run=run_corpus, corpus_args=argv[1:])
     else:
         args, unknown = parser.parse_known_args(argv)
+        unknown = intermixed_sources(args, unknown)
         if unknown:  # named by the command they were given to, whose help lists its options
             parser.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     previous = None

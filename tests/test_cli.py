@@ -725,3 +725,22 @@ def test_article_ids_are_unique_in_one_output_and_an_input_named_twice_is_read_o
     result = run("analyze", folder, "--format", "json", "--jobs", "1")
     assert [r["article"]["id"] for r in json.loads(result.stdout)] == [
         "story", "story-2", "story-2-2", "story-3"]
+
+
+def test_inputs_written_after_an_option_are_inputs_too(tmp_path):
+    """"analyze a.txt --level article b.txt" said "unrecognized arguments: b.txt", which
+    read as a bad file."""
+    from framing.cli import main
+
+    out = tmp_path / "rows.csv"
+    assert main(["analyze", str(CORPUS / "strike_wire.txt"), "--level", "article",
+                 str(CORPUS / "housing_wire.txt"), "--jobs", "1", "--out", str(out)]) == 0
+    assert [r["article_id"] for r in csv.DictReader(out.open(encoding="utf-8"))] == [
+        "strike_wire", "housing_wire"]
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), "--text-column", "text",
+                 str(CORPUS / "strike_wire.txt")]) == 0
+    with pytest.raises(SystemExit):  # (an unknown option is still one)
+        main(["corpus", "add", str(db), "--bogus", str(CORPUS / "strike_wire.txt")])
+    assert_clean_error(run("analyze", CORPUS / "strike_wire.txt", "--bogus"),
+                       "unrecognized arguments: --bogus")

@@ -141,7 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Run a corpus subcommand; FramingError propagates to framing's one-line handler."""
-    args = build_parser().parse_args(argv)
+    from ..cli import intermixed_sources
+
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if intermixed_sources(args, unknown):  # ("corpus add DB --feed URL more.txt")
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     return args.run(args)
 
 
