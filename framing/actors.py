@@ -56,6 +56,7 @@ from .names import (
     town_or_club_heads,
     trim_possessive,
     usual_tag,
+    which_not_who,
 )
 from .report import Quote, Sentence, TermHit
 from .segment import credit_line
@@ -320,7 +321,7 @@ class ActorFinder:
                 # surname (not a word the article writes in lower case as often: "Run",
                 # "Medical", "They're" opening lines or written in capitals; not a word of
                 # grammar)
-                if len(run) == 1 and _which_not_who(text, run[0]):
+                if len(run) == 1 and which_not_who(text, run[0]):
                     # "according to Tallyview, which compiles estimates": a business
                     key = "org:" + last
                     drafts.setdefault(key, _Draft(run[0], "organization"))
@@ -1194,12 +1195,6 @@ _FAITHS_AND_PEOPLES = frozenset(
     confederates marxist marxists leftist leftists antifa black blacks white whites negro
     latino latinos latina latinas hispanic hispanics yazidi yazidis kurd kurds internet earth
     obamacare christmas easter ramadan hanukkah thanksgiving celsius fahrenheit""".split())
-
-
-def _which_not_who(text: str, word: str) -> bool:
-    """Whether ``text`` writes ", which" after ``word`` and never ", who": a thing's name."""
-    return re.search(rf"(?<![\w’'-]){re.escape(word)},\s+which\b", text) is not None and \
-        re.search(rf"(?<![\w’'-]){re.escape(word)},\s+(?:who|whom|whose)\b", text) is None
 
 
 def _abstract_noun(word: str) -> bool:

@@ -123,7 +123,8 @@ COMPANY_WORDS = frozenset(
     pharmaceuticals brands foods energy insurance ventures logistics airways petroleum mining
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
-    trains mobile telecom wireless records research minerals metals chemicals utilities""".split()
+    trains mobile telecom wireless records research minerals metals chemicals utilities
+    environmental aggregates recycling haulage freight""".split()
 )
 
 
@@ -847,6 +848,11 @@ class Names:
         # ... nor an English word named once with no title or gender ("Salt and Iron", an
         # album's title)
         heads = town_or_club_heads(text) | {m.group(1) for m in _COMPANY_HEAD.finditer(text)}
+        # ... nor a name written ", which" after and never ", who" (a business, "Verdance
+        # Environmental, which runs the bins"), nor the first word of one alone ("Verdance")
+        things = {m[1] for m in mentions if which_not_who(text, m[1])} - surnames
+        heads |= {name.split()[0] for name in things if " " in name}
+        mentions = [m for m in mentions if m[1] not in things]
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
             self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS
             or not m[2] and everyday_word(m[1].lower()) and text.count(m[1]) == 1
@@ -943,8 +949,9 @@ class Names:
     def _towns_written(self, text: str) -> frozenset[str]:
         """The words (lower case) that ``text`` writes before a comma and a state or a
         country ("ASHTON, Md."; not "The Upshot, Florida is"), before a town's council or
-        hall, or before "-based" ("a Kelby-based firm"), found once per article (the last
-        article's are kept: they are asked for word after word)."""
+        hall, before "-based" ("a Kelby-based firm"), after a seat's "for" ("the member for
+        Kelby") or as a dateline's region ("ASHTON, Kelbia —"), found once per article (the
+        last article's are kept: they are asked for word after word)."""
         last = self._towns_of_last
         if last is not None and last[0] is text:
             return last[1]
@@ -956,6 +963,8 @@ class Names:
             | frozenset(w.lower() for m in _ROUTE.finditer(text) for w in m.groups()) \
             | frozenset(m.group(1).lower() for m in _TRAVEL_TO.finditer(text)) \
             | frozenset(m.group(1).lower() for m in _BASED_IN.finditer(text)) \
+            | frozenset(w.lower() for m in _SEAT_FOR.finditer(text) for w in m.groups() if w) \
+            | frozenset(m.group(1).lower() for m in _DATELINE_REGION.finditer(text)) \
             | frozenset(m.group(1).lower() for m in _WORD_BEFORE_DISTRICT.finditer(text)
                         if not everyday_word(m.group(1).lower()))
         self._towns_of_last = (text, found)  # (one assignment: safe across threads)
@@ -1121,7 +1130,7 @@ _IN_PLACE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+$", re.IGNORECASE)
 # read with the whole article in view (town_in: the actors, and who "he" or "she" can be);
 # a speaker's name is read on its own, with _PLACE_ENDINGS alone
 _TOWN_ENDINGS = ("gate", "wick", "more", "ham", "bury", "chester", "caster", "minster", "worth",
-                 "hollow", "mere", "holme", "thorpe", "combe", "stead")
+                 "hollow", "mere", "holme", "thorpe", "combe", "stead", "haven", "dale")
 # A US state's abbreviation as written after a town ("Dunmore, Pa.", "Springfield, Va."),
 # and that abbreviation after a town.
 STATE = re.compile(
@@ -1193,6 +1202,11 @@ _COMPANY_HEAD = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+(?:" + "|".join(
     w.capitalize() for w in COMPANY_WORDS) + r")\b")
 # a place a business is based in: "the Brannock-based freight company"
 _BASED_IN = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)-based\b")
+# the places a seat is named for: "the member for Wenlow and Cresby", "MP for Tarnley"
+_SEAT_FOR = re.compile(r"\b(?:MPs?|[Mm]ember|[Cc]ouncill?or|[Ss]eat|[Cc]onstituency|[Ww]ard)"
+                       r"[ \t]+for[ \t]+([A-Z][a-z]+)(?:[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+))?\b")
+# the country or region of a dateline: "DROVASK, Karvenia —" (the city is in capitals)
+_DATELINE_REGION = re.compile(r"(?m)^[A-Z][A-Z .’'-]+,[ \t]+([A-Z][a-z]+)[ \t]*(?:—|–|--|-)[ \t]")
 _TRAVEL_TO = re.compile(
     r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ew|ying)|dr(?:ives?|ove|iving)|"
     r"mov(?:es?|ed|ing)|return(?:s|ed|ing)?|commut(?:es?|ed|ing)|head(?:s|ed|ing)?|"
@@ -1243,6 +1257,12 @@ _TRADE_BEFORE = re.compile(r"(?<![\w’'-])(?i:the)[ \t]+(?:[a-z-]+[ \t]+){0,2}(
                               "publisher", "supplier", "business"} | {"bank", "fund",
                                                                        "consultancy"}))
     + r")[ \t]+\Z")
+
+
+def which_not_who(text: str, name: str) -> bool:
+    """Whether ``text`` writes ", which" after ``name`` and never ", who": a thing's name."""
+    return re.search(rf"(?<![\w’'-]){re.escape(name)},\s+which\b", text) is not None and \
+        re.search(rf"(?<![\w’'-]){re.escape(name)},\s+(?:who|whom|whose)\b", text) is None
 
 
 def town_or_club_heads(text: str) -> set[str]:

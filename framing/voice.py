@@ -330,6 +330,14 @@ _NAMED = r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'�
 _DESCRIBED = r"(?:one|another|an?|the)(?:[ \t]+[a-z][\w'’-]*){1,3}"
 _MANNER_AFTER_QUOTE = re.compile(
     rf"[ \t]+(?:{_MANNER_VERBS})[ \t]+({_NAMED}|{_DESCRIBED}(?=[ \t]*[.!,]))")
+# a name credited after a dash, as a vox pop or a pull quote is: "“…” — Jago Pascoe, 19,
+# student", "“…” – Dana Reyes (Harwick)" (the name then a comma, a bracket or the line's end)
+_DASH_CREDIT = re.compile(rf"[ \t]*(?:—|–|--)[ \t]*({_NAMED})(?=[ \t]*(?:[,(]|$))", re.M)
+# a sentence that opens with what a quotation is read from: "A statement on the club website
+# on Tuesday read: “…”", "The sign reads: “…”"
+_READS_LEAD = re.compile(r"[ \t]*((?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+[^“”\"\n.;]"
+                         r"{1,100}?)[ \t]+(?:read|reads)[ \t]*:[ \t]*")
+_NO_SOURCE_READS = frozenset("quote quotation line lines words saying motto".split())
 # ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged.",
 # "the statement reads."
 _MANNER_TAG = re.compile(
@@ -1392,9 +1400,12 @@ class VoiceFinder:
                 after in _BE_FORMS or after in _MODALS or after in ("has", "have", "had")
                 or after.endswith("ed"))):
             return ""  # "…, said it had concerns", "said they were concerned": a clause
-        if first in ("the", "a", "an", "its", "his", "her", "their", "our"):
+        if first in ("the", "a", "an", "its", "his", "her", "their", "our") or (
+                len(picked) > 2 and text[slice(*picked[1])] == "s"
+                and text[picked[0][1]:picked[1][0]] in ("'", "’")):
             # "said the company's lawyer, Ada Pike.", "according to its chief executive,
-            # Lionel Marr.": a role, then the person's name
+            # Lionel Marr.", "said Corvane's chief executive, Mark Hale.": a role, then the
+            # person's name
             named = _APPOSITIVE_NAME.match(text, picked[-1][1], end)
             person = named and self.names.person_in(named.group(1).split())
             if person and len(person) >= 2:
@@ -2027,7 +2038,11 @@ class VoiceFinder:
         last, last_end = "", -1
         for i, quote in enumerate(quotes):
             holders = by_span.overlapping(quote.start, quote.end)
-            speaker = _first(named[s.index] for s in holders)
+            credit = _DASH_CREDIT.match(text, quote.end) if quote.closed else None
+            speaker = self.names.speaker_name(credit.group(1)) if credit else _first(
+                named[s.index] for s in holders)  # ("“…” — Jago Pascoe, 19, student")
+            if not speaker and holders and holders[0].start < quote.start:
+                speaker = self._what_reads(text, holders[0].start, quote.start)
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
                 speaker = speakers[i - 1]  # a quotation continued from the last paragraph
             if not speaker and holders and holders[0].start >= quote.start:
@@ -2053,13 +2068,23 @@ class VoiceFinder:
                     lead.start >= last_end and lead.paragraph == holders[0].paragraph) else ""
                 speaker = told if told and told.lower() not in _PRONOUNS else last
             speakers[i] = speaker
-            if speaker:
+            if speaker and not credit:  # (a credited quotation stands alone: an epigraph)
                 last, last_end = speaker, quote.end
         # a chain of paragraphs quoting one person: later attributions name earlier parts
         for i in range(len(quotes) - 2, -1, -1):
             if not quotes[i].closed and speakers.get(i + 1) and not speakers.get(i):
                 speakers[i] = speakers[i + 1]
         return speakers
+
+    def _what_reads(self, text: str, start: int, quote_start: int) -> str:
+        """What a quotation is read from, when the sentence opens with it and "read:" ("A
+        statement on the club website read: “…”", "The sign reads: “…”"); else ""."""
+        lead = _READS_LEAD.fullmatch(text, start, quote_start)
+        if lead is None:
+            return ""
+        words = _word_spans(text, start, lead.end(1))
+        thing = self._np_after(text, words, 0, lead.end(1), QuoteIndex([])) if words else ""
+        return "" if thing.rsplit(" ", 1)[-1].lower() in _NO_SOURCE_READS else thing
 
     def _next_attribution(self, quote, holders, by_span, named) -> str:
         """A quote whose attribution comes in the next sentence of its paragraph."""

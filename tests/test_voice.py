@@ -2963,6 +2963,32 @@ def test_a_speaker_described_by_age_or_role_is_the_person_named_so(analyzer, sto
     # a business after its trade
     "Dana Reyes spent years at the investment bank Hollister Brandt. “We said yes to "
     "everyone,” she said.",
+    # a seat's places, a dateline's region, a town's ending, a business written ", which"
+    "Dana Reyes, the member for Wenlow and Cresby, rose. She said the last bus from Cresby "
+    "left at four.",
+    "DROVASK, Karvenia — Dana Reyes spoke first. Karvenia votes on Sunday. “We will not "
+    "fall,” she said.",
+    "Dana Reyes spoke to me from her home in Veldhaven. “I never meant to stay,” she said.",
+    "Dana Reyes rejected an offer from Verdance Waste, which runs the bins. Verdance wants "
+    "a deal. “It knows what to do,” she said.",
 ])
 def test_she_is_no_business_or_town_named_by_one_word(analyzer, story):
     assert speakers(analyzer, story)[-1] == "Dana Reyes"
+
+
+@pytest.mark.parametrize("story, speaker", [
+    # a name credited after a dash (a live blog's vox pop), not the last speaker
+    ("Dana Reyes said the road was shut.\n\n09:05 — “The sea came over the wall and kept "
+     "coming.” — Ivo Mertens, who runs a café on the quay", "Ivo Mertens"),
+    ("Dana Reyes said the road was shut.\n\n“Not one bus has come.” – Jago Pascoe, 19, "
+     "student", "Jago Pascoe"),
+    # a role written as an owner's, then the name
+    ("“She is the least sentimental person I know,” said Corvane’s chief executive, Mark "
+     "Hale.", "Mark Hale"),
+    # what a quotation is read from, not the last speaker
+    ("Ivo Mertens said the bid was low. A statement on the club website on Tuesday read: "
+     "“The club has received no offer.”", "a statement"),
+])
+def test_a_quotation_credited_after_it_or_read_from_something_is_theirs(analyzer, story,
+                                                                         speaker):
+    assert analyzer.analyze(story).quotes[-1].speaker == speaker
