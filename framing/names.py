@@ -850,7 +850,11 @@ class Names:
         heads = town_or_club_heads(text) | {m.group(1) for m in _COMPANY_HEAD.finditer(text)}
         # ... nor a name written ", which" after and never ", who" (a business, "Verdance
         # Environmental, which runs the bins"), nor the first word of one alone ("Verdance")
-        things = {m[1] for m in mentions if which_not_who(text, m[1])} - surnames
+        before_which = [text[max(0, m.start() - 80):m.start()]
+                        for m in _COMMA_WHICH.finditer(text)]  # (a regex a name: too slow)
+        things = {name for name in {m[1] for m in mentions} - surnames
+                  if any(end.endswith(name) for end in before_which)
+                  and which_not_who(text, name)}
         heads |= {name.split()[0] for name in things if " " in name}
         mentions = [m for m in mentions if m[1] not in things]
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
@@ -1257,6 +1261,9 @@ _TRADE_BEFORE = re.compile(r"(?<![\w’'-])(?i:the)[ \t]+(?:[a-z-]+[ \t]+){0,2}(
                               "publisher", "supplier", "business"} | {"bank", "fund",
                                                                        "consultancy"}))
     + r")[ \t]+\Z")
+
+
+_COMMA_WHICH = re.compile(r",\s+which\b")
 
 
 def which_not_who(text: str, name: str) -> bool:

@@ -428,7 +428,7 @@ _TITLE_SHORT = {"senator": "sen", "representative": "rep", "congressman": "rep",
                 "congresswoman": "rep", "governor": "gov", "general": "gen", "detective": "det",
                 "sergeant": "sgt", "inspector": "insp", "superintendent": "supt",
                 "professor": "prof", "doctor": "dr", "colonel": "col", "captain": "capt",
-                "lieutenant": "lt", "reverend": "rev", "judge": "judge"}
+                "lieutenant": "lt", "reverend": "rev"}
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:aged\s+)?([0-9]{1,3})\s*[,).;]")
 _AGE_BEFORE = re.compile(r"\b([0-9]{1,3})-year-old(?:\s+[a-z]+){0,3}\s*,?\s+\Z")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
