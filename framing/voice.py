@@ -717,8 +717,9 @@ class VoiceFinder:
         for s in sentences:
             share = real.share(text, s.start, s.end)
             main = [a for a in ordered[s.index] if not a.subordinate]
-            if share >= QUOTED_SHARE or real.leads(text, s):
-                speaker = _first(a.speaker for a in ordered[s.index]) or _first(
+            credited = _credited(text, s, real.within(s.start, s.end))
+            if share >= QUOTED_SHARE or real.leads(text, s) or credited:
+                speaker = credited or _first(a.speaker for a in ordered[s.index]) or _first(
                     q.speaker for q in real.within(s.start, s.end)
                 )
                 out.append(replace(s, voice="quoted", speaker=speaker))
@@ -2752,6 +2753,23 @@ def _no_one(speaker: str) -> bool:
     return bool(toks) and all(
         w in _CLAUSE_WORDS or w in _PREPOSITIONS or w in _SKIP_BEFORE_VERB or w in _NOT_NAMES
         for w in toks)
+
+
+def _credited(text: str, s: Sentence, quotes: list[Quote]) -> str:
+    """The speaker of a sentence that is one quotation and its credit after a dash, a time
+    before it at most ("09:05 — “…” — Jago Pascoe, 19, student"), else "": the credit's words
+    are no one's own, however long beside a short quotation."""
+    if len(quotes) != 1 or not quotes[0].closed or not quotes[0].speaker:
+        return ""
+    quote = quotes[0]
+    if not _DASH_CREDIT.match(text, quote.end, s.end) or not _TIME_OR_DASH.fullmatch(
+            text, s.start, max(s.start, quote.start - 1)):
+        return ""
+    return quote.speaker
+
+
+# what may come before a credited quotation in its sentence: a live blog's time, a dash
+_TIME_OR_DASH = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*)?(?:[—–-]\s*)?[“\"‘']?")
 
 
 def _described(text: str, mentions: list[tuple[int, str, str]], speaker: str, before: int,

@@ -2992,3 +2992,12 @@ def test_she_is_no_business_or_town_named_by_one_word(analyzer, story):
 def test_a_quotation_credited_after_it_or_read_from_something_is_theirs(analyzer, story,
                                                                          speaker):
     assert analyzer.analyze(story).quotes[-1].speaker == speaker
+
+
+def test_a_short_quotation_credited_after_a_dash_is_its_sentence_quoted(analyzer):
+    """A vox pop line of a short quotation and a long credit was the author's voice."""
+    story = ("Dana Reyes said the road was shut.\n\n09:05 — “The sea came over the wall.” — "
+             "Ivo Mertens, who runs a café on the harbour front at the quay\n\n"
+             "The vote — “a disgrace” — Jago Pascoe said, passed.")
+    assert voices(analyzer, story)[1][1:] == ("quoted", "Ivo Mertens")
+    assert voices(analyzer, story)[2][1:] == ("attributed", "Jago Pascoe")  # (no credit)
