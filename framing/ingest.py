@@ -168,7 +168,6 @@ def table_row(source: str | Path) -> str | None:
 
 def _row_article(source: str, table: str, meta: dict) -> Article:
     """The article ``source`` names in ``table`` (read up to it), with ``meta`` set."""
-    import dataclasses
 
     place = _ROW_OF_FILE.fullmatch(source)
     unit = place_unit(table)
@@ -180,9 +179,7 @@ def _row_article(source: str, table: str, meta: dict) -> Article:
     skipped: list[tuple[str, str]] = []
     for article in load_articles(table, skipped, []):
         if article.source_path == source:
-            fields = {k: v for k, v in meta.items() if v and k in ("title", "outlet", "published",
-                                                                     "id", "url")}
-            return dataclasses.replace(article, **fields)
+            return _with_meta(article, meta)
         if any(where == source for where, _ in skipped) or int(
                 _ROW_OF_FILE.fullmatch(article.source_path)["number"]) > number:
             break
@@ -212,17 +209,19 @@ def _how_named(table: str) -> str:
 def _warc_article(source: str, table: str, offset: int, meta: dict) -> Article:
     """The article of the web page whose record starts at byte ``offset`` of a WARC file,
     read there (not after every page before it)."""
-    import dataclasses
-
     from .corpus.sources import Record
     from .corpus.warc import warc_record_at
 
     item = warc_record_at(table, offset)
     if not isinstance(item, Record):
         raise InputFileError(f"{item.source}: {item.reason}")
-    fields = {k: v for k, v in meta.items() if v and k in ("title", "outlet", "published",
-                                                             "id", "url")}
-    return dataclasses.replace(_record_article(item), **fields)
+    return _with_meta(_record_article(item), meta)
+
+
+def _with_meta(article: Article, meta: dict) -> Article:
+    """A row's or a page's article with the title, outlet, date, id or URL given for it."""
+    return replace(article, **{k: v for k, v in meta.items() if v and k in (
+        "title", "outlet", "published", "id", "url")})
 
 
 def is_article_table(source: str | Path) -> bool:

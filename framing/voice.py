@@ -415,9 +415,10 @@ _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 _OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])(?![\w’'])")
 # a speaker described by age alone ("the 52-year-old", "the 24-year-old man"), and a person's
 # age after their name ("Dana Reyes, 52,", "(52)") or before it ("a 52-year-old nurse, Dana")
-_AGED = re.compile(r"(?i)the\s+([0-9]{1,3})-year-old(?:\s+[a-z]+)?")
-_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[0-9]{1,3}-year-old(?:\s+[a-z]+)?|(?:[a-z][a-z-]*\s+)"
-                          r"{0,2}([a-z][a-z-]*))")  # (lower case: not "the FBI", "the Post")
+_AGE = r"([0-9]{1,3})-year-old(?:\s+[a-z]+)?"
+_AGED = re.compile(rf"(?i)the\s+{_AGE}")
+_DESCRIPTION = re.compile(rf"(?i:the)\s+(?:(?i:{_AGE})|(?:[a-z][a-z-]*\s+){{0,2}}([a-z][a-z-]*))")
+# (lower case: not "the FBI", "the Post")
 # nouns for a person by what they do, beyond titles ("the singer", "the goalkeeper")
 _ROLE_NOUNS = frozenset("""singer actor actress editor candidate goalkeeper striker player star
     host presenter author writer novelist director producer lawmaker legislator economist
@@ -1326,7 +1327,7 @@ class VoiceFinder:
         found = _DESCRIPTION.fullmatch(speaker)
         if found is None:
             return False
-        head = found[1]
+        head = found[2]  # (none for an age: group 1)
         return head is None or head in self.names.titles or head in _ONE_PERSON or (
             head in _PERSON_NOUNS or head in _SPEAKER_NOUNS or head in _ROLE_NOUNS)
 

@@ -1984,7 +1984,6 @@ def test_stories_and_report_tables_neutralize_formula_text(tmp_path):
     from framing.corpus.cli_stories import _write
 
     out = tmp_path / "report.csv"
-    _write(pd.DataFrame({"outlet": ["=evil", "fine"], "mean": [-1.5, 2.0]}), str(out),
-           str(tmp_path / "news.duckdb"))
+    _write(pd.DataFrame({"outlet": ["=evil", "fine"], "mean": [-1.5, 2.0]}), str(out))
     assert out.read_text(encoding="utf-8").splitlines() == ["outlet,mean", "'=evil,-1.5",
                                                             "fine,2.0"]

@@ -348,17 +348,17 @@ def _out_format(out: str, db: str) -> str:
     return OUT_FORMATS[suffix]
 
 
-def _copy(con, select: str, out: str, db: str) -> int:
+def _copy(con, select: str, out: str, fmt: str) -> int:
     """Write a query's result with DuckDB's COPY, streamed (never held in memory), through
     ``framing.outfile`` (a temporary file renamed into place: a failed export leaves nothing
     behind; an existing file keeps its permissions). The connection is sandboxed first: that
-    file is the only one the query may touch. Returns the row count."""
+    file is the only one the query may touch. ``fmt``: what ``_out_format`` found ``out``
+    to be (checked before the store is opened). Returns the row count."""
     import duckdb
 
     from ..outfile import OutputFile
     from .store import StoreError, sandbox
 
-    fmt = _out_format(out, db)
     options = {"csv": "FORMAT csv, HEADER", "parquet": "FORMAT parquet",
                "json": "FORMAT json, ARRAY true"}[fmt]
     options += ", USE_TMP_FILE false"  # ours is the temporary file: the only one allowed
@@ -416,11 +416,10 @@ def run_query(args) -> int:
     from .store import StoreError, connect, sandbox
 
     sql = check_statement(args.sql)
-    if args.out:
-        _out_format(args.out, args.db)
+    fmt = _out_format(args.out, args.db) if args.out else None
     with connect(args.db) as con:
         if args.out:
-            count = _copy(con, sql, args.out, args.db)
+            count = _copy(con, sql, args.out, fmt)
             print(f"framing: wrote {count} rows to {printable(args.out)}", file=sys.stderr)
             return 0
         sandbox(con)
@@ -479,9 +478,9 @@ def table_text(columns, rows, max_colwidth: int = 60) -> str:
 def run_export(args) -> int:
     from .store import connect
 
-    _out_format(args.out, args.db)
+    fmt = _out_format(args.out, args.db)
     with connect(args.db) as con:
-        count = _copy(con, f"SELECT * FROM {args.table}", args.out, args.db)
+        count = _copy(con, f"SELECT * FROM {args.table}", args.out, fmt)
     print(f"framing: wrote {count} rows of {args.table} to {printable(args.out)}",
           file=sys.stderr)
     return 0

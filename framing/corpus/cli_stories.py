@@ -98,19 +98,13 @@ def run_stories(args) -> int:
     return 0
 
 
-def _write(frame, out: str, db: str) -> None:
-    """Write the table through ``framing.outfile`` (a temporary file renamed into place; a
-    name too long or a missing folder is one line)."""
+def _write(frame, out: str) -> None:
+    """Write the table through ``framing.outfile`` (a temporary file renamed into place), to
+    an ``out`` that ``_check_out`` let through."""
     from ..export import spreadsheet_frame
     from ..outfile import OutputFile
-    from .store import check_not_the_store, check_path
 
     suffix = Path(out).suffix.lower()
-    if suffix not in (".csv", ".parquet", ".json"):
-        raise CorpusReportError(
-            f"--out must end in .csv, .parquet or .json, not {Path(out).name!r}")
-    check_path(out, CorpusReportError)
-    check_not_the_store(out, db, CorpusReportError)
     with OutputFile(out, binary=True, open_handle=False) as output:
         if suffix == ".csv":  # (text cells safe to open in a spreadsheet)
             spreadsheet_frame(frame).to_csv(output.write_path, index=False)
@@ -120,24 +114,27 @@ def _write(frame, out: str, db: str) -> None:
             frame.to_json(output.write_path, orient="records", indent=1, force_ascii=False)
 
 
-def _early_out_check(args) -> None:
-    """Refuse an --out that cannot be written before the work that fills it."""
-    from .store import check_not_the_store
+def _check_out(args) -> None:
+    """Refuse an --out that cannot be written before the work that fills it: another suffix,
+    a name too long or in a missing folder (one line), the store itself."""
+    from .store import check_not_the_store, check_path
 
-    if args.out and Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
+    if not args.out:
+        return
+    if Path(args.out).suffix.lower() not in (".csv", ".parquet", ".json"):
         raise CorpusReportError(
             f"--out must end in .csv, .parquet or .json, not {Path(args.out).name!r}")
-    if args.out:
-        check_not_the_store(args.out, args.db, CorpusReportError)
+    check_path(args.out, CorpusReportError)
+    check_not_the_store(args.out, args.db, CorpusReportError)
 
 
 def run_sources(args) -> int:
     from .voices import outlet_sources, source_kinds, sources_text
 
-    _early_out_check(args)
+    _check_out(args)
     frame = outlet_sources(args.db, top=args.top, outlet=args.outlet)
     if args.out:
-        _write(frame, args.out, args.db)
+        _write(frame, args.out)
         print(f"framing: wrote {len(frame)} row(s) to {printable(args.out)}", file=sys.stderr)
     else:
         for line in sources_text(frame, source_kinds(args.db, outlet=args.outlet)).splitlines():
@@ -151,7 +148,7 @@ def run_report(args) -> int:
 
     check_report_options(args.resamples, args.seed,
                          {"resamples": "--resamples", "seed": "--seed"})
-    _early_out_check(args)
+    _check_out(args)
     if (args.paired or args.unpaired) and not args.compare:
         raise CorpusReportError("--paired and --unpaired go with --compare A B")
     if args.by and args.compare:
@@ -164,7 +161,7 @@ def run_report(args) -> int:
                                       resamples=args.resamples, seed=args.seed)
         frame = differences_frame(differences)
         if args.out:
-            _write(frame, args.out, args.db)
+            _write(frame, args.out)
             print(f"framing: wrote {len(frame)} comparison(s) to {printable(args.out)}",
                   file=sys.stderr)
         else:
@@ -174,7 +171,7 @@ def run_report(args) -> int:
     frame = aggregate(args.db, by=args.by or "outlet", metrics=args.metric,
                       resamples=args.resamples, seed=args.seed)
     if args.out:
-        _write(frame, args.out, args.db)
+        _write(frame, args.out)
         print(f"framing: wrote {len(frame)} row(s) to {printable(args.out)}", file=sys.stderr)
     else:
         import pandas as pd

@@ -152,8 +152,8 @@ def _day_numbers(published: pd.Series) -> np.ndarray:
 
 def candidate_edges(vectors, days: np.ndarray, window_days: int,
                     threshold: float) -> sparse.coo_matrix:
-    """Pairs within ``window_days`` of each other with cosine >= ``threshold``."""
-    window_days = min(int(window_days), MAX_WINDOW_DAYS)
+    """Pairs within ``window_days`` of each other (at most ``MAX_WINDOW_DAYS``: ``cluster``
+    caps it) with cosine >= ``threshold``."""
     n = vectors.shape[0]
     rows, cols, sims = [], [], []
 
