@@ -669,6 +669,12 @@ class AnalyzerPool:
         """The Analyzer with the shipped lexicons and ``lexicon_text`` (a lexicon CSV, or
         several lexicons in order: those a corpus store was analyzed with) added; with none,
         the shipped one."""
+        if isinstance(lexicon_text, (bytes, bytearray)):
+            raise TypeError("lexicon_text is the lexicon's CSV text (str), not bytes: decode it "
+                            "first, e.g. data.decode('utf-8')")
+        if not isinstance(lexicon_text, (str, tuple, list)):
+            raise TypeError("lexicon_text is a lexicon's CSV text (str) or a tuple of lexicons, "
+                            f"not {type(lexicon_text).__name__}")
         base = self.base
         if not lexicon_text:
             return base

@@ -102,6 +102,9 @@ def test_lexicon_analyzers_are_bounded(analyzer):
     for size in (0, -1, "2", 2.0, True):  # (0 dropped what it had just built: a KeyError)
         with pytest.raises(TypeError, match="^size must be a whole number of Analyzers"):
             AnalyzerPool(size=size, base=analyzer)
+    for wrong, says in ((lexicon("gizmo"), "not bytes: decode it"), (5, "not int")):
+        with pytest.raises(TypeError, match=says):  # (bytes were read as a tuple of ints)
+            pool.get(wrong)
     for analyzer_, term in zip(built, terms):
         assert analyzer_.model is analyzer.model  # the model is shared, not loaded again
         report = analyzer_.analyze(f"The {term} arrived on Monday.")
