@@ -856,7 +856,8 @@ class Names:
                   if any(end.endswith(name) for end in before_which)
                   and which_not_who(text, name)}
         heads |= {name.split()[0] for name in things if " " in name}
-        mentions = [m for m in mentions if m[1] not in things]
+        mentions = [m for m in mentions if m[1] not in things
+                    and m[1].rsplit(" ", 1)[-1].lower() not in CLUB_WORDS]  # "Wexmoor United"
         return [m for m in mentions if " " in m[1] or m[1] in surnames or not (
             self.written_as_town(text, m[1]) or m[1] in heads or m[1].lower() in CLUB_WORDS
             or not m[2] and everyday_word(m[1].lower()) and text.count(m[1]) == 1
@@ -1103,6 +1104,13 @@ def _people_of(word: str) -> bool:
 _THING_BEFORE = re.compile(r"\b(?:the|a|an|no|near|outside|\d+(?:st|nd|rd|th))\s+$",
                            re.IGNORECASE)
 _END_OF_RUN_NUMBER = re.compile(r"\s+\d")
+# a site a word names: "the club’s Fenholt training ground", "the Kessock plant"
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:(?:training|power|car|bus|rail|water|sewage|processing|assembly|research|test|"
+    r"sports|leisure|business|industrial|retail|bottling|distribution|data)[ \t]+)?(?:ground|"
+    r"stadium|arena|campus|plant|factory|depot|airport|terminal|refinery|warehouse|headquarters|"
+    r"facility|estate|reservoir|quarry|racecourse|showground|substation|centre|center|park)"
+    r"(?![\w’'-])")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # How town names end, after "in", "at" or "from": "in Charlottesville", "from Pittsburgh".
 _PLACE_ENDINGS = ("ville", "burg", "burgh", "borough", "ford", "field", "port", "mouth",
@@ -1245,8 +1253,9 @@ def _a_thing(text: str, offset: int, run: list[str]) -> bool:
     ("the Gateway", "near Evansville"), or a word before a number ("Apollo 10")."""
     end = offset + len(" ".join(run))
     if text[offset:end] == " ".join(run) and (
-            _END_OF_RUN_NUMBER.match(text, end) or _STATE_AFTER.match(text, end)):
-        return True  # "Apollo 10", "Ashton, Md."
+            _END_OF_RUN_NUMBER.match(text, end) or _STATE_AFTER.match(text, end)
+            or len(run) == 1 and _SITE_AFTER.match(text, end)):
+        return True  # "Apollo 10", "Ashton, Md.", "the Fenholt training ground"
     if _TRADE_BEFORE.search(text, max(0, offset - 50), offset):
         return True  # "the investment bank Hollister Brandt"
     return len(run) == 1 and (bool(_THING_BEFORE.search(text, max(0, offset - 8), offset)) or (

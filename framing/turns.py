@@ -82,8 +82,11 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     answers_only = sum(k == "A" for _, k, _ in qa) >= _MIN_TURNS and all(
         k == "A" for _, k, _ in qa)  # the questions were headings, dropped from the page
     turns = qa if (_dialogue(qa) and {k for _, k, _ in qa} == {"Q", "A"}) or answers_only else []
-    if _dialogue(named):  # (with the questions put to them: "Q: …" | "Det Supt Ferris: …")
-        turns = sorted(set(turns + named + [t for t in qa if t[1] == "Q"]))
+    questions = [t for t in qa if t[1] == "Q"]
+    if _dialogue(named) or (len(named) >= 2 and _dialogue(named + questions)):
+        # (with the questions put to them: "Q: …" | "Det Supt Ferris: …"; one person's
+        # answers to a reporter's questions are a dialogue too)
+        turns = sorted(set(turns + named + questions))
     if not turns:
         return []
     speakers = _speakers(named, text, names)

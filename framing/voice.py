@@ -285,6 +285,7 @@ _TAKES_TO = frozenset(
 _TIME_NOUNS = frozenset(
     """week weekend month year morning afternoon evening night day spring summer autumn fall
     winter""".split())
+_BEFORE_A_TIME = frozenset("in on at during early late since until".split())
 _TIME_INTRODUCERS = frozenset("in on at during last this next earlier early late that".split())
 # "called 911", "called off the strike", "called in sick": no words reported
 _CALL_NOT_SPEECH = frozenset("off up back in home 911 999".split())
@@ -342,6 +343,11 @@ _NO_SOURCE_READS = frozenset("quote quotation line lines words saying motto".spl
 # "the statement reads."
 _MANNER_TAG = re.compile(
     rf"[ \t]+({_NAMED}|{_DESCRIBED}|he|she|they)[ \t]+({_MANNER_VERBS}|reads?)[ \t]*[.!]?[ \t]*$")
+# ... and one that leads into a quotation after a colon: "The minister continued: “…”", "Ann
+# Lee went on: “…”"
+_MANNER_LEAD = re.compile(
+    rf"[ \t]*({_NAMED}|(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he)(?:[ \t]+(?!then\b)[a-z][\w'’-]*){{1,3}}|"
+    rf"[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:then[ \t]+)?({_MANNER_VERBS})[ \t]*:[ \t]*$")
 # what follows "talks" as a verb of saying ("talks about", "talks to her"), not the noun's next
 # word ("talks stall")
 _TALKS_ABOUT = frozenset("about to with of on up through over that".split())
@@ -410,6 +416,7 @@ _PERSON_NOUNS = frozenset(
     defendant applicant attendant correspondent individual liberal radical""".split())
 _NOT_NAMES = frozenset("to not together no yes".split())
 # the verb before someone who is told something ("told Maria Lopez")
+_ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?[Aa]sked\b")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 # a name written as an owner: "Okafor-Bright’s record", "Dana Reyes' plan"
 _OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])(?![\w’'])")
@@ -640,6 +647,12 @@ class VoiceFinder:
             if runs is None:
                 runs = NameRuns(self.names, text, sentences)
             mentions = self.names.person_mentions(text, sentences, inside.covers, runs)
+            if any(t.role == "turn" and t.speaker for t in turns):
+                # a transcript's turn names its speaker ("Hask: “…”"): "He joked …" after it
+                # is Hask
+                gender = {name: g for _, name, g in mentions if g}
+                mentions = sorted(mentions + [(t.start, t.speaker, gender.get(t.speaker, ""))
+                                              for t in turns if t.role == "turn" and t.speaker])
             groups = self._group_mentions(text, sentences, attributions, inside, runs)
             unnamed = _unnamed_subjects(text, sentences, inside)
         resolved: dict[int, tuple[Attribution, ...]] = {}
@@ -829,6 +842,13 @@ class VoiceFinder:
                 found.append(Attribution(manner.start(2), manner.end(2), "say", speaker,
                                          postposed=True, content_start=s.start,
                                          content_end=manner.start()))
+            opening = inside.within(s.start, s.end)[:1]
+            lead = _MANNER_LEAD.fullmatch(text, s.start, opening[0].start) if opening and (
+                opening[0].start > s.start) else None
+            if lead is not None:  # "The minister continued: “…”": who continued
+                found.append(Attribution(lead.start(2), lead.end(2), "say",
+                                         self.names.speaker_name(lead.group(1)),
+                                         content_start=opening[0].start, content_end=s.end))
         found.sort(key=lambda a: a.start)
         if found and (first_verb < 0 or found[0].start < first_verb):
             first_verb = found[0].start
@@ -943,9 +963,11 @@ class VoiceFinder:
             return None  # "is often referred to as the Fair Access Rule"
         if lemma == "respond" and nxt == "to" and any(w in _EMERGENCIES for w in rest[1:5]):
             return None  # "deputies responded to calls about smoke"
-        if (form == "said" and prev.endswith("ing") and len(prev) > 4 and prev not in _BE_FORMS
-                and words[k - 1][2].islower() and gap_before.isspace()):
-            return None  # "finding said civilisation": the adjective
+        if (form == "said" and usual_tag(prev) == "VBG" and prev not in _BE_FORMS
+                and words[k - 1][2].islower() and gap_before.isspace() and not (
+                    k >= 2 and (lowered[k - 2] in _DETERMINERS or lowered[k - 2] in _POSSESSIVES))):
+            return None  # "finding said civilisation": the adjective (not "since spring said",
+            # "the ruling said", "her sibling said": a noun, the speaker)
         if (match.entry.complement == "object" and not phrase and form.endswith("s")
                 and (nxt in ("and", "or") or not nxt) and not after_quote
                 and not _has_quote_mark(gap_after) and ":" not in gap_after):
@@ -1619,7 +1641,7 @@ class VoiceFinder:
                   and _is_time(lowered[i]) and lowered[i - 1] in _TIME_INTRODUCERS
                   and not re.search(r"[,;:“”\"]", gap_after)):
                 i -= 2  # "Okafor in October revealed", "the ministry last week said"
-                while i >= 0 and lowered[i] in ("in", "on", "at", "during", "early", "late"):
+                while i >= 0 and lowered[i] in _BEFORE_A_TIME:
                     i -= 1
             else:
                 break
@@ -1668,6 +1690,14 @@ class VoiceFinder:
         if opening <= 0 or i - opening >= 30:
             return self._sentence_subject(text, s, words, lowered, inside)
         inner = text[words[opening][0]:words[i][1]]
+        if lowered[opening:opening + 2] == ["and", "who"]:
+            # "A loader who has worked there for years, and who asked not to be named, said":
+            # the one the first "who" tells of
+            who = next((w for w in range(1, min(opening, 7)) if lowered[w] == "who"), 0)
+            phrase = text[words[0][0]:words[who - 1][1]] if who else ""
+            if phrase and lowered[0] in _NP_OPENING_WORDS and not _has_verb(phrase) and not (
+                    _BREAK_OR_DASH.search(text, s.start, words[who][0])):
+                return self.names.speaker_name(phrase)
         end = opening - 1
         if _party_tag(text, words, lowered, end):
             end -= 1  # "Rep. Dale Pruett (R-OK), the senior Republican, asked"
@@ -1904,6 +1934,13 @@ class VoiceFinder:
             i = bisect_left(mentions, (position, "", ""))
             while i > 0 and mentions[i - 1][2] == wrong:
                 i -= 1
+            opening = starts[bisect_right(starts, position) - 1] if starts else 0
+            if i > 0 and mentions[i - 1][0] >= opening and _ASKED_OPENING.match(text, opening):
+                # "Asked whether he had spoken to chairman Neville Ord, he said …": the one
+                # asked, named before (not the one the question was about)
+                i = bisect_left(mentions, (opening, "", ""))
+                while i > 0 and mentions[i - 1][2] == wrong:
+                    i -= 1
             if i == 0:
                 # no one named before: the one unnamed person who opened a sentence since the
                 # sentence before ("The mayor said the vote was a relief. “…,” she said")
@@ -2373,7 +2410,7 @@ def _opening_relative_subject(text, s, words, lowered, j, k, inside) -> str:
     preposition inside that relative clause, or a whole clause, with no comma between: then
     the verb's subject is the opening phrase. Else ""."""
     if j < 2 or not (usual_tag(lowered[j - 1]) or "").startswith("VB") and (
-            lowered[j - 1] not in _PREPOSITIONS) and not any(
+            lowered[j - 1] not in _PREPOSITIONS | _ALSO_PREPOSITIONS) and not any(
             (usual_tag(w) or "") in _FINITE_TAGS or w in _BE_FORMS for w in lowered[j:k]):
         return ""  # (a clause's own subject after "that": "… who said that officers said";
         # not "because he was not authorized to discuss the negotiations", a whole clause)

@@ -272,3 +272,21 @@ def test_labels_of_hyphenated_and_apostrophe_surnames_in_capitals(analyzer):
     report = analyzer.analyze(text)
     assert [q.speaker for q in report.quotes if q.role == "turn"] == [
         "Laura Brennan", "Rosa Marchetti-Vance", "Sean O’Neill", "Rosa Marchetti-Vance"]
+
+
+def test_one_persons_answers_to_a_reporters_questions_are_a_transcript(analyzer):
+    """Only one named speaker answers (a press conference written as Q and answers), with
+    quotation marks after the label; a pronoun after the transcript is that speaker."""
+    text = ("Pell calm before derby\n\n"
+            "Daniel Pell said his side were ready. The board met chairman Ivo Tarrant on Monday.\n\n"
+            "Q: Is Dale fit?\n\n"
+            "Pell: “He trained fully. He is fine.”\n\n"
+            "Q: Will you change the system?\n\n"
+            "Pell: “You will find out on Saturday.”\n\n"
+            "He joked that he might play himself.")
+    report = analyzer.analyze(text)
+    for prefix in ("Pell: “He trained", "Pell: “You will"):
+        s = sentence_starting(report, prefix)
+        assert (s.voice, s.speaker) == ("quoted", "Daniel Pell"), prefix
+    assert sentence_starting(report, "Q: Is Dale fit?").speaker == ""
+    assert sentence_starting(report, "He joked").speaker == "Daniel Pell"  # (not Ivo Tarrant)

@@ -1540,6 +1540,16 @@ def test_a_headlines_quotation_marks_quote_someone(analyzer):
         ("Senior Lia Moss added to her tally of county medals.", "author", ""),
         ("These small flaws add up over a long game.", "author", ""),
         ("The game ends with the heroes finding said civilisation in ruins.", "author", ""),
+        # ... but a noun in "-ing" before "said" is its subject
+        ("The ruling said the law was void.", "attributed", "the ruling"),
+        ("A cook who has worked there since spring said the kitchen was unsafe.",
+         "attributed", "a cook"),
+        ("A nurse who has worked on the ward since 2009 said staff were exhausted.",
+         "attributed", "a nurse"),
+        ("One teacher who has taught there until last year said morale was low.",
+         "attributed", "One teacher"),
+        ("A 58-year-old loader who has worked at the port for 20 years, and who asked not to "
+         "be named, said the pay offer was an insult.", "attributed", "a 58-year-old loader"),
         ("(Having said that, there is another way to read the figures.)", "author", ""),
         ("With that said, the plan has wide support.", "author", ""),
         # the antecedent of "who says", a subject after the verb of a clause before it
@@ -3001,3 +3011,28 @@ def test_a_short_quotation_credited_after_a_dash_is_its_sentence_quoted(analyzer
              "The vote — “a disgrace” — Jago Pascoe said, passed.")
     assert voices(analyzer, story)[1][1:] == ("quoted", "Ivo Mertens")
     assert voices(analyzer, story)[2][1:] == ("attributed", "Jago Pascoe")  # (no credit)
+
+
+def test_a_speaker_who_continues_before_a_colon(analyzer):
+    """"The minister continued: “…”" was the author's voice: no verb of saying leads in."""
+    story = ("The minister, Petra Quill, spoke for ten minutes. “We will not be moved,” she "
+             "said. The minister then continued: “Nor will we be rushed, or bullied.”")
+    voice, speaker = voices(analyzer, story)[-1][1:]
+    assert voice != "author" and speaker == "the minister"
+
+
+@pytest.mark.parametrize("story, speaker", [
+    # the one asked, not the one the question named
+    ("Rovan Pell led the session. Asked whether he had spoken to chairman Ivo Tarrant about "
+     "his future, he said: “We speak every day.”", "Rovan Pell"),
+    # a club ("Wexmoor United") and a training ground are no "he"
+    ("Rovan Pell insisted that Wexmoor United are fine.\n\nThe session was calm at the club’s "
+     "Fenholt training ground.\n\n“I read that too,” he said.", "Rovan Pell"),
+])
+def test_he_is_not_the_one_asked_about_nor_a_club_or_a_site(analyzer, story, speaker):
+    assert speakers(analyzer, story)[-1] == speaker
+
+
+def test_a_sports_position_before_a_name_is_a_title(analyzer):
+    story = "Goalkeeper Sam Okoye said the squad remained united."
+    assert speakers(analyzer, story) == ["Sam Okoye"]
