@@ -804,8 +804,10 @@ class Names:
                     run = run[:-1]  # "Wisconsin Friday": a place, then a day ("Theresa May")
                 bare = [trim_possessive(t) for t in run]
                 if len(bare) == 1 and (self.outlet_named(text, offset, bare[0])
-                                       or PARTY_STATE_TOKEN.fullmatch(bare[0])):
-                    continue  # "she told Fox": an outlet, no "she"; "R-Texas": a party
+                                       or PARTY_STATE_TOKEN.fullmatch(bare[0])
+                                       or _MEDIUM_NAMED.search(text, max(0, offset - 30), offset)):
+                    continue  # "she told Fox": an outlet, no "she"; "R-Texas": a party; "the
+                    # state news agency, Vestnik"
                 named = self.person_named(bare) if self.people else ""
                 if named:  # a lexicon's person under any of their names ("AOC")
                     gender = self._gender(text, offset, run, named.split(), by_surname)
@@ -1273,6 +1275,10 @@ _TRADE_BEFORE = re.compile(r"(?<![\w’'-])(?i:the)[ \t]+(?:[a-z-]+[ \t]+){0,2}(
 
 
 _COMMA_WHICH = re.compile(r",\s+which\b")
+# a medium's kind before a word that names it: "the state news agency, Vestnik", "the daily
+# Borba" (one word: "a spokesman for the newspaper, Ivo Hart," names a person)
+_MEDIUM_NAMED = re.compile(r"(?<![\w’'-])(?i:agency|newspaper|broadcaster|tabloid|daily|weekly|"
+                           r"channel|magazine|outlet|network|website)[ \t]*,?[ \t]+\Z")
 
 
 def which_not_who(text: str, name: str) -> bool:

@@ -356,7 +356,7 @@ _NAMED_SO = re.compile(r"\s+[“\"‘']?(?:[a-z][\w-]*|[A-Z][\w'’-]*(?:\s+(?:[
                        r"the))*)[”\"’']?(?=\s*[,.;:)—–]|\s*$|\s+(?:which|that|and|is|was|has|"
                        r"in|on|for|from|by|to)\b)")
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|whose)\b[^,;:“”\"]*,\s*$")
-_BETWEEN_COMMAS = re.compile(r"\s+([^,;:]{1,40}),")
+_BETWEEN_COMMAS = re.compile(r"\s+((?:[^,;:]|,(?=\d)){1,40}),(?!\d)")  # (past "12,000")
 # The longest sentence (in characters) taken as the attribution of the quotation before it
 # ("“…” | Holm said on Monday, after the vote.").
 _ATTRIBUTION_LINE = 80
@@ -416,6 +416,11 @@ _PERSON_NOUNS = frozenset(
     defendant applicant attendant correspondent individual liberal radical""".split())
 _NOT_NAMES = frozenset("to not together no yes".split())
 # the verb before someone who is told something ("told Maria Lopez")
+# people a report meets unnamed, beyond those with a gender or an office
+_MEMBERS_OF_PUBLIC = frozenset("""parent neighbour neighbor speaker caller customer passenger
+    shopper voter commuter patient pediatrician paediatrician grandparent teenager pupil fan
+    supporter protester protestor volunteer onlooker bystander""".split())
+_ORDINALS = frozenset("first second third fourth fifth next last final".split())
 _ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?[Aa]sked\b")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 # a name written as an owner: "Okafor-Bright’s record", "Dana Reyes' plan"
@@ -671,10 +676,12 @@ class VoiceFinder:
         body = next((s.start for s in sentences if s.kind != "headline"), 0)
         previous: Sentence | None = None
         last_source = ""  # the person the sentence before reports, if it reports someone
+        last_described = ("", -1, "")  # ... or the one it describes: who, where, gender
         for s in sentences:
             since = previous.start if previous and previous.paragraph == s.paragraph else s.start
             found = []
             source, here = last_source, False  # who spoke last, and whether in this sentence
+            described = ("", -1, "")
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
@@ -704,11 +711,22 @@ class VoiceFinder:
                     # before anyone speaks in it: "Rose Kell is naming names, … people she
                     # claims knew")
                     speaker = source
+                elif not here and last_described[0] and a.speaker.lower() in ("he", "she") and (
+                        last_described[2] != ("f" if a.speaker.lower() == "he" else "m")) and (
+                        not _named_since(mentions, last_described[1], a.start)):
+                    # "The first speaker of the night, a junior, told the board … “…,” she
+                    # said": the one described, not someone named before
+                    speaker = last_described[0]
                 found.append(replace(a, speaker=speaker))
                 if not a.subordinate and speaker:
                     source, here = _person_named(speaker, named, genders), True
+                    gender = self._one_described(speaker) if text[s.start:s.end].lstrip(
+                        ).lower().startswith(speaker.lower()) else None
+                    if not source and gender is not None and not described[0]:
+                        described = (speaker, s.start, gender)
             resolved[s.index] = tuple(found)
             last_source = source if here else ""
+            last_described = described
             previous = s
 
         # the attribution that names the sentence's source first
@@ -1099,7 +1117,7 @@ class VoiceFinder:
                          if after in _PREPOSITIONS or after == ""), "")
             tail = (len(rest_text.split()) <= 8 and not re.search(r"[,;:]", rest_text)
                     and rest_text.rstrip()[-1:] in ".!?" and self._source_noun(head))
-        inverted_np = re.match(r"([^,;:]{1,60}),[^,;:]{1,100}[.!?”\"]?\s*$",
+        inverted_np = re.match(r"((?:[^,;:]|,(?=\d)){1,60}),(?!\d)[^,;:]{1,100}[.!?”\"]?\s*$",
                                text[match.end:s.end])
         named_after = ("," in gap_before and not tail and nxt[:1].isalpha()
                        and (words[k_end + 1][2][:1].isupper() or (
@@ -1343,6 +1361,22 @@ class VoiceFinder:
         return (word in PLURAL_PEOPLE or word + "s" in PLURAL_PEOPLE
                 or word in _PERSON_NOUNS or word in self.names.titles or word in _SPEAKER_NOUNS)
 
+    def _one_described(self, speaker: str) -> str | None:
+        """The gender ("m", "f" or "" when unknown) of the one unnamed person ``speaker``
+        introduces ("the first speaker of the night", "a pediatrician", "one parent"), else
+        None."""
+        words = speaker.split()
+        if len(words) < 2 or not speaker[1:].islower() or not (
+                words[0].lower() in ("a", "an", "one", "another") or words[0].lower() == "the"
+                and words[1] in _ORDINALS):
+            return None  # (not "the talk-show host", maybe someone named before)
+        head = next((w for w in words[1:4] if w in _ONE_PERSON or w in _PERSON_NOUNS
+                     or w in _SPEAKER_NOUNS or w in _ROLE_NOUNS or w in _MEMBERS_OF_PUBLIC
+                     or w in self.names.titles), "")
+        if not head:
+            return None
+        return _ONE_PERSON.get(head, "")
+
     def _description(self, speaker: str) -> bool:
         """Whether ``speaker`` describes one person ("the 52-year-old", "the finance chief",
         "the senator"), who may be named before."""
@@ -1384,7 +1418,9 @@ class VoiceFinder:
             start, stop, w = words[i]
             if inside.covers(start):
                 break
-            if i > k and _BREAK_OR_DASH.search(text[words[i - 1][1]:start]):
+            if i > k and _BREAK_OR_DASH.search(text[words[i - 1][1]:start]) and not (
+                    text[words[i - 1][1]:start] == "," and w[:1].isdigit()
+                    and words[i - 1][2][-1:].isdigit()):  # (not "the 1,500-member union")
                 break
             if i > k and w.lower() in _CLAUSE_WORDS - {"and"}:
                 break

@@ -3036,3 +3036,34 @@ def test_he_is_not_the_one_asked_about_nor_a_club_or_a_site(analyzer, story, spe
 def test_a_sports_position_before_a_name_is_a_title(analyzer):
     story = "Goalkeeper Sam Okoye said the squad remained united."
     assert speakers(analyzer, story) == ["Sam Okoye"]
+
+
+@pytest.mark.parametrize("story, speaker", [
+    # a number's comma is no comma closing an inverted subject
+    ("The office, in an emailed response, said the 12,000 figure was right.", "the office"),
+    ("The plan would cost millions, said the 1,500-member union, in a statement.",
+     "the 1,500-member union"),
+])
+def test_a_numbers_comma_does_not_cut_a_speaker(analyzer, story, speaker):
+    assert speakers(analyzer, story) == [speaker]
+
+
+@pytest.mark.parametrize("story, speaker", [
+    # an outlet named after its kind is no "he"
+    ("“Prices will hold,” Ivo Tarrant said, according to the state news agency, Borvik. He "
+     "said the ban would be reviewed.", "Ivo Tarrant"),
+    # someone introduced unnamed, then "she": the one introduced, not the last person named
+    ("Board president Celia Marlow opened the meeting.\n\nThe first speaker of the night, a "
+     "junior at the high school, told the board she was tired. “I’m not lazy,” she said.",
+     "the first speaker of the night"),
+    ("Board president Celia Marlow opened the meeting.\n\nOne parent told the board she works "
+     "early. “Who walks her in?” she asked.", "One parent"),
+])
+def test_she_after_an_outlet_or_someone_introduced_unnamed(analyzer, story, speaker):
+    assert speakers(analyzer, story)[-1] == speaker
+
+
+def test_he_after_a_description_of_someone_named_before_is_that_person(analyzer):
+    story = ("Dale Kimber hosts the show. “He lied to me,” the talk-show host said on Tuesday. "
+             "He went on to say, “I will not let it go.”")
+    assert speakers(analyzer, story)[-1] == "Dale Kimber"
