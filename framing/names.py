@@ -124,7 +124,9 @@ COMPANY_WORDS = frozenset(
     electric entertainment studios publishing hotels restaurants stores savings hardware diner
     bakery securities capital therapeutics investments developments insights newsagents
     trains mobile telecom wireless records research minerals metals chemicals utilities
-    environmental aggregates recycling haulage freight""".split()
+    environmental aggregates recycling haulage freight solvents plastics fabrics textiles
+    coatings polymers paints fuels beverages packaging materials components instruments
+    dairies fisheries""".split()
 )
 
 

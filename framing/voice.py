@@ -420,6 +420,11 @@ _NOT_NAMES = frozenset("to not together no yes".split())
 _MEMBERS_OF_PUBLIC = frozenset("""parent neighbour neighbor speaker caller customer passenger
     shopper voter commuter patient pediatrician paediatrician grandparent teenager pupil fan
     supporter protester protestor volunteer onlooker bystander""".split())
+# how an outlet came by what it reports: "emails obtained by the Ledger"
+_SEEN_BY = frozenset("obtained reviewed seen viewed examined analysed analyzed".split())
+# one or some of a group named before: "One of them", "two of those"
+_PARTITIVE = re.compile(r"(?i:one|some|two|three|several|many|most|each|both|none|either|"
+                        r"neither)[ \t]+of[ \t]+(?i:them|those|these|us)")
 _ORDINALS = frozenset("first second third fourth fifth next last final".split())
 _ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?[Aa]sked\b")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
@@ -1430,6 +1435,10 @@ class VoiceFinder:
                     w.lower() in _IRREGULAR_PAST) or (w.islower() and w.endswith("ed")
                                                       and words[i - 1][2][:1].isupper())):
                 break  # "according to the Radical Right is …", "… Blogger Bonds urged"
+            if i > k and picked and w in _SEEN_BY and i + 1 < len(words) and (
+                    words[i + 1][2].lower() == "by"):
+                break  # "according to emails obtained by the Ledger": the emails (not "a
+                # report published by the Institute", whose report it is)
             if (w.lower() in ("on", "in", "at", "during", "last", "this", "earlier", "told")
                     or (w.lower() == "to" and words[i - 1][2].lower() not in _TO_ADJECTIVES)
                     or (w.lower() in DAYS_MONTHS and words[i - 1][2].islower()
@@ -1758,6 +1767,13 @@ class VoiceFinder:
         named = self._person_before_appositive(text, words, lowered, start, inside)
         if named:
             return named
+        if _PARTITIVE.fullmatch(before):
+            # "One of them, the grocery distributor Fenwick Foods, told …": the one named
+            inner = inner.strip(" ,")
+            tail = re.search(r"[A-Z][\w&.’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&.’'-]*)*$", inner)
+            if tail is not None or inner.split()[0].lower() in ("a", "an"):
+                return self.names.speaker_name(tail.group() if tail else inner)  # (or "…, a
+                # retired nurse, said")
         if _proper(before) and len(before.split()) <= 8:
             # "A lawyer for Google, Dana Reyes, said": the person the parenthetical names
             # speaks for the organization the subject names

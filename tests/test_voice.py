@@ -3067,3 +3067,24 @@ def test_he_after_a_description_of_someone_named_before_is_that_person(analyzer)
     story = ("Dale Kimber hosts the show. “He lied to me,” the talk-show host said on Tuesday. "
              "He went on to say, “I will not let it go.”")
     assert speakers(analyzer, story)[-1] == "Dale Kimber"
+
+
+@pytest.mark.parametrize("story, speaker", [
+    # what an outlet obtained speaks, not the outlet; a report is its publisher's
+    ("The buses failed, according to emails obtained by the Daily Ledger.", "emails"),
+    ("The rate rose, according to a report published by the Kessel Institute.",
+     "the Kessel Institute"),
+    # one of a group, then who it is
+    ("One of them, the grocery distributor Fenwick Foods, told officials that it had hired 40 "
+     "people.", "Fenwick Foods"),
+    ("Two of them, Ann Cole and Ivo Hart, said the plan was fair.", "Ann Cole and Ivo Hart"),
+    ("One of them, a retired nurse, said the plan was fair.", "a retired nurse"),
+])
+def test_the_source_behind_an_outlet_or_a_partitive(analyzer, story, speaker):
+    assert speakers(analyzer, story) == [speaker]
+
+
+def test_a_firm_named_for_its_products_is_it(analyzer):
+    story = "Brannock Solvents denied the claims. It said it would fight the suit."
+    assert speakers(analyzer, story) == ["Brannock Solvents", "Brannock Solvents"]
+    assert actor_fields(analyzer, story, "kind")["Brannock Solvents"] == "organization"
