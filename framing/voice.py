@@ -1770,6 +1770,9 @@ class VoiceFinder:
         if _PARTITIVE.fullmatch(before):
             # "One of them, the grocery distributor Fenwick Foods, told …": the one named
             inner = inner.strip(" ,")
+            named = self.names.speaker_name(inner)
+            if _proper(named):
+                return named  # ("One of them, 19-year-old Mele Tauva from Kelbrook, said")
             tail = re.search(r"[A-Z][\w&.’'-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w&.’'-]*)*$", inner)
             if tail is not None or inner.split()[0].lower() in ("a", "an"):
                 return self.names.speaker_name(tail.group() if tail else inner)  # (or "…, a
