@@ -35,6 +35,7 @@ from .names import (
     ORG_WORDS,
     PLACE_ENDS,
     PRIVATE_PEOPLE,
+    RELATED_TO,
     STORM_WORDS,
     WEEKDAYS,
     NameRuns,
@@ -1005,6 +1006,10 @@ class ActorFinder:
             return surnames[surname_key(tokens)]  # "Trump Jr."
         if any(t in PRIVATE_PEOPLE for t in tokens[1:]):
             return None  # "one Marlowe man", "Ann Cole's father": not the person of that name
+        if noun in ("a", "an", "another") and any(
+                t in RELATED_TO for t in tokens[1:-1]) and not any(
+                t.lower() in _SPEAKS_FOR_ITS for t in tokens[1:3]):
+            return None  # "a friend of Ms Quill", "an aide to Ann Cole": someone unnamed
         for token in reversed(tokens):
             key = surnames.get(token.lower())
             if key is not None:

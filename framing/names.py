@@ -522,6 +522,12 @@ class Names:
                     toks[j - 2].lower() in REPRESENTATIVES):
                 # "An attorney for Mills": the attorney speaks, not Mills
                 return _as_written(phrase, toks)
+            if person and len(toks) - len(run) >= 2 and toks[0].lower() in (
+                    "a", "an", "another") and toks[len(toks) - len(run) - 1].lower() in (
+                    RELATED_TO) and len(toks) <= 10:
+                # "a neighbour of Mr Hale", "an aide to Senator Ann Cole", "an opposition MP
+                # from the benches behind Ms Quill": someone unnamed beside the one named
+                return _as_written(phrase, toks)
             if person:
                 return " ".join(person)
             if j == 0 or has_the or self.place(" ".join(run)):
@@ -1277,6 +1283,8 @@ _TRADE_BEFORE = re.compile(r"(?<![\w’'-])(?i:the)[ \t]+(?:[a-z-]+[ \t]+){0,2}(
 
 
 _COMMA_WHICH = re.compile(r",\s+which\b")
+# what ties someone unnamed to the person named after it: "a friend of", "an aide to", "next to"
+RELATED_TO = frozenset("of to behind beside near with".split())
 # a medium's kind before a word that names it: "the state news agency, Vestnik", "the daily
 # Borba" (one word: "a spokesman for the newspaper, Ivo Hart," names a person)
 _MEDIUM_NAMED = re.compile(r"(?<![\w’'-])(?i:agency|newspaper|broadcaster|tabloid|daily|weekly|"

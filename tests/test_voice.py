@@ -3088,3 +3088,14 @@ def test_a_firm_named_for_its_products_is_it(analyzer):
     story = "Brannock Solvents denied the claims. It said it would fight the suit."
     assert speakers(analyzer, story) == ["Brannock Solvents", "Brannock Solvents"]
     assert actor_fields(analyzer, story, "kind")["Brannock Solvents"] == "organization"
+
+
+def test_someone_unnamed_beside_a_named_person_speaks_not_that_person(analyzer):
+    """"a friend of Ms Quill" said it, not Quill; her spokesman still speaks for her."""
+    story = ("The minister, Petra Quill, rose to speak.\n\n“Rubbish!” heckled an opposition MP "
+             "from the benches behind Ms Quill.\n\n“We back her,” said a friend of Ms Quill."
+             "\n\n“No,” said a spokesman for Ms Quill.")
+    assert speakers(analyzer, story)[1:] == [
+        "an opposition MP from the benches behind Ms Quill", "a friend of Ms Quill",
+        "a spokesman for Ms Quill"]
+    assert actor_fields(analyzer, story, "source_sentences")["Petra Quill"] == (3,)
