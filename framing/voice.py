@@ -419,12 +419,22 @@ _NOT_NAMES = frozenset("to not together no yes".split())
 # people a report meets unnamed, beyond those with a gender or an office
 _MEMBERS_OF_PUBLIC = frozenset("""parent neighbour neighbor speaker caller customer passenger
     shopper voter commuter patient pediatrician paediatrician grandparent teenager pupil fan
-    supporter protester protestor volunteer onlooker bystander""".split())
+    supporter protester protestor volunteer onlooker bystander user commenter reader listener
+    viewer follower""".split())
 # how an outlet came by what it reports: "emails obtained by the Ledger"
 _SEEN_BY = frozenset("obtained reviewed seen viewed examined analysed analyzed".split())
 # one or some of a group named before: "One of them", "two of those"
 _PARTITIVE = re.compile(r"(?i:one|some|two|three|several|many|most|each|both|none|either|"
                         r"neither)[ \t]+of[ \t]+(?i:them|those|these|us)")
+# the subject of a sentence that leads into a quotation with a colon: a pronoun, someone
+# unnamed ("A user posting as @harbourcat", "One resident"), a title before a name
+_LEAD_PRONOUN = re.compile(r"(He|She)[ \t]+[a-z]")
+# a few words and a colon before a quotation, as a comment thread labels its posts
+_LABEL_LEAD = re.compile(r"[ \t]*[\w@'’.-]+(?:[ \t]+[\w@'’.-]+){0,3}[ \t]*:[ \t]*")
+_SECOND_CLAUSE = re.compile(r"\b(?:that|which|who|when|because|after|before|while|until|I|we|"
+                            r"you)\b")
+_POSTING_AS = re.compile(r"posting[ \t]+as[ \t]+@\w+")
+_TITLED_LEAD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]")
 _ORDINALS = frozenset("first second third fourth fifth next last final".split())
 _ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?[Aa]sked\b")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
@@ -872,6 +882,8 @@ class VoiceFinder:
                 found.append(Attribution(lead.start(2), lead.end(2), "say",
                                          self.names.speaker_name(lead.group(1)),
                                          content_start=opening[0].start, content_end=s.end))
+            elif opening and opening[0].closed and opening[0].start > s.start:
+                found.extend(self._colon_lead(text, s, opening[0]))
         found.sort(key=lambda a: a.start)
         if found and (first_verb < 0 or found[0].start < first_verb):
             first_verb = found[0].start
@@ -1365,6 +1377,59 @@ class VoiceFinder:
         """A noun that names who speaks: "source", "officials", "spokesman", "lawyer"."""
         return (word in PLURAL_PEOPLE or word + "s" in PLURAL_PEOPLE
                 or word in _PERSON_NOUNS or word in self.names.titles or word in _SPEAKER_NOUNS)
+
+    def _colon_lead(self, text: str, s: Sentence, quote: Quote) -> list[Attribution]:
+        """A person whose sentence leads into a quotation with a colon, the quotation closing
+        the sentence: "Ann Cole took the opposite view: “…”", "A user posting as @harbourcat
+        was blunt: “…”", "She put it bluntly: “…”" (no verb of saying); else []."""
+        lead = text[s.start:quote.start].rstrip()
+        if s.kind != "body" or not lead.endswith(":") or _has_quote_mark(lead) or _has_words(
+                text, quote.end, s.end) or len(lead.split()) > 16:
+            return []
+        if _SECOND_CLAUSE.search(lead):
+            return []  # "She became upset, so that I had to change my answer: “…”": whose?
+        colon = s.start + len(lead) - 1
+        pronoun = _LEAD_PRONOUN.match(lead)
+        unnamed = self._unnamed_lead(lead)
+        if pronoun:
+            speaker = pronoun.group(1)
+        elif unnamed:
+            speaker = unnamed[:1].lower() + unnamed[1:] if unnamed.startswith("The ") else unnamed
+        elif lead.split()[0] in ("The", "A", "An"):
+            return []  # "The Trump campaign was quick to …": a name as a modifier
+        else:
+            name = self.names.leading_name(lead.split(",")[0], whole_chunk_is_heading=False)
+            if not name or not self.names.is_person(name.split()) or not (
+                    name.split()[0].lower() in self.names.first_names and len(name.split()) > 1
+                    or _TITLED_LEAD.match(lead) or self._surname_of_someone(text, name)):
+                return []  # (a name that opens with a first name, or after a title, or the
+                # surname of someone named in full: "Ms Quill was blunt: “…”", "Vickers:
+                # “…”"; not "The Freedom of Assembly Clause reads: “…”")
+            speaker = name
+        return [Attribution(colon, colon + 1, "say", speaker, content_start=quote.start,
+                            content_end=s.end)]
+
+    def _surname_of_someone(self, text: str, word: str) -> bool:
+        """Whether ``text`` names someone in full whose surname is ``word`` ("Ann Vickers")."""
+        return " " not in word and name_key(word) not in self.names.titles and any(
+            m.group(1).lower() in self.names.first_names or name_key(m.group(1)) in
+            self.names.personal_titles for m in re.finditer(
+                rf"\b([A-Z][\w’'-]*\.?)[ \t]+{re.escape(word)}\b", text[:_STORY_SCAN]))
+
+    def _unnamed_lead(self, lead: str) -> str:
+        """The one unnamed person who opens ``lead``, up to the word that says who
+        ("One resident", "The mayor", "A user posting as @harbourcat"), else ""."""
+        words = lead.split()
+        if not words or words[0] not in ("A", "An", "One", "Another", "The"):
+            return ""
+        for end in range(2, min(len(words), 4) + 1):
+            phrase = " ".join(words[:end])
+            if self._one_described(phrase) is not None or self._description(phrase.lower()):
+                handle = _POSTING_AS.match(" ".join(words[end:]))
+                return f"{phrase} {handle.group()}" if handle else phrase
+            if not words[end - 1].isalpha() or not words[end - 1].islower():
+                break
+        return ""
 
     def _one_described(self, speaker: str) -> str | None:
         """The gender ("m", "f" or "" when unknown) of the one unnamed person ``speaker``
@@ -2149,6 +2214,10 @@ class VoiceFinder:
                 text, quote.end)
             if manner is not None:  # "“…,” laughed Ms Boateng, 34": the one who laughed
                 speaker = self.names.speaker_name(manner.group(1))
+            if not speaker and holders and _LABEL_LEAD.fullmatch(text, holders[0].start,
+                                                                quote.start):
+                speakers[i] = ""  # "Blutarski: “…”": a speaker we cannot name, not the last
+                continue
             if not speaker:
                 # the one who spoke just before: the sentence before, when it reports someone
                 # since the last quotation ("It did not, the finance chief said. “We have

@@ -3099,3 +3099,29 @@ def test_someone_unnamed_beside_a_named_person_speaks_not_that_person(analyzer):
         "an opposition MP from the benches behind Ms Quill", "a friend of Ms Quill",
         "a spokesman for Ms Quill"]
     assert actor_fields(analyzer, story, "source_sentences")["Petra Quill"] == (3,)
+
+
+@pytest.mark.parametrize("lead, speaker", [
+    # a person leads into a quotation with a colon and no verb of saying
+    ("A user posting as @harbourcat took the opposite view:", "A user posting as @harbourcat"),
+    ("Ms Quill was blunt:", "Quill"),
+    ("Dana Reyes put it bluntly:", "Dana Reyes"),
+    ("The mayor had a message for the council:", "the mayor"),
+    ("One resident summed up the mood:", "One resident"),
+    ("Ann Cole:", "Ann Cole"),
+    ("Vickers:", "Vickers"),  # (the surname of "Ann Vickers", named before)
+    # ... not a thing, a name used as a modifier, nor a sentence of two clauses
+    ("The message was clear:", ""),
+    ("The Vickers campaign was quick to respond, issuing this statement:", ""),
+    ("She became so upset that I had to change my answer:", ""),
+    ("Top Doctor:", ""),
+])
+def test_a_person_who_leads_into_a_quotation_with_a_colon(analyzer, lead, speaker):
+    story = f"Ann Vickers chaired the meeting.\n\n{lead} “We will not move on this at all.”"
+    assert speakers(analyzer, story)[-1] == speaker
+
+
+def test_a_label_before_a_quotation_is_no_one_we_know_not_the_last_speaker(analyzer):
+    story = ("Ann Vickers said the thread was lively.\n\nBlutarski: “The twitter is awesome.”"
+             "\n\nAnother option: “Twenty bucks if you stay.”")
+    assert speakers(analyzer, story)[1:] == ["", ""]
