@@ -359,8 +359,10 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     except OSError as error:
         raise InputFileError(f"{shown_path(out)}: not a usable output ({error.strerror})"
                              ) from None
-    for source in inputs:
-        if same_file(source, out):
+    from .ingest import table_row
+
+    for source in inputs:  # (a row of a table, "news.csv#row=3", reads the table)
+        if same_file(table_row(source) or source, out):
             raise InputFileError(f"{out}: is also an input; writing it would destroy the "
                                  f"input, give another {option}")
     suffix = path.suffix.lower()

@@ -357,6 +357,17 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
     assert_clean_error(run("compare", article, article, "--lexicon", lexicon, "--out", lexicon),
                        "is also an input")
     assert lexicon.read_text().startswith("term,category")
+    # nor a table one of whose rows is an input ("news.csv#row=1" reads news.csv)
+    table = tmp_path / "news.csv"
+    write_csv(table, [["A", "The council met on Monday. It voted to close the pool."]],
+              ["title", "text"])
+    listing = tmp_path / "news.json"
+    listing.write_text('[{"title": "A", "text": "The council met. It voted to close it."}]')
+    kept = table.read_bytes(), listing.read_bytes()
+    assert_clean_error(run("analyze", f"{table}#row=1", "--out", table), "is also an input")
+    assert_clean_error(run("compare", f"{listing}#row=1", article, "--out", listing),
+                       "is also an input")
+    assert (table.read_bytes(), listing.read_bytes()) == kept
 
 
 def test_output_names_and_formats(tmp_path):
