@@ -1145,6 +1145,18 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, closed_p
     assert run_count(db) == 0  # the engine starts before a run is recorded
 
 
+@pytest.mark.parametrize("address", ["notanaddress", "tcp://", "http://127.0.0.1:8786"])
+def test_a_malformed_scheduler_address_is_a_one_line_error(tmp_path, capsys, address):
+    pytest.importorskip("distributed")
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(CORPUS_FILES[0])])
+    assert main(["corpus", "analyze", str(db), "--engine", "dask", "--scheduler",
+                 address]) == 2  # (was a traceback from Dask's address parser)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a Dask scheduler address" in err[0], err
+    assert run_count(db) == 0
+
+
 def in_process_cluster(workers: int):
     """A Dask cluster in this process (so a monkeypatch reaches its workers' code)."""
     distributed = pytest.importorskip("distributed")
@@ -1987,3 +1999,22 @@ def test_stories_and_report_tables_neutralize_formula_text(tmp_path):
     _write(pd.DataFrame({"outlet": ["=evil", "fine"], "mean": [-1.5, 2.0]}), str(out))
     assert out.read_text(encoding="utf-8").splitlines() == ["outlet,mean", "'=evil,-1.5",
                                                             "fine,2.0"]
+
+
+def test_an_article_with_no_body_text_is_skipped_not_averaged(tmp_path):
+    """A headline alone had made-up figures (reading ease 0, "few sources") that went into
+    its outlet's means."""
+    table = tmp_path / "t.csv"
+    with table.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["text", "outlet"])
+        writer.writerow(["Union Chaos Strands Commuters", "Bugle"])
+        writer.writerow([CORPUS_FILES[0].read_text(encoding="utf-8"), "Bugle"])
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(table)])
+    summary = Corpus(db).analyze(jobs=1)
+    assert summary.analyzed == 1
+    reasons = Corpus(db).sql("SELECT source, reason FROM skipped")
+    assert reasons["reason"].tolist() == [
+        "no body text to analyze: the article has only a headline"]
+    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1

@@ -114,6 +114,10 @@ class DaskEngine:
                                                 processes=True, dashboard_address=":0",
                                                 silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
+        except ValueError as error:  # (an address Dask cannot parse: "tcp://", "http://…")
+            raise SchedulerError(f"{address}: not a Dask scheduler address "
+                                 f"({str(error).splitlines()[0]}); give tcp://HOST:PORT"
+                                 ) from None
         except (OSError, TimeoutError) as error:
             raise SchedulerError(f"could not reach the Dask scheduler at {address} "
                                  f"({str(error).splitlines()[0] if str(error) else 'timed out'})"
