@@ -347,6 +347,11 @@ class Analyzer:
         check_english(article)
         text = article.text
         sentences = self.segmenter.segment(article)
+        if not any(s.kind == "body" for s in sentences):
+            # (figures of no body text would be made up: a reading ease of 0, "few sources")
+            kinds = sorted({_KIND_NAMES.get(s.kind, s.kind) for s in sentences})
+            raise EmptyInputError("no body text to analyze: the article has only "
+                                  + " and ".join(kinds))
         name_runs = NameRuns(self.names, text, sentences)  # (read by voice and actors both)
         voiced = self.voices.assign(text, sentences, paragraphs(text), name_runs)
         quotes = voiced.quotes
@@ -633,6 +638,11 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
     """The hits that do not fall inside any of the spans."""
     return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
+
+
+# what a line that is no body text is, in a message
+_KIND_NAMES = {"headline": "a headline", "link": "link lines", "byline": "a byline",
+               "caption": "captions", "repeat": "repeated sentences"}
 
 
 class AnalyzerPool:

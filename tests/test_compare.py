@@ -19,7 +19,7 @@ from framing.compare import (
     content_tokens,
     differing_spans,
 )
-from framing.errors import NotEnglishError
+from framing.errors import EmptyInputError, NotEnglishError
 from framing.export import comparison_pairs_frame
 
 FIXTURES = [
@@ -254,12 +254,18 @@ def test_bad_input(analyzer):
         compare([wire] * 5)
     with pytest.raises(CompareError, match="identical"):
         compare([wire, report(analyzer, "strike_wire")])
-    only_headline = analyzer.analyze(article_from_text("Strike Ends Across The Region",
-                                                       id="headline"))
+    with pytest.raises(EmptyInputError, match="^no body text to analyze: the article has "
+                       "only a headline$"):  # (its figures would be made up)
+        analyzer.analyze(article_from_text("Strike Ends Across The Region", id="headline"))
+    # a report made elsewhere (not by Analyzer.analyze) is still checked by compare
+    headlines = tuple(replace(sc, sentence=replace(sc.sentence, kind="headline"))
+                      for sc in wire.scores)
+    only_headline = replace(wire, scores=headlines,
+                            article=replace(wire.article, id="headline", text="Strike ends"))
     with pytest.raises(CompareError, match=r"^article B \(headline\) has no body sentences"):
         compare([wire, only_headline])
     # a pasted text's made-up id ("text-" and a hash) is not shown to its reader
-    pasted = analyzer.analyze(article_from_text("Strike Ends Across The Region"))
+    pasted = replace(only_headline, article=article_from_text("Strike ends."))
     with pytest.raises(CompareError, match=r"^article B has no body sentences to compare$"):
         compare([wire, pasted])
     german_text = (
