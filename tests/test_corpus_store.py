@@ -2018,3 +2018,27 @@ def test_an_article_with_no_body_text_is_skipped_not_averaged(tmp_path):
     assert reasons["reason"].tolist() == [
         "no body text to analyze: the article has only a headline"]
     assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1
+
+
+def test_a_second_ctrl_c_during_a_write_waits_for_it_and_counts_it(tmp_path, monkeypatch,
+                                                                  analyzer):
+    """A second Ctrl+C inside DuckDB's write became "Query interrupted": a false "could not
+    write to the store", a wrong count, or a traceback."""
+    import framing.corpus.run as run
+
+    db = tmp_path / "s.duckdb"
+    Corpus(db).add([str(p) for p in CORPUS_FILES[:4]])
+    real_write = run._write
+
+    def interrupted_twice(*args, **kwargs):  # both signals arrive as the write begins
+        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(run, "_write", interrupted_twice)
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        Corpus(db).analyze(analyzer=analyzer, jobs=1, flush_articles=1)
+    written = Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0]
+    assert written >= 1
+    assert str(stopped.value) == (f"interrupted after writing {written} of 4 articles; run "
+                                  "`corpus analyze` again to go on")

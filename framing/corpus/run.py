@@ -432,10 +432,11 @@ def run_analysis(path, analyzer=None, *, lexicons=(), model: str | Path | None =
         def flush() -> None:
             """Write the results in hand in one transaction."""
             nonlocal analyzed, failed, results, in_results, last_write
-            _write(path, writer, run_id, results)
-            analyzed += sum(len(r.done) for r in results)
-            failed += sum(len(r.failed) for r in results)
-            results, in_results, last_write = [], 0, time.monotonic()
+            with stop.writing():  # (a second Ctrl+C now waits for the write's end)
+                _write(path, writer, run_id, results)
+                analyzed += sum(len(r.done) for r in results)
+                failed += sum(len(r.failed) for r in results)
+                results, in_results, last_write = [], 0, time.monotonic()
             if progress:
                 progress(len(todo), analyzed, failed)
 
@@ -512,12 +513,27 @@ def check_count(name: str, value, most: int | None = None) -> None:
 class StopRequest:
     """Ctrl+C or SIGTERM during a run asks it to stop: the results in hand are written and the
     run ends between two steps, never inside a DuckDB query (which would turn the signal
-    into a failed query). A second signal stops at once. Only the main thread can take
-    signals; elsewhere this does nothing."""
+    into a failed query). A second signal stops at once, or, while results are being
+    written, as soon as they are. Only the main thread can take signals; elsewhere this does
+    nothing."""
 
     def __init__(self) -> None:
         self.requested = False
         self._previous: dict = {}
+        self._writing = False
+        self._urgent = False
+
+    @contextlib.contextmanager
+    def writing(self):
+        """A write that a second signal does not cut short (DuckDB would turn it into "Query
+        interrupted" and a write half done); the signal takes effect when it ends."""
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+        if self._urgent:
+            raise KeyboardInterrupt
 
     def __enter__(self) -> StopRequest:
         if threading.current_thread() is threading.main_thread():
@@ -526,7 +542,9 @@ class StopRequest:
         return self
 
     def _ask(self, number, frame) -> None:
-        if self.requested:
+        if self.requested and self._writing:
+            self._urgent = True
+        elif self.requested:
             raise KeyboardInterrupt
         self.requested = True
 
