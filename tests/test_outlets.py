@@ -289,6 +289,11 @@ def test_report_command_table_files_and_comparison(tmp_path, capsys):
     assert run_cli(["report", str(path), "--metric", "author_loaded_per_1k"]) == 0
     out = capsys.readouterr().out
     assert "author_loaded_per_1k" in out and "ci_low" in out
+    # --metric given twice reports both (the first was dropped)
+    assert run_cli(["report", str(path), "--metric", "author_loaded_per_1k", "--metric",
+                    "framing_score"]) == 0
+    out = capsys.readouterr().out
+    assert "author_loaded_per_1k" in out and "framing_score" in out
     for suffix in ("csv", "json", "parquet"):
         target = tmp_path / f"out.{suffix}"
         assert run_cli(["report", str(path), "--by", "story", "--out", str(target)]) == 0

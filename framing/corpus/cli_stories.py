@@ -45,7 +45,7 @@ def add_commands(subparsers) -> None:
     report.add_argument("--by", choices=BY_CHOICES, default=None,
                         help="outlet, or outlet x story / month / primary frame "
                         "(default: outlet; not with --compare)")
-    report.add_argument("--metric", nargs="+", metavar="M", default=None,
+    report.add_argument("--metric", nargs="+", action="extend", metavar="M", default=None,
                         help="metric columns to report (default: every numeric metric)")
     report.add_argument("--compare", nargs=2, metavar=("A", "B"),
                         help="compare outlet B with outlet A (B - A, and B / A for rates)")
