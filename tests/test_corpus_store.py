@@ -1990,6 +1990,13 @@ def test_csv_exports_neutralize_formula_text_as_the_other_csvs_do(tmp_path, caps
     assert rows[0] == ["'=name", "n", "k"]
     assert [row[0] for row in rows[1:]] == [spreadsheet_cell(v) for v in SPREADSHEET_CASES]
     assert {row[1] for row in rows[1:]} == {"-3"}
+    # names of columns with no text, and the text of an ENUM or a BLOB, too
+    sql = ("SELECT 1 AS \"=HYPERLINK(1)\", count(*) AS \"@n\" FROM articles")
+    assert main(["corpus", "query", str(db), sql, "--out", str(query)]) == 0
+    assert next(csv.reader(query.open(encoding="utf-8"))) == ["'=HYPERLINK(1)", "'@n"]
+    sql = "SELECT '=1+1'::BLOB AS b, '@x'::ENUM('@x') AS e, -1 AS n"
+    assert main(["corpus", "query", str(db), sql, "--out", str(query)]) == 0
+    assert list(csv.reader(query.open(encoding="utf-8")))[1] == ["'=1+1", "'@x", "-1"]
 
 
 def test_stories_and_report_tables_neutralize_formula_text(tmp_path):

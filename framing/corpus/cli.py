@@ -398,15 +398,22 @@ def _spreadsheet_safe(con, select: str) -> str:
 
     outer = con.sql(f"SELECT * FROM ({select}) AS q")
     names = con.sql(select).columns
-    if not any(str(kind) == "VARCHAR" for kind in outer.types):
+    texts = [_written_as_text(str(kind)) for kind in outer.types]
+    if not any(texts) and all(spreadsheet_cell(name) == name for name in names):
         return select
     columns = []
-    for inner, name, kind in zip(outer.columns, names, outer.types):
+    for inner, name, text in zip(outer.columns, names, texts):
         reference = 'q."' + inner.replace('"', '""') + '"'
-        value = spreadsheet_sql(reference) if str(kind) == "VARCHAR" else reference
+        value = spreadsheet_sql(f"CAST({reference} AS VARCHAR)") if text else reference
         alias = spreadsheet_cell(name).replace('"', '""')
         columns.append(f'{value} AS "{alias}"')
     return f"SELECT {', '.join(columns)} FROM ({select}) AS q"
+
+
+def _written_as_text(kind: str) -> bool:
+    """Whether a CSV writes a column of this DuckDB type as its text: VARCHAR, an ENUM's
+    labels, a BLOB's bytes (a number, a date or a list opens with no "=")."""
+    return kind == "VARCHAR" or kind.startswith("ENUM(") or kind == "BLOB"
 
 
 def run_query(args) -> int:
