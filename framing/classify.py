@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError, shown_path
-from .filetypes import csv_problem
+from .filetypes import csv_problem, header_problem
 from .lexicon import TOKEN
 from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
@@ -523,6 +523,9 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
             with path.open(newline="", encoding="utf-8-sig") as fh:
                 reader = csv.DictReader(fh, strict=True)
                 header = reader.fieldnames or []
+                problem = header_problem(header)
+                if problem:  # (the last 'label' of two would be read, silently)
+                    raise ModelError(f"{path}: {problem}")
                 missing = [c for c in (text_column, label_column) if c not in header]
                 if missing:
                     raise ModelError(

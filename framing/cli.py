@@ -25,7 +25,7 @@ from .errors import (
     printable,
     shown_path,
 )
-from .filetypes import csv_problem, table_suffix
+from .filetypes import csv_problem, header_problem, table_suffix
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -653,10 +653,9 @@ def read_csv_rows(path: str, column: str):
                 raise CSVInputError(f"{path}: not a readable CSV file ({error})") from None
             if not header:
                 raise CSVInputError(f"{path}: the file is empty; expected a header row")
-            twice = sorted({h for h in header if header.count(h) > 1})
-            if twice:
-                raise CSVInputError(f"{path}: columns named twice in the header: "
-                                    f"{', '.join(repr(h) for h in twice)}; rename them")
+            problem = header_problem(header)
+            if problem:
+                raise CSVInputError(f"{path}: {problem}")
             if column not in header:
                 alike = [h for h in header if h.lower().strip() == column.lower().strip()]
                 hint = (f"did you mean {alike[0]!r}? Names are read as written" if alike

@@ -60,3 +60,13 @@ def csv_problem(error: Exception) -> str:
         return ("a quotation mark closes a cell before the cell ends; a quotation mark "
                 "inside a quoted cell is written twice")
     return message
+
+
+def header_problem(header: list[str]) -> str | None:
+    """What is wrong with a CSV header that names a column twice ("columns named twice in the
+    header: 'label'; rename them"), or None: a reader would take the last column of the name
+    and never say so."""
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if not twice:
+        return None
+    return f"columns named twice in the header: {', '.join(repr(h) for h in twice)}; rename them"

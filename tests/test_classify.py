@@ -356,9 +356,12 @@ def write(path, header, rows):
          r"only 1 row\(s\) labeled 'reporting'; each label needs at least 10"),
         (["text", "label"], [[f"s{i}", "opinion"] for i in range(30)] + [["r", "reporting"]] * 9,
          "only 9 row"),
+        # the last 'label' was read, silently
+        (["text", "label", "label"], [[f"s{i}", "opinion", "reporting"] for i in range(30)],
+         "columns named twice in the header: 'label'; rename them"),
     ],
     ids=["missing-column", "unknown-label", "one-class", "too-few", "one-of-a-label",
-         "nine-of-a-label"],
+         "nine-of-a-label", "label-twice"],
 )
 def test_bad_training_data(tmp_path, header, rows, message):
     path = tmp_path / "train.csv"

@@ -469,6 +469,23 @@ def test_classify_refuses_a_header_with_a_name_twice_and_ragged_rows(tmp_path):
     assert run("classify", big).returncode == 0
 
 
+def test_train_and_evaluate_refuse_a_header_with_a_name_twice(tmp_path):
+    """Two 'label' columns (the second inverted) or two 'text' columns: the last of the name
+    was read silently, and the model trained on it inverted or on junk."""
+    rows = labeled_rows()
+    inverted = {"opinion": "reporting", "reporting": "opinion"}
+    labels = tmp_path / "labels.csv"
+    write_csv(labels, [[t, lab, inverted[lab]] for t, lab in rows], ["text", "label", "label"])
+    texts = tmp_path / "texts.csv"
+    write_csv(texts, [[t, lab, "nonsense"] for t, lab in rows], ["text", "label", "text"])
+    model = tmp_path / "m.zip"
+    for data, name in ((labels, "label"), (texts, "text")):
+        message = f"{data}: columns named twice in the header: {name!r}; rename them"
+        assert_clean_error(run("train", "--data", data, "--model", model), message)
+        assert_clean_error(run("evaluate", "--data", data), message)
+    assert not model.exists()
+
+
 def test_compare_reads_a_folder(tmp_path):
     for name in ("strike_wire", "strike_chaos"):
         shutil.copy(CORPUS / f"{name}.txt", tmp_path)
