@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError, shown_path
-from .filetypes import csv_problem, header_problem
+from .filetypes import csv_problem, header_problem, read_long_cells
 from .lexicon import TOKEN
 from .names import everyday_word
 from .report import Sentence, SentenceScore, TermHit
@@ -511,6 +511,9 @@ def explain(model: LinearOpinionModel, contributions: list[tuple[int, float]],
 
 def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
     """(text, label) pairs from labeled CSV files, validated with errors that say what is wrong."""
+    from .ingest import MAX_CHARS
+
+    read_long_cells()  # (a cell of 200,000 characters is read, as classify reads it)
     texts, labels = [], []
     for path in paths:
         path = Path(path)
@@ -537,6 +540,11 @@ def read_labeled(paths, text_column: str = "text", label_column: str = "label"):
                     label = (row[label_column] or "").strip().lower()
                     if not text:
                         continue
+                    if len(text) > MAX_CHARS:
+                        raise ModelError(
+                            f"{path}: line {reader.line_num}: {text_column!r} is over the "
+                            f"limit of {MAX_CHARS:,} characters; a labeled row is a sentence"
+                        )
                     if label not in (OPINION, REPORTING):
                         raise ModelError(
                             f"{path}: line {reader.line_num}: unknown label {label!r}; "

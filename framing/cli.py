@@ -25,7 +25,7 @@ from .errors import (
     printable,
     shown_path,
 )
-from .filetypes import csv_problem, header_problem, table_suffix
+from .filetypes import csv_problem, header_problem, read_long_cells, table_suffix
 
 EXIT_ERROR = 2
 BATCH = 500  # sentences classified together; memory stays flat in the size of the input
@@ -632,7 +632,7 @@ def read_csv_rows(path: str, column: str):
     """Yield (line, row) from a UTF-8 CSV, checking that it has the named column."""
     # A cell may be an article, or longer: such a row is read and left unlabeled by classify
     # (it says which), not the end of the file.
-    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    read_long_cells()
     p = Path(path)
     if not p.exists():
         raise InputFileError(f"{path}: no such file")

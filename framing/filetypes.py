@@ -70,3 +70,12 @@ def header_problem(header: list[str]) -> str | None:
     if not twice:
         return None
     return f"columns named twice in the header: {', '.join(repr(h) for h in twice)}; rename them"
+
+
+def read_long_cells() -> None:
+    """Let Python's CSV reader read a cell of any length (its default limit, 131,072
+    characters, ended the whole file at a cell as long as an article: 'field larger than
+    field limit'); a reader that cannot use such a cell says so at its line."""
+    import csv
+
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))

@@ -370,6 +370,29 @@ def test_bad_training_data(tmp_path, header, rows, message):
         read_labeled([path])
 
 
+@pytest.fixture
+def csv_field_limit():
+    """Python's own CSV field limit (131,072 characters), as a fresh process has it."""
+    before = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(before)
+
+
+def test_a_labeled_cell_longer_than_the_csv_field_limit_is_read(tmp_path, csv_field_limit):
+    """It ended the whole file: 'not a readable CSV file (field larger than field limit
+    (131072))', with no line; classify reads the same file."""
+    path = tmp_path / "train.csv"
+    rows = [[f"s{i}", "opinion"] for i in range(20)] + [[f"r{i}", "reporting"] for i in range(20)]
+    write(path, ["text", "label"], rows + [["word " * 40_000, "opinion"]])
+    texts, labels = read_labeled([path])
+    assert len(texts) == 41 and len(texts[-1]) == len("word " * 40_000) - 1  # (stripped)
+    assert labels[-1] == "opinion"
+    write(path, ["text", "label"], rows + [["word " * 420_000, "opinion"]])
+    with pytest.raises(ModelError, match=r"train.csv: line 42: 'text' is over the limit of "
+                                         r"2,000,000 characters"):
+        read_labeled([path])
+
+
 def test_threshold_is_the_middle_of_the_best_plateau():
     # scores that separate the classes perfectly anywhere between 0.40 and 0.60
     truth = np.array([True] * 500 + [False] * 500)

@@ -486,6 +486,20 @@ def test_train_and_evaluate_refuse_a_header_with_a_name_twice(tmp_path):
     assert not model.exists()
 
 
+def test_train_and_evaluate_read_a_cell_longer_than_the_csv_field_limit(tmp_path):
+    """A cell of 200,000 characters refused the whole file ('field larger than field limit
+    (131072)', no line), while classify read it."""
+    data = tmp_path / "big.csv"
+    write_csv(data, labeled_rows() + [["word " * 40_000, "opinion"]], ["text", "label"])
+    model = tmp_path / "m.zip"
+    result = run("train", "--data", data, "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert "trained on 121 sentences" in result.stdout and model.exists()
+    result = run("evaluate", "--data", data, "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("121 labeled sentences")
+
+
 def test_compare_reads_a_folder(tmp_path):
     for name in ("strike_wire", "strike_chaos"):
         shutil.copy(CORPUS / f"{name}.txt", tmp_path)
