@@ -481,9 +481,10 @@ def run_analyze(args) -> int:
     return 0
 
 
-def _once_each(sources: list[str]) -> list[str]:
+def _once_each(sources: list[str], done: str = "analyzed") -> list[str]:
     """The inputs with one named twice (the same file under two names, the same URL) kept
-    once, and said so: its rows written twice would count it twice."""
+    once, and said so ("a.csv: named twice; read once" with ``done`` "read"): its rows
+    written twice would count it twice."""
     kept, seen = [], set()
     for source in sources:
         key: object = source if source != "-" else object()  # (standard input twice: refused
@@ -494,7 +495,7 @@ def _once_each(sources: list[str]) -> list[str]:
             except (OSError, ValueError):
                 pass  # (reading it will say what is wrong)
         if key in seen:
-            print(f"framing: {printable(source)}: named twice; analyzed once", file=sys.stderr)
+            print(f"framing: {printable(source)}: named twice; {done} once", file=sys.stderr)
             continue
         seen.add(key)
         kept.append(source)
@@ -757,8 +758,12 @@ def _chain(first, rest):
 
 
 def _labeled(args):
+    """The (texts, labels) of --data (of the shipped corpus without it), each file read once
+    however often it is named ("a.csv ./a.csv": each sentence twice put a copy of it in a
+    training fold and another in the held-out one, and moved the threshold)."""
     from .classify import read_labeled, shipped_training_files
 
+    args.data = _once_each(args.data, "read")
     paths = args.data or shipped_training_files()
     return read_labeled(paths, args.text_column, args.label_column)
 

@@ -500,6 +500,27 @@ def test_train_and_evaluate_read_a_cell_longer_than_the_csv_field_limit(tmp_path
     assert result.stdout.startswith("121 labeled sentences")
 
 
+def test_train_and_evaluate_read_a_file_named_twice_once(tmp_path):
+    """'--data a.csv ./a.csv' (or a link to it) read every sentence twice: 240 from 120, and
+    each in a training fold and a held-out one, which moved the threshold."""
+    data = tmp_path / "a.csv"
+    write_csv(data, labeled_rows(), ["text", "label"])
+    link = tmp_path / "link.csv"
+    link.symlink_to(data)
+    once, twice = tmp_path / "once.zip", tmp_path / "twice.zip"
+    assert run("train", "--data", data, "--model", once).returncode == 0
+    result = run("train", "--data", data, f"{tmp_path}/./a.csv", link, "--model", twice)
+    assert result.returncode == 0, result.stderr
+    assert "trained on 120 sentences" in result.stdout
+    assert f"framing: {tmp_path}/./a.csv: named twice; read once" in result.stderr
+    assert f"framing: {link}: named twice; read once" in result.stderr
+    assert twice.read_bytes() == once.read_bytes()  # the same model
+    result = run("evaluate", "--data", data, "--data", link, "--model", once)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("120 labeled sentences")
+    assert f"framing: {link}: named twice; read once" in result.stderr
+
+
 def test_compare_reads_a_folder(tmp_path):
     for name in ("strike_wire", "strike_chaos"):
         shutil.copy(CORPUS / f"{name}.txt", tmp_path)
