@@ -113,9 +113,7 @@ def _linear_state(archive: zipfile.ZipFile, header: dict, shown: str) -> dict:
         analyzer = block["analyzer"]
         if analyzer not in _ANALYZERS:
             raise ValueError(f"unknown analyzer {analyzer!r}")
-        low, high = (_int(n) for n in block["ngram_range"])
-        if not 1 <= low <= high <= 10:
-            raise ValueError(f"n-gram range {low}..{high}")
+        low, high = _ngram_range(block["ngram_range"])
         terms = _member(archive, f"terms-{k}.txt", shown).decode("utf-8")
         if not terms:
             raise ValueError(f"block {k} has no vocabulary")
@@ -135,12 +133,39 @@ def _linear_state(archive: zipfile.ZipFile, header: dict, shown: str) -> dict:
     state = {
         "blocks": blocks, "cue_offset": offset, "cue_columns": cue_columns, "coef_": coef,
         "intercept_": _number(header["intercept"]), "calibration_": calibration,
-        "threshold_": _number(header["threshold"]),
-        "classes_": tuple(_text(c) for c in header["classes"]),
+        "threshold_": _threshold(header["threshold"]),
+        "classes_": _classes(header["classes"]),
         "cue_weights_": {_text(k): _number(v) for k, v in header["cue_weights"].items()},
-        "char_ngrams": tuple(_int(n) for n in char_ngrams) if char_ngrams else None,
+        "char_ngrams": _ngram_range(char_ngrams) if char_ngrams else None,
     }
     return state
+
+
+def _ngram_range(value) -> tuple[int, int]:
+    """An n-gram range of lengths 1 to 10 (``[1, 2]``: words and word pairs); a wider one is
+    no model of ours ("[1, 1000000000]" made each word's explanation count to a billion)."""
+    low, high = (_int(n) for n in value)
+    if not 1 <= low <= high <= 10:
+        raise ValueError(f"n-gram range {low}..{high}")
+    return low, high
+
+
+def _threshold(value) -> float:
+    """The opinion threshold, a probability: -1.0 labeled every sentence opinion, 5.0 none."""
+    threshold = _number(value)
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold {threshold} is not between 0 and 1")
+    return threshold
+
+
+def _classes(value) -> tuple[str, ...]:
+    """The model's two labels, ("opinion", "reporting") as training sorts them."""
+    from .classify import OPINION, REPORTING
+
+    classes = tuple(_text(c) for c in value)
+    if sorted(classes) != [OPINION, REPORTING]:
+        raise ValueError(f"classes {list(classes)!r} are not ['opinion', 'reporting']")
+    return classes
 
 
 def _transformer(archive: zipfile.ZipFile, shown: str):

@@ -312,9 +312,14 @@ def _header(change):
     lambda m: m.pop("terms-1.txt"),
     lambda m: m.update({"model.json": b"[1, 2]"}),
     lambda m: m.update({"model.json": b"\xff\xfe"}),
+    _header(lambda h: h.update(threshold=-1.0)),  # every sentence opinion
+    _header(lambda h: h.update(threshold=5.0)),  # none
+    _header(lambda h: h.update(classes=["opinion", "news"])),
+    _header(lambda h: h.update(char_ngrams=[1, 10 ** 9])),  # an explanation counting to 10**9
 ], ids=["version", "threshold text", "calibration", "analyzer", "ngram range", "offset",
         "cue columns", "transformer flag", "coef short", "coef broken", "coef infinite",
-        "idf long", "terms missing", "header list", "header bytes"])
+        "idf long", "terms missing", "header list", "header bytes", "threshold below 0",
+        "threshold above 1", "classes", "char n-gram range"])
 def test_hand_made_model_files_are_refused_in_one_line(analyzer, tmp_path, change):
     texts, labels = small_training_set()
     good = tmp_path / "good.zip"
@@ -324,6 +329,17 @@ def test_hand_made_model_files_are_refused_in_one_line(analyzer, tmp_path, chang
                                          r"retrain it with") as caught:
         load_model(bad)
     assert "\n" not in str(caught.value)
+
+
+def test_a_model_file_with_a_threshold_outside_0_to_1_says_so(analyzer, tmp_path):
+    """A threshold of 5.0 was read and labeled no sentence opinion."""
+    texts, labels = small_training_set()
+    good = tmp_path / "good.zip"
+    save_model(analyzer.train(texts, labels), good)
+    bad = _rewritten(good, tmp_path / "bad.zip", _header(lambda h: h.update(threshold=5.0)))
+    with pytest.raises(ModelError, match=r"bad.zip: a damaged framing model file \(ValueError: "
+                                         r"threshold 5.0 is not between 0 and 1\); retrain"):
+        load_model(bad)
 
 
 def test_a_model_file_member_too_large_to_unpack_is_refused(analyzer, tmp_path, monkeypatch):
