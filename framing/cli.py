@@ -775,6 +775,7 @@ def run_train(args) -> int:
     from .classify import save_model
 
     _check_out(args.model, [*(args.data or ()), *args.lexicon], option="--model")
+    _check_model_out(args.model)
     texts, labels = _labeled(args)
     started = time.perf_counter()
     analyzer = Analyzer(lexicons=args.lexicon, backend=args.backend)
@@ -786,6 +787,23 @@ def run_train(args) -> int:
           f" in {time.perf_counter() - started:.1f} s; opinion threshold "
           f"{bundle.threshold:.2f}; saved to {args.model}")
     return 0
+
+
+def _check_model_out(path: str) -> None:
+    """Refuse to replace a file that holds something else ("--model my_article.txt" made the
+    article a zip archive); a model file (a damaged one, one of another version) or an empty
+    file is replaced, and a device or a pipe written to."""
+    from .modelfile import is_model_file
+
+    target = Path(path)
+    try:
+        if not target.is_file() or target.stat().st_size == 0:
+            return
+    except OSError:
+        return  # (writing it will say what is wrong)
+    if not is_model_file(target):
+        raise InputFileError(f"{path}: exists and is not a framing model file; train would "
+                             "replace it, give another --model (or remove the file first)")
 
 
 def run_evaluate(args) -> int:

@@ -266,6 +266,18 @@ def _text(value) -> str:
     return value
 
 
+def is_model_file(path: str | Path) -> bool:
+    """Whether the file at ``path`` is a framing model file: a zip archive whose model.json
+    names the format, of any version and even damaged (retraining replaces it); an article,
+    a CSV or another zip archive is not."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            header = json.loads(_member(archive, "model.json", str(path)))
+    except (ModelError, ValueError, KeyError, zipfile.BadZipFile, OSError, EOFError):
+        return False  # (json's and UTF-8's errors are ValueErrors)
+    return isinstance(header, dict) and header.get("format") == FORMAT
+
+
 def read(path: str | Path):
     """The model bundle in a model file (format checked; versions are the caller's)."""
     path = Path(path)

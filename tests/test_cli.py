@@ -521,6 +521,34 @@ def test_train_and_evaluate_read_a_file_named_twice_once(tmp_path):
     assert f"framing: {link}: named twice; read once" in result.stderr
 
 
+def test_train_replaces_a_model_file_and_no_other_file(tmp_path):
+    """'train --model my_article.txt' made the article a zip archive."""
+    import zipfile
+
+    data = tmp_path / "labels.csv"
+    write_csv(data, labeled_rows(), ["text", "label"])
+    article = tmp_path / "my_article.txt"
+    shutil.copy(CORPUS / "strike_wire.txt", article)
+    foreign = tmp_path / "photos.zip"
+    with zipfile.ZipFile(foreign, "w") as archive:
+        archive.writestr("notes.txt", "something else")
+    for path in (article, foreign):
+        before = path.read_bytes()
+        assert_clean_error(run("train", "--data", data, "--model", path),
+                           f"{path}: exists and is not a framing model file; train would "
+                           "replace it, give another --model")
+        assert path.read_bytes() == before
+    model = tmp_path / "m.zip"
+    model.write_bytes(b"")  # (an empty file holds nothing to lose)
+    assert run("train", "--data", data, "--model", model).returncode == 0
+    trained = model.read_bytes()
+    with zipfile.ZipFile(model, "w") as archive:  # a model file, damaged: retraining mends it
+        archive.writestr("model.json", json.dumps({"format": "framing-model"}))
+    result = run("train", "--data", data, "--model", model)
+    assert result.returncode == 0, result.stderr
+    assert model.read_bytes() == trained
+
+
 def test_compare_reads_a_folder(tmp_path):
     for name in ("strike_wire", "strike_chaos"):
         shutil.copy(CORPUS / f"{name}.txt", tmp_path)
