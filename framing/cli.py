@@ -864,6 +864,8 @@ def run_compare(args) -> int:
             print(f"framing: skipped {printable(name)}: "
                   f"{printable(message_for(error, name))}", file=sys.stderr)
             continue
+        for warning in reports[-1].article.warnings:  # ("not UTF-8: read as Windows-1252; …")
+            print(f"framing: warning: {printable(name)}: {printable(warning)}", file=sys.stderr)
         if read:
             from_stdin = reports[-1]
     if failed and len(reports) < 2:  # (with two good articles or more, compare those)

@@ -479,7 +479,7 @@ def comparison_json(c) -> dict:
     c = _comparison(c, "comparison_json")
     return {
         "articles": {label: {"id": r.article.id, "title": r.article.title,
-                             "outlet": r.article.outlet}
+                             "outlet": r.article.outlet, "warnings": list(r.article.warnings)}
                      for label, r in zip(c.labels, c.reports)},
         "summary": [{"text": line.text, "facts": dict(line.facts)} for line in c.summary],
         "metrics": _records(comparison_metrics_frame(c)),

@@ -557,6 +557,21 @@ def test_compare_reads_a_folder(tmp_path):
     assert result.stdout.startswith("A: ") and "\nB: " in result.stdout
 
 
+def test_compare_gives_each_article_s_warnings_as_analyze_does(tmp_path):
+    """A file read as Windows-1252 was said so by analyze, and by compare neither on screen
+    nor in comparison.json."""
+    chaos = tmp_path / "chaos.txt"
+    text = (CORPUS / "strike_chaos.txt").read_text(encoding="utf-8")
+    chaos.write_bytes(text.replace("Union", "Unión").encode("cp1252", errors="replace"))
+    result = run("compare", CORPUS / "strike_wire.txt", chaos, "--out", tmp_path / "o")
+    assert result.returncode == 0, result.stderr
+    warning = "not UTF-8: read as Windows-1252; check accented letters and quote marks"
+    assert f"framing: warning: {chaos}: {warning}" in result.stderr.splitlines()
+    data = json.loads((tmp_path / "o" / "comparison.json").read_text(encoding="utf-8"))
+    assert data["articles"]["A"]["warnings"] == []
+    assert data["articles"]["B"]["warnings"] == [warning]
+
+
 def test_classify_keeps_a_column_of_the_name_it_adds(tmp_path):
     source = tmp_path / "gold.csv"
     write_csv(source, [["It is time the council acted.", "opinion", "x"],
