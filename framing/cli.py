@@ -829,11 +829,13 @@ def run_compare(args) -> int:
     from .analyzer import Analyzer
     from .compare import MAX_ARTICLES, CompareError, compare
     from .export import write_comparison
-    from .report import Article
 
     args.sources, folders_unread = _expand_folders(list(args.sources))
-    if folders_unread:
-        raise CompareError("{}: {}".format(*folders_unread[0]))
+    failed = [folder for folder, _ in folders_unread]
+    for folder, why in folders_unread:  # ("no .txt, .md or .html files in this folder")
+        print(f"framing: skipped {printable(folder)}: {why}", file=sys.stderr)
+    if failed and len(args.sources) < 2:
+        raise CompareError(_too_few(len(args.sources), len(failed)))
     if len(args.sources) < 2 or len(args.sources) > MAX_ARTICLES:
         raise CompareError(f"{len(args.sources)} article(s) given; compare two to four")
     if args.out == "-":  # (not a folder named "-": the summary already goes to stdout)
@@ -848,29 +850,14 @@ def run_compare(args) -> int:
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
         _check_out(args.out if Path(args.out).suffix else None,
                    list(args.sources) + _side_inputs(args))
-    named = list(args.sources)
     args.sources, unread = _read_stdin(args.sources)  # ("-": the article on standard input)
-    failed = ["-"] * unread
+    failed += ["-"] * unread
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)
-    reports, from_stdin = [], None
-    for source in args.sources:
-        read = isinstance(source, Article)  # (the article on standard input)
-        name = "-" if read else source
-        try:
-            reports.append(analyzer.analyze(source) if read else
-                           analyzer.load(source, allow_private_hosts=args.allow_private_hosts))
-        except FramingError as error:
-            failed.append(name)
-            print(f"framing: skipped {printable(name)}: "
-                  f"{printable(message_for(error, name))}", file=sys.stderr)
-            continue
-        for warning in reports[-1].article.warnings:  # ("not UTF-8: read as Windows-1252; …")
-            print(f"framing: warning: {printable(name)}: {printable(warning)}", file=sys.stderr)
-        if read:
-            from_stdin = reports[-1]
-    if failed and len(reports) < 2:  # (with two good articles or more, compare those)
-        raise CompareError(f"{len(reports)} article(s) left to compare after {len(failed)} "
-                           "failed; compare two to four")
+    kept = _comparable(analyzer, args.sources, failed, args.allow_private_hosts)
+    if failed and len(kept) < 2:  # (with two good articles or more, compare those)
+        raise CompareError(_too_few(len(kept), len(failed)))
+    reports = [report for _, report in kept]
+    from_stdin = next((report for name, report in kept if name == "-"), None)
     comparison = compare(reports)
     for label, report in zip(comparison.labels, reports):
         title = report.article.title or (
@@ -888,7 +875,57 @@ def run_compare(args) -> int:
         written = write_comparison(comparison, args.out)
         print(f"framing: wrote {', '.join(printable(p) for p in written)}", file=sys.stderr)
     if failed:
-        print(f"framing: error: {len(failed)} of {len(named)} article(s) failed; "
-              f"compared the other {len(reports)}", file=sys.stderr)
+        print(f"framing: error: {len(failed)} of {len(failed) + len(reports)} article(s) "
+              f"failed; compared the other {len(reports)}", file=sys.stderr)
         return EXIT_ERROR
     return 0
+
+
+def _too_few(left: int, failed: int) -> str:
+    """"1 article(s) left to compare after 2 failed; compare two to four"."""
+    return f"{left} article(s) left to compare after {failed} failed; compare two to four"
+
+
+def _comparable(analyzer, sources: list, failed: list[str],
+                allow_private_hosts: bool) -> list[tuple[str, object]]:
+    """The articles to compare, as (name, report) in the order given. An input that cannot
+    be read, or read but not compared ("has no body sentences to compare": a page of links),
+    is named on stderr and added to ``failed``; one with the text of an earlier one
+    ("./story.txt" after "story.txt") is left out with a warning. Raises CompareError when
+    the inputs are one article given twice."""
+    from .compare import CompareError, identical, unfit
+    from .report import Article
+
+    kept, repeats = [], []
+    for source in sources:
+        read = isinstance(source, Article)  # (the article on standard input)
+        name = "-" if read else source
+        try:
+            report = (analyzer.analyze(source) if read else
+                      analyzer.load(source, allow_private_hosts=allow_private_hosts))
+        except FramingError as error:
+            failed.append(name)
+            print(f"framing: skipped {printable(name)}: "
+                  f"{printable(message_for(error, name))}", file=sys.stderr)
+            continue
+        twin = next((earlier for earlier, other in kept if identical(other, report)), None)
+        if twin is not None:
+            repeats.append((name, twin))
+            continue
+        for warning in report.article.warnings:  # ("not UTF-8: read as Windows-1252; …")
+            print(f"framing: warning: {printable(name)}: {printable(warning)}", file=sys.stderr)
+        reason = unfit(report)
+        if reason:
+            failed.append(name)
+            print(f"framing: skipped {printable(name)}: {reason}", file=sys.stderr)
+            continue
+        kept.append((name, report))
+    if repeats and not failed and len(kept) < 2:  # ("compare a.txt a.txt": refused)
+        name, twin = repeats[0]
+        which = (f"{printable(name)} is named twice: the two articles" if name == twin
+                 else f"{printable(twin)} and {printable(name)}")
+        raise CompareError(f"{which} are identical; there is nothing to compare")
+    for name, twin in repeats:
+        print(f"framing: warning: {printable(name)}: the same text as {printable(twin)}; "
+              "compared once", file=sys.stderr)
+    return kept

@@ -205,24 +205,33 @@ def check(reports: list[ArticleReport]) -> None:
     if len(reports) > MAX_ARTICLES:
         raise CompareError(f"{len(reports)} articles given; compare two to four at a time")
     for label, report in zip(LABELS, reports):
-        body = sum(sc.sentence.kind == "body" for sc in report.scores)
-        which = _which(label, report)
-        if body > MAX_SENTENCES:
-            raise CompareError(
-                f"{which} has {body:,} body sentences; comparing "
-                f"aligns at most {MAX_SENTENCES:,} per article (a long news article has a few "
-                "hundred)")
-        if not body:
-            raise CompareError(f"{which} has no body sentences to compare")
-        if not looks_english(report.article.text):
-            raise CompareError(f"{which} does not look like English text; framing compares "
-                               "English articles only")
-    texts = [" ".join(r.article.text.split()) for r in reports]
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            if texts[i] == texts[j]:
+        reason = unfit(report)
+        if reason:
+            raise CompareError(f"{_which(label, report)} {reason}")
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            if identical(reports[i], reports[j]):
                 raise CompareError(f"articles {LABELS[i]} and {LABELS[j]} are identical; "
                                    "there is nothing to compare")
+
+
+def unfit(report: ArticleReport) -> str:
+    """Why one article cannot be compared, whatever it is compared with ("has no body
+    sentences to compare"), or "" when it can."""
+    body = sum(sc.sentence.kind == "body" for sc in report.scores)
+    if body > MAX_SENTENCES:
+        return (f"has {body:,} body sentences; comparing aligns at most {MAX_SENTENCES:,} per "
+                "article (a long news article has a few hundred)")
+    if not body:
+        return "has no body sentences to compare"
+    if not looks_english(report.article.text):
+        return "does not look like English text; framing compares English articles only"
+    return ""
+
+
+def identical(a: ArticleReport, b: ArticleReport) -> bool:
+    """Whether two articles have the same text, spacing aside (a file named twice, a copy)."""
+    return " ".join(a.article.text.split()) == " ".join(b.article.text.split())
 
 
 # --------------------------------------------------------------------------- alignment

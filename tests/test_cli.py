@@ -572,6 +572,40 @@ def test_compare_gives_each_article_s_warnings_as_analyze_does(tmp_path):
     assert data["articles"]["B"]["warnings"] == [warning]
 
 
+def test_compare_leaves_out_an_empty_folder_an_article_without_body_and_a_repeat(tmp_path):
+    """Among three inputs with two good ones, an empty folder, a page of links or a file named
+    twice stopped the whole comparison instead of being left out."""
+    for name in ("strike_wire", "strike_chaos"):
+        shutil.copy(CORPUS / f"{name}.txt", tmp_path)
+    wire, chaos = tmp_path / "strike_wire.txt", tmp_path / "strike_chaos.txt"
+    (tmp_path / "empty_dir").mkdir()
+    links = tmp_path / "linkonly.txt"
+    links.write_text("Read more: https://x.org\n\nAdvertisement\n", encoding="utf-8")
+    compared = ["A: Transit workers walk out over pay", "B: Union chaos strands commuters", ""]
+
+    def titles(result):  # the first lines, the articles compared, less their outlets
+        return [line.split(" (")[0] for line in result.stdout.splitlines()[:3]]
+
+    for bad, why in ((tmp_path / "empty_dir", "no .txt, .md or .html files in this folder"),
+                     (links, "has no body sentences to compare")):
+        result = run("compare", wire, bad, chaos)
+        assert_clean_error(result, "1 of 3 article(s) failed; compared the other 2")
+        assert f"framing: skipped {bad}: {why}" in result.stderr.splitlines()
+        assert titles(result) == compared
+        # with one good article left: one line, too few to compare
+        assert_clean_error(run("compare", bad, wire),
+                           "1 article(s) left to compare after 1 failed; compare two to four")
+    # a file named twice (under another name too) is compared once, and said so
+    again = f"{tmp_path}/empty_dir/../strike_wire.txt"
+    result = run("compare", wire, chaos, again)
+    assert result.returncode == 0, result.stderr
+    assert (f"framing: warning: {again}: the same text as {wire}; compared once"
+            in result.stderr.splitlines())
+    assert titles(result) == compared
+    # two inputs, one article: still refused
+    assert_clean_error(run("compare", wire, again), "are identical; there is nothing to compare")
+
+
 def test_classify_keeps_a_column_of_the_name_it_adds(tmp_path):
     source = tmp_path / "gold.csv"
     write_csv(source, [["It is time the council acted.", "opinion", "x"],
