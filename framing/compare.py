@@ -139,7 +139,8 @@ class SummaryLine:
     """One sentence of the summary and the figures it rests on."""
 
     text: str
-    facts: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    # (a figure is None where it has no finite value: "ratio" against a rate of 0)
+    facts: tuple[tuple[str, float | None], ...] = field(default_factory=tuple)
     # True: a difference beyond noise; False: within noise (said so); None: not a test.
     clear: bool | None = None
 
@@ -702,7 +703,8 @@ def summarize(c: Comparison) -> tuple[SummaryLine, ...]:
         hi, lo, _, _ = _ordered(d)
         facts = ((f"author_loaded_per_1k_{name(hi)}", loaded[hi]),
                  (f"author_loaded_per_1k_{name(lo)}", loaded[lo]),
-                 ("ratio", round(loaded[hi] / loaded[lo], 1) if loaded[lo] > 0 else 0.0),
+                 # (None when the lower rate is 0: "far more", no finite ratio)
+                 ("ratio", round(loaded[hi] / loaded[lo], 1) if loaded[lo] > 0 else None),
                  ("p_value", d.p_value))
         if d.clear:
             lines.append(SummaryLine(

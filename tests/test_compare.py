@@ -185,6 +185,8 @@ def test_every_summary_sentence_is_backed_by_its_numbers(analyzer, a, b):
                    for n in NUMBER.findall(line.text.replace(",", ""))]
         shown = []
         for value in facts.values():
+            if value is None:  # (a ratio against a rate of 0: "far more")
+                continue
             shown += [round(value), round(value, 1), round(value * 100), round(value, 4)]
         for n in numbers:
             if n in (1000, 90):  # "per 1,000 words", "with 90 % confidence"
@@ -196,6 +198,9 @@ def test_summary_names_the_loaded_side(analyzer):
     c = compare([report(analyzer, "strike_wire"), report(analyzer, "strike_chaos")])
     text = " ".join(line.text for line in c.summary)
     assert "B uses far more loaded terms in its own voice than A" in text
+    # A uses none: the ratio is no number (it was 0.0, "B is 0× A"), the rates are given
+    facts = next(dict(line.facts) for line in c.summary if "far more loaded" in line.text)
+    assert facts["ratio"] is None and facts["author_loaded_per_1k_A"] == 0
     assert "rare by chance" in text
     assert "B says Denise Okafor “claimed”" in text
 
@@ -307,6 +312,8 @@ def test_cli_compare_round_trip(tmp_path):
     untested = [m for m in data["metrics"] if not m["method"]]  # ("words", "sentences")
     assert untested and all(m["difference_low"] is m["p_value"] is None for m in untested)
     assert [h["article"] for h in data["headlines"]] == ["A", "B"]
+    loaded = next(s["facts"] for s in data["summary"] if "far more loaded" in s["text"])
+    assert loaded["ratio"] is None  # (null: A uses no loaded term, no finite ratio)
     metrics = list(csv.DictReader((out / "compare_metrics.csv").open(encoding="utf-8")))
     score = next(r for r in metrics if r["metric"] == "framing_score")
     assert float(score["difference"]) == pytest.approx(float(score["B"]) - float(score["A"]))
