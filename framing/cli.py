@@ -516,20 +516,30 @@ class _UniqueIds:
         import dataclasses
 
         given = _row_id(outcome.rows[0]) if outcome.rows else None
-        if given is None or given not in self.taken:
-            if given is not None:
-                self.taken.add(given)
+        new = given if given is None else self.free(given)
+        if new == given:
             return outcome, ()
-        number = 2
-        while f"{given}-{number}" in self.taken:
-            number += 1
-        new = f"{given}-{number}"
-        self.taken.add(new)
         rows = tuple(_with_id(row, new) for row in outcome.rows)
         article = _with_id(outcome.article, new) if outcome.article else outcome.article
         return dataclasses.replace(outcome, rows=rows, article=article), (
-            f"its id {given!r} is an earlier article's; written as {new!r} (source_path tells "
-            "them apart)",)
+            _renamed(given, new, "source_path"),)
+
+    def free(self, given: str) -> str:
+        """``given`` when no earlier article has it, else the first free "-2", "-3"… after
+        it ("story-2"); the id returned is taken from then on."""
+        new, number = given, 2
+        while new in self.taken:
+            new = f"{given}-{number}"
+            number += 1
+        self.taken.add(new)
+        return new
+
+
+def _renamed(given: str, new: str, column: str) -> str:
+    """The warning for an id made unique: "its id 'story' is an earlier article's; written as
+    'story-2' (source_path tells them apart)"."""
+    return (f"its id {given!r} is an earlier article's; written as {new!r} ({column} tells "
+            "them apart)")
 
 
 def _row_id(row: dict) -> str | None:
@@ -893,10 +903,12 @@ def _comparable(analyzer, sources: list, failed: list[str],
     is named on stderr and added to ``failed``; one with the text of an earlier one
     ("./story.txt" after "story.txt") is left out with a warning. Raises CompareError when
     the inputs are one article given twice."""
+    from dataclasses import replace
+
     from .compare import CompareError, identical, unfit
     from .report import Article
 
-    kept, repeats = [], []
+    kept, repeats, ids = [], [], _UniqueIds()
     for source in sources:
         read = isinstance(source, Article)  # (the article on standard input)
         name = "-" if read else source
@@ -919,6 +931,12 @@ def _comparable(analyzer, sources: list, failed: list[str],
             failed.append(name)
             print(f"framing: skipped {printable(name)}: {reason}", file=sys.stderr)
             continue
+        given = report.article.id
+        new = ids.free(given)  # (x/story.txt and y/story.txt: "story" and "story-2")
+        if new != given:
+            print(f"framing: warning: {printable(name)}: {_renamed(given, new, 'source')}",
+                  file=sys.stderr)
+            report = replace(report, article=replace(report.article, id=new))
         kept.append((name, report))
     if repeats and not failed and len(kept) < 2:  # ("compare a.txt a.txt": refused)
         name, twin = repeats[0]

@@ -478,8 +478,10 @@ def comparison_json(c) -> dict:
     """The whole comparison as plain JSON-ready data."""
     c = _comparison(c, "comparison_json")
     return {
-        "articles": {label: {"id": r.article.id, "title": r.article.title,
-                             "outlet": r.article.outlet, "warnings": list(r.article.warnings)}
+        # "source": the file or URL read ("x/story.txt" against "y/story.txt")
+        "articles": {label: {"id": r.article.id, "source": r.article.source_path or r.article.url,
+                             "title": r.article.title, "outlet": r.article.outlet,
+                             "warnings": list(r.article.warnings)}
                      for label, r in zip(c.labels, c.reports)},
         "summary": [{"text": line.text, "facts": dict(line.facts)} for line in c.summary],
         "metrics": _records(comparison_metrics_frame(c)),

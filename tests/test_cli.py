@@ -606,6 +606,25 @@ def test_compare_leaves_out_an_empty_folder_an_article_without_body_and_a_repeat
     assert_clean_error(run("compare", wire, again), "are identical; there is nothing to compare")
 
 
+def test_compare_gives_two_files_of_one_name_two_ids_and_names_each_source(tmp_path):
+    """x/story.txt and y/story.txt were both "story" in comparison.json, which named no
+    file: A and B could not be told apart."""
+    for folder, name in (("x", "strike_wire"), ("y", "strike_chaos")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(CORPUS / f"{name}.txt", tmp_path / folder / "story.txt")
+    first, second = tmp_path / "x" / "story.txt", tmp_path / "y" / "story.txt"
+    out = tmp_path / "o"
+    result = run("compare", first, second, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert (f"framing: warning: {second}: its id 'story' is an earlier article's; written as "
+            "'story-2' (source tells them apart)") in result.stderr.splitlines()
+    articles = json.loads((out / "comparison.json").read_text(encoding="utf-8"))["articles"]
+    assert [(a["id"], a["source"]) for a in articles.values()] == [
+        ("story", str(first)), ("story-2", str(second))]
+    assert [(r["article"], r["article_id"]) for r in read_csv(out / "compare_headlines.csv")
+            ] == [("A", "story"), ("B", "story-2")]
+
+
 def test_classify_keeps_a_column_of_the_name_it_adds(tmp_path):
     source = tmp_path / "gold.csv"
     write_csv(source, [["It is time the council acted.", "opinion", "x"],
