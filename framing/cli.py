@@ -348,7 +348,6 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
         return
     if not out.strip():
         raise InputFileError(f"{option} is empty; give a file name for the output")
-    from .outfile import same_file
 
     path = Path(out)
     try:
@@ -359,12 +358,7 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     except OSError as error:
         raise InputFileError(f"{shown_path(out)}: not a usable output ({error.strerror})"
                              ) from None
-    from .ingest import table_row
-
-    for source in inputs:  # (a row of a table, "news.csv#row=3", reads the table)
-        if same_file(table_row(source) or source, out):
-            raise InputFileError(f"{out}: is also an input; writing it would destroy the "
-                                 f"input, give another {option}")
+    _not_an_input(out, inputs, option)
     suffix = path.suffix.lower()
     if suffix in _PACKED_SUFFIXES and option == "--out":  # (rows written plain under a .gz
         # name: no reader could read them; a model is a zip file)
@@ -374,6 +368,18 @@ def _check_out(out: str | None, inputs: list[str] | tuple = (), *,
     if formats and suffix in _DATA_SUFFIXES and suffix not in formats:
         raise InputFileError(f"{out}: this command writes {' or '.join(formats)}, not "
                              f"{suffix}; give --out a {formats[0]} name")
+
+
+def _not_an_input(out: str, inputs: list[str] | tuple, option: str = "--out") -> None:
+    """Refuse an output file that is one of the inputs (the same file under any name, or the
+    table a row of it is read from: "news.csv#row=3")."""
+    from .ingest import table_row
+    from .outfile import same_file
+
+    for source in inputs:
+        if same_file(table_row(source) or source, out):
+            raise InputFileError(f"{out}: is also an input; writing it would destroy the "
+                                 f"input, give another {option}")
 
 
 def _side_inputs(args) -> list[str]:
@@ -858,8 +864,12 @@ def run_compare(args) -> int:
         parent = Path(args.out).parent
         if str(parent) not in ("", ".") and not parent.exists():
             raise InputFileError(f"{args.out}: the folder {parent} does not exist")
+        from .export import comparison_paths
+
         _check_out(args.out if Path(args.out).suffix else None,
                    list(args.sources) + _side_inputs(args))
+        for written in comparison_paths(args.out):  # (a folder: each file written in it)
+            _not_an_input(str(written), list(args.sources) + _side_inputs(args))
     args.sources, unread = _read_stdin(args.sources)  # ("-": the article on standard input)
     failed += ["-"] * unread
     analyzer = Analyzer(lexicons=args.lexicon, model=args.model, backend=args.backend)

@@ -507,6 +507,16 @@ COMPARISON_FILES = {
 }
 
 
+def comparison_paths(out: str | Path) -> list[Path]:
+    """The files ``write_comparison`` writes for ``out``: a .json path, or a folder's
+    compare_<table>.csv files and comparison.json."""
+    out = Path(out)
+    if out.suffix.lower() == ".json":
+        return [out]
+    return [out / f"compare_{name}.csv" for name in COMPARISON_FILES] + [
+        out / "comparison.json"]
+
+
 def write_comparison(c, out: str | Path) -> list[Path]:
     """Write the comparison: a folder gets compare_<table>.csv files and comparison.json; a
     .json path gets the JSON alone. Each file is written whole or not at all."""

@@ -368,6 +368,14 @@ def test_an_output_that_is_an_input_is_refused(tmp_path):
     assert_clean_error(run("compare", f"{listing}#row=1", article, "--out", listing),
                        "is also an input")
     assert (table.read_bytes(), listing.read_bytes()) == kept
+    # ... nor a file a folder --out of compare writes (compare_gaps.csv of an earlier run)
+    gaps = tmp_path / "compare_gaps.csv"
+    write_csv(gaps, [["A", "The council met on Monday. It voted to close the pool."]],
+              ["title", "text"])
+    kept = gaps.read_bytes()
+    assert_clean_error(run("compare", f"{gaps}#row=1", article, "--out", tmp_path),
+                       "is also an input")
+    assert gaps.read_bytes() == kept
 
 
 def test_output_names_and_formats(tmp_path):
@@ -587,7 +595,7 @@ def test_compare_leaves_out_an_empty_folder_an_article_without_body_and_a_repeat
         return [line.split(" (")[0] for line in result.stdout.splitlines()[:3]]
 
     for bad, why in ((tmp_path / "empty_dir", "no .txt, .md or .html files in this folder"),
-                     (links, "has no body sentences to compare")):
+                     (links, "no body text to analyze: the article has only link lines")):
         result = run("compare", wire, bad, chaos)
         assert_clean_error(result, "1 of 3 article(s) failed; compared the other 2")
         assert f"framing: skipped {bad}: {why}" in result.stderr.splitlines()
