@@ -349,9 +349,16 @@ class Analyzer:
         sentences = self.segmenter.segment(article)
         if not any(s.kind == "body" for s in sentences):
             # (figures of no body text would be made up: a reading ease of 0, "few sources")
-            kinds = sorted({_KIND_NAMES.get(s.kind, s.kind) for s in sentences})
-            raise EmptyInputError("no body text to analyze: the article has only "
-                                  + " and ".join(kinds))
+            if all(s.kind == "link" for s in sentences):
+                raise EmptyInputError("no body text to analyze: the article has only link "
+                                      "lines")
+            # a headline alone, or lines read as captions or a byline: the body, said so
+            kinds = sorted({_KIND_NAMES.get(s.kind, s.kind) for s in sentences
+                            if s.kind in _READ_AS_BODY})
+            sentences = tuple(replace(s, kind="body") if s.kind in _READ_AS_BODY else s
+                              for s in sentences)
+            article = replace(article, warnings=(*article.warnings, (
+                f"no body text but {' and '.join(kinds)}: read as the body")))
         name_runs = NameRuns(self.names, text, sentences)  # (read by voice and actors both)
         voiced = self.voices.assign(text, sentences, paragraphs(text), name_runs)
         quotes = voiced.quotes
@@ -640,9 +647,10 @@ def outside(hits, spans: tuple[tuple[int, int], ...]) -> tuple[TermHit, ...]:
     return tuple(h for h in hits if not any(lo <= h.start < hi for lo, hi in spans))
 
 
-# what a line that is no body text is, in a message
-_KIND_NAMES = {"headline": "a headline", "link": "link lines", "byline": "a byline",
-               "caption": "captions", "repeat": "repeated sentences"}
+# what a line that is no body text is, in a message; those read as the body of an article
+# that has no other
+_KIND_NAMES = {"headline": "a headline", "byline": "a byline", "caption": "captions"}
+_READ_AS_BODY = frozenset(_KIND_NAMES)
 
 
 class AnalyzerPool:

@@ -2008,23 +2008,26 @@ def test_stories_and_report_tables_neutralize_formula_text(tmp_path):
                                                             "fine,2.0"]
 
 
-def test_an_article_with_no_body_text_is_skipped_not_averaged(tmp_path):
-    """A headline alone had made-up figures (reading ease 0, "few sources") that went into
-    its outlet's means."""
+def test_an_article_with_no_body_text_is_skipped_or_read_as_its_body(tmp_path):
+    """Link lines alone, or a headline alone, had made-up figures (reading ease 0, "few
+    sources") that went into its outlet's means: the first is skipped, the second's headline
+    is read as its body, and said so."""
     table = tmp_path / "t.csv"
     with table.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["text", "outlet"])
-        writer.writerow(["Union Chaos Strands Commuters", "Bugle"])
-        writer.writerow([CORPUS_FILES[0].read_text(encoding="utf-8"), "Bugle"])
+        writer.writerow(["Read more: https://example.org/x\n\nAdvertisement", "Bugle"])
+        writer.writerow(["Union Chaos Strands Commuters\n\n", "Bugle"])
     db = tmp_path / "s.duckdb"
     Corpus(db).add([str(table)])
     summary = Corpus(db).analyze(jobs=1)
     assert summary.analyzed == 1
     reasons = Corpus(db).sql("SELECT source, reason FROM skipped")
-    assert reasons["reason"].tolist() == [
-        "no body text to analyze: the article has only a headline"]
-    assert Corpus(db).sql("SELECT count(*) AS n FROM metrics")["n"][0] == 1
+    assert reasons["reason"].tolist() == ["no body text to analyze: the article has only link "
+                                          "lines"]
+    read = Corpus(db).sql("SELECT reading_ease, warnings FROM metrics")
+    assert read["reading_ease"][0] > 0
+    assert "no body text but a headline: read as the body" in str(read["warnings"][0])
 
 
 def test_a_second_ctrl_c_during_a_write_waits_for_it_and_counts_it(tmp_path, monkeypatch,
