@@ -735,10 +735,11 @@ class VoiceFinder:
                 found.append(replace(a, speaker=speaker))
                 if not a.subordinate and speaker:
                     source, here = _person_named(speaker, named, genders), True
-                    gender = self._one_described(speaker) if text[s.start:s.end].lstrip(
-                        ).lower().startswith(speaker.lower()) else None
-                    if not source and gender is not None and not described[0]:
-                        described = (speaker, s.start, gender)
+                    if not source and not described[0] and text[s.start:s.end].lstrip(
+                            ).lower().startswith(speaker.lower()):
+                        gender = self._one_described(speaker)
+                        if gender is not None:
+                            described = (speaker, s.start, gender)
             resolved[s.index] = tuple(found)
             last_source = source if here else ""
             last_described = described

@@ -15,7 +15,6 @@ import gzip
 import hashlib
 import json
 import re
-import sys
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from ..filetypes import (
     csv_problem,
     is_table,
     is_warc,
+    read_long_cells,
     table_suffix,
 )
 
@@ -643,7 +643,7 @@ def _rows(path: str, chosen: dict[str, str], read) -> Iterator:
 
 
 def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_record):
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    read_long_cells()
     with _open_text(path) as fh:
         # strict: a quotation mark never closed is an error at its row, not a cell that
         # silently holds every row after it
