@@ -308,8 +308,10 @@ def _record_article(record) -> Article:
     path, _, where = record.source.rpartition("#")
     name = Path(path).name
     stem = Path(name[:-3] if name.lower().endswith(".gz") else name).stem
-    notes = ((f"the published value {record.undated!r} is not a date; left out",)
-             if record.undated else ())
+    from .corpus.sources import no_date_reason
+
+    notes = ((f"the published value {record.undated!r} {no_date_reason(record.undated)}; "
+              "left out",) if record.undated else ())
     return Article(text=record.text, id=f"{stem}#{where}", title=record.title,
                    outlet=record.outlet, url=record.url,
                    published=record.published.isoformat() if record.published else "",

@@ -57,7 +57,8 @@ def test_tables_give_one_article_per_row_named_by_file_and_row(tmp_path, capsys)
         ("one#row=1", "", "", "Ferry", ""),
         ("story", "", "", "", "")]
     assert rows[0]["source_path"] == f"{table}#row=1"
-    assert rows[1]["warnings"] == "the published value 'next week' is not a date; left out"
+    assert rows[1]["warnings"] == "the published value 'next week' is not a date (a year, a " \
+        "month and a day, from 1800 to next year); left out"
     assert rows[1]["framing_score"] == rows[4]["framing_score"]  # the same text, the same score
     assert f"framing: skipped {table}#row=2: the text is not English" in err
     assert "framing: error: 1 of 6 input(s) failed" in err

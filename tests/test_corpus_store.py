@@ -21,7 +21,7 @@ from conftest import CORPUS_FILES, ROOT
 
 from framing import Corpus
 from framing.cli import main
-from framing.corpus.sources import parse_date, text_id
+from framing.corpus.sources import parse_date, read_published, text_id
 from framing.corpus.store import SCHEMA_VERSION, StoreError, WriterLock, connect
 from framing.errors import FramingError
 from framing.export import ARTICLE_COLUMNS
@@ -1571,6 +1571,41 @@ def test_a_date_of_year_1_or_9999_is_no_date_and_makes_no_copy_the_original(tmp_
     assert "published '9999-12-31' is not a date" in err and "2 stored without a date" in err
     assert originals(db) == {"Real Times": None, "Scraped Post": "Real Times",
                              "Far Future": "Real Times"}
+
+
+def test_the_first_day_of_1970_is_a_clock_at_zero_and_no_date(tmp_path, capsys):
+    """1 January 1970 (a timestamp of 0, a date left unset) was stored as the article's date:
+    the earliest of its near copies, it made a real article the copy of its reprint; said with
+    its own reason, as is the same instant written west of Greenwich."""
+    rows = near_copies({"Real Times": "2024-03-05", "Scraped Post": "1970-01-01T00:00:00Z",
+                        "West Desk": "1969-12-31T19:00:00-05:00"})
+    path = write_jsonl(tmp_path / "t.jsonl", list(rows.values()))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "t.jsonl#line=2: published '1970-01-01T00:00:00Z' is the day a clock at zero gives " \
+        "(1 January 1970), which systems write when they have no date; stored without a date" \
+        in err, err
+    assert "published '1969-12-31T19:00:00-05:00' is the day a clock at zero" in err, err
+    assert originals(db) == {"Real Times": None, "Scraped Post": "Real Times",
+                             "West Desk": "Real Times"}
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1717000000", "2024-05-29"),  # seconds since 1970 (UTC)
+    (1717000000, "2024-05-29"),
+    (1717000000.0, "2024-05-29"),  # a column of numbers with a gap is read as floats
+    ("1717000000.75", "2024-05-29"),
+    ("1717000000123", "2024-05-29"),  # milliseconds, as pandas' to_json writes dates
+    (1717000000123, "2024-05-29"),
+    ("123456789", "1973-11-29"),
+    ("1969-12-31", "1969-12-31"),  # a day, not the instant at zero
+])
+def test_timestamps_are_dates(value, expected):
+    """A published value in seconds or milliseconds since 1970 was no date."""
+    parsed = parse_date(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+    assert read_published(value) == (parsed, "")
 
 
 def test_only_articles_stored_count_as_stored_without_a_date(tmp_path, capsys):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import shown_path
 from .dedupe import NearDuplicates, signature, to_bytes
-from .sources import FIRST_YEAR, Note, Record, Skip
+from .sources import Note, Record, Skip, no_date_reason
 from .store import StoreError, WriterLock, check_store, connect, record_skipped
 
 FLUSH_ROWS = 2000     # articles per transaction
@@ -177,9 +177,8 @@ def _flush(path, buffer: list[Record], skips: list[Skip], index: NearDuplicates,
         for record in undated:
             counts["undated"] += 1
             if counts["undated"] <= UNDATED_SHOWN:
-                report(f"{record.source}: published {record.undated!r} is not a date (a year, a "
-                       f"month and a day, from {FIRST_YEAR} to next year); stored without a "
-                       "date")
+                report(f"{record.source}: published {record.undated!r} "
+                       f"{no_date_reason(record.undated)}; stored without a date")
 
 
 def _schemas():

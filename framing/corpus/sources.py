@@ -147,7 +147,8 @@ def text_id(text: str) -> str:
 
 def parse_date(value) -> dt.date | None:
     """A date from a datetime or a date, or from text: ISO 8601, RFC 2822, GDELT's
-    YYYYMMDDhhmmss, and the forms people write ("May 15, 2024", "15 May 2024", "2024/05/15",
+    YYYYMMDDhhmmss, seconds or milliseconds since 1970 (9 to 10 digits, 12 to 13), and the
+    forms people write ("May 15, 2024", "15 May 2024", "2024/05/15",
     "15.05.2024"; numbers with slashes are read month first, "05/06/2024" as May 6, as
     python-dateutil reads them). Text without a year, a month and a day ("May 2024",
     "yesterday") is no date: None."""
@@ -157,7 +158,13 @@ def parse_date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # (a column of numbers read with a gap: 1717000000.0)
     text = str(value).strip()
+    stamp = re.fullmatch(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})", text)
+    if stamp:  # seconds or milliseconds since 1970, UTC (pandas' to_json writes dates so)
+        seconds = int(stamp[1]) if stamp[1] else int(stamp[2]) // 1000
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
     if re.fullmatch(r"\d{14}", text):  # GDELT's YYYYMMDDhhmmss
         text = f"{text[:4]}-{text[4:6]}-{text[6:8]}"
     try:
@@ -202,12 +209,41 @@ _NO_VALUE = frozenset({"", "n/a", "na", "nan", "nat", "none", "null", "-", "–"
 FIRST_YEAR = 1800
 
 
+# The first day of 1970, where a clock at zero lands (a date left unset, a timestamp of 0);
+# the last day of 1969 is that instant west of Greenwich, written with its time zone
+EPOCH = dt.date(1970, 1, 1)
+
+
+def _epoch(value, date: dt.date) -> bool:
+    if date == EPOCH:
+        return True
+    if date != EPOCH - dt.timedelta(days=1):
+        return False
+    if not isinstance(value, dt.datetime):
+        try:
+            value = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            return False
+    return value.tzinfo is not None and value.timestamp() == 0
+
+
+def no_date_reason(value: str) -> str:
+    """Why a published value was stored as no date, as ``add`` says it."""
+    date = parse_date(value)
+    if date is not None and _epoch(value, date):
+        return ("is the day a clock at zero gives (1 January 1970), which systems write when "
+                "they have no date")
+    return f"is not a date (a year, a month and a day, from {FIRST_YEAR} to next year)"
+
+
 def read_published(value) -> tuple[dt.date | None, str]:
     """A published value read once: its date (or None), and "" when it is a date or says
     there is none ("", "n/a", "null" …), else the value as a message shows it (cut to 40
-    characters). A date before ``FIRST_YEAR`` or after next year is no date."""
+    characters). A date before ``FIRST_YEAR`` or after next year is no date, and so is
+    1 January 1970, where a clock at zero lands."""
     date = parse_date(value)
-    if date is not None and not FIRST_YEAR <= date.year <= dt.date.today().year + 1:
+    if date is not None and (not FIRST_YEAR <= date.year <= dt.date.today().year + 1
+                             or _epoch(value, date)):
         date, value = None, str(value) if not isinstance(value, dt.date) else value.isoformat()
     if date is not None or value is None or (isinstance(value, float) and value != value) \
             or str(value).strip().casefold() in _NO_VALUE:
