@@ -460,6 +460,10 @@ _TITLE_SHORT = {"senator": "sen", "representative": "rep", "congressman": "rep",
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:aged\s+)?([0-9]{1,3})\s*[,).;]")
 _AGE_BEFORE = re.compile(r"\b([0-9]{1,3})-year-old(?:\s+[a-z]+){0,3}\s*,?\s+\Z")
 _OBJECT_PRONOUNS = frozenset("me us him her them you it".split())
+# Verbs that pass on another's words: "quoted Ann Cole as saying", "cited officials as saying"
+_QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
+# The one quoted, as the subject of the words: "quoted him as saying" is "he" said it
+_QUOTED_ONE = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
 _TIME_WORDS = DAYS_MONTHS | _TIME_NOUNS | frozenset(
     "today yesterday tonight last this next earlier later week on in".split())
 # Words that open an introductory phrase before a clause's subject: "Last week, …".
@@ -1076,10 +1080,19 @@ class VoiceFinder:
         # a phrase's first word in -ing, too, names no speaker after it and reports for the
         # clause's subject: "…, calling for his dismissal" (not "according to")
         ing = form.endswith("ing") and form != "according"
-        if gerund and prev == "as" and k >= 4 and lowered[k - 2] in ("quoted", "cited") and (
-                _be_before(lowered, k - 2) or lowered[k - 3] in _BE_FORMS) and content:
-            # "Ana Ruiz was (widely) quoted as saying the plan was fair": the subject said it
-            b = next(j for j in range(k - 3, -1, -1) if lowered[j] in _BE_FORMS)
+        if form in _QUOTING and "as" in rest[1:7] and (
+                rest[rest.index("as", 1) + 1:][:1] or [""])[0].endswith("ing") and not (
+                _BREAK.search(text, match.end, words[k + rest.index("as", 1) + 1][0])):
+            return None  # "quoted Ann Cole as saying …": hers are the words (below)
+        quoting = next((j for j in range(k - 2, max(k - 9, 0), -1) if lowered[j] in _QUOTING),
+                       None) if gerund and prev == "as" and content else None
+        if quoting is not None and _BREAK.search(text, words[quoting][1], words[k - 1][0]):
+            quoting = None
+        if quoting is not None and (quoting == k - 2 or lowered[quoting + 1] == "by") and (
+                _be_before(lowered, quoting) or lowered[quoting - 1] in _BE_FORMS):
+            # "Ana Ruiz was (widely) quoted (by the Ledger) as saying the plan was fair": the
+            # subject said it
+            b = next(j for j in range(quoting - 1, -1, -1) if lowered[j] in _BE_FORMS)
             while b > 0 and (lowered[b - 1] in ("has", "have", "had") or lowered[b - 1] in (
                     _MODALS)):
                 b -= 1  # ("has been quoted", "will be quoted")
@@ -1087,6 +1100,13 @@ class VoiceFinder:
             speaker = self.names.speaker_name(text[words[first][0]:words[b - 1][1]]) if (
                 first <= b - 1) else ""
             return Attribution(match.start, match.end, lemma, speaker) if speaker else None
+        if quoting is not None and quoting < k - 2 and gap_before.isspace():
+            # "The release quoted Ann Cole as saying the work …", "State media cited the
+            # minister as saying …": the one quoted said it, not the one who quotes
+            phrase = text[words[quoting + 1][0]:words[k - 2][1]]
+            speaker = _QUOTED_ONE.get(phrase.lower(), "") or self.names.speaker_name(phrase)
+            if speaker:
+                return Attribution(match.start, match.end, lemma, speaker)
         if gerund and not (prev in _BE_FORMS or "," in gap_before or (k == 0 and explicit)
                            or (lemma == "say" and nxt == "that")  # "tweets saying that …"
                            or (prev == "by" and content)):  # "opened by saying the fares …"

@@ -2337,6 +2337,20 @@ def test_the_passive_subject_is_not_the_speaker_and_who_says_in_which_clauses(an
     assert [voice for _, voice, _ in rows[2:]] == ["attributed"] * 3
 
 
+def test_the_one_quoted_as_saying_speaks_not_the_one_who_quotes(analyzer):
+    """"The release quoted Thale as saying …" was the writer's own (and "The paper quoted him
+    as saying" the paper's): the words are the one quoted."""
+    rows = voices(analyzer, (
+        "Bees and traffic\n\n"
+        "Ines Thale led the study. The release quoted Thale as saying the work could help "
+        "beekeepers. The newspaper quoted her as saying that she would go on. State media cited "
+        "two officials as saying the deal was close. Dana Reyes was quoted by the Ledger as "
+        "saying it was over. The paper quoted Thale at length."))
+    assert [speaker for _, _, speaker in rows] == [
+        "", "", "Thale", "Thale", "two officials", "Dana Reyes", ""]
+    assert [voice for _, voice, _ in rows[2:6]] == ["attributed"] * 4
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
