@@ -405,13 +405,29 @@ def _expit(z: float) -> float:
     return e / (1.0 + e)
 
 
+# Pronouns that stand for someone else who spoke: "It said …", "They told …" (not "We urge
+# you …", "I said …": the writer)
+_SPEAKING_PRONOUNS = frozenset("he she it they".split())
+
+
+def _only_who_spoke(item: SentenceInput) -> bool:
+    """Whether the writer's words left in a reported sentence are only a pronoun for who spoke
+    ("It" of "It said the bridge would open", "They"): nothing of the writer's to judge. Alone,
+    such a word carried the whole of the n-gram weights ("it" of the writer's "it is a
+    disgrace" made "It said …" an opinion at 0.998); the sentence is scored on its cues."""
+    if item.voice == "author":
+        return False
+    left = words_for_model(item.author_text).split()
+    return bool(left) and all(w in _SPEAKING_PRONOUNS for w in left)
+
+
 def build_rows(items: list[SentenceInput], cues: CueExtractor):
     """What ``LinearOpinionModel.score`` reads: each row's words and cue values, and the
     words behind each cue."""
     words, values, evidence = [], [], []
     for item in items:
         counts, found = cues.extract(item)
-        words.append(words_for_model(item.author_text))
+        words.append("" if _only_who_spoke(item) else words_for_model(item.author_text))
         values.append([counts[c] for c in CUE_COLUMNS])
         evidence.append(found)
     return words, values, evidence

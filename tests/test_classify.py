@@ -115,6 +115,21 @@ def test_seed_quoted_and_attributed_sentences_are_reporting(seed_report):
             if sc.label != "reporting"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The Harbour Bank knew about the breach for weeks. It said the bridge would open in May.",
+    "It told its customers on April 9.",
+    "They said it would open in May.",
+])
+def test_a_report_whose_only_words_left_are_who_spoke_is_reporting(analyzer, text):
+    """"It said the bridge would open in May." was an opinion at 0.998 with no cue: the lone
+    "It" left of the writer's words carried the whole weight of the writer's "it is …"."""
+    report = analyzer.analyze(f"Bridge\n\n{text}")
+    score = report.scores[-1]
+    assert score.sentence.voice == "attributed"
+    assert score.label == "reporting" and score.opinion_score < 0.2, score
+    assert score.cues and score.cues[0].startswith("reported speech"), score.cues
+
+
 def test_textblob_traps(analyzer):
     # TextBlob scores "own" as fully subjective and "very slim" as neutral.
     assert analyzer.classify_text("Meanwhile, Putin issued a warning of his own.").score.label \
