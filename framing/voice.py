@@ -2108,6 +2108,8 @@ class VoiceFinder:
                     text, mentions[i - 1][0]) and bisect_right(starts, mentions[i - 2][0]) == \
                     bisect_right(starts, mentions[i - 1][0]):
                 i -= 1
+            else:
+                i = _opening_subject(text, mentions, i, position, starts, wrong)
             offset, name, _ = mentions[i - 1]
             # ... unless a sentence since opened with someone unnamed who may be "she": "The
             # judge, a veteran of the court, set a date. She said …" (not "Prosecutor Maria
@@ -2345,6 +2347,44 @@ _AS_NAMERS = re.compile(
     r"slamm?(?:s|ed|ing)?$|blast(?:s|ed|ing)?$|decr(?:y|ies|ied|ying)$|tarr(?:ed|ing)$|"
     r"call(?:s|ed|ing)?$|nam(?:e|es|ed|ing)$|list(?:s|ed|ing)?$|rat(?:e|es|ed|ing)$|"
     r"mark(?:s|ed|ing)?$|spun$|spin(?:s|ning)?$)")
+
+
+# Where a sentence may begin a clause of its own, with a subject of its own
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|or|while|whereas|who|which|that)\b")
+# Words before a name that make it no subject of its sentence: "After Cole left, …", "With
+# Cole gone, …"
+_NOT_A_SUBJECT_LEAD = _PREPOSITIONS | frozenset(
+    """when while as because if since although though unless until once and but or without
+    like than said says told according""".split())
+
+
+def _opening_subject(text: str, mentions: list[tuple[int, str, str]], i: int, position: int,
+                     starts: list[int], wrong: str) -> int:
+    """The mention a "he" or "she" at ``position`` stands for, ``i`` counting from 1: the
+    person who opened the sentence right before as its subject, over someone named after in
+    it ("Kingsmere manager Graham Tolliver was careful not to discuss Bresca by name. “…,” he
+    said" is Tolliver); else the last one named, ``i`` as given."""
+    if not starts:
+        return i
+    last = mentions[i - 1][0]
+    own = bisect_right(starts, last) - 1
+    if bisect_right(starts, position) - 1 != own + 1:
+        return i  # (only from the sentence right before)
+    opening = starts[own]
+    k = bisect_left(mentions, (opening, "", ""))
+    if k >= i - 1 or mentions[k][2] == wrong or mentions[k][1] == mentions[i - 1][1]:
+        return i
+    lead = text[opening:mentions[k][0]]
+    words = [w.strip("“\"‘'").lower() for w in lead.split()]
+    if len(words) > 3 or "," in lead or any(
+            w in _NOT_A_SUBJECT_LEAD or tagger_lexicon().get(w, "").startswith("VB")
+            for w in words):
+        return i  # (nor "Thank God we have Ana Ruiz …")
+    if _OWNER_NAME.match(text, mentions[k][0]):
+        return i  # "Cole’s lawyer met Tom Reyes": not Cole
+    if _CLAUSE_BREAK.search(text, mentions[k][0] + len(mentions[k][1]), mentions[i - 1][0]):
+        return i  # "Kroft asks Obama about Syria, but Obama says …": a clause of Obama's
+    return k + 1
 
 
 def _named_as(before: list[str]) -> bool:

@@ -2351,6 +2351,21 @@ def test_the_one_quoted_as_saying_speaks_not_the_one_who_quotes(analyzer):
     assert [voice for _, voice, _ in rows[2:6]] == ["attributed"] * 4
 
 
+def test_he_after_a_sentence_is_its_subject_over_someone_named_after_in_it(analyzer):
+    """"Rovers manager Gil Tolliver was careful not to discuss Bresca by name. “…,” he said"
+    was Bresca's; the subject of the sentence before speaks. Not across a clause of the
+    other's own, nor after an opening that makes the first no subject."""
+    text = ("Transfer talk\n\n"
+            "Joaquin Bresca wants to leave Solana. Rovers manager Gil Tolliver was careful not "
+            "to discuss Bresca by name on Wednesday. “I will not talk about other clubs' "
+            "players,” he said. Presenter Tom Kroft asked Gil Tolliver about the fee, but "
+            "Tolliver says it is not his business. “It is for the board,” he says. After Tom "
+            "Kroft left, Bresca spoke. “I am happy here,” he said. Thank God we have Ann "
+            "Lee. “We are losing,” she said.")
+    assert speakers(analyzer, text)[3:] == [
+        "Gil Tolliver", "Tom Kroft", "Tolliver", "", "Bresca", "", "Ann Lee"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
