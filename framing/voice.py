@@ -704,7 +704,13 @@ class VoiceFinder:
             for a in attributions[s.index]:
                 speaker = self._resolve(a.speaker, a.start, mentions, groups, since, text,
                                         unnamed, starts)
-                if self._description(a.speaker):  # "the 52-year-old said", "the finance
+                if self._description(a.speaker) and last_described[0] and (
+                        last_described[0].lower().split()[-1] == a.speaker.lower().split()[-1]
+                        and not _named_since(mentions, last_described[1], a.start)):
+                    # "One analyst, who asked not to be named, said … “…,” the analyst said":
+                    # the one just described, not an analyst named before
+                    speaker = last_described[0]
+                elif self._description(a.speaker):  # "the 52-year-old said", "the finance
                     # chief said": the one person the article named so before
                     speaker = _described(text, mentions, a.speaker, a.start,
                                          body) or speaker

@@ -2366,6 +2366,20 @@ def test_he_after_a_sentence_is_its_subject_over_someone_named_after_in_it(analy
         "Gil Tolliver", "Tom Kroft", "Tolliver", "", "Bresca", "", "Ann Lee"]
 
 
+def test_the_analyst_just_described_speaks_not_one_named_before(analyzer):
+    """"One analyst, who asked not to be named, said … “…,” the analyst said" was the analyst
+    named paragraphs before."""
+    text = ("Shares fell\n\n"
+            "Nat Briggs, an analyst at Halverson Capital, pressed executives on the guidance. "
+            "“What changed?” he asked.\n\n"
+            "One analyst, who asked not to be named because their firm has ties to the "
+            "company, said the cut was larger than expected. “The market was ready for a "
+            "trim,” the analyst said. “This is more like a haircut.” Later the analyst at "
+            "Halverson Capital spoke again. “We will see,” the analyst said.")
+    assert speakers(analyzer, text)[2:] == [
+        "Nat Briggs", "One analyst", "One analyst", "One analyst", "", "Nat Briggs"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
