@@ -96,7 +96,7 @@ _BUSINESS_SPEAKER = re.compile(
 _NOT_BUSINESS = frozenset("""ministry department agency party council union committee court
     commission authority association institute university college school hospital government
     cabinet embassy foundation league federation board administration police army navy force
-    church museum library clinic academy society caucus coalition campaign alliance
+    church museum gallery library clinic academy society caucus coalition campaign alliance
     guild pac trust""".split())
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _OPENING_MARKS = " \t\"“‘'(["
@@ -1409,9 +1409,9 @@ def _key_words(key: str, kind: str) -> list[str]:
 _REFERRED_NOUNS = frozenset(
     """union federation council authority association hospital university college school bank
     company committee commission board trust foundation agency institute clinic church
-    museum library league coalition campaign alliance society club network county times post
-    journal herald tribune gazette chronicle telegraph sentinel government police army navy
-    ministry department""".split())
+    museum gallery library league coalition campaign alliance society club network county
+    times post journal herald tribune gazette chronicle telegraph sentinel government police
+    army navy ministry department""".split())
 
 
 

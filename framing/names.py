@@ -90,11 +90,11 @@ BODY_WORDS = frozenset(
     navy force forces court commission authority association institute university school
     hospital group alliance federation league board administration government cabinet
     embassy foundation center centre network trust fund coalition campaign society club
-    church museum library clinic college academy local services affairs resources sciences
-    studies industries holdings systems partners associates communications media airlines
-    motors labs laboratories directorate bureau division caucus relations act control
-    prevention budget guild pac securities capital therapeutics investments choir orchestra
-    chorus ensemble observatory primary constabulary forum""".split()
+    church museum gallery galleries library clinic college academy local services affairs
+    resources sciences studies industries holdings systems partners associates communications
+    media airlines motors labs laboratories directorate bureau division caucus relations act
+    control prevention budget guild pac securities capital therapeutics investments choir
+    orchestra chorus ensemble observatory primary constabulary forum""".split()
 )
 # The last word of an outlet's name: "the Dunmore Herald", "Channel 4 News"
 OUTLET_WORDS = frozenset(
@@ -126,7 +126,8 @@ COMPANY_WORDS = frozenset(
     trains mobile telecom wireless records research minerals metals chemicals utilities
     environmental aggregates recycling haulage freight solvents plastics fabrics textiles
     coatings polymers paints fuels beverages packaging materials components instruments
-    dairies fisheries""".split()
+    dairies fisheries data analytics audio software consulting robotics aerospace biotech
+    diagnostics""".split()
 )
 
 

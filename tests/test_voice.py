@@ -492,6 +492,17 @@ def test_a_business_named_by_its_trade_is_an_organization(analyzer):
     assert sources == {"Pellworth Homes": 1, "Brantor Energy": 1}
 
 
+def test_a_gallery_or_a_data_firm_is_an_organization_and_the_gallery_speaks_for_it(analyzer):
+    text = ("A painting was returned to Halvorsen Gallery, the gallery said. Analysts polled by "
+            "Ledgerpoint Data had expected more. Orrin Analytics and Kestle Audio declined to "
+            "comment. Mara Quist said the sale was fair.")
+    assert actor_rows(analyzer, text) == {
+        "Halvorsen Gallery": ("organization", 1, (0,)),
+        "Ledgerpoint Data": ("organization", 1, ()),
+        "Orrin Analytics": ("organization", 1, (2,)), "Kestle Audio": ("organization", 1, (2,)),
+        "Mara Quist": ("person", 1, (3,))}
+
+
 def test_the_speaker_names_the_sentences_first_word(analyzer):
     # "Doreen" is written nowhere else and "Wells" is an English word, so the capitals alone
     # leave "Doreen" out; the sentence's speaker, "Doreen Wells", puts it back
