@@ -98,6 +98,23 @@ _NOT_BUSINESS = frozenset("""ministry department agency party council union comm
     cabinet embassy foundation league federation board administration police army navy force
     church museum gallery library clinic academy society caucus coalition campaign alliance
     guild pac trust""".split())
+# the head of an appositive that says a name is an organization's: "Quillfire, the workplace
+# software company,", "Ledgerline, a consultancy,", "Brantor, the energy giant," (not a trade
+# a person plies too: "Kell, a software developer,", "Ivo Hart, the publisher,")
+_BODY_HEADS = BUSINESS_TRADES - frozenset(
+    "maker developer builder brewer miner operator publisher".split()) | _NOT_BUSINESS \
+    | frozenset("""consultancy start-up charity nonprofit non-profit carrier broadcaster
+    organization organisation group bank network studio lab laboratory cooperative co-op
+    partnership newspaper magazine website outlet""".split())
+_DESCRIBED_AS = re.compile(
+    # the words before the head: no preposition, article or pronoun ("Ann Cole, a member of
+    # the union," is no union); after it, no more of its noun phrase ("the company's founder",
+    # "a union organizer")
+    r",[ \t]+(?:the|an?)[ \t]+(?:(?!(?i:of|at|for|in|on|to|with|from|by|and|or|but|who|which|"
+    r"that|whose|the|an?|his|her|its|their)\b)[\w.’'&-]+[ \t]+){0,4}("
+    + "|".join(sorted(_BODY_HEADS, key=len, reverse=True))
+    + r")(?=[ \t]*(?:[,.;:)]|—|–|--|\Z)|[ \t]+(?:that|which|based|headquartered|founded|owned|"
+    r"whose)\b)")
 _GEOGRAPHIC = frozenset({"city", "region", "country"})  # places that do not speak themselves
 _OPENING_MARKS = " \t\"“‘'(["
 _PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "socialist"})
@@ -243,10 +260,10 @@ class ActorFinder:
                     continue
                 if self._town_or_street(text, offset, run, written, s.index, drafts):
                     continue
-                if len(run) >= 2 and run[0].lower() not in self.names.first_names and \
-                        _TRADE_BEFORE.search(text, max(0, offset - 16), offset):
-                    # "cloud security firm Kestrel Shield", "the retailer Dunmore Goods": a
-                    # business named after its trade
+                if not heading and self._described_as_body(text, offset, end, run, surnames):
+                    # "cloud security firm Kestrel Shield", "the consultancy Ledgerline",
+                    # "Quillfire, the workplace software company,": a business named after
+                    # its trade, or a name its appositive says is an organization's
                     name = " ".join(run)
                     self._mention(drafts, "org:" + name.lower(), name, "organization", "",
                                   s.index)
@@ -315,6 +332,8 @@ class ActorFinder:
                 key = alone.get(_given(last))  # "Maria said" after "Maria Lopez"
             if key is None and "place:" + last in drafts:
                 key = "place:" + last  # "in Kelworth" after "KELWORTH, Md."
+            if key is None and "org:" + last in drafts:
+                key = "org:" + last  # "Quillfire said" after "Quillfire, the company,"
             if key is None and (last in titled or counts[last] >= 2) and \
                     _lower_case_uses(text, last) < counts[last] and not _abstract_noun(last) \
                     and not _function_word(last) and last not in PLACE_ENDS:
@@ -828,6 +847,25 @@ class ActorFinder:
             return ""  # (an organization speaks: "Facebook said" is the company)
         return self._full_name_has(surnames, run[0])
 
+    def _described_as_body(self, text: str, offset: int, end: int, run: list[str],
+                           surnames) -> bool:
+        """Whether a run the gazetteer lacks is named as an organization by the trade before it
+        ("cloud security firm Kestrel Shield", "the consultancy Ledgerline") or by the head noun
+        of the appositive after it ("Quillfire, the workplace software company,", "Ledgerline,
+        a consultancy,"); not a person's name (no first name opens it) nor a word named
+        otherwise (one word alone is no surname named here, no title or day, and after a trade
+        no English word: "the company Tuesday said", "the retailer Target")."""
+        first = run[0].lower()
+        if first in self.names.first_names or self.names.place(" ".join(run)) is not None:
+            return False
+        alone = len(run) == 1
+        if alone and (surname_key(run) in surnames or self.names.is_title_word(run[0])
+                      or first in DAYS_MONTHS):
+            return False
+        if _TRADE_BEFORE.search(text, max(0, offset - 16), offset):
+            return not alone or not everyday_word(first)
+        return _DESCRIBED_AS.match(text, end) is not None
+
     def _town_or_street(self, text, offset, run, written, index, drafts) -> bool:
         """Count a run the gazetteer lacks as a town when a state or a country follows it
         ("Ashton, Md.", "Kelby, Pennsylvania") and as a place when it ends with a street's or
@@ -1030,9 +1068,10 @@ class ActorFinder:
                         trim_possessive(w) for w in _key_words(key, "org:")]:
                     return key  # (or the organization's whole name: "Yale University's
                     # Child Study Center", written with its possessive)
-        for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman"
-            if "name:" + token.lower() in drafts:
-                return "name:" + token.lower()
+        for token in tokens[:before]:  # a name of one word: "an InfoWars spokesman", "a
+            for kind in ("name:", "org:"):  # Quillfire spokesperson"
+                if kind + token.lower() in drafts and (kind == "name:" or token[:1].isupper()):
+                    return kind + token.lower()
         if any(t.lower() in PRIVATE_PEOPLE for t in tokens):
             return None  # "one Marlowe man", "business owners in Paris": people, unnamed
         for width in range(len(tokens), 0, -1):

@@ -492,6 +492,22 @@ def test_a_business_named_by_its_trade_is_an_organization(analyzer):
     assert sources == {"Pellworth Homes": 1, "Brantor Energy": 1}
 
 
+def test_a_name_its_appositive_or_trade_calls_an_organization_is_one(analyzer):
+    text = ("Jobs at Quillfire were cut. Quillfire, the workplace software company, said on "
+            "Tuesday that it would lay off staff. A Quillfire spokesperson said it was fair. "
+            "According to figures compiled by the consultancy Ledgerline, it was the largest "
+            "sale. The data came from Tarrow, a consultancy, and from Brantel, the energy "
+            "giant. Kell, a software developer, said the app was slow. Ann Cole, a member of "
+            "the union, said the strike would go on. Dana Reyes, the company's founder, said "
+            "she was proud.")
+    assert actor_rows(analyzer, text) == {
+        "Quillfire": ("organization", 3, (1, 2)), "Ledgerline": ("organization", 1, (3,)),
+        "Tarrow": ("organization", 1, ()), "Brantel": ("organization", 1, ()),
+        # (a trade a person plies too, a head with more after it: people)
+        "Kell": ("person", 1, (5,)), "Ann Cole": ("person", 1, (6,)),
+        "Dana Reyes": ("person", 1, (7,))}
+
+
 def test_a_gallery_or_a_data_firm_is_an_organization_and_the_gallery_speaks_for_it(analyzer):
     text = ("A painting was returned to Halvorsen Gallery, the gallery said. Analysts polled by "
             "Ledgerpoint Data had expected more. Orrin Analytics and Kestle Audio declined to "
