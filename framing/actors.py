@@ -449,13 +449,21 @@ class ActorFinder:
         if "of" in run[2:-1]:
             at = run.index("of", 2)
             head = self.names.strip_titles(run[:at])
-            if len(head) >= 2 and (head[0].lower() in self.names.first_names
-                                   or len(head) < at) and self.names.is_person(head):
-                # "Dana Whitlow of Arizona", "Mara Quist of Harbor Lights Films": the
-                # person, and the place they are from (an affiliation is no person's name)
+            tail = [t.lower() for t in run[at + 1:]]
+            body = any(t in COMPANY_WORDS or t in ORG_WORDS and t not in PLACE_WORDS
+                       for t in tail)
+            if len(head) >= 2 and (head[0].lower() in self.names.first_names or len(head) < at
+                                   or body and len(head) <= 3 and not (
+                                       everyday_word(head[0].lower())
+                                       or self.names.place(head[0]))) \
+                    and self.names.is_person(head):
+                # "Dana Whitlow of Arizona", "Mara Quist of Harbor Lights Films", "Priyanka
+                # Dhillon of Westerly Research": the person, and the place or organization
+                # they are from (an affiliation is no person's name; a name no list knows
+                # needs an organization's word after "of": not "Ardmore Chamber of Commerce")
                 self._add_run(run[:at], index, drafts, surnames, pending, firsts, heading,
                               written[:at] if written else None)
-                if self.names.place(" ".join(run[at + 1:])):
+                if body or self.names.place(" ".join(run[at + 1:])):
                     self._add_run(run[at + 1:], index, drafts, surnames, pending, firsts,
                                   heading,
                                   written[at + 1:] if written else None)

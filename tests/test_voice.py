@@ -646,6 +646,19 @@ def test_a_name_run_into_a_place_or_organization_is_each_not_one_person(analyzer
         "Producers Guild of America", "Cleveland", "Jackson"}
 
 
+def test_a_person_of_an_organization_is_the_person_and_the_organization(analyzer):
+    # a first name no list knows, then "of" and an organization's word: two actors, the
+    # person the source; a name with "of" and no such word is one name
+    text = ("Priyanka Dhillon of Westerly Research wrote that the balance sheet was strong. "
+            "Ann Cole of Kelby Hospital said the ward was full. The plan was backed by the "
+            "Bank of Ardmore and the University of Castleford.")
+    assert actor_rows(analyzer, text) == {
+        "Priyanka Dhillon": ("person", 1, (0,)), "Westerly Research": ("organization", 1, ()),
+        "Ann Cole": ("person", 1, (1,)), "Kelby Hospital": ("organization", 1, ()),
+        "Bank of Ardmore": ("organization", 1, ()),
+        "University of Castleford": ("organization", 1, ())}
+
+
 @pytest.mark.parametrize(("text", "people"), [
     # "Border" written with a capital twice, and in lower case as often: a word, nobody
     ("The agency said the Border was quiet on Monday. Officials at the border said crossings "
