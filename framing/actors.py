@@ -1116,10 +1116,21 @@ class ActorFinder:
             words[0]) in self.names.personal_titles)
 
 
+# what names a business as where someone named or an analyst works: "Priyanka Dhillon of
+# Westerly Research", "Harriet Osei, an analyst at Calder Wynne Securities"
+_WORKS_AT = re.compile(
+    r"(?:(?<![\w’'-])([A-Z][\w’'-]+),?|\b(?:analysts?|economists?|strategists?|researchers?|"
+    r"fellows?|professors?|lecturers?|scientists?|experts?|consultants?))[ \t]+"
+    r"(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\Z")
+
+
 class _BusinessesNearby:
     """The business a speaker such as "the company", "the carmaker" or "the Chicago-based
     lender" names: the one named last before it, in its sentence or up to three before
-    (``None`` when none is, or two are named first in the same sentence)."""
+    (``None`` when none is, or two are named first in the same sentence). A business named
+    only as where an analyst or someone named works counts when no other is named there:
+    "the company" after "Quillfire said …. Priyanka Dhillon of Westerly Research wrote …" is
+    Quillfire, the story's, not the firm of the analyst quoted on it."""
 
     def __init__(self, text: str, sentences, drafts) -> None:
         self.text = text
@@ -1132,25 +1143,47 @@ class _BusinessesNearby:
                 for index in draft.sentences:
                     self.by_sentence[index].append(key)
         self.drafts = drafts
+        people = {d.name.split()[-1] for d in drafts.values() if d.kind == "person"}
+        self.employers: dict[int, set[str]] = defaultdict(set)  # by sentence
+        for index, keys in self.by_sentence.items():
+            s = self.sentences.get(index)
+            for key in keys if s is not None else ():
+                if self._only_employer(s, drafts[key].name, people):
+                    self.employers[index].add(key)
+
+    def _only_employer(self, s, name: str, people: set[str]) -> bool:
+        """Whether sentence ``s`` names the business ``name`` only as where someone of
+        ``people`` (their surnames) or an analyst works."""
+        found = [m.start() for m in re.finditer(re.escape(name), self.text[s.start:s.end])]
+        for at in found:
+            works = _WORKS_AT.search(self.text, max(s.start, s.start + at - 60), s.start + at)
+            if works is None or works.group(1) is not None and works.group(1) not in people:
+                return False
+        return bool(found)
 
     def __call__(self, speaker: str, index: int) -> str | None:
         if not self.by_sentence or not _BUSINESS_SPEAKER.fullmatch(speaker):
             return None
-        for back in range(index, index - 4, -1):
-            keys = self.by_sentence.get(back)
-            if not keys:
-                continue
-            if len(keys) == 1:
-                return keys[0]
-            s = self.sentences.get(back)
-            if s is None:
-                return None
-            written = self.text[s.start:s.end].lower()
-            at = {key: written.find(self.drafts[key].name.lower().split()[0]) for key in keys}
-            first = sorted((offset, key) for key, offset in at.items() if offset >= 0)
-            return first[0][1] if len(first) == 1 or (
-                len(first) > 1 and first[0][0] < first[1][0]) else None
+        for passed in (self.employers, {}):  # (an employer named alone: the second time)
+            for back in range(index, index - 4, -1):
+                keys = [k for k in self.by_sentence.get(back, ()) if k not in passed.get(
+                    back, ())]
+                if keys:
+                    return self._first_named(back, keys)
         return None
+
+    def _first_named(self, index: int, keys: list[str]) -> str | None:
+        """Of the businesses ``keys`` sentence ``index`` names, the one it names first."""
+        if len(keys) == 1:
+            return keys[0]
+        s = self.sentences.get(index)
+        if s is None:
+            return None
+        written = self.text[s.start:s.end].lower()
+        at = {key: written.find(self.drafts[key].name.lower().split()[0]) for key in keys}
+        first = sorted((offset, key) for key, offset in at.items() if offset >= 0)
+        return first[0][1] if len(first) == 1 or (
+            len(first) > 1 and first[0][0] < first[1][0]) else None
 
 
 def _speaks_alone(run: list[str]) -> bool:

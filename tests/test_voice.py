@@ -2776,6 +2776,23 @@ def test_the_company_is_the_business_named_last_before_it(analyzer):
     assert rows["Orvane Systems"][2] == (5,) and rows["Brellin Securities"][2] == ()
 
 
+def test_the_company_is_not_the_firm_of_an_analyst_named_since(analyzer):
+    text = ("Quillfire to cut jobs\n\n"
+            "Quillfire, the workplace software company, said on Tuesday that it would lay off "
+            "about 1,400 employees. A Quillfire spokesperson said the company had tried to be "
+            "fair. Harriet Osei, an analyst at Calder Wynne Securities, said the cuts were "
+            "overdue. Priyanka Dhillon of Westerly Research wrote in a note to clients that the "
+            "balance sheet remained strong. The company said it expected to record charges.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Quillfire"] == ("organization", 2, (1, 2, 5))
+    assert rows["Harriet Osei"][2] == (3,) and rows["Priyanka Dhillon"][2] == (4,)
+    assert rows["Calder Wynne Securities"][2] == rows["Westerly Research"][2] == ()
+    # named alone, the analyst's firm is the one "the company" names
+    alone = actor_rows(analyzer, "Priyanka Dhillon of Westerly Research said prices would "
+                                 "rise. The company said it had raised its forecast.")
+    assert alone["Westerly Research"][2] == (1,)
+
+
 def test_a_unit_a_district_a_plan_and_a_firms_short_name(analyzer):
     text = ("Rezoning\n\n"
             "Staff in the company's Orbix unit were told first, and its Orbix storage arm will "
