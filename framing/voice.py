@@ -1703,6 +1703,14 @@ class VoiceFinder:
         # after "which" or "that" a short plural may be the clause's own subject ("… that
         # industry analysts say", "given that officers had threatened"); after "who" the
         # words are the relative clause's verb and object ("Economists who study markets")
+        if j > 1 and lowered[j - 1] == "who" and i - j < 3 and "," in text[
+                words[j - 2][1]:words[j - 1][0]] and (
+                usual_tag(lowered[i]) or "").startswith("NN") and not any(
+                (usual_tag(w) or "") in _FINITE_TAGS or (usual_tag(w) or "").startswith("RB")
+                or w in _TIME_WORDS or w.rstrip("s") in _TIME_WORDS for w in lowered[j:i + 1]):
+            # "Curtis Delong, 34, who prosecutors said was watching a video": the relative
+            # clause's own subject, a noun with no verb, reports it (not Delong)
+            return name
         if j > 1 and lowered[j - 1] in ("who", "which") and "," in text[
                 words[j - 2][1]:words[j - 1][0]] and lowered[j] not in (
                 _NP_OPENERS) and not words[j][2][:1].isupper():

@@ -2420,6 +2420,18 @@ def test_the_analyst_just_described_speaks_not_one_named_before(analyzer):
         "Nat Briggs", "One analyst", "One analyst", "One analyst", "", "Nat Briggs"]
 
 
+def test_who_prosecutors_said_is_the_prosecutors_not_the_one_before_who(analyzer):
+    """"… convicting Curtis Delong, 34, who prosecutors said was watching a video" was
+    Delong's words; the relative clause's own subject reports it."""
+    text = ("Verdict\n\n"
+            "Jurors convicted Curtis Delong, 34, who prosecutors said was watching a video on "
+            "his phone. Delong, who officials said had a record, was held. Economists who "
+            "study markets say prices will rise. Senators, including Ann Cole, who just hours "
+            "earlier called the plan ridiculous, were angry.")
+    assert speakers(analyzer, text)[1:4] == ["prosecutors", "officials", "Economists"]
+    assert speakers(analyzer, text)[4] != "just hours"
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
