@@ -92,6 +92,8 @@ def find_turns(text: str, names: Names, sentences: tuple[Sentence, ...] = ()) ->
     speakers = _speakers(named, text, names)
     if any(key == "A" for _, key, _ in turns):
         speakers["A"] = _interviewee(text, sentences, units[turns[0][0]][0], names)
+    for role in {key for _, key, _ in turns} & _HOSTS.keys():
+        speakers[role] = _host(text, sentences, units[turns[0][0]][0], names, role)
     found = []
     for i, (n, key, _) in enumerate(turns):
         start, end = units[n]
@@ -190,6 +192,31 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
             people[key] = name
     answering = [name for key, name in people.items() if key not in askers]
     return answering[0] if len(answering) == 1 else ""
+
+
+# Parts in a conversation the introduction may name ("… hosted by Felix Amari", "our host,
+# Ana Ruiz", "moderator Ted Vale"): the label, and the words for it there
+_HOSTS = {"host": r"host(?:ed)?(?:\s+by)?|presented\s+by|presenter",
+          "interviewer": r"interview(?:er|ed\s+by)",
+          "moderator": r"moderat(?:or|ed\s+by)",
+          "anchor": r"anchor(?:ed\s+by)?"}
+
+
+def _host(text: str, sentences: tuple[Sentence, ...], first_turn: int, names: Names,
+          role: str) -> str:
+    """The one person the body before the first turn names in the part a label gives ("HOST:"
+    after "… the podcast from Harbourline Audio hosted by Felix Amari" is Felix Amari; "our
+    host, Ana Ruiz,"); "" when it names none or several."""
+    intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
+    before = re.compile(rf"(?i)\b(?:co-?)?(?:{_HOSTS[role]}),?\s+$")
+    after = re.compile(rf"(?i),\s+(?:the|our|its|their|his|her)\s+(?:\w+\s+)?{role}s?\b")
+    found = set()
+    for offset, name, _ in names.person_mentions(text, intro, lambda offset: False,
+                                                 NameRuns(names, text, intro)):
+        if " " in name and (before.search(text, max(0, offset - 30), offset)
+                            or after.match(text, offset + len(name))):
+            found.add(name)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _uncommon(word: str) -> bool:

@@ -290,3 +290,24 @@ def test_one_persons_answers_to_a_reporters_questions_are_a_transcript(analyzer)
         assert (s.voice, s.speaker) == ("quoted", "Daniel Pell"), prefix
     assert sentence_starting(report, "Q: Is Dale fit?").speaker == ""
     assert sentence_starting(report, "He joked").speaker == "Daniel Pell"  # (not Ivo Tarrant)
+
+
+@pytest.mark.parametrize(("intro", "host"), [
+    ("This week's episode of the podcast from Harbourline Audio, hosted by Felix Amari, "
+     "talks to the author Rosa Vell.", "Felix Amari"),
+    ("Our host, Felix Amari, talks to the author Rosa Vell.", "Felix Amari"),
+    ("Co-host Felix Amari talks to the author Rosa Vell.", "Felix Amari"),
+    ("Felix Amari and Tom Kroft talk to the author Rosa Vell.", ""),  # no one named host
+    ("Hosts Felix Amari and Tom Kroft talk to the author Rosa Vell.", ""),  # two: no one's
+])
+def test_a_hosts_turns_are_the_host_the_introduction_names(analyzer, intro, host):
+    """"HOST: …" turns were no one's though the introduction named the host."""
+    text = (f"Night buses\n\n{intro}\n\n"
+            "HOST: Rosa, welcome. Why night buses?\n\n"
+            "ROSA VELL: Because of the drivers.\n\n"
+            "HOST: And the riders?\n\n"
+            "ROSA VELL: Mostly people going to work.")
+    report = analyzer.analyze(text)
+    assert sentence_starting(report, "HOST: Rosa").speaker == host
+    assert sentence_starting(report, "HOST: And the riders").speaker == host
+    assert sentence_starting(report, "ROSA VELL: Because").speaker == "Rosa Vell"
