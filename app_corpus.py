@@ -405,6 +405,9 @@ def stories_section(path: str, version, status: explore.StoreStatus) -> None:
         st.info("The store has no stories yet: run python -m framing corpus stories "
                 f"{markdown_text(path)}")
         return
+    if status.unstoried:  # (their outlets are missing from no story: never compared)
+        st.warning(markdown_text(status.stories_note() if not PUBLIC
+                                 else explore.unstoried_note(status.unstoried)))
     st.caption(f"{len(overview):,} stories, the most covered first. Missing: the store's "
                "outlets that did not cover a story two or more others told (its blind spots). "
                "Spread: the highest framing score of the story's articles minus the lowest.")

@@ -152,6 +152,25 @@ def test_a_story_one_outlet_covered_still_shows_its_article(example_store, tmp_p
     assert len(at.metric) == 5 and not summary_lines(at)
 
 
+def test_articles_added_after_the_stories_are_told_and_missing_from_none(example_store,
+                                                                         tmp_path):
+    """An outlet whose articles were added after `corpus stories` ran was listed as missing
+    every story, and the page did not say the stories were out of date."""
+    path = changed_store(example_store, tmp_path, """
+        DELETE FROM stories WHERE article_id IN (
+            SELECT id FROM articles WHERE outlet = 'The Daily Blaze')""")
+    at = open_store(path)
+    open_tab(at, "Stories")
+    assert not at.exception and not at.error
+    told = [w.value for w in at.warning if "in no story" in w.value]
+    assert len(told) == 1 and told[0].startswith(
+        "12 articles were added after the stories were built and are in no story: run python "
+        "-m framing corpus stories ")
+    stories = table(at, "score_spread")
+    assert not stories["missing"].str.contains("The Daily Blaze").any()
+    assert stories["missing"].str.len().gt(0).any()  # the other outlets' blind spots stay
+
+
 def summary_lines(at):
     return [m.value for m in at.markdown if m.value.startswith("- ")]
 

@@ -239,6 +239,63 @@ def test_blind_spots_name_the_outlets_that_missed_a_story(store):
     assert len(blind_spots(path, min_outlets=1)) == 4
 
 
+def test_an_outlet_added_after_the_stories_is_missing_from_none_and_is_told(store, capsys):
+    """An outlet whose articles came after `corpus stories` ran was listed as missing every
+    story (its telling of the bridge too), and nothing said the stories were out of date."""
+    from framing.corpus.explore import store_status, story_overview
+    from framing.corpus.storeio import unstoried
+
+    path, ids = store
+    build_stories(path)
+    late = BRIDGE_B[1] + " The Harbour Crier's reporter saw the river from the bank."
+    make_store_rows(path, [("late", "Harbour Crier", late)])
+    spots = blind_spots(path)
+    assert "Harbour Crier" not in " ".join(spots["missing"])
+    assert "Harbour Crier" not in " ".join(story_overview(path)["missing"])
+    assert set(" ".join(spots["missing"]).replace(";", " ").split()) >= {"Metro", "Sentinel"}
+    assert unstoried(path) == 1
+    status = store_status(path)
+    assert status.unstoried == 1 and status.stories_note() == (
+        f"1 article was added after the stories were built and is in no story: run python -m "
+        f"framing corpus stories {path} again")
+    assert run_cli(["info", str(path)]) == 0
+    assert "1 article was added after the stories were built" in capsys.readouterr().out
+    build_stories(path)  # grouped again: nothing left out, nothing said
+    assert unstoried(path) == 0 and store_status(path).stories_note() == ""
+    assert run_cli(["info", str(path)]) == 0
+    assert "in no story" not in capsys.readouterr().out
+
+
+def make_store_rows(path, rows):
+    """Articles (key, outlet, text) added to a store as a later `corpus add` would."""
+    from corpus_fixtures import text_id
+
+    with duckdb.connect(str(path)) as con:
+        for _, outlet, text in rows:
+            con.execute("INSERT INTO articles VALUES (?, 'test', NULL, ?, DATE '2024-05-14', "
+                        "NULL, ?, ?, now(), NULL)", [text_id(text), outlet, len(text.split()),
+                                                     text])
+
+
+def test_a_report_by_story_says_which_articles_it_leaves_out(tmp_path, capsys):
+    from corpus_fixtures import metric_store
+
+    path = tmp_path / "late.duckdb"
+    metric_store(path, [
+        {"outlet": "Coast Wire", "story": 1, "metrics": {"words": 100.0}},
+        {"outlet": "Valley Radio", "story": 1, "metrics": {"words": 120.0}},
+        {"outlet": "Town Crier", "metrics": {"words": 90.0}},  # added after the stories
+        {"outlet": "Town Crier", "metrics": {"words": 95.0}}])
+    assert run_cli(["report", str(path), "--by", "story", "--metric", "words"]) == 0
+    captured = capsys.readouterr()
+    assert "Town Crier" not in captured.out
+    assert captured.err.strip() == (
+        f"framing: warning: 2 articles were added after the stories were built and are in no "
+        f"story: run python -m framing corpus stories {path} again")
+    assert run_cli(["report", str(path), "--by", "outlet", "--metric", "words"]) == 0
+    assert "Town Crier" in (captured := capsys.readouterr()).out and not captured.err
+
+
 def test_blind_spots_need_stories(store):
     path, _ = store
     with pytest.raises(FramingError, match="corpus stories"):

@@ -295,6 +295,7 @@ def _nothing_to_do(args, failed_before: int = 0) -> str:
 
 def run_info(args) -> int:
     from .store import connect, writer_at_work
+    from .storeio import unstoried, unstoried_note
 
     with connect(args.db) as con:
         def scalar(sql: str):
@@ -306,6 +307,9 @@ def run_info(args) -> int:
         skipped = scalar("SELECT count(*) FROM skipped")
         print(f"{printable(args.db)}: {total} articles ({copies} near copies of another outlet's), "
               f"{analyzed} analyzed, {skipped} skipped inputs")
+        note = unstoried_note(unstoried(con), args.db)
+        if note:  # (a report by story, the blind spots, leave them out)
+            print(printable(note))
         def rows(sql: str):
             result = con.execute(sql)
             return [d[0] for d in result.description], result.fetchall()

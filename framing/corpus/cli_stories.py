@@ -142,6 +142,16 @@ def run_sources(args) -> int:
     return 0
 
 
+def _tell_unstoried(db: str) -> None:
+    """Say on stderr that articles added since ``corpus stories`` ran are in no story (a report
+    by story, or a comparison paired by story, leaves them out)."""
+    from .storeio import unstoried, unstoried_note
+
+    note = unstoried_note(unstoried(db), db)
+    if note:
+        print(f"framing: warning: {printable(note)}", file=sys.stderr)
+
+
 def run_report(args) -> int:
     from .cli import printable_frame
     from .outlets import aggregate, compare_outlets, differences_frame
@@ -160,6 +170,8 @@ def run_report(args) -> int:
                                       metrics=args.metric, paired=paired,
                                       resamples=args.resamples, seed=args.seed)
         frame = differences_frame(differences)
+        if any(difference.paired for difference in differences):
+            _tell_unstoried(args.db)
         if args.out:
             _write(frame, args.out)
             print(f"framing: wrote {len(frame)} comparison(s) to {printable(args.out)}",
@@ -170,6 +182,8 @@ def run_report(args) -> int:
         return 0
     frame = aggregate(args.db, by=args.by or "outlet", metrics=args.metric,
                       resamples=args.resamples, seed=args.seed)
+    if args.by == "story":
+        _tell_unstoried(args.db)
     if args.out:
         _write(frame, args.out)
         print(f"framing: wrote {len(frame)} row(s) to {printable(args.out)}", file=sys.stderr)

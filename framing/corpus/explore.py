@@ -31,6 +31,7 @@ import pandas as pd
 from ..errors import FramingError, message_for, os_reason, shown_path
 from .sources import EMPTY_TABLE
 from .store import SCHEMA_VERSION, StoreError, check_path, connect
+from .storeio import unstoried, unstoried_note
 
 EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "corpus" / "example_corpus"
 # The example corpus's own towns, clubs and companies, a lexicon of names (README, "Lexicons")
@@ -80,7 +81,8 @@ def _has_table(con, name: str) -> bool:
 @dataclass(frozen=True)
 class StoreStatus:
     """What a store holds: articles (``duplicates`` of them wire copies), ``analyzed``
-    articles (with a metrics row), outlets, stories, sentences, and the date range."""
+    articles (with a metrics row), outlets, stories, sentences, the date range, and the
+    articles in no story (added after ``corpus stories`` ran)."""
 
     path: str
     articles: int
@@ -91,6 +93,12 @@ class StoreStatus:
     sentences: int
     first: str
     last: str
+    unstoried: int = 0  # articles added after the stories were built: in no story
+
+    def stories_note(self) -> str:
+        """The line that says the stories leave articles out (added since they were built),
+        or ""."""
+        return unstoried_note(self.unstoried, self.path if self.path != "the store" else None)
 
     def check_analyzed(self) -> None:
         """Raise when there is nothing to show, saying which command to run."""
@@ -117,9 +125,10 @@ def store_status(db) -> StoreStatus:
             if _has_table(con, "stories") else 0
         sentences = con.execute("SELECT count(*) FROM sentences").fetchone()[0] \
             if _has_table(con, "sentences") else 0
+        left_out = unstoried(con) if stories else 0
     path = db if isinstance(db, (str, Path)) else "the store"
     return StoreStatus(str(path), articles, duplicates, analyzed, outlets, stories, sentences,
-                       first or "", last or "")
+                       first or "", last or "", left_out)
 
 
 def store_path(typed: str) -> Path:
@@ -187,8 +196,9 @@ def story_overview(db) -> pd.DataFrame:
         if not _has_table(con, "stories"):
             return pd.DataFrame(columns=list(STORY_COLUMNS))
         frame = con.execute(
-            f"""WITH everyone AS (
-                    SELECT list_sort(list(DISTINCT {OUTLET_SQL})) AS names FROM articles a),
+            f"""WITH everyone AS (  -- (not the articles added since: compared with no story)
+                    SELECT list_sort(list(DISTINCT {OUTLET_SQL})) AS names
+                    FROM stories s JOIN articles a ON a.id = s.article_id),
                 per AS (
                     SELECT s.story_id, any_value(s.label) AS label, min(a.published) AS date,
                            count(*) AS articles,

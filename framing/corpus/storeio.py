@@ -106,6 +106,28 @@ def has_stories(con) -> bool:
         "SELECT count(*) FROM (SELECT 1 FROM stories LIMIT 1)").fetchone()[0] > 0
 
 
+def unstoried(db) -> int:
+    """How many articles of the store at ``db`` (a path or an open connection) are in no
+    story: those added after ``corpus stories`` last ran (it gives every article a row). 0 when
+    the store has no stories yet."""
+    with connect(db) as con:
+        if not has_stories(con):
+            return 0
+        return con.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                           "(SELECT 1 FROM stories s WHERE s.article_id = a.id)").fetchone()[0]
+
+
+def unstoried_note(count: int, db=None) -> str:
+    """What the reader of the stories is told when ``count`` articles are in no story, or ""
+    (the stories read as if those articles did not exist: a report by story leaves them out)."""
+    if not count:
+        return ""
+    store = shown_path(db) if isinstance(db, (str, Path)) else "DB"
+    were, are = ("article was", "is") if count == 1 else ("articles were", "are")
+    return (f"{count:,} {were} added after the stories were built and {are} in no story: "
+            f"run python -m framing corpus stories {store} again")
+
+
 def table_exists(con, name: str) -> bool:
     return con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]

@@ -44,6 +44,7 @@ from .storeio import (  # noqa: F401
     connect,
     has_stories,
     table_exists,
+    unstoried,
 )
 
 LEAD_CHARS = 2000
@@ -452,8 +453,11 @@ def blind_spots(db, min_outlets: int = 2) -> pd.DataFrame:
 
     Only stories covered by at least ``min_outlets`` outlets are listed (a story one outlet
     ran alone may be its exclusive rather than everyone else's blind spot). Duplicates count
-    as coverage by their outlet. Columns: ``story_id``, ``label``, ``outlets_covering``
-    (count), ``covered_by`` and ``missing`` (outlet names joined by "; ", sorted).
+    as coverage by their outlet. The outlets are those of the articles in stories: an outlet
+    whose articles were all added after ``corpus stories`` ran is missing from none (its
+    articles were never compared with the stories; ``unstoried(db)`` counts them). Columns:
+    ``story_id``, ``label``, ``outlets_covering`` (count), ``covered_by`` and ``missing``
+    (outlet names joined by "; ", sorted).
     """
     if isinstance(min_outlets, bool) or not isinstance(min_outlets, int) or min_outlets < 1:
         raise TypeError(f"min_outlets must be a whole number, 1 or more, not {min_outlets!r}")
@@ -469,8 +473,8 @@ def blind_spots(db, min_outlets: int = 2) -> pd.DataFrame:
                WHERE a.outlet IS NOT NULL AND a.outlet <> ''
                GROUP BY s.story_id ORDER BY s.story_id""").df()
         everyone = [row[0] for row in con.execute(
-            """SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> ''
-               ORDER BY outlet""").fetchall()]
+            """SELECT DISTINCT a.outlet FROM stories s JOIN articles a ON a.id = s.article_id
+               WHERE a.outlet IS NOT NULL AND a.outlet <> '' ORDER BY a.outlet""").fetchall()]
     columns = ["story_id", "label", "outlets_covering", "covered_by", "missing"]
     rows = []
     for row in frame.itertuples():
