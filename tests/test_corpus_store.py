@@ -1557,6 +1557,25 @@ def test_outlets_written_with_other_spaces_are_one_and_in_other_case_are_named(t
     assert told[-1].startswith("outlet 'DAILY NEWS' differs from ")
 
 
+def test_an_outlet_written_in_nfc_and_nfd_is_one_outlet(tmp_path, capsys):
+    """"Café Gazette" with its é as one character and as e and a combining accent (a file
+    saved on a Mac) were two outlets that printed the same in every table."""
+    import unicodedata
+
+    texts = [" ".join(p.split()) for p in paragraphs()[:4]]
+    rows = [{"text": t, "outlet": unicodedata.normalize("NFD" if i % 2 else "NFC",
+                                                        "Café Gazette"),
+             "title": unicodedata.normalize("NFD", f"Café news {i}")}
+            for i, t in enumerate(texts)]
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(write_jsonl(tmp_path / "t.jsonl", rows))]) == 0
+    counts = Corpus(db).sql("SELECT outlet, count(*) AS n FROM articles GROUP BY 1")
+    assert dict(zip(counts["outlet"], counts["n"])) == {"Caf\u00e9 Gazette": 4}
+    titles = Corpus(db).sql("SELECT title FROM articles")["title"]
+    assert all(unicodedata.is_normalized("NFC", title) for title in titles)
+    assert "only in case" not in capsys.readouterr().err
+
+
 def test_a_date_of_year_1_or_9999_is_no_date_and_makes_no_copy_the_original(tmp_path, capsys):
     """A placeholder date was stored as it was and, being the earliest, made another outlet's
     copy the original of the real article."""

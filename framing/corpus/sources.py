@@ -73,8 +73,11 @@ class Record:
     def __post_init__(self) -> None:
         # "Daily  News", " Daily News\t", "Daily\u200bNews": one outlet, as "Daily News"
         # (whitespace or an invisible mark alone that differs split an outlet in two, which
-        # looked the same in every table)
-        object.__setattr__(self, "outlet", " ".join(_INVISIBLE.sub("", self.outlet).split()))
+        # looked the same in every table); and "Café" with its é as one character (NFC) or as
+        # e and a combining accent (NFD, as files saved on a Mac often have it): one outlet
+        outlet = " ".join(_INVISIBLE.sub("", self.outlet).split())
+        object.__setattr__(self, "outlet", unicodedata.normalize("NFC", outlet))
+        object.__setattr__(self, "title", unicodedata.normalize("NFC", self.title))
 
     @property
     def id(self) -> str:
