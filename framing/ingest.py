@@ -310,8 +310,9 @@ def _record_article(record) -> Article:
     stem = Path(name[:-3] if name.lower().endswith(".gz") else name).stem
     from .corpus.sources import no_date_reason
 
-    notes = ((f"the published value {record.undated!r} {no_date_reason(record.undated)}; "
-              "left out",) if record.undated else ())
+    notes = (*record.notes, *((f"the published value {record.undated!r} "
+                                f"{no_date_reason(record.undated)}; left out",)
+                               if record.undated else ()))
     return Article(text=record.text, id=f"{stem}#{where}", title=record.title,
                    outlet=record.outlet, url=record.url,
                    published=record.published.isoformat() if record.published else "",

@@ -357,6 +357,38 @@ def test_a_json_list_skips_what_is_no_object_and_stops_at_broken_json(tmp_path, 
     assert len(Corpus(db).sql("SELECT id FROM articles")) == 2
 
 
+def test_a_list_or_object_in_an_outlet_or_title_cell_is_left_empty_and_told(tmp_path, capsys):
+    """A list in the outlet cell was stored as its Python repr, "['Outlet 0', 'Outlet 1']", an
+    outlet of its own in every report, and nothing was said."""
+    rows = mixed_articles(4)
+    rows[0]["media_name"] = ["Outlet 0", "Outlet 1"]
+    rows[0]["headline"] = {"main": "Bridge repair", "kicker": "Local"}
+    rows[1]["media_name"] = {"name": "Outlet 1"}
+    rows[2]["publish_date"] = ["2024-03-01"]
+    path = tmp_path / "t.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "not text" in line] == [
+        f"framing: {path}#line=1: the 'headline' cell is an object, not text; left empty",
+        f"framing: {path}#line=1: the 'media_name' cell is a list, not text; left empty",
+        f"framing: {path}#line=2: the 'media_name' cell is an object, not text; left empty",
+        f"framing: {path}#line=3: the 'publish_date' cell is a list, not text; left empty"]
+    stored = Corpus(db).sql("SELECT source, outlet, title, published FROM articles "
+                            "ORDER BY source").set_index("source")
+    assert len(stored) == 4  # each row added
+    assert list(stored["outlet"]) == ["", "", "Outlet 2", "Outlet 0"]
+    assert stored.loc[f"{path}#line=1", "title"] == ""
+    assert pd.isna(stored.loc[f"{path}#line=3", "published"])
+    # analyze reads the table alike: the fields empty, the article's warnings say why
+    from framing.ingest import load_articles
+
+    first = next(load_articles(path))
+    assert (first.outlet, first.title) == ("", "")
+    assert "the 'media_name' cell is a list, not text; left empty" in first.warnings
+
+
 def test_json_nested_too_deep_inside_a_row_is_skipped_and_the_rest_read(tmp_path, capsys):
     rows = mixed_articles(2)
     listed = tmp_path / "deep.json"

@@ -65,6 +65,8 @@ def add_records(path, items: Iterable[Record | Skip | Note],
                 else:
                     buffer.append(item)
                     spellings.check(item.outlet, report)
+                    for note in item.notes:  # (a list in its outlet cell, left empty)
+                        report(f"{item.source}: {note}")
                 if len(buffer) >= FLUSH_ROWS or time.monotonic() - last >= FLUSH_SECONDS:
                     flushing = True
                     _flush(path, buffer, skips, index, counts, report)

@@ -69,6 +69,9 @@ class Record:
     published: dt.date | None = None
     url: str = ""
     undated: str = ""  # a published value given that is no date (the record keeps no date)
+    # what is told of the record's cells, not stored: "the 'outlet' cell is a list, not text;
+    # left empty"
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # "Daily  News", " Daily News\t", "Daily\u200bNews": one outlet, as "Daily News"
@@ -592,6 +595,35 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _not_text(value) -> str:
+    """What a cell holds when it is no text to read as a title, an outlet or a date ("a list",
+    "an object"), or "": a JSON list or object, a Parquet list, struct or binary cell (each was
+    stored as its Python repr, "['Valley Radio', 'Coast Wire']", an outlet of its own)."""
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    return ""
+
+
+def _meta_cells(row: dict, chosen: dict[str, str], leave: str) -> tuple[dict, dict, list[str]]:
+    """The row's cells of the columns ``chosen`` (but ``leave``'s) as text, the raw ones, and
+    a note for each cell that holds no text (a list, an object), left empty."""
+    meta, raw, notes = {}, {}, []
+    for key, name in chosen.items():
+        if key == leave:
+            continue
+        value = row.get(name)
+        kind = _not_text(value)
+        if kind:
+            notes.append(f"the {name!r} cell is {kind}, not text; left empty")
+            value = None
+        meta[key], raw[key] = _cell(value), value
+    return meta, raw, notes
+
+
 def _row_record(source: str, row: dict, chosen: dict[str, str],
                 allow_private_hosts: bool = False) -> Record | Skip:
     from ..ingest import article_from_text
@@ -603,17 +635,16 @@ def _row_record(source: str, row: dict, chosen: dict[str, str],
         return Skip(source, f"empty {chosen['text']!r} cell")
     if not isinstance(raw, str):
         return Skip(source, f"the {chosen['text']!r} cell is {type(raw).__name__}, not text")
-    meta = {key: _cell(row.get(name)) for key, name in chosen.items() if key != "text"}
-    published = row.get(chosen["published"]) if "published" in chosen else None
+    meta, cells, notes = _meta_cells(row, chosen, "text")
     try:
         article = article_from_text(raw, title=meta.get("title", ""),
                                     outlet=meta.get("outlet", ""), url=meta.get("url", ""),
                                     source_path=source)
     except FramingError as error:
         return Skip(source, message_for(error, source))
-    published, undated = read_published(published)
+    published, undated = read_published(cells.get("published"))
     return Record(source=source, text=article.text, title=article.title, outlet=article.outlet,
-                  published=published, url=article.url, undated=undated)
+                  published=published, url=article.url, undated=undated, notes=tuple(notes))
 
 
 def _fetched_row(source: str, row: dict, chosen: dict[str, str],
@@ -630,13 +661,14 @@ def _fetched_row(source: str, row: dict, chosen: dict[str, str],
     record = _from_file(url, allow_private_hosts)
     if isinstance(record, Skip):
         return record
-    meta = {key: _cell(row.get(name)) for key, name in chosen.items() if key != "url"}
+    meta, cells, notes = _meta_cells(row, chosen, "url")
     published, undated = record.published, record.undated
     if published is None and "published" in chosen:
-        published, undated = read_published(row.get(chosen["published"]))
+        published, undated = read_published(cells.get("published"))
     return Record(source=url, text=record.text, title=record.title or meta.get("title", ""),
                   outlet=meta.get("outlet") or record.outlet, url=record.url or url,
-                  published=published, undated=undated)
+                  published=published, undated=undated,
+                  notes=tuple(f"{note} (at {source})" for note in notes))
 
 
 EMPTY_TABLE = "the table has no rows"  # the reason a table of a header alone is skipped
