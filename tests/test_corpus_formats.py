@@ -389,6 +389,73 @@ def test_a_list_or_object_in_an_outlet_or_title_cell_is_left_empty_and_told(tmp_
     assert "the 'media_name' cell is a list, not text; left empty" in first.warnings
 
 
+def latin_line() -> str:
+    """A row's text with an accented letter, as a Latin-1 export writes it (not UTF-8)."""
+    return ("The caf\u00e9 on the square will reopen in May after the repairs to its roof "
+            "and its kitchen, its owner told the council on Tuesday evening.")
+
+
+def test_one_line_that_is_not_utf8_is_skipped_and_named(tmp_path, capsys):
+    """One Latin-1 line refused the whole JSONL ("not UTF-8 text"), naming no line."""
+    from framing.ingest import load_articles
+
+    rows = mixed_articles(30)
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(b"".join(json.dumps(r).encode() + b"\n" for r in rows)
+                     + json.dumps({"content": latin_line(), "media_name": "Outlet 0"},
+                                  ensure_ascii=False).encode("latin-1") + b"\n")
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"framing: skipped {path}#line=31: not UTF-8 text" in err.splitlines()
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 30
+    skipped = []
+    assert len(list(load_articles(path, skipped))) == 30  # analyze reads it alike
+    assert skipped == [(f"{path}#line=31", "not UTF-8 text")]
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_one_csv_row_that_is_not_utf8_is_skipped_and_named(tmp_path, capsys, gzipped):
+    frame = pd.DataFrame(mixed_articles(12))
+    head = frame.iloc[:5].to_csv(index=False).encode()
+    # row 6: its cell runs over two lines, the second not UTF-8
+    bad = f'Headline,"Two lines\n{latin_line()}",Outlet 1,2024-05-01,https://x.org/b\n'
+    data = head + bad.encode("latin-1") + frame.iloc[5:].to_csv(index=False,
+                                                                header=False).encode()
+    line = head.count(b"\n") + 1
+    path = tmp_path / ("t.csv.gz" if gzipped else "t.csv")
+    path.write_bytes(gzip.compress(data) if gzipped else data)
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"framing: skipped {path}#row=6: not UTF-8 text (line {line})" in err.splitlines()
+    assert len(Corpus(db).sql("SELECT id FROM articles")) == 12
+
+
+@pytest.mark.parametrize(("name", "encode"), [
+    ("latin.csv", lambda rows: ("content,media_name\n" + "".join(
+        f'"{r}",Outlet\n' for r in rows)).encode("latin-1")),
+    ("latin.jsonl", lambda rows: "".join(json.dumps({"content": r}, ensure_ascii=False) + "\n"
+                                         for r in rows).encode("latin-1")),
+    ("utf16.csv", lambda rows: ("content\n" + "".join(f'"{r}"\n' for r in rows)
+                                ).encode("utf-16")),
+    ("utf16.jsonl", lambda rows: "".join(json.dumps({"content": r}) + "\n" for r in rows
+                                         ).encode("utf-16")),
+    # its first line (a CSV's header) not UTF-8: no rows of another encoding are read
+    ("first.jsonl", lambda rows: json.dumps({"content": rows[0]}, ensure_ascii=False).encode(
+        "latin-1") + b"\n" + "".join(json.dumps({"content": r.replace("\u00e9", "e")}) + "\n"
+                                     for r in rows).encode()),
+])
+def test_a_table_in_another_encoding_is_refused_whole(tmp_path, capsys, name, encode):
+    path = tmp_path / name
+    path.write_bytes(encode([latin_line() + f" Row {i}." for i in range(6)]))
+    db = tmp_path / "s.duckdb"
+    assert main(["corpus", "add", str(db), str(path)]) == 2
+    assert one_error_line(capsys) == f"framing: error: {path}: not UTF-8 text; save the " \
+        "table as UTF-8"
+    assert not db.exists()
+
+
 def test_json_nested_too_deep_inside_a_row_is_skipped_and_the_rest_read(tmp_path, capsys):
     rows = mixed_articles(2)
     listed = tmp_path / "deep.json"

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -321,36 +322,58 @@ def _header(path: str) -> list[str]:
                               ) from None
     if suffix in (".jsonl", ".ndjson"):
         names: dict[str, None] = {}
+        undecoded: list[bool] = []  # each non-blank line of the first ones: not UTF-8?
         with _open_text(path) as fh:
-            lines = 0
             for number, line in enumerate(fh, 1):
                 if number > JSON_ROWS_SHOWN:
                     break
-                lines += bool(line.strip())
+                if not line.strip():
+                    continue
+                undecoded.append(_UNDECODED.search(line) is not None)
                 try:
                     row = json.loads(line)
                 except (ValueError, RecursionError):  # (a line nested thousands deep)
                     continue
                 if isinstance(row, dict):
                     names.update(dict.fromkeys(row))
-        if not lines:
+        if not undecoded:
             raise SourceError(f"{path}: the file is empty (no rows)")
+        _check_encoding(path, undecoded)
         return list(names)
     with _open_text(path) as fh:
+        reader = csv.reader(fh, delimiter=TABLE_SUFFIXES[suffix])
         try:
-            header = next(csv.reader(fh, delimiter=TABLE_SUFFIXES[suffix]), None)
+            header = next(reader, None)
         except csv.Error as error:
             raise SourceError(f"{path}: not a readable table ({error})") from None
-    if header is None:
-        raise SourceError(f"{path}: the file is empty (no header, no rows)")
+        if header is None:
+            raise SourceError(f"{path}: the file is empty (no header, no rows)")
+        undecoded = [any(_UNDECODED.search(cell) for cell in header)]
+        try:  # the first rows, to tell a table in another encoding from one bad row
+            for row in itertools.islice(reader, JSON_ROWS_SHOWN):
+                undecoded.append(any(_UNDECODED.search(cell) for cell in row))
+        except (csv.Error, *GZIP_ERRORS):  # (told at its row when the table is read: a bad
+            pass                             # quotation mark, a gzipped table cut short)
+    _check_encoding(path, undecoded)
     return header
+
+
+# A byte that is not UTF-8, as a table read with errors="surrogateescape" keeps it (a lone
+# surrogate: no UTF-8 text decodes to one)
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _check_encoding(path: str, undecoded: list[bool]) -> None:
+    """Refuse a table in another encoding than UTF-8 (Latin-1, UTF-16): its first line (a
+    CSV's header), or most of its first lines, are not UTF-8. A line here and there that is
+    not (one row pasted from elsewhere) is skipped and named when the rows are read."""
+    if undecoded[0] or 2 * sum(undecoded) > len(undecoded):
+        raise SourceError(f"{path}: not UTF-8 text; save the table as UTF-8")
 
 
 def _json_header(path: str) -> list[str]:
     """The keys of the first objects of a .json table (a list of objects, or an object
     holding one under a key)."""
-    import itertools
-
     import ijson
 
     prefix = json_list(path)
@@ -464,11 +487,13 @@ def _open_json(path: str):
 
 
 def _open_text(path: str):
-    """A table as text, gunzipped on the way when its name ends in .gz."""
+    """A table as text, gunzipped on the way when its name ends in .gz; a byte that is not
+    UTF-8 is kept as a lone surrogate (``_UNDECODED``), so that its row alone is skipped."""
     try:
         if path.lower().endswith(GZIP_SUFFIX):
-            return gzip.open(path, "rt", encoding="utf-8-sig", newline="", errors="strict")
-        return open(path, encoding="utf-8-sig", newline="", errors="strict")
+            return gzip.open(path, "rt", encoding="utf-8-sig", newline="",
+                             errors="surrogateescape")
+        return open(path, encoding="utf-8-sig", newline="", errors="surrogateescape")
     except OSError as error:
         raise SourceError(f"{path}: cannot read the file ({error.strerror})") from None
 
@@ -497,8 +522,6 @@ def table_columns(path: str, columns: Columns, fetch_urls: bool = False,
     ``Corpus.add``'s ``columns``; given, the reader cannot name columns)."""
     try:
         found = _header(path)
-    except UnicodeDecodeError:
-        raise SourceError(f"{path}: not UTF-8 text; save the table as UTF-8") from None
     except GZIP_ERRORS as error:
         if isinstance(error, SourceError):
             raise
@@ -733,6 +756,9 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_recor
                                f"{done + 1})")
                     continue
                 number += 1
+                if any(_UNDECODED.search(cell) for cell in row.values() if isinstance(cell, str)):
+                    yield Skip(f"{path}#row={number}", f"not UTF-8 text (line {done + 1})")
+                    continue
                 if None in row:  # more fields than the header: a cell's comma, unquoted, cut
                     # its text in two, and the rest went into other columns
                     yield Skip(f"{path}#row={number}", f"{len(row[None])} more field(s) than "
@@ -740,8 +766,6 @@ def _csv_rows(path: str, chosen: dict[str, str], delimiter: str, read=_row_recor
                                f"{'commas' if delimiter == ',' else 'the separator'}")
                     continue
                 yield read(f"{path}#row={number}", row, chosen)
-        except UnicodeDecodeError:
-            yield Skip(f"{path}#row={number + 1}", "not UTF-8 text from here on")
         except GZIP_ERRORS as error:  # a gzipped table cut short or damaged
             yield Skip(f"{path}#row={number + 1}", _unreadable(path, error))
 
