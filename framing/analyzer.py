@@ -38,6 +38,7 @@ from .ingest import (
     article_from_text,
     check_english,
     checked_article,
+    dated_article,
     load_article,
     names_a_file,
 )
@@ -342,6 +343,7 @@ class Analyzer:
         # (a text is checked as it becomes an Article; one given is checked as given)
         article = checked_article(source) if isinstance(source, Article) else \
             article_from_text(source, **meta)
+        article = dated_article(article)  # (a date as the store keeps it; none, said so)
         if not article.text.strip():
             raise EmptyInputError("no text to analyze: the article is empty")
         check_english(article)

@@ -408,6 +408,26 @@ def checked_article(article: Article) -> Article:
     return replace(article, **mended) if mended else article
 
 
+def dated_article(article: Article) -> Article:
+    """``article`` with its published value read by the rule ``corpus add`` stores one by
+    (``framing.corpus.sources.read_published``): a date written as ``YYYY-MM-DD`` ("March 1,
+    2024" and "2024-03-01T09:00:00Z" are 2024-03-01), and a value that is no date (a header's
+    "date: next Tuesday", a placeholder 0001-01-01) left out with a warning, so the ``published``
+    of ``analyze`` is the one the store keeps for the same article. "n/a", "null" and the like
+    say there is no date: left out without one."""
+    if not article.published.strip():
+        return article
+    from .corpus.sources import no_date_reason, read_published
+
+    date, undated = read_published(article.published)
+    if date is not None:
+        return replace(article, published=date.isoformat()) \
+            if date.isoformat() != article.published else article
+    notes = (f"the published value {undated!r} {no_date_reason(undated)}; left out",) \
+        if undated else ()
+    return replace(article, published="", warnings=(*article.warnings, *notes))
+
+
 def _date_in_text(html: str, url: str) -> str:
     """A page's date written in its text ("Published September 25, 2018"), when its markup
     has none, as htmldate's extensive search finds it; "" for a year alone, which that

@@ -65,6 +65,43 @@ def test_tables_give_one_article_per_row_named_by_file_and_row(tmp_path, capsys)
     assert "Traceback" not in err
 
 
+def test_a_files_date_header_is_read_as_corpus_add_reads_it(tmp_path, capsys):
+    """analyze wrote any date: header as it stood ("0001-01-01", "next Tuesday"), where corpus
+    add stores no date and says so."""
+    files = []
+    for name, date in (("a", "0001-01-01"), ("b", "next Tuesday"), ("c", "March 1, 2024"),
+                       ("d", "n/a")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"title: Library\noutlet: Paper A\ndate: {date}\n---\n{SECOND}",
+                        encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "articles.csv"
+    assert main(["analyze", *files, "--level", "article", "--out", str(out)]) == 0
+    rows = {r["article_id"]: r for r in read_rows(out)}
+    assert {name: r["published"] for name, r in rows.items()} == {
+        "a": "", "b": "", "c": "2024-03-01", "d": ""}
+    assert rows["a"]["warnings"] == "the published value '0001-01-01' is not a date (a year, " \
+        "a month and a day, from 1800 to next year); left out"
+    assert rows["b"]["warnings"].startswith("the published value 'next Tuesday' is not a date")
+    assert rows["c"]["warnings"] == rows["d"]["warnings"] == ""
+    err = capsys.readouterr().err
+    assert f"framing: warning: {files[1]}: the published value 'next Tuesday' is not a " in err
+
+
+def test_the_api_reads_a_published_value_as_corpus_add_does(analyzer):
+    from framing import Article
+
+    report = analyzer.analyze(SECOND, published="9999-12-31")
+    assert report.article.published == ""
+    assert report.article.warnings == (
+        "the published value '9999-12-31' is not a date (a year, a month and a day, from 1800 "
+        "to next year); left out",)
+    assert analyzer.analyze(SECOND, published="2024-03-01T09:30:00Z").article.published == \
+        "2024-03-01"
+    given = analyzer.analyze(Article(SECOND, id="x", published="1970-01-01")).article
+    assert given.published == "" and "clock at zero" in given.warnings[0]
+
+
 def test_a_web_archive_gives_its_article_pages(tmp_path, capsys):
     archive = write_warc(tmp_path / "crawl.warc.gz", archive_pages())
     out = tmp_path / "pages.csv"
