@@ -80,6 +80,10 @@ _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across arou
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"
 _FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
+# who speak for a place's offices: "authorities in Carrow County said" (the county speaks)
+_OFFICES = frozenset("""authorities prosecutors lawmakers legislators commissioners
+    councillors councilors councilmembers ministers regulators inspectors firefighters
+    investigators officers troopers deputies supervisors administrators""".split())
 # ... and for one named after them: "a spokesman for …", "officials at …"
 _SPEAKS_FOR_ITS = _FOR_IT - {"leaders"} | frozenset(
     "spokespeople representative representatives executive executives".split())
@@ -1082,6 +1086,8 @@ class ActorFinder:
                     return kind + token.lower()
         if any(t.lower() in PRIVATE_PEOPLE for t in tokens):
             return None  # "one Marlowe man", "business owners in Paris": people, unnamed
+        if any(self._people_of(tokens, i) for i in range(2, len(tokens))):
+            return None  # "Shopkeepers in Carrow County": people there, unnamed
         for width in range(len(tokens), 0, -1):
             for i in range(len(tokens) - width + 1):
                 place = self.names.place(" ".join(tokens[i:i + width]))
@@ -1100,6 +1106,18 @@ class ActorFinder:
                         town.kind == "place" and words[-1].lower() in _AREA_WORDS)):
                     return "place:" + " ".join(words).lower()
         return None
+
+    def _people_of(self, tokens: list[str], i: int) -> bool:
+        """Whether the capitalized word at ``i`` opens a place whose people speak, unnamed:
+        after a plural noun and a preposition ("Shopkeepers in Carrow County", "farmers
+        across Tolland"), not its office's ("Officials in Carrow County", "police in …",
+        "authorities in …": the place speaks)."""
+        noun, preposition = tokens[i - 2].lower(), tokens[i - 1]
+        return (tokens[i][:1].isupper() and preposition in _NAME_NOT_SPEAKING_AFTER
+                and noun.isalpha() and noun.endswith("s") and not noun.endswith("ss")
+                and noun not in _FOR_IT and noun not in _SPEAKS_FOR_ITS
+                and noun not in _OFFICES and not self._generic(noun)
+                and not self._generic(noun[:-1]))
 
     def _generic(self, word: str) -> bool:
         """Whether a word is an organization's common noun ("police", "federation",

@@ -2432,6 +2432,17 @@ def test_who_prosecutors_said_is_the_prosecutors_not_the_one_before_who(analyzer
     assert speakers(analyzer, text)[4] != "just hours"
 
 
+def test_people_in_a_place_are_unnamed_and_its_offices_are_the_place(analyzer):
+    """"Shopkeepers in Carrow County complained that …" made the county a named source (as
+    "Residents in Carrow County said" did not)."""
+    text = ("Road closure\n\n"
+            "Shopkeepers in Carrow County complained that the coast road would close. "
+            "Farmers across Carrow County said it was too long. Officials in Carrow County "
+            "said the road would close. Authorities in Carrow County said it would.")
+    rows = actor_rows(analyzer, text)
+    assert rows["Carrow County"][2] == (3, 4)
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
