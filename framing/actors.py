@@ -80,6 +80,8 @@ _NAME_NOT_SPEAKING_AFTER = frozenset("in of from at for near outside across arou
 # who speaks for an organization called by its common noun: "union officials", "a hospital
 # spokeswoman"
 _FOR_IT = frozenset("official officials spokesman spokeswoman spokesperson leaders".split())
+# Where a sentence's next clause begins, with a subject of its own: "…, but Tom Reyes said"
+_CLAUSE_OF_ITS_OWN = re.compile(r";|,[ \t]+(?:but|while|whereas|and|though|although)\b|[—–]")
 # who speak for a place's offices: "authorities in Carrow County said" (the county speaks)
 _OFFICES = frozenset("""authorities prosecutors lawmakers legislators commissioners
     councillors councilors councilmembers ministers regulators inspectors firefighters
@@ -388,11 +390,30 @@ class ActorFinder:
             return [business] if business else self._resolve_all(speaker, drafts, surnames,
                                                                   alone)
 
+        starts = [s.start for s in sentences]
+        in_sentence: dict[int, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            if q.is_speech and q.speaker and sentences:
+                in_sentence[sentences[max(0, bisect_right(starts, q.start) - 1)].index].append(q)
         for s in sentences:
             if s.kind != "body" or not s.speaker or s.voice == "author":
                 continue
-            for key in resolve(s.speaker, s.index):
-                roles[key][s.voice] += 1
+            credited = dict.fromkeys(resolve(s.speaker, s.index), s.voice)
+            # ... and a second speaker in a clause of their own: "Ana Ruiz said the plan was
+            # good, but Tom Reyes said it was a waste", "The board said …; “It is a
+            # disaster,” said Jane Holm" (not one reported inside another's words: "Ruiz
+            # said Reyes had played down the threat")
+            found = [a for a in attributions.get(s.index, ())
+                     if a.speaker and not a.subordinate and a.cue != HEADLINE_CUE]
+            for before, a in zip(found, found[1:]):
+                if not (a.postposed or _CLAUSE_OF_ITS_OWN.search(text, before.end, a.start)):
+                    continue
+                voice = "quoted" if any(q.speaker == a.speaker
+                                        for q in in_sentence[s.index]) else "attributed"
+                for key in resolve(a.speaker, s.index):
+                    credited.setdefault(key, voice)
+            for key, voice in credited.items():
+                roles[key][voice] += 1
                 sourced[key].append(s.index)
         for index, found in attributions.items():
             for a in found:
@@ -402,7 +423,6 @@ class ActorFinder:
                     verbs[key][text[a.start:a.end].lower()] += 1
                     if a.cue in connoted:
                         coloured[key].add(text[a.start:a.end].lower())
-        starts = [s.start for s in sentences]
         for q in quotes:
             if not q.is_speech or not q.speaker:
                 continue

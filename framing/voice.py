@@ -2235,8 +2235,9 @@ class VoiceFinder:
         for i, quote in enumerate(quotes):
             holders = by_span.overlapping(quote.start, quote.end)
             credit = _DASH_CREDIT.match(text, quote.end) if quote.closed else None
-            speaker = self.names.speaker_name(credit.group(1)) if credit else _first(
-                named[s.index] for s in holders)  # ("“…” — Jago Pascoe, 19, student")
+            speaker = self.names.speaker_name(credit.group(1)) if credit else (
+                _attributed_after(text, quote, holders, attributions)
+                or _first(named[s.index] for s in holders))  # ("“…” — Jago Pascoe, 19")
             if not speaker and holders and holders[0].start < quote.start:
                 speaker = self._what_reads(text, holders[0].start, quote.start)
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
@@ -2399,6 +2400,25 @@ def _opening_subject(text: str, mentions: list[tuple[int, str, str]], i: int, po
     if _CLAUSE_BREAK.search(text, mentions[k][0] + len(mentions[k][1]), mentions[i - 1][0]):
         return i  # "Kroft asks Obama about Syria, but Obama says …": a clause of Obama's
     return k + 1
+
+
+# Between a quotation and the attribution right after it: a comma, and a speaker before the
+# verb ("“…,” Jane Holm said", "“…,” said Jane Holm")
+_BEFORE_ATTRIBUTION = re.compile(r"[\s,]*(?:[^\s,;.!?“”\"]+[ \t]+){0,4}")
+
+
+def _attributed_after(text: str, quote: Quote, holders, attributions) -> str:
+    """The speaker of an attribution right after a closed quotation ("…; “It is a disaster,”
+    said Jane Holm" is Holm's, not the harbour board's that opens the sentence); "" for
+    none."""
+    if not quote.closed:
+        return ""
+    for s in holders:
+        for a in attributions[s.index]:
+            if a.speaker and not a.subordinate and a.start >= quote.end and \
+                    _BEFORE_ATTRIBUTION.fullmatch(text, quote.end, a.start):
+                return a.speaker
+    return ""
 
 
 def _named_as(before: list[str]) -> bool:

@@ -368,8 +368,10 @@ def test_a_companys_first_word_alone_names_it(analyzer):
     assert rows["Brantor Mutual Insurance"] == ("organization", 3, (0, 1))  # ("the company")
     assert rows["Quillfen Systems Inc"] == ("organization", 3, (2, 5))
     assert rows["Kessock Hardware"][0] == "organization"
-    # "Dunhollow County officials" are the county's, not its fire service's
-    assert rows["Dunhollow County Fire Service"] == ("organization", 1, ())
+    # "Dunhollow County officials" are the county's, not its fire service's (which speaks in a
+    # clause of its own: "…, and the Dunhollow County Fire Service said")
+    assert rows["Dunhollow County Fire Service"] == ("organization", 1, (3,))
+    assert rows["Dunhollow County"][2] == (3,)
     assert not {"Brantor", "Systems Inc", "Quillfen Systems"} & set(rows)
 
 
@@ -776,7 +778,7 @@ def test_a_town_the_gazetteer_lacks_is_a_city_by_its_ending_after_in(analyzer):
     # the families in the town speak, not the town; its finance office speaks for it
     assert actor_rows(analyzer, text) == {"Kettleford": ("city", 3, ()),
                                           "Brackwick": ("city", 3, (3,)),
-                                          "Dana Whitfield": ("person", 1, ())}
+                                          "Dana Whitfield": ("person", 1, (1,))}
 
 
 def test_a_town_named_before_its_council_or_its_residents_association_is_a_city(analyzer):
@@ -899,7 +901,7 @@ def test_a_newspaper_is_an_organization_and_its_reporter_a_person(analyzer):
     assert actors == {
         "Cincinnati Enquirer": ("organization", (0,)), "CBS News": ("organization", ()),
         "Nancy Cordes": ("person", (1,)), "Valemouth First": ("organization", ()),
-        "Derek Collier": ("person", ())}
+        "Derek Collier": ("person", (1,))}
 
 
 def test_a_person_after_an_organizations_words_and_a_title_is_the_person(analyzer):
@@ -2235,7 +2237,7 @@ def test_universities_under_their_short_names(analyzer):
             "Harvard researchers said the results were clear. UC Berkeley said it would review "
             "the data, and Harvard said it stood by the work.")
     rows = actor_rows(analyzer, text)
-    assert rows == {"Harvard University": ("organization", 2, (1,)),
+    assert rows == {"Harvard University": ("organization", 2, (1, 2)),
                     "University of California, Berkeley": ("organization", 1, (2,))}
 
 
@@ -2441,6 +2443,24 @@ def test_people_in_a_place_are_unnamed_and_its_offices_are_the_place(analyzer):
             "said the road would close. Authorities in Carrow County said it would.")
     rows = actor_rows(analyzer, text)
     assert rows["Carrow County"][2] == (3, 4)
+
+
+def test_a_second_speaker_in_a_clause_of_their_own_is_a_source(analyzer):
+    """"…, but Tom Reyes said it was a waste" and "…; “It is a disaster,” said Jane Holm"
+    credited no one (and Holm's quotation went to the board): the sentence's first speaker
+    only. Not one reported inside another's words ("Ann Lee said Tom Reyes had …")."""
+    text = ("Pier plan\n\n"
+            "Councillor Ana Ruiz said the pier plan was good, but Tom Reyes said it was a "
+            "waste of money. The harbour board said the work would cost four million pounds; "
+            "“It is a disaster,” said Jane Holm. Ann Lee said Tom Reyes had played down the "
+            "cost.")
+    report = analyzer.analyze(text)
+    rows = {a.name: (a.source_sentences, a.quoted_sentences, a.attributed_sentences,
+                     a.quoted_words) for a in report.actors}
+    assert rows["Tom Reyes"] == ((1,), 0, 1, 0)
+    assert rows["Jane Holm"] == ((2,), 1, 0, 4)
+    assert [q.speaker for q in report.quotes] == ["Jane Holm"]
+    assert report.metrics.named_sources == 4
 
 
 def test_uk_departments_and_councillors(analyzer):
