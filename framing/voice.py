@@ -338,6 +338,14 @@ _DASH_CREDIT = re.compile(rf"[ \t]*(?:—|–|--)[ \t]*({_NAMED})(?=[ \t]*(?:[,(
 # on Tuesday read: “…”", "The sign reads: “…”"
 _READS_LEAD = re.compile(r"[ \t]*((?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+[^“”\"\n.;]"
                          r"{1,100}?)[ \t]+(?:read|reads)[ \t]*:[ \t]*")
+# "It read:" before a quotation, and what the sentence before says "it" is: "the club
+# released a brief statement", "Kelbrook Homes issued a letter to tenants"
+_IT_READS = re.compile(r"[ \t]*It[ \t]+(?:read|reads|said|says|stated|states)[ \t]*:[ \t]*")
+_RELEASED = re.compile(
+    r"(?:^|,[ \t]*|\b[Tt]hen[ \t]+)((?:[Tt]he|[Ii]ts)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?|"
+    r"[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4})[ \t]+(?:has[ \t]+|had[ \t]+)?"
+    r"(?:released|issued|published|posted|put[ \t]+out|sent|shared)[ \t]+(?:a|an|its)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,2}(?:statement|letter|note|memo|post|message|notice)\b", re.MULTILINE)
 _NO_SOURCE_READS = frozenset("quote quotation line lines words saying motto".split())
 # ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged.",
 # "the statement reads."
@@ -2240,6 +2248,14 @@ class VoiceFinder:
                 or _first(named[s.index] for s in holders))  # ("“…” — Jago Pascoe, 19")
             if not speaker and holders and holders[0].start < quote.start:
                 speaker = self._what_reads(text, holders[0].start, quote.start)
+            if not speaker and holders and _IT_READS.fullmatch(text, holders[0].start,
+                                                               quote.start):
+                # "The club released a statement. It read: “…”": the one who released it
+                lead = by_span.before(holders[0].start)
+                if lead is not None and lead.paragraph == holders[0].paragraph:
+                    released = _RELEASED.search(text, lead.start, lead.end)
+                    speaker = named[lead.index] or (self.names.speaker_name(released[1])
+                                                    if released else "")
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
                 speaker = speakers[i - 1]  # a quotation continued from the last paragraph
             if not speaker and holders and holders[0].start >= quote.start:

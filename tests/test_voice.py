@@ -2463,6 +2463,16 @@ def test_a_second_speaker_in_a_clause_of_their_own_is_a_source(analyzer):
     assert report.metrics.named_sources == 4
 
 
+def test_it_read_after_a_statement_released_is_the_one_who_released_it(analyzer):
+    """"The club released a brief statement. It read: “…”" was no one's."""
+    text = ("Transfer\n\n"
+            "On Tuesday, however, the club released a brief statement. It read: “Solana "
+            "confirms an offer.”\n\n"
+            "Kelbrook Homes sent a letter to tenants. It read: “Rents will rise.”\n\n"
+            "The sign by the gate was old. It read: “No entry.”")
+    assert speakers(analyzer, text)[2:] == ["the club", "", "Kelbrook Homes", "", ""]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
