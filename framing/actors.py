@@ -470,6 +470,9 @@ class ActorFinder:
             # "On Monday Terry Holloway said …": the day is no part of the name (but "Sunday
             # Times", "Saturday Night Live" are names)
             run = run[1:]
+        if len(run) >= 3 and run[1] == "of" and run[0].lower() in _PART_OF:
+            run = run[2:]  # "Shares of Corvane Logistics fell": Corvane Logistics
+            written = written[2:] if written else None
         if "of" in run[2:-1]:
             at = run.index("of", 2)
             head = self.names.strip_titles(run[:at])
@@ -1409,6 +1412,11 @@ _OWNED_IN = re.compile(r"\b(?:shares|stakes?|holdings?|investments?|investors|jo
                        r"round|employees|workers|staff|executives?|analysts?|engineers?)\s+\Z",
                        re.IGNORECASE)
 # the members a body of "… of" is named for: "Friends of Dunwithy Lido"
+# Words that open a sentence before "of" and a name, and are no part of it: "Shares of
+# Corvane Logistics fell", "Thousands of Wexmoor fans", "Most of Kelby"
+_PART_OF = frozenset("""shares stock stocks residents members supporters fans thousands
+    hundreds dozens millions customers employees workers staff parts most many some all none
+    each both much citizens voters users owners investors""".split())
 _FELLOWSHIPS = frozenset(
     "friends sons daughters sisters brothers mothers fathers knights veterans keepers".split())
 # a speaker who is people somewhere: "Residents in Lower Sedge", "parents at Kelby Primary"

@@ -2473,6 +2473,19 @@ def test_it_read_after_a_statement_released_is_the_one_who_released_it(analyzer)
     assert speakers(analyzer, text)[2:] == ["the club", "", "Kelbrook Homes", "", ""]
 
 
+def test_shares_of_a_company_are_no_part_of_its_name(analyzer):
+    """"Shares of Corvane Logistics fell" made an organization "Shares of Corvane Logistics"
+    (and "Corvane" alone a person)."""
+    text = ("Shares slide\n\n"
+            "NEW YORK (Wire) — Shares of Corvane Logistics fell on Thursday after the company "
+            "reported a loss. Corvane said demand was weak. Thousands of Wexmoor United fans "
+            "marched. Friends of the Earth said so.")
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds == {"Corvane Logistics": "organization", "Wexmoor United": "organization",
+                     "New York": "city",
+                     "Friends of the Earth": "organization"}
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
