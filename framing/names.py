@@ -127,7 +127,7 @@ COMPANY_WORDS = frozenset(
     environmental aggregates recycling haulage freight solvents plastics fabrics textiles
     coatings polymers paints fuels beverages packaging materials components instruments
     dairies fisheries data analytics audio software consulting robotics aerospace biotech
-    diagnostics""".split()
+    diagnostics tv fm broadcasting""".split()
 )
 
 

@@ -2486,6 +2486,18 @@ def test_shares_of_a_company_are_no_part_of_its_name(analyzer):
                      "Friends of the Earth": "organization"}
 
 
+def test_a_tv_or_fm_station_is_no_he(analyzer):
+    """"Rovers TV" was a person, and "he" after "… told the club's channel, Rovers TV, …" was
+    the channel."""
+    text = ("Late winner\n\n"
+            "Dominic Fairweather scored late. Fairweather told the club's in-house channel, "
+            "Rovers TV, that he had not felt nerves. “I just trusted it,” he said. He said the "
+            "room had been quiet. Kelby FM said the crowd was 9,000.")
+    assert speakers(analyzer, text)[3:] == ["Fairweather", "Fairweather", "Kelby FM"]
+    kinds = actor_fields(analyzer, text, "kind")
+    assert kinds["Rovers TV"] == kinds["Kelby FM"] == "organization"
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
