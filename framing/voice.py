@@ -1304,6 +1304,10 @@ class VoiceFinder:
             return self._comma_inverted(text, words, k) if closes else None
         if _one_thing_then_speakers([w[2] for w in words[j + 1:k]]):
             j += 2  # "“affordable” — a term several speakers said had been stretched"
+        if j + 1 < k - 1 and "," in text[words[j + 1][1]:words[k - 1][0]]:
+            # "… her “Glasshouse” tour on doctors' advice, her publicist confirmed": the
+            # subject after the last comma (a title in quotation marks is no quotation)
+            return self._comma_inverted(text, words, k)
         span = text[words[j + 1][0]:words[k - 1][1]] if j + 1 < k else ""
         return self._pick_name(span)
 

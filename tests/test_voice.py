@@ -2498,6 +2498,17 @@ def test_a_tv_or_fm_station_is_no_he(analyzer):
     assert kinds["Rovers TV"] == kinds["Kelby FM"] == "organization"
 
 
+def test_a_title_in_quotation_marks_before_a_comma_and_its_source(analyzer):
+    """"… her “Glasshouse” tour on doctors' advice, her publicist confirmed" gave "tour on
+    doctors' advice": the title in quotation marks was read as a quotation before its
+    speaker."""
+    text = ("Tour off\n\n"
+            "Lyra Devane has canceled the last dates of her “Glasshouse” tour on doctors' "
+            "advice, her publicist confirmed on Thursday. “It is over,” Ann Lee, 52, a nurse, "
+            "said.")
+    assert speakers(analyzer, text)[1:] == ["her publicist", "Ann Lee"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
