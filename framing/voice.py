@@ -1258,6 +1258,10 @@ class VoiceFinder:
                 self._clause_subject(text, s, words, lowered, k, inside))
             if not speaker and prev == "by":
                 return None  # "three ways to enforce it: by asking prosecutors to …": a means
+        elif k == 0 and phrase and gap_after.lstrip().startswith(","):
+            # "In a statement, the trust's chief nursing officer, Alison Brereton, apologised
+            # …": the name that opens the clause after the phrase
+            speaker = self._sentence_subject(text, s, words, lowered, inside)
         else:
             speaker = self._np_before(text, s, words, lowered, k, inside)
         if _no_one(speaker):

@@ -2509,6 +2509,15 @@ def test_a_title_in_quotation_marks_before_a_comma_and_its_source(analyzer):
     assert speakers(analyzer, text)[1:] == ["her publicist", "Ann Lee"]
 
 
+def test_in_a_statement_opening_a_sentence_is_its_subjects(analyzer):
+    """"In a statement, the trust's chief nursing officer, Alison Brereton, apologised …" had
+    no speaker: the phrase's speaker was looked for before it."""
+    text = ("Ward closes\n\n"
+            "In a statement, the trust's chief nursing officer, Alison Brereton, apologised to "
+            "families for the worry. In an interview, Ann Lee, the mayor, said no.")
+    assert speakers(analyzer, text)[1:] == ["Alison Brereton", "Ann Lee"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
