@@ -1300,6 +1300,13 @@ class VoiceFinder:
         after_quote = j >= 0 and (inside.covers(words[j][0]) or re.search(r"[”\"]", opener))
         if not after_quote:
             return self._comma_inverted(text, words, k) if closes else None
+        if j + 2 < k - 1 and "," in text[words[k - 1][1]:words[k][0]] and re.search(
+                r",\s*(?:who|whose)\b", text[words[j + 1][1]:words[k][0]]):
+            # "“Fine,” Reyes, who leads the council, added.": the name before the clause
+            named = self._around_parenthetical(text, s, words, [w[2].lower() for w in words],
+                                               k - 1, inside)
+            if named:
+                return named
         if any((w[2].lower() in _CLAUSE_WORDS and w[2].lower() != "and")
                or w[2].lower() in _MODALS for w in words[j + 1:k]):
             # a clause of its own after the quotation: "the “emergency levy”, perhaps
@@ -1308,7 +1315,8 @@ class VoiceFinder:
             return self._comma_inverted(text, words, k) if closes else None
         if _one_thing_then_speakers([w[2] for w in words[j + 1:k]]):
             j += 2  # "“affordable” — a term several speakers said had been stretched"
-        if j + 1 < k - 1 and "," in text[words[j + 1][1]:words[k - 1][0]]:
+        if j + 1 < k - 1 and "," in text[words[j + 1][1]:words[k - 1][0]] and "," not in text[
+                words[k - 1][1]:words[k][0]]:
             # "… her “Glasshouse” tour on doctors' advice, her publicist confirmed": the
             # subject after the last comma (a title in quotation marks is no quotation)
             return self._comma_inverted(text, words, k)
@@ -1606,6 +1614,14 @@ class VoiceFinder:
         i = self._subject_end(text, words, lowered, k)
         if i < 0:
             return ""
+        if 0 < i < k - 1 and "," in text[words[k - 1][1]:words[k][0]] and "," not in text[
+                words[i][1]:words[i + 1][0]]:
+            # "A person close to the singer, who asked not to be named because they were not
+            # authorized to speak publicly, said": the clause in commas ends at the comma
+            # before the verb, past the adverb that ends it
+            named = self._around_parenthetical(text, s, words, lowered, k - 1, inside)
+            if named:
+                return named
         via_who = lowered[i] in ("who", "which")
         person = lowered[i] == "who"
         if via_who and i > 0:

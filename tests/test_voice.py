@@ -2518,6 +2518,19 @@ def test_in_a_statement_opening_a_sentence_is_its_subjects(analyzer):
     assert speakers(analyzer, text)[1:] == ["Alison Brereton", "Ann Lee"]
 
 
+def test_a_clause_in_commas_before_the_verb_leaves_the_name_before_it(analyzer):
+    """"A person close to the singer, who asked not to be named because they were not
+    authorized to speak publicly, said …" and "“No,” Ann Lee, whose shop closed, said." had
+    no speaker; "“…,” Anzhel Korvan, chairman of the Growers' Union, said" keeps its."""
+    text = ("Tour off\n\n"
+            "A person close to the singer, who asked not to be named because they were not "
+            "authorized to speak publicly, said she had been tired. “No,” Ann Lee, whose shop "
+            "closed, said. “Yes,” the mayor, who was late, said. “We sell at a loss,” Anzhel "
+            "Korvan, chairman of the Growers' Union, said through an interpreter.")
+    assert speakers(analyzer, text)[1:] == ["a person close to the singer", "Ann Lee",
+                                            "the mayor", "Anzhel Korvan"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
