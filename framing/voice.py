@@ -2053,6 +2053,8 @@ class VoiceFinder:
                     and lowered[j + 1] in _PREPOSITIONS | _DETERMINERS)  # "Anjelica meets with"
                 or (capitalized and j == i + 1 and words[j][2].islower()
                     and verb_in_s(lowered[j]))  # "China deploys troops and warns …"
+                or (j > i + 1 and words[j][2].islower() and words[j - 1][2][:1].isupper()
+                    and verb_in_s(lowered[j]))  # "Pop star Lyra Devane cancels dates, citing"
                 or (j > i + 1 and j + 1 < k and (
                     lowered[j + 1] == "to" or (lowered[j + 1] in _DETERMINERS
                                                and lowered[j + 1] != "s")))  # "made a", "took to"

@@ -2531,6 +2531,14 @@ def test_a_clause_in_commas_before_the_verb_leaves_the_name_before_it(analyzer):
                                             "the mayor", "Anzhel Korvan"]
 
 
+def test_a_participles_subject_ends_before_the_verb_after_a_name(analyzer):
+    """"Pop star Lyra Devane cancels remaining tour dates, citing vocal strain" gave the
+    speaker "Pop star Lyra Devane cancels"."""
+    text = ("Pop star Lyra Devane cancels remaining tour dates, citing vocal strain\n\n"
+            "The singer was ill.")
+    assert speakers(analyzer, text)[0] == "Lyra Devane"
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
