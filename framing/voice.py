@@ -345,7 +345,7 @@ _RELEASED = re.compile(
     r"(?:^|,[ \t]*|\b[Tt]hen[ \t]+)((?:[Tt]he|[Ii]ts)[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}?|"
     r"[A-Z][\w’'.&-]*(?:[ \t]+[A-Z][\w’'.&-]*){0,4})[ \t]+(?:has[ \t]+|had[ \t]+)?"
     r"(?:released|issued|published|posted|put[ \t]+out|sent|shared)[ \t]+(?:a|an|its)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,2}(?:statement|letter|note|memo|post|message|notice)\b", re.MULTILINE)
+    r"(?:[\w-]+[ \t]+){0,2}(?:statement|letter|note|memo|post|message|notice)\b")
 _NO_SOURCE_READS = frozenset("quote quotation line lines words saying motto".split())
 # ... and one after its speaker, closing the sentence: "“…,” Rich laughed.", "she shrugged.",
 # "the statement reads."
@@ -2279,7 +2279,7 @@ class VoiceFinder:
                 # "The club released a statement. It read: “…”": the one who released it
                 lead = by_span.before(holders[0].start)
                 if lead is not None and lead.paragraph == holders[0].paragraph:
-                    released = _RELEASED.search(text, lead.start, lead.end)
+                    released = _RELEASED.search(text[lead.start:lead.end])
                     speaker = named[lead.index] or (self.names.speaker_name(released[1])
                                                     if released else "")
             if not speaker and i > 0 and not quotes[i - 1].closed and speakers.get(i - 1):
