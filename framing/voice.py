@@ -1885,7 +1885,10 @@ class VoiceFinder:
             if not (start > 0 and "," in text[words[start - 1][1]:words[start][0]] and (
                     (len(piece) == 1 and (piece[0].isdigit() or STATE.fullmatch(
                         words[start][2]))) or (piece and piece[0] == "of")
-                    or _PARTY.fullmatch(text[words[start][0]:words[end][1]]))):
+                    or _PARTY.fullmatch(text[words[start][0]:words[end][1]])
+                    or (start <= end and words[start - 1][2][:1].isupper() and self.names.place(
+                        text[words[start][0]:words[end][1]]) is not None))):
+                # (and a place's region: "… in Halifax, Nova Scotia, for six seasons, said")
                 break
             end = start - 1
             start = self._chunk_start(text, words, lowered, end, inside)

@@ -2539,6 +2539,16 @@ def test_a_participles_subject_ends_before_the_verb_after_a_name(analyzer):
     assert speakers(analyzer, text)[0] == "Lyra Devane"
 
 
+def test_a_places_region_in_commas_is_no_speaker(analyzer):
+    """"Renata Sobczak, who has coached the team in Halifax, Nova Scotia, for six seasons,
+    said" and "Marcus Anthony, a Fairfax County, Virginia, resident, said" gave the region."""
+    text = ("Coach out\n\n"
+            "Renata Sobczak, who has coached the team in Halifax, Nova Scotia, for six seasons, "
+            "said the decision was hers. But Marcus Anthony, a Fairfax County, Virginia, "
+            "resident, said he attended the rally.")
+    assert speakers(analyzer, text)[1:] == ["Renata Sobczak", "Marcus Anthony"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
