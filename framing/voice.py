@@ -2410,7 +2410,7 @@ _AS_NAMERS = re.compile(
 
 
 # Where a sentence may begin a clause of its own, with a subject of its own
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|or|while|whereas|who|which|that)\b")
+_CLAUSE_BREAK = re.compile(r"[;:()—–]|\b(?:and|but|or|while|whereas|who|which|that)\b")
 # Words before a name that make it no subject of its sentence: "After Cole left, …", "With
 # Cole gone, …"
 _NOT_A_SUBJECT_LEAD = _PREPOSITIONS | frozenset(

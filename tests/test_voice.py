@@ -2549,6 +2549,14 @@ def test_a_places_region_in_commas_is_no_speaker(analyzer):
     assert speakers(analyzer, text)[1:] == ["Renata Sobczak", "Marcus Anthony"]
 
 
+def test_she_after_an_appositive_is_the_subject_not_the_town_in_it(analyzer):
+    """"Dr Sunita Rao, a GP in Devizes, takes a middle view. “…,” she writes" gave Devizes."""
+    text = ("Letters\n\n"
+            "Dr Sunita Rao, a GP in Devizes, takes a middle view. “Air is bad,” she writes. "
+            "“But try a ban.”")
+    assert speakers(analyzer, text)[2:] == ["Sunita Rao", "Sunita Rao"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
