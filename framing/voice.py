@@ -458,7 +458,7 @@ _DESCRIPTION = re.compile(rf"(?i:the)\s+(?:(?i:{_AGE})|(?:[a-z][a-z-]*\s+){{0,2}
 _ROLE_NOUNS = frozenset("""singer actor actress editor candidate goalkeeper striker player star
     host presenter author writer novelist director producer lawmaker legislator economist
     researcher scientist founder entrepreneur activist campaigner comedian rapper musician
-    artist athlete pilot captain""".split())
+    artist athlete pilot captain landlord landlady tenant coach referee umpire juror""".split())
 # the short form of a title before a name: "Sen. Ivo Hart" is "the senator"
 _TITLE_SHORT = {"senator": "sen", "representative": "rep", "congressman": "rep",
                 "congresswoman": "rep", "governor": "gov", "general": "gen", "detective": "det",
@@ -1921,8 +1921,9 @@ class VoiceFinder:
             if person and self.names.is_title_word(before.split()[-1]):
                 return named  # "The Transport Secretary, Helena Voss, accused …"
             if not (role and role[-1] in _SPEAKS_FOR and any(
-                    self._source_noun(w) for w in role) and person):
-                return before
+                    self._source_noun(w) for w in role) and person) or lowered[opening] in (
+                        "which", "who", "whose", "that"):
+                return before  # (not "…, which is supporting Holloway, said": a clause)
             return named
         if before and start > 1 and "," in text[words[start - 1][1]:words[start][0]]:
             # two appositives: "Paul Okeke, a spokesman for Fair Streets, a lobby, said"
@@ -3093,7 +3094,7 @@ def _described(text: str, mentions: list[tuple[int, str, str]], speaker: str, be
         role = r"\s+".join(map(re.escape, words))
         short = _TITLE_SHORT.get(words[-1].lower()) if len(words) == 1 else None
         title = re.compile(rf"(?i)(?:{role}|{short}\.?)\s" if short else rf"(?i){role}\s")
-        ahead = re.compile(rf"(?i)(?<![\w’'-]){role}\s+\Z")
+        ahead = re.compile(rf"(?i)(?<![\w’'-]){role},?\s+\Z")  # ("His landlord, Ivo Hart,")
         after = re.compile(rf"\s*,\s+(?:[Tt]he\s+|an?\s+)?(?:(?:[A-Z][\w.-]*\s+){{0,3}}?[\w.-]+"
                            rf"[’']s\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?i:{role})(?![\w’'-])")
 
