@@ -444,7 +444,8 @@ _SECOND_CLAUSE = re.compile(r"\b(?:that|which|who|when|because|after|before|whil
 _POSTING_AS = re.compile(r"posting[ \t]+as[ \t]+@\w+")
 _TITLED_LEAD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]")
 _ORDINALS = frozenset("first second third fourth fifth next last final".split())
-_ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?[Aa]sked\b")
+_ASKED_OPENING = re.compile(r"[ \t]*(?:(?:When|If)[ \t]+)?(?:[Aa]sked|[Qq]uestioned|[Pp]ressed|"
+                            r"[Cc]hallenged|[Cc]ross-examined)\b")
 _TOLD_BEFORE = re.compile(r"(?<![\w’'-])(?:told|tells|telling)\s+\Z")
 # a name written as an owner: "Okafor-Bright’s record", "Dana Reyes' plan"
 _OWNER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])(?![\w’'])")
@@ -737,7 +738,8 @@ class VoiceFinder:
                 if source and a.speaker.lower() in ("he", "she") and genders[
                         source.rsplit(" ", 1)[-1]] != ("f" if a.speaker.lower() == "he"
                                                        else "m") and (
-                        here or not _named_since(mentions, s.start, a.start)):
+                        here or not _named_since(mentions, s.start, a.start)
+                        or _ASKED_OPENING.match(text, s.start)):  # ("Pressed by Ann Cole, she")
                     # "Prosecutor Gareth Pryce told the judge that Kent had fled. He argued
                     # …", "Dana Reyes said Kent …, but she suggested …": the one who spoke
                     # before, not the last person named (unless the sentence names someone

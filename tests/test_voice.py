@@ -2570,6 +2570,19 @@ def test_the_landlord_is_the_one_introduced_so_and_a_clause_names_no_speaker(ana
                                             "the Renters' Network"]
 
 
+def test_she_questioned_by_someone_is_the_witness_and_a_recorder_is_a_judge(analyzer):
+    """"Questioned by the prosecution barrister, Helen Ashcroft, she said" and "Pressed on the
+    date by Ann Cole, she said" gave the one who asked; "the judge, Recorder Imogen Slater,
+    …“…,” she said" gave the last woman named before her."""
+    text = ("Trial\n\n"
+            "Sharon Meadows, 34, gave evidence. Questioned by the prosecution barrister, Helen "
+            "Ashcroft, she said: “He was laughing about it.” Pressed on the date by Ann Cole, "
+            "she said it was May. At one point the judge, Recorder Imogen Slater, intervened. "
+            "“You have made your point,” she said.")
+    assert speakers(analyzer, text)[2:] == ["Sharon Meadows", "Sharon Meadows", "",
+                                            "Imogen Slater"]
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
