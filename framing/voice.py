@@ -701,6 +701,15 @@ class VoiceFinder:
         for surname, kinds in told.items():  # a family: "Marrable" alone is the writer or
             if len(kinds) > 1:               # her son, "he" or "she" (unknown counts)
                 genders[surname] = ""
+        known: dict[str, set[str]] = {}  # ... and one person's gender told once, for all
+        for _, name, gender in mentions:  # their mentions: "Glyn Morrow" after "Mr Morrow"
+            if gender:
+                known.setdefault(name.rsplit(" ", 1)[-1], set()).add(gender)
+        one = {surname: kinds.pop() for surname, kinds in known.items() if len(kinds) == 1
+               and len(named.get(surname, ())) <= 2 and len(told.get(surname, ())) <= 1
+               and len({n for n in named.get(surname, ()) if " " in n}) <= 1}
+        mentions = [(offset, name, gender or one.get(name.rsplit(" ", 1)[-1], ""))
+                    for offset, name, gender in mentions]
         body = next((s.start for s in sentences if s.kind != "headline"), 0)
         previous: Sentence | None = None
         last_source = ""  # the person the sentence before reports, if it reports someone

@@ -2583,6 +2583,16 @@ def test_she_questioned_by_someone_is_the_witness_and_a_recorder_is_a_judge(anal
                                             "Imogen Slater"]
 
 
+def test_a_persons_gender_told_once_holds_for_their_full_name(analyzer):
+    """"Glyn Morrow" (a first name no list knows) was "she" though the story calls him "Mr
+    Morrow"."""
+    text = ("Housing target\n\n"
+            "Rachel Ferrand was appointed after her predecessor, Glyn Morrow, moved on. Mr "
+            "Morrow set the target in 2022. The opposition was angry. “They are burying it,” "
+            "she said.")
+    assert speakers(analyzer, text)[-1] == "Rachel Ferrand"
+
+
 def test_uk_departments_and_councillors(analyzer):
     text = ("Rail upgrade scrapped\n\n"
             "A Department for Transport spokesman insisted the money would be spent locally. "
