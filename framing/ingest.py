@@ -308,11 +308,7 @@ def _record_article(record) -> Article:
     path, _, where = record.source.rpartition("#")
     name = Path(path).name
     stem = Path(name[:-3] if name.lower().endswith(".gz") else name).stem
-    from .corpus.sources import no_date_reason
-
-    notes = (*record.notes, *((f"the published value {record.undated!r} "
-                                f"{no_date_reason(record.undated)}; left out",)
-                               if record.undated else ()))
+    notes = (*record.notes, *((undated_note(record.undated),) if record.undated else ()))
     return Article(text=record.text, id=f"{stem}#{where}", title=record.title,
                    outlet=record.outlet, url=record.url,
                    published=record.published.isoformat() if record.published else "",
@@ -417,15 +413,21 @@ def dated_article(article: Article) -> Article:
     say there is no date: left out without one."""
     if not article.published.strip():
         return article
-    from .corpus.sources import no_date_reason, read_published
+    from .corpus.sources import read_published
 
     date, undated = read_published(article.published)
     if date is not None:
         return replace(article, published=date.isoformat()) \
             if date.isoformat() != article.published else article
-    notes = (f"the published value {undated!r} {no_date_reason(undated)}; left out",) \
-        if undated else ()
+    notes = (undated_note(undated),) if undated else ()
     return replace(article, published="", warnings=(*article.warnings, *notes))
+
+
+def undated_note(value: str) -> str:
+    """The warning of an article whose published value is no date, left out."""
+    from .corpus.sources import no_date_reason
+
+    return f"the published value {value!r} {no_date_reason(value)}; left out"
 
 
 def _date_in_text(html: str, url: str) -> str:

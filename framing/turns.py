@@ -171,11 +171,9 @@ def _interviewee(text: str, sentences: tuple[Sentence, ...], first_turn: int,
     ("The harbour master, Ines Valdor, has run the port …"), leaving out the one who asks
     ("Reporter Ana Ruiz spoke with …", "He spoke to Ana Ruiz"); "" when it names none or
     several."""
-    intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
     people: dict[str, str] = {}
     askers: set[str] = set()
-    for offset, name, _ in names.person_mentions(text, intro, lambda offset: False,
-                                                 NameRuns(names, text, intro)):
+    for offset, name in _intro_mentions(text, sentences, first_turn, names):
         end = offset + len(name)
         if " " not in name:
             # a full name introduces; one capitalized word may be a place ("Caldera"),
@@ -207,16 +205,22 @@ def _host(text: str, sentences: tuple[Sentence, ...], first_turn: int, names: Na
     """The one person the body before the first turn names in the part a label gives ("HOST:"
     after "… the podcast from Harbourline Audio hosted by Felix Amari" is Felix Amari; "our
     host, Ana Ruiz,"); "" when it names none or several."""
-    intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
     before = re.compile(rf"(?i)\b(?:co-?)?(?:{_HOSTS[role]}),?\s+$")
     after = re.compile(rf"(?i),\s+(?:the|our|its|their|his|her)\s+(?:\w+\s+)?{role}s?\b")
     found = set()
-    for offset, name, _ in names.person_mentions(text, intro, lambda offset: False,
-                                                 NameRuns(names, text, intro)):
+    for offset, name in _intro_mentions(text, sentences, first_turn, names):
         if " " in name and (before.search(text, max(0, offset - 30), offset)
                             or after.match(text, offset + len(name))):
             found.add(name)
     return found.pop() if len(found) == 1 else ""
+
+
+def _intro_mentions(text: str, sentences: tuple[Sentence, ...], first_turn: int,
+                    names: Names) -> list[tuple[int, str]]:
+    """The people the body before the first turn names: (offset, name as written)."""
+    intro = tuple(s for s in sentences if s.kind == "body" and s.end <= first_turn)
+    return [(offset, name) for offset, name, _ in names.person_mentions(
+        text, intro, lambda offset: False, NameRuns(names, text, intro))]
 
 
 def _uncommon(word: str) -> bool:

@@ -1105,9 +1105,9 @@ class VoiceFinder:
         # a phrase's first word in -ing, too, names no speaker after it and reports for the
         # clause's subject: "…, calling for his dismissal" (not "according to")
         ing = form.endswith("ing") and form != "according"
-        if form in _QUOTING and "as" in rest[1:7] and (
-                rest[rest.index("as", 1) + 1:][:1] or [""])[0].endswith("ing") and not (
-                _BREAK.search(text, match.end, words[k + rest.index("as", 1) + 1][0])):
+        at = k_end + 1 + rest.index("as", 1) if form in _QUOTING and "as" in rest[1:7] else 0
+        if at and at + 1 <= k_end + len(rest) and lowered[at + 1].endswith("ing") and not (
+                _BREAK.search(text, match.end, words[at][0])):
             return None  # "quoted Ann Cole as saying …": hers are the words (below)
         quoting = next((j for j in range(k - 2, max(k - 9, 0), -1) if lowered[j] in _QUOTING),
                        None) if gerund and prev == "as" and content else None
